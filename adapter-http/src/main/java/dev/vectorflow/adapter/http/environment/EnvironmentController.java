@@ -1,0 +1,78 @@
+package dev.vectorflow.adapter.http.environment;
+
+import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.adapter.http.json.JsonBodyReader;
+import dev.vectorflow.core.environment.Environment;
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
+import dev.vectorflow.ports.in.environment.DeleteEnvironmentCommand;
+import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
+import dev.vectorflow.ports.in.environment.EnvironmentQueries;
+import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/** REST resource {@code /api/environments}. */
+public final class EnvironmentController {
+
+    private final CreateEnvironmentUseCase create;
+    private final UpdateEnvironmentUseCase update;
+    private final DeleteEnvironmentUseCase delete;
+    private final EnvironmentQueries queries;
+    private final JsonBodyReader bodies;
+
+    public EnvironmentController(CreateEnvironmentUseCase create, UpdateEnvironmentUseCase update, DeleteEnvironmentUseCase delete,
+                                 EnvironmentQueries queries, JsonBodyReader bodies) {
+        this.create = create;
+        this.update = update;
+        this.delete = delete;
+        this.queries = queries;
+        this.bodies = bodies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/environments", this::list);
+        routes.post("/api/environments", this::create);
+        routes.get("/api/environments/{id}", this::get);
+        routes.patch("/api/environments/{id}", this::update);
+        routes.delete("/api/environments/{id}", this::delete);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(EnvironmentResponse.Page.fromDomain(queries.listEnvironments()));
+    }
+
+    private void create(Context ctx) throws Exception {
+        Environment created = create.createEnvironment(EnvironmentRequests.toCreateCommand(bodies.readObject(ctx)));
+        ctx.status(HttpStatus.CREATED)
+                .header("Location", "/api/environments/" + created.id())
+                .json(EnvironmentResponse.fromDomain(created));
+    }
+
+    private void get(Context ctx) throws Exception {
+        ctx.json(EnvironmentResponse.fromDomain(queries.getEnvironment(pathId(ctx))));
+    }
+
+    private void update(Context ctx) throws Exception {
+        EnvironmentId id = pathId(ctx);
+        Environment updated = update.updateEnvironment(EnvironmentRequests.toUpdateCommand(id, bodies.readObject(ctx)));
+        ctx.json(EnvironmentResponse.fromDomain(updated));
+    }
+
+    private void delete(Context ctx) throws Exception {
+        delete.deleteEnvironment(new DeleteEnvironmentCommand(pathId(ctx)));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    // a malformed id names no environment: answer like an unknown one
+    private static EnvironmentId pathId(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            return EnvironmentId.parse("id", raw);
+        } catch (InvalidValueException e) {
+            throw ApiProblem.notFound("Environment " + raw + " does not exist");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vectorflow.adapter.http.error;
+
+import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.out.persistence.PersistenceFailure;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to its status code and the one error shape, in one place. */
+public final class ErrorMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private ErrorMapping() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.response()));
+        routes.exception(NotFoundFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(404, "Not Found", e.getMessage(), List.of())));
+        routes.exception(ConflictFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(409, "Conflict", e.getMessage(),
+                e.field().map(f -> List.of(new FieldProblem(f, e.getMessage()))).orElse(List.of()))));
+        routes.exception(InvalidValueException.class, (e, ctx) ->
+                write(ctx, ApiProblem.invalid(List.of(new FieldProblem(e.field(), e.problem()))).response()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            HttpStatus status = HttpStatus.forStatus(e.getStatus());
+            String title = status == HttpStatus.UNKNOWN ? "Error" : status.getMessage();
+            write(ctx, new ErrorResponse(e.getStatus(), title, e.getMessage(), List.of()));
+        });
+        routes.exception(PersistenceFailure.class, (e, ctx) -> {
+            String reference = reference();
+            LOG.error("database failure [{}] on {} {}", reference, ctx.method(), ctx.path(), e);
+            write(ctx, new ErrorResponse(503, "Service Unavailable",
+                    "The database did not complete the request; try again. Reference: " + reference, List.of()));
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            String reference = reference();
+            LOG.error("unexpected failure [{}] on {} {}", reference, ctx.method(), ctx.path(), e);
+            write(ctx, new ErrorResponse(500, "Internal Server Error",
+                    "An unexpected error occurred. Reference: " + reference, List.of()));
+        });
+    }
+
+    public static void write(Context ctx, ErrorResponse error) {
+        ctx.status(error.status()).json(error).contentType(PROBLEM_JSON);
+    }
+
+    private static String reference() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

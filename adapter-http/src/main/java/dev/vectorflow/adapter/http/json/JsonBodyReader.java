@@ -1,0 +1,105 @@
+package dev.vectorflow.adapter.http.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vectorflow.adapter.http.error.ApiProblem;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * Reads a request body as a JSON object: JSON content type (415 otherwise), at most the
+ * configured number of bytes even without a Content-Length (413), well-formed (400).
+ */
+public final class JsonBodyReader {
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+
+    public JsonBodyReader(ObjectMapper mapper, long maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** True for {@code application/json}, {@code application/*+json}, with or without parameters. */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    /** Fails with 415 unless the request declares a JSON body. */
+    public static void requireJsonContentType(Context ctx) {
+        if (!isJson(ctx.contentType())) {
+            throw ApiProblem.unsupportedMediaType("The request body must be JSON (Content-Type: application/json) but was "
+                    + (ctx.contentType() == null ? "not declared" : "'" + ctx.contentType() + "'") + ".");
+        }
+    }
+
+    /** Fails with 413 when the declared length is over the limit, before anything is read. */
+    public void rejectDeclaredOversize(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > maxBytes) {
+            throw ApiProblem.contentTooLarge(maxBytes);
+        }
+    }
+
+    public ObjectNode readObject(Context ctx) {
+        requireJsonContentType(ctx);
+        rejectDeclaredOversize(ctx);
+        byte[] body = readLimited(ctx);
+        if (body.length == 0) {
+            throw ApiProblem.badRequest("The request body is empty; a JSON object is expected.");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("Malformed JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiProblem.badRequest("The request body must be a JSON object but was " + describe(node) + ".");
+        }
+        return object;
+    }
+
+    private byte[] readLimited(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw ApiProblem.contentTooLarge(maxBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "missing";
+        }
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            case OBJECT -> "an object";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

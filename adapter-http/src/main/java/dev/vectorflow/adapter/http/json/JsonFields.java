@@ -1,0 +1,91 @@
+package dev.vectorflow.adapter.http.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.adapter.http.error.FieldProblem;
+import dev.vectorflow.core.validation.InvalidValueException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the fields of a request object and collects every problem before answering, so a client
+ * learns about all invalid fields at once. Unknown fields are problems too (typos do not pass
+ * silently).
+ */
+public final class JsonFields {
+
+    private final ObjectNode body;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public JsonFields(ObjectNode body, Set<String> knownFields) {
+        this.body = body;
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knownFields.contains(name)) {
+                problems.add(new FieldProblem(name, "is not a known field (known: " + String.join(", ", knownFields.stream().sorted().toList()) + ")"));
+            }
+        }
+    }
+
+    public boolean has(String field) {
+        return body.has(field);
+    }
+
+    /** A string field that must be present and not null. */
+    public Optional<String> requiredText(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return Optional.empty();
+        }
+        return text(field, node);
+    }
+
+    /**
+     * A string field that may be absent ({@code Optional.empty()}) or null (given as
+     * {@code nullValue}).
+     */
+    public Optional<String> optionalText(String field, String nullValue) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isNull()) {
+            return Optional.ofNullable(nullValue);
+        }
+        return text(field, node);
+    }
+
+    private Optional<String> text(String field, JsonNode node) {
+        if (!node.isTextual()) {
+            problems.add(new FieldProblem(field, "must be a string but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        return Optional.of(node.textValue());
+    }
+
+    /** Converts a value read above into a domain value, recording its {@link InvalidValueException}. */
+    public <T, R> Optional<R> convert(Optional<T> raw, Function<T, R> conversion) {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(conversion.apply(raw.get()));
+        } catch (InvalidValueException e) {
+            problems.add(new FieldProblem(e.field(), e.problem()));
+            return Optional.empty();
+        }
+    }
+
+    /** Throws the 400 answer listing every problem found, if there is any. */
+    public void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+    }
+}

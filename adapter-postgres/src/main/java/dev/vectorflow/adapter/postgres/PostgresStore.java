@@ -1,0 +1,161 @@
+package dev.vectorflow.adapter.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vectorflow.adapter.postgres.environment.PostgresEnvironmentRepository;
+import dev.vectorflow.ports.out.persistence.DatabaseProbe;
+import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.ports.out.persistence.PersistenceFailure;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence adapter as a whole: owns the connection pool (and the embedded server when
+ * there is no external one) and hands out the persistence ports built on it.
+ */
+public final class PostgresStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
+    private final EmbeddedPostgresServer embedded;
+    private final HikariDataSource pool;
+    private final JooqTransactions transactions;
+    private final PostgresEnvironmentRepository environments;
+    private final String description;
+
+    private PostgresStore(EmbeddedPostgresServer embedded, HikariDataSource pool, String description) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.description = description;
+        DSLContext root = DSL.using(new DefaultConfiguration()
+                .set(pool)
+                .set(SQLDialect.POSTGRES)
+                .set(new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                        .withExecuteLogging(false))
+                .set(new SqlFailureTranslator()));
+        this.transactions = new JooqTransactions(root);
+        this.environments = new PostgresEnvironmentRepository(transactions::dsl);
+    }
+
+    /**
+     * Connects to the configured database (starting the embedded one first when no URL is set),
+     * checks that it answers, and applies the schema when {@code migrate} is true.
+     */
+    public static PostgresStore open(DatabaseSettings settings, boolean migrate) {
+        EmbeddedPostgresServer embedded = null;
+        HikariDataSource pool = null;
+        try {
+            String url;
+            String user;
+            String password;
+            String description;
+            if (settings.embedded()) {
+                embedded = EmbeddedPostgresServer.start(settings.embeddedDataDirectory());
+                url = embedded.jdbcUrl(EmbeddedPostgresServer.DATABASE);
+                user = embedded.user();
+                password = null;
+                description = "embedded PostgreSQL 17 (data in " + settings.embeddedDataDirectory() + ")";
+            } else {
+                url = settings.jdbcUrl().get();
+                user = settings.user().orElse(null);
+                password = settings.password().orElse(null);
+                description = "PostgreSQL at " + url;
+            }
+            pool = createPool(url, user, password, settings);
+            checkConnection(pool, description);
+            PostgresStore store = new PostgresStore(embedded, pool, description);
+            if (migrate) {
+                long started = System.nanoTime();
+                SchemaMigrations.apply(pool);
+                LOG.info("database schema up to date ({} ms)", (System.nanoTime() - started) / 1_000_000);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static HikariDataSource createPool(String url, String user, String password, DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vectorflow-db");
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 2_000));
+        // start even when the database is down for a moment; checkConnection() reports it clearly
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    private static void checkConnection(HikariDataSource pool, String description) {
+        try (Connection connection = pool.getConnection()) {
+            if (!connection.isValid(5)) {
+                throw new PersistenceFailure("Cannot use the " + description + ": the connection is not valid", null);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceFailure("Cannot connect to the " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the schema (idempotent). */
+    public void migrate() {
+        SchemaMigrations.apply(pool);
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public EnvironmentRepository environments() {
+        return environments;
+    }
+
+    /** Answers whether the database responds right now, within the pool's validation timeout. */
+    public DatabaseProbe probe() {
+        return () -> {
+            try (Connection connection = pool.getConnection()) {
+                return connection.isValid(2) ? Optional.empty() : Optional.of("connection is not valid");
+            } catch (SQLException e) {
+                return Optional.of(e.getMessage());
+            }
+        };
+    }
+
+    /** What the store is connected to, for the start-up log (no credentials). */
+    public String description() {
+        return description;
+    }
+
+    /** Closes the pool, then stops the embedded server if there is one. */
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

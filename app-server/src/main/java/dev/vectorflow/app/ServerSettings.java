@@ -1,0 +1,144 @@
+package dev.vectorflow.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The server's configuration, read from {@code VF_*} environment variables; every setting has a
+ * safe default. Invalid values stop the start with a message naming the variable.
+ */
+public record ServerSettings(
+        String httpHost,
+        int httpPort,
+        Path dataDirectory,
+        Optional<String> databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        int databasePoolSize,
+        String logLevel,
+        long maxRequestBytes,
+        Duration shutdownGrace) {
+
+    /** One documented variable: name, default shown to users, and what it does. */
+    public record Variable(String name, String defaultValue, boolean secret, String description) {
+    }
+
+    public static final List<Variable> VARIABLES = List.of(
+            new Variable("VF_HTTP_HOST", "127.0.0.1", false, "Address the HTTP server listens on (0.0.0.0 for every interface)"),
+            new Variable("VF_HTTP_PORT", "8080", false, "HTTP port (1-65535; 0 picks a free one)"),
+            new Variable("VF_DATA_DIR", "./data", false, "Directory for server data; the embedded PostgreSQL keeps its files in <dir>/postgres"),
+            new Variable("VF_DATABASE_URL", "", false, "jdbc:postgresql://host:port/db of an external PostgreSQL 15+; empty starts the embedded one"),
+            new Variable("VF_DATABASE_USER", "", false, "User for the external PostgreSQL"),
+            new Variable("VF_DATABASE_PASSWORD", "", true, "Password for the external PostgreSQL"),
+            new Variable("VF_DATABASE_POOL_SIZE", "10", false, "Maximum database connections (1-500)"),
+            new Variable("VF_LOG_LEVEL", "INFO", false, "TRACE, DEBUG, INFO, WARN or ERROR"),
+            new Variable("VF_HTTP_MAX_REQUEST_BYTES", "1048576", false, "Largest accepted request body; larger ones get 413"),
+            new Variable("VF_SHUTDOWN_GRACE_SECONDS", "30", false, "How long a stop waits for requests in flight (0-600)"));
+
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]+");
+
+    /** Reads the settings; throws {@link InvalidSettingException} for the first invalid value. */
+    public static ServerSettings fromEnvironment(Map<String, String> env) {
+        String host = value(env, "VF_HTTP_HOST");
+        if (!HOST.matcher(host).matches()) {
+            throw new InvalidSettingException("VF_HTTP_HOST", "must be a host name or IP address", host);
+        }
+        int port = integer(env, "VF_HTTP_PORT", 0, 65535, "must be a port number from 1 to 65535 (or 0 for any free port)");
+        Path dataDir = Path.of(value(env, "VF_DATA_DIR"));
+        Optional<String> url = optional(env, "VF_DATABASE_URL");
+        url.ifPresent(u -> {
+            if (!u.startsWith("jdbc:postgresql:")) {
+                throw new InvalidSettingException("VF_DATABASE_URL", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)", u);
+            }
+        });
+        int pool = integer(env, "VF_DATABASE_POOL_SIZE", 1, 500, "must be a whole number from 1 to 500");
+        String level = value(env, "VF_LOG_LEVEL").toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new InvalidSettingException("VF_LOG_LEVEL", "must be one of TRACE, DEBUG, INFO, WARN, ERROR", env.get("VF_LOG_LEVEL"));
+        }
+        long maxBytes = integer(env, "VF_HTTP_MAX_REQUEST_BYTES", 1024, 1 << 30, "must be a number of bytes from 1024 to 1073741824");
+        int grace = integer(env, "VF_SHUTDOWN_GRACE_SECONDS", 0, 600, "must be a number of seconds from 0 to 600");
+        return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
+                pool, level, maxBytes, Duration.ofSeconds(grace));
+    }
+
+    /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
+    public static Set<String> unknownVariables(Map<String, String> env) {
+        Set<String> known = new TreeSet<>();
+        VARIABLES.forEach(v -> known.add(v.name()));
+        Set<String> unknown = new TreeSet<>();
+        for (String name : env.keySet()) {
+            // VF_TEST_* belong to the test suite
+            if (name.startsWith("VF_") && !known.contains(name) && !name.startsWith("VF_TEST_")) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
+    public Path embeddedDatabaseDirectory() {
+        return dataDirectory.resolve("postgres");
+    }
+
+    /** The effective settings as lines {@code NAME = value}, secrets masked. */
+    public List<String> describe() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("VF_HTTP_HOST", httpHost);
+        values.put("VF_HTTP_PORT", String.valueOf(httpPort));
+        values.put("VF_DATA_DIR", dataDirectory.toString());
+        values.put("VF_DATABASE_URL", databaseUrl.map(ServerSettings::maskUrlPassword).orElse("(embedded PostgreSQL in " + embeddedDatabaseDirectory() + ")"));
+        values.put("VF_DATABASE_USER", databaseUser.orElse(""));
+        values.put("VF_DATABASE_PASSWORD", databasePassword.isPresent() ? "****" : "");
+        values.put("VF_DATABASE_POOL_SIZE", String.valueOf(databasePoolSize));
+        values.put("VF_LOG_LEVEL", logLevel);
+        values.put("VF_HTTP_MAX_REQUEST_BYTES", String.valueOf(maxRequestBytes));
+        values.put("VF_SHUTDOWN_GRACE_SECONDS", String.valueOf(shutdownGrace.toSeconds()));
+        List<String> lines = new ArrayList<>();
+        values.forEach((k, v) -> lines.add(k + " = " + v));
+        return lines;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSettings" + describe();
+    }
+
+    static String maskUrlPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return VARIABLES.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().defaultValue();
+        }
+        return raw.strip();
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int min, int max, String expectation) {
+        String raw = value(env, name);
+        try {
+            int parsed = Integer.parseInt(raw);
+            if (parsed < min || parsed > max) {
+                throw new InvalidSettingException(name, expectation, raw);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(name, expectation, raw);
+        }
+    }
+}

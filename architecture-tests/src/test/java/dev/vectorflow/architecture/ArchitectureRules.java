@@ -1,0 +1,158 @@
+package dev.vectorflow.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The hard rules of ARCHITECTURE.md as named ArchUnit rules. Each module owns one package root;
+ * a rule names the roots it constrains. No rule may be vacuous (archunit.properties keeps
+ * failOnEmptyShould on) and {@link RulesBiteTest} proves each one fails on a planted violation.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    public static final String CORE = "dev.vectorflow.core..";
+    public static final String PORTS = "dev.vectorflow.ports..";
+    public static final String ADAPTER_POSTGRES = "dev.vectorflow.adapter.postgres..";
+    public static final String ADAPTER_HTTP = "dev.vectorflow.adapter.http..";
+    public static final String ADAPTER_VECTOR = "dev.vectorflow.adapter.vector..";
+    public static final String ADAPTER_CRYPTO = "dev.vectorflow.adapter.crypto..";
+    public static final String APP_SERVER = "dev.vectorflow.app..";
+    public static final String AGENT = "dev.vectorflow.agent..";
+    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT};
+
+    public static final ArchRule every_class_belongs_to_a_known_module = classes()
+            .that().resideInAPackage("dev.vectorflow..")
+            .should().resideInAnyPackage(MODULE_ROOTS)
+            .because("a new module or package root must be added to ArchitectureRules so the rules cover it");
+
+    public static final ArchRule core_domain_depends_on_the_jdk_only = classes()
+            .that().resideInAPackage(CORE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, "java..")
+            .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..", "javax..", "java.net.http..")
+            .because("core-domain is the pure model: JDK only, no libraries at all");
+
+    public static final ArchRule ports_depend_on_core_domain_and_the_jdk_only = classes()
+            .that().resideInAPackage(PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, CORE, "java..")
+            .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..", "javax..", "java.net.http..");
+
+    public static final ArchRule persistence_libraries_only_in_adapter_postgres = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_POSTGRES)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jooq..", "com.zaxxer.hikari..", "liquibase..", "org.postgresql..", "io.zonky..", "java.sql..", "javax.sql..")
+            .because("jOOQ, HikariCP, Liquibase and JDBC stay inside adapter-postgres");
+
+    public static final ArchRule one_sql_dialect_postgresql = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.h2..", "org.hsqldb..", "org.sqlite..", "com.mysql..", "org.mariadb..", "org.apache.derby..",
+                    "oracle.jdbc..", "com.microsoft.sqlserver..")
+            .orShould(useAJooqDialectOtherThanPostgres())
+            .because("PostgreSQL (embedded or external) is the only database at run time");
+
+    public static final ArchRule javalin_only_in_adapter_http_and_app_server = noClasses()
+            .that().resideOutsideOfPackages(ADAPTER_HTTP, APP_SERVER)
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..");
+
+    public static final ArchRule bouncycastle_only_in_adapter_crypto = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_CRYPTO)
+            .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..");
+
+    public static final ArchRule jackson_never_in_core_domain_or_ports = noClasses()
+            .that().resideInAnyPackage(CORE, PORTS)
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "tools.jackson..");
+
+    public static final ArchRule no_adapter_depends_on_another_adapter = slices()
+            .matching("dev.vectorflow.adapter.(*)..")
+            .should().notDependOnEachOther();
+
+    public static final ArchRule nothing_but_the_composition_root_depends_on_app_server = noClasses()
+            .that().resideOutsideOfPackage(APP_SERVER)
+            .should().dependOnClassesThat().resideInAPackage(APP_SERVER);
+
+    public static final ArchRule agent_runtime_never_depends_on_server_modules = noClasses()
+            .that().resideInAPackage(AGENT)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
+
+    public static final ArchRule adapter_exceptions_never_cross_a_port = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage(PORTS)
+            .should(declareOnlyOwnOrJdkLangExceptions())
+            .because("adapters translate SQL, IO and library exceptions into port-level failures");
+
+    public static final ArchRule clock_and_randomness_are_ports = noClasses()
+            .that().resideInAnyPackage(CORE, PORTS)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(UUID.class, "randomUUID")
+            .orShould().callConstructor(SecureRandom.class)
+            .orShould().callConstructor(Random.class)
+            .because("time and randomness are injected (Clock, IdGenerator) so the model stays deterministic");
+
+    public static final ArchRule use_case_ports_are_named_for_what_they_do = classes()
+            .that().resideInAPackage("dev.vectorflow.ports.in..").and().areInterfaces()
+            .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Queries");
+
+    public static final ArchRule no_manager_helper_or_util_classes = noClasses()
+            .that().resideInAPackage("dev.vectorflow..")
+            .should().haveSimpleNameEndingWith("Manager")
+            .orShould().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Util")
+            .orShould().haveSimpleNameEndingWith("Utils");
+
+    private static ArchCondition<JavaClass> useAJooqDialectOtherThanPostgres() {
+        return new ArchCondition<>("use a jOOQ SQLDialect other than POSTGRES") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaFieldAccess access : item.getFieldAccessesFromSelf()) {
+                    if (access.getTarget().getOwner().getName().equals("org.jooq.SQLDialect")
+                            && !access.getTarget().getName().equals("POSTGRES")) {
+                        events.add(SimpleConditionEvent.satisfied(access, access.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> declareOnlyOwnOrJdkLangExceptions() {
+        return new ArchCondition<>("declare only VectorFlow or java.lang exceptions") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                method.getThrowsClause().getTypes().forEach(type -> {
+                    String name = type.getName();
+                    boolean allowed = name.startsWith("dev.vectorflow.") || type.getPackageName().equals("java.lang");
+                    if (!allowed) {
+                        events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " declares " + name + ", an adapter-level exception, across a port"));
+                    }
+                });
+            }
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vectorflow.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Checks every rule of {@link ArchitectureRules} against the production classes of all modules. */
+@AnalyzeClasses(packages = "dev.vectorflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest static final ArchRule every_class_belongs_to_a_known_module = ArchitectureRules.every_class_belongs_to_a_known_module;
+    @ArchTest static final ArchRule core_domain_depends_on_the_jdk_only = ArchitectureRules.core_domain_depends_on_the_jdk_only;
+    @ArchTest static final ArchRule ports_depend_on_core_domain_and_the_jdk_only = ArchitectureRules.ports_depend_on_core_domain_and_the_jdk_only;
+    @ArchTest static final ArchRule persistence_libraries_only_in_adapter_postgres = ArchitectureRules.persistence_libraries_only_in_adapter_postgres;
+    @ArchTest static final ArchRule one_sql_dialect_postgresql = ArchitectureRules.one_sql_dialect_postgresql;
+    @ArchTest static final ArchRule javalin_only_in_adapter_http_and_app_server = ArchitectureRules.javalin_only_in_adapter_http_and_app_server;
+    @ArchTest static final ArchRule bouncycastle_only_in_adapter_crypto = ArchitectureRules.bouncycastle_only_in_adapter_crypto;
+    @ArchTest static final ArchRule jackson_never_in_core_domain_or_ports = ArchitectureRules.jackson_never_in_core_domain_or_ports;
+    @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;
+    @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;
+    @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
+    @ArchTest static final ArchRule adapter_exceptions_never_cross_a_port = ArchitectureRules.adapter_exceptions_never_cross_a_port;
+    @ArchTest static final ArchRule clock_and_randomness_are_ports = ArchitectureRules.clock_and_randomness_are_ports;
+    @ArchTest static final ArchRule use_case_ports_are_named_for_what_they_do = ArchitectureRules.use_case_ports_are_named_for_what_they_do;
+    @ArchTest static final ArchRule no_manager_helper_or_util_classes = ArchitectureRules.no_manager_helper_or_util_classes;
+}

@@ -1,0 +1,107 @@
+package dev.vectorflow.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.vectorflow.adapter.http.HttpApi;
+import dev.vectorflow.adapter.http.planted.HttpUsingPostgres;
+import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
+import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
+import dev.vectorflow.adapter.vector.VectorVersion;
+import dev.vectorflow.adapter.vector.planted.ConfigManager;
+import dev.vectorflow.adapter.vector.planted.VectorUsingJavalin;
+import dev.vectorflow.agent.AgentSettings;
+import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
+import dev.vectorflow.core.environment.Environment;
+import dev.vectorflow.core.planted.CoreReadingTheClock;
+import dev.vectorflow.core.planted.CoreUsingJackson;
+import dev.vectorflow.core.planted.CoreUsingJooq;
+import dev.vectorflow.planted.Orphan;
+import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
+import dev.vectorflow.ports.in.planted.EnvironmentStuff;
+import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.ports.planted.PortThrowingSql;
+import dev.vectorflow.ports.service.environment.CreateEnvironmentService;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves each rule bites: it fails on a planted violation (test classes, never part of the
+ * production import) and passes on real, compliant classes of the same module.
+ */
+class RulesBiteTest {
+
+    private static JavaClasses classes(Class<?>... types) {
+        return new ClassFileImporter().importClasses(types);
+    }
+
+    private static void bites(ArchRule rule, JavaClasses violating, JavaClasses compliant) {
+        assertThatThrownBy(() -> rule.check(violating)).isInstanceOf(AssertionError.class);
+        assertThatCode(() -> rule.check(compliant)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void coreDomainImportingJooqOrJackson_breaksTheBuild() {
+        bites(ArchitectureRules.core_domain_depends_on_the_jdk_only, classes(CoreUsingJooq.class), classes(Environment.class));
+        bites(ArchitectureRules.jackson_never_in_core_domain_or_ports, classes(CoreUsingJackson.class), classes(Environment.class));
+        bites(ArchitectureRules.persistence_libraries_only_in_adapter_postgres, classes(CoreUsingJooq.class), classes(Environment.class));
+    }
+
+    @Test
+    void adapterHttpUsingAdapterPostgres_breaksTheBuild() {
+        bites(ArchitectureRules.no_adapter_depends_on_another_adapter,
+                classes(HttpUsingPostgres.class, PostgresStore.class), classes(HttpApi.class, PostgresStore.class));
+    }
+
+    @Test
+    void anAdapterUsingAppServer_breaksTheBuild() {
+        bites(ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server,
+                classes(HttpUsingTheCompositionRoot.class), classes(HttpApi.class));
+    }
+
+    @Test
+    void librariesOutsideTheirAdapter_breakTheBuild() {
+        bites(ArchitectureRules.javalin_only_in_adapter_http_and_app_server, classes(VectorUsingJavalin.class), classes(VectorVersion.class));
+        bites(ArchitectureRules.persistence_libraries_only_in_adapter_postgres, classes(VectorUsingJavalin.class), classes(VectorVersion.class));
+        bites(ArchitectureRules.bouncycastle_only_in_adapter_crypto, classes(VectorUsingJavalin.class), classes(VectorVersion.class));
+    }
+
+    @Test
+    void aSecondSqlDialect_breaksTheBuild() {
+        bites(ArchitectureRules.one_sql_dialect_postgresql, classes(PostgresUsingH2.class), classes(PostgresStore.class));
+    }
+
+    @Test
+    void theAgentUsingServerAdapters_breaksTheBuild() {
+        bites(ArchitectureRules.agent_runtime_never_depends_on_server_modules, classes(AgentUsingHttpAdapter.class), classes(AgentSettings.class));
+    }
+
+    @Test
+    void aPortThrowingAnAdapterException_breaksTheBuild() {
+        bites(ArchitectureRules.adapter_exceptions_never_cross_a_port, classes(PortThrowingSql.class), classes(EnvironmentRepository.class));
+    }
+
+    @Test
+    void theModelReadingTheClock_breaksTheBuild() {
+        bites(ArchitectureRules.clock_and_randomness_are_ports, classes(CoreReadingTheClock.class), classes(CreateEnvironmentService.class));
+    }
+
+    @Test
+    void vagueNames_breakTheBuild() {
+        bites(ArchitectureRules.use_case_ports_are_named_for_what_they_do, classes(EnvironmentStuff.class), classes(CreateEnvironmentUseCase.class));
+        bites(ArchitectureRules.no_manager_helper_or_util_classes, classes(ConfigManager.class), classes(VectorVersion.class));
+    }
+
+    @Test
+    void aClassOutsideEveryModule_breaksTheBuild() {
+        bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(Environment.class));
+    }
+
+    @Test
+    void ringRulesOnPorts_bite() {
+        bites(ArchitectureRules.ports_depend_on_core_domain_and_the_jdk_only, classes(PortThrowingSql.class), classes(CreateEnvironmentService.class));
+    }
+}

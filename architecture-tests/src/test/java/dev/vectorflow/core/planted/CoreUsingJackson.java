@@ -1,0 +1,8 @@
+package dev.vectorflow.core.planted;
+
+/** Planted violation: Jackson in core-domain. */
+public class CoreUsingJackson {
+    public Object mapper() {
+        return new com.fasterxml.jackson.databind.ObjectMapper();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vectorflow.planted;
+
+/** Planted violation: a class outside every module's package root. */
+public class Orphan {
+}

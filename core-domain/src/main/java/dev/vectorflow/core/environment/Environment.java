@@ -1,0 +1,52 @@
+package dev.vectorflow.core.environment;
+
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.core.validation.PlainText;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * A deployment target grouping nodes, pipelines and secrets (e.g. "production"). Immutable: the
+ * {@code renamed}/{@code described} methods return the changed copy.
+ */
+public record Environment(EnvironmentId id, EnvironmentName name, String description, Instant createdAt, Instant updatedAt) {
+
+    public static final int DESCRIPTION_MAX_LENGTH = 2000;
+
+    public Environment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        description = checkDescription(description);
+        // stored with microsecond precision (PostgreSQL timestamptz): keep the model equal to what is read back
+        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        updatedAt = Objects.requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);
+        if (updatedAt.isBefore(createdAt)) {
+            throw new InvalidValueException("updatedAt", "must not be before createdAt (" + createdAt + ") but was " + updatedAt);
+        }
+    }
+
+    /** A new environment, created and last updated at {@code now}. */
+    public static Environment create(EnvironmentId id, EnvironmentName name, String description, Instant now) {
+        return new Environment(id, name, description, now, now);
+    }
+
+    /** Checks an environment description: optional, multi-line, at most 2000 characters. */
+    public static String checkDescription(String description) {
+        return PlainText.optionalMultiLine("description", description, DESCRIPTION_MAX_LENGTH);
+    }
+
+    public Environment renamed(EnvironmentName newName, Instant now) {
+        return new Environment(id, newName, description, createdAt, later(now));
+    }
+
+    public Environment described(String newDescription, Instant now) {
+        return new Environment(id, name, newDescription, createdAt, later(now));
+    }
+
+    // a clock that steps back (NTP) must not produce updatedAt < createdAt
+    private Instant later(Instant now) {
+        Instant truncated = now.truncatedTo(ChronoUnit.MICROS);
+        return truncated.isBefore(createdAt) ? createdAt : truncated;
+    }
+}

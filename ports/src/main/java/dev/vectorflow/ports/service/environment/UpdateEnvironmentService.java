@@ -1,0 +1,62 @@
+package dev.vectorflow.ports.service.environment;
+
+import dev.vectorflow.core.environment.Environment;
+import dev.vectorflow.core.environment.EnvironmentName;
+import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.failure.DomainFailure;
+import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.ports.in.environment.UpdateEnvironmentCommand;
+import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
+import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UniqueViolation;
+import java.time.Clock;
+
+/** Renames and re-describes environments. A command that changes nothing leaves updatedAt alone. */
+public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase {
+
+    private final Transactions transactions;
+    private final EnvironmentRepository environments;
+    private final Clock clock;
+
+    public UpdateEnvironmentService(Transactions transactions, EnvironmentRepository environments, Clock clock) {
+        this.transactions = transactions;
+        this.environments = environments;
+        this.clock = clock;
+    }
+
+    @Override
+    public Environment updateEnvironment(UpdateEnvironmentCommand command) throws NotFoundFailure, ConflictFailure {
+        try {
+            return transactions.inTransaction(() -> {
+                Environment current = environments.findById(command.id())
+                        .orElseThrow(() -> new NotFoundFailure("Environment", command.id()));
+                Environment changed = current;
+                if (command.name().isPresent() && !command.name().get().equals(current.name())) {
+                    EnvironmentName newName = command.name().get();
+                    boolean takenByAnother = environments.findByName(newName)
+                            .filter(other -> !other.id().equals(current.id()))
+                            .isPresent();
+                    if (takenByAnother) {
+                        throw EnvironmentConflicts.nameTaken(newName);
+                    }
+                    changed = changed.renamed(newName, clock.instant());
+                }
+                if (command.description().isPresent() && !command.description().get().equals(current.description())) {
+                    changed = changed.described(command.description().get(), clock.instant());
+                }
+                if (changed != current) {
+                    environments.update(changed);
+                }
+                return changed;
+            });
+        } catch (UniqueViolation raceLost) {
+            throw EnvironmentConflicts.nameTaken(command.name().orElseThrow());
+        } catch (NotFoundFailure | ConflictFailure expected) {
+            throw expected;
+        } catch (DomainFailure unexpected) {
+            // the unit of work above raises only the two failures caught before this one
+            throw new IllegalStateException(unexpected);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vectorflow.ports.fake;
+
+import dev.vectorflow.ports.out.persistence.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fake of {@link Transactions}: snapshots every registered in-memory store before the outermost
+ * unit of work and restores them when the work throws, like a rollback. Single-threaded tests only.
+ */
+public final class InMemoryTransactions implements Transactions {
+
+    /** An in-memory store that can be put back as it was. */
+    public interface Participant {
+        Object snapshot();
+
+        void restore(Object snapshot);
+    }
+
+    private final List<Participant> participants = new ArrayList<>();
+    private int depth;
+
+    public <P extends Participant> P register(P participant) {
+        participants.add(participant);
+        return participant;
+    }
+
+    @Override
+    public <T, E extends Exception> T inTransaction(UnitOfWork<T, E> work) throws E {
+        if (depth > 0) {
+            return work.run();
+        }
+        List<Object> snapshots = participants.stream().map(Participant::snapshot).toList();
+        depth++;
+        try {
+            return work.run();
+        } catch (Exception | Error failure) {
+            for (int i = 0; i < participants.size(); i++) {
+                participants.get(i).restore(snapshots.get(i));
+            }
+            throw failure;
+        } finally {
+            depth--;
+        }
+    }
+}

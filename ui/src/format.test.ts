@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, isCheckUp, readinessChecks, readinessSummary } from './format.ts';
+
+/** ICU versions differ in using narrow or no-break spaces; compare with plain ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatDateTime', () => {
+  it('formats an instant in the given locale and time zone', () => {
+    expect(plain(formatDateTime('2026-11-27T16:50:00.123Z', { locale: 'en-US', timeZone: 'UTC' }))).toBe(
+      'Nov 27, 2026, 4:50:00 PM',
+    );
+    expect(plain(formatDateTime('2026-11-27T16:50:00.123Z', { locale: 'de-DE', timeZone: 'Europe/Berlin' }))).toBe(
+      '27.11.2026, 17:50:00',
+    );
+  });
+
+  it('uses the runtime locale when none is given', () => {
+    const iso = '2026-01-02T03:04:05Z';
+    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+      new Date(iso),
+    );
+    expect(formatDateTime(iso)).toBe(expected);
+  });
+
+  it('returns text that is not a valid instant unchanged', () => {
+    expect(formatDateTime('not a date')).toBe('not a date');
+    expect(formatDateTime('')).toBe('');
+  });
+});
+
+describe('readiness', () => {
+  it('knows which checks are up', () => {
+    expect(isCheckUp('UP')).toBe(true);
+    expect(isCheckUp(' up ')).toBe(true);
+    expect(isCheckUp('DOWN: connection refused')).toBe(false);
+    expect(isCheckUp('UPGRADING')).toBe(false);
+  });
+
+  it('sorts checks by name', () => {
+    expect(
+      readinessChecks({ ready: false, checks: { vector: 'UP', database: 'DOWN: connection refused' } }),
+    ).toEqual([
+      { name: 'database', message: 'DOWN: connection refused', up: false },
+      { name: 'vector', message: 'UP', up: true },
+    ]);
+  });
+
+  it('summarises the failing checks', () => {
+    expect(readinessSummary({ ready: true, checks: { database: 'UP' } })).toBeUndefined();
+    expect(
+      readinessSummary({
+        ready: false,
+        checks: { database: 'DOWN: connection refused', disk: 'DOWN: full', vector: 'UP' },
+      }),
+    ).toBe('database: DOWN: connection refused; disk: DOWN: full');
+    expect(readinessSummary({ ready: false, checks: {} })).toBe('The server reports that it is not ready.');
+  });
+});

@@ -1,0 +1,54 @@
+import type { Readiness } from './api.ts';
+
+export interface DateTimeOptions {
+  /** BCP 47 locale; undefined means the browser's. */
+  locale?: string | string[];
+  /** IANA time zone; undefined means the browser's. */
+  timeZone?: string;
+}
+
+/**
+ * Formats an ISO-8601 instant as a date and time in the browser's locale and
+ * time zone (overridable for tests). A value that is not a valid instant is
+ * returned unchanged, so nothing is hidden from the user.
+ */
+export function formatDateTime(iso: string, options: DateTimeOptions = {}): string {
+  const date = new Date(iso);
+  if (iso.trim() === '' || Number.isNaN(date.getTime())) return iso;
+  const format = new Intl.DateTimeFormat(options.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  return format.format(date);
+}
+
+export interface CheckResult {
+  name: string;
+  up: boolean;
+  /** The server's text, e.g. "UP" or "DOWN: connection refused". */
+  message: string;
+}
+
+/** A check is up when its text is exactly "UP" (case-insensitive, surrounding spaces ignored). */
+export function isCheckUp(message: string): boolean {
+  return message.trim().toUpperCase() === 'UP';
+}
+
+/** The readiness checks sorted by name, each flagged up or not. */
+export function readinessChecks(readiness: Readiness): CheckResult[] {
+  return Object.entries(readiness.checks)
+    .map(([name, message]) => ({ name, message, up: isCheckUp(message) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * One line explaining why the server is not ready, naming every failing check
+ * ("database: DOWN: connection refused"); undefined when it is ready.
+ */
+export function readinessSummary(readiness: Readiness): string | undefined {
+  if (readiness.ready) return undefined;
+  const failing = readinessChecks(readiness).filter((c) => !c.up);
+  if (failing.length === 0) return 'The server reports that it is not ready.';
+  return failing.map((c) => `${c.name}: ${c.message}`).join('; ');
+}
