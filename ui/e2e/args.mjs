@@ -1,13 +1,22 @@
 // Command-line parsing for check-home.mjs, kept apart so it can be unit-tested.
 
 export const USAGE = `usage: node ui/e2e/check-home.mjs --url http://127.0.0.1:PORT
+         [--email EMAIL --password PASSWORD [--check-wrong-password]]
          [--expect-env NAME]... [--expect-version VERSION] [--screenshot PATH] [--timeout SECONDS]
 
-  --url             where the VectorFlow server serves the UI (required, http or https)
-  --expect-env      an environment name that must be listed (repeatable)
-  --expect-version  the server version the page must show
-  --screenshot      write a full-page PNG of the home page there
-  --timeout         how long to wait for the page to settle, in seconds (default 20)
+  --url                   where the VectorFlow server serves the UI (required, http or https)
+  --email                 sign in through the sign-in form as this user first (needs --password)
+  --password              that user's password (needs --email)
+  --check-wrong-password  before signing in, check that a wrong password shows signin-error
+                          and keeps the sign-in form (needs --email)
+  --expect-env            an environment name that must be listed (repeatable)
+  --expect-version        the server version the page must show
+  --screenshot            write a full-page PNG of the home page there
+  --timeout               how long to wait for the page to settle, in seconds (default 20)
+
+Without --email the home page must show the overview straight away; a sign-in
+form there is a failure. Values may also be given as --name=value (needed for a
+password that starts with "--").
 
 Prints one "ok: ..." or "FAIL: ..." line per check.
 Exit status: 0 all checks passed, 1 a check failed, 2 bad arguments.`;
@@ -22,12 +31,24 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = new Set(['--url', '--expect-env', '--expect-version', '--screenshot', '--timeout']);
+const VALUE_OPTIONS = new Set([
+  '--url',
+  '--email',
+  '--password',
+  '--expect-env',
+  '--expect-version',
+  '--screenshot',
+  '--timeout',
+]);
+const FLAG_OPTIONS = new Set(['--check-wrong-password']);
 
 /**
  * @typedef {object} CheckOptions
  * @property {boolean} help
  * @property {string} url
+ * @property {string | undefined} email
+ * @property {string | undefined} password
+ * @property {boolean} checkWrongPassword
  * @property {string[]} expectEnvs
  * @property {string | undefined} expectVersion
  * @property {string | undefined} screenshot
@@ -45,6 +66,9 @@ export function parseArgs(argv) {
   const options = {
     help: false,
     url: '',
+    email: undefined,
+    password: undefined,
+    checkWrongPassword: false,
     expectEnvs: [],
     expectVersion: undefined,
     screenshot: undefined,
@@ -60,6 +84,13 @@ export function parseArgs(argv) {
     }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (FLAG_OPTIONS.has(name)) {
+      if (name !== arg) throw new UsageError(`${name} takes no value`);
+      if (seen.has(name)) throw new UsageError(`${name} given more than once`);
+      seen.add(name);
+      options.checkWrongPassword = true;
+      continue;
+    }
     if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown argument: ${arg}`);
 
     let value;
@@ -70,13 +101,21 @@ export function parseArgs(argv) {
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
       i++;
     }
-    if (value.trim() === '') throw new UsageError(`${name} needs a non-empty value`);
+    // A password is taken exactly as given (spaces included), but it must not be empty either.
+    if (value.trim() === '' && name !== '--password') throw new UsageError(`${name} needs a non-empty value`);
+    if (value === '') throw new UsageError(`${name} needs a non-empty value`);
     if (name !== '--expect-env' && seen.has(name)) throw new UsageError(`${name} given more than once`);
     seen.add(name);
 
     switch (name) {
       case '--url':
         options.url = checkUrl(value);
+        break;
+      case '--email':
+        options.email = value.trim();
+        break;
+      case '--password':
+        options.password = value;
         break;
       case '--expect-env':
         options.expectEnvs.push(value);
@@ -98,7 +137,17 @@ export function parseArgs(argv) {
     }
   }
 
-  if (!options.help && options.url === '') throw new UsageError('--url is required');
+  if (options.help) return options;
+  if (options.url === '') throw new UsageError('--url is required');
+  if (options.email !== undefined && options.password === undefined) {
+    throw new UsageError('--email needs --password');
+  }
+  if (options.password !== undefined && options.email === undefined) {
+    throw new UsageError('--password needs --email');
+  }
+  if (options.checkWrongPassword && options.email === undefined) {
+    throw new UsageError('--check-wrong-password needs --email and --password');
+  }
   return options;
 }
 
@@ -127,4 +176,12 @@ export function deepLinkUrl(base) {
   url.search = '';
   url.hash = '';
   return url.toString();
+}
+
+/**
+ * A password that is certainly not the right one, for the wrong-password check.
+ * @param {string} password
+ */
+export function wrongPasswordFor(password) {
+  return `${password}-not-the-password`;
 }

@@ -1,21 +1,26 @@
 #!/usr/bin/env node
 // Browser check of the VectorFlow home page, run as a real process by a JUnit test:
 //
-//   node ui/e2e/check-home.mjs --url http://127.0.0.1:PORT [--expect-env NAME]...
+//   node ui/e2e/check-home.mjs --url http://127.0.0.1:PORT
+//        [--email E --password P [--check-wrong-password]] [--expect-env NAME]...
 //        [--expect-version V] [--screenshot PATH] [--timeout SECONDS]
 //
-// Starts headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium), opens the
-// page, waits for the server to show as ready, the expected version and every
-// expected environment, checks the SPA fallback on a deep link and that the page
-// logged no errors. Prints one "ok: ..." or "FAIL: ..." line per check, then a
-// "summary: ..." line. Exit status 0 when every check passed, 1 when one failed,
-// 2 for bad arguments.
+// Starts headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and opens
+// the page. With --email it first expects the sign-in form (optionally checking
+// that a wrong password is refused there) and signs in through it. Then it waits
+// for the server to show as ready, the expected version and every expected
+// environment, checks the SPA fallback on a deep link and that the pages logged
+// no errors (the 401 of the deliberate wrong-password attempt excepted).
+// Prints one "ok: ..." or "FAIL: ..." line per check, then a "summary: ..."
+// line. Exit status 0 when every check passed, 1 when one failed, 2 for bad
+// arguments.
 
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { USAGE, UsageError, deepLinkUrl, parseArgs } from './args.mjs';
+import { USAGE, UsageError, deepLinkUrl, parseArgs, wrongPasswordFor } from './args.mjs';
+import { describeProblem, separateExpected, sessionUrlFor } from './console-errors.mjs';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -63,6 +68,14 @@ class Report {
  * @property {string[]} envNames
  * @property {string | null} envError
  * @property {boolean} envEmpty
+ * @property {boolean} sessionLoading  still waiting for GET /api/session
+ * @property {string | null} sessionError  GET /api/session failed
+ * @property {boolean} signInForm
+ * @property {string | null} signInError
+ * @property {boolean} signInBusy  the submit button is disabled
+ * @property {boolean} setupForm
+ * @property {boolean} passwordForm
+ * @property {string | null} currentUser
  */
 
 /** @param {import('playwright-core').Page} page @returns {Promise<PageState>} */
@@ -71,7 +84,21 @@ function readState(page) {
     /** @param {string} id */
     const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
     /** @param {string} id */
-    const text = (id) => byTestId(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+    const text = (id) => {
+      const element = byTestId(id);
+      if (!element) return null;
+      // innerText keeps the breaks between a problem's title, status and detail; textContent would glue them.
+      const raw = element instanceof HTMLElement ? element.innerText : element.textContent;
+      return (raw ?? '').replace(/\s+/g, ' ').trim();
+    };
+    /** Like text(), leaving out decorations hidden from assistive technology (avatar, caret). @param {string} id */
+    const visibleText = (id) => {
+      const element = byTestId(id);
+      if (!element) return null;
+      const copy = /** @type {Element} */ (element.cloneNode(true));
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
     const readiness = byTestId('server-readiness');
     return {
       brand: (document.querySelector('header')?.textContent ?? '').includes('VectorFlow'),
@@ -84,9 +111,37 @@ function readState(page) {
       ),
       envError: text('environments-error'),
       envEmpty: byTestId('environments-empty') !== null,
+      sessionLoading: byTestId('session-loading') !== null,
+      sessionError: text('session-error'),
+      signInForm: byTestId('signin-form') !== null,
+      signInError: text('signin-error'),
+      signInBusy: byTestId('signin-submit')?.hasAttribute('disabled') ?? false,
+      setupForm: byTestId('setup-form') !== null,
+      passwordForm: byTestId('password-form') !== null,
+      currentUser: visibleText('current-user'),
     };
   });
 }
+
+/** @type {PageState} */
+const EMPTY_STATE = {
+  brand: false,
+  readinessState: null,
+  readinessText: null,
+  readinessMessage: null,
+  version: null,
+  envNames: [],
+  envError: null,
+  envEmpty: false,
+  sessionLoading: false,
+  sessionError: null,
+  signInForm: false,
+  signInError: null,
+  signInBusy: false,
+  setupForm: false,
+  passwordForm: false,
+  currentUser: null,
+};
 
 /** @param {PageState} state */
 function isReady(state) {
@@ -118,23 +173,45 @@ async function waitForState(page, done, timeoutMs) {
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
   }
-  return (
-    state ?? {
-      brand: false,
-      readinessState: null,
-      readinessText: null,
-      readinessMessage: null,
-      version: null,
-      envNames: [],
-      envError: null,
-      envEmpty: false,
-    }
-  );
+  return state ?? EMPTY_STATE;
+}
+
+/**
+ * A screen other than the overview that the page settled on, or undefined.
+ * @param {PageState} state
+ */
+function blockingScreen(state) {
+  if (state.signInForm) return 'the sign-in form';
+  if (state.passwordForm) return 'the change-password form (the user must change their password)';
+  if (state.setupForm) return 'the first-run setup form';
+  if (state.sessionError !== null) return `an error (${state.sessionError})`;
+  return undefined;
+}
+
+/** What the page shows, for failure messages about signing in. @param {PageState} state */
+function describePage(state) {
+  if (state.signInForm) {
+    return state.signInError === null
+      ? 'the page shows the sign-in form'
+      : `the page shows the sign-in form with signin-error ${JSON.stringify(state.signInError)}`;
+  }
+  if (state.currentUser !== null) {
+    const screen = blockingScreen(state);
+    return `current-user shows ${JSON.stringify(state.currentUser)}${screen ? ` and the page shows ${screen}` : ''}`;
+  }
+  const screen = blockingScreen(state);
+  if (screen) return `the page shows ${screen}`;
+  if (state.sessionLoading) return 'the page is still loading the session';
+  if (!state.brand) return 'no VectorFlow header on the page';
+  return 'neither a sign-in form nor a signed-in user on the page';
 }
 
 /** @param {PageState} state */
 function describeReadiness(state) {
-  if (state.readinessText === null) return 'no server-readiness element on the page';
+  if (state.readinessText === null) {
+    const screen = blockingScreen(state);
+    return screen ? `the page shows ${screen} instead of the overview` : 'no server-readiness element on the page';
+  }
   const message = state.readinessMessage ? ` (${state.readinessMessage})` : '';
   return `server-readiness shows "${state.readinessText}" [${state.readinessState}]${message}`;
 }
@@ -181,56 +258,121 @@ function errorMessage(error) {
 }
 
 /**
+ * @typedef {object} SignInAttempt
+ * @property {number | undefined} status  the HTTP status of POST /api/session
+ * @property {string | undefined} error   why the form could not be used
+ * @property {PageState} state            what the page showed afterwards
+ */
+
+/**
+ * Fills in the sign-in form, submits it and waits for the answer and for the page to settle.
+ * @param {import('playwright-core').Page} page
+ * @param {string} email
+ * @param {string} password
+ * @param {string} sessionUrl
+ * @param {number} timeoutMs
+ * @returns {Promise<SignInAttempt>}
+ */
+async function submitSignIn(page, email, password, sessionUrl, timeoutMs) {
+  let status;
+  try {
+    await page.getByTestId('signin-email').fill(email, { timeout: timeoutMs });
+    await page.getByTestId('signin-password').fill(password, { timeout: timeoutMs });
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().split('?')[0] === sessionUrl,
+        { timeout: timeoutMs },
+      ),
+      page.getByTestId('signin-submit').click({ timeout: timeoutMs }),
+    ]);
+    status = response.status();
+  } catch (error) {
+    return { status, error: errorMessage(error), state: await waitForState(page, () => true, 0) };
+  }
+  const state = await waitForState(
+    page,
+    (s) => s.currentUser !== null || (s.signInError !== null && !s.signInBusy) || s.sessionError !== null,
+    timeoutMs,
+  );
+  return { status, error: undefined, state };
+}
+
+/** @param {SignInAttempt} attempt */
+function describeAttempt(attempt) {
+  const answer = attempt.status === undefined ? '' : `POST /api/session answered ${attempt.status}; `;
+  const error = attempt.error === undefined ? '' : `${attempt.error}; `;
+  return `${answer}${error}${describePage(attempt.state)}`;
+}
+
+/**
+ * Signs in through the sign-in form (after the optional wrong-password check).
+ * Returns whether a user is signed in afterwards.
+ * @param {Report} report
+ * @param {import('playwright-core').Page} page
+ * @param {import('./args.mjs').CheckOptions & { email: string, password: string }} options
+ * @param {{ rejectedSignIns: number }} counters
+ */
+async function signIn(report, page, options, counters) {
+  const sessionUrl = sessionUrlFor(options.url);
+  const first = await waitForState(
+    page,
+    (s) => s.signInForm || s.currentUser !== null || blockingScreen(s) !== undefined,
+    options.timeoutMs,
+  );
+  if (!report.check(first.signInForm, 'the sign-in form is shown', `the sign-in form is not shown; ${describePage(first)}`)) {
+    return false;
+  }
+
+  if (options.checkWrongPassword) {
+    const attempt = await submitSignIn(page, options.email, wrongPasswordFor(options.password), sessionUrl, options.timeoutMs);
+    if (attempt.status === 401) counters.rejectedSignIns++;
+    const s = attempt.state;
+    report.check(
+      attempt.status === 401 && s.signInForm && s.signInError !== null && s.currentUser === null,
+      `a wrong password is refused: signin-error shows ${JSON.stringify(s.signInError)} and the sign-in form stays`,
+      `a wrong password was not refused as expected (401, signin-error, sign-in form): ${describeAttempt(attempt)}`,
+    );
+  }
+
+  const attempt = await submitSignIn(page, options.email, options.password, sessionUrl, options.timeoutMs);
+  const user = attempt.state.currentUser;
+  if (user === null) {
+    report.fail(`sign in as ${JSON.stringify(options.email)}: ${describeAttempt(attempt)}`);
+    return false;
+  }
+  return report.check(
+    user.toLowerCase().includes(options.email.toLowerCase()),
+    `signed in as ${JSON.stringify(options.email)}: current-user shows ${JSON.stringify(user)}`,
+    `signed in, but current-user shows ${JSON.stringify(user)}, not ${JSON.stringify(options.email)}`,
+  );
+}
+
+/**
  * @param {Report} report
  * @param {import('playwright-core').BrowserContext} context
  * @param {import('./args.mjs').CheckOptions} options
- * @param {string[]} pageErrors
+ * @param {import('./console-errors.mjs').PageProblem[]} pageProblems
+ * @param {{ rejectedSignIns: number }} counters
  */
-async function runChecks(report, context, options, pageErrors) {
+async function runChecks(report, context, options, pageProblems, counters) {
   /** @param {import('playwright-core').Page} page @param {string} label */
   const watch = (page, label) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
-      const where = message.location().url ? ` at ${message.location().url}` : '';
-      pageErrors.push(`${label}: console error: ${message.text()}${where}`);
+      pageProblems.push({ label, kind: 'console', text: message.text(), url: message.location().url ?? '' });
     });
-    page.on('pageerror', (error) => pageErrors.push(`${label}: page error: ${errorMessage(error)}`));
+    page.on('pageerror', (error) => pageProblems.push({ label, kind: 'page', text: errorMessage(error), url: '' }));
   };
 
   // ---- Home page ----
   const home = context.pages()[0] ?? (await context.newPage());
   watch(home, 'home');
   if (await open(report, home, options.url, options.timeoutMs)) {
-    const state = await waitForState(
-      home,
-      (s) =>
-        isReady(s) &&
-        (options.expectVersion === undefined ? versionShown(s) : s.version === options.expectVersion) &&
-        options.expectEnvs.every((name) => s.envNames.includes(name)),
-      options.timeoutMs,
-    );
-
-    report.check(isReady(state), 'server-readiness shows Ready', describeReadiness(state));
-    if (options.expectVersion === undefined) {
-      report.check(
-        versionShown(state),
-        `server-version shows ${JSON.stringify(state.version)}`,
-        `server-version shows no version (${JSON.stringify(state.version)})`,
-      );
-    } else {
-      report.check(
-        state.version === options.expectVersion,
-        `server-version is ${JSON.stringify(options.expectVersion)}`,
-        `server-version is ${JSON.stringify(state.version)}, expected ${JSON.stringify(options.expectVersion)}`,
-      );
+    let signedIn = true;
+    if (options.email !== undefined && options.password !== undefined) {
+      signedIn = await signIn(report, home, { ...options, email: options.email, password: options.password }, counters);
     }
-    for (const name of options.expectEnvs) {
-      report.check(
-        state.envNames.includes(name),
-        `environment ${JSON.stringify(name)} is listed`,
-        `environment ${JSON.stringify(name)} is not listed; ${describeEnvironments(state)}`,
-      );
-    }
+    if (signedIn) checkOverview(report, options, await waitForOverview(home, options));
   }
 
   if (options.screenshot) {
@@ -249,14 +391,68 @@ async function runChecks(report, context, options, pageErrors) {
   const deep = await context.newPage();
   watch(deep, 'deep link');
   if (await open(report, deep, deepUrl, options.timeoutMs)) {
-    const state = await waitForState(deep, (s) => s.brand && isReady(s), options.timeoutMs);
+    // Signed in, the deep link shows the overview; otherwise the sign-in form proves the app loaded.
+    const state = await waitForState(deep, (s) => s.brand && (isReady(s) || s.signInForm), options.timeoutMs);
     report.check(
-      state.brand && isReady(state),
-      `the app loads at ${deepUrl}`,
+      state.brand && (isReady(state) || state.signInForm),
+      `the app loads at ${deepUrl}${isReady(state) ? '' : ' (sign-in form)'}`,
       `the app does not load at ${deepUrl}: ${state.brand ? describeReadiness(state) : 'no VectorFlow header'}`,
     );
   }
   await deep.close();
+}
+
+/**
+ * Waits for the overview to show everything expected, or for a screen that will not go away by itself.
+ * @param {import('playwright-core').Page} page
+ * @param {import('./args.mjs').CheckOptions} options
+ */
+function waitForOverview(page, options) {
+  return waitForState(
+    page,
+    (s) =>
+      blockingScreen(s) !== undefined ||
+      (isReady(s) &&
+        (options.expectVersion === undefined ? versionShown(s) : s.version === options.expectVersion) &&
+        options.expectEnvs.every((name) => s.envNames.includes(name))),
+    options.timeoutMs,
+  );
+}
+
+/**
+ * @param {Report} report
+ * @param {import('./args.mjs').CheckOptions} options
+ * @param {PageState} state
+ */
+function checkOverview(report, options, state) {
+  const screen = blockingScreen(state);
+  if (screen) {
+    const hint = state.signInForm && options.email === undefined ? '; the server requires sign-in: pass --email and --password' : '';
+    report.fail(`the home page shows ${screen} instead of the overview${hint}`);
+    return;
+  }
+
+  report.check(isReady(state), 'server-readiness shows Ready', describeReadiness(state));
+  if (options.expectVersion === undefined) {
+    report.check(
+      versionShown(state),
+      `server-version shows ${JSON.stringify(state.version)}`,
+      `server-version shows no version (${JSON.stringify(state.version)})`,
+    );
+  } else {
+    report.check(
+      state.version === options.expectVersion,
+      `server-version is ${JSON.stringify(options.expectVersion)}`,
+      `server-version is ${JSON.stringify(state.version)}, expected ${JSON.stringify(options.expectVersion)}`,
+    );
+  }
+  for (const name of options.expectEnvs) {
+    report.check(
+      state.envNames.includes(name),
+      `environment ${JSON.stringify(name)} is listed`,
+      `environment ${JSON.stringify(name)} is not listed; ${describeEnvironments(state)}`,
+    );
+  }
 }
 
 async function main() {
@@ -275,8 +471,9 @@ async function main() {
 
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const report = new Report();
-  /** @type {string[]} */
-  const pageErrors = [];
+  /** @type {import('./console-errors.mjs').PageProblem[]} */
+  const pageProblems = [];
+  const counters = { rejectedSignIns: 0 };
   const userDataDir = await mkdtemp(join(tmpdir(), 'vectorflow-check-home-'));
   /** @type {import('playwright-core').BrowserContext | undefined} */
   let context;
@@ -287,7 +484,7 @@ async function main() {
       console.log('FAIL: the check did not finish in time');
       process.exit(1);
     },
-    LAUNCH_TIMEOUT_MS + 4 * options.timeoutMs + 30_000,
+    LAUNCH_TIMEOUT_MS + 10 * options.timeoutMs + 30_000,
   );
   watchdog.unref();
 
@@ -307,14 +504,23 @@ async function main() {
 
     if (context) {
       try {
-        await runChecks(report, context, options, pageErrors);
+        await runChecks(report, context, options, pageProblems, counters);
       } catch (error) {
         report.fail(`unexpected error: ${errorMessage(error)}`);
       }
-      if (pageErrors.length === 0) {
-        report.ok('no console errors or page errors');
+      const { reported, ignored } = separateExpected(
+        pageProblems,
+        sessionUrlFor(options.url),
+        counters.rejectedSignIns,
+      );
+      if (reported.length === 0) {
+        const note =
+          ignored.length === 0
+            ? ''
+            : ` (ignored ${ignored.length === 1 ? 'the expected 401' : `${ignored.length} expected 401s`} of the wrong-password sign-in)`;
+        report.ok(`no console errors or page errors${note}`);
       } else {
-        for (const line of pageErrors) report.fail(line);
+        for (const problem of reported) report.fail(describeProblem(problem));
       }
     }
   } finally {

@@ -28,6 +28,9 @@ export interface Environment {
   createdAt: string;
   /** ISO-8601 instant. */
   updatedAt: string;
+  /** The team that owns the environment (absent only on servers without teams). */
+  teamId?: string;
+  teamName?: string;
 }
 
 /** `GET /api/environments` */
@@ -49,6 +52,52 @@ export interface Problem {
   detail?: string;
   /** Present only for validation errors. */
   problems?: FieldProblem[];
+  /** From a `Retry-After` header (e.g. on 429), in seconds from when the answer arrived. */
+  retryAfterSeconds?: number;
+}
+
+// ---- Sessions ----
+
+export type TeamRole = 'VIEWER' | 'EDITOR' | 'ADMIN';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  platformAdmin: boolean;
+  /** Set after an admin reset: every other call answers 403 until the password is changed. */
+  mustChangePassword: boolean;
+}
+
+export interface TeamMembership {
+  id: string;
+  name: string;
+  role: TeamRole;
+}
+
+/** `GET /api/session` when nobody is signed in. */
+export interface SignedOutSession {
+  authenticated: false;
+  /** No user exists yet: the server logged a one-time `/setup?token=…` link. */
+  setupRequired: boolean;
+}
+
+/** `GET /api/session` when signed in; also the answer of sign-in and setup. */
+export interface SignedInSession {
+  authenticated: true;
+  user: SessionUser;
+  teams: TeamMembership[];
+  /** Sent back as `X-CSRF-Token` on every state-changing call. */
+  csrfToken: string;
+}
+
+export type Session = SignedOutSession | SignedInSession;
+
+export interface SetupRequest {
+  token: string;
+  email: string;
+  name: string;
+  password: string;
 }
 
 export class ApiError extends Error {
@@ -121,11 +170,34 @@ function shorten(text: string): string {
 }
 
 /**
+ * Reads a `Retry-After` header value: delay-seconds ("120") or an HTTP date.
+ * Returns whole seconds from `now` (never negative), or undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  // HTTP dates start with the day name ("Fri, 27 Nov 2026 12:05:00 GMT"); Date.parse alone accepts far too much.
+  if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s/i.test(text)) return undefined;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/**
  * Reads an error answer into a {@link Problem}: problem+json (or any JSON object)
  * is used as is, a short plain-text body becomes the detail, anything else falls
- * back to the HTTP status line.
+ * back to the HTTP status line. A `Retry-After` header is kept as `retryAfterSeconds`.
  */
 export async function parseProblem(response: Response): Promise<Problem> {
+  const problem = await parseProblemBody(response);
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  if (retryAfter !== undefined) problem.retryAfterSeconds = retryAfter;
+  return problem;
+}
+
+async function parseProblemBody(response: Response): Promise<Problem> {
   let text = '';
   try {
     text = await response.text();
@@ -177,6 +249,10 @@ export function isReadiness(value: unknown): value is Readiness {
   );
 }
 
+function optionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
 export function isEnvironment(value: unknown): value is Environment {
   return (
     isRecord(value) &&
@@ -184,7 +260,9 @@ export function isEnvironment(value: unknown): value is Environment {
     typeof value.name === 'string' &&
     typeof value.description === 'string' &&
     typeof value.createdAt === 'string' &&
-    typeof value.updatedAt === 'string'
+    typeof value.updatedAt === 'string' &&
+    optionalString(value.teamId) &&
+    optionalString(value.teamName)
   );
 }
 
@@ -192,9 +270,89 @@ export function isEnvironmentList(value: unknown): value is EnvironmentList {
   return isRecord(value) && Array.isArray(value.items) && value.items.every(isEnvironment);
 }
 
+export const TEAM_ROLES: readonly TeamRole[] = ['VIEWER', 'EDITOR', 'ADMIN'];
+
+function isSessionUser(value: unknown): value is SessionUser {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.email === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.platformAdmin === 'boolean' &&
+    typeof value.mustChangePassword === 'boolean'
+  );
+}
+
+function isTeamMembership(value: unknown): value is TeamMembership {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.name === 'string' &&
+    (TEAM_ROLES as readonly unknown[]).includes(value.role)
+  );
+}
+
+export function isSignedInSession(value: unknown): value is SignedInSession {
+  return (
+    isRecord(value) &&
+    value.authenticated === true &&
+    isSessionUser(value.user) &&
+    Array.isArray(value.teams) &&
+    value.teams.every(isTeamMembership) &&
+    nonEmptyString(value.csrfToken) !== undefined
+  );
+}
+
+export function isSignedOutSession(value: unknown): value is SignedOutSession {
+  return isRecord(value) && value.authenticated === false && typeof value.setupRequired === 'boolean';
+}
+
+export function isSession(value: unknown): value is Session {
+  return isSignedInSession(value) || isSignedOutSession(value);
+}
+
+// ---- Authentication problems every call can run into ----
+
+/** The title of the 403 the server answers while the user must change their password. */
+export const PASSWORD_CHANGE_REQUIRED_TITLE = 'Password Change Required';
+
+export type AuthProblemKind = 'unauthorized' | 'password-change-required' | 'csrf-rejected';
+
+/**
+ * What an error answer says about the session: 401 means signed out (or never
+ * signed in), the 403 "Password Change Required" means only the password form
+ * may be used, a 403 naming CSRF means the token sent is not (or no longer) right.
+ */
+export function classifyAuthProblem(problem: Problem): AuthProblemKind | undefined {
+  if (problem.status === 401) return 'unauthorized';
+  if (problem.status !== 403) return undefined;
+  if (problem.title.trim().toLowerCase() === PASSWORD_CHANGE_REQUIRED_TITLE.toLowerCase()) {
+    return 'password-change-required';
+  }
+  if (/\bcsrf\b/i.test(`${problem.title} ${problem.detail ?? ''}`)) return 'csrf-rejected';
+  return undefined;
+}
+
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/** Whether a request with this method changes state, so must carry the CSRF token. */
+export function isStateChanging(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** The CSRF header to add to a request: none for safe methods or while no token is known. */
+export function csrfHeaders(method: string, token: string | undefined): Record<string, string> {
+  return token && isStateChanging(method) ? { [CSRF_HEADER]: token } : {};
+}
+
 // ---- The client ----
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Told about every error answer that concerns the session (see {@link classifyAuthProblem}). */
+export type AuthProblemListener = (kind: AuthProblemKind, problem: Problem) => void;
 
 export interface ApiClientOptions {
   /** Prefix for every path; "" (the default) means the page's own origin. */
@@ -203,10 +361,18 @@ export interface ApiClientOptions {
   fetch?: FetchFn;
 }
 
-export interface RequestOptions<T> {
+interface BaseRequestOptions {
   method?: string;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Error statuses that are this call's own answer rather than news about the
+   * session, so the auth listener is not told (e.g. 401 for a wrong password).
+   */
+  ownStatuses?: readonly number[];
+}
+
+export interface RequestOptions<T> extends BaseRequestOptions {
   /** Checks the shape of a successful answer. */
   validate: (value: unknown) => value is T;
   /**
@@ -216,11 +382,28 @@ export interface RequestOptions<T> {
   acceptStatuses?: readonly number[];
 }
 
+export type SendOptions = BaseRequestOptions;
+
 export interface ApiClient {
+  /** A call answered with JSON. */
   request<T>(path: string, options: RequestOptions<T>): Promise<T>;
+  /** A call answered with 2xx and no body worth reading (e.g. 204). */
+  send(path: string, options?: SendOptions): Promise<void>;
+  /** The token sent as `X-CSRF-Token` on state-changing calls; undefined sends none. */
+  setCsrfToken(token: string | undefined): void;
+  /** Who is told about 401s and the auth-related 403s; undefined for nobody. */
+  setAuthProblemListener(listener: AuthProblemListener | undefined): void;
+
   health(signal?: AbortSignal): Promise<Health>;
   readiness(signal?: AbortSignal): Promise<Readiness>;
   listEnvironments(signal?: AbortSignal): Promise<EnvironmentList>;
+
+  session(signal?: AbortSignal): Promise<Session>;
+  signIn(email: string, password: string): Promise<SignedInSession>;
+  signOut(): Promise<void>;
+  signOutEverywhere(): Promise<void>;
+  completeSetup(request: SetupRequest): Promise<SignedInSession>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const JSON_TYPES = 'application/json, application/problem+json';
@@ -228,14 +411,14 @@ const JSON_TYPES = 'application/json, application/problem+json';
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch: FetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  let csrfToken: string | undefined;
+  let authListener: AuthProblemListener | undefined;
 
-  async function request<T>(path: string, opts: RequestOptions<T>): Promise<T> {
-    const headers: Record<string, string> = { Accept: JSON_TYPES };
-    const init: RequestInit = {
-      method: opts.method ?? 'GET',
-      headers,
-      credentials: 'same-origin',
-    };
+  /** Sends the request; resolves with the response when accepted, rejects with an ApiError otherwise. */
+  async function exchange(path: string, opts: BaseRequestOptions, acceptStatuses: readonly number[]) {
+    const method = (opts.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { Accept: JSON_TYPES, ...csrfHeaders(method, csrfToken) };
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (opts.signal) init.signal = opts.signal;
     if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -250,8 +433,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw new ApiError(networkProblem(error));
     }
 
-    const accepted = response.ok || (opts.acceptStatuses ?? []).includes(response.status);
-    if (!accepted) throw new ApiError(await parseProblem(response));
+    if (response.ok || acceptStatuses.includes(response.status)) return response;
+    const problem = await parseProblem(response);
+    if (!(opts.ownStatuses ?? []).includes(response.status)) {
+      const kind = classifyAuthProblem(problem);
+      if (kind && authListener) authListener(kind, problem);
+    }
+    throw new ApiError(problem);
+  }
+
+  async function request<T>(path: string, opts: RequestOptions<T>): Promise<T> {
+    const response = await exchange(path, opts, opts.acceptStatuses ?? []);
 
     const text = await response.text();
     let body: unknown;
@@ -277,13 +469,54 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return body;
   }
 
+  async function send(path: string, opts: SendOptions = {}): Promise<void> {
+    const response = await exchange(path, opts, []);
+    try {
+      await response.body?.cancel();
+    } catch {
+      // Nothing to read; a body that cannot be discarded does not matter.
+    }
+  }
+
   return {
     request,
+    send,
+    setCsrfToken: (token) => {
+      csrfToken = token;
+    },
+    setAuthProblemListener: (listener) => {
+      authListener = listener;
+    },
     health: (signal) => request('/api/health', { validate: isHealth, signal }),
     readiness: (signal) =>
       request('/api/ready', { validate: isReadiness, acceptStatuses: [503], signal }),
     listEnvironments: (signal) =>
       request('/api/environments', { validate: isEnvironmentList, signal }),
+
+    session: (signal) => request('/api/session', { validate: isSession, signal }),
+    signIn: (email, password) =>
+      request('/api/session', {
+        method: 'POST',
+        body: { email, password },
+        validate: isSignedInSession,
+        // 401 = wrong email or password, 429 = locked out: answers to this form, not session news.
+        ownStatuses: [401, 429],
+      }),
+    signOut: () => send('/api/session', { method: 'DELETE' }),
+    signOutEverywhere: () => send('/api/session/revoke-all', { method: 'POST' }),
+    completeSetup: (setup) =>
+      request('/api/setup', {
+        method: 'POST',
+        body: setup,
+        validate: isSignedInSession,
+      }),
+    changePassword: (currentPassword, newPassword) =>
+      send('/api/me/password', {
+        method: 'POST',
+        body: { currentPassword, newPassword },
+        // 401 here means the current password is wrong, not that the session ended.
+        ownStatuses: [401],
+      }),
   };
 }
 

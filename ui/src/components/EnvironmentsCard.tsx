@@ -21,8 +21,8 @@ export function EnvironmentsCard({ environments }: Props) {
       <div className="empty" data-testid="environments-empty">
         <p className="empty-title">No environments yet</p>
         <p className="muted">
-          Environments group the Vector agents of one fleet, such as staging or production. Once one is
-          created it will be listed here.
+          Environments group the Vector agents of one fleet, such as staging or production. The environments
+          of your teams will be listed here.
         </p>
       </div>
     );
@@ -33,6 +33,7 @@ export function EnvironmentsCard({ environments }: Props) {
           <thead>
             <tr>
               <th scope="col">Name</th>
+              <th scope="col">Team</th>
               <th scope="col">Description</th>
               <th scope="col">Created</th>
               <th scope="col">Updated</th>
@@ -43,6 +44,9 @@ export function EnvironmentsCard({ environments }: Props) {
               <tr key={env.id} data-testid="environment-row" data-environment-id={env.id}>
                 <td className="cell-name" data-testid="environment-name">
                   {env.name}
+                </td>
+                <td className={env.teamName ? undefined : 'muted'} data-testid="environment-team">
+                  {env.teamName || '—'}
                 </td>
                 <td className={env.description ? undefined : 'muted'}>{env.description || '—'}</td>
                 <td>

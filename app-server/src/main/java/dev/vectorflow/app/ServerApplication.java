@@ -1,21 +1,14 @@
 package dev.vectorflow.app;
 
-import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
-import dev.vectorflow.adapter.http.ApiServices;
 import dev.vectorflow.adapter.http.HttpApi;
 import dev.vectorflow.adapter.http.HttpSettings;
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.PostgresStore;
-import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
-import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.system.IdGenerator;
-import dev.vectorflow.ports.service.environment.CreateEnvironmentService;
-import dev.vectorflow.ports.service.environment.DeleteEnvironmentService;
-import dev.vectorflow.ports.service.environment.EnvironmentQueryService;
-import dev.vectorflow.ports.service.environment.UpdateEnvironmentService;
-import dev.vectorflow.ports.service.system.ReadinessService;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import io.javalin.Javalin;
-import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -31,33 +24,51 @@ public final class ServerApplication implements AutoCloseable {
 
     private final PostgresStore store;
     private final Javalin http;
+    private final ServerComposition services;
+    private final List<ApiRoutes.Route> routes;
+    private final Duration grace;
     private boolean stopped;
 
-    private ServerApplication(PostgresStore store, Javalin http) {
+    private ServerApplication(PostgresStore store, Javalin http, ServerComposition services, List<ApiRoutes.Route> routes, Duration grace) {
+        this.grace = grace;
         this.store = store;
         this.http = http;
+        this.services = services;
+        this.routes = List.copyOf(routes);
+    }
+
+    /** The services behind the API (for the command line and tests). */
+    ServerComposition services() {
+        return services;
+    }
+
+    /** Every API route with its access rule. */
+    List<ApiRoutes.Route> routes() {
+        return routes;
     }
 
     /** Opens the database (embedded unless configured), applies the schema, starts HTTP. */
     public static ServerApplication start(ServerSettings settings) {
-        PostgresStore store = PostgresStore.open(databaseSettings(settings), true);
+        Clock clock = Clock.systemUTC();
+        PostgresStore store = PostgresStore.open(databaseSettings(settings), true, clock);
         try {
-            Clock clock = Clock.systemUTC();
-            IdGenerator ids = new TimeOrderedIdGenerator(clock, new SecureRandom());
-            Transactions tx = store.transactions();
-            EnvironmentRepository environments = store.environments();
-            ApiServices services = new ApiServices(
-                    new ReadinessService(store.probe()),
-                    new CreateEnvironmentService(tx, environments, ids, clock),
-                    new UpdateEnvironmentService(tx, environments, clock),
-                    new DeleteEnvironmentService(tx, environments),
-                    new EnvironmentQueryService(tx, environments));
+            ServerComposition services = new ServerComposition(store, clock, settings.sessionPolicy());
             HttpSettings http = new HttpSettings(settings.httpHost(), settings.httpPort(), settings.maxRequestBytes(),
-                    settings.shutdownGrace(), Version.current());
-            Javalin app = HttpApi.create(http, services).start();
-            LOG.info("VectorFlow {} ready on http://{}:{} (database: {})", Version.current(),
-                    displayHost(settings.httpHost()), app.port(), store.description());
-            return new ServerApplication(store, app);
+                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders());
+            // made before listening, so the link is in the log by the time the server answers
+            Optional<String> setupToken = services.setup.prepareSetupToken();
+            List<ApiRoutes.Route> routes = new ArrayList<>();
+            Javalin app = HttpApi.create(http, services.api, clock, routes).start();
+            String base = settings.publicUrl().orElse("http://" + displayHost(settings.httpHost()) + ":" + app.port());
+            LOG.info("VectorFlow {} ready on {} (database: {})", Version.current(), base, store.description());
+            setupToken.ifPresent(token -> LOG.warn("""
+
+                    ====================================================================
+                     No user exists yet. Create the first platform admin here (one-time link, valid 24 h):
+                       {}/setup?token={}
+                     or on this host: ./vectorflow admin create
+                    ====================================================================""", base, token));
+            return new ServerApplication(store, app, services, routes, settings.shutdownGrace());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -93,7 +104,7 @@ public final class ServerApplication implements AutoCloseable {
         stopped = true;
         LOG.info("stopping: finishing requests in flight");
         try {
-            http.stop();
+            HttpApi.stopGracefully(http, grace);
         } finally {
             store.close();
         }

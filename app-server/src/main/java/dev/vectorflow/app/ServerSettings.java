@@ -26,7 +26,11 @@ public record ServerSettings(
         int databasePoolSize,
         String logLevel,
         long maxRequestBytes,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        boolean trustProxyHeaders,
+        Optional<String> publicUrl,
+        Duration sessionIdleTimeout,
+        Duration sessionMaxLifetime) {
 
     /** One documented variable: name, default shown to users, and what it does. */
     public record Variable(String name, String defaultValue, boolean secret, String description) {
@@ -42,7 +46,11 @@ public record ServerSettings(
             new Variable("VF_DATABASE_POOL_SIZE", "10", false, "Maximum database connections (1-500)"),
             new Variable("VF_LOG_LEVEL", "INFO", false, "TRACE, DEBUG, INFO, WARN or ERROR"),
             new Variable("VF_HTTP_MAX_REQUEST_BYTES", "1048576", false, "Largest accepted request body; larger ones get 413"),
-            new Variable("VF_SHUTDOWN_GRACE_SECONDS", "30", false, "How long a stop waits for requests in flight (0-600)"));
+            new Variable("VF_SHUTDOWN_GRACE_SECONDS", "30", false, "How long a stop waits for requests in flight (0-600)"),
+            new Variable("VF_TRUST_PROXY", "false", false, "true behind a TLS-terminating proxy: honour X-Forwarded-Proto/-For"),
+            new Variable("VF_PUBLIC_URL", "", false, "The address people use to reach the server (used in the setup link)"),
+            new Variable("VF_SESSION_IDLE_MINUTES", "480", false, "Sign-in sessions end after this long without use (5-10080)"),
+            new Variable("VF_SESSION_MAX_HOURS", "168", false, "Sign-in sessions end this long after sign-in in any case (1-2160)"));
 
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]+");
@@ -68,8 +76,21 @@ public record ServerSettings(
         }
         long maxBytes = integer(env, "VF_HTTP_MAX_REQUEST_BYTES", 1024, 1 << 30, "must be a number of bytes from 1024 to 1073741824");
         int grace = integer(env, "VF_SHUTDOWN_GRACE_SECONDS", 0, 600, "must be a number of seconds from 0 to 600");
+        String trust = value(env, "VF_TRUST_PROXY").toLowerCase(Locale.ROOT);
+        if (!trust.equals("true") && !trust.equals("false")) {
+            throw new InvalidSettingException("VF_TRUST_PROXY", "must be true or false", env.get("VF_TRUST_PROXY"));
+        }
+        Optional<String> publicUrl = optional(env, "VF_PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+        publicUrl.ifPresent(u -> {
+            if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new InvalidSettingException("VF_PUBLIC_URL", "must be an http(s) URL like https://vectorflow.example.com", u);
+            }
+        });
+        int idle = integer(env, "VF_SESSION_IDLE_MINUTES", 5, 10_080, "must be a number of minutes from 5 to 10080");
+        int max = integer(env, "VF_SESSION_MAX_HOURS", 1, 2_160, "must be a number of hours from 1 to 2160");
         return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
-                pool, level, maxBytes, Duration.ofSeconds(grace));
+                pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), publicUrl, Duration.ofMinutes(idle),
+                Duration.ofHours(max));
     }
 
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
@@ -84,6 +105,10 @@ public record ServerSettings(
             }
         }
         return unknown;
+    }
+
+    public dev.vectorflow.ports.service.identity.SessionPolicy sessionPolicy() {
+        return new dev.vectorflow.ports.service.identity.SessionPolicy(sessionIdleTimeout, sessionMaxLifetime);
     }
 
     public Path embeddedDatabaseDirectory() {
@@ -103,6 +128,10 @@ public record ServerSettings(
         values.put("VF_LOG_LEVEL", logLevel);
         values.put("VF_HTTP_MAX_REQUEST_BYTES", String.valueOf(maxRequestBytes));
         values.put("VF_SHUTDOWN_GRACE_SECONDS", String.valueOf(shutdownGrace.toSeconds()));
+        values.put("VF_TRUST_PROXY", String.valueOf(trustProxyHeaders));
+        values.put("VF_PUBLIC_URL", publicUrl.orElse(""));
+        values.put("VF_SESSION_IDLE_MINUTES", String.valueOf(sessionIdleTimeout.toMinutes()));
+        values.put("VF_SESSION_MAX_HOURS", String.valueOf(sessionMaxLifetime.toHours()));
         List<String> lines = new ArrayList<>();
         values.forEach((k, v) -> lines.add(k + " = " + v));
         return lines;

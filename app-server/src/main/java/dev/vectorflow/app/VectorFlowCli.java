@@ -2,6 +2,7 @@ package dev.vectorflow.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,9 @@ public final class VectorFlowCli {
                 out.println("vectorflow " + Version.current());
                 return OK;
             }
+            case "admin", "audit" -> {
+                return runWithSettings(String.join(" ", args), env, out, err);
+            }
             case "server", "migrate" -> {
                 if (args.length > 1) {
                     err.println("'" + command + "' takes no arguments; configure it with VF_* environment variables.");
@@ -59,7 +63,19 @@ public final class VectorFlowCli {
         }
     }
 
-    private static int runWithSettings(String command, Map<String, String> env, PrintStream out, PrintStream err) {
+    static InputStream stdin = System.in;
+
+    private static int runWithSettings(String commandLine, Map<String, String> env, PrintStream out, PrintStream err) {
+        String[] words = commandLine.split(" ");
+        String command = words[0];
+        if (command.equals("admin") && (words.length < 2 || !words[1].equals("create"))) {
+            err.println("Usage: vectorflow admin create --email EMAIL --name NAME   (password from VF_ADMIN_PASSWORD or standard input)");
+            return USAGE;
+        }
+        if (command.equals("audit") && (words.length != 2 || !words[1].equals("verify"))) {
+            err.println("Usage: vectorflow audit verify");
+            return USAGE;
+        }
         ServerSettings settings;
         try {
             settings = ServerSettings.fromEnvironment(env);
@@ -70,13 +86,23 @@ public final class VectorFlowCli {
         }
         setLogLevel(settings.logLevel());
         Logger log = LoggerFactory.getLogger(VectorFlowCli.class);
-        log.info("VectorFlow {} {} with settings:", Version.current(), command);
-        settings.describe().forEach(line -> log.info("  {}", line));
+        if (command.equals("server") || command.equals("migrate")) {
+            log.info("VectorFlow {} {} with settings:", Version.current(), command);
+            settings.describe().forEach(line -> log.info("  {}", line));
+        } else {
+            setLogLevel("WARN");
+        }
         Set<String> unknown = ServerSettings.unknownVariables(env);
         if (!unknown.isEmpty()) {
             log.warn("ignoring unknown settings (typos?): {}", String.join(", ", unknown));
         }
         try {
+            if (command.equals("admin")) {
+                return AdminCommands.createAdmin(settings, java.util.Arrays.copyOfRange(words, 2, words.length), env, stdin, out, err);
+            }
+            if (command.equals("audit")) {
+                return AdminCommands.verifyAudit(settings, out, err);
+            }
             if (command.equals("migrate")) {
                 String database = ServerApplication.migrate(settings);
                 out.println("Database schema is up to date on " + database + ".");
@@ -133,6 +159,10 @@ public final class VectorFlowCli {
                 Commands:
                   server     Start the VectorFlow server (web UI and API); applies the database schema first
                   migrate    Apply the database schema and exit
+                  admin create --email EMAIL --name NAME
+                             Create a platform admin (password from VF_ADMIN_PASSWORD or standard input)
+                  audit verify
+                             Check the audit log's hash chain; reports the first broken link
                   version    Print the version
                   help       Show this help
 

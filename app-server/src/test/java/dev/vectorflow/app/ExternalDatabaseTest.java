@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.identity.Password;
+import dev.vectorflow.core.identity.PersonName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,31 +17,35 @@ import org.junit.jupiter.api.io.TempDir;
 class ExternalDatabaseTest {
 
     static ServerSettings settingsFor(DatabaseSettings database, Path dataDir) {
-        return new ServerSettings("127.0.0.1", 0, dataDir, database.jdbcUrl(), database.user(), database.password(),
-                4, "INFO", 1_048_576, Duration.ofSeconds(5));
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("VF_HTTP_PORT", "0");
+        env.put("VF_DATA_DIR", dataDir.toString());
+        env.put("VF_DATABASE_URL", database.jdbcUrl().orElseThrow());
+        database.user().ifPresent(u -> env.put("VF_DATABASE_USER", u));
+        database.password().ifPresent(p -> env.put("VF_DATABASE_PASSWORD", p));
+        env.put("VF_DATABASE_POOL_SIZE", "4");
+        env.put("VF_SHUTDOWN_GRACE_SECONDS", "5");
+        return ServerSettings.fromEnvironment(env);
     }
 
     @Test
-    void givenEmptyExternalDatabase_startCreatesTheSchemaAndServes(@TempDir Path dataDir) throws Exception {
+    void givenEmptyExternalDatabase_startCreatesTheSchemaAndServes_andDataStaysAcrossRestarts(@TempDir Path dataDir) throws Exception {
         DatabaseSettings empty = TestDatabases.freshDatabase();
-        HttpClient http = HttpClient.newHttpClient();
+        String team;
 
         try (ServerApplication app = ServerApplication.start(settingsFor(empty, dataDir))) {
-            String base = "http://127.0.0.1:" + app.port();
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/api/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/environments"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"external\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).isEqualTo(201);
+            app.services().setup.createPlatformAdmin(new Email("root@example.com"), new PersonName("Root"), new Password(TestServer.PASSWORD));
+            ApiClient root = new ApiClient("http://127.0.0.1:" + app.port()).signIn("root@example.com", TestServer.PASSWORD);
+            assertThat(root.get("/api/ready").status()).isEqualTo(200);
+            team = root.postJson("/api/teams", ApiClient.json("name", "ops")).json().get("id").asText();
+            assertThat(root.postJson("/api/teams/" + team + "/environments", ApiClient.json("name", "external")).status()).isEqualTo(201);
         }
         // nothing embedded was started for an external database
         assertThat(dataDir.resolve("postgres")).doesNotExist();
 
         try (ServerApplication again = ServerApplication.start(settingsFor(empty, dataDir))) {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + again.port() + "/api/environments")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(list.body()).contains("\"name\":\"external\"");
+            ApiClient root = new ApiClient("http://127.0.0.1:" + again.port()).signIn("root@example.com", TestServer.PASSWORD);
+            assertThat(root.get("/api/environments").body()).contains("\"name\":\"external\"").contains(team);
         }
     }
 

@@ -84,6 +84,15 @@ final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Waits (up to 10 s) until the output contains {@code text}, and returns the output. */
+    String awaitOutput(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!output().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return output();
+    }
+
     String output() throws IOException {
         return Files.readString(log);
     }

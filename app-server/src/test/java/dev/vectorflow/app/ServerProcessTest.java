@@ -2,69 +2,76 @@ package dev.vectorflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Starts the real server process on an embedded PostgreSQL, as `./vectorflow server` does. */
+/** Starts the real server process on an embedded PostgreSQL, as `./vectorflow server` does, and the operator commands. */
 class ServerProcessTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    private static Process run(Path work, String logName, Map<String, String> env, String... args) throws Exception {
+        Process process = ServerProcess.launch(work, work.resolve(logName), env, args);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", String.join(" ", args)).isTrue();
+        return process;
     }
 
     @Test
-    void embeddedServer_keepsDataAcrossRestartsAndStopsCleanlyOnSigterm(@TempDir Path work) throws Exception {
+    void firstStartPrintsASetupLink_adminCreateWorks_dataSurvivesRestarts_andSigtermExits0(@TempDir Path work) throws Exception {
         Map<String, String> env = Map.of("VF_DATA_DIR", work.resolve("data").toString());
 
-        try (ServerProcess first = ServerProcess.start(work, env)) {
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(first.url() + "/api/environments"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"kept-across-restarts\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).isEqualTo(201);
+        try (ServerProcess fresh = ServerProcess.start(work, env)) {
+            assertThat(fresh.awaitOutput("setup?token=")).contains("No user exists yet").containsPattern("http://127\\.0\\.0\\.1:\\d+/setup\\?token=[0-9a-f]{48}");
+            assertThat(new ApiClient(fresh.url()).get("/api/session").json().get("setupRequired").asBoolean()).isTrue();
+            assertThat(fresh.terminate()).as("exit code after SIGTERM").isZero();
+            assertThat(fresh.output()).contains("embedded PostgreSQL stopped");
+        }
 
-            assertThat(first.terminate()).as("exit code after SIGTERM").isZero();
-            String log = first.output();
-            assertThat(log).contains("VF_HTTP_PORT = " + first.port).contains("embedded PostgreSQL stopped").contains("stopped");
+        Map<String, String> withPassword = new HashMap<>(env);
+        withPassword.put("VF_ADMIN_PASSWORD", TestServer.PASSWORD);
+        Process create = run(work, "admin.log", withPassword, "admin", "create", "--email", "ops@example.com", "--name", "Ops");
+        assertThat(create.exitValue()).as(Files.readString(work.resolve("admin.log"))).isZero();
+        assertThat(Files.readString(work.resolve("admin.log"))).contains("Created platform admin ops@example.com").doesNotContain(TestServer.PASSWORD);
+        Process duplicate = run(work, "admin2.log", withPassword, "admin", "create", "--email", "ops@example.com", "--name", "Ops");
+        assertThat(duplicate.exitValue()).isEqualTo(1);
+
+        try (ServerProcess first = ServerProcess.start(work, env)) {
+            assertThat(first.output()).doesNotContain("setup?token=");
+            ApiClient ops = new ApiClient(first.url()).signIn("ops@example.com", TestServer.PASSWORD);
+            String team = ops.postJson("/api/teams", ApiClient.json("name", "ops")).json().get("id").asText();
+            assertThat(ops.postJson("/api/teams/" + team + "/environments", ApiClient.json("name", "kept-across-restarts")).status()).isEqualTo(201);
+            assertThat(first.terminate()).isZero();
         }
         assertThat(work.resolve("data/postgres/PG_VERSION")).exists();
 
         try (ServerProcess second = ServerProcess.start(work, env)) {
-            HttpResponse<String> list = get(second.url() + "/api/environments");
-            assertThat(list.body()).contains("kept-across-restarts");
-            assertThat(get(second.url() + "/api/health").body()).contains("\"status\":\"UP\"");
+            ApiClient ops = new ApiClient(second.url()).signIn("ops@example.com", TestServer.PASSWORD);
+            assertThat(ops.get("/api/environments").body()).contains("kept-across-restarts");
             assertThat(second.terminate()).isZero();
         }
+
+        Process verify = run(work, "verify.log", env, "audit", "verify");
+        assertThat(verify.exitValue()).as(Files.readString(work.resolve("verify.log"))).isZero();
+        assertThat(Files.readString(work.resolve("verify.log"))).containsPattern("Audit log intact: \\d+ entries");
     }
 
     @Test
     void migrateAppliesTheSchemaAndExits(@TempDir Path work) throws Exception {
-        Path log = work.resolve("migrate.log");
-        Process migrate = ServerProcess.launch(work, log, Map.of("VF_DATA_DIR", work.resolve("data").toString()), "migrate");
+        Process migrate = run(work, "migrate.log", Map.of("VF_DATA_DIR", work.resolve("data").toString()), "migrate");
 
-        assertThat(migrate.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(migrate.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("Database schema is up to date");
+        assertThat(migrate.exitValue()).as(Files.readString(work.resolve("migrate.log"))).isZero();
+        assertThat(Files.readString(work.resolve("migrate.log"))).contains("Database schema is up to date");
     }
 
     @Test
     void givenInvalidSetting_theProcessExits78NamingTheVariable(@TempDir Path work) throws Exception {
-        Path log = work.resolve("bad.log");
-        Process server = ServerProcess.launch(work, log, Map.of("VF_DATABASE_URL", "mysql://db/vf"), "server");
+        Process server = run(work, "bad.log", Map.of("VF_DATABASE_URL", "mysql://db/vf"), "server");
 
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isEqualTo(78);
-        assertThat(Files.readString(log)).contains("VF_DATABASE_URL must be a PostgreSQL JDBC URL");
+        assertThat(Files.readString(work.resolve("bad.log"))).contains("VF_DATABASE_URL must be a PostgreSQL JDBC URL");
         assertThat(work.resolve("data")).doesNotExist();
     }
 }

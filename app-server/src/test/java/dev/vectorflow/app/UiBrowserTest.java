@@ -2,11 +2,6 @@ package dev.vectorflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.adapter.postgres.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +25,7 @@ class UiBrowserTest {
     }
 
     @Test
-    void homePageShowsVersionReadinessAndTheEnvironmentsCreatedThroughTheApi(@TempDir Path dataDir) throws Exception {
+    void signingInThroughThePageShowsVersionReadinessAndTheEnvironmentsCreatedThroughTheApi(@TempDir Path dataDir) throws Exception {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean toolsPresent = Files.isExecutable(chromium()) && Files.isDirectory(UI.resolve("node_modules/playwright-core"));
         if (!ci) {
@@ -38,20 +33,17 @@ class UiBrowserTest {
         }
         assertThat(toolsPresent).as("Chromium at %s and playwright-core in %s", chromium(), UI).isTrue();
 
-        HttpClient http = HttpClient.newHttpClient();
-        try (ServerApplication app = ServerApplication.start(ExternalDatabaseTest.settingsFor(TestDatabases.freshDatabase(), dataDir))) {
-            String base = "http://127.0.0.1:" + app.port();
+        try (TestServer server = TestServer.start(dataDir)) {
+            String base = server.anonymous.base();
+            String team = server.createTeam("platform");
             for (String name : List.of("production", "staging-eu")) {
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/environments"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"description\":\"made by the test\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(created.statusCode()).isEqualTo(201);
+                server.createEnvironment(server.root(), team, name);
             }
 
             Path screenshot = Path.of("target", "ui-home.png").toAbsolutePath();
             List<String> command = new ArrayList<>(List.of("node", UI.resolve("e2e/check-home.mjs").toString(),
-                    "--url", base, "--expect-env", "production", "--expect-env", "staging-eu",
+                    "--url", base, "--email", TestServer.ROOT_EMAIL, "--password", TestServer.PASSWORD, "--check-wrong-password",
+                    "--expect-env", "production", "--expect-env", "staging-eu",
                     "--expect-version", Version.current(), "--screenshot", screenshot.toString()));
             Path log = dataDir.resolve("browser.log");
             Process browser = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

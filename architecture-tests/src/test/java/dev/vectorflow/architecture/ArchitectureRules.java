@@ -116,7 +116,7 @@ public final class ArchitectureRules {
             .because("time and randomness are injected (Clock, IdGenerator) so the model stays deterministic");
 
     public static final ArchRule use_case_ports_are_named_for_what_they_do = classes()
-            .that().resideInAPackage("dev.vectorflow.ports.in..").and().areInterfaces()
+            .that().resideInAPackage("dev.vectorflow.ports.in..").and().areInterfaces().and().areTopLevelClasses()
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Queries");
 
     public static final ArchRule no_manager_helper_or_util_classes = noClasses()

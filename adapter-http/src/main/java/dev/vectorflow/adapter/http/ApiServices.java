@@ -1,9 +1,21 @@
 package dev.vectorflow.adapter.http;
 
+import dev.vectorflow.ports.in.audit.AuditQueries;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
+import dev.vectorflow.ports.in.identity.ApiTokenQueries;
+import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
+import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
+import dev.vectorflow.ports.in.identity.ManageApiTokensUseCase;
+import dev.vectorflow.ports.in.identity.ManageTeamsUseCase;
+import dev.vectorflow.ports.in.identity.ManageUsersUseCase;
+import dev.vectorflow.ports.in.identity.SetupUseCase;
+import dev.vectorflow.ports.in.identity.SignInUseCase;
+import dev.vectorflow.ports.in.identity.SignOutUseCase;
+import dev.vectorflow.ports.in.identity.TeamQueries;
+import dev.vectorflow.ports.in.identity.UserQueries;
 import dev.vectorflow.ports.in.system.CheckReadinessUseCase;
 
 /** The use cases the HTTP API drives. */
@@ -12,5 +24,17 @@ public record ApiServices(
         CreateEnvironmentUseCase createEnvironment,
         UpdateEnvironmentUseCase updateEnvironment,
         DeleteEnvironmentUseCase deleteEnvironment,
-        EnvironmentQueries environmentQueries) {
+        EnvironmentQueries environmentQueries,
+        SignInUseCase signIn,
+        AuthenticateUseCase authenticate,
+        SignOutUseCase signOut,
+        ChangePasswordUseCase changePassword,
+        SetupUseCase setup,
+        ManageUsersUseCase manageUsers,
+        UserQueries userQueries,
+        ManageTeamsUseCase manageTeams,
+        TeamQueries teamQueries,
+        ManageApiTokensUseCase manageApiTokens,
+        ApiTokenQueries apiTokenQueries,
+        AuditQueries auditQueries) {
 }

@@ -1,10 +1,24 @@
 package dev.vectorflow.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.vectorflow.adapter.http.audit.AuditController;
+import dev.vectorflow.adapter.http.auth.Access;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.auth.RequestGuard;
+import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
+import dev.vectorflow.adapter.http.identity.IdentityController;
+import dev.vectorflow.adapter.http.identity.SessionController;
+import dev.vectorflow.core.failure.NotFoundFailure;
+import io.javalin.router.Endpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.adapter.http.error.ErrorMapping;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
@@ -16,7 +30,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +59,37 @@ public final class HttpApi {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     public static Javalin create(HttpSettings settings, ApiServices services) {
+        return create(settings, services, Clock.systemUTC(), new ArrayList<>());
+    }
+
+    /**
+     * As {@link #create(HttpSettings, ApiServices)}; fills {@code declaredRoutes} with every API
+     * route and its access rule (for the route × role test).
+     */
+    public static Javalin create(HttpSettings settings, ApiServices services, Clock clock, List<ApiRoutes.Route> declaredRoutes) {
         ObjectMapper mapper = objectMapper();
         JsonBodyReader bodies = new JsonBodyReader(mapper, settings.maxRequestBytes());
+        RequestGuard guard = new RequestGuard(services.authenticate(), settings.trustProxyHeaders());
         SystemController system = new SystemController(settings.version(), services.checkReadiness());
         EnvironmentController environments = new EnvironmentController(services.createEnvironment(),
                 services.updateEnvironment(), services.deleteEnvironment(), services.environmentQueries(), bodies);
+        SessionController sessions = new SessionController(services.signIn(), services.signOut(), services.setup(),
+                services.changePassword(), services.teamQueries(), guard, new SignInThrottle(20, Duration.ofMinutes(15), clock), bodies,
+                id -> {
+                    try {
+                        return services.userQueries().getUser(id).name().value();
+                    } catch (NotFoundFailure gone) {
+                        return "";
+                    }
+                });
+        IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),
+                services.teamQueries(), services.manageApiTokens(), services.apiTokenQueries(), bodies, clock);
+        AuditController audit = new AuditController(services.auditQueries(), mapper);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -55,26 +97,60 @@ public final class HttpApi {
             config.concurrency.useVirtualThreads = true;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> {
-                // on stop: close the listeners first, then wait for requests in flight (up to the grace period)
-                server.setStopTimeout(settings.shutdownGrace().toMillis());
-                server.setHandler(new GracefulHandler());
-            });
+            // counts requests in flight so that stopGracefully() can wait for them
+            config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.jsonMapper(new JavalinJackson(mapper, true));
             config.requestLogger.http((ctx, ms) -> ACCESS_LOG.info("{} {} {} {} {}ms",
                     ctx.ip(), ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms)));
             serveUi(config);
 
-            config.routes.before("/api/*", ctx -> rejectBadBodies(ctx, bodies));
-            system.register(config.routes);
-            environments.register(config.routes);
+            config.routes.before("/api/*", ctx -> {
+                rejectBadBodies(ctx, bodies);
+                guard.identify(ctx);
+                ctx.header("Cache-Control", "no-store");
+            });
+            config.routes.beforeMatched("/api/*", guard::enforce);
+            ApiRoutes api = new ApiRoutes(config.routes);
+            system.register(api);
+            sessions.register(api);
+            identity.register(api);
+            environments.register(api);
+            audit.register(api);
+            declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
-                config.routes.addHttpHandler(method, "/api/*", HttpApi::unknownEndpoint);
+                config.routes.addEndpoint(new Endpoint(method, "/api/*", HttpApi::unknownEndpoint, Set.of(Access.publicRoute())));
             }
             ErrorMapping.register(config.routes);
         });
+    }
+
+    /**
+     * Stops the server the graceful way: stop accepting connections, wait (up to {@code grace}) for
+     * the requests in flight to finish, then close every connection, idle keep-alive ones too.
+     */
+    public static void stopGracefully(Javalin app, Duration grace) {
+        Server server = app.jettyServer().server();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof Graceful graceful) {
+                graceful.shutdown();
+            }
+        }
+        GracefulHandler inFlight = server.getDescendant(GracefulHandler.class);
+        if (inFlight != null) {
+            try {
+                inFlight.shutdown().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LoggerFactory.getLogger(HttpApi.class).warn("requests still running after the grace period of {}; stopping anyway", grace);
+            } catch (ExecutionException e) {
+                LoggerFactory.getLogger(HttpApi.class).warn("waiting for requests in flight failed: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.setStopTimeout(0);
+        app.stop();
     }
 
     private static void rejectBadBodies(Context ctx, JsonBodyReader bodies) {

@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** How the HTTP server listens and behaves. */
-public record HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version) {
+public record HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version, boolean trustProxyHeaders) {
+
+    /** Settings for a server reached directly (no proxy headers trusted). */
+    public HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version) {
+        this(host, port, maxRequestBytes, shutdownGrace, version, false);
+    }
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");

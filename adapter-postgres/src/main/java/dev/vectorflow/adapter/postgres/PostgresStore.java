@@ -2,7 +2,19 @@ package dev.vectorflow.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vectorflow.adapter.postgres.audit.PostgresAuditLog;
 import dev.vectorflow.adapter.postgres.environment.PostgresEnvironmentRepository;
+import dev.vectorflow.adapter.postgres.identity.PostgresApiTokenRepository;
+import dev.vectorflow.adapter.postgres.identity.PostgresSessionRepository;
+import dev.vectorflow.adapter.postgres.identity.PostgresTeamRepository;
+import dev.vectorflow.adapter.postgres.identity.PostgresUserRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
+import dev.vectorflow.ports.out.persistence.UserRepository;
+import java.time.Clock;
 import dev.vectorflow.ports.out.persistence.DatabaseProbe;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.PersistenceFailure;
@@ -31,9 +43,14 @@ public final class PostgresStore implements AutoCloseable {
     private final HikariDataSource pool;
     private final JooqTransactions transactions;
     private final PostgresEnvironmentRepository environments;
+    private final PostgresUserRepository users;
+    private final PostgresTeamRepository teams;
+    private final PostgresSessionRepository sessions;
+    private final PostgresApiTokenRepository apiTokens;
+    private final PostgresAuditLog audit;
     private final String description;
 
-    private PostgresStore(EmbeddedPostgresServer embedded, HikariDataSource pool, String description) {
+    private PostgresStore(EmbeddedPostgresServer embedded, HikariDataSource pool, String description, Clock clock) {
         this.embedded = embedded;
         this.pool = pool;
         this.description = description;
@@ -45,6 +62,11 @@ public final class PostgresStore implements AutoCloseable {
                 .set(new SqlFailureTranslator()));
         this.transactions = new JooqTransactions(root);
         this.environments = new PostgresEnvironmentRepository(transactions::dsl);
+        this.users = new PostgresUserRepository(transactions::dsl);
+        this.teams = new PostgresTeamRepository(transactions::dsl);
+        this.sessions = new PostgresSessionRepository(transactions::dsl);
+        this.apiTokens = new PostgresApiTokenRepository(transactions::dsl);
+        this.audit = new PostgresAuditLog(transactions::dsl, clock);
     }
 
     /**
@@ -52,6 +74,11 @@ public final class PostgresStore implements AutoCloseable {
      * checks that it answers, and applies the schema when {@code migrate} is true.
      */
     public static PostgresStore open(DatabaseSettings settings, boolean migrate) {
+        return open(settings, migrate, Clock.systemUTC());
+    }
+
+    /** As {@link #open(DatabaseSettings, boolean)}, with the clock that stamps audit entries. */
+    public static PostgresStore open(DatabaseSettings settings, boolean migrate, Clock clock) {
         EmbeddedPostgresServer embedded = null;
         HikariDataSource pool = null;
         try {
@@ -73,7 +100,7 @@ public final class PostgresStore implements AutoCloseable {
             }
             pool = createPool(url, user, password, settings);
             checkConnection(pool, description);
-            PostgresStore store = new PostgresStore(embedded, pool, description);
+            PostgresStore store = new PostgresStore(embedded, pool, description, clock);
             if (migrate) {
                 long started = System.nanoTime();
                 SchemaMigrations.apply(pool);
@@ -132,6 +159,30 @@ public final class PostgresStore implements AutoCloseable {
 
     public EnvironmentRepository environments() {
         return environments;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public TeamRepository teams() {
+        return teams;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public SetupTokenRepository setupTokens() {
+        return sessions;
+    }
+
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
+    }
+
+    public AuditLog auditLog() {
+        return audit;
     }
 
     /** Answers whether the database responds right now, within the pool's validation timeout. */

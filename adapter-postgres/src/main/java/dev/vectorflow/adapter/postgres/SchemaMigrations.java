@@ -34,6 +34,7 @@ public final class SchemaMigrations {
     public static void apply(DataSource dataSource) {
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showSummaryOutput", "LOG");
+        System.setProperty("liquibase.command.showSummaryOutput", "LOG");
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
+import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.core.identity.TeamId;
+import dev.vectorflow.core.identity.TeamName;
 import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +24,11 @@ class PostgresStoreTest {
     void givenEmbeddedDataDirectory_dataSurvivesARestart(@TempDir Path dataDir) {
         DatabaseSettings settings = new DatabaseSettings(Optional.empty(), Optional.empty(), Optional.empty(),
                 dataDir.resolve("postgres"), 2, Duration.ofSeconds(10));
-        Environment env = Environment.create(new EnvironmentId(UUID.randomUUID()), new EnvironmentName("kept"), "", Instant.now());
+        Team team = new Team(new TeamId(UUID.randomUUID()), new TeamName("ops"), Instant.now(), Instant.now());
+        Environment env = Environment.create(new EnvironmentId(UUID.randomUUID()), team.id(), new EnvironmentName("kept"), "", Instant.now());
 
         try (PostgresStore first = PostgresStore.open(settings, true)) {
-            first.transactions().inTransaction(() -> { first.environments().insert(env); return null; });
+            first.transactions().inTransaction(() -> { first.teams().insert(team); first.environments().insert(env); return null; });
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 

@@ -1,5 +1,6 @@
 package dev.vectorflow.core.environment;
 
+import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.core.validation.PlainText;
 import java.time.Instant;
@@ -7,15 +8,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A deployment target grouping nodes, pipelines and secrets (e.g. "production"). Immutable: the
+ * A deployment target grouping nodes, pipelines and secrets (e.g. "production"), owned by one
+ * team; its name is unique within the team regardless of case. Immutable: the
  * {@code renamed}/{@code described} methods return the changed copy.
  */
-public record Environment(EnvironmentId id, EnvironmentName name, String description, Instant createdAt, Instant updatedAt) {
+public record Environment(EnvironmentId id, TeamId teamId, EnvironmentName name, String description, Instant createdAt, Instant updatedAt) {
 
     public static final int DESCRIPTION_MAX_LENGTH = 2000;
 
     public Environment {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(teamId, "teamId");
         Objects.requireNonNull(name, "name");
         description = checkDescription(description);
         // stored with microsecond precision (PostgreSQL timestamptz): keep the model equal to what is read back
@@ -27,8 +30,8 @@ public record Environment(EnvironmentId id, EnvironmentName name, String descrip
     }
 
     /** A new environment, created and last updated at {@code now}. */
-    public static Environment create(EnvironmentId id, EnvironmentName name, String description, Instant now) {
-        return new Environment(id, name, description, now, now);
+    public static Environment create(EnvironmentId id, TeamId teamId, EnvironmentName name, String description, Instant now) {
+        return new Environment(id, teamId, name, description, now, now);
     }
 
     /** Checks an environment description: optional, multi-line, at most 2000 characters. */
@@ -37,11 +40,11 @@ public record Environment(EnvironmentId id, EnvironmentName name, String descrip
     }
 
     public Environment renamed(EnvironmentName newName, Instant now) {
-        return new Environment(id, newName, description, createdAt, later(now));
+        return new Environment(id, teamId, newName, description, createdAt, later(now));
     }
 
     public Environment described(String newDescription, Instant now) {
-        return new Environment(id, name, newDescription, createdAt, later(now));
+        return new Environment(id, teamId, name, newDescription, createdAt, later(now));
     }
 
     // a clock that steps back (NTP) must not produce updatedAt < createdAt

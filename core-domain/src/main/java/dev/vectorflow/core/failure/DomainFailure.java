@@ -4,7 +4,7 @@ package dev.vectorflow.core.failure;
  * An expected refusal of a use case (not a bug): the thing asked for does not exist, or the
  * request conflicts with the current state. Use cases declare the failures they can raise.
  */
-public abstract sealed class DomainFailure extends Exception permits NotFoundFailure, ConflictFailure {
+public abstract sealed class DomainFailure extends Exception permits NotFoundFailure, ConflictFailure, RejectedCredentialsFailure, ForbiddenFailure {
 
     private static final long serialVersionUID = 1L;
 

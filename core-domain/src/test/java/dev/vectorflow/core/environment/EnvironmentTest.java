@@ -74,7 +74,7 @@ class EnvironmentTest {
 
     @Test
     void renameMovesUpdatedAtButNeverBeforeCreatedAt() {
-        Environment env = Environment.create(new EnvironmentId(UUID.randomUUID()), new EnvironmentName("a"), "", T0);
+        Environment env = Environment.create(new EnvironmentId(UUID.randomUUID()), new dev.vectorflow.core.identity.TeamId(UUID.randomUUID()), new EnvironmentName("a"), "", T0);
 
         assertThat(env.renamed(new EnvironmentName("b"), T0.plusSeconds(60)).updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(env.renamed(new EnvironmentName("b"), T0.minusSeconds(60)).updatedAt()).isEqualTo(T0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
+import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
@@ -30,18 +31,29 @@ public abstract class EnvironmentRepositoryContract {
     /** Removes every environment so each test starts empty. */
     protected abstract void clear();
 
+    /** A team that exists in the store (environments must belong to one). */
+    protected abstract TeamId existingTeam(String name);
+
     private EnvironmentRepository repo;
     private Transactions tx;
+    private TeamId team;
+    private TeamId otherTeam;
 
     @BeforeEach
     void setUpContract() {
         clear();
         repo = repository();
         tx = transactions();
+        team = existingTeam("team-" + UUID.randomUUID());
+        otherTeam = existingTeam("other-" + UUID.randomUUID());
     }
 
-    private static Environment env(String name) {
-        return Environment.create(new EnvironmentId(UUID.randomUUID()), new EnvironmentName(name), "about " + name, T0);
+    private Environment env(String name) {
+        return envOf(team, name);
+    }
+
+    private static Environment envOf(TeamId owner, String name) {
+        return Environment.create(new EnvironmentId(UUID.randomUUID()), owner, new EnvironmentName(name), "about " + name, T0);
     }
 
     @Test
@@ -62,8 +74,20 @@ public abstract class EnvironmentRepositoryContract {
         Environment staging = env("Staging EU");
         tx.inTransaction(() -> { repo.insert(staging); return null; });
 
-        assertThat(tx.inTransaction(() -> repo.findByName(new EnvironmentName("staging eu")))).contains(staging);
-        assertThat(tx.inTransaction(() -> repo.findByName(new EnvironmentName("staging")))).isEmpty();
+        assertThat(tx.inTransaction(() -> repo.findByName(team, new EnvironmentName("staging eu")))).contains(staging);
+        assertThat(tx.inTransaction(() -> repo.findByName(team, new EnvironmentName("staging")))).isEmpty();
+        assertThat(tx.inTransaction(() -> repo.findByName(otherTeam, new EnvironmentName("staging eu")))).isEmpty();
+    }
+
+    @Test
+    void namesAreUniquePerTeamOnly() {
+        Environment mine = env("production");
+        Environment theirs = envOf(otherTeam, "production");
+        tx.inTransaction(() -> { repo.insert(mine); repo.insert(theirs); return null; });
+
+        assertThat(tx.inTransaction(repo::findAll)).containsExactlyInAnyOrder(mine, theirs);
+        assertThat(tx.inTransaction(() -> repo.findByTeams(java.util.List.of(otherTeam)))).containsExactly(theirs);
+        assertThat(tx.inTransaction(() -> repo.countByTeam(team))).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
+import dev.vectorflow.core.identity.TeamId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +48,9 @@ public final class InMemoryEnvironmentRepository implements EnvironmentRepositor
     }
 
     @Override
-    public Optional<Environment> findByName(EnvironmentName name) {
+    public Optional<Environment> findByName(TeamId team, EnvironmentName name) {
         return rows.values().stream()
-                .filter(e -> e.name().uniquenessKey().equals(name.uniquenessKey()))
+                .filter(e -> e.teamId().equals(team) && e.name().uniquenessKey().equals(name.uniquenessKey()))
                 .findFirst();
     }
 
@@ -59,8 +61,18 @@ public final class InMemoryEnvironmentRepository implements EnvironmentRepositor
                 .toList();
     }
 
+    @Override
+    public List<Environment> findByTeams(Collection<TeamId> teams) {
+        return findAll().stream().filter(e -> teams.contains(e.teamId())).toList();
+    }
+
+    @Override
+    public long countByTeam(TeamId team) {
+        return rows.values().stream().filter(e -> e.teamId().equals(team)).count();
+    }
+
     private void requireNameFree(Environment environment) {
-        findByName(environment.name())
+        findByName(environment.teamId(), environment.name())
                 .filter(other -> !other.id().equals(environment.id()))
                 .ifPresent(other -> {
                     throw new UniqueViolation("environment name taken: " + environment.name(), null);

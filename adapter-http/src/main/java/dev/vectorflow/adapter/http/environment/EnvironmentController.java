@@ -1,6 +1,13 @@
 package dev.vectorflow.adapter.http.environment;
 
+import dev.vectorflow.adapter.http.auth.Access;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.auth.Caller;
 import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.adapter.http.identity.IdentityController;
+import dev.vectorflow.core.identity.Role;
+import dev.vectorflow.core.identity.TeamId;
+import java.util.Optional;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
@@ -10,7 +17,6 @@ import dev.vectorflow.ports.in.environment.DeleteEnvironmentCommand;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -32,20 +38,33 @@ public final class EnvironmentController {
         this.bodies = bodies;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/environments", this::list);
-        routes.post("/api/environments", this::create);
-        routes.get("/api/environments/{id}", this::get);
-        routes.patch("/api/environments/{id}", this::update);
-        routes.delete("/api/environments/{id}", this::delete);
+    /** Finds the team that owns the environment named by the {@code id} path parameter. */
+    private Access.TeamLocator owningTeam() {
+        return ctx -> {
+            try {
+                return queries.owningTeam(EnvironmentId.parse("id", ctx.pathParam("id")));
+            } catch (InvalidValueException malformed) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    public void register(ApiRoutes routes) {
+        routes.get("/api/environments", Access.signedIn(), this::list);
+        routes.post("/api/teams/{teamId}/environments", Access.team(Role.ADMIN, IdentityController.teamInPath()), this::create);
+        routes.get("/api/environments/{id}", Access.team(Role.VIEWER, owningTeam()), this::get);
+        routes.patch("/api/environments/{id}", Access.team(Role.ADMIN, owningTeam()), this::update);
+        routes.delete("/api/environments/{id}", Access.team(Role.ADMIN, owningTeam()), this::delete);
     }
 
     private void list(Context ctx) {
-        ctx.json(EnvironmentResponse.Page.fromDomain(queries.listEnvironments()));
+        ctx.json(EnvironmentResponse.Page.fromDomain(queries.listEnvironments(Caller.of(ctx).principal())));
     }
 
     private void create(Context ctx) throws Exception {
-        Environment created = create.createEnvironment(EnvironmentRequests.toCreateCommand(bodies.readObject(ctx)));
+        TeamId team = TeamId.parse("teamId", ctx.pathParam("teamId"));
+        Environment created = create.createEnvironment(
+                EnvironmentRequests.toCreateCommand(Caller.of(ctx).actor(), team, bodies.readObject(ctx)));
         ctx.status(HttpStatus.CREATED)
                 .header("Location", "/api/environments/" + created.id())
                 .json(EnvironmentResponse.fromDomain(created));
@@ -57,12 +76,12 @@ public final class EnvironmentController {
 
     private void update(Context ctx) throws Exception {
         EnvironmentId id = pathId(ctx);
-        Environment updated = update.updateEnvironment(EnvironmentRequests.toUpdateCommand(id, bodies.readObject(ctx)));
+        Environment updated = update.updateEnvironment(EnvironmentRequests.toUpdateCommand(Caller.of(ctx).actor(), id, bodies.readObject(ctx)));
         ctx.json(EnvironmentResponse.fromDomain(updated));
     }
 
     private void delete(Context ctx) throws Exception {
-        delete.deleteEnvironment(new DeleteEnvironmentCommand(pathId(ctx)));
+        delete.deleteEnvironment(new DeleteEnvironmentCommand(Caller.of(ctx).actor(), pathId(ctx)));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

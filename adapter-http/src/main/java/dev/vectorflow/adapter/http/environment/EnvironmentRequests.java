@@ -2,7 +2,9 @@ package dev.vectorflow.adapter.http.environment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vectorflow.adapter.http.json.JsonFields;
+import dev.vectorflow.core.access.Actor;
 import dev.vectorflow.core.environment.Environment;
+import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentCommand;
@@ -19,22 +21,22 @@ final class EnvironmentRequests {
     }
 
     /** {@code {"name": "...", "description": "..."}}; description optional. */
-    static CreateEnvironmentCommand toCreateCommand(ObjectNode body) {
+    static CreateEnvironmentCommand toCreateCommand(Actor actor, TeamId team, ObjectNode body) {
         JsonFields fields = new JsonFields(body, FIELDS);
         Optional<EnvironmentName> name = fields.convert(fields.requiredText("name"), EnvironmentName::new);
         Optional<String> description = fields.convert(fields.optionalText("description", ""), Environment::checkDescription);
         fields.throwIfInvalid();
-        return new CreateEnvironmentCommand(name.orElseThrow(), description.orElse(""));
+        return new CreateEnvironmentCommand(actor, team, name.orElseThrow(), description.orElse(""));
     }
 
     /** Any of {@code name}, {@code description}; absent fields stay unchanged, a null description clears it. */
-    static UpdateEnvironmentCommand toUpdateCommand(EnvironmentId id, ObjectNode body) {
+    static UpdateEnvironmentCommand toUpdateCommand(Actor actor, EnvironmentId id, ObjectNode body) {
         JsonFields fields = new JsonFields(body, FIELDS);
         Optional<EnvironmentName> name = fields.has("name")
                 ? fields.convert(fields.requiredText("name"), EnvironmentName::new)
                 : Optional.empty();
         Optional<String> description = fields.convert(fields.optionalText("description", ""), Environment::checkDescription);
         fields.throwIfInvalid();
-        return new UpdateEnvironmentCommand(id, name, description);
+        return new UpdateEnvironmentCommand(actor, id, name, description);
     }
 }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** An environment as the API shows it. */
-public record EnvironmentResponse(String id, String name, String description, Instant createdAt, Instant updatedAt) {
+public record EnvironmentResponse(String id, String teamId, String name, String description, Instant createdAt, Instant updatedAt) {
 
     public static EnvironmentResponse fromDomain(Environment environment) {
-        return new EnvironmentResponse(environment.id().toString(), environment.name().value(), environment.description(),
+        return new EnvironmentResponse(environment.id().toString(), environment.teamId().toString(), environment.name().value(), environment.description(),
                 environment.createdAt(), environment.updatedAt());
     }
 

@@ -1,7 +1,9 @@
 package dev.vectorflow.adapter.http.error;
 
 import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.failure.ForbiddenFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.core.failure.RejectedCredentialsFailure;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import io.javalin.config.RoutesConfig;
@@ -27,6 +29,8 @@ public final class ErrorMapping {
         routes.exception(NotFoundFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(404, "Not Found", e.getMessage(), List.of())));
         routes.exception(ConflictFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(409, "Conflict", e.getMessage(),
                 e.field().map(f -> List.of(new FieldProblem(f, e.getMessage()))).orElse(List.of()))));
+        routes.exception(RejectedCredentialsFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(401, "Unauthorized", e.getMessage(), List.of())));
+        routes.exception(ForbiddenFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(403, "Forbidden", e.getMessage(), List.of())));
         routes.exception(InvalidValueException.class, (e, ctx) ->
                 write(ctx, ApiProblem.invalid(List.of(new FieldProblem(e.field(), e.problem()))).response()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {

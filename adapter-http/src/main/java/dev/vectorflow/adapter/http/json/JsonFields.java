@@ -61,6 +61,19 @@ public final class JsonFields {
         return text(field, node);
     }
 
+    /** A boolean field that may be absent. */
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            problems.add(new FieldProblem(field, "must be true or false but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
     private Optional<String> text(String field, JsonNode node) {
         if (!node.isTextual()) {
             problems.add(new FieldProblem(field, "must be a string but was " + JsonBodyReader.describe(node)));

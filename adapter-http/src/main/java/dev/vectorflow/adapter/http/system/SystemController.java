@@ -2,7 +2,8 @@ package dev.vectorflow.adapter.http.system;
 
 import dev.vectorflow.ports.in.system.CheckReadinessUseCase;
 import dev.vectorflow.ports.in.system.Readiness;
-import io.javalin.config.RoutesConfig;
+import dev.vectorflow.adapter.http.auth.Access;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -18,9 +19,9 @@ public final class SystemController {
         this.readiness = readiness;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/health", this::health);
-        routes.get("/api/ready", this::ready);
+    public void register(ApiRoutes routes) {
+        routes.get("/api/health", Access.publicRoute(), this::health);
+        routes.get("/api/ready", Access.publicRoute(), this::ready);
     }
 
     private void health(Context ctx) {

@@ -6,6 +6,7 @@ import dev.vectorflow.adapter.postgres.jooq.tables.records.EnvironmentsRecord;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
+import dev.vectorflow.core.identity.TeamId;
 import java.time.ZoneOffset;
 
 /** Maps environments to and from their table rows; the only place that knows both shapes. */
@@ -17,6 +18,7 @@ final class EnvironmentRecordMapper {
     static EnvironmentsRecord toRecord(Environment environment) {
         EnvironmentsRecord record = ENVIRONMENTS.newRecord();
         record.setId(environment.id().value());
+        record.setTeamId(environment.teamId().value());
         record.setName(environment.name().value());
         record.setNameKey(environment.name().uniquenessKey());
         record.setDescription(environment.description());
@@ -28,6 +30,7 @@ final class EnvironmentRecordMapper {
     static Environment toDomain(EnvironmentsRecord record) {
         return new Environment(
                 new EnvironmentId(record.getId()),
+                new TeamId(record.getTeamId()),
                 new EnvironmentName(record.getName()),
                 record.getDescription(),
                 record.getCreatedAt().toInstant(),

@@ -7,6 +7,8 @@ import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.core.identity.TeamId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,8 +53,9 @@ public final class PostgresEnvironmentRepository implements EnvironmentRepositor
     }
 
     @Override
-    public Optional<Environment> findByName(EnvironmentName name) {
-        return dsl.get().selectFrom(ENVIRONMENTS).where(ENVIRONMENTS.NAME_KEY.eq(name.uniquenessKey()))
+    public Optional<Environment> findByName(TeamId team, EnvironmentName name) {
+        return dsl.get().selectFrom(ENVIRONMENTS)
+                .where(ENVIRONMENTS.TEAM_ID.eq(team.value()).and(ENVIRONMENTS.NAME_KEY.eq(name.uniquenessKey())))
                 .fetchOptional(EnvironmentRecordMapper::toDomain);
     }
 
@@ -60,5 +63,18 @@ public final class PostgresEnvironmentRepository implements EnvironmentRepositor
     public List<Environment> findAll() {
         return dsl.get().selectFrom(ENVIRONMENTS).orderBy(ENVIRONMENTS.NAME_KEY.collate("C"), ENVIRONMENTS.NAME.collate("C"))
                 .fetch(EnvironmentRecordMapper::toDomain);
+    }
+
+    @Override
+    public List<Environment> findByTeams(Collection<TeamId> teams) {
+        return dsl.get().selectFrom(ENVIRONMENTS)
+                .where(ENVIRONMENTS.TEAM_ID.in(teams.stream().map(TeamId::value).toList()))
+                .orderBy(ENVIRONMENTS.NAME_KEY.collate("C"), ENVIRONMENTS.NAME.collate("C"))
+                .fetch(EnvironmentRecordMapper::toDomain);
+    }
+
+    @Override
+    public long countByTeam(TeamId team) {
+        return dsl.get().fetchCount(ENVIRONMENTS, ENVIRONMENTS.TEAM_ID.eq(team.value()));
     }
 }

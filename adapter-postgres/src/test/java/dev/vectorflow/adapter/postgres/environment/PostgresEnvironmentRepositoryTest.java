@@ -2,7 +2,12 @@ package dev.vectorflow.adapter.postgres.environment;
 
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.TestDatabases;
+import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.core.identity.TeamId;
+import dev.vectorflow.core.identity.TeamName;
 import dev.vectorflow.ports.contract.EnvironmentRepositoryContract;
+import java.time.Instant;
+import java.util.UUID;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +34,13 @@ class PostgresEnvironmentRepositoryTest extends EnvironmentRepositoryContract {
             store.environments().findAll().forEach(e -> store.environments().delete(e.id()));
             return null;
         });
+    }
+
+    @Override
+    protected TeamId existingTeam(String name) {
+        Team team = new Team(new TeamId(UUID.randomUUID()), new TeamName(name), Instant.now(), Instant.now());
+        store.transactions().inTransaction(() -> { store.teams().insert(team); return null; });
+        return team.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vectorflow.ports.in.environment;
 
+import dev.vectorflow.core.access.Actor;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
@@ -7,16 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Input of {@link UpdateEnvironmentUseCase}: the fields to change; an empty one stays as it is. */
-public record UpdateEnvironmentCommand(EnvironmentId id, Optional<EnvironmentName> name, Optional<String> description) {
+public record UpdateEnvironmentCommand(Actor actor, EnvironmentId id, Optional<EnvironmentName> name, Optional<String> description) {
 
     public UpdateEnvironmentCommand {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         description = Objects.requireNonNull(description, "description").map(Environment::checkDescription);
-    }
-
-    /** True when the command asks for no change at all. */
-    public boolean changesNothing() {
-        return name.isEmpty() && description.isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.vectorflow.ports.service.environment;
 
+import dev.vectorflow.core.audit.AuditEvent;
+import dev.vectorflow.core.audit.Changes;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.core.failure.ConflictFailure;
@@ -7,21 +9,25 @@ import dev.vectorflow.core.failure.DomainFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentCommand;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
+import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import java.time.Clock;
+import java.util.Optional;
 
-/** Renames and re-describes environments. A command that changes nothing leaves updatedAt alone. */
+/** Renames and re-describes environments. A command that changes nothing leaves it (and the audit log) alone. */
 public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase {
 
     private final Transactions transactions;
     private final EnvironmentRepository environments;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public UpdateEnvironmentService(Transactions transactions, EnvironmentRepository environments, Clock clock) {
+    public UpdateEnvironmentService(Transactions transactions, EnvironmentRepository environments, AuditLog audit, Clock clock) {
         this.transactions = transactions;
         this.environments = environments;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -34,7 +40,7 @@ public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase 
                 Environment changed = current;
                 if (command.name().isPresent() && !command.name().get().equals(current.name())) {
                     EnvironmentName newName = command.name().get();
-                    boolean takenByAnother = environments.findByName(newName)
+                    boolean takenByAnother = environments.findByName(current.teamId(), newName)
                             .filter(other -> !other.id().equals(current.id()))
                             .isPresent();
                     if (takenByAnother) {
@@ -47,6 +53,10 @@ public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase 
                 }
                 if (changed != current) {
                     environments.update(changed);
+                    audit.append(new AuditEvent(command.actor(), "environment.update", "environment", current.id().toString(),
+                            Optional.of(current.teamId().toString()),
+                            Changes.none().field("name", current.name(), changed.name())
+                                    .field("description", current.description(), changed.description())));
                 }
                 return changed;
             });

@@ -1,0 +1,214 @@
+package dev.vectorflow.adapter.http.identity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vectorflow.adapter.http.auth.Access;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.auth.Caller;
+import dev.vectorflow.adapter.http.auth.RequestGuard;
+import dev.vectorflow.adapter.http.auth.SignInThrottle;
+import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.adapter.http.json.JsonBodyReader;
+import dev.vectorflow.adapter.http.json.JsonFields;
+import dev.vectorflow.core.access.Principal;
+import dev.vectorflow.core.failure.RejectedCredentialsFailure;
+import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.identity.Password;
+import dev.vectorflow.core.identity.PersonName;
+import dev.vectorflow.core.identity.Role;
+import dev.vectorflow.core.identity.Session;
+import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
+import dev.vectorflow.ports.in.identity.SetupUseCase;
+import dev.vectorflow.ports.in.identity.SignInUseCase;
+import dev.vectorflow.ports.in.identity.SignInUseCase.SignedIn;
+import dev.vectorflow.ports.in.identity.SignOutUseCase;
+import dev.vectorflow.ports.in.identity.TeamQueries;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Sign-in, sign-out, first-run setup and one's own password: {@code /api/session}, {@code /api/setup}, {@code /api/me/password}. */
+public final class SessionController {
+
+    private final SignInUseCase signIn;
+    private final SignOutUseCase signOut;
+    private final SetupUseCase setup;
+    private final ChangePasswordUseCase changePassword;
+    private final TeamQueries teams;
+    private final RequestGuard guard;
+    private final SignInThrottle throttle;
+    private final JsonBodyReader bodies;
+    private final UserNames users;
+
+    /** Looks up a user's display name. */
+    @FunctionalInterface
+    public interface UserNames {
+        String findName(dev.vectorflow.core.identity.UserId id);
+    }
+
+    public SessionController(SignInUseCase signIn, SignOutUseCase signOut, SetupUseCase setup, ChangePasswordUseCase changePassword,
+                             TeamQueries teams, RequestGuard guard, SignInThrottle throttle, JsonBodyReader bodies, UserNames users) {
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.setup = setup;
+        this.changePassword = changePassword;
+        this.teams = teams;
+        this.guard = guard;
+        this.throttle = throttle;
+        this.bodies = bodies;
+        this.users = users;
+    }
+
+    public void register(ApiRoutes routes) {
+        routes.get("/api/session", Access.publicRoute(), this::current);
+        routes.post("/api/session", Access.publicRoute(), this::signIn);
+        routes.delete("/api/session", Access.signedIn().evenWhilePasswordChangeRequired(), this::signOut);
+        routes.post("/api/session/revoke-all", Access.signedIn().usersOnly().evenWhilePasswordChangeRequired(), this::signOutEverywhere);
+        routes.post("/api/setup", Access.publicRoute(), this::completeSetup);
+        routes.post("/api/me/password", Access.signedIn().usersOnly().evenWhilePasswordChangeRequired(), this::changePassword);
+    }
+
+    private void current(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        if (caller.principal() instanceof Principal.Member member && caller.session().isPresent()) {
+            ctx.json(signedInBody(member, caller.session().get()));
+        } else {
+            ctx.json(Map.of("authenticated", false, "setupRequired", setup.setupRequired()));
+        }
+    }
+
+    private Map<String, Object> signedInBody(Principal.Member member, Session session) {
+        List<Map<String, Object>> teamList = teams.listTeams(member).stream()
+                .map(t -> teamEntry(t, member.roleIn(t.id()).orElse(Role.VIEWER))).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("authenticated", true);
+        body.put("user", userBody(member));
+        body.put("teams", teamList);
+        body.put("csrfToken", session.csrfToken());
+        return body;
+    }
+
+    private static Map<String, Object> teamEntry(Team t, Role role) {
+        return Map.of("id", t.id().toString(), "name", t.name().value(), "role", role.name());
+    }
+
+    private Map<String, Object> userBody(Principal.Member member) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", member.userId().toString());
+        user.put("email", member.email().value());
+        user.put("name", users.findName(member.userId()));
+        user.put("platformAdmin", member.isPlatformAdmin());
+        user.put("mustChangePassword", member.mustChangePassword());
+        return user;
+    }
+
+    private void signIn(Context ctx) {
+        ObjectNode body = bodies.readObject(ctx);
+        JsonFields fields = new JsonFields(body, Set.of("email", "password"));
+        Optional<String> email = fields.requiredText("email");
+        Optional<String> password = fields.requiredText("password");
+        fields.throwIfInvalid();
+        String address = guard.clientAddress(ctx);
+        Optional<Duration> blocked = throttle.blocked(address);
+        if (blocked.isPresent()) {
+            tooMany(ctx, blocked.get());
+        }
+        SignInUseCase.SignInResult result = signIn.signIn(
+                new SignInUseCase.SignInCommand(email.orElseThrow(), password.orElseThrow(), address, ctx.userAgent()));
+        switch (result) {
+            case SignedIn signedIn -> {
+                throttle.succeeded(address);
+                startSession(ctx, signedIn);
+            }
+            case SignInUseCase.LockedOut locked -> tooMany(ctx, locked.retryAfter());
+            case SignInUseCase.Rejected rejected -> {
+                throttle.failed(address);
+                throw new ApiProblem(401, "Unauthorized", "Wrong email or password.", List.of());
+            }
+        }
+    }
+
+    private static void tooMany(Context ctx, Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        ctx.header("Retry-After", String.valueOf(seconds));
+        throw new ApiProblem(429, "Too Many Requests",
+                "Too many failed sign-ins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).", List.of());
+    }
+
+    /** Sets a brand-new session cookie (a session id from before sign-in is never reused) and answers who is signed in. */
+    private void startSession(Context ctx, SignedIn signedIn) {
+        Cookie cookie = new Cookie(RequestGuard.SESSION_COOKIE, signedIn.sessionToken());
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(guard.overTls(ctx));
+        cookie.setSameSite(SameSite.LAX);
+        ctx.cookie(cookie);
+        ctx.json(signedInBody(signedIn.principal(), signedIn.session()));
+    }
+
+    private void clearCookie(Context ctx) {
+        Cookie cookie = new Cookie(RequestGuard.SESSION_COOKIE, "");
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(guard.overTls(ctx));
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setMaxAge(0);
+        ctx.cookie(cookie);
+    }
+
+    private void signOut(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        caller.sessionToken().ifPresent(token -> signOut.signOut(caller.actor(), token));
+        clearCookie(ctx);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void signOutEverywhere(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        signOut.signOutEverywhere(caller.actor(), caller.member().userId());
+        clearCookie(ctx);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void completeSetup(Context ctx) throws RejectedCredentialsFailure {
+        JsonFields fields = new JsonFields(bodies.readObject(ctx), Set.of("token", "email", "name", "password"));
+        Optional<String> token = fields.requiredText("token");
+        Optional<Email> email = fields.convert(fields.requiredText("email"), Email::new);
+        Optional<PersonName> name = fields.convert(fields.requiredText("name"), PersonName::new);
+        Optional<Password> password = fields.convert(fields.requiredText("password"), p -> new Password(p).requireStrongEnough());
+        fields.throwIfInvalid();
+        SignedIn signedIn;
+        try {
+            signedIn = setup.completeSetup(token.orElseThrow(), email.orElseThrow(), name.orElseThrow(), password.orElseThrow(),
+                    guard.clientAddress(ctx), ctx.userAgent());
+        } catch (RejectedCredentialsFailure invalidLink) {
+            throw ApiProblem.notFound(invalidLink.getMessage());
+        }
+        startSession(ctx, signedIn);
+        ctx.status(HttpStatus.CREATED);
+    }
+
+    private void changePassword(Context ctx) throws RejectedCredentialsFailure {
+        Caller caller = Caller.of(ctx);
+        JsonFields fields = new JsonFields(bodies.readObject(ctx), Set.of("currentPassword", "newPassword"));
+        Optional<Password> current = fields.convert(fields.requiredText("currentPassword"), Password::new);
+        Optional<Password> replacement = fields.convert(fields.requiredText("newPassword"), p -> {
+            try {
+                return new Password(p).requireStrongEnough();
+            } catch (dev.vectorflow.core.validation.InvalidValueException e) {
+                throw new dev.vectorflow.core.validation.InvalidValueException("newPassword", e.problem());
+            }
+        });
+        fields.throwIfInvalid();
+        changePassword.changePassword(caller.actor(), caller.member().userId(), current.orElseThrow(), replacement.orElseThrow(),
+                caller.sessionToken().orElse(null));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vectorflow.app;
+
+import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.identity.Password;
+import dev.vectorflow.core.identity.PersonName;
+import dev.vectorflow.core.identity.User;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.in.audit.AuditQueries;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The operator commands that work on the database directly: {@code admin create}, {@code audit verify}. */
+final class AdminCommands {
+
+    private AdminCommands() {
+    }
+
+    static int createAdmin(ServerSettings settings, String[] args, Map<String, String> env, InputStream stdin, PrintStream out,
+                           PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("--email") || args[i].equals("--name")) && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                err.println("Unknown argument '" + args[i] + "'. Usage: vectorflow admin create --email EMAIL --name NAME");
+                return VectorFlowCli.USAGE;
+            }
+        }
+        if (!options.containsKey("email") || !options.containsKey("name")) {
+            err.println("Both --email and --name are required.");
+            return VectorFlowCli.USAGE;
+        }
+        Email email;
+        PersonName name;
+        Password password;
+        try {
+            email = new Email(options.get("email"));
+            name = new PersonName(options.get("name"));
+            String raw = env.get("VF_ADMIN_PASSWORD");
+            if (raw == null) {
+                raw = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+            }
+            if (raw == null) {
+                err.println("Give the password in VF_ADMIN_PASSWORD or on standard input.");
+                return VectorFlowCli.USAGE;
+            }
+            password = new Password(raw).requireStrongEnough();
+        } catch (InvalidValueException e) {
+            err.println("Invalid " + e.getMessage());
+            return VectorFlowCli.BAD_CONFIG;
+        } catch (IOException e) {
+            err.println("Cannot read the password from standard input: " + e.getMessage());
+            return VectorFlowCli.FAILED;
+        }
+        try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true)) {
+            ServerComposition services = new ServerComposition(store, Clock.systemUTC(), settings.sessionPolicy());
+            User admin = services.setup.createPlatformAdmin(email, name, password);
+            out.println("Created platform admin " + admin.email() + " (" + admin.id() + ").");
+            return VectorFlowCli.OK;
+        } catch (ConflictFailure e) {
+            err.println(e.getMessage() + ".");
+            return VectorFlowCli.FAILED;
+        }
+    }
+
+    static int verifyAudit(ServerSettings settings, PrintStream out, PrintStream err) {
+        try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true)) {
+            AuditQueries.Verification result = new ServerComposition(store, Clock.systemUTC(), settings.sessionPolicy()).audit.verify();
+            if (result.firstBrokenLink().isPresent()) {
+                err.println("Audit log BROKEN after " + result.entriesChecked() + " entries: " + result.firstBrokenLink().get());
+                return VectorFlowCli.FAILED;
+            }
+            out.println("Audit log intact: " + result.entriesChecked() + " entries, every link verified.");
+            return VectorFlowCli.OK;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vectorflow.app;
+
+import dev.vectorflow.adapter.crypto.Argon2idPasswordHasher;
+import dev.vectorflow.adapter.crypto.SecureRandomTokens;
+import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
+import dev.vectorflow.adapter.http.ApiServices;
+import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.security.PasswordHasher;
+import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.out.system.RandomTokens;
+import dev.vectorflow.ports.service.audit.AuditQueryService;
+import dev.vectorflow.ports.service.environment.CreateEnvironmentService;
+import dev.vectorflow.ports.service.environment.DeleteEnvironmentService;
+import dev.vectorflow.ports.service.environment.EnvironmentQueryService;
+import dev.vectorflow.ports.service.environment.UpdateEnvironmentService;
+import dev.vectorflow.ports.service.identity.ApiTokenService;
+import dev.vectorflow.ports.service.identity.SessionPolicy;
+import dev.vectorflow.ports.service.identity.SessionService;
+import dev.vectorflow.ports.service.identity.SetupService;
+import dev.vectorflow.ports.service.identity.TeamAdministrationService;
+import dev.vectorflow.ports.service.identity.UserAdministrationService;
+import dev.vectorflow.ports.service.system.ReadinessService;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Builds the services on a store, by hand: the one place that knows which adapter implements
+ * which port. Used by the server and by the command-line tools.
+ */
+final class ServerComposition {
+
+    final ApiServices api;
+    final SetupService setup;
+    final AuditQueryService audit;
+
+    ServerComposition(PostgresStore store, Clock clock, SessionPolicy sessionPolicy) {
+        SecureRandom random = new SecureRandom();
+        IdGenerator ids = new TimeOrderedIdGenerator(clock, random);
+        RandomTokens tokens = new SecureRandomTokens(random);
+        PasswordHasher hasher = Argon2idPasswordHasher.recommended(random);
+        Transactions tx = store.transactions();
+
+        SessionService sessions = new SessionService(tx, store.users(), store.teams(), store.sessions(), store.apiTokens(),
+                store.auditLog(), hasher, tokens, clock, sessionPolicy);
+        this.setup = new SetupService(tx, store.users(), store.setupTokens(), store.auditLog(), hasher, sessions, ids, tokens, clock);
+        UserAdministrationService users = new UserAdministrationService(tx, store.users(), store.teams(), store.sessions(),
+                store.auditLog(), hasher, ids, clock);
+        TeamAdministrationService teams = new TeamAdministrationService(tx, store.teams(), store.users(), store.environments(),
+                store.auditLog(), ids, clock);
+        ApiTokenService apiTokens = new ApiTokenService(tx, store.apiTokens(), store.users(), store.teams(), store.auditLog(), ids,
+                tokens, clock);
+        this.audit = new AuditQueryService(tx, store.auditLog());
+        this.api = new ApiServices(
+                new ReadinessService(store.probe()),
+                new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
+                new UpdateEnvironmentService(tx, store.environments(), store.auditLog(), clock),
+                new DeleteEnvironmentService(tx, store.environments(), store.auditLog()),
+                new EnvironmentQueryService(tx, store.environments()),
+                sessions, sessions, sessions, sessions,
+                setup,
+                users, users,
+                teams, teams,
+                apiTokens, apiTokens,
+                audit);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.vectorflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walks every registered API route × every kind of caller against the real server and checks the
+ * answer against the table below, which people wrote, not derived from the code. A route that is
+ * registered but missing from the table (or the other way round) fails the build.
+ *
+ * <p>Callers: anonymous; viewer, editor and admin of team A; admin of team B (another team);
+ * platform admin. Objects belong to team A. Outcomes: {@code ok} = 2xx, {@code 401}, {@code 403},
+ * {@code 404} (another team's object looks like a missing one).
+ */
+class RouteAccessMatrixTest {
+
+    private static final List<String> CALLERS = List.of("anonymous", "viewer", "editor", "otherAdmin", "admin", "platformAdmin");
+
+    /** Expected outcome per route, one column per caller in the order of {@link #CALLERS}. */
+    private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        expect("GET /api/health", "ok ok ok ok ok ok");
+        expect("GET /api/ready", "ok ok ok ok ok ok");
+        expect("GET /api/session", "ok ok ok ok ok ok");
+        expect("POST /api/session", "ok ok ok ok ok ok");
+        expect("DELETE /api/session", "401 ok ok ok ok ok");
+        expect("POST /api/session/revoke-all", "401 ok ok ok ok ok");
+        expect("POST /api/setup", "404 404 404 404 404 404");
+        expect("POST /api/me/password", "401 ok ok ok ok ok");
+        expect("GET /api/me/tokens", "401 ok ok ok ok ok");
+        expect("POST /api/me/tokens", "401 ok ok ok ok ok");
+        expect("DELETE /api/me/tokens/{tokenId}", "401 ok ok ok ok ok");
+        expect("GET /api/users", "401 403 403 403 403 ok");
+        expect("POST /api/users", "401 403 403 403 403 ok");
+        expect("GET /api/users/{userId}", "401 403 403 403 403 ok");
+        expect("PATCH /api/users/{userId}", "401 403 403 403 403 ok");
+        expect("DELETE /api/users/{userId}", "401 403 403 403 403 ok");
+        expect("POST /api/users/{userId}/password-reset", "401 403 403 403 403 ok");
+        expect("GET /api/teams", "401 ok ok ok ok ok");
+        expect("POST /api/teams", "401 403 403 403 403 ok");
+        expect("GET /api/teams/{teamId}", "401 ok ok 404 ok ok");
+        expect("PATCH /api/teams/{teamId}", "401 403 403 403 403 ok");
+        expect("DELETE /api/teams/{teamId}", "401 403 403 403 403 ok");
+        expect("GET /api/teams/{teamId}/members", "401 ok ok 404 ok ok");
+        expect("PUT /api/teams/{teamId}/members", "401 403 403 404 ok ok");
+        expect("DELETE /api/teams/{teamId}/members/{userId}", "401 403 403 404 ok ok");
+        expect("GET /api/teams/{teamId}/tokens", "401 403 403 404 ok ok");
+        expect("POST /api/teams/{teamId}/tokens", "401 403 403 404 ok ok");
+        expect("DELETE /api/teams/{teamId}/tokens/{tokenId}", "401 403 403 404 ok ok");
+        expect("GET /api/environments", "401 ok ok ok ok ok");
+        expect("POST /api/teams/{teamId}/environments", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}", "401 ok ok 404 ok ok");
+        expect("PATCH /api/environments/{id}", "401 403 403 404 ok ok");
+        expect("DELETE /api/environments/{id}", "401 403 403 404 ok ok");
+        expect("GET /api/audit", "401 ok ok ok ok ok");
+        expect("GET /api/audit/export", "401 ok ok ok ok ok");
+    }
+
+    private static void expect(String route, String outcomes) {
+        EXPECTED.put(route, outcomes);
+    }
+
+    @TempDir
+    static Path dataDir;
+    private static TestServer server;
+    private static String teamA;
+    private static final Map<String, String> emails = new LinkedHashMap<>();
+    private static final Map<String, ApiClient> clients = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+        teamA = server.createTeam("team-a");
+        String teamB = server.createTeam("team-b");
+        clients.put("anonymous", server.anonymous);
+        for (String[] member : new String[][] {{"viewer", teamA, "VIEWER"}, {"editor", teamA, "EDITOR"}, {"admin", teamA, "ADMIN"},
+                {"otherAdmin", teamB, "ADMIN"}}) {
+            String email = member[0].toLowerCase() + "@example.com";
+            emails.put(member[0], email);
+            clients.put(member[0], server.user(email, member[1], member[2]));
+        }
+        emails.put("platformAdmin", TestServer.ROOT_EMAIL);
+        clients.put("platformAdmin", server.root());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String key(ApiRoutes.Route route) {
+        return route.method().name() + " " + route.path();
+    }
+
+    @Test
+    void everyRegisteredRouteHasAnExpectationAndEveryExpectationARoute() {
+        Set<String> registered = server.app.routes().stream().map(RouteAccessMatrixTest::key).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(registered).as("registered routes without a row in EXPECTED, or rows for routes that do not exist")
+                .isEqualTo(new TreeSet<>(EXPECTED.keySet()));
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheTableSays() {
+        List<String> mismatches = new ArrayList<>();
+        for (ApiRoutes.Route route : server.app.routes()) {
+            String[] outcomes = EXPECTED.getOrDefault(key(route), "").split(" ");
+            for (int i = 0; i < CALLERS.size() && i < outcomes.length; i++) {
+                String caller = CALLERS.get(i);
+                ApiClient.Answer answer = call(route, caller);
+                String actual = answer.status() >= 200 && answer.status() < 300 ? "ok" : String.valueOf(answer.status());
+                if (!actual.equals(outcomes[i])) {
+                    mismatches.add(key(route) + " as " + caller + ": expected " + outcomes[i] + " but was " + actual + " " + answer.body());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** Makes the objects the route addresses (fresh for every call, so that a DELETE harms no other case) and calls it. */
+    private ApiClient.Answer call(ApiRoutes.Route route, String caller) {
+        ApiClient as = clients.get(caller);
+        ApiClient root = server.root();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String path = route.path();
+        String body = "{}";
+        String template = key(route);
+        if (path.contains("{teamId}")) {
+            String team = template.equals("DELETE /api/teams/{teamId}") ? server.createTeam("doomed-" + unique) : teamA;
+            path = path.replace("{teamId}", team);
+        }
+        if (path.contains("{id}")) {
+            path = path.replace("{id}", server.createEnvironment(root, teamA, "env-" + unique));
+        }
+        if (path.contains("{userId}")) {
+            ApiClient.Answer user = root.postJson("/api/users", ApiClient.json("email", "u-" + unique + "@example.com", "name", "U",
+                    "password", "initial password 1"));
+            if (template.startsWith("DELETE /api/teams/{teamId}/members")) {
+                root.putJson("/api/teams/" + teamA + "/members", ApiClient.json("email", "u-" + unique + "@example.com", "role", "VIEWER"));
+            }
+            path = path.replace("{userId}", user.json().get("id").asText());
+        }
+        if (path.contains("{tokenId}")) {
+            ApiClient.Answer token = template.startsWith("DELETE /api/me/")
+                    ? (caller.equals("anonymous") ? null : as.postJson("/api/me/tokens", ApiClient.json("name", "t-" + unique)))
+                    : root.postJson("/api/teams/" + teamA + "/tokens", ApiClient.json("name", "t-" + unique));
+            path = path.replace("{tokenId}", token == null ? UUID.randomUUID().toString() : token.json().get("id").asText());
+        }
+        switch (template) {
+            case "POST /api/session" -> body = ApiClient.json("email", TestServer.ROOT_EMAIL, "password", TestServer.PASSWORD);
+            case "POST /api/setup" -> body = ApiClient.json("token", "0".repeat(48), "email", "x@example.com", "name", "X",
+                    "password", TestServer.PASSWORD);
+            case "POST /api/me/password" -> body = ApiClient.json("currentPassword", TestServer.PASSWORD, "newPassword", TestServer.PASSWORD + "!");
+            case "POST /api/me/tokens", "POST /api/teams/{teamId}/tokens" -> body = ApiClient.json("name", "token-" + unique);
+            case "POST /api/users" -> body = ApiClient.json("email", "new-" + unique + "@example.com", "name", "New",
+                    "password", "initial password 1");
+            case "PATCH /api/users/{userId}" -> body = ApiClient.json("name", "Renamed");
+            case "POST /api/users/{userId}/password-reset" -> body = ApiClient.json("temporaryPassword", "temporary pass 1");
+            case "POST /api/teams" -> body = ApiClient.json("name", "team-" + unique);
+            case "PATCH /api/teams/{teamId}" -> body = ApiClient.json("name", "team-a-" + unique);
+            case "PUT /api/teams/{teamId}/members" -> {
+                root.postJson("/api/users", ApiClient.json("email", "m-" + unique + "@example.com", "name", "M", "password", "initial password 1"));
+                body = ApiClient.json("email", "m-" + unique + "@example.com", "role", "VIEWER");
+            }
+            case "POST /api/teams/{teamId}/environments" -> body = ApiClient.json("name", "env-" + unique);
+            case "PATCH /api/environments/{id}" -> body = ApiClient.json("description", "changed");
+            default -> { }
+        }
+        ApiClient.Answer answer = switch (route.method().name()) {
+            case "GET" -> as.get(path);
+            case "POST" -> as.postJson(path, body);
+            case "PUT" -> as.putJson(path, body);
+            case "PATCH" -> as.patchJson(path, body);
+            case "DELETE" -> as.delete(path);
+            default -> throw new IllegalStateException(route.method().name());
+        };
+        restoreCaller(template, caller, answer);
+        return answer;
+    }
+
+    /** Routes that end the caller's session or change their password: put the caller back as they were. */
+    private void restoreCaller(String template, String caller, ApiClient.Answer answer) {
+        if (caller.equals("anonymous") || answer.status() >= 300) {
+            return;
+        }
+        if (template.equals("POST /api/me/password")) {
+            ApiClient.Answer back = clients.get(caller).postJson("/api/me/password",
+                    ApiClient.json("currentPassword", TestServer.PASSWORD + "!", "newPassword", TestServer.PASSWORD));
+            assertThat(back.status()).as(back.body()).isEqualTo(204);
+        }
+        if (template.equals("DELETE /api/session") || template.equals("POST /api/session/revoke-all")) {
+            clients.put(caller, server.anonymous.signIn(emails.get(caller), TestServer.PASSWORD));
+            if (caller.equals("platformAdmin")) {
+                server.replaceRoot(clients.get(caller));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.vectorflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorflow.adapter.postgres.TestDatabases;
+import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.identity.Password;
+import dev.vectorflow.core.identity.PersonName;
+import java.nio.file.Path;
+
+/**
+ * The whole server in the test JVM on a fresh PostgreSQL database and port 0, with helpers that
+ * make users and teams through the API, as an admin would.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String ROOT_EMAIL = "root@example.com";
+
+    final ServerApplication app;
+    final ApiClient anonymous;
+    private ApiClient root;
+
+    private TestServer(ServerApplication app) {
+        this.app = app;
+        this.anonymous = new ApiClient("http://127.0.0.1:" + app.port());
+    }
+
+    static TestServer start(Path dataDir) {
+        return new TestServer(ServerApplication.start(ExternalDatabaseTest.settingsFor(TestDatabases.freshDatabase(), dataDir)));
+    }
+
+    /** A signed-in platform admin (made on first use, as `vectorflow admin create` would). */
+    ApiClient root() {
+        if (root == null) {
+            try {
+                app.services().setup.createPlatformAdmin(new Email(ROOT_EMAIL), new PersonName("Root"), new Password(PASSWORD));
+            } catch (dev.vectorflow.core.failure.ConflictFailure e) {
+                throw new IllegalStateException(e);
+            }
+            root = anonymous.signIn(ROOT_EMAIL, PASSWORD);
+        }
+        return root;
+    }
+
+    /** After a test ended the platform admin's session on purpose. */
+    void replaceRoot(ApiClient signedIn) {
+        root = signedIn;
+    }
+
+    String createTeam(String name) {
+        ApiClient.Answer team = root().postJson("/api/teams", ApiClient.json("name", name));
+        assertThat(team.status()).as(team.body()).isEqualTo(201);
+        return team.json().get("id").asText();
+    }
+
+    /** Creates a user (who has changed their initial password) and, when {@code teamId} is given, adds them with {@code role}. */
+    ApiClient user(String email, String teamId, String role) {
+        ApiClient.Answer created = root().postJson("/api/users", ApiClient.json("email", email, "name", email, "password", "initial password 1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        if (teamId != null) {
+            ApiClient.Answer member = root().putJson("/api/teams/" + teamId + "/members", ApiClient.json("email", email, "role", role));
+            assertThat(member.status()).as(member.body()).isEqualTo(200);
+        }
+        ApiClient first = anonymous.signIn(email, "initial password 1");
+        ApiClient.Answer changed = first.postJson("/api/me/password",
+                ApiClient.json("currentPassword", "initial password 1", "newPassword", PASSWORD));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+        return first;
+    }
+
+    String createEnvironment(ApiClient as, String teamId, String name) {
+        ApiClient.Answer env = as.postJson("/api/teams/" + teamId + "/environments", ApiClient.json("name", name));
+        assertThat(env.status()).as(env.body()).isEqualTo(201);
+        return env.json().get("id").asText();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

@@ -1,0 +1,220 @@
+package dev.vectorflow.ports.service.identity;
+
+import dev.vectorflow.core.access.Actor;
+import dev.vectorflow.core.access.Principal;
+import dev.vectorflow.core.audit.AuditEvent;
+import dev.vectorflow.core.audit.Changes;
+import dev.vectorflow.core.failure.RejectedCredentialsFailure;
+import dev.vectorflow.core.identity.ApiToken;
+import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.identity.Password;
+import dev.vectorflow.core.identity.SecretTokens;
+import dev.vectorflow.core.identity.Session;
+import dev.vectorflow.core.identity.User;
+import dev.vectorflow.core.identity.UserId;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
+import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
+import dev.vectorflow.ports.in.identity.SignInUseCase;
+import dev.vectorflow.ports.in.identity.SignOutUseCase;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.security.PasswordHasher;
+import dev.vectorflow.ports.out.system.RandomTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sign-in with lockout, sessions (idle and absolute expiry), API-token authentication, sign-out and password change. */
+public final class SessionService implements SignInUseCase, AuthenticateUseCase, SignOutUseCase, ChangePasswordUseCase {
+
+    /** How stale lastSeenAt may get before a request writes it again (saves a write per request). */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final TeamRepository teams;
+    private final SessionRepository sessions;
+    private final ApiTokenRepository apiTokens;
+    private final AuditLog audit;
+    private final PasswordHasher hasher;
+    private final RandomTokens random;
+    private final Clock clock;
+    private final SessionPolicy policy;
+    private final String decoyHash;
+
+    public SessionService(Transactions transactions, UserRepository users, TeamRepository teams, SessionRepository sessions,
+                          ApiTokenRepository apiTokens, AuditLog audit, PasswordHasher hasher, RandomTokens random, Clock clock,
+                          SessionPolicy policy) {
+        this.transactions = transactions;
+        this.users = users;
+        this.teams = teams;
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.random = random;
+        this.clock = clock;
+        this.policy = policy;
+        // an unknown e-mail costs the same hashing work as a known one
+        this.decoyHash = hasher.hash(new Password(random.hex(16)));
+    }
+
+    @Override
+    public SignInResult signIn(SignInCommand command) {
+        Actor actor = new Actor(new Principal.Anonymous(), command.sourceAddress(), command.userAgent());
+        Optional<Email> email;
+        Optional<Password> password;
+        try {
+            email = Optional.of(new Email(command.email()));
+            password = Optional.of(new Password(command.password()));
+        } catch (InvalidValueException malformed) {
+            email = Optional.empty();
+            password = Optional.empty();
+        }
+        Optional<Email> givenEmail = email;
+        Optional<Password> givenPassword = password;
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<User> found = givenEmail.flatMap(users::findByEmail);
+            if (found.isPresent() && found.get().lockedAt(now)) {
+                audit.append(failure(actor, command.email(), "locked"));
+                return new LockedOut(Duration.between(now, found.get().lockedUntil().orElseThrow()));
+            }
+            boolean matches = givenPassword.isPresent()
+                    && hasher.matches(givenPassword.get(), found.map(User::passwordHash).orElse(decoyHash))
+                    && found.isPresent();
+            if (!matches) {
+                found.ifPresent(user -> users.update(user.failedSignIn(now)));
+                audit.append(failure(actor, command.email(), "wrong email or password"));
+                return new Rejected();
+            }
+            User user = found.get().succeededSignIn();
+            if (hasher.needsRehash(user.passwordHash())) {
+                user = user.withPassword(hasher.hash(givenPassword.get()), user.mustChangePassword(), user.updatedAt());
+            }
+            users.update(user);
+            SignedIn signedIn = openSession(user, command.sourceAddress(), command.userAgent(), now);
+            audit.append(new AuditEvent(new Actor(signedIn.principal(), command.sourceAddress(), command.userAgent()), "auth.sign_in", "user", user.id().toString(), Optional.empty(),
+                    Changes.none()));
+            return signedIn;
+        });
+    }
+
+    /** Opens a new session for {@code user} (also used by setup); runs inside the caller's unit of work. */
+    SignedIn openSession(User user, String sourceAddress, String userAgent, Instant now) {
+        String token = random.hex(32);
+        Session session = new Session(SecretTokens.hash(token), user.id(), random.hex(32), now, now,
+                now.plus(policy.absoluteLifetime()), sourceAddress, userAgent);
+        sessions.insert(session);
+        return new SignedIn(token, session, user, Principals.of(user, teams, Optional.empty(), Optional.empty()));
+    }
+
+    private static AuditEvent failure(Actor actor, String email, String reason) {
+        String shownEmail = email == null ? "" : email.substring(0, Math.min(email.length(), 254));
+        return new AuditEvent(actor, "auth.sign_in_failed", "user", "", Optional.empty(),
+                Changes.none().field("email", null, shownEmail).field("reason", null, reason));
+    }
+
+    @Override
+    public Optional<SessionPrincipal> bySession(String sessionToken) {
+        if (sessionToken == null || sessionToken.isBlank() || sessionToken.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = SecretTokens.hash(sessionToken);
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<Session> session = sessions.findByIdHash(hash);
+            if (session.isEmpty()) {
+                return Optional.<SessionPrincipal>empty();
+            }
+            if (!session.get().activeAt(now, policy.idleTimeout())) {
+                sessions.delete(hash);
+                return Optional.<SessionPrincipal>empty();
+            }
+            Optional<User> user = users.findById(session.get().userId());
+            if (user.isEmpty()) {
+                return Optional.<SessionPrincipal>empty();
+            }
+            if (session.get().lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+                sessions.touch(hash, now);
+            }
+            return Optional.of(new SessionPrincipal(Principals.of(user.get(), teams, Optional.empty(), Optional.empty()), session.get()));
+        });
+    }
+
+    @Override
+    public Optional<Principal> byApiToken(String token) {
+        if (token == null || !token.startsWith(SecretTokens.API_TOKEN_PREFIX) || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = SecretTokens.hash(token);
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<ApiToken> found = apiTokens.findByHash(hash).filter(t -> t.usableAt(now));
+            if (found.isEmpty()) {
+                return Optional.<Principal>empty();
+            }
+            ApiToken apiToken = found.get();
+            if (apiToken.lastUsedAt().map(t -> t.plus(TOUCH_INTERVAL).isBefore(now)).orElse(true)) {
+                apiTokens.markUsed(apiToken.id(), now);
+            }
+            if (apiToken.team().isPresent()) {
+                return Optional.<Principal>of(new Principal.TeamToken(apiToken.id(), apiToken.name(), apiToken.team().get(), apiToken.role()));
+            }
+            return users.findById(apiToken.user().orElseThrow())
+                    .map(user -> (Principal) Principals.of(user, teams, Optional.of(apiToken.role()), Optional.of(apiToken.id())));
+        });
+    }
+
+    @Override
+    public void signOut(Actor actor, String sessionToken) {
+        transactions.inTransaction(() -> {
+            String hash = SecretTokens.hash(sessionToken);
+            Optional<Session> session = sessions.findByIdHash(hash);
+            if (sessions.delete(hash)) {
+                audit.append(new AuditEvent(actor, "auth.sign_out", "user", session.map(s -> s.userId().toString()).orElse(""),
+                        Optional.empty(), Changes.none()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void signOutEverywhere(Actor actor, UserId user) {
+        transactions.inTransaction(() -> {
+            int ended = sessions.deleteAllOf(user);
+            audit.append(new AuditEvent(actor, "auth.sign_out_everywhere", "user", user.toString(), Optional.empty(),
+                    Changes.none().field("sessionsEnded", null, ended)));
+            return null;
+        });
+    }
+
+    @Override
+    public void changePassword(Actor actor, UserId userId, Password current, Password replacement, String keepSessionToken)
+            throws RejectedCredentialsFailure {
+        replacement.requireStrongEnough();
+        transactions.inTransaction(() -> {
+            User user = users.findById(userId).orElseThrow(() -> new RejectedCredentialsFailure("The current password is wrong."));
+            if (!hasher.matches(current, user.passwordHash())) {
+                throw new RejectedCredentialsFailure("The current password is wrong.");
+            }
+            if (current.value().equals(replacement.value())) {
+                throw new InvalidValueException("newPassword", "must differ from the current password");
+            }
+            users.update(user.withPassword(hasher.hash(replacement), false, clock.instant()));
+            // every other session ends: whoever knew the old password is out
+            Optional<Session> kept = keepSessionToken == null ? Optional.empty() : sessions.findByIdHash(SecretTokens.hash(keepSessionToken));
+            sessions.deleteAllOf(userId);
+            kept.ifPresent(sessions::insert);
+            audit.append(new AuditEvent(actor, "user.change_password", "user", userId.toString(), Optional.empty(),
+                    Changes.none().secret("password", true, true)));
+            return null;
+        });
+    }
+}
