@@ -8,6 +8,7 @@ import dev.vectorflow.core.identity.PersonName;
 import dev.vectorflow.core.identity.User;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.audit.AuditQueries;
+import dev.vectorflow.ports.in.secret.RotateKeysUseCase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The operator commands that work on the database directly: {@code admin create}, {@code audit verify}. */
+/** The operator commands that work on the database directly: {@code admin create}, {@code audit verify}, {@code keys rotate}. */
 final class AdminCommands {
 
     private AdminCommands() {
@@ -62,7 +63,7 @@ final class AdminCommands {
             return VectorFlowCli.FAILED;
         }
         try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true)) {
-            ServerComposition services = new ServerComposition(store, Clock.systemUTC(), settings.sessionPolicy());
+            ServerComposition services = new ServerComposition(store, Clock.systemUTC(), settings);
             User admin = services.setup.createPlatformAdmin(email, name, password);
             out.println("Created platform admin " + admin.email() + " (" + admin.id() + ").");
             return VectorFlowCli.OK;
@@ -72,9 +73,20 @@ final class AdminCommands {
         }
     }
 
+    static int rotateKeys(ServerSettings settings, PrintStream out) {
+        try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true)) {
+            RotateKeysUseCase.Rotation rotation = new ServerComposition(store, Clock.systemUTC(), settings).keyRing
+                    .rotateKeys(dev.vectorflow.core.access.Actor.commandLine());
+            out.println("Key ring rotated: new primary data key " + rotation.newKeyId() + "; re-sealed " + rotation.secretsResealed()
+                    + " secret(s) and " + rotation.certificatesResealed() + " certificate(s); " + rotation.keysInRing()
+                    + " key(s) in the ring (older keys still open values until retired).");
+            return VectorFlowCli.OK;
+        }
+    }
+
     static int verifyAudit(ServerSettings settings, PrintStream out, PrintStream err) {
         try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true)) {
-            AuditQueries.Verification result = new ServerComposition(store, Clock.systemUTC(), settings.sessionPolicy()).audit.verify();
+            AuditQueries.Verification result = new ServerComposition(store, Clock.systemUTC(), settings).audit.verify();
             if (result.firstBrokenLink().isPresent()) {
                 err.println("Audit log BROKEN after " + result.entriesChecked() + " entries: " + result.firstBrokenLink().get());
                 return VectorFlowCli.FAILED;

@@ -8,4 +8,9 @@ public final class InvalidSettingException extends RuntimeException {
     public InvalidSettingException(String variable, String expectation, String value) {
         super(variable + " " + expectation + " but was '" + value + "'");
     }
+
+    /** For secret settings: the message never repeats the value. */
+    public InvalidSettingException(String message) {
+        super(message);
+    }
 }

@@ -52,7 +52,7 @@ public final class ServerApplication implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         PostgresStore store = PostgresStore.open(databaseSettings(settings), true, clock);
         try {
-            ServerComposition services = new ServerComposition(store, clock, settings.sessionPolicy());
+            ServerComposition services = new ServerComposition(store, clock, settings);
             HttpSettings http = new HttpSettings(settings.httpHost(), settings.httpPort(), settings.maxRequestBytes(),
                     settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders());
             // made before listening, so the link is in the log by the time the server answers

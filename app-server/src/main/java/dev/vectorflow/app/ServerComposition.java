@@ -1,11 +1,16 @@
 package dev.vectorflow.app;
 
+import dev.vectorflow.adapter.crypto.AesGcmSecretCipher;
 import dev.vectorflow.adapter.crypto.Argon2idPasswordHasher;
+import dev.vectorflow.adapter.crypto.MasterKey;
+import dev.vectorflow.adapter.crypto.MasterKeySource;
+import dev.vectorflow.adapter.crypto.PemCertificateParser;
 import dev.vectorflow.adapter.crypto.SecureRandomTokens;
 import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
 import dev.vectorflow.adapter.http.ApiServices;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.security.KeyRingFailure;
 import dev.vectorflow.ports.out.security.PasswordHasher;
 import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.out.system.RandomTokens;
@@ -20,7 +25,11 @@ import dev.vectorflow.ports.service.identity.SessionService;
 import dev.vectorflow.ports.service.identity.SetupService;
 import dev.vectorflow.ports.service.identity.TeamAdministrationService;
 import dev.vectorflow.ports.service.identity.UserAdministrationService;
+import dev.vectorflow.ports.service.secret.KeyRingService;
+import dev.vectorflow.ports.service.secret.SecretService;
 import dev.vectorflow.ports.service.system.ReadinessService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -30,12 +39,22 @@ import java.time.Clock;
  */
 final class ServerComposition {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServerComposition.class);
+
     final ApiServices api;
     final SetupService setup;
     final AuditQueryService audit;
+    final KeyRingService keyRing;
+    final SecretService secrets;
 
-    ServerComposition(PostgresStore store, Clock clock, SessionPolicy sessionPolicy) {
+    /**
+     * Builds every service and opens the key ring with the master key.
+     *
+     * @throws dev.vectorflow.ports.out.security.KeyRingFailure when the master key cannot open the ring
+     */
+    ServerComposition(PostgresStore store, Clock clock, ServerSettings settings) {
         SecureRandom random = new SecureRandom();
+        SessionPolicy sessionPolicy = settings.sessionPolicy();
         IdGenerator ids = new TimeOrderedIdGenerator(clock, random);
         RandomTokens tokens = new SecureRandomTokens(random);
         PasswordHasher hasher = Argon2idPasswordHasher.recommended(random);
@@ -51,17 +70,39 @@ final class ServerComposition {
         ApiTokenService apiTokens = new ApiTokenService(tx, store.apiTokens(), store.users(), store.teams(), store.auditLog(), ids,
                 tokens, clock);
         this.audit = new AuditQueryService(tx, store.auditLog());
+        MasterKey masterKey = new MasterKeySource(random).load(settings.masterKey(), MasterKeySource.defaultKeyFile(settings.dataDirectory()));
+        if (masterKey.created()) {
+            LOG.warn("""
+
+                    ====================================================================
+                     A NEW MASTER KEY was written to {}
+                     It seals every secret and certificate. BACK IT UP NOW: without it they are lost.
+                     In production, set VF_MASTER_KEY instead (and keep it in your secret store).
+                    ====================================================================""", masterKey.file().orElseThrow());
+        }
+        this.keyRing = new KeyRingService(tx, store.keyRing(), store.secrets(), store.auditLog(),
+                new AesGcmSecretCipher(masterKey.bytes(), random), clock);
+        try {
+            keyRing.initialize();
+        } catch (KeyRingFailure e) {
+            throw new KeyRingFailure("The master key " + masterKey.file().map(f -> "in " + f).orElse("from VF_MASTER_KEY")
+                    + " cannot open the key ring in the database (" + e.getMessage() + "). Refusing to start: use the master key"
+                    + " the secrets were sealed with.", e);
+        }
+        this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
+                ids, clock);
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
                 new UpdateEnvironmentService(tx, store.environments(), store.auditLog(), clock),
-                new DeleteEnvironmentService(tx, store.environments(), store.auditLog()),
+                new DeleteEnvironmentService(tx, store.environments(), store.auditLog(), store.secrets()),
                 new EnvironmentQueryService(tx, store.environments()),
                 sessions, sessions, sessions, sessions,
                 setup,
                 users, users,
                 teams, teams,
                 apiTokens, apiTokens,
-                audit);
+                audit,
+                secrets, secrets, secrets);
     }
 }

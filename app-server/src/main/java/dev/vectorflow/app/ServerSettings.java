@@ -1,5 +1,6 @@
 package dev.vectorflow.app;
 
+import dev.vectorflow.adapter.crypto.MasterKeySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public record ServerSettings(
         boolean trustProxyHeaders,
         Optional<String> publicUrl,
         Duration sessionIdleTimeout,
-        Duration sessionMaxLifetime) {
+        Duration sessionMaxLifetime,
+        Optional<String> masterKey) {
 
     /** One documented variable: name, default shown to users, and what it does. */
     public record Variable(String name, String defaultValue, boolean secret, String description) {
@@ -50,7 +52,9 @@ public record ServerSettings(
             new Variable("VF_TRUST_PROXY", "false", false, "true behind a TLS-terminating proxy: honour X-Forwarded-Proto/-For"),
             new Variable("VF_PUBLIC_URL", "", false, "The address people use to reach the server (used in the setup link)"),
             new Variable("VF_SESSION_IDLE_MINUTES", "480", false, "Sign-in sessions end after this long without use (5-10080)"),
-            new Variable("VF_SESSION_MAX_HOURS", "168", false, "Sign-in sessions end this long after sign-in in any case (1-2160)"));
+            new Variable("VF_SESSION_MAX_HOURS", "168", false, "Sign-in sessions end this long after sign-in in any case (1-2160)"),
+            new Variable("VF_MASTER_KEY", "", true,
+                    "Master key sealing the key ring (32 bytes, base64 or hex); empty uses <VF_DATA_DIR>/master.key, created at first start"));
 
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]+");
@@ -88,9 +92,17 @@ public record ServerSettings(
         });
         int idle = integer(env, "VF_SESSION_IDLE_MINUTES", 5, 10_080, "must be a number of minutes from 5 to 10080");
         int max = integer(env, "VF_SESSION_MAX_HOURS", 1, 2_160, "must be a number of hours from 1 to 2160");
+        Optional<String> masterKey = optional(env, "VF_MASTER_KEY");
+        masterKey.ifPresent(k -> {
+            try {
+                MasterKeySource.fromEnvironmentValue(k);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(e.getMessage());
+            }
+        });
         return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
                 pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), publicUrl, Duration.ofMinutes(idle),
-                Duration.ofHours(max));
+                Duration.ofHours(max), masterKey);
     }
 
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
@@ -132,6 +144,7 @@ public record ServerSettings(
         values.put("VF_PUBLIC_URL", publicUrl.orElse(""));
         values.put("VF_SESSION_IDLE_MINUTES", String.valueOf(sessionIdleTimeout.toMinutes()));
         values.put("VF_SESSION_MAX_HOURS", String.valueOf(sessionMaxLifetime.toHours()));
+        values.put("VF_MASTER_KEY", masterKey.isPresent() ? "****" : "(key file " + MasterKeySource.defaultKeyFile(dataDirectory) + ")");
         List<String> lines = new ArrayList<>();
         values.forEach((k, v) -> lines.add(k + " = " + v));
         return lines;

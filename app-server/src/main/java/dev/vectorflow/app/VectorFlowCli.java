@@ -44,7 +44,7 @@ public final class VectorFlowCli {
                 out.println("vectorflow " + Version.current());
                 return OK;
             }
-            case "admin", "audit" -> {
+            case "admin", "audit", "keys" -> {
                 return runWithSettings(String.join(" ", args), env, out, err);
             }
             case "server", "migrate" -> {
@@ -76,6 +76,10 @@ public final class VectorFlowCli {
             err.println("Usage: vectorflow audit verify");
             return USAGE;
         }
+        if (command.equals("keys") && (words.length != 2 || !words[1].equals("rotate"))) {
+            err.println("Usage: vectorflow keys rotate");
+            return USAGE;
+        }
         ServerSettings settings;
         try {
             settings = ServerSettings.fromEnvironment(env);
@@ -102,6 +106,9 @@ public final class VectorFlowCli {
             }
             if (command.equals("audit")) {
                 return AdminCommands.verifyAudit(settings, out, err);
+            }
+            if (command.equals("keys")) {
+                return AdminCommands.rotateKeys(settings, out);
             }
             if (command.equals("migrate")) {
                 String database = ServerApplication.migrate(settings);
@@ -163,6 +170,9 @@ public final class VectorFlowCli {
                              Create a platform admin (password from VF_ADMIN_PASSWORD or standard input)
                   audit verify
                              Check the audit log's hash chain; reports the first broken link
+                  keys rotate
+                             Add a new data key to the key ring and re-seal every secret and certificate
+                             with it (servers keep running; against an embedded database, stop the server first)
                   version    Print the version
                   help       Show this help
 

@@ -95,6 +95,17 @@ class EnvironmentApiTest {
         Answer audit = api.get("/api/audit?entityId=" + id);
         assertThat(audit.json().get("items").findValuesAsText("action"))
                 .containsExactly("environment.delete", "environment.update", "environment.update", "environment.create");
+        assertThat(audit.json().get("items").get(0).get("actor").asText()).isEqualTo("user:" + TestServer.ROOT_EMAIL);
+        assertThat(audit.json().get("items").get(3).get("changes").get("name").get("new").asText()).isEqualTo("production");
+
+        Answer csv = api.get("/api/audit/export?format=csv&entityId=" + id);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines()).hasSize(5).first().asString().startsWith("sequence,occurredAt,actor");
+        Answer json = api.get("/api/audit/export?format=json&entityId=" + id);
+        assertThat(json.json().isArray()).isTrue();
+        assertThat(json.json()).hasSize(4);
+        assertThat(api.get("/api/audit/export?format=xml").status()).isEqualTo(400);
+        assertThat(api.get("/api/audit?from=yesterday").status()).isEqualTo(400);
     }
 
     @ParameterizedTest

@@ -67,6 +67,15 @@ class RouteAccessMatrixTest {
         expect("GET /api/environments/{id}", "401 ok ok 404 ok ok");
         expect("PATCH /api/environments/{id}", "401 403 403 404 ok ok");
         expect("DELETE /api/environments/{id}", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}/secrets", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/secrets", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/secrets/{name}", "401 ok ok 404 ok ok");
+        expect("PATCH /api/environments/{id}/secrets/{name}", "401 403 ok 404 ok ok");
+        expect("DELETE /api/environments/{id}/secrets/{name}", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/certificates", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/certificates", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/certificates/{name}", "401 ok ok 404 ok ok");
+        expect("DELETE /api/environments/{id}/certificates/{name}", "401 403 ok 404 ok ok");
         expect("GET /api/audit", "401 ok ok ok ok ok");
         expect("GET /api/audit/export", "401 ok ok ok ok ok");
     }
@@ -144,8 +153,20 @@ class RouteAccessMatrixTest {
             String team = template.equals("DELETE /api/teams/{teamId}") ? server.createTeam("doomed-" + unique) : teamA;
             path = path.replace("{teamId}", team);
         }
+        String environment = null;
         if (path.contains("{id}")) {
-            path = path.replace("{id}", server.createEnvironment(root, teamA, "env-" + unique));
+            environment = server.createEnvironment(root, teamA, "env-" + unique);
+            path = path.replace("{id}", environment);
+        }
+        if (path.contains("/secrets/{name}")) {
+            root.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "s-" + unique, "value", "v"));
+            path = path.replace("{name}", "s-" + unique);
+        }
+        if (path.contains("/certificates/{name}")) {
+            TestCertificates.Pem pem = TestCertificates.selfSigned("c.example.com", java.time.Duration.ofDays(90));
+            root.postJson("/api/environments/" + environment + "/certificates", ApiClient.json("name", "c-" + unique,
+                    "certificate", pem.certificate(), "privateKey", pem.privateKey()));
+            path = path.replace("{name}", "c-" + unique);
         }
         if (path.contains("{userId}")) {
             ApiClient.Answer user = root.postJson("/api/users", ApiClient.json("email", "u-" + unique + "@example.com", "name", "U",
@@ -179,6 +200,12 @@ class RouteAccessMatrixTest {
             }
             case "POST /api/teams/{teamId}/environments" -> body = ApiClient.json("name", "env-" + unique);
             case "PATCH /api/environments/{id}" -> body = ApiClient.json("description", "changed");
+            case "POST /api/environments/{id}/secrets" -> body = ApiClient.json("name", "new-" + unique, "value", "s3cr3t");
+            case "PATCH /api/environments/{id}/secrets/{name}" -> body = ApiClient.json("value", "rotated");
+            case "POST /api/environments/{id}/certificates" -> {
+                TestCertificates.Pem pem = TestCertificates.selfSigned("new.example.com", java.time.Duration.ofDays(90));
+                body = ApiClient.json("name", "new-" + unique, "certificate", pem.certificate(), "privateKey", pem.privateKey());
+            }
             default -> { }
         }
         ApiClient.Answer answer = switch (route.method().name()) {

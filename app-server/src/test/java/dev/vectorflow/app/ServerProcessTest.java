@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Starts the real server process on an embedded PostgreSQL, as `./vectorflow server` does, and the operator commands. */
 class ServerProcessTest {
 
+    private static final String SECRET = "process-secret-value-5b9e1c";
+
     private static Process run(Path work, String logName, Map<String, String> env, String... args) throws Exception {
         Process process = ServerProcess.launch(work, work.resolve(logName), env, args);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", String.join(" ", args)).isTrue();
@@ -27,7 +29,7 @@ class ServerProcessTest {
             assertThat(fresh.awaitOutput("setup?token=")).contains("No user exists yet").containsPattern("http://127\\.0\\.0\\.1:\\d+/setup\\?token=[0-9a-f]{48}");
             assertThat(new ApiClient(fresh.url()).get("/api/session").json().get("setupRequired").asBoolean()).isTrue();
             assertThat(fresh.terminate()).as("exit code after SIGTERM").isZero();
-            assertThat(fresh.output()).contains("embedded PostgreSQL stopped");
+            assertThat(fresh.output()).contains("embedded PostgreSQL stopped").contains("A NEW MASTER KEY was written to");
         }
 
         Map<String, String> withPassword = new HashMap<>(env);
@@ -42,9 +44,21 @@ class ServerProcessTest {
             assertThat(first.output()).doesNotContain("setup?token=");
             ApiClient ops = new ApiClient(first.url()).signIn("ops@example.com", TestServer.PASSWORD);
             String team = ops.postJson("/api/teams", ApiClient.json("name", "ops")).json().get("id").asText();
-            assertThat(ops.postJson("/api/teams/" + team + "/environments", ApiClient.json("name", "kept-across-restarts")).status()).isEqualTo(201);
+            String environment = ops.postJson("/api/teams/" + team + "/environments", ApiClient.json("name", "kept-across-restarts")).json()
+                    .get("id").asText();
+            assertThat(ops.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "token", "value", SECRET)).status())
+                    .isEqualTo(201);
+            assertThat(ops.postJson("/api/environments/" + environment + "/secrets", "{\"name\":\"bad\",\"value\":'" + SECRET + "'}").status())
+                    .isEqualTo(400);
             assertThat(first.terminate()).isZero();
+            assertThat(first.output()).as("the server log").doesNotContain(SECRET).doesNotContain("A NEW MASTER KEY");
         }
+        assertThat(java.nio.file.Files.getPosixFilePermissions(work.resolve("data/master.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        Process rotate = run(work, "rotate.log", env, "keys", "rotate");
+        assertThat(rotate.exitValue()).as(Files.readString(work.resolve("rotate.log"))).isZero();
+        assertThat(Files.readString(work.resolve("rotate.log"))).contains("re-sealed 1 secret(s)").doesNotContain(SECRET);
         assertThat(work.resolve("data/postgres/PG_VERSION")).exists();
 
         try (ServerProcess second = ServerProcess.start(work, env)) {

@@ -2,6 +2,7 @@ package dev.vectorflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.TestDatabases;
 import dev.vectorflow.core.identity.Email;
 import dev.vectorflow.core.identity.Password;
@@ -19,15 +20,44 @@ final class TestServer implements AutoCloseable {
 
     final ServerApplication app;
     final ApiClient anonymous;
+    final DatabaseSettings database;
     private ApiClient root;
 
-    private TestServer(ServerApplication app) {
+    private TestServer(ServerApplication app, DatabaseSettings database) {
         this.app = app;
+        this.database = database;
         this.anonymous = new ApiClient("http://127.0.0.1:" + app.port());
     }
 
     static TestServer start(Path dataDir) {
-        return new TestServer(ServerApplication.start(ExternalDatabaseTest.settingsFor(TestDatabases.freshDatabase(), dataDir)));
+        DatabaseSettings database = TestDatabases.freshDatabase();
+        return new TestServer(ServerApplication.start(ExternalDatabaseTest.settingsFor(database, dataDir)), database);
+    }
+
+    /** Runs one SQL query on the server's database and returns the first column of every row as text. */
+    java.util.List<String> sql(String query) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl().orElseThrow(), database.user().orElse(null),
+                database.password().orElse(null)); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(query)) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tables (of the public schema) whose rows contain {@code text} anywhere. */
+    java.util.List<String> tablesContaining(String text) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (String table : sql("select table_name from information_schema.tables where table_schema = 'public'")) {
+            String count = sql("select count(*) from \"" + table + "\" t where t::text like '%" + text.replace("'", "''") + "%'").getFirst();
+            if (!count.equals("0")) {
+                found.add(table);
+            }
+        }
+        return found;
     }
 
     /** A signed-in platform admin (made on first use, as `vectorflow admin create` would). */

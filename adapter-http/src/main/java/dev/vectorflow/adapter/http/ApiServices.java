@@ -16,6 +16,9 @@ import dev.vectorflow.ports.in.identity.SignInUseCase;
 import dev.vectorflow.ports.in.identity.SignOutUseCase;
 import dev.vectorflow.ports.in.identity.TeamQueries;
 import dev.vectorflow.ports.in.identity.UserQueries;
+import dev.vectorflow.ports.in.secret.ManageCertificatesUseCase;
+import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
+import dev.vectorflow.ports.in.secret.SecretQueries;
 import dev.vectorflow.ports.in.system.CheckReadinessUseCase;
 
 /** The use cases the HTTP API drives. */
@@ -36,5 +39,8 @@ public record ApiServices(
         TeamQueries teamQueries,
         ManageApiTokensUseCase manageApiTokens,
         ApiTokenQueries apiTokenQueries,
-        AuditQueries auditQueries) {
+        AuditQueries auditQueries,
+        ManageSecretsUseCase manageSecrets,
+        ManageCertificatesUseCase manageCertificates,
+        SecretQueries secretQueries) {
 }

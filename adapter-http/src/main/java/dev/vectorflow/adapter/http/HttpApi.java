@@ -13,6 +13,7 @@ import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
 import dev.vectorflow.adapter.http.identity.IdentityController;
 import dev.vectorflow.adapter.http.identity.SessionController;
+import dev.vectorflow.adapter.http.secret.SecretController;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
@@ -90,6 +91,8 @@ public final class HttpApi {
         IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),
                 services.teamQueries(), services.manageApiTokens(), services.apiTokenQueries(), bodies, clock);
         AuditController audit = new AuditController(services.auditQueries(), mapper);
+        SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
+                environments.owningTeam(), bodies, clock);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -117,6 +120,7 @@ public final class HttpApi {
             identity.register(api);
             environments.register(api);
             audit.register(api);
+            secrets.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

@@ -9,7 +9,10 @@ import dev.vectorflow.adapter.postgres.identity.PostgresSessionRepository;
 import dev.vectorflow.adapter.postgres.identity.PostgresTeamRepository;
 import dev.vectorflow.adapter.postgres.identity.PostgresUserRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.adapter.postgres.secret.PostgresSecretRepository;
 import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
+import dev.vectorflow.ports.out.persistence.SecretRepository;
 import dev.vectorflow.ports.out.persistence.SessionRepository;
 import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
@@ -48,6 +51,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresSessionRepository sessions;
     private final PostgresApiTokenRepository apiTokens;
     private final PostgresAuditLog audit;
+    private final PostgresSecretRepository secrets;
     private final String description;
 
     private PostgresStore(EmbeddedPostgresServer embedded, HikariDataSource pool, String description, Clock clock) {
@@ -67,6 +71,7 @@ public final class PostgresStore implements AutoCloseable {
         this.sessions = new PostgresSessionRepository(transactions::dsl);
         this.apiTokens = new PostgresApiTokenRepository(transactions::dsl);
         this.audit = new PostgresAuditLog(transactions::dsl, clock);
+        this.secrets = new PostgresSecretRepository(transactions::dsl);
     }
 
     /**
@@ -183,6 +188,14 @@ public final class PostgresStore implements AutoCloseable {
 
     public AuditLog auditLog() {
         return audit;
+    }
+
+    public SecretRepository secrets() {
+        return secrets;
+    }
+
+    public KeyRingRepository keyRing() {
+        return secrets;
     }
 
     /** Answers whether the database responds right now, within the pool's validation timeout. */

@@ -39,7 +39,7 @@ public final class EnvironmentController {
     }
 
     /** Finds the team that owns the environment named by the {@code id} path parameter. */
-    private Access.TeamLocator owningTeam() {
+    public Access.TeamLocator owningTeam() {
         return ctx -> {
             try {
                 return queries.owningTeam(EnvironmentId.parse("id", ctx.pathParam("id")));

@@ -65,7 +65,7 @@ public final class JsonBodyReader {
         try {
             node = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("Malformed JSON: " + e.getOriginalMessage()
+            throw ApiProblem.badRequest("Malformed JSON: " + withoutQuotedInput(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +86,18 @@ public final class JsonBodyReader {
         } catch (IOException e) {
             throw ApiProblem.badRequest("The request body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The parser's message without the fragments of the body it quotes: a malformed body may hold a
+     * secret value, and error answers (and logs) must never repeat one.
+     */
+    static String withoutQuotedInput(String message) {
+        if (message == null) {
+            return "not valid JSON";
+        }
+        return message.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"")
+                .replaceAll("\\(code [^)]*\\)", "").split("\n", 2)[0];
     }
 
     static String describe(JsonNode node) {

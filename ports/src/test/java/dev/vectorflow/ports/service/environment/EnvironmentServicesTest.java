@@ -20,6 +20,7 @@ import dev.vectorflow.core.identity.TeamName;
 import dev.vectorflow.core.identity.UserId;
 import dev.vectorflow.ports.fake.InMemoryAuditLog;
 import dev.vectorflow.ports.fake.InMemoryEnvironmentRepository;
+import dev.vectorflow.ports.fake.InMemorySecretRepository;
 import dev.vectorflow.ports.fake.InMemoryTeamRepository;
 import dev.vectorflow.ports.fake.InMemoryTransactions;
 import dev.vectorflow.ports.fake.SequentialIdGenerator;
@@ -44,10 +45,11 @@ class EnvironmentServicesTest {
     private final InMemoryEnvironmentRepository repository = transactions.register(new InMemoryEnvironmentRepository());
     private final InMemoryTeamRepository teams = transactions.register(new InMemoryTeamRepository());
     private final InMemoryAuditLog audit = transactions.register(new InMemoryAuditLog(clock));
+    private final InMemorySecretRepository secrets = transactions.register(new InMemorySecretRepository());
     private final CreateEnvironmentService create =
             new CreateEnvironmentService(transactions, repository, teams, audit, new SequentialIdGenerator(), clock);
     private final UpdateEnvironmentService update = new UpdateEnvironmentService(transactions, repository, audit, clock);
-    private final DeleteEnvironmentService delete = new DeleteEnvironmentService(transactions, repository, audit);
+    private final DeleteEnvironmentService delete = new DeleteEnvironmentService(transactions, repository, audit, secrets);
     private final EnvironmentQueryService queries = new EnvironmentQueryService(transactions, repository);
 
     private final TeamId team = new TeamId(UUID.randomUUID());
@@ -182,6 +184,18 @@ class EnvironmentServicesTest {
         assertThatThrownBy(() -> delete.deleteEnvironment(new DeleteEnvironmentCommand(actor, ghost))).isInstanceOf(NotFoundFailure.class);
         assertThatThrownBy(() -> queries.getEnvironment(ghost)).isInstanceOf(NotFoundFailure.class);
         assertThat(queries.owningTeam(ghost)).isEmpty();
+    }
+
+    @Test
+    void givenASecret_deleteIsRefusedAndChangesNothing() throws Exception {
+        Environment env = created("holds-secrets");
+        secrets.insertSecret(new dev.vectorflow.core.secret.Secret(new dev.vectorflow.core.secret.SecretId(UUID.randomUUID()), env.id(),
+                new dev.vectorflow.core.secret.SecretName("token"), "", "sealed", "", T0, "", T0));
+
+        assertThatThrownBy(() -> delete.deleteEnvironment(new DeleteEnvironmentCommand(actor, env.id())))
+                .isInstanceOf(ConflictFailure.class).hasMessageContaining("1 secret(s)");
+        assertThat(queries.getEnvironment(env.id())).isEqualTo(env);
+        assertThat(audit.all()).hasSize(1);
     }
 
     @Test
