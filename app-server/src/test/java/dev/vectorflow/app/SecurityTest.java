@@ -87,6 +87,34 @@ class SecurityTest {
     }
 
     @Test
+    void behindATrustedProxyTheCookieIsSecure_andForwardedHeadersAreIgnoredOtherwise() {
+        server.root();
+        String body = ApiClient.json("email", TestServer.ROOT_EMAIL, "password", TestServer.PASSWORD);
+        Answer direct = server.anonymous.send(server.anonymous.request("/api/session").header("Content-Type", "application/json")
+                .header("X-Forwarded-Proto", "https").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(setCookie(direct)).doesNotContain("Secure");
+
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("VF_HTTP_PORT", "0");
+        env.put("VF_DATA_DIR", dataDir.toString());
+        env.put("VF_DATABASE_URL", server.database.jdbcUrl().orElseThrow());
+        server.database.user().ifPresent(u -> env.put("VF_DATABASE_USER", u));
+        env.put("VF_TRUST_PROXY", "true");
+        try (ServerApplication proxied = ServerApplication.start(ServerSettings.fromEnvironment(env))) {
+            ApiClient client = new ApiClient("http://127.0.0.1:" + proxied.port());
+            Answer viaProxy = client.send(client.request("/api/session").header("Content-Type", "application/json")
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(setCookie(viaProxy)).contains("Secure");
+        }
+        assertThat(server.root().get("/api/audit?action=auth.sign_in").body()).contains("\"sourceAddress\":\"203.0.113.7\"");
+    }
+
+    private static String setCookie(Answer answer) {
+        return answer.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("vf_session=")).findFirst().orElseThrow();
+    }
+
+    @Test
     void stateChangesWithoutTheCsrfTokenAreRefusedAndChangeNothing() {
         ApiClient admin = server.user("admin@example.com", teamA, "ADMIN");
 

@@ -78,7 +78,7 @@ public final class HttpApi {
         RequestGuard guard = new RequestGuard(services.authenticate(), settings.trustProxyHeaders());
         SystemController system = new SystemController(settings.version(), services.checkReadiness());
         EnvironmentController environments = new EnvironmentController(services.createEnvironment(),
-                services.updateEnvironment(), services.deleteEnvironment(), services.environmentQueries(), bodies);
+                services.updateEnvironment(), services.deleteEnvironment(), services.environmentQueries(), services.teamQueries(), bodies);
         SessionController sessions = new SessionController(services.signIn(), services.signOut(), services.setup(),
                 services.changePassword(), services.teamQueries(), guard, new SignInThrottle(20, Duration.ofMinutes(15), clock), bodies,
                 id -> {

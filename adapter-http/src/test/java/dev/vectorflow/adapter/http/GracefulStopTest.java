@@ -9,7 +9,10 @@ import dev.vectorflow.core.identity.ApiTokenId;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
+import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.core.identity.Team;
 import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
+import dev.vectorflow.ports.in.identity.TeamQueries;
 import dev.vectorflow.ports.in.system.Readiness;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -47,6 +50,23 @@ class GracefulStopTest {
         }
     };
 
+    private static final TeamQueries NO_TEAMS = new TeamQueries() {
+        @Override
+        public List<Team> listTeams(Principal viewer) {
+            return List.of();
+        }
+
+        @Override
+        public Team getTeam(TeamId id) throws NotFoundFailure {
+            throw new NotFoundFailure("Team", id);
+        }
+
+        @Override
+        public List<Member> members(TeamId id) {
+            return List.of();
+        }
+    };
+
     @Test
     void stop_finishesTheRequestInFlightThenRefusesConnections() throws Exception {
         CountDownLatch inHandler = new CountDownLatch(1);
@@ -73,7 +93,7 @@ class GracefulStopTest {
             }
         };
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, slowQueries,
-                null, ONE_TOKEN, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, ONE_TOKEN, null, null, null, null, null, null, NO_TEAMS, null, null, null, null, null, null);
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(10), "test"), services).start();
         int port = app.port();
         HttpClient http = HttpClient.newHttpClient();

@@ -5,7 +5,13 @@ import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.Caller;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.adapter.http.identity.IdentityController;
+import dev.vectorflow.core.access.Principal;
+import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.identity.Role;
+import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.ports.in.identity.TeamQueries;
+import java.util.Map;
+import java.util.stream.Collectors;
 import dev.vectorflow.core.identity.TeamId;
 import java.util.Optional;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
@@ -28,9 +34,11 @@ public final class EnvironmentController {
     private final DeleteEnvironmentUseCase delete;
     private final EnvironmentQueries queries;
     private final JsonBodyReader bodies;
+    private final TeamQueries teams;
 
     public EnvironmentController(CreateEnvironmentUseCase create, UpdateEnvironmentUseCase update, DeleteEnvironmentUseCase delete,
-                                 EnvironmentQueries queries, JsonBodyReader bodies) {
+                                 EnvironmentQueries queries, TeamQueries teams, JsonBodyReader bodies) {
+        this.teams = teams;
         this.create = create;
         this.update = update;
         this.delete = delete;
@@ -58,7 +66,9 @@ public final class EnvironmentController {
     }
 
     private void list(Context ctx) {
-        ctx.json(EnvironmentResponse.Page.fromDomain(queries.listEnvironments(Caller.of(ctx).principal())));
+        Principal viewer = Caller.of(ctx).principal();
+        Map<TeamId, String> names = teams.listTeams(viewer).stream().collect(Collectors.toMap(Team::id, t -> t.name().value()));
+        ctx.json(EnvironmentResponse.Page.fromDomain(queries.listEnvironments(viewer), names::get));
     }
 
     private void create(Context ctx) throws Exception {
@@ -67,22 +77,30 @@ public final class EnvironmentController {
                 EnvironmentRequests.toCreateCommand(Caller.of(ctx).actor(), team, bodies.readObject(ctx)));
         ctx.status(HttpStatus.CREATED)
                 .header("Location", "/api/environments/" + created.id())
-                .json(EnvironmentResponse.fromDomain(created));
+                .json(EnvironmentResponse.fromDomain(created, this::teamName));
     }
 
     private void get(Context ctx) throws Exception {
-        ctx.json(EnvironmentResponse.fromDomain(queries.getEnvironment(pathId(ctx))));
+        ctx.json(EnvironmentResponse.fromDomain(queries.getEnvironment(pathId(ctx)), this::teamName));
     }
 
     private void update(Context ctx) throws Exception {
         EnvironmentId id = pathId(ctx);
         Environment updated = update.updateEnvironment(EnvironmentRequests.toUpdateCommand(Caller.of(ctx).actor(), id, bodies.readObject(ctx)));
-        ctx.json(EnvironmentResponse.fromDomain(updated));
+        ctx.json(EnvironmentResponse.fromDomain(updated, this::teamName));
     }
 
     private void delete(Context ctx) throws Exception {
         delete.deleteEnvironment(new DeleteEnvironmentCommand(Caller.of(ctx).actor(), pathId(ctx)));
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private String teamName(TeamId id) {
+        try {
+            return teams.getTeam(id).name().value();
+        } catch (NotFoundFailure gone) {
+            return null;
+        }
     }
 
     // a malformed id names no environment: answer like an unknown one

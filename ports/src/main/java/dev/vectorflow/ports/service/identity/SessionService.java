@@ -99,6 +99,8 @@ public final class SessionService implements SignInUseCase, AuthenticateUseCase,
                 user = user.withPassword(hasher.hash(givenPassword.get()), user.mustChangePassword(), user.updatedAt());
             }
             users.update(user);
+            // expired sessions are only ever removed here and on use; sign-ins are rare enough to carry it
+            sessions.deleteExpired(now, now.minus(policy.idleTimeout()));
             SignedIn signedIn = openSession(user, command.sourceAddress(), command.userAgent(), now);
             audit.append(new AuditEvent(new Actor(signedIn.principal(), command.sourceAddress(), command.userAgent()), "auth.sign_in", "user", user.id().toString(), Optional.empty(),
                     Changes.none()));
