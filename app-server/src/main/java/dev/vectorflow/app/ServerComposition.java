@@ -8,6 +8,8 @@ import dev.vectorflow.adapter.crypto.PemCertificateParser;
 import dev.vectorflow.adapter.crypto.SecureRandomTokens;
 import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
 import dev.vectorflow.adapter.http.ApiServices;
+import dev.vectorflow.adapter.vector.JacksonVectorConfigCodec;
+import dev.vectorflow.adapter.vector.JsonCatalogSource;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
@@ -25,6 +27,7 @@ import dev.vectorflow.ports.service.identity.SessionService;
 import dev.vectorflow.ports.service.identity.SetupService;
 import dev.vectorflow.ports.service.identity.TeamAdministrationService;
 import dev.vectorflow.ports.service.identity.UserAdministrationService;
+import dev.vectorflow.ports.service.pipeline.PipelineService;
 import dev.vectorflow.ports.service.secret.KeyRingService;
 import dev.vectorflow.ports.service.secret.SecretService;
 import dev.vectorflow.ports.service.system.ReadinessService;
@@ -91,11 +94,13 @@ final class ServerComposition {
         }
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock);
+        PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
+                JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock);
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
                 new UpdateEnvironmentService(tx, store.environments(), store.auditLog(), clock),
-                new DeleteEnvironmentService(tx, store.environments(), store.auditLog(), store.secrets()),
+                new DeleteEnvironmentService(tx, store.environments(), store.auditLog(), store.secrets(), store.pipelines()),
                 new EnvironmentQueryService(tx, store.environments()),
                 sessions, sessions, sessions, sessions,
                 setup,
@@ -103,6 +108,7 @@ final class ServerComposition {
                 teams, teams,
                 apiTokens, apiTokens,
                 audit,
-                secrets, secrets, secrets);
+                secrets, secrets, secrets,
+                pipelines, pipelines, pipelines);
     }
 }

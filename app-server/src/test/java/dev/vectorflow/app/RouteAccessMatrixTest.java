@@ -76,6 +76,22 @@ class RouteAccessMatrixTest {
         expect("POST /api/environments/{id}/certificates", "401 403 ok 404 ok ok");
         expect("GET /api/environments/{id}/certificates/{name}", "401 ok ok 404 ok ok");
         expect("DELETE /api/environments/{id}/certificates/{name}", "401 403 ok 404 ok ok");
+        expect("GET /api/catalog", "401 ok ok ok ok ok");
+        expect("GET /api/environments/{id}/pipelines", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/pipelines", "401 403 ok 404 ok ok");
+        expect("POST /api/environments/{id}/pipelines/import", "401 403 ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}", "401 ok ok 404 ok ok");
+        expect("PATCH /api/pipelines/{pipelineId}", "401 403 ok 404 ok ok");
+        expect("DELETE /api/pipelines/{pipelineId}", "401 403 ok 404 ok ok");
+        expect("PUT /api/pipelines/{pipelineId}/graph", "401 403 ok 404 ok ok");
+        expect("POST /api/pipelines/{pipelineId}/validate", "401 ok ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/config", "401 ok ok 404 ok ok");
+        expect("POST /api/pipelines/{pipelineId}/versions", "401 403 ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/versions", "401 ok ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/versions/{number}", "401 ok ok 404 ok ok");
+        expect("POST /api/pipelines/{pipelineId}/versions/{number}/rollback", "401 403 ok 404 ok ok");
+        expect("POST /api/pipelines/{pipelineId}/draft/reset", "401 403 ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/diff", "401 ok ok 404 ok ok");
         expect("GET /api/audit", "401 ok ok ok ok ok");
         expect("GET /api/audit/export", "401 ok ok ok ok ok");
     }
@@ -158,6 +174,20 @@ class RouteAccessMatrixTest {
             environment = server.createEnvironment(root, teamA, "env-" + unique);
             path = path.replace("{id}", environment);
         }
+        if (path.contains("{pipelineId}")) {
+            String env = server.createEnvironment(root, teamA, "penv-" + unique);
+            ApiClient.Answer pipeline = root.postJson("/api/environments/" + env + "/pipelines",
+                    "{\"name\":\"p-" + unique + "\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}");
+            String pipelineId = pipeline.json().get("id").asText();
+            root.postJson("/api/pipelines/" + pipelineId + "/versions", ApiClient.json("message", "first"));
+            path = path.replace("{pipelineId}", pipelineId).replace("{number}", "1");
+            if (template.endsWith("/diff")) {
+                path += "?from=1&to=1";
+            }
+            if (template.endsWith("/draft/reset")) {
+                path += "?version=1";
+            }
+        }
         if (path.contains("/secrets/{name}")) {
             root.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "s-" + unique, "value", "v"));
             path = path.replace("{name}", "s-" + unique);
@@ -200,6 +230,12 @@ class RouteAccessMatrixTest {
             }
             case "POST /api/teams/{teamId}/environments" -> body = ApiClient.json("name", "env-" + unique);
             case "PATCH /api/environments/{id}" -> body = ApiClient.json("description", "changed");
+            case "POST /api/environments/{id}/pipelines" -> body = ApiClient.json("name", "new-" + unique);
+            case "POST /api/environments/{id}/pipelines/import" -> body = ApiClient.json("name", "imp-" + unique,
+                    "config", PipelineFixtures.SIMPLE_YAML);
+            case "PATCH /api/pipelines/{pipelineId}" -> body = ApiClient.json("description", "changed");
+            case "PUT /api/pipelines/{pipelineId}/graph" -> body = PipelineFixtures.SIMPLE_GRAPH;
+            case "POST /api/pipelines/{pipelineId}/versions" -> body = ApiClient.json("message", "again");
             case "POST /api/environments/{id}/secrets" -> body = ApiClient.json("name", "new-" + unique, "value", "s3cr3t");
             case "PATCH /api/environments/{id}/secrets/{name}" -> body = ApiClient.json("value", "rotated");
             case "POST /api/environments/{id}/certificates" -> {

@@ -40,7 +40,8 @@ public final class ArchitectureRules {
     public static final String ADAPTER_CRYPTO = "dev.vectorflow.adapter.crypto..";
     public static final String APP_SERVER = "dev.vectorflow.app..";
     public static final String AGENT = "dev.vectorflow.agent..";
-    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT};
+    public static final String BENCH = "dev.vectorflow.bench..";
+    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH};
 
     public static final ArchRule every_class_belongs_to_a_known_module = classes()
             .that().resideInAPackage("dev.vectorflow..")
@@ -94,6 +95,11 @@ public final class ArchitectureRules {
     public static final ArchRule agent_runtime_never_depends_on_server_modules = noClasses()
             .that().resideInAPackage(AGENT)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
+
+    public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
+            .that().resideInAPackage(BENCH)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
+            .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
 
     public static final ArchRule adapter_exceptions_never_cross_a_port = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(PORTS)

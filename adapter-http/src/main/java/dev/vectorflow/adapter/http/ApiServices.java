@@ -16,6 +16,9 @@ import dev.vectorflow.ports.in.identity.SignInUseCase;
 import dev.vectorflow.ports.in.identity.SignOutUseCase;
 import dev.vectorflow.ports.in.identity.TeamQueries;
 import dev.vectorflow.ports.in.identity.UserQueries;
+import dev.vectorflow.ports.in.pipeline.ManagePipelinesUseCase;
+import dev.vectorflow.ports.in.pipeline.PipelineQueries;
+import dev.vectorflow.ports.in.pipeline.PublishPipelineUseCase;
 import dev.vectorflow.ports.in.secret.ManageCertificatesUseCase;
 import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
 import dev.vectorflow.ports.in.secret.SecretQueries;
@@ -42,5 +45,8 @@ public record ApiServices(
         AuditQueries auditQueries,
         ManageSecretsUseCase manageSecrets,
         ManageCertificatesUseCase manageCertificates,
-        SecretQueries secretQueries) {
+        SecretQueries secretQueries,
+        ManagePipelinesUseCase managePipelines,
+        PublishPipelineUseCase publishPipelines,
+        PipelineQueries pipelineQueries) {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.auth.Access;
@@ -13,6 +14,7 @@ import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
 import dev.vectorflow.adapter.http.identity.IdentityController;
 import dev.vectorflow.adapter.http.identity.SessionController;
+import dev.vectorflow.adapter.http.pipeline.PipelineController;
 import dev.vectorflow.adapter.http.secret.SecretController;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import io.javalin.router.Endpoint;
@@ -59,6 +61,7 @@ public final class HttpApi {
     public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -91,6 +94,8 @@ public final class HttpApi {
         IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),
                 services.teamQueries(), services.manageApiTokens(), services.apiTokenQueries(), bodies, clock);
         AuditController audit = new AuditController(services.auditQueries(), mapper);
+        PipelineController pipelines = new PipelineController(services.managePipelines(), services.publishPipelines(),
+                services.pipelineQueries(), services.environmentQueries(), environments.owningTeam(), bodies, mapper);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -121,6 +126,7 @@ public final class HttpApi {
             environments.register(api);
             audit.register(api);
             secrets.register(api);
+            pipelines.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

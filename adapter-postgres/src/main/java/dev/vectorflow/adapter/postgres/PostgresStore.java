@@ -9,7 +9,9 @@ import dev.vectorflow.adapter.postgres.identity.PostgresSessionRepository;
 import dev.vectorflow.adapter.postgres.identity.PostgresTeamRepository;
 import dev.vectorflow.adapter.postgres.identity.PostgresUserRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.adapter.postgres.pipeline.PostgresPipelineRepository;
 import dev.vectorflow.adapter.postgres.secret.PostgresSecretRepository;
+import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
@@ -52,6 +54,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresApiTokenRepository apiTokens;
     private final PostgresAuditLog audit;
     private final PostgresSecretRepository secrets;
+    private final PostgresPipelineRepository pipelines;
     private final String description;
 
     private PostgresStore(EmbeddedPostgresServer embedded, HikariDataSource pool, String description, Clock clock) {
@@ -72,6 +75,7 @@ public final class PostgresStore implements AutoCloseable {
         this.apiTokens = new PostgresApiTokenRepository(transactions::dsl);
         this.audit = new PostgresAuditLog(transactions::dsl, clock);
         this.secrets = new PostgresSecretRepository(transactions::dsl);
+        this.pipelines = new PostgresPipelineRepository(transactions::dsl);
     }
 
     /**
@@ -196,6 +200,10 @@ public final class PostgresStore implements AutoCloseable {
 
     public KeyRingRepository keyRing() {
         return secrets;
+    }
+
+    public PipelineRepository pipelines() {
+        return pipelines;
     }
 
     /** Answers whether the database responds right now, within the pool's validation timeout. */

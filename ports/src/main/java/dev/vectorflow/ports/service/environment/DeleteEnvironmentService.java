@@ -10,13 +10,14 @@ import dev.vectorflow.ports.in.environment.DeleteEnvironmentCommand;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.util.Optional;
 
 /**
- * Deletes environments, refusing (ConflictFailure) while they still hold secrets or certificates;
- * pipelines and nodes join that list when they arrive.
+ * Deletes environments, refusing (ConflictFailure) while they still hold pipelines, secrets or
+ * certificates (nodes join that list when they arrive).
  */
 public final class DeleteEnvironmentService implements DeleteEnvironmentUseCase {
 
@@ -24,12 +25,15 @@ public final class DeleteEnvironmentService implements DeleteEnvironmentUseCase 
     private final EnvironmentRepository environments;
     private final AuditLog audit;
     private final SecretRepository secrets;
+    private final PipelineRepository pipelines;
 
-    public DeleteEnvironmentService(Transactions transactions, EnvironmentRepository environments, AuditLog audit, SecretRepository secrets) {
+    public DeleteEnvironmentService(Transactions transactions, EnvironmentRepository environments, AuditLog audit, SecretRepository secrets,
+                                    PipelineRepository pipelines) {
         this.transactions = transactions;
         this.environments = environments;
         this.audit = audit;
         this.secrets = secrets;
+        this.pipelines = pipelines;
     }
 
     @Override
@@ -37,6 +41,10 @@ public final class DeleteEnvironmentService implements DeleteEnvironmentUseCase 
         try {
             transactions.inTransaction(() -> {
                 Environment gone = environments.findById(command.id()).orElseThrow(() -> new NotFoundFailure("Environment", command.id()));
+                long pipelineCount = pipelines.countByEnvironment(command.id());
+                if (pipelineCount > 0) {
+                    throw ConflictFailure.onState("The environment still holds " + pipelineCount + " pipeline(s); delete them first.");
+                }
                 long held = secrets.countByEnvironment(command.id());
                 if (held > 0) {
                     throw ConflictFailure.onState("The environment still holds " + held + " secret(s) or certificate(s); delete them first.");

@@ -20,6 +20,7 @@ import dev.vectorflow.core.identity.TeamName;
 import dev.vectorflow.core.identity.UserId;
 import dev.vectorflow.ports.fake.InMemoryAuditLog;
 import dev.vectorflow.ports.fake.InMemoryEnvironmentRepository;
+import dev.vectorflow.ports.fake.InMemoryPipelineRepository;
 import dev.vectorflow.ports.fake.InMemorySecretRepository;
 import dev.vectorflow.ports.fake.InMemoryTeamRepository;
 import dev.vectorflow.ports.fake.InMemoryTransactions;
@@ -46,10 +47,11 @@ class EnvironmentServicesTest {
     private final InMemoryTeamRepository teams = transactions.register(new InMemoryTeamRepository());
     private final InMemoryAuditLog audit = transactions.register(new InMemoryAuditLog(clock));
     private final InMemorySecretRepository secrets = transactions.register(new InMemorySecretRepository());
+    private final InMemoryPipelineRepository pipelines = transactions.register(new InMemoryPipelineRepository());
     private final CreateEnvironmentService create =
             new CreateEnvironmentService(transactions, repository, teams, audit, new SequentialIdGenerator(), clock);
     private final UpdateEnvironmentService update = new UpdateEnvironmentService(transactions, repository, audit, clock);
-    private final DeleteEnvironmentService delete = new DeleteEnvironmentService(transactions, repository, audit, secrets);
+    private final DeleteEnvironmentService delete = new DeleteEnvironmentService(transactions, repository, audit, secrets, pipelines);
     private final EnvironmentQueryService queries = new EnvironmentQueryService(transactions, repository);
 
     private final TeamId team = new TeamId(UUID.randomUUID());

@@ -1,0 +1,357 @@
+package dev.vectorflow.adapter.http.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vectorflow.adapter.http.auth.Access;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.auth.Caller;
+import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.adapter.http.error.FieldProblem;
+import dev.vectorflow.adapter.http.json.JsonBodyReader;
+import dev.vectorflow.adapter.http.json.JsonFields;
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.identity.Role;
+import dev.vectorflow.core.identity.TeamId;
+import dev.vectorflow.core.pipeline.Pipeline;
+import dev.vectorflow.core.pipeline.PipelineGraph;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.pipeline.PipelineName;
+import dev.vectorflow.core.pipeline.PipelineVersion;
+import dev.vectorflow.core.pipeline.Problem;
+import dev.vectorflow.core.pipeline.diff.GraphDiff;
+import dev.vectorflow.core.pipeline.diff.OptionChange;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.in.environment.EnvironmentQueries;
+import dev.vectorflow.ports.in.pipeline.ManagePipelinesUseCase;
+import dev.vectorflow.ports.in.pipeline.PipelineQueries;
+import dev.vectorflow.ports.in.pipeline.PublishPipelineUseCase;
+import dev.vectorflow.ports.out.vector.ConfigFormat;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Pipelines, drafts, validation, rendering, import, versions, diffs, rollback, and the component catalog. */
+public final class PipelineController {
+
+    private final ManagePipelinesUseCase manage;
+    private final PublishPipelineUseCase publish;
+    private final PipelineQueries queries;
+    private final EnvironmentQueries environments;
+    private final Access.TeamLocator environmentTeam;
+    private final JsonBodyReader bodies;
+    private final GraphJson graphs;
+    private final ObjectMapper mapper;
+
+    public PipelineController(ManagePipelinesUseCase manage, PublishPipelineUseCase publish, PipelineQueries queries,
+                              EnvironmentQueries environments, Access.TeamLocator environmentTeam, JsonBodyReader bodies, ObjectMapper mapper) {
+        this.manage = manage;
+        this.publish = publish;
+        this.queries = queries;
+        this.environments = environments;
+        this.environmentTeam = environmentTeam;
+        this.bodies = bodies;
+        this.graphs = new GraphJson(mapper);
+        this.mapper = mapper;
+    }
+
+    /** Finds the team of the pipeline named by {@code pipelineId}: pipeline → environment → team. */
+    private Access.TeamLocator pipelineTeam() {
+        return ctx -> {
+            try {
+                return queries.owningEnvironment(PipelineId.parse("pipelineId", ctx.pathParam("pipelineId")))
+                        .flatMap(environments::owningTeam);
+            } catch (InvalidValueException malformed) {
+                return Optional.<TeamId>empty();
+            }
+        };
+    }
+
+    public void register(ApiRoutes routes) {
+        Access.TeamLocator pipelineTeam = pipelineTeam();
+        routes.get("/api/catalog", Access.signedIn(), this::catalog);
+        routes.get("/api/environments/{id}/pipelines", Access.team(Role.VIEWER, environmentTeam), this::list);
+        routes.post("/api/environments/{id}/pipelines", Access.team(Role.EDITOR, environmentTeam), this::create);
+        routes.post("/api/environments/{id}/pipelines/import", Access.team(Role.EDITOR, environmentTeam), this::importConfig);
+        routes.get("/api/pipelines/{pipelineId}", Access.team(Role.VIEWER, pipelineTeam), this::get);
+        routes.patch("/api/pipelines/{pipelineId}", Access.team(Role.EDITOR, pipelineTeam), this::update);
+        routes.delete("/api/pipelines/{pipelineId}", Access.team(Role.EDITOR, pipelineTeam), this::delete);
+        routes.put("/api/pipelines/{pipelineId}/graph", Access.team(Role.EDITOR, pipelineTeam), this::saveDraft);
+        routes.post("/api/pipelines/{pipelineId}/validate", Access.team(Role.VIEWER, pipelineTeam), this::validate);
+        routes.get("/api/pipelines/{pipelineId}/config", Access.team(Role.VIEWER, pipelineTeam), this::render);
+        routes.post("/api/pipelines/{pipelineId}/versions", Access.team(Role.EDITOR, pipelineTeam), this::publish);
+        routes.get("/api/pipelines/{pipelineId}/versions", Access.team(Role.VIEWER, pipelineTeam), this::versions);
+        routes.get("/api/pipelines/{pipelineId}/versions/{number}", Access.team(Role.VIEWER, pipelineTeam), this::version);
+        routes.post("/api/pipelines/{pipelineId}/versions/{number}/rollback", Access.team(Role.EDITOR, pipelineTeam), this::rollback);
+        routes.post("/api/pipelines/{pipelineId}/draft/reset", Access.team(Role.EDITOR, pipelineTeam), this::resetDraft);
+        routes.get("/api/pipelines/{pipelineId}/diff", Access.team(Role.VIEWER, pipelineTeam), this::diff);
+    }
+
+    private static PipelineId pipelineId(Context ctx) {
+        return PipelineId.parse("pipelineId", ctx.pathParam("pipelineId"));
+    }
+
+    private static EnvironmentId environmentId(Context ctx) {
+        return EnvironmentId.parse("id", ctx.pathParam("id"));
+    }
+
+    private static int number(Context ctx, String raw, String name) {
+        try {
+            int n = Integer.parseInt(raw);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException | NullPointerException e) {
+            throw ApiProblem.badRequest(name + " must be a version number (1, 2, ...) but was '" + raw + "'.");
+        }
+    }
+
+    private Map<String, Object> pipelineBody(Pipeline p, boolean withGraph) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", p.id().toString());
+        body.put("environmentId", p.environmentId().toString());
+        body.put("name", p.name().value());
+        body.put("description", p.description());
+        body.put("components", p.draft().components().size());
+        if (withGraph) {
+            body.put("graph", graphs.write(p.draft()));
+        }
+        body.put("createdBy", p.createdBy());
+        body.put("createdAt", p.createdAt());
+        body.put("updatedBy", p.updatedBy());
+        body.put("updatedAt", p.updatedAt());
+        return body;
+    }
+
+    private static Map<String, Object> problemBody(Problem p) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("severity", p.severity().name());
+        body.put("component", p.component().map(Object::toString).orElse(null));
+        body.put("path", p.optionPath());
+        body.put("message", p.message());
+        return body;
+    }
+
+    private static Map<String, Object> problemsBody(List<Problem> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("valid", problems.stream().noneMatch(Problem::isError));
+        body.put("problems", problems.stream().map(PipelineController::problemBody).toList());
+        return body;
+    }
+
+    /** A 400 answer listing every error (and warning) of a graph, in the one error shape. */
+    private static ApiProblem refused(String detail, List<Problem> problems) {
+        return new ApiProblem(400, "Invalid Pipeline", detail, problems.stream()
+                .map(p -> new FieldProblem(p.component().map(c -> c + (p.optionPath().isEmpty() ? "" : "." + p.optionPath())).orElse(p.optionPath()),
+                        p.severity() + ": " + p.message()))
+                .toList());
+    }
+
+    private Map<String, Object> versionBody(PipelineVersion v, boolean full) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", v.number());
+        body.put("checksum", v.checksum());
+        body.put("author", v.author());
+        body.put("message", v.message());
+        body.put("createdAt", v.createdAt());
+        body.put("restoredFrom", v.restoredFrom().orElse(null));
+        if (full) {
+            body.put("configYaml", v.configYaml());
+            body.put("graph", graphs.write(v.graph()));
+        }
+        return body;
+    }
+
+    private void catalog(Context ctx) {
+        dev.vectorflow.core.pipeline.catalog.Catalog catalog = queries.catalog();
+        Map<String, Object> common = new LinkedHashMap<>();
+        for (dev.vectorflow.core.pipeline.catalog.ComponentKind kind : dev.vectorflow.core.pipeline.catalog.ComponentKind.values()) {
+            common.put(kind.label(), catalog.commonOptions(kind));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("vectorVersion", catalog.vectorVersion());
+        body.put("components", catalog.components());
+        body.put("commonOptions", common);
+        body.put("globalOptions", catalog.globalOptions());
+        ctx.header("Cache-Control", "max-age=300").json(body);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(Map.of("items", queries.pipelinesOf(environmentId(ctx)).stream().map(p -> pipelineBody(p, false)).toList()));
+    }
+
+    private void create(Context ctx) throws Exception {
+        ObjectNode body = bodies.readObject(ctx);
+        JsonFields f = new JsonFields(body, Set.of("name", "description", "graph"));
+        Optional<PipelineName> name = f.convert(f.requiredText("name"), PipelineName::new);
+        Optional<String> description = f.convert(f.optionalText("description", ""), Pipeline::checkDescription);
+        f.throwIfInvalid();
+        PipelineGraph graph = body.has("graph") ? graphs.read(body.get("graph"), "graph") : PipelineGraph.of(List.of(), List.of());
+        Pipeline created = manage.createPipeline(Caller.of(ctx).actor(), environmentId(ctx), name.orElseThrow(), description.orElse(""), graph);
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + created.id()).json(pipelineBody(created, true));
+    }
+
+    private void importConfig(Context ctx) throws Exception {
+        JsonFields f = new JsonFields(bodies.readObject(ctx), Set.of("name", "config", "format"));
+        Optional<PipelineName> name = f.convert(f.requiredText("name"), PipelineName::new);
+        Optional<String> config = f.requiredText("config");
+        Optional<ConfigFormat> format = f.convert(f.optionalText("format", null), t -> ConfigFormat.parse(t)
+                .orElseThrow(() -> new InvalidValueException("format", "must be yaml, toml or json but was '" + t + "'")));
+        f.throwIfInvalid();
+        ManagePipelinesUseCase.ImportOutcome outcome = manage.importPipeline(Caller.of(ctx).actor(), environmentId(ctx), name.orElseThrow(),
+                config.orElseThrow(), format);
+        if (outcome.pipeline().isEmpty()) {
+            throw refused("The file cannot be imported; nothing was stored.", outcome.problems());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pipeline", pipelineBody(outcome.pipeline().get(), true));
+        body.putAll(problemsBody(outcome.problems()));
+        body.put("movedSecrets", outcome.movedSecrets().stream().map(m -> Map.of("component", m.component(), "option", m.optionPath(),
+                "secret", m.secretName())).toList());
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + outcome.pipeline().get().id()).json(body);
+    }
+
+    private void get(Context ctx) throws Exception {
+        ctx.json(pipelineBody(queries.pipeline(pipelineId(ctx)), true));
+    }
+
+    private void update(Context ctx) throws Exception {
+        PipelineId id = pipelineId(ctx);
+        JsonFields f = new JsonFields(bodies.readObject(ctx), Set.of("name", "description"));
+        Optional<PipelineName> name = f.has("name") ? f.convert(f.requiredText("name"), PipelineName::new) : Optional.empty();
+        Optional<String> description = f.convert(f.optionalText("description", ""), Pipeline::checkDescription);
+        f.throwIfInvalid();
+        ctx.json(pipelineBody(manage.updatePipeline(Caller.of(ctx).actor(), id, name, description), true));
+    }
+
+    private void delete(Context ctx) throws Exception {
+        manage.deletePipeline(Caller.of(ctx).actor(), pipelineId(ctx));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void saveDraft(Context ctx) throws Exception {
+        PipelineId id = pipelineId(ctx);
+        PipelineGraph graph = graphs.read(bodies.readObject(ctx), "graph");
+        Pipeline saved = manage.saveDraft(Caller.of(ctx).actor(), id, graph);
+        Map<String, Object> body = pipelineBody(saved, true);
+        body.putAll(problemsBody(queries.validateDraft(id)));
+        ctx.json(body);
+    }
+
+    private void validate(Context ctx) throws Exception {
+        ctx.json(problemsBody(queries.validateDraft(pipelineId(ctx))));
+    }
+
+    private void render(Context ctx) throws Exception {
+        String raw = ctx.queryParamAsClass("format", String.class).getOrDefault("yaml");
+        ConfigFormat format = ConfigFormat.parse(raw).orElseThrow(() -> ApiProblem.badRequest("format must be yaml, toml or json but was '" + raw + "'."));
+        String text = queries.renderDraft(pipelineId(ctx), format);
+        ctx.contentType(switch (format) {
+            case YAML -> "application/yaml; charset=utf-8";
+            case TOML -> "application/toml; charset=utf-8";
+            case JSON -> "application/json; charset=utf-8";
+        }).result(text);
+    }
+
+    private void publish(Context ctx) throws Exception {
+        PipelineId id = pipelineId(ctx);
+        JsonFields f = new JsonFields(ctx.contentLength() == 0 ? mapper.createObjectNode() : bodies.readObject(ctx), Set.of("message"));
+        Optional<String> message = f.convert(f.optionalText("message", ""), m -> dev.vectorflow.core.validation.PlainText
+                .optionalMultiLine("message", m, 2000));
+        f.throwIfInvalid();
+        answer(ctx, publish.publish(Caller.of(ctx).actor(), id, message.orElse("")));
+    }
+
+    private void answer(Context ctx, PublishPipelineUseCase.PublishResult result) {
+        switch (result) {
+            case PublishPipelineUseCase.Published published -> {
+                Map<String, Object> body = versionBody(published.version(), false);
+                body.put("warnings", published.warnings().stream().map(PipelineController::problemBody).toList());
+                ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + published.version().pipelineId() + "/versions/"
+                        + published.version().number()).json(body);
+            }
+            case PublishPipelineUseCase.Refused refused -> throw refused("The draft has errors; no version was published.", refused.problems());
+        }
+    }
+
+    private void versions(Context ctx) throws Exception {
+        ctx.json(Map.of("items", queries.versions(pipelineId(ctx)).stream().map(v -> versionBody(v, false)).toList()));
+    }
+
+    private void version(Context ctx) throws Exception {
+        ctx.json(versionBody(queries.version(pipelineId(ctx), number(ctx, ctx.pathParam("number"), "number")), true));
+    }
+
+    private void rollback(Context ctx) throws Exception {
+        PipelineId id = pipelineId(ctx);
+        int n = number(ctx, ctx.pathParam("number"), "number");
+        String message = "";
+        if (ctx.contentLength() > 0) {
+            JsonFields f = new JsonFields(bodies.readObject(ctx), Set.of("message"));
+            message = f.optionalText("message", "").orElse("");
+            f.throwIfInvalid();
+        }
+        answer(ctx, publish.rollback(Caller.of(ctx).actor(), id, n, message));
+    }
+
+    private void resetDraft(Context ctx) throws Exception {
+        int n = number(ctx, ctx.queryParam("version"), "version");
+        ctx.json(pipelineBody(manage.resetDraft(Caller.of(ctx).actor(), pipelineId(ctx), n), true));
+    }
+
+    private static Map<String, Object> diffBody(GraphDiff diff) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("added", diff.componentsAdded().stream().map(c -> Map.of("key", c.key().value(), "kind", c.kind().label(), "type", c.type()))
+                .toList());
+        body.put("removed", diff.componentsRemoved().stream().map(c -> Map.of("key", c.key().value(), "kind", c.kind().label(),
+                "type", c.type())).toList());
+        body.put("changed", diff.componentsChanged().stream().map(c -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("key", c.key().value());
+            c.kind().ifPresent(v -> change.put("kind", oldNew(v.oldValue().label(), v.newValue().label())));
+            c.type().ifPresent(v -> change.put("type", oldNew(v.oldValue(), v.newValue())));
+            c.disabled().ifPresent(v -> change.put("disabled", oldNew(v.oldValue(), v.newValue())));
+            c.displayName().ifPresent(v -> change.put("displayName", oldNew(v.oldValue(), v.newValue())));
+            change.put("options", options(c.options()));
+            return change;
+        }).toList());
+        body.put("edgesAdded", diff.edgesAdded().stream().map(e -> e.input() + " -> " + e.to()).toList());
+        body.put("edgesRemoved", diff.edgesRemoved().stream().map(e -> e.input() + " -> " + e.to()).toList());
+        body.put("globalOptions", options(diff.globalOptions()));
+        body.put("empty", diff.isEmpty());
+        return body;
+    }
+
+    private static List<Map<String, Object>> options(List<OptionChange> changes) {
+        return changes.stream().map(o -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("path", o.path().toString());
+            change.put("old", o.oldValue());
+            change.put("new", o.newValue());
+            return change;
+        }).toList();
+    }
+
+    private static Map<String, Object> oldNew(Object oldValue, Object newValue) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("old", oldValue);
+        change.put("new", newValue);
+        return change;
+    }
+
+    private void diff(Context ctx) throws Exception {
+        int from = number(ctx, ctx.queryParam("from"), "from");
+        int to = number(ctx, ctx.queryParam("to"), "to");
+        PipelineQueries.VersionDiff diff = queries.diff(pipelineId(ctx), from, to);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", diff.from());
+        body.put("to", diff.to());
+        body.put("components", diffBody(diff.components()));
+        body.put("yamlDiff", diff.yamlDiff());
+        ctx.json(body);
+    }
+}

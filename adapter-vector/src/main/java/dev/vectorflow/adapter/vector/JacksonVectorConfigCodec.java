@@ -1,0 +1,210 @@
+package dev.vectorflow.adapter.vector;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.out.vector.ConfigFormat;
+import dev.vectorflow.ports.out.vector.VectorConfigCodec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Config codec: Vector config trees to YAML, TOML or JSON text and back.
+ *
+ * <p>Writing is deterministic (maps in their iteration order, so the caller decides the order) and
+ * ends with one line feed. YAML: see {@link YamlConfigWriter}; TOML: see {@link TomlConfigWriter};
+ * JSON (Jackson): two-space indent, {@code "key": value}, one list element per line, {@code {}} and
+ * {@code []} when empty, no non-finite numbers (JSON has none).
+ *
+ * <p>Reading (Jackson's YAML, TOML and JSON parsers) keeps the file's key order and gives String,
+ * Boolean, Long, Double (a whole number beyond the range of a long stays the String of its digits),
+ * List, Map and null; see {@link ConfigTreeReader}. Every failure is an
+ * {@link InvalidValueException} on field {@code config} naming the line and column when the parser
+ * knows them. Without a format, the format is detected: see {@link FormatDetection}.
+ *
+ * <p>Thread-safe and stateless: build one and share it.
+ */
+public final class JacksonVectorConfigCodec implements VectorConfigCodec {
+
+    private final YAMLFactory yamlFactory;
+    private final TomlFactory tomlFactory;
+    private final JsonFactory jsonFactory;
+    private final ObjectWriter jsonWriter;
+
+    public JacksonVectorConfigCodec() {
+        this.yamlFactory = YAMLFactory.builder()
+                // "key:" with nothing after it is null, as in Vector; a quoted "" stays a string
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .build();
+        this.tomlFactory = new TomlFactory();
+        this.jsonFactory = new JsonFactory();
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""));
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        pretty.indentObjectsWith(indenter);
+        pretty.indentArraysWith(indenter);
+        this.jsonWriter = new ObjectMapper(jsonFactory).writer(pretty);
+    }
+
+    /**
+     * Writes the tree in {@code format}.
+     *
+     * @throws IllegalArgumentException when the tree holds something the format cannot (another
+     *     type than String, Boolean, Number, List, Map; a null list element in TOML; a non-finite
+     *     number in JSON) — the tree comes from our own code, so that is a programming error
+     */
+    @Override
+    public String write(Map<String, Object> tree, ConfigFormat format) {
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(format, "format");
+        checkTree("", tree, format);
+        return switch (format) {
+            case TOML -> TomlConfigWriter.write(tree);
+            case YAML -> YamlConfigWriter.write(tree);
+            case JSON -> endWithLineFeed(serialize(jsonWriter, tree, format));
+        };
+    }
+
+    @Override
+    public Map<String, Object> read(String text, Optional<ConfigFormat> format) {
+        Objects.requireNonNull(format, "format");
+        if (format.isPresent()) {
+            return readAs(text, format.get());
+        }
+        return readDetected(text).tree();
+    }
+
+    /** Reads text in a known format. */
+    public Map<String, Object> readAs(String text, ConfigFormat format) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(format, "format");
+        checkNotEmpty(format == ConfigFormat.JSON ? text.isBlank() : FormatDetection.blank(text));
+        try {
+            return ConfigTreeReader.read(factory(format), format, withoutByteOrderMark(text));
+        } catch (UnreadableConfig e) {
+            throw new InvalidValueException("config", e.getMessage());
+        }
+    }
+
+    /**
+     * Reads text of an unknown format: tries the formats in the order {@link FormatDetection} gives
+     * and keeps the first that reads the text as a mapping.
+     *
+     * @throws InvalidValueException with the failure of the format the text looks most like
+     */
+    public DetectedConfig readDetected(String text) {
+        Objects.requireNonNull(text, "text");
+        checkNotEmpty(FormatDetection.blank(text));
+        UnreadableConfig first = null;
+        for (ConfigFormat candidate : FormatDetection.candidates(text)) {
+            try {
+                return new DetectedConfig(candidate, ConfigTreeReader.read(factory(candidate), candidate, withoutByteOrderMark(text)));
+            } catch (UnreadableConfig e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        throw new InvalidValueException("config", Objects.requireNonNull(first).getMessage());
+    }
+
+    /** Editors on Windows may start UTF-8 files with a byte order mark; it is not content. */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static void checkNotEmpty(boolean blank) {
+        if (blank) {
+            throw new InvalidValueException("config", "is empty: it holds no YAML, TOML or JSON content");
+        }
+    }
+
+    private JsonFactory factory(ConfigFormat format) {
+        return switch (format) {
+            case YAML -> yamlFactory;
+            case TOML -> tomlFactory;
+            case JSON -> jsonFactory;
+        };
+    }
+
+    private static String serialize(ObjectWriter writer, Map<String, Object> tree, ConfigFormat format) {
+        try {
+            return writer.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The config tree cannot be written as " + format + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String endWithLineFeed(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    /** Only the plain values of the port's contract; each format's own limits. */
+    private static void checkTree(String path, Object value, ConfigFormat format) {
+        switch (value) {
+            case null -> {
+            }
+            case String s -> {
+            }
+            case Boolean b -> {
+            }
+            case Long l -> {
+            }
+            case Integer i -> {
+            }
+            case Short s -> {
+            }
+            case Byte b -> {
+            }
+            case BigInteger big -> {
+                if (format == ConfigFormat.TOML && big.bitLength() > 63) {
+                    throw badTree(path, "a whole number beyond the 64-bit range TOML allows: " + big);
+                }
+            }
+            case Double d -> checkFinite(path, d, format);
+            case Float f -> checkFinite(path, f.doubleValue(), format);
+            case BigDecimal d -> {
+            }
+            case Map<?, ?> map -> map.forEach((k, v) -> {
+                if (!(k instanceof String key)) {
+                    throw badTree(path, "a key that is not a string: " + k);
+                }
+                checkTree(path.isEmpty() ? key : path + "." + key, v, format);
+            });
+            case List<?> list -> {
+                for (int i = 0; i < list.size(); i++) {
+                    String itemPath = path + "[" + i + "]";
+                    if (list.get(i) == null && format == ConfigFormat.TOML) {
+                        throw badTree(itemPath, "a null list element, which TOML cannot hold");
+                    }
+                    checkTree(itemPath, list.get(i), format);
+                }
+            }
+            default -> throw badTree(path, "a " + value.getClass().getName() + " (only String, Boolean, Long, Double, List and Map are config values)");
+        }
+    }
+
+    private static void checkFinite(String path, double d, ConfigFormat format) {
+        if (format == ConfigFormat.JSON && !Double.isFinite(d)) {
+            throw badTree(path, "the number " + d + ", which JSON cannot hold");
+        }
+    }
+
+    private static IllegalArgumentException badTree(String path, String what) {
+        return new IllegalArgumentException("The config tree holds at '" + (path.isEmpty() ? "(top level)" : path) + "' " + what);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.vectorflow.core.pipeline;
+
+import dev.vectorflow.core.pipeline.catalog.Catalog;
+import dev.vectorflow.core.pipeline.catalog.ComponentKind;
+import dev.vectorflow.core.pipeline.catalog.ComponentSpec;
+import dev.vectorflow.core.pipeline.catalog.OptionSpec;
+import dev.vectorflow.core.validation.InvalidValueException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a parsed Vector config (the neutral tree a codec read) into a pipeline graph: components
+ * from {@code sources}/{@code transforms}/{@code sinks}, edges from {@code inputs} (including
+ * {@code id.output}), known global options kept. Literal values in sensitive options never stay in
+ * the graph: they are taken out as secrets to create and replaced by {@code SECRET[name]}.
+ * Option names and aliases are kept as written.
+ */
+public final class GraphImporter {
+
+    /** A literal secret found in the file: to be stored as a secret named {@code secretName}. Never printed. */
+    public record MovedSecret(ComponentKey component, String optionPath, String secretName, String value) {
+        @Override
+        public String toString() {
+            return "MovedSecret[" + component + " " + optionPath + " -> SECRET[" + secretName + "]]";
+        }
+    }
+
+    /** The imported graph, the problems met (errors mean nothing should be stored) and the secrets taken out. */
+    public record ImportResult(PipelineGraph graph, List<Problem> problems, List<MovedSecret> movedSecrets) {
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    private static final Set<String> MANAGED_TOP_LEVEL = Set.of("secret");
+    private static final double COLUMN_WIDTH = 320;
+    private static final double ROW_HEIGHT = 140;
+
+    private final Catalog catalog;
+
+    public GraphImporter(Catalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    public ImportResult importConfig(Map<String, Object> tree) {
+        List<Problem> problems = new ArrayList<>();
+        List<MovedSecret> moved = new ArrayList<>();
+        Set<String> secretNames = new HashSet<>();
+        List<PipelineComponent> components = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        Map<String, Object> globals = new LinkedHashMap<>();
+        Set<String> globalNames = new HashSet<>();
+        catalog.globalOptions().forEach(o -> globalNames.add(o.name()));
+
+        for (Map.Entry<String, Object> top : tree.entrySet()) {
+            String name = top.getKey();
+            Optional<ComponentKind> kind = kindOfSection(name);
+            if (kind.isPresent()) {
+                if (!(top.getValue() instanceof Map<?, ?> section)) {
+                    problems.add(Problem.error(null, name, "'" + name + "' must be a table of components"));
+                    continue;
+                }
+                int row = 0;
+                for (Map.Entry<?, ?> entry : section.entrySet()) {
+                    importComponent(kind.get(), String.valueOf(entry.getKey()), entry.getValue(), row++, components, edges, problems, moved,
+                            secretNames);
+                }
+            } else if (MANAGED_TOP_LEVEL.contains(name)) {
+                problems.add(Problem.warning(null, name, "secret backends are managed by VectorFlow; the '" + name
+                        + "' section was left out (reference secrets as SECRET[name])"));
+            } else if (globalNames.contains(name)) {
+                globals.put(name, top.getValue());
+            } else {
+                problems.add(Problem.error(null, name, "'" + name + "' is not a top-level key of a Vector " + catalog.vectorVersion() + " config"));
+            }
+        }
+        if (components.isEmpty()) {
+            problems.add(Problem.error(null, "", "the file holds no sources, transforms or sinks"));
+        }
+        return new ImportResult(new PipelineGraph(components, edges, globals), problems, moved);
+    }
+
+    private static Optional<ComponentKind> kindOfSection(String name) {
+        for (ComponentKind kind : ComponentKind.values()) {
+            if (kind.section().equals(name)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void importComponent(ComponentKind kind, String rawKey, Object rawBody, int row, List<PipelineComponent> components,
+                                 List<Edge> edges, List<Problem> problems, List<MovedSecret> moved, Set<String> secretNames) {
+        ComponentKey key;
+        try {
+            key = new ComponentKey(rawKey);
+        } catch (InvalidValueException e) {
+            problems.add(Problem.error(null, kind.section() + "." + rawKey, "the component id " + e.problem()));
+            return;
+        }
+        if (!(rawBody instanceof Map<?, ?> body)) {
+            problems.add(Problem.error(key, "", "a " + kind.label() + " must be a table of options"));
+            return;
+        }
+        if (!(body.get("type") instanceof String type)) {
+            problems.add(Problem.error(key, "type", "every component needs a 'type'"));
+            return;
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        body.forEach((k, v) -> {
+            if (!k.equals("type") && !k.equals("inputs")) {
+                options.put(String.valueOf(k), restoreSecretReferences(v));
+            }
+        });
+        Object inputs = body.get("inputs");
+        if (inputs != null) {
+            List<?> list = inputs instanceof List<?> l ? l : List.of(inputs);
+            for (Object input : list) {
+                String text = String.valueOf(input);
+                if (text.contains("*")) {
+                    problems.add(Problem.error(key, "inputs", "wildcard inputs ('" + text + "') are not supported; list the inputs one by one"));
+                    continue;
+                }
+                try {
+                    edges.add(Edge.of(text, key.value()));
+                } catch (InvalidValueException e) {
+                    problems.add(Problem.error(key, "inputs", "the input '" + text + "' is not a component id"));
+                }
+            }
+        }
+        catalog.find(kind, type).ifPresent(spec -> moveLiteralSecrets(key, "", options, specsOf(kind, spec), moved, secretNames));
+        double x = kind.ordinal() * COLUMN_WIDTH;
+        components.add(new PipelineComponent(key, kind, type, options, key.value(),
+                Optional.of(new PipelineComponent.Position(x, row * ROW_HEIGHT)), false));
+    }
+
+    private List<OptionSpec> specsOf(ComponentKind kind, ComponentSpec spec) {
+        List<OptionSpec> specs = new ArrayList<>(spec.options());
+        specs.addAll(catalog.commonOptions(kind));
+        return specs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void moveLiteralSecrets(ComponentKey component, String path, Map<String, Object> options, List<OptionSpec> specs,
+                                           List<MovedSecret> moved, Set<String> secretNames) {
+        for (Map.Entry<String, Object> entry : options.entrySet()) {
+            Optional<OptionSpec> spec = OptionSpec.find(specs, entry.getKey());
+            if (spec.isEmpty()) {
+                continue;
+            }
+            String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+            Object value = entry.getValue();
+            if (spec.get().sensitive() && value instanceof String literal && !OptionChecker.SECRET_REFERENCE.matcher(literal).matches()) {
+                String name = uniqueName(component.value() + "_" + childPath.replace('.', '_'), secretNames);
+                moved.add(new MovedSecret(component, childPath, name, literal));
+                entry.setValue("SECRET[" + name + "]");
+            } else if (value instanceof Map<?, ?> nested && !spec.get().options().isEmpty()) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) nested);
+                moveLiteralSecrets(component, childPath, copy, spec.get().options(), moved, secretNames);
+                entry.setValue(copy);
+            }
+        }
+    }
+
+    private static String uniqueName(String base, Set<String> taken) {
+        String cleaned = base.replaceAll("[^A-Za-z0-9_.-]", "_");
+        if (cleaned.length() > 90) {
+            cleaned = cleaned.substring(0, 90);
+        }
+        String name = cleaned;
+        for (int i = 2; !taken.add(name); i++) {
+            name = cleaned + "_" + i;
+        }
+        return name;
+    }
+
+    private static Object restoreSecretReferences(Object value) {
+        return switch (value) {
+            case String s -> SecretReferences.toGraph(s);
+            case Map<?, ?> m -> {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                m.forEach((k, v) -> copy.put(String.valueOf(k), restoreSecretReferences(v)));
+                yield copy;
+            }
+            case List<?> l -> l.stream().map(GraphImporter::restoreSecretReferences).toList();
+            case null -> null;
+            default -> value;
+        };
+    }
+}

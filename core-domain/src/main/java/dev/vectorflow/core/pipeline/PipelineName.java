@@ -1,0 +1,21 @@
+package dev.vectorflow.core.pipeline;
+
+import dev.vectorflow.core.validation.PlainText;
+import java.util.Locale;
+
+/** The name of a pipeline: 1-100 characters, no control characters, unique in its environment regardless of case. */
+public record PipelineName(String value) {
+
+    public PipelineName {
+        PlainText.requireSingleLine("name", value, 100);
+    }
+
+    public String uniquenessKey() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.vectorflow.core.pipeline;
+
+import dev.vectorflow.core.pipeline.catalog.Catalog;
+import dev.vectorflow.core.pipeline.catalog.ComponentKind;
+import dev.vectorflow.core.pipeline.catalog.ComponentSpec;
+import dev.vectorflow.core.pipeline.catalog.EventType;
+import dev.vectorflow.core.pipeline.catalog.OptionSpec;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Validates a pipeline graph against the component catalog of a Vector release. Returns every
+ * problem found (errors block publishing, warnings do not), never throws for a bad graph.
+ * Disabled components are left out together with their edges.
+ */
+public final class PipelineValidator {
+
+    private final Catalog catalog;
+
+    public PipelineValidator(Catalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    public List<Problem> validate(PipelineGraph graph) {
+        List<Problem> problems = new ArrayList<>();
+        if (graph.components().size() > PipelineGraph.MAX_COMPONENTS) {
+            problems.add(Problem.error(null, "", "a pipeline holds at most " + PipelineGraph.MAX_COMPONENTS + " components but this one has "
+                    + graph.components().size()));
+            return problems;
+        }
+        Map<ComponentKey, PipelineComponent> all = new LinkedHashMap<>();
+        for (PipelineComponent c : graph.components()) {
+            if (all.putIfAbsent(c.key(), c) != null) {
+                problems.add(Problem.error(c.key(), "", "the key '" + c.key() + "' is used by more than one component (keys are unique across"
+                        + " sources, transforms and sinks)"));
+            }
+            if (c.key().reserved()) {
+                problems.add(Problem.error(c.key(), "", "keys starting with '" + ComponentKey.RESERVED_PREFIX + "' are reserved for VectorFlow"));
+            }
+        }
+        Map<ComponentKey, PipelineComponent> active = new LinkedHashMap<>();
+        all.forEach((k, c) -> {
+            if (!c.disabled()) {
+                active.put(k, c);
+            }
+        });
+        List<Edge> edges = checkEdges(graph.edges(), all, active, problems);
+        Map<ComponentKey, ComponentSpec> specs = new HashMap<>();
+        for (PipelineComponent c : active.values()) {
+            checkComponent(c, problems).ifPresent(spec -> specs.put(c.key(), spec));
+        }
+        Map<ComponentKey, List<Edge>> incoming = new HashMap<>();
+        Map<ComponentKey, List<Edge>> outgoing = new HashMap<>();
+        for (Edge e : edges) {
+            incoming.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+            outgoing.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        }
+        for (PipelineComponent c : active.values()) {
+            if (c.kind() != ComponentKind.SOURCE && !incoming.containsKey(c.key())) {
+                problems.add(Problem.error(c.key(), "inputs", "a " + c.kind().label() + " needs at least one input"));
+            }
+            if (c.kind() != ComponentKind.SINK && !outgoing.containsKey(c.key())) {
+                problems.add(Problem.warning(c.key(), "", "nothing consumes the events of this " + c.kind().label()));
+            }
+        }
+        checkOutputs(edges, active, problems);
+        boolean cyclic = checkCycles(active, outgoing, problems);
+        if (!cyclic) {
+            checkEventTypes(active, specs, incoming, problems);
+        }
+        return problems;
+    }
+
+    private static List<Edge> checkEdges(List<Edge> edges, Map<ComponentKey, PipelineComponent> all, Map<ComponentKey, PipelineComponent> active,
+                                         List<Problem> problems) {
+        List<Edge> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Edge e : edges) {
+            PipelineComponent from = all.get(e.from());
+            PipelineComponent to = all.get(e.to());
+            if (from == null || to == null) {
+                ComponentKey missing = from == null ? e.from() : e.to();
+                problems.add(Problem.error(to == null ? e.from() : e.to(), "inputs", "the edge " + e.input() + " -> " + e.to()
+                        + " connects '" + missing + "', which is not a component of this pipeline"));
+                continue;
+            }
+            if (to.kind() == ComponentKind.SOURCE) {
+                problems.add(Problem.error(to.key(), "inputs", "a source takes no inputs (edge from '" + e.input() + "')"));
+                continue;
+            }
+            if (from.kind() == ComponentKind.SINK) {
+                problems.add(Problem.error(from.key(), "", "a sink has no outputs (edge to '" + e.to() + "')"));
+                continue;
+            }
+            if (!active.containsKey(e.from()) || !active.containsKey(e.to())) {
+                continue;
+            }
+            if (seen.add(e.input() + "->" + e.to())) {
+                kept.add(e);
+            }
+        }
+        return kept;
+    }
+
+    private java.util.Optional<ComponentSpec> checkComponent(PipelineComponent c, List<Problem> problems) {
+        java.util.Optional<ComponentSpec> found = catalog.find(c.kind(), c.type());
+        if (found.isEmpty()) {
+            problems.add(Problem.error(c.key(), "type", "'" + c.type() + "' is not a " + c.kind().label() + " type of Vector "
+                    + catalog.vectorVersion()));
+            return found;
+        }
+        ComponentSpec spec = found.get();
+        OptionChecker checker = new OptionChecker(c.key(), problems);
+        Map<String, Object> options = new LinkedHashMap<>(c.options());
+        if (options.remove("inputs") != null) {
+            problems.add(Problem.error(c.key(), "inputs", "inputs come from the graph's edges, not from an option"));
+        }
+        if (options.remove("type") != null) {
+            problems.add(Problem.error(c.key(), "type", "the type is set on the component, not as an option"));
+        }
+        List<OptionSpec> specs = new ArrayList<>(spec.options());
+        catalog.commonOptions(c.kind()).stream().filter(o -> !o.name().equals("inputs") && !o.name().equals("type")).forEach(specs::add);
+        checker.checkObject("", options, specs);
+        checkRulesVectorKeepsInCode(c, problems);
+        return found;
+    }
+
+    /** Rules Vector enforces in code, not in its reference data. */
+    private static void checkRulesVectorKeepsInCode(PipelineComponent c, List<Problem> problems) {
+        Map<String, Object> o = c.options();
+        if (c.kind() == ComponentKind.TRANSFORM && c.type().equals("remap")
+                && o.get("source") == null && o.get("file") == null && o.get("files") == null) {
+            problems.add(Problem.error(c.key(), "source", "remap needs its VRL program: set 'source' (or 'file' / 'files')"));
+        }
+        if (c.kind() == ComponentKind.TRANSFORM && c.type().equals("sample") && (o.get("rate") == null) == (o.get("ratio") == null)) {
+            problems.add(Problem.error(c.key(), "rate", "sample needs exactly one of 'rate' and 'ratio'"));
+        }
+        if (c.kind() == ComponentKind.SINK && c.type().equals("elasticsearch") && o.get("endpoints") == null && o.get("endpoint") == null) {
+            problems.add(Problem.error(c.key(), "endpoints", "elasticsearch needs 'endpoints'"));
+        }
+        if (c.kind() == ComponentKind.TRANSFORM && c.type().equals("route") && !(o.get("route") instanceof Map<?, ?> m && !m.isEmpty())) {
+            problems.add(Problem.error(c.key(), "route", "route needs at least one route (name: condition)"));
+        }
+    }
+
+    private static void checkOutputs(List<Edge> edges, Map<ComponentKey, PipelineComponent> active, List<Problem> problems) {
+        for (Edge e : edges) {
+            NamedOutputs.Outputs outputs = NamedOutputs.of(active.get(e.from()));
+            if (e.output().isPresent() && !outputs.named().containsKey(e.output().get())) {
+                problems.add(Problem.error(e.to(), "inputs", "'" + e.from() + "' has no output '" + e.output().get() + "'"
+                        + (outputs.named().isEmpty() ? "" : " (its outputs: " + String.join(", ", outputs.named().keySet()) + ")")));
+            } else if (e.output().isEmpty() && !outputs.hasDefault()) {
+                problems.add(Problem.error(e.to(), "inputs", "'" + e.from() + "' has no default output; connect one of its named outputs: "
+                        + String.join(", ", outputs.named().keySet())));
+            }
+        }
+    }
+
+    private static boolean checkCycles(Map<ComponentKey, PipelineComponent> active, Map<ComponentKey, List<Edge>> outgoing,
+                                       List<Problem> problems) {
+        Map<ComponentKey, Integer> state = new HashMap<>();
+        for (ComponentKey start : active.keySet()) {
+            List<ComponentKey> cycle = findCycle(start, outgoing, state, new ArrayList<>());
+            if (cycle != null) {
+                problems.add(Problem.error(cycle.getFirst(), "inputs", "the pipeline has a cycle: "
+                        + cycle.stream().map(ComponentKey::value).collect(Collectors.joining(" -> "))));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // iterative DFS would not fail on 5,000 components either, but depth is bounded by MAX_COMPONENTS on a default stack
+    private static List<ComponentKey> findCycle(ComponentKey node, Map<ComponentKey, List<Edge>> outgoing, Map<ComponentKey, Integer> state,
+                                                List<ComponentKey> path) {
+        Integer s = state.get(node);
+        if (s != null && s == 2) {
+            return null;
+        }
+        if (s != null && s == 1) {
+            List<ComponentKey> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        state.put(node, 1);
+        path.add(node);
+        for (Edge e : outgoing.getOrDefault(node, List.of())) {
+            List<ComponentKey> cycle = findCycle(e.to(), outgoing, state, path);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        path.removeLast();
+        state.put(node, 2);
+        return null;
+    }
+
+    /** Propagates event types from sources through transforms and checks each edge (the graph is acyclic here). */
+    private static void checkEventTypes(Map<ComponentKey, PipelineComponent> active, Map<ComponentKey, ComponentSpec> specs,
+                                        Map<ComponentKey, List<Edge>> incoming, List<Problem> problems) {
+        Map<ComponentKey, Set<EventType>> produced = new HashMap<>();
+        for (ComponentKey key : active.keySet()) {
+            typesOf(key, active, specs, incoming, produced, problems);
+        }
+    }
+
+    private static Set<EventType> typesOf(ComponentKey key, Map<ComponentKey, PipelineComponent> active, Map<ComponentKey, ComponentSpec> specs,
+                                          Map<ComponentKey, List<Edge>> incoming, Map<ComponentKey, Set<EventType>> produced,
+                                          List<Problem> problems) {
+        Set<EventType> known = produced.get(key);
+        if (known != null) {
+            return known;
+        }
+        ComponentSpec spec = specs.get(key);
+        PipelineComponent component = active.get(key);
+        if (spec == null) {
+            produced.put(key, EnumSet.allOf(EventType.class));
+            return produced.get(key);
+        }
+        Set<EventType> received = EnumSet.noneOf(EventType.class);
+        for (Edge e : incoming.getOrDefault(key, List.of())) {
+            Set<EventType> upstream = typesOf(e.from(), active, specs, incoming, produced, problems);
+            Set<EventType> named = e.output().map(o -> NamedOutputs.of(active.get(e.from())).named().get(o)).orElse(null);
+            Set<EventType> flowing = named == null ? upstream : named;
+            Set<EventType> accepted = spec.inputTypes().isEmpty() ? EnumSet.allOf(EventType.class) : spec.inputTypes();
+            if (!flowing.isEmpty() && flowing.stream().noneMatch(accepted::contains)) {
+                problems.add(Problem.error(key, "inputs", "data type mismatch between " + e.input() + " (" + labels(flowing) + ") and "
+                        + key + " (" + labels(accepted) + ")"));
+            }
+            received.addAll(flowing);
+        }
+        Set<EventType> out;
+        if (component.kind() == ComponentKind.SOURCE) {
+            out = EnumSet.copyOf(spec.outputTypes().isEmpty() ? EnumSet.allOf(EventType.class) : spec.outputTypes());
+        } else if (spec.inputTypes().equals(spec.outputTypes())) {
+            // a pass-through transform emits what it receives
+            out = received.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(received);
+            out.retainAll(spec.outputTypes());
+        } else {
+            out = spec.outputTypes().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(spec.outputTypes());
+        }
+        produced.put(key, out);
+        return out;
+    }
+
+    private static String labels(Set<EventType> types) {
+        return types.stream().map(EventType::label).collect(Collectors.toCollection(TreeSet::new)).toString();
+    }
+}

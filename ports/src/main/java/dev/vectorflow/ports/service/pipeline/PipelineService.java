@@ -1,0 +1,316 @@
+package dev.vectorflow.ports.service.pipeline;
+
+import dev.vectorflow.core.access.Actor;
+import dev.vectorflow.core.audit.AuditEvent;
+import dev.vectorflow.core.audit.Changes;
+import dev.vectorflow.core.environment.Environment;
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.failure.DomainFailure;
+import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.core.pipeline.ConfigRenderer;
+import dev.vectorflow.core.pipeline.GraphImporter;
+import dev.vectorflow.core.pipeline.Pipeline;
+import dev.vectorflow.core.pipeline.PipelineGraph;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.pipeline.PipelineName;
+import dev.vectorflow.core.pipeline.PipelineValidator;
+import dev.vectorflow.core.pipeline.PipelineVersion;
+import dev.vectorflow.core.pipeline.Problem;
+import dev.vectorflow.core.pipeline.References;
+import dev.vectorflow.core.pipeline.catalog.Catalog;
+import dev.vectorflow.core.pipeline.diff.GraphDiff;
+import dev.vectorflow.core.pipeline.diff.TextDiff;
+import dev.vectorflow.core.secret.SecretName;
+import dev.vectorflow.core.secret.SecretValue;
+import dev.vectorflow.ports.in.pipeline.ManagePipelinesUseCase;
+import dev.vectorflow.ports.in.pipeline.PipelineQueries;
+import dev.vectorflow.ports.in.pipeline.PublishPipelineUseCase;
+import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
+import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.ports.out.persistence.PipelineRepository;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UniqueViolation;
+import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.out.vector.CatalogSource;
+import dev.vectorflow.ports.out.vector.ConfigFormat;
+import dev.vectorflow.ports.out.vector.VectorConfigCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Pipelines: drafts, validation against the catalog, rendering, import, publishing, versions, diffs and rollback. */
+public final class PipelineService implements ManagePipelinesUseCase, PublishPipelineUseCase, PipelineQueries {
+
+    private final Transactions transactions;
+    private final PipelineRepository pipelines;
+    private final EnvironmentRepository environments;
+    private final AuditLog audit;
+    private final CatalogSource catalogSource;
+    private final VectorConfigCodec codec;
+    private final ManageSecretsUseCase secrets;
+    private final ResolveSecretsUseCase resolver;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ConfigRenderer renderer = new ConfigRenderer();
+
+    public PipelineService(Transactions transactions, PipelineRepository pipelines, EnvironmentRepository environments, AuditLog audit,
+                           CatalogSource catalogSource, VectorConfigCodec codec, ManageSecretsUseCase secrets, ResolveSecretsUseCase resolver,
+                           IdGenerator ids, Clock clock) {
+        this.transactions = transactions;
+        this.pipelines = pipelines;
+        this.environments = environments;
+        this.audit = audit;
+        this.catalogSource = catalogSource;
+        this.codec = codec;
+        this.secrets = secrets;
+        this.resolver = resolver;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    private Environment environment(EnvironmentId id) throws NotFoundFailure {
+        return environments.findById(id).orElseThrow(() -> new NotFoundFailure("Environment", id));
+    }
+
+    private Pipeline existing(PipelineId id) throws NotFoundFailure {
+        return pipelines.findById(id).orElseThrow(() -> new NotFoundFailure("Pipeline", id));
+    }
+
+    private static ConflictFailure nameTaken(PipelineName name) {
+        return ConflictFailure.onField("name", "A pipeline named '" + name + "' exists already in this environment");
+    }
+
+    private void audit(Actor actor, String action, Pipeline p, Changes changes) throws NotFoundFailure {
+        audit.append(new AuditEvent(actor, action, "pipeline", p.id().toString(),
+                Optional.of(environment(p.environmentId()).teamId().toString()), changes));
+    }
+
+    @Override
+    public Pipeline createPipeline(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
+            throws NotFoundFailure, ConflictFailure {
+        try {
+            return transactions.inTransaction(() -> create(actor, environmentId, name, description, draft));
+        } catch (UniqueViolation raceLost) {
+            throw nameTaken(name);
+        } catch (NotFoundFailure | ConflictFailure expected) {
+            throw expected;
+        } catch (DomainFailure unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    private Pipeline create(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
+            throws NotFoundFailure, ConflictFailure {
+        environment(environmentId);
+        if (pipelines.findByName(environmentId, name).isPresent()) {
+            throw nameTaken(name);
+        }
+        Instant now = clock.instant();
+        Pipeline pipeline = new Pipeline(new PipelineId(ids.newId()), environmentId, name, description, draft, actor.label(), now,
+                actor.label(), now);
+        pipelines.insert(pipeline);
+        audit(actor, "pipeline.create", pipeline, Changes.none().field("environment", null, environmentId).field("name", null, name)
+                .field("components", null, draft.components().size()));
+        return pipeline;
+    }
+
+    @Override
+    public Pipeline updatePipeline(Actor actor, PipelineId id, Optional<PipelineName> name, Optional<String> description)
+            throws NotFoundFailure, ConflictFailure {
+        try {
+            return transactions.inTransaction(() -> {
+                Pipeline current = existing(id);
+                PipelineName newName = name.orElse(current.name());
+                if (!newName.equals(current.name()) && pipelines.findByName(current.environmentId(), newName)
+                        .filter(other -> !other.id().equals(id)).isPresent()) {
+                    throw nameTaken(newName);
+                }
+                Pipeline changed = current.withDetails(newName, description.orElse(current.description()), actor.label(), clock.instant());
+                pipelines.update(changed);
+                audit(actor, "pipeline.update", changed, Changes.none().field("name", current.name(), changed.name())
+                        .field("description", current.description(), changed.description()));
+                return changed;
+            });
+        } catch (UniqueViolation raceLost) {
+            throw nameTaken(name.orElseThrow());
+        } catch (NotFoundFailure | ConflictFailure expected) {
+            throw expected;
+        } catch (DomainFailure unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    @Override
+    public Pipeline saveDraft(Actor actor, PipelineId id, PipelineGraph draft) throws NotFoundFailure {
+        return transactions.inTransaction(() -> {
+            Pipeline current = existing(id);
+            Pipeline changed = current.withDraft(draft, actor.label(), clock.instant());
+            pipelines.update(changed);
+            audit(actor, "pipeline.save_draft", changed, Changes.none().field("components", current.draft().components().size(),
+                    draft.components().size()).field("edges", current.draft().edges().size(), draft.edges().size()));
+            return changed;
+        });
+    }
+
+    @Override
+    public Pipeline resetDraft(Actor actor, PipelineId id, int version) throws NotFoundFailure {
+        return transactions.inTransaction(() -> {
+            Pipeline current = existing(id);
+            PipelineVersion source = pipelines.version(id, version).orElseThrow(() -> new NotFoundFailure("Version", version));
+            Pipeline changed = current.withDraft(source.graph(), actor.label(), clock.instant());
+            pipelines.update(changed);
+            audit(actor, "pipeline.reset_draft", changed, Changes.none().field("toVersion", null, version));
+            return changed;
+        });
+    }
+
+    @Override
+    public void deletePipeline(Actor actor, PipelineId id) throws NotFoundFailure {
+        transactions.inTransaction(() -> {
+            Pipeline current = existing(id);
+            audit(actor, "pipeline.delete", current, Changes.none().field("name", current.name(), null));
+            pipelines.delete(id);
+            return null;
+        });
+    }
+
+    @Override
+    public ImportOutcome importPipeline(Actor actor, EnvironmentId environmentId, PipelineName name, String text, Optional<ConfigFormat> format)
+            throws NotFoundFailure, ConflictFailure {
+        Map<String, Object> tree = codec.read(text, format);
+        GraphImporter.ImportResult imported = new GraphImporter(catalog()).importConfig(tree);
+        List<MovedSecret> moved = imported.movedSecrets().stream()
+                .map(m -> new MovedSecret(m.component().value(), m.optionPath(), m.secretName())).toList();
+        if (imported.hasErrors()) {
+            return new ImportOutcome(Optional.empty(), imported.problems(), List.of());
+        }
+        try {
+            return transactions.inTransaction(() -> {
+                Pipeline pipeline = create(actor, environmentId, name, "", imported.graph());
+                for (GraphImporter.MovedSecret m : imported.movedSecrets()) {
+                    secrets.createSecret(actor, environmentId, new SecretName(m.secretName()), new SecretValue(m.value()),
+                            "Moved here from the " + m.optionPath() + " option of " + m.component() + " when '" + name + "' was imported");
+                }
+                List<Problem> problems = new ArrayList<>(imported.problems());
+                problems.addAll(validate(pipeline.environmentId(), pipeline.draft()));
+                return new ImportOutcome(Optional.of(pipeline), problems, moved);
+            });
+        } catch (UniqueViolation raceLost) {
+            throw nameTaken(name);
+        } catch (NotFoundFailure | ConflictFailure expected) {
+            throw expected;
+        } catch (DomainFailure unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    @Override
+    public PublishResult publish(Actor actor, PipelineId id, String message) throws NotFoundFailure {
+        return transactions.inTransaction(() -> {
+            Pipeline current = existing(id);
+            return store(actor, current, current.draft(), message, Optional.empty());
+        });
+    }
+
+    @Override
+    public PublishResult rollback(Actor actor, PipelineId id, int number, String message) throws NotFoundFailure {
+        return transactions.inTransaction(() -> {
+            Pipeline current = existing(id);
+            PipelineVersion old = pipelines.version(id, number).orElseThrow(() -> new NotFoundFailure("Version", number));
+            String why = message == null || message.isBlank() ? "Rollback to version " + number : message;
+            PublishResult result = store(actor, current, old.graph(), why, Optional.of(number));
+            if (result instanceof Published) {
+                pipelines.update(current.withDraft(old.graph(), actor.label(), clock.instant()));
+            }
+            return result;
+        });
+    }
+
+    private PublishResult store(Actor actor, Pipeline pipeline, PipelineGraph graph, String message, Optional<Integer> restoredFrom)
+            throws NotFoundFailure {
+        List<Problem> problems = validate(pipeline.environmentId(), graph);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new Refused(problems);
+        }
+        String yaml = codec.write(renderer.render(graph), ConfigFormat.YAML);
+        int number = pipelines.latestVersionNumber(pipeline.id()) + 1;
+        PipelineVersion version = new PipelineVersion(pipeline.id(), number, graph, yaml, PipelineVersion.checksumOf(yaml), actor.label(),
+                message, clock.instant(), restoredFrom);
+        pipelines.insertVersion(version);
+        audit(actor, restoredFrom.isPresent() ? "pipeline.rollback" : "pipeline.publish", pipeline, Changes.none()
+                .field("version", null, number).field("checksum", null, version.checksum()).field("restoredFrom", null, restoredFrom.orElse(null)));
+        return new Published(version, problems);
+    }
+
+    /** Catalog problems plus references to secrets and certificates the environment does not have. */
+    private List<Problem> validate(EnvironmentId environment, PipelineGraph graph) {
+        List<Problem> problems = new ArrayList<>(new PipelineValidator(catalog()).validate(graph));
+        References references = References.of(graph);
+        for (SecretName missing : resolver.missingSecrets(environment, references.secrets())) {
+            problems.add(Problem.error(null, "", "SECRET[" + missing + "] is referenced but the environment has no secret of that name"));
+        }
+        for (SecretName missing : resolver.missingCertificates(environment, references.certificates())) {
+            problems.add(Problem.error(null, "", "CERT[" + missing + "] is referenced but the environment has no certificate of that name"));
+        }
+        return problems;
+    }
+
+    @Override
+    public List<Pipeline> pipelinesOf(EnvironmentId environment) {
+        return transactions.inTransaction(() -> pipelines.findByEnvironment(environment));
+    }
+
+    @Override
+    public Pipeline pipeline(PipelineId id) throws NotFoundFailure {
+        return transactions.inTransaction(() -> existing(id));
+    }
+
+    @Override
+    public Optional<EnvironmentId> owningEnvironment(PipelineId id) {
+        return transactions.inTransaction(() -> pipelines.findById(id).map(Pipeline::environmentId));
+    }
+
+    @Override
+    public List<Problem> validateDraft(PipelineId id) throws NotFoundFailure {
+        Pipeline pipeline = pipeline(id);
+        return validate(pipeline.environmentId(), pipeline.draft());
+    }
+
+    @Override
+    public String renderDraft(PipelineId id, ConfigFormat format) throws NotFoundFailure {
+        return codec.write(renderer.render(pipeline(id).draft()), format);
+    }
+
+    @Override
+    public List<PipelineVersion> versions(PipelineId id) throws NotFoundFailure {
+        return transactions.inTransaction(() -> {
+            existing(id);
+            return pipelines.versions(id);
+        });
+    }
+
+    @Override
+    public PipelineVersion version(PipelineId id, int number) throws NotFoundFailure {
+        return transactions.inTransaction(() -> pipelines.version(id, number).orElseThrow(() -> new NotFoundFailure("Version", number)));
+    }
+
+    @Override
+    public VersionDiff diff(PipelineId id, int from, int to) throws NotFoundFailure {
+        PipelineVersion a = version(id, from);
+        PipelineVersion b = version(id, to);
+        return new VersionDiff(from, to, GraphDiff.between(a.graph(), b.graph()),
+                TextDiff.between("version " + from, a.configYaml(), "version " + to, b.configYaml()).unified());
+    }
+
+    @Override
+    public Catalog catalog() {
+        return catalogSource.catalog();
+    }
+
+}
