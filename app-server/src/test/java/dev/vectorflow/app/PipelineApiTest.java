@@ -185,6 +185,33 @@ class PipelineApiTest {
     }
 
     @Test
+    void structurallyBrokenGraphsAreRefusedWithEveryProblemAndNothingIsStored() {
+        String broken = """
+                {"components":[
+                  {"key":"in","kind":"source","type":"file","options":{"include":["/x"]}},
+                  {"key":"in","kind":"sink","type":"console","options":{"encoding":{"codec":"json"}}},
+                  {"key":"odd","kind":"transform","type":"teleport","options":{}},
+                  {"key":"a","kind":"transform","type":"remap","options":{"source":"."}},
+                  {"key":"b","kind":"transform","type":"remap","options":{"source":"."}}],
+                 "edges":[{"from":"ghost","to":"a"},{"from":"a","to":"b"},{"from":"b","to":"a"},{"from":"in","output":"nope","to":"odd"}]}""";
+        Answer refused = editor.postJson("/api/environments/" + environment + "/pipelines", "{\"name\":\"broken\",\"graph\":" + broken + "}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("used by more than one component").contains("'teleport' is not a transform type")
+                .contains("connects 'ghost'").contains("cycle").contains("has no output 'nope'");
+        assertThat(editor.get("/api/environments/" + environment + "/pipelines").json().get("items")).isEmpty();
+
+        String id = create("fine", PipelineFixtures.SIMPLE_GRAPH);
+        assertThat(editor.putJson("/api/pipelines/" + id + "/graph", broken).status()).isEqualTo(400);
+        assertThat(editor.get("/api/pipelines/" + id).json().get("graph").get("components")).hasSize(3);
+
+        Answer importBroken = editor.postJson("/api/environments/" + environment + "/pipelines/import", ApiClient.json("name", "x",
+                "config", "sources:\n  in:\n    type: teleport\n"));
+        assertThat(importBroken.status()).isEqualTo(400);
+        assertThat(importBroken.body()).contains("'teleport' is not a source type");
+    }
+
+    @Test
     void theCatalogDescribesEveryComponent() {
         Answer catalog = editor.get("/api/catalog");
 

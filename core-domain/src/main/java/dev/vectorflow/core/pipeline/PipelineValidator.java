@@ -33,18 +33,18 @@ public final class PipelineValidator {
     public List<Problem> validate(PipelineGraph graph) {
         List<Problem> problems = new ArrayList<>();
         if (graph.components().size() > PipelineGraph.MAX_COMPONENTS) {
-            problems.add(Problem.error(null, "", "a pipeline holds at most " + PipelineGraph.MAX_COMPONENTS + " components but this one has "
+            problems.add(Problem.structural(null, "", "a pipeline holds at most " + PipelineGraph.MAX_COMPONENTS + " components but this one has "
                     + graph.components().size()));
             return problems;
         }
         Map<ComponentKey, PipelineComponent> all = new LinkedHashMap<>();
         for (PipelineComponent c : graph.components()) {
             if (all.putIfAbsent(c.key(), c) != null) {
-                problems.add(Problem.error(c.key(), "", "the key '" + c.key() + "' is used by more than one component (keys are unique across"
+                problems.add(Problem.structural(c.key(), "", "the key '" + c.key() + "' is used by more than one component (keys are unique across"
                         + " sources, transforms and sinks)"));
             }
             if (c.key().reserved()) {
-                problems.add(Problem.error(c.key(), "", "keys starting with '" + ComponentKey.RESERVED_PREFIX + "' are reserved for VectorFlow"));
+                problems.add(Problem.structural(c.key(), "", "keys starting with '" + ComponentKey.RESERVED_PREFIX + "' are reserved for VectorFlow"));
             }
         }
         Map<ComponentKey, PipelineComponent> active = new LinkedHashMap<>();
@@ -89,16 +89,16 @@ public final class PipelineValidator {
             PipelineComponent to = all.get(e.to());
             if (from == null || to == null) {
                 ComponentKey missing = from == null ? e.from() : e.to();
-                problems.add(Problem.error(to == null ? e.from() : e.to(), "inputs", "the edge " + e.input() + " -> " + e.to()
+                problems.add(Problem.structural(to == null ? e.from() : e.to(), "inputs", "the edge " + e.input() + " -> " + e.to()
                         + " connects '" + missing + "', which is not a component of this pipeline"));
                 continue;
             }
             if (to.kind() == ComponentKind.SOURCE) {
-                problems.add(Problem.error(to.key(), "inputs", "a source takes no inputs (edge from '" + e.input() + "')"));
+                problems.add(Problem.structural(to.key(), "inputs", "a source takes no inputs (edge from '" + e.input() + "')"));
                 continue;
             }
             if (from.kind() == ComponentKind.SINK) {
-                problems.add(Problem.error(from.key(), "", "a sink has no outputs (edge to '" + e.to() + "')"));
+                problems.add(Problem.structural(from.key(), "", "a sink has no outputs (edge to '" + e.to() + "')"));
                 continue;
             }
             if (!active.containsKey(e.from()) || !active.containsKey(e.to())) {
@@ -114,7 +114,7 @@ public final class PipelineValidator {
     private java.util.Optional<ComponentSpec> checkComponent(PipelineComponent c, List<Problem> problems) {
         java.util.Optional<ComponentSpec> found = catalog.find(c.kind(), c.type());
         if (found.isEmpty()) {
-            problems.add(Problem.error(c.key(), "type", "'" + c.type() + "' is not a " + c.kind().label() + " type of Vector "
+            problems.add(Problem.structural(c.key(), "type", "'" + c.type() + "' is not a " + c.kind().label() + " type of Vector "
                     + catalog.vectorVersion()));
             return found;
         }
@@ -156,7 +156,7 @@ public final class PipelineValidator {
         for (Edge e : edges) {
             NamedOutputs.Outputs outputs = NamedOutputs.of(active.get(e.from()));
             if (e.output().isPresent() && !outputs.named().containsKey(e.output().get())) {
-                problems.add(Problem.error(e.to(), "inputs", "'" + e.from() + "' has no output '" + e.output().get() + "'"
+                problems.add(Problem.structural(e.to(), "inputs", "'" + e.from() + "' has no output '" + e.output().get() + "'"
                         + (outputs.named().isEmpty() ? "" : " (its outputs: " + String.join(", ", outputs.named().keySet()) + ")")));
             } else if (e.output().isEmpty() && !outputs.hasDefault()) {
                 problems.add(Problem.error(e.to(), "inputs", "'" + e.from() + "' has no default output; connect one of its named outputs: "
@@ -171,7 +171,7 @@ public final class PipelineValidator {
         for (ComponentKey start : active.keySet()) {
             List<ComponentKey> cycle = findCycle(start, outgoing, state, new ArrayList<>());
             if (cycle != null) {
-                problems.add(Problem.error(cycle.getFirst(), "inputs", "the pipeline has a cycle: "
+                problems.add(Problem.structural(cycle.getFirst(), "inputs", "the pipeline has a cycle: "
                         + cycle.stream().map(ComponentKey::value).collect(Collectors.joining(" -> "))));
                 return true;
             }

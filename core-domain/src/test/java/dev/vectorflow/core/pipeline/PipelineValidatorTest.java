@@ -209,6 +209,22 @@ class PipelineValidatorTest {
     }
 
     @Test
+    void brokenStructureIsFlaggedButIncompleteOptionsAreNot() {
+        PipelineGraph graph = PipelineGraph.of(List.of(source("in", "file", Map.of()), source("in", "file", FILE),
+                transform("t", "teleport", Map.of()), sink("out", "console", Map.of())),
+                List.of(Edge.of("in", "out"), Edge.of("ghost", "out")));
+
+        List<Problem> problems = validator.validate(graph);
+        assertThat(problems.stream().filter(Problem::structural).map(Problem::message))
+                .anySatisfy(m -> assertThat(m).contains("used by more than one component"))
+                .anySatisfy(m -> assertThat(m).contains("'teleport' is not a transform type"))
+                .anySatisfy(m -> assertThat(m).contains("connects 'ghost'"));
+        assertThat(problems.stream().filter(p -> p.isError() && !p.structural()).map(Problem::message))
+                .anySatisfy(m -> assertThat(m).contains("the required option 'include' is missing"))
+                .anySatisfy(m -> assertThat(m).contains("the required option 'encoding' is missing"));
+    }
+
+    @Test
     void tooManyComponentsIsOneClearError() {
         List<PipelineComponent> many = new ArrayList<>();
         for (int i = 0; i <= PipelineGraph.MAX_COMPONENTS; i++) {

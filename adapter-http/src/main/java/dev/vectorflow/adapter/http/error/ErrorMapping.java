@@ -2,6 +2,8 @@ package dev.vectorflow.adapter.http.error;
 
 import dev.vectorflow.core.failure.ConflictFailure;
 import dev.vectorflow.core.failure.ForbiddenFailure;
+import dev.vectorflow.core.failure.InvalidGraphFailure;
+import dev.vectorflow.core.pipeline.Problem;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.failure.RejectedCredentialsFailure;
 import dev.vectorflow.core.validation.InvalidValueException;
@@ -31,6 +33,7 @@ public final class ErrorMapping {
                 e.field().map(f -> List.of(new FieldProblem(f, e.getMessage()))).orElse(List.of()))));
         routes.exception(RejectedCredentialsFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(401, "Unauthorized", e.getMessage(), List.of())));
         routes.exception(ForbiddenFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(403, "Forbidden", e.getMessage(), List.of())));
+        routes.exception(InvalidGraphFailure.class, (e, ctx) -> write(ctx, invalidPipeline(e.getMessage(), e.problems()).response()));
         routes.exception(InvalidValueException.class, (e, ctx) ->
                 write(ctx, ApiProblem.invalid(List.of(new FieldProblem(e.field(), e.problem()))).response()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -50,6 +53,14 @@ public final class ErrorMapping {
             write(ctx, new ErrorResponse(500, "Internal Server Error",
                     "An unexpected error occurred. Reference: " + reference, List.of()));
         });
+    }
+
+    /** A 400 answer listing every problem of a pipeline graph, each under {@code component.option}. */
+    public static ApiProblem invalidPipeline(String detail, List<Problem> problems) {
+        return new ApiProblem(400, "Invalid Pipeline", detail, problems.stream()
+                .map(p -> new FieldProblem(p.component().map(c -> c + (p.optionPath().isEmpty() ? "" : "." + p.optionPath())).orElse(p.optionPath()),
+                        p.severity() + ": " + p.message()))
+                .toList());
     }
 
     public static void write(Context ctx, ErrorResponse error) {

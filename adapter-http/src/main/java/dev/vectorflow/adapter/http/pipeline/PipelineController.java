@@ -6,7 +6,7 @@ import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.Caller;
 import dev.vectorflow.adapter.http.error.ApiProblem;
-import dev.vectorflow.adapter.http.error.FieldProblem;
+import dev.vectorflow.adapter.http.error.ErrorMapping;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.adapter.http.json.JsonFields;
 import dev.vectorflow.core.environment.EnvironmentId;
@@ -143,12 +143,8 @@ public final class PipelineController {
         return body;
     }
 
-    /** A 400 answer listing every error (and warning) of a graph, in the one error shape. */
     private static ApiProblem refused(String detail, List<Problem> problems) {
-        return new ApiProblem(400, "Invalid Pipeline", detail, problems.stream()
-                .map(p -> new FieldProblem(p.component().map(c -> c + (p.optionPath().isEmpty() ? "" : "." + p.optionPath())).orElse(p.optionPath()),
-                        p.severity() + ": " + p.message()))
-                .toList());
+        return ErrorMapping.invalidPipeline(detail, problems);
     }
 
     private Map<String, Object> versionBody(PipelineVersion v, boolean full) {

@@ -3,6 +3,7 @@ package dev.vectorflow.ports.in.pipeline;
 import dev.vectorflow.core.access.Actor;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.failure.InvalidGraphFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineGraph;
@@ -16,14 +17,20 @@ import java.util.Optional;
 /** Use case: create, rename, import, edit (save the draft), reset and delete pipelines. Audited. */
 public interface ManagePipelinesUseCase {
 
+    /** @throws InvalidGraphFailure when the graph is unfit even as a draft (duplicate keys, unknown types, edges to nothing, cycles) */
     Pipeline createPipeline(Actor actor, EnvironmentId environment, PipelineName name, String description, PipelineGraph draft)
-            throws NotFoundFailure, ConflictFailure;
+            throws NotFoundFailure, ConflictFailure, InvalidGraphFailure;
 
     Pipeline updatePipeline(Actor actor, PipelineId id, Optional<PipelineName> name, Optional<String> description)
             throws NotFoundFailure, ConflictFailure;
 
-    /** Saves the draft graph as given (it may be invalid: validation is separate, publishing refuses errors). */
-    Pipeline saveDraft(Actor actor, PipelineId id, PipelineGraph draft) throws NotFoundFailure;
+    /**
+     * Saves the draft graph. A draft may be incomplete (missing options, type mismatches: publishing
+     * refuses those), but not structurally broken.
+     *
+     * @throws InvalidGraphFailure when the graph is unfit even as a draft
+     */
+    Pipeline saveDraft(Actor actor, PipelineId id, PipelineGraph draft) throws NotFoundFailure, InvalidGraphFailure;
 
     /** Resets the draft to the graph of a published version. */
     Pipeline resetDraft(Actor actor, PipelineId id, int version) throws NotFoundFailure;

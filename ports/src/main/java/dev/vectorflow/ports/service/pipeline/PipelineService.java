@@ -7,6 +7,7 @@ import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.ConflictFailure;
 import dev.vectorflow.core.failure.DomainFailure;
+import dev.vectorflow.core.failure.InvalidGraphFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.pipeline.ConfigRenderer;
 import dev.vectorflow.core.pipeline.GraphImporter;
@@ -93,7 +94,8 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
 
     @Override
     public Pipeline createPipeline(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
-            throws NotFoundFailure, ConflictFailure {
+            throws NotFoundFailure, ConflictFailure, InvalidGraphFailure {
+        requireStorable(draft);
         try {
             return transactions.inTransaction(() -> create(actor, environmentId, name, description, draft));
         } catch (UniqueViolation raceLost) {
@@ -147,7 +149,8 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     }
 
     @Override
-    public Pipeline saveDraft(Actor actor, PipelineId id, PipelineGraph draft) throws NotFoundFailure {
+    public Pipeline saveDraft(Actor actor, PipelineId id, PipelineGraph draft) throws NotFoundFailure, InvalidGraphFailure {
+        requireStorable(draft);
         return transactions.inTransaction(() -> {
             Pipeline current = existing(id);
             Pipeline changed = current.withDraft(draft, actor.label(), clock.instant());
@@ -187,8 +190,11 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         GraphImporter.ImportResult imported = new GraphImporter(catalog()).importConfig(tree);
         List<MovedSecret> moved = imported.movedSecrets().stream()
                 .map(m -> new MovedSecret(m.component().value(), m.optionPath(), m.secretName())).toList();
-        if (imported.hasErrors()) {
-            return new ImportOutcome(Optional.empty(), imported.problems(), List.of());
+        List<Problem> structural = new PipelineValidator(catalog()).validate(imported.graph()).stream().filter(Problem::structural).toList();
+        if (imported.hasErrors() || !structural.isEmpty()) {
+            List<Problem> all = new ArrayList<>(imported.problems());
+            all.addAll(structural);
+            return new ImportOutcome(Optional.empty(), all, List.of());
         }
         try {
             return transactions.inTransaction(() -> {
@@ -246,6 +252,14 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         audit(actor, restoredFrom.isPresent() ? "pipeline.rollback" : "pipeline.publish", pipeline, Changes.none()
                 .field("version", null, number).field("checksum", null, version.checksum()).field("restoredFrom", null, restoredFrom.orElse(null)));
         return new Published(version, problems);
+    }
+
+    /** Refuses graphs that are broken beyond a draft: duplicate keys, unknown types, edges to nothing, cycles. */
+    private void requireStorable(PipelineGraph graph) throws InvalidGraphFailure {
+        List<Problem> problems = new PipelineValidator(catalog()).validate(graph);
+        if (problems.stream().anyMatch(Problem::structural)) {
+            throw new InvalidGraphFailure("The graph is broken beyond a draft; nothing was stored.", problems);
+        }
     }
 
     /** Catalog problems plus references to secrets and certificates the environment does not have. */
