@@ -10,6 +10,7 @@ import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
 import dev.vectorflow.adapter.http.ApiServices;
 import dev.vectorflow.adapter.vector.JacksonVectorConfigCodec;
 import dev.vectorflow.adapter.vector.JsonCatalogSource;
+import dev.vectorflow.adapter.vector.VectorCliCheck;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
@@ -95,7 +96,8 @@ final class ServerComposition {
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock);
         PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
-                JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock);
+                JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock,
+                VectorCliCheck.fromEnvironment(System.getenv()));
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),

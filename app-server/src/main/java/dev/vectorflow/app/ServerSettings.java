@@ -53,6 +53,7 @@ public record ServerSettings(
             new Variable("VF_PUBLIC_URL", "", false, "The address people use to reach the server (used in the setup link)"),
             new Variable("VF_SESSION_IDLE_MINUTES", "480", false, "Sign-in sessions end after this long without use (5-10080)"),
             new Variable("VF_SESSION_MAX_HOURS", "168", false, "Sign-in sessions end this long after sign-in in any case (1-2160)"),
+            new Variable("VF_VECTOR_BIN", "", false, "The vector binary that checks each published version (vector validate); empty looks on PATH"),
             new Variable("VF_MASTER_KEY", "", true,
                     "Master key sealing the key ring (32 bytes, base64 or hex); empty uses <VF_DATA_DIR>/master.key, created at first start"));
 

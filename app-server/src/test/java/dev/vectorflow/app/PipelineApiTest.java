@@ -56,6 +56,8 @@ class PipelineApiTest {
         Answer v1 = editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", "first cut"));
         assertThat(v1.status()).as(v1.body()).isEqualTo(201);
         assertThat(v1.json().get("number").asInt()).isEqualTo(1);
+        assertThat(v1.json().get("checkedByVector").asBoolean()).isFalse();
+        assertThat(v1.body()).contains("Vector itself did not check this version");
         String checksum1 = v1.json().get("checksum").asText();
         assertThat(checksum1).hasSize(64);
 
@@ -205,10 +207,22 @@ class PipelineApiTest {
         assertThat(editor.putJson("/api/pipelines/" + id + "/graph", broken).status()).isEqualTo(400);
         assertThat(editor.get("/api/pipelines/" + id).json().get("graph").get("components")).hasSize(3);
 
-        Answer importBroken = editor.postJson("/api/environments/" + environment + "/pipelines/import", ApiClient.json("name", "x",
-                "config", "sources:\n  in:\n    type: teleport\n"));
-        assertThat(importBroken.status()).isEqualTo(400);
-        assertThat(importBroken.body()).contains("'teleport' is not a source type");
+        Answer importCycle = editor.postJson("/api/environments/" + environment + "/pipelines/import", ApiClient.json("name", "x",
+                "config", "transforms:\n  a: {type: remap, inputs: [b], source: .}\n  b: {type: remap, inputs: [a], source: .}\n"));
+        assertThat(importCycle.status()).isEqualTo(400);
+        assertThat(importCycle.body()).contains("cycle");
+    }
+
+    @Test
+    void anImportedUnknownTypeIsKeptAsAWarningButCannotBePublished() {
+        Answer imported = editor.postJson("/api/environments/" + environment + "/pipelines/import", ApiClient.json("name", "future",
+                "config", "sources:\n  in:\n    type: teleport\nsinks:\n  out:\n    type: console\n    inputs: [in]\n"
+                        + "    encoding: {codec: json}\n"));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.body()).contains("'teleport' is not a source type").contains("kept as imported");
+        String id = imported.json().get("pipeline").get("id").asText();
+        assertThat(editor.postJson("/api/pipelines/" + id + "/versions", "{}").status()).isEqualTo(400);
     }
 
     @Test

@@ -54,6 +54,7 @@ public final class GraphImporter {
         Set<String> secretNames = new HashSet<>();
         List<PipelineComponent> components = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
+        List<GlobInput> globInputs = new ArrayList<>();
         Map<String, Object> globals = new LinkedHashMap<>();
         Set<String> globalNames = new HashSet<>();
         catalog.globalOptions().forEach(o -> globalNames.add(o.name()));
@@ -68,8 +69,8 @@ public final class GraphImporter {
                 }
                 int row = 0;
                 for (Map.Entry<?, ?> entry : section.entrySet()) {
-                    importComponent(kind.get(), String.valueOf(entry.getKey()), entry.getValue(), row++, components, edges, problems, moved,
-                            secretNames);
+                    importComponent(kind.get(), String.valueOf(entry.getKey()), entry.getValue(), row++, components, edges, globInputs,
+                            problems, moved, secretNames);
                 }
             } else if (MANAGED_TOP_LEVEL.contains(name)) {
                 problems.add(Problem.warning(null, name, "secret backends are managed by VectorFlow; the '" + name
@@ -83,7 +84,8 @@ public final class GraphImporter {
         if (components.isEmpty()) {
             problems.add(Problem.error(null, "", "the file holds no sources, transforms or sinks"));
         }
-        return new ImportResult(new PipelineGraph(components, edges, globals), problems, moved);
+        List<Edge> resolved = resolveGlobs(edges, globInputs, components, problems);
+        return new ImportResult(new PipelineGraph(layOut(components, resolved), resolved, globals), problems, moved);
     }
 
     private static Optional<ComponentKind> kindOfSection(String name) {
@@ -95,8 +97,13 @@ public final class GraphImporter {
         return Optional.empty();
     }
 
+    /** An input written as a glob ({@code app-*}), resolved once every component is known. */
+    private record GlobInput(String pattern, ComponentKey to) {
+    }
+
     private void importComponent(ComponentKind kind, String rawKey, Object rawBody, int row, List<PipelineComponent> components,
-                                 List<Edge> edges, List<Problem> problems, List<MovedSecret> moved, Set<String> secretNames) {
+                                 List<Edge> edges, List<GlobInput> globInputs, List<Problem> problems, List<MovedSecret> moved,
+                                 Set<String> secretNames) {
         ComponentKey key;
         try {
             key = new ComponentKey(rawKey);
@@ -124,7 +131,7 @@ public final class GraphImporter {
             for (Object input : list) {
                 String text = String.valueOf(input);
                 if (text.contains("*")) {
-                    problems.add(Problem.error(key, "inputs", "wildcard inputs ('" + text + "') are not supported; list the inputs one by one"));
+                    globInputs.add(new GlobInput(text, key));
                     continue;
                 }
                 try {
@@ -138,6 +145,71 @@ public final class GraphImporter {
         double x = kind.ordinal() * COLUMN_WIDTH;
         components.add(new PipelineComponent(key, kind, type, options, key.value(),
                 Optional.of(new PipelineComponent.Position(x, row * ROW_HEIGHT)), false));
+    }
+
+    /**
+     * Expands glob inputs as Vector does ({@code *} matches any run of characters, dots included)
+     * against the ids of the other components and their named outputs.
+     */
+    private static List<Edge> resolveGlobs(List<Edge> edges, List<GlobInput> globs, List<PipelineComponent> components, List<Problem> problems) {
+        List<Edge> all = new ArrayList<>(edges);
+        for (GlobInput glob : globs) {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
+                    java.util.Arrays.stream(glob.pattern().split("\\*", -1)).map(java.util.regex.Pattern::quote)
+                            .collect(java.util.stream.Collectors.joining(".*")));
+            int matched = 0;
+            for (PipelineComponent c : components) {
+                if (c.key().equals(glob.to()) || c.kind() == ComponentKind.SINK) {
+                    continue;
+                }
+                List<String> candidates = new ArrayList<>();
+                NamedOutputs.Outputs outputs = NamedOutputs.of(c);
+                if (outputs.hasDefault()) {
+                    candidates.add(c.key().value());
+                }
+                outputs.named().keySet().forEach(o -> candidates.add(c.key().value() + "." + o));
+                for (String candidate : candidates) {
+                    if (pattern.matcher(candidate).matches()) {
+                        all.add(Edge.of(candidate, glob.to().value()));
+                        matched++;
+                    }
+                }
+            }
+            if (matched == 0) {
+                problems.add(Problem.error(glob.to(), "inputs", "the input pattern '" + glob.pattern() + "' matches no component"));
+            }
+        }
+        return all;
+    }
+
+    /** Positions left to right by depth (longest path from a source), top to bottom in file order. */
+    private static List<PipelineComponent> layOut(List<PipelineComponent> components, List<Edge> edges) {
+        Map<ComponentKey, Integer> depth = new LinkedHashMap<>();
+        components.forEach(c -> depth.put(c.key(), 0));
+        // relax edges |V| times at most: longest paths in a DAG; a cycle simply stops growing at the bound
+        for (int round = 0; round < components.size(); round++) {
+            boolean changed = false;
+            for (Edge e : edges) {
+                Integer from = depth.get(e.from());
+                Integer to = depth.get(e.to());
+                if (from != null && to != null && to < from + 1 && from + 1 <= components.size()) {
+                    depth.put(e.to(), from + 1);
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        Map<Integer, Integer> rows = new java.util.HashMap<>();
+        List<PipelineComponent> placed = new ArrayList<>();
+        for (PipelineComponent c : components) {
+            int column = depth.getOrDefault(c.key(), 0);
+            int row = rows.merge(column, 1, Integer::sum) - 1;
+            placed.add(new PipelineComponent(c.key(), c.kind(), c.type(), c.options(), c.displayName(),
+                    Optional.of(new PipelineComponent.Position(column * COLUMN_WIDTH, row * ROW_HEIGHT)), c.disabled()));
+        }
+        return placed;
     }
 
     private List<OptionSpec> specsOf(ComponentKind kind, ComponentSpec spec) {

@@ -106,10 +106,31 @@ class RenderAndImportTest {
         assertThat(result.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p).contains("secret backends are managed"))
                 .anySatisfy(p -> assertThat(p).contains("'bogus_key' is not a top-level key"))
                 .anySatisfy(p -> assertThat(p).contains("the component id must be 1-64 letters"))
-                .anySatisfy(p -> assertThat(p).contains("wildcard inputs ('app-*') are not supported"))
+                .anySatisfy(p -> assertThat(p).contains("the input pattern 'app-*' matches no component"))
                 .anySatisfy(p -> assertThat(p).contains("every component needs a 'type'"));
         assertThat(importer.importConfig(Map.of()).problems()).extracting(Problem::toString)
                 .containsExactly("ERROR: the file holds no sources, transforms or sinks");
+    }
+
+    @Test
+    void globInputsExpandToEveryMatchingComponentAndOutput_andPositionsFollowDepth() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        Map<String, Object> sources = new LinkedHashMap<>();
+        sources.put("app-web", Map.of("type", "file", "include", List.of("/w")));
+        sources.put("app-db", Map.of("type", "file", "include", List.of("/d")));
+        sources.put("other", Map.of("type", "file", "include", List.of("/o")));
+        tree.put("sources", sources);
+        tree.put("transforms", Map.of("r", Map.of("type", "route", "inputs", List.of("app-*"), "route", Map.of("e", ".e"))));
+        tree.put("sinks", Map.of("out", Map.of("type", "console", "inputs", List.of("r.*", "other"), "encoding", Map.of("codec", "json"))));
+
+        GraphImporter.ImportResult result = importer.importConfig(tree);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.graph().edges()).extracting(e -> e.input() + "->" + e.to())
+                .containsExactlyInAnyOrder("app-web->r", "app-db->r", "r.e->out", "r._unmatched->out", "other->out");
+        assertThat(result.graph().component(new ComponentKey("app-db")).orElseThrow().position().orElseThrow().x()).isZero();
+        assertThat(result.graph().component(new ComponentKey("r")).orElseThrow().position().orElseThrow().x()).isEqualTo(320);
+        assertThat(result.graph().component(new ComponentKey("out")).orElseThrow().position().orElseThrow().x()).isEqualTo(640);
     }
 
     @Test

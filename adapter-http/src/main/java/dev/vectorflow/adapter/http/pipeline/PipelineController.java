@@ -266,6 +266,7 @@ public final class PipelineController {
         switch (result) {
             case PublishPipelineUseCase.Published published -> {
                 Map<String, Object> body = versionBody(published.version(), false);
+                body.put("checkedByVector", published.checkedByVector());
                 body.put("warnings", published.warnings().stream().map(PipelineController::problemBody).toList());
                 ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + published.version().pipelineId() + "/versions/"
                         + published.version().number()).json(body);

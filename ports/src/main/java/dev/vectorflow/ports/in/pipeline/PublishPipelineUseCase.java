@@ -20,7 +20,8 @@ public interface PublishPipelineUseCase {
     sealed interface PublishResult permits Published, Refused {
     }
 
-    record Published(PipelineVersion version, List<Problem> warnings) implements PublishResult {
+    /** Stored; {@code checkedByVector} says whether a {@code vector} binary also validated the rendered file. */
+    record Published(PipelineVersion version, List<Problem> warnings, boolean checkedByVector) implements PublishResult {
     }
 
     record Refused(List<Problem> problems) implements PublishResult {

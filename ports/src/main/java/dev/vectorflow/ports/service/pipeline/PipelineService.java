@@ -37,6 +37,7 @@ import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.out.vector.CatalogSource;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
+import dev.vectorflow.ports.out.vector.VectorConfigCheck;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,11 +59,13 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     private final ResolveSecretsUseCase resolver;
     private final IdGenerator ids;
     private final Clock clock;
+    private final VectorConfigCheck vectorCheck;
     private final ConfigRenderer renderer = new ConfigRenderer();
 
     public PipelineService(Transactions transactions, PipelineRepository pipelines, EnvironmentRepository environments, AuditLog audit,
                            CatalogSource catalogSource, VectorConfigCodec codec, ManageSecretsUseCase secrets, ResolveSecretsUseCase resolver,
-                           IdGenerator ids, Clock clock) {
+                           IdGenerator ids, Clock clock, VectorConfigCheck vectorCheck) {
+        this.vectorCheck = vectorCheck;
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.environments = environments;
@@ -97,7 +100,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
             throws NotFoundFailure, ConflictFailure, InvalidGraphFailure {
         requireStorable(draft);
         try {
-            return transactions.inTransaction(() -> create(actor, environmentId, name, description, draft));
+            return transactions.inTransaction(() -> insert(actor, environmentId, name, description, draft));
         } catch (UniqueViolation raceLost) {
             throw nameTaken(name);
         } catch (NotFoundFailure | ConflictFailure expected) {
@@ -107,7 +110,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         }
     }
 
-    private Pipeline create(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
+    private Pipeline insert(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
             throws NotFoundFailure, ConflictFailure {
         environment(environmentId);
         if (pipelines.findByName(environmentId, name).isPresent()) {
@@ -190,7 +193,8 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         GraphImporter.ImportResult imported = new GraphImporter(catalog()).importConfig(tree);
         List<MovedSecret> moved = imported.movedSecrets().stream()
                 .map(m -> new MovedSecret(m.component().value(), m.optionPath(), m.secretName())).toList();
-        List<Problem> structural = new PipelineValidator(catalog()).validate(imported.graph()).stream().filter(Problem::structural).toList();
+        List<Problem> structural = new PipelineValidator(catalog()).validate(imported.graph()).stream()
+                .filter(p -> p.structural() && !p.optionPath().equals("type")).toList();
         if (imported.hasErrors() || !structural.isEmpty()) {
             List<Problem> all = new ArrayList<>(imported.problems());
             all.addAll(structural);
@@ -198,13 +202,18 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         }
         try {
             return transactions.inTransaction(() -> {
-                Pipeline pipeline = create(actor, environmentId, name, "", imported.graph());
+                Pipeline pipeline = insert(actor, environmentId, name, "", imported.graph());
                 for (GraphImporter.MovedSecret m : imported.movedSecrets()) {
                     secrets.createSecret(actor, environmentId, new SecretName(m.secretName()), new SecretValue(m.value()),
                             "Moved here from the " + m.optionPath() + " option of " + m.component() + " when '" + name + "' was imported");
                 }
                 List<Problem> problems = new ArrayList<>(imported.problems());
-                problems.addAll(validate(pipeline.environmentId(), pipeline.draft()));
+                for (Problem p : validate(pipeline.environmentId(), pipeline.draft())) {
+                    // a type this catalog does not know (a newer Vector?) is kept as imported; publishing refuses it
+                    problems.add(p.structural() && p.optionPath().equals("type")
+                            ? Problem.warning(p.component().orElse(null), "type", p.message() + "; kept as imported, publishing needs a known type")
+                            : p);
+                }
                 return new ImportOutcome(Optional.of(pipeline), problems, moved);
             });
         } catch (UniqueViolation raceLost) {
@@ -245,13 +254,25 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
             return new Refused(problems);
         }
         String yaml = codec.write(renderer.render(graph), ConfigFormat.YAML);
+        Optional<VectorConfigCheck.Verdict> verdict = vectorCheck.check(yaml);
+        if (verdict.isPresent() && !verdict.get().valid()) {
+            List<Problem> all = new ArrayList<>(problems);
+            all.addAll(verdict.get().problems());
+            return new Refused(all);
+        }
+        List<Problem> warnings = new ArrayList<>(problems);
+        verdict.ifPresent(v -> warnings.addAll(v.problems()));
+        if (verdict.isEmpty()) {
+            warnings.add(Problem.warning(null, "", "Vector itself did not check this version (no vector binary on the server); VectorFlow's"
+                    + " own validation passed"));
+        }
         int number = pipelines.latestVersionNumber(pipeline.id()) + 1;
         PipelineVersion version = new PipelineVersion(pipeline.id(), number, graph, yaml, PipelineVersion.checksumOf(yaml), actor.label(),
                 message, clock.instant(), restoredFrom);
         pipelines.insertVersion(version);
         audit(actor, restoredFrom.isPresent() ? "pipeline.rollback" : "pipeline.publish", pipeline, Changes.none()
                 .field("version", null, number).field("checksum", null, version.checksum()).field("restoredFrom", null, restoredFrom.orElse(null)));
-        return new Published(version, problems);
+        return new Published(version, warnings, verdict.isPresent());
     }
 
     /** Refuses graphs that are broken beyond a draft: duplicate keys, unknown types, edges to nothing, cycles. */
