@@ -17,6 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ExternalDatabaseTest {
 
     static ServerSettings settingsFor(DatabaseSettings database, Path dataDir) {
+        return ServerSettings.fromEnvironment(environmentFor(database, dataDir));
+    }
+
+    /** The VF_* variables of a server on {@code database} (tests add their own on top). */
+    static java.util.Map<String, String> environmentFor(DatabaseSettings database, Path dataDir) {
         java.util.Map<String, String> env = new java.util.HashMap<>();
         env.put("VF_HTTP_PORT", "0");
         env.put("VF_DATA_DIR", dataDir.toString());
@@ -25,7 +30,7 @@ class ExternalDatabaseTest {
         database.password().ifPresent(p -> env.put("VF_DATABASE_PASSWORD", p));
         env.put("VF_DATABASE_POOL_SIZE", "4");
         env.put("VF_SHUTDOWN_GRACE_SECONDS", "5");
-        return ServerSettings.fromEnvironment(env);
+        return env;
     }
 
     @Test

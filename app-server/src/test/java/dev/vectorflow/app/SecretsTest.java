@@ -143,11 +143,7 @@ class SecretsTest {
     @Test
     void aWrongMasterKeyRefusesToStart() {
         editor.postJson(secrets(), ApiClient.json("name", "a", "value", "value-a"));
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("VF_HTTP_PORT", "0");
-        env.put("VF_DATA_DIR", dataDir.resolve("elsewhere").toString());
-        env.put("VF_DATABASE_URL", server.database.jdbcUrl().orElseThrow());
-        server.database.user().ifPresent(u -> env.put("VF_DATABASE_USER", u));
+        Map<String, String> env = ExternalDatabaseTest.environmentFor(server.database, dataDir.resolve("elsewhere"));
         env.put("VF_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
 
         assertThatThrownBy(() -> ServerApplication.start(ServerSettings.fromEnvironment(env)))

@@ -94,11 +94,7 @@ class SecurityTest {
                 .header("X-Forwarded-Proto", "https").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         assertThat(setCookie(direct)).doesNotContain("Secure");
 
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        env.put("VF_HTTP_PORT", "0");
-        env.put("VF_DATA_DIR", dataDir.toString());
-        env.put("VF_DATABASE_URL", server.database.jdbcUrl().orElseThrow());
-        server.database.user().ifPresent(u -> env.put("VF_DATABASE_USER", u));
+        java.util.Map<String, String> env = ExternalDatabaseTest.environmentFor(server.database, dataDir);
         env.put("VF_TRUST_PROXY", "true");
         try (ServerApplication proxied = ServerApplication.start(ServerSettings.fromEnvironment(env))) {
             ApiClient client = new ApiClient("http://127.0.0.1:" + proxied.port());

@@ -153,8 +153,17 @@ public final class PostgresStore implements AutoCloseable {
                 throw new PersistenceFailure("Cannot use the " + description + ": the connection is not valid", null);
             }
         } catch (SQLException e) {
-            throw new PersistenceFailure("Cannot connect to the " + description + ": " + e.getMessage(), e);
+            throw new PersistenceFailure("Cannot connect to the " + description + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The pool's "connection is not available" hides the reason (wrong password, refused, unknown host): name the deepest cause. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /** Applies the schema (idempotent). */
