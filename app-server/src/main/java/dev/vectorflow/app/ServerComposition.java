@@ -51,6 +51,14 @@ final class ServerComposition {
     final KeyRingService keyRing;
     final SecretService secrets;
 
+    /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
+    private static VectorCliCheck vectorCheck(ServerSettings settings) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", ""));
+        settings.vectorBinary().ifPresent(bin -> env.put("VF_VECTOR_BIN", bin));
+        return VectorCliCheck.fromEnvironment(env);
+    }
+
     /**
      * Builds every service and opens the key ring with the master key.
      *
@@ -97,7 +105,7 @@ final class ServerComposition {
                 ids, clock);
         PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
                 JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock,
-                VectorCliCheck.fromEnvironment(System.getenv()));
+                vectorCheck(settings));
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),

@@ -32,7 +32,8 @@ public record ServerSettings(
         Optional<String> publicUrl,
         Duration sessionIdleTimeout,
         Duration sessionMaxLifetime,
-        Optional<String> masterKey) {
+        Optional<String> masterKey,
+        Optional<String> vectorBinary) {
 
     /** One documented variable: name, default shown to users, and what it does. */
     public record Variable(String name, String defaultValue, boolean secret, String description) {
@@ -103,7 +104,7 @@ public record ServerSettings(
         });
         return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
                 pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), publicUrl, Duration.ofMinutes(idle),
-                Duration.ofHours(max), masterKey);
+                Duration.ofHours(max), masterKey, optional(env, "VF_VECTOR_BIN"));
     }
 
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
@@ -145,6 +146,7 @@ public record ServerSettings(
         values.put("VF_PUBLIC_URL", publicUrl.orElse(""));
         values.put("VF_SESSION_IDLE_MINUTES", String.valueOf(sessionIdleTimeout.toMinutes()));
         values.put("VF_SESSION_MAX_HOURS", String.valueOf(sessionMaxLifetime.toHours()));
+        values.put("VF_VECTOR_BIN", vectorBinary.orElse("(vector on PATH, if any)"));
         values.put("VF_MASTER_KEY", masterKey.isPresent() ? "****" : "(key file " + MasterKeySource.defaultKeyFile(dataDirectory) + ")");
         List<String> lines = new ArrayList<>();
         values.forEach((k, v) -> lines.add(k + " = " + v));

@@ -61,11 +61,13 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     private final Clock clock;
     private final VectorConfigCheck vectorCheck;
     private final ConfigRenderer renderer = new ConfigRenderer();
+    private final PipelineValidator validator;
 
     public PipelineService(Transactions transactions, PipelineRepository pipelines, EnvironmentRepository environments, AuditLog audit,
                            CatalogSource catalogSource, VectorConfigCodec codec, ManageSecretsUseCase secrets, ResolveSecretsUseCase resolver,
                            IdGenerator ids, Clock clock, VectorConfigCheck vectorCheck) {
         this.vectorCheck = vectorCheck;
+        this.validator = new PipelineValidator(catalogSource.catalog());
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.environments = environments;
@@ -193,7 +195,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         GraphImporter.ImportResult imported = new GraphImporter(catalog()).importConfig(tree);
         List<MovedSecret> moved = imported.movedSecrets().stream()
                 .map(m -> new MovedSecret(m.component().value(), m.optionPath(), m.secretName())).toList();
-        List<Problem> structural = new PipelineValidator(catalog()).validate(imported.graph()).stream()
+        List<Problem> structural = validator.validate(imported.graph()).stream()
                 .filter(p -> p.structural() && !p.optionPath().equals("type")).toList();
         if (imported.hasErrors() || !structural.isEmpty()) {
             List<Problem> all = new ArrayList<>(imported.problems());
@@ -277,7 +279,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
 
     /** Refuses graphs that are broken beyond a draft: duplicate keys, unknown types, edges to nothing, cycles. */
     private void requireStorable(PipelineGraph graph) throws InvalidGraphFailure {
-        List<Problem> problems = new PipelineValidator(catalog()).validate(graph);
+        List<Problem> problems = validator.validate(graph);
         if (problems.stream().anyMatch(Problem::structural)) {
             throw new InvalidGraphFailure("The graph is broken beyond a draft; nothing was stored.", problems);
         }
@@ -285,7 +287,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
 
     /** Catalog problems plus references to secrets and certificates the environment does not have. */
     private List<Problem> validate(EnvironmentId environment, PipelineGraph graph) {
-        List<Problem> problems = new ArrayList<>(new PipelineValidator(catalog()).validate(graph));
+        List<Problem> problems = new ArrayList<>(validator.validate(graph));
         References references = References.of(graph);
         for (SecretName missing : resolver.missingSecrets(environment, references.secrets())) {
             problems.add(Problem.error(null, "", "SECRET[" + missing + "] is referenced but the environment has no secret of that name"));

@@ -206,9 +206,11 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     @Override
     public Map<SecretName, SecretValue> resolveSecrets(EnvironmentId environment, Set<SecretName> names) {
         Map<SecretName, SecretValue> values = new LinkedHashMap<>();
-        for (SecretName name : names) {
-            transactions.inTransaction(() -> store.findSecret(environment, name)).ifPresent(s -> values.put(name, new SecretValue(
-                    new String(keyRing.open(s.envelope(), Secret.sealingContext(environment, name)), StandardCharsets.UTF_8))));
+        for (Secret s : transactions.inTransaction(() -> store.secretsOf(environment))) {
+            if (names.contains(s.name())) {
+                values.put(s.name(), new SecretValue(new String(keyRing.open(s.envelope(), Secret.sealingContext(environment, s.name())),
+                        StandardCharsets.UTF_8)));
+            }
         }
         return values;
     }
@@ -216,9 +218,11 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     @Override
     public Map<SecretName, CertificateBundle> resolveCertificates(EnvironmentId environment, Set<SecretName> names) {
         Map<SecretName, CertificateBundle> bundles = new LinkedHashMap<>();
-        for (SecretName name : names) {
-            transactions.inTransaction(() -> store.findCertificate(environment, name)).ifPresent(c -> bundles.put(name, CertificateBundle.decode(
-                    new String(keyRing.open(c.envelope(), Certificate.sealingContext(environment, name)), StandardCharsets.UTF_8))));
+        for (Certificate c : transactions.inTransaction(() -> store.certificatesOf(environment))) {
+            if (names.contains(c.name())) {
+                bundles.put(c.name(), CertificateBundle.decode(new String(keyRing.open(c.envelope(), Certificate.sealingContext(environment,
+                        c.name())), StandardCharsets.UTF_8)));
+            }
         }
         return bundles;
     }
