@@ -1,0 +1,5 @@
+package dev.vectorflow.ports.in.agent;
+
+/** Protocol v1: {@code POST /api/agent/config}; {@code version} null means the desired one. */
+public record ConfigRequest(String pipelineId, Integer version) {
+}

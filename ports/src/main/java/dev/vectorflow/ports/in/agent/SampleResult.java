@@ -1,0 +1,16 @@
+package dev.vectorflow.ports.in.agent;
+
+import java.util.List;
+
+/**
+ * Protocol v1: events captured for a {@code sample} action on one component. {@code events} holds JSON values
+ * as plain Java objects (maps, lists, strings, numbers, booleans); {@code error} is set when sampling failed.
+ */
+public record SampleResult(String requestId, String componentKey, List<Object> events, List<SchemaField> schema,
+                           String error) {
+
+    public SampleResult {
+        events = events == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(events));
+        schema = schema == null ? List.of() : List.copyOf(schema);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vectorflow.ports.in.agent;
+
+/** Protocol v1: one field seen in sampled events: its path ({@code .a.b}), type and a truncated sample value. */
+public record SchemaField(String path, String type, String sample) {
+}
