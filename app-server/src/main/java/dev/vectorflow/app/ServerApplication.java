@@ -27,9 +27,12 @@ public final class ServerApplication implements AutoCloseable {
     private final ServerComposition services;
     private final List<ApiRoutes.Route> routes;
     private final Duration grace;
+    private final FleetScheduler scheduler;
     private boolean stopped;
 
-    private ServerApplication(PostgresStore store, Javalin http, ServerComposition services, List<ApiRoutes.Route> routes, Duration grace) {
+    private ServerApplication(PostgresStore store, Javalin http, ServerComposition services, List<ApiRoutes.Route> routes, Duration grace,
+                              FleetScheduler scheduler) {
+        this.scheduler = scheduler;
         this.grace = grace;
         this.store = store;
         this.http = http;
@@ -54,7 +57,8 @@ public final class ServerApplication implements AutoCloseable {
         try {
             ServerComposition services = new ServerComposition(store, clock, settings);
             HttpSettings http = new HttpSettings(settings.httpHost(), settings.httpPort(), settings.maxRequestBytes(),
-                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders());
+                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders(), settings.agentRequestsPerMinute(),
+                    settings.enrollmentsPerMinute());
             // made before listening, so the link is in the log by the time the server answers
             Optional<String> setupToken = services.setup.prepareSetupToken();
             List<ApiRoutes.Route> routes = new ArrayList<>();
@@ -68,7 +72,9 @@ public final class ServerApplication implements AutoCloseable {
                        {}/setup?token={}
                      or on this host: ./vectorflow admin create
                     ====================================================================""", base, token));
-            return new ServerApplication(store, app, services, routes, settings.shutdownGrace());
+            FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.agents,
+                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()));
+            return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -91,6 +97,22 @@ public final class ServerApplication implements AutoCloseable {
         return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     }
 
+    /** The periodic fleet jobs of this server (tests look at their leases). */
+    FleetScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** How this server names itself in job leases: host, port and a random suffix (two servers on one host differ). */
+    private static String holderName(int port) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + port + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     public int port() {
         return http.port();
     }
@@ -106,6 +128,7 @@ public final class ServerApplication implements AutoCloseable {
         try {
             HttpApi.stopGracefully(http, grace);
         } finally {
+            scheduler.close();
             store.close();
         }
         LOG.info("stopped");

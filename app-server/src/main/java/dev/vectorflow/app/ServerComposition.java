@@ -1,5 +1,17 @@
 package dev.vectorflow.app;
 
+import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
+import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
+import dev.vectorflow.ports.out.fleet.FleetChanges;
+import dev.vectorflow.ports.service.fleet.AgentService;
+import dev.vectorflow.ports.service.fleet.DesiredStates;
+import dev.vectorflow.ports.service.fleet.EnrollmentService;
+import dev.vectorflow.ports.service.fleet.FleetJobs;
+import dev.vectorflow.ports.service.fleet.FleetService;
+import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.LiveTelemetry;
+import java.time.Duration;
+
 import dev.vectorflow.adapter.crypto.AesGcmSecretCipher;
 import dev.vectorflow.adapter.crypto.Argon2idPasswordHasher;
 import dev.vectorflow.adapter.crypto.MasterKey;
@@ -50,6 +62,9 @@ final class ServerComposition {
     final AuditQueryService audit;
     final KeyRingService keyRing;
     final SecretService secrets;
+    final AgentService agents;
+    final FleetJobs fleetJobs;
+    final PostgresTelemetryWriter telemetryWriter;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
@@ -101,11 +116,24 @@ final class ServerComposition {
                     + " cannot open the key ring in the database (" + e.getMessage() + "). Refusing to start: use the master key"
                     + " the secrets were sealed with.", e);
         }
+        CaffeineFleetCache fleetCache = new CaffeineFleetCache(500_000, Duration.ofMinutes(10));
+        FleetChanges fleetChanges = store.fleetChanges(fleetCache);
+        this.telemetryWriter = store.telemetryWriter(settings.telemetryQueueCapacity(), 200);
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
-                ids, clock);
+                ids, clock, fleetChanges);
         PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
                 JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock,
-                vectorCheck(settings));
+                vectorCheck(settings), fleetChanges);
+        FleetSettings fleet = settings.fleet();
+        LiveTelemetry live = new LiveTelemetry();
+        DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, fleetCache);
+        this.agents = new AgentService(tx, store.nodes(), store.nodeActions(), fleetCache, telemetryWriter, desiredStates, live, fleet, clock);
+        EnrollmentService enrollment = new EnrollmentService(tx, store.enrollmentTokens(), store.nodes(), store.environments(), fleetChanges,
+                store.auditLog(), ids, tokens, fleet, clock);
+        FleetService fleetService = new FleetService(tx, store.nodes(), store.enrollmentTokens(), enrollment, store.deployments(),
+                store.pipelines(), store.environments(), store.nodeActions(), store.telemetry(), fleetChanges, desiredStates, live, agents,
+                store.auditLog(), ids, fleet, clock);
+        this.fleetJobs = new FleetJobs(tx, store.nodes(), store.telemetry(), fleet, clock);
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
@@ -119,6 +147,7 @@ final class ServerComposition {
                 apiTokens, apiTokens,
                 audit,
                 secrets, secrets, secrets,
-                pipelines, pipelines, pipelines);
+                pipelines, pipelines, pipelines,
+                enrollment, agents, enrollment, fleetService, fleetService, fleetService);
     }
 }

@@ -94,6 +94,33 @@ class RouteAccessMatrixTest {
         expect("GET /api/pipelines/{pipelineId}/diff", "401 ok ok 404 ok ok");
         expect("GET /api/audit", "401 ok ok ok ok ok");
         expect("GET /api/audit/export", "401 ok ok ok ok ok");
+        // the agent API: node tokens only (no caller here has one); enroll reads its token from the body
+        expect("POST /api/agent/enroll", "400 400 400 400 400 400");
+        expect("POST /api/agent/heartbeat", "401 401 401 401 401 401");
+        expect("POST /api/agent/config", "401 401 401 401 401 401");
+        expect("GET /api/agent/config", "401 401 401 401 401 401");
+        expect("POST /api/agent/logs", "401 401 401 401 401 401");
+        expect("POST /api/agent/samples", "401 401 401 401 401 401");
+        expect("GET /api/environments/{id}/enrollment-tokens", "401 403 403 404 ok ok");
+        expect("POST /api/environments/{id}/enrollment-tokens", "401 403 403 404 ok ok");
+        expect("DELETE /api/environments/{id}/enrollment-tokens/{tokenId}", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}/nodes", "401 ok ok 404 ok ok");
+        expect("GET /api/environments/{id}/nodes/match", "401 ok ok 404 ok ok");
+        expect("GET /api/nodes/{nodeId}", "401 ok ok 404 ok ok");
+        expect("DELETE /api/nodes/{nodeId}", "401 403 403 404 ok ok");
+        expect("DELETE /api/nodes/{nodeId}/token", "401 403 403 404 ok ok");
+        expect("POST /api/nodes/{nodeId}/re-enroll", "401 403 403 404 ok ok");
+        expect("PUT /api/nodes/{nodeId}/labels", "401 403 403 404 ok ok");
+        expect("PUT /api/nodes/{nodeId}/maintenance", "401 403 403 404 ok ok");
+        expect("POST /api/nodes/{nodeId}/pipelines/{pipelineId}/restart", "401 403 ok 404 ok ok");
+        expect("GET /api/nodes/{nodeId}/metrics", "401 ok ok 404 ok ok");
+        expect("GET /api/nodes/{nodeId}/logs", "401 ok ok 404 ok ok");
+        expect("POST /api/nodes/{nodeId}/samples", "401 403 ok 404 ok ok");
+        expect("GET /api/nodes/{nodeId}/samples/{requestId}", "401 403 ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/deployments", "401 ok ok 404 ok ok");
+        expect("POST /api/pipelines/{pipelineId}/deployments", "401 403 ok 404 ok ok");
+        expect("DELETE /api/pipelines/{pipelineId}/deployments", "401 403 ok 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/metrics", "401 ok ok 404 ok ok");
     }
 
     private static void expect(String route, String outcomes) {
@@ -109,7 +136,7 @@ class RouteAccessMatrixTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dataDir);
+        server = TestServer.start(dataDir, Map.of("VF_ENROLL_RATE_LIMIT", "100000", "VF_AGENT_RATE_LIMIT", "100000"));
         teamA = server.createTeam("team-a");
         String teamB = server.createTeam("team-b");
         clients.put("anonymous", server.anonymous);
@@ -174,12 +201,18 @@ class RouteAccessMatrixTest {
             environment = server.createEnvironment(root, teamA, "env-" + unique);
             path = path.replace("{id}", environment);
         }
+        String pipelineEnv = null;
+        String pipelineId = null;
         if (path.contains("{pipelineId}")) {
             String env = server.createEnvironment(root, teamA, "penv-" + unique);
+            pipelineEnv = env;
             ApiClient.Answer pipeline = root.postJson("/api/environments/" + env + "/pipelines",
                     "{\"name\":\"p-" + unique + "\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}");
-            String pipelineId = pipeline.json().get("id").asText();
+            pipelineId = pipeline.json().get("id").asText();
             root.postJson("/api/pipelines/" + pipelineId + "/versions", ApiClient.json("message", "first"));
+            if (template.equals("DELETE /api/pipelines/{pipelineId}/deployments")) {
+                root.postJson("/api/pipelines/" + pipelineId + "/deployments", "{}");
+            }
             path = path.replace("{pipelineId}", pipelineId).replace("{number}", "1");
             if (template.endsWith("/diff")) {
                 path += "?from=1&to=1";
@@ -205,6 +238,28 @@ class RouteAccessMatrixTest {
                 root.putJson("/api/teams/" + teamA + "/members", ApiClient.json("email", "u-" + unique + "@example.com", "role", "VIEWER"));
             }
             path = path.replace("{userId}", user.json().get("id").asText());
+        }
+        if (path.contains("{nodeId}")) {
+            String env = pipelineEnv != null ? pipelineEnv : server.createEnvironment(root, teamA, "nenv-" + unique);
+            String token = root.postJson("/api/environments/" + env + "/enrollment-tokens", "{}").json().get("token").asText();
+            String nodeId = server.anonymous.postJson("/api/agent/enroll", ApiClient.json("token", token, "hostname", "n-" + unique))
+                    .json().get("nodeId").asText();
+            path = path.replace("{nodeId}", nodeId);
+            if (template.contains("{requestId}") || template.equals("POST /api/nodes/{nodeId}/samples")) {
+                String p = pipelineId;
+                if (p == null) {
+                    p = root.postJson("/api/environments/" + env + "/pipelines", "{\"name\":\"s-" + unique + "\",\"graph\":"
+                            + PipelineFixtures.SIMPLE_GRAPH + "}").json().get("id").asText();
+                }
+                body = "{\"pipelineId\":\"" + p + "\",\"componentKeys\":[\"parse\"]}";
+                if (template.contains("{requestId}")) {
+                    path = path.replace("{requestId}", root.postJson("/api/nodes/" + nodeId + "/samples", body).json().get("requestId").asText());
+                }
+            }
+        }
+        if (template.equals("DELETE /api/environments/{id}/enrollment-tokens/{tokenId}")) {
+            path = path.replace("{tokenId}", root.postJson("/api/environments/" + environment + "/enrollment-tokens", "{}").json()
+                    .get("id").asText());
         }
         if (path.contains("{tokenId}")) {
             ApiClient.Answer token = template.startsWith("DELETE /api/me/")
@@ -234,6 +289,8 @@ class RouteAccessMatrixTest {
             case "POST /api/environments/{id}/pipelines/import" -> body = ApiClient.json("name", "imp-" + unique,
                     "config", PipelineFixtures.SIMPLE_YAML);
             case "PATCH /api/pipelines/{pipelineId}" -> body = ApiClient.json("description", "changed");
+            case "PUT /api/nodes/{nodeId}/labels" -> body = "{\"labels\":{\"zone\":\"a\"}}";
+            case "PUT /api/nodes/{nodeId}/maintenance" -> body = "{\"enabled\":true}";
             case "PUT /api/pipelines/{pipelineId}/graph" -> body = PipelineFixtures.SIMPLE_GRAPH;
             case "POST /api/pipelines/{pipelineId}/versions" -> body = ApiClient.json("message", "again");
             case "POST /api/environments/{id}/secrets" -> body = ApiClient.json("name", "new-" + unique, "value", "s3cr3t");

@@ -30,8 +30,19 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir) {
-        DatabaseSettings database = TestDatabases.freshDatabase();
-        return new TestServer(ServerApplication.start(ExternalDatabaseTest.settingsFor(database, dataDir)), database);
+        return start(dataDir, java.util.Map.of());
+    }
+
+    /** A server on a fresh database with extra {@code VF_*} settings. */
+    static TestServer start(Path dataDir, java.util.Map<String, String> settings) {
+        return startOn(TestDatabases.freshDatabase(), dataDir, settings);
+    }
+
+    /** A server on {@code database} (a second server on the same database shares the master key through the settings). */
+    static TestServer startOn(DatabaseSettings database, Path dataDir, java.util.Map<String, String> settings) {
+        java.util.Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
+        env.putAll(settings);
+        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database);
     }
 
     /** Runs one SQL query on the server's database and returns the first column of every row as text. */

@@ -5,6 +5,12 @@ import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
+import dev.vectorflow.ports.in.fleet.DeployPipelineUseCase;
+import dev.vectorflow.ports.in.fleet.EnrollNodeUseCase;
+import dev.vectorflow.ports.in.fleet.FleetQueries;
+import dev.vectorflow.ports.in.fleet.ManageEnrollmentTokensUseCase;
+import dev.vectorflow.ports.in.fleet.ManageNodesUseCase;
+import dev.vectorflow.ports.in.fleet.ServeAgentUseCase;
 import dev.vectorflow.ports.in.identity.ApiTokenQueries;
 import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
 import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
@@ -48,5 +54,11 @@ public record ApiServices(
         SecretQueries secretQueries,
         ManagePipelinesUseCase managePipelines,
         PublishPipelineUseCase publishPipelines,
-        PipelineQueries pipelineQueries) {
+        PipelineQueries pipelineQueries,
+        EnrollNodeUseCase enrollNode,
+        ServeAgentUseCase serveAgent,
+        ManageEnrollmentTokensUseCase manageEnrollmentTokens,
+        ManageNodesUseCase manageNodes,
+        DeployPipelineUseCase deployPipeline,
+        FleetQueries fleetQueries) {
 }

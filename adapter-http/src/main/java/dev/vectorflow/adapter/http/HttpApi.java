@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.vectorflow.adapter.http.agent.AgentController;
 import dev.vectorflow.adapter.http.audit.AuditController;
+import dev.vectorflow.adapter.http.fleet.FleetController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.RequestGuard;
@@ -96,6 +98,10 @@ public final class HttpApi {
         AuditController audit = new AuditController(services.auditQueries(), mapper);
         PipelineController pipelines = new PipelineController(services.managePipelines(), services.publishPipelines(),
                 services.pipelineQueries(), services.environmentQueries(), environments.owningTeam(), bodies, mapper);
+        AgentController agents = new AgentController(services.enrollNode(), services.serveAgent(), mapper, guard,
+                settings.agentRequestsPerMinute(), settings.enrollmentsPerMinutePerAddress());
+        FleetController fleet = new FleetController(services.manageEnrollmentTokens(), services.manageNodes(), services.deployPipeline(),
+                services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -107,14 +113,18 @@ public final class HttpApi {
             config.jetty.port = settings.port();
             // counts requests in flight so that stopGracefully() can wait for them
             config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
-            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.maxRequestSize = Math.max(settings.maxRequestBytes(), AgentController.MAX_BODY_BYTES);
             config.jsonMapper(new JavalinJackson(mapper, true));
-            config.requestLogger.http((ctx, ms) -> ACCESS_LOG.info("{} {} {} {} {}ms",
-                    ctx.ip(), ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                // thousands of agents poll every few seconds: their successful calls are not worth a line each
+                if (ctx.statusCode() >= 400 || !ctx.path().startsWith(RequestGuard.AGENT_PATHS) || ACCESS_LOG.isDebugEnabled()) {
+                    ACCESS_LOG.info("{} {} {} {} {}ms", ctx.ip(), ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
+                }
+            });
             serveUi(config);
 
             config.routes.before("/api/*", ctx -> {
-                rejectBadBodies(ctx, bodies);
+                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies() : bodies);
                 guard.identify(ctx);
                 ctx.header("Cache-Control", "no-store");
             });
@@ -127,6 +137,8 @@ public final class HttpApi {
             audit.register(api);
             secrets.register(api);
             pipelines.register(api);
+            agents.register(api);
+            fleet.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

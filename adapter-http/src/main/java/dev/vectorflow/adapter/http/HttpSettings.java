@@ -4,11 +4,23 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** How the HTTP server listens and behaves. */
-public record HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version, boolean trustProxyHeaders) {
+public record HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version, boolean trustProxyHeaders,
+                           int agentRequestsPerMinute, int enrollmentsPerMinutePerAddress) {
+
+    /** Requests a minute one node may make (bursts up to the same number), by default. */
+    public static final int DEFAULT_AGENT_REQUESTS_PER_MINUTE = 120;
+    /** Enrollments a minute from one client address, by default. */
+    public static final int DEFAULT_ENROLLMENTS_PER_MINUTE = 30;
 
     /** Settings for a server reached directly (no proxy headers trusted). */
     public HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version) {
         this(host, port, maxRequestBytes, shutdownGrace, version, false);
+    }
+
+    /** Settings with the default agent rate limits. */
+    public HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version, boolean trustProxyHeaders) {
+        this(host, port, maxRequestBytes, shutdownGrace, version, trustProxyHeaders, DEFAULT_AGENT_REQUESTS_PER_MINUTE,
+                DEFAULT_ENROLLMENTS_PER_MINUTE);
     }
 
     public HttpSettings {
@@ -17,6 +29,9 @@ public record HttpSettings(String host, int port, long maxRequestBytes, Duration
         Objects.requireNonNull(version, "version");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        if (agentRequestsPerMinute < 1 || enrollmentsPerMinutePerAddress < 1) {
+            throw new IllegalArgumentException("rate limits must be positive");
         }
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("maxRequestBytes must be positive but was " + maxRequestBytes);

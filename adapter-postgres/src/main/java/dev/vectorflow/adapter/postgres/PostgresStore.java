@@ -1,5 +1,23 @@
 package dev.vectorflow.adapter.postgres;
 
+import dev.vectorflow.adapter.postgres.fleet.PostgresDeploymentRepository;
+import dev.vectorflow.adapter.postgres.fleet.PostgresEnrollmentTokenRepository;
+import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
+import dev.vectorflow.adapter.postgres.fleet.PostgresJobLeases;
+import dev.vectorflow.adapter.postgres.fleet.PostgresNodeActionRepository;
+import dev.vectorflow.adapter.postgres.fleet.PostgresNodeRepository;
+import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryRepository;
+import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
+import dev.vectorflow.ports.out.fleet.DeploymentRepository;
+import dev.vectorflow.ports.out.fleet.EnrollmentTokenRepository;
+import dev.vectorflow.ports.out.fleet.FleetCache;
+import dev.vectorflow.ports.out.fleet.JobLeases;
+import dev.vectorflow.ports.out.fleet.NodeActionRepository;
+import dev.vectorflow.ports.out.fleet.NodeRepository;
+import dev.vectorflow.ports.out.fleet.TelemetryRepository;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vectorflow.adapter.postgres.audit.PostgresAuditLog;
@@ -56,6 +74,16 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresSecretRepository secrets;
     private final PostgresPipelineRepository pipelines;
     private final String description;
+    private final PostgresNodeRepository nodes;
+    private final PostgresEnrollmentTokenRepository enrollmentTokens;
+    private final PostgresDeploymentRepository deployments;
+    private final PostgresNodeActionRepository nodeActions;
+    private final PostgresTelemetryRepository telemetry;
+    private final PostgresJobLeases jobLeases;
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+    private String jdbcUrl;
+    private String user;
+    private String password;
 
     private PostgresStore(EmbeddedPostgresServer embedded, HikariDataSource pool, String description, Clock clock) {
         this.embedded = embedded;
@@ -76,6 +104,12 @@ public final class PostgresStore implements AutoCloseable {
         this.audit = new PostgresAuditLog(transactions::dsl, clock);
         this.secrets = new PostgresSecretRepository(transactions::dsl);
         this.pipelines = new PostgresPipelineRepository(transactions::dsl);
+        this.nodes = new PostgresNodeRepository(transactions::dsl);
+        this.enrollmentTokens = new PostgresEnrollmentTokenRepository(transactions::dsl);
+        this.deployments = new PostgresDeploymentRepository(transactions::dsl);
+        this.nodeActions = new PostgresNodeActionRepository(transactions::dsl);
+        this.telemetry = new PostgresTelemetryRepository(transactions::dsl);
+        this.jobLeases = new PostgresJobLeases(transactions::dsl);
     }
 
     /**
@@ -110,6 +144,9 @@ public final class PostgresStore implements AutoCloseable {
             pool = createPool(url, user, password, settings);
             checkConnection(pool, description);
             PostgresStore store = new PostgresStore(embedded, pool, description, clock);
+            store.jdbcUrl = url;
+            store.user = user;
+            store.password = password;
             if (migrate) {
                 long started = System.nanoTime();
                 SchemaMigrations.apply(pool);
@@ -231,9 +268,66 @@ public final class PostgresStore implements AutoCloseable {
         return description;
     }
 
+    public NodeRepository nodes() {
+        return nodes;
+    }
+
+    public EnrollmentTokenRepository enrollmentTokens() {
+        return enrollmentTokens;
+    }
+
+    public DeploymentRepository deployments() {
+        return deployments;
+    }
+
+    public NodeActionRepository nodeActions() {
+        return nodeActions;
+    }
+
+    public TelemetryRepository telemetry() {
+        return telemetry;
+    }
+
+    public JobLeases jobLeases() {
+        return jobLeases;
+    }
+
+    /** The write-behind queue of the heartbeat path (stopped, after a last flush, when the store closes). */
+    public PostgresTelemetryWriter telemetryWriter(int capacity, long flushIntervalMillis) {
+        PostgresTelemetryWriter writer = new PostgresTelemetryWriter(pool, capacity, flushIntervalMillis);
+        owned.add(0, writer);
+        return writer;
+    }
+
+    /** Change notices between servers sharing this database, dropping entries of {@code cache} (closed with the store). */
+    public PostgresFleetChanges fleetChanges(FleetCache cache) {
+        PostgresFleetChanges changes = new PostgresFleetChanges(transactions::dsl, cache, () -> {
+            java.util.Properties props = new java.util.Properties();
+            if (user != null) {
+                props.setProperty("user", user);
+            }
+            if (password != null) {
+                props.setProperty("password", password);
+            }
+            props.setProperty("ApplicationName", "vectorflow-listen");
+            props.setProperty("tcpKeepAlive", "true");
+            return java.sql.DriverManager.getConnection(jdbcUrl, props);
+        });
+        owned.add(changes);
+        return changes;
+    }
+
     /** Closes the pool, then stops the embedded server if there is one. */
     @Override
     public void close() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        owned.clear();
         pool.close();
         if (embedded != null) {
             embedded.close();

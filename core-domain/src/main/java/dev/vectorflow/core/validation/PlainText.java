@@ -47,6 +47,14 @@ public final class PlainText {
         return value;
     }
 
+    /** Checks an optional single-line value: {@code null} or blank becomes empty, otherwise as {@link #requireSingleLine}. */
+    public static String optionalLine(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        return requireSingleLine(field, value, maxLength);
+    }
+
     private static void requireLength(String field, String value, int maxLength) {
         int length = value.codePointCount(0, value.length());
         if (length > maxLength) {

@@ -17,7 +17,7 @@ public record Access(Kind kind, Role minimumRole, TeamLocator team, boolean allo
         implements EndpointMetadata {
 
     /** Who may call. */
-    public enum Kind { PUBLIC, SIGNED_IN, PLATFORM_ADMIN, TEAM_ROLE }
+    public enum Kind { PUBLIC, SIGNED_IN, PLATFORM_ADMIN, TEAM_ROLE, AGENT, AGENT_ENROLLMENT }
 
     /** Finds the team that owns the object a request addresses; empty when there is no such object. */
     @FunctionalInterface
@@ -35,6 +35,16 @@ public record Access(Kind kind, Role minimumRole, TeamLocator team, boolean allo
 
     public static Access publicRoute() {
         return new Access(Kind.PUBLIC, null, null, true, false);
+    }
+
+    /** Agents with a node token (checked by the agent API itself); never a user session or API token. */
+    public static Access agent() {
+        return new Access(Kind.AGENT, null, null, true, false);
+    }
+
+    /** Agents enrolling with an enrollment token in the body (rate-limited per client address). */
+    public static Access agentEnrollment() {
+        return new Access(Kind.AGENT_ENROLLMENT, null, null, true, false);
     }
 
     public static Access signedIn() {
@@ -66,6 +76,8 @@ public record Access(Kind kind, Role minimumRole, TeamLocator team, boolean allo
             case SIGNED_IN -> "signed in";
             case PLATFORM_ADMIN -> "platform admin";
             case TEAM_ROLE -> "team " + minimumRole;
+            case AGENT -> "agent (node token)";
+            case AGENT_ENROLLMENT -> "agent (enrollment token)";
         };
     }
 }

@@ -24,6 +24,8 @@ public final class RequestGuard {
 
     public static final String SESSION_COOKIE = "vf_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Where the agent API lives. */
+    public static final String AGENT_PATHS = "/api/agent/";
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
     private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
@@ -57,6 +59,11 @@ public final class RequestGuard {
     /** Establishes the caller; an invalid bearer token is refused at once. */
     public void identify(Context ctx) {
         String address = clientAddress(ctx);
+        if (ctx.path().startsWith(AGENT_PATHS)) {
+            // the agent API authenticates node tokens itself; sessions and API tokens mean nothing there
+            Caller.set(ctx, new Caller(new Principal.Anonymous(), Optional.empty(), Optional.empty(), address, ""));
+            return;
+        }
         String userAgent = Optional.ofNullable(ctx.userAgent()).orElse("");
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -86,7 +93,12 @@ public final class RequestGuard {
             throw new ApiProblem(403, "Forbidden", "This endpoint has no access rule.", List.of());
         }
         Caller caller = Caller.of(ctx);
-        if (access.kind() == Access.Kind.PUBLIC) {
+        boolean agentRoute = access.kind() == Access.Kind.AGENT || access.kind() == Access.Kind.AGENT_ENROLLMENT;
+        if (agentRoute && !ctx.path().startsWith(AGENT_PATHS)) {
+            LOG.error("route {} {} has an access rule for the wrong kind of caller; refusing", ctx.method(), matched.path);
+            throw new ApiProblem(403, "Forbidden", "This endpoint has a wrong access rule.", List.of());
+        }
+        if (access.kind() == Access.Kind.PUBLIC || agentRoute) {
             return;
         }
         Principal principal = caller.principal();
@@ -124,7 +136,7 @@ public final class RequestGuard {
                             + role.get() + ".", List.of());
                 }
             }
-            case PUBLIC -> throw new IllegalStateException("handled above");
+            case PUBLIC, AGENT, AGENT_ENROLLMENT -> throw new IllegalStateException("handled above");
         }
     }
 

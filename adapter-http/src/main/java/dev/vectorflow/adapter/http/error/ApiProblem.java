@@ -11,6 +11,7 @@ public final class ApiProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorResponse response;
+    private final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiProblem(int status, String title, String detail, List<FieldProblem> problems) {
         super(detail, null, false, false);
@@ -41,5 +42,15 @@ public final class ApiProblem extends RuntimeException {
 
     public ErrorResponse response() {
         return response;
+    }
+
+    /** The same problem, answered with an extra header (e.g. {@code Retry-After}). */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 }

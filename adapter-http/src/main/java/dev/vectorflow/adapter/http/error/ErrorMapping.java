@@ -27,7 +27,10 @@ public final class ErrorMapping {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.response()));
+        routes.exception(ApiProblem.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            write(ctx, e.response());
+        });
         routes.exception(NotFoundFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(404, "Not Found", e.getMessage(), List.of())));
         routes.exception(ConflictFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(409, "Conflict", e.getMessage(),
                 e.field().map(f -> List.of(new FieldProblem(f, e.getMessage()))).orElse(List.of()))));

@@ -14,4 +14,10 @@ public record ErrorResponse(int status, String title, String detail, List<FieldP
     public ErrorResponse {
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
+
+    /** The detail again under the name agent protocol v1 reads ({@code {"error": "..."}}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("error")
+    public String error() {
+        return detail;
+    }
 }

@@ -55,6 +55,15 @@ public final class JsonBodyReader {
     }
 
     public ObjectNode readObject(Context ctx) {
+        JsonNode node = readTree(ctx);
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiProblem.badRequest("The request body must be a JSON object but was " + describe(node) + ".");
+        }
+        return object;
+    }
+
+    /** The body as any JSON value (checked for type, size and syntax). */
+    public JsonNode readTree(Context ctx) {
         requireJsonContentType(ctx);
         rejectDeclaredOversize(ctx);
         byte[] body = readLimited(ctx);
@@ -70,10 +79,7 @@ public final class JsonBodyReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!(node instanceof ObjectNode object)) {
-            throw ApiProblem.badRequest("The request body must be a JSON object but was " + describe(node) + ".");
-        }
-        return object;
+        return node;
     }
 
     private byte[] readLimited(Context ctx) {

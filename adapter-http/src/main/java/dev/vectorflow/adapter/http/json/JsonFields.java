@@ -74,6 +74,63 @@ public final class JsonFields {
         return Optional.of(node.booleanValue());
     }
 
+    /** A whole number between {@code min} and {@code max} that may be absent or null. */
+    public Optional<Integer> optionalInt(String field, int min, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
+            problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max + " but was "
+                    + (node.isNumber() ? node.asText() : JsonBodyReader.describe(node))));
+            return Optional.empty();
+        }
+        return Optional.of(node.asInt());
+    }
+
+    /** An object of string values that may be absent or null (then empty). */
+    public Optional<java.util.Map<String, String>> optionalStringMap(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.of(java.util.Map.of());
+        }
+        if (!node.isObject()) {
+            problems.add(new FieldProblem(field, "must be an object of strings but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (var entry : node.properties()) {
+            if (!entry.getValue().isTextual()) {
+                problems.add(new FieldProblem(field + "." + entry.getKey(), "must be a string but was " + JsonBodyReader.describe(entry.getValue())));
+                return Optional.empty();
+            }
+            values.put(entry.getKey(), entry.getValue().textValue());
+        }
+        return Optional.of(values);
+    }
+
+    /** A list of strings that must be present. */
+    public Optional<List<String>> requiredStringList(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problems.add(new FieldProblem(field, "must be a list of strings but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                problems.add(new FieldProblem(field, "must be a list of strings but holds " + JsonBodyReader.describe(item)));
+                return Optional.empty();
+            }
+            values.add(item.textValue());
+        }
+        return Optional.of(values);
+    }
+
     private Optional<String> text(String field, JsonNode node) {
         if (!node.isTextual()) {
             problems.add(new FieldProblem(field, "must be a string but was " + JsonBodyReader.describe(node)));

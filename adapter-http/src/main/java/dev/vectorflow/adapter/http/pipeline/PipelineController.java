@@ -59,7 +59,8 @@ public final class PipelineController {
     }
 
     /** Finds the team of the pipeline named by {@code pipelineId}: pipeline → environment → team. */
-    private Access.TeamLocator pipelineTeam() {
+    /** Finds the team owning the pipeline in the {@code pipelineId} path parameter. */
+    public Access.TeamLocator pipelineTeam() {
         return ctx -> {
             try {
                 return queries.owningEnvironment(PipelineId.parse("pipelineId", ctx.pathParam("pipelineId")))

@@ -29,6 +29,7 @@ import dev.vectorflow.ports.in.pipeline.PipelineQueries;
 import dev.vectorflow.ports.in.pipeline.PublishPipelineUseCase;
 import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
 import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
+import dev.vectorflow.ports.out.fleet.FleetChanges;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
@@ -60,12 +61,14 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     private final IdGenerator ids;
     private final Clock clock;
     private final VectorConfigCheck vectorCheck;
+    private final FleetChanges fleet;
     private final ConfigRenderer renderer = new ConfigRenderer();
     private final PipelineValidator validator;
 
     public PipelineService(Transactions transactions, PipelineRepository pipelines, EnvironmentRepository environments, AuditLog audit,
                            CatalogSource catalogSource, VectorConfigCodec codec, ManageSecretsUseCase secrets, ResolveSecretsUseCase resolver,
-                           IdGenerator ids, Clock clock, VectorConfigCheck vectorCheck) {
+                           IdGenerator ids, Clock clock, VectorConfigCheck vectorCheck, FleetChanges fleet) {
+        this.fleet = fleet;
         this.vectorCheck = vectorCheck;
         this.validator = new PipelineValidator(catalogSource.catalog());
         this.transactions = transactions;
@@ -93,6 +96,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     }
 
     private void audit(Actor actor, String action, Pipeline p, Changes changes) throws NotFoundFailure {
+        fleet.environmentChanged(p.environmentId());
         audit.append(new AuditEvent(actor, action, "pipeline", p.id().toString(),
                 Optional.of(environment(p.environmentId()).teamId().toString()), changes));
     }

@@ -17,6 +17,7 @@ import dev.vectorflow.ports.in.secret.ManageCertificatesUseCase;
 import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
 import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
 import dev.vectorflow.ports.in.secret.SecretQueries;
+import dev.vectorflow.ports.out.fleet.FleetChanges;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
@@ -45,9 +46,11 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     private final CertificateParser certificates;
     private final IdGenerator ids;
     private final Clock clock;
+    private final FleetChanges fleet;
 
     public SecretService(Transactions transactions, SecretRepository store, EnvironmentRepository environments, AuditLog audit,
-                         KeyRingService keyRing, CertificateParser certificates, IdGenerator ids, Clock clock) {
+                         KeyRingService keyRing, CertificateParser certificates, IdGenerator ids, Clock clock, FleetChanges fleet) {
+        this.fleet = fleet;
         this.transactions = transactions;
         this.store = store;
         this.environments = environments;
@@ -79,6 +82,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
                 Secret secret = new Secret(new SecretId(ids.newId()), environmentId, name, description,
                         keyRing.seal(value.bytes(), Secret.sealingContext(environmentId, name)), actor.label(), now, actor.label(), now);
                 store.insertSecret(secret);
+                fleet.environmentChanged(environmentId);
                 audit.append(new AuditEvent(actor, "secret.create", "secret", secret.id().toString(), Optional.of(env.teamId().toString()),
                         Changes.none().field("environment", null, environmentId).field("name", null, name)
                                 .field("description", null, secret.description()).secret("value", false, true)));
@@ -107,6 +111,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
             if (value.isPresent()) {
                 changes.secret("value", true, true);
             }
+            fleet.environmentChanged(environmentId);
             audit.append(new AuditEvent(actor, "secret.update", "secret", current.id().toString(), Optional.of(env.teamId().toString()),
                     changes.field("name", name, name)));
             return changed;
@@ -119,6 +124,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
             Environment env = environment(environmentId);
             Secret current = store.findSecret(environmentId, name).orElseThrow(() -> new NotFoundFailure("Secret", name));
             store.deleteSecret(environmentId, name);
+            fleet.environmentChanged(environmentId);
             audit.append(new AuditEvent(actor, "secret.delete", "secret", current.id().toString(), Optional.of(env.teamId().toString()),
                     Changes.none().field("name", name, null).secret("value", true, false)));
             return null;
@@ -141,6 +147,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
                         parsed.subject(), parsed.issuer(), parsed.subjectAltNames(), parsed.notBefore(), parsed.notAfter(),
                         parsed.sha256Fingerprint(), parsed.hasPrivateKey(), parsed.caCertificates() > 0, actor.label(), now, actor.label(), now);
                 store.insertCertificate(certificate);
+                fleet.environmentChanged(environmentId);
                 audit.append(new AuditEvent(actor, "certificate.create", "certificate", certificate.id().toString(),
                         Optional.of(env.teamId().toString()), Changes.none().field("environment", null, environmentId).field("name", null, name)
                         .field("subject", null, parsed.subject()).field("notAfter", null, parsed.notAfter())
@@ -162,6 +169,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
             Environment env = environment(environmentId);
             Certificate current = store.findCertificate(environmentId, name).orElseThrow(() -> new NotFoundFailure("Certificate", name));
             store.deleteCertificate(environmentId, name);
+            fleet.environmentChanged(environmentId);
             audit.append(new AuditEvent(actor, "certificate.delete", "certificate", current.id().toString(),
                     Optional.of(env.teamId().toString()), Changes.none().field("name", name, null).field("subject", current.subject(), null)));
             return null;

@@ -1,0 +1,46 @@
+package dev.vectorflow.adapter.http.agent;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Token buckets per key (a node, a client address): {@code perMinute} requests a minute, bursts up to the same number. */
+final class RateLimiter {
+
+    private final double capacity;
+    private final double perNano;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+    }
+
+    RateLimiter(int perMinute) {
+        this.capacity = perMinute;
+        this.perNano = perMinute / 60e9;
+    }
+
+    /** Empty when the request may go ahead, else how long to wait before the next one. */
+    java.util.Optional<Duration> acquire(String key) {
+        long now = System.nanoTime();
+        if (buckets.size() > 500_000) {
+            buckets.clear(); // a flood of distinct keys must not exhaust memory; everyone starts with a full bucket
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> {
+            Bucket b = new Bucket();
+            b.tokens = capacity;
+            b.at = now;
+            return b;
+        });
+        synchronized (bucket) {
+            bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perNano);
+            bucket.at = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return java.util.Optional.empty();
+            }
+            long waitNanos = (long) Math.ceil((1 - bucket.tokens) / perNano);
+            return java.util.Optional.of(Duration.ofNanos(waitNanos));
+        }
+    }
+}

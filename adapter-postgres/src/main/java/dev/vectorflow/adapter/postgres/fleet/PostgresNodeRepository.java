@@ -1,0 +1,133 @@
+package dev.vectorflow.adapter.postgres.fleet;
+
+import static dev.vectorflow.adapter.postgres.fleet.FleetRows.instant;
+import static dev.vectorflow.adapter.postgres.fleet.FleetRows.labels;
+import static dev.vectorflow.adapter.postgres.fleet.FleetRows.utc;
+
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.ports.out.fleet.NodeRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** {@link NodeRepository} on {@code nodes} and {@code node_status_transitions}. */
+public final class PostgresNodeRepository implements NodeRepository {
+
+    private static final String COLUMNS = "id, environment_id, hostname, os, agent_version, vector_version, deployment_mode, agent_labels,"
+            + " user_labels, maintenance, status, status_reason, enrolled_at, last_heartbeat_at, token_revoked, update_error";
+
+    private final Supplier<DSLContext> dsl;
+
+    public PostgresNodeRepository(Supplier<DSLContext> dsl) {
+        this.dsl = dsl;
+    }
+
+    static Node toNode(Record r) {
+        return new Node(new NodeId(r.get("id", UUID.class)), new EnvironmentId(r.get("environment_id", UUID.class)),
+                r.get("hostname", String.class), r.get("os", String.class), r.get("agent_version", String.class),
+                r.get("vector_version", String.class), r.get("deployment_mode", String.class), labels(r.get("agent_labels", String.class)),
+                labels(r.get("user_labels", String.class)), r.get("maintenance", Boolean.class),
+                NodeStatus.valueOf(r.get("status", String.class)), r.get("status_reason", String.class), instant(r, "enrolled_at"),
+                FleetRows.optionalInstant(r, "last_heartbeat_at"), r.get("token_revoked", Boolean.class), r.get("update_error", String.class));
+    }
+
+    @Override
+    public void insert(Node n, String tokenLookup, String tokenHash) {
+        dsl.get().execute("insert into nodes (" + COLUMNS + ", token_lookup, token_hash) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                n.id().value(), n.environmentId().value(), n.hostname(), n.os(), n.agentVersion(), n.vectorVersion(), n.deploymentMode(),
+                labels(n.agentLabels()), labels(n.userLabels()), n.maintenance(), n.status().name(), n.statusReason(), utc(n.enrolledAt()),
+                utc(n.lastHeartbeatAt().orElse(null)), n.tokenRevoked(), n.updateError(), tokenLookup, tokenHash);
+    }
+
+    @Override
+    public Optional<Node> findById(NodeId id) {
+        return dsl.get().fetchOptional("select " + COLUMNS + " from nodes where id = ?", id.value()).map(PostgresNodeRepository::toNode);
+    }
+
+    @Override
+    public Optional<NodeCredential> credentialByLookup(String tokenLookup) {
+        return dsl.get().fetchOptional("select id, environment_id, token_lookup, token_hash, token_revoked from nodes where token_lookup = ?",
+                tokenLookup).map(r -> new NodeCredential(new NodeId(r.get("id", UUID.class)),
+                new EnvironmentId(r.get("environment_id", UUID.class)), r.get("token_lookup", String.class), r.get("token_hash", String.class),
+                r.get("token_revoked", Boolean.class)));
+    }
+
+    @Override
+    public List<Node> findByEnvironment(EnvironmentId environment) {
+        return dsl.get().fetch("select " + COLUMNS + " from nodes where environment_id = ? order by lower(hostname), id", environment.value())
+                .map(PostgresNodeRepository::toNode);
+    }
+
+    @Override
+    public List<Node> findAll() {
+        return dsl.get().fetch("select " + COLUMNS + " from nodes order by lower(hostname), id").map(PostgresNodeRepository::toNode);
+    }
+
+    @Override
+    public void updateUserLabels(NodeId id, Labels labels) {
+        dsl.get().execute("update nodes set user_labels = ? where id = ?", labels(labels), id.value());
+    }
+
+    @Override
+    public void updateMaintenance(NodeId id, boolean maintenance) {
+        dsl.get().execute("update nodes set maintenance = ? where id = ?", maintenance, id.value());
+    }
+
+    @Override
+    public void replaceToken(NodeId id, String tokenLookup, String tokenHash, Labels agentLabels, String hostname, String os,
+                             String agentVersion, String vectorVersion) {
+        dsl.get().execute("update nodes set token_lookup = ?, token_hash = ?, token_revoked = false, agent_labels = ?, hostname = ?, os = ?,"
+                + " agent_version = ?, vector_version = ? where id = ?", tokenLookup, tokenHash, labels(agentLabels), hostname, os,
+                agentVersion, vectorVersion, id.value());
+    }
+
+    @Override
+    public void revokeToken(NodeId id) {
+        dsl.get().execute("update nodes set token_revoked = true where id = ?", id.value());
+    }
+
+    @Override
+    public boolean delete(NodeId id) {
+        return dsl.get().execute("delete from nodes where id = ?", id.value()) > 0;
+    }
+
+    @Override
+    public void recordTransition(StatusTransition t) {
+        dsl.get().execute("insert into node_status_transitions (node_id, from_status, to_status, reason, at) values (?,?,?,?,?)",
+                t.nodeId().value(), t.from() == null ? null : t.from().name(), t.to().name(), t.reason(), utc(t.at()));
+    }
+
+    @Override
+    public List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason) {
+        return dsl.get().fetch("""
+                with silent as (
+                    select id, status from nodes
+                    where status <> 'UNREACHABLE' and (last_heartbeat_at is null or last_heartbeat_at < ?)
+                    for update skip locked),
+                changed as (
+                    update nodes n set status = 'UNREACHABLE', status_reason = ? from silent s where n.id = s.id
+                    returning n.id, s.status as from_status),
+                logged as (
+                    insert into node_status_transitions (node_id, from_status, to_status, reason, at)
+                    select id, from_status, 'UNREACHABLE', ?, ? from changed)
+                select id, from_status from changed""", utc(silentSince), reason, reason, utc(now))
+                .map(r -> new StatusTransition(new NodeId(r.get("id", UUID.class)), NodeStatus.valueOf(r.get("from_status", String.class)),
+                        NodeStatus.UNREACHABLE, reason, now));
+    }
+
+    @Override
+    public List<StatusTransition> transitions(NodeId id, int limit) {
+        return dsl.get().fetch("select from_status, to_status, reason, at from node_status_transitions where node_id = ? order by id desc limit ?",
+                id.value(), limit).map(r -> new StatusTransition(id,
+                r.get("from_status", String.class) == null ? null : NodeStatus.valueOf(r.get("from_status", String.class)),
+                NodeStatus.valueOf(r.get("to_status", String.class)), r.get("reason", String.class), instant(r, "at")));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vectorflow.core.fleet;
+
+import dev.vectorflow.core.pipeline.PipelineId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one node should run: the deployed pipelines of its environment whose selector matches its labels, or nothing
+ * while it is in maintenance. {@link #actionsAgainst} is the level-triggered difference to what the node reports.
+ */
+public record DesiredState(Map<PipelineId, DesiredPipeline> pipelines) {
+
+    public DesiredState {
+        pipelines = Map.copyOf(pipelines);
+    }
+
+    public static DesiredState forNode(Labels labels, boolean maintenance, List<DesiredPipeline> deployed) {
+        if (maintenance) {
+            return new DesiredState(Map.of());
+        }
+        Map<PipelineId, DesiredPipeline> wanted = new LinkedHashMap<>();
+        for (DesiredPipeline pipeline : deployed) {
+            if (pipeline.selector().matches(labels)) {
+                wanted.put(pipeline.pipelineId(), pipeline);
+            }
+        }
+        return new DesiredState(wanted);
+    }
+
+    /** What a node reports about one of its pipelines, as far as reconciling needs it. */
+    public record Reported(PipelineId pipelineId, Integer version, String checksum, PipelineRunStatus status) {
+    }
+
+    /** One derived action: deploy a target or undeploy a pipeline; {@code id} is the same for the same target. */
+    public sealed interface Action permits Deploy, Undeploy {
+        String id();
+    }
+
+    public record Deploy(String id, DesiredPipeline target) implements Action {
+    }
+
+    public record Undeploy(String id, PipelineId pipelineId) implements Action {
+    }
+
+    /**
+     * Deploy every wanted pipeline the node does not run at the wanted checksum, undeploy every pipeline it runs but
+     * should not. A deploy the agent refused stays offered with the same id; the agent recognises it and waits for a
+     * different checksum.
+     */
+    public List<Action> actionsAgainst(List<Reported> reported) {
+        Map<PipelineId, Reported> running = new LinkedHashMap<>();
+        for (Reported r : reported) {
+            running.put(r.pipelineId(), r);
+        }
+        List<Action> actions = new ArrayList<>();
+        for (DesiredPipeline target : pipelines.values()) {
+            Reported now = running.get(target.pipelineId());
+            boolean inSync = now != null && target.checksum().equals(now.checksum());
+            if (!inSync) {
+                actions.add(new Deploy(deployActionId(target), target));
+            }
+        }
+        for (Reported r : reported) {
+            if (!pipelines.containsKey(r.pipelineId())) {
+                actions.add(new Undeploy("undeploy-" + r.pipelineId(), r.pipelineId()));
+            }
+        }
+        return actions;
+    }
+
+    static String deployActionId(DesiredPipeline target) {
+        return "deploy-" + target.pipelineId() + "-" + target.version() + "-" + target.checksum().substring(0, Math.min(16, target.checksum().length()));
+    }
+
+    /** True when the node runs {@code pipeline} at the wanted checksum. */
+    public boolean inSync(PipelineId pipeline, String reportedChecksum) {
+        DesiredPipeline target = pipelines.get(pipeline);
+        return target != null && Objects.equals(target.checksum(), reportedChecksum);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.vectorflow.ports.out.fleet;
+
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.ports.in.agent.PendingAction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Driven port: one-shot actions (restart, sample, update) that stay pending until the agent settles them. */
+public interface NodeActionRepository {
+
+    void insert(NodeId node, PendingAction action, Instant createdAt, String createdBy);
+
+    /** Pending actions of every node (loaded once at start, kept current through change notices). */
+    Map<NodeId, List<PendingAction>> allPending();
+
+    List<PendingAction> pending(NodeId node);
+
+    /** True when the node ever had a sample request with this id. */
+    boolean exists(NodeId node, String requestId);
+}

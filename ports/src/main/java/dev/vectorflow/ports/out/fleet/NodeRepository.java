@@ -1,0 +1,54 @@
+package dev.vectorflow.ports.out.fleet;
+
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Driven port: enrolled nodes, their credentials and their status history. */
+public interface NodeRepository {
+
+    /** The credential part of a node: what authenticating a heartbeat needs. */
+    record NodeCredential(NodeId nodeId, EnvironmentId environmentId, String tokenLookup, String tokenHash, boolean revoked) {
+    }
+
+    /** A status change and why. */
+    record StatusTransition(NodeId nodeId, NodeStatus from, NodeStatus to, String reason, Instant at) {
+    }
+
+    void insert(Node node, String tokenLookup, String tokenHash);
+
+    Optional<Node> findById(NodeId id);
+
+    Optional<NodeCredential> credentialByLookup(String tokenLookup);
+
+    /** The environment's nodes, ordered by hostname. */
+    List<Node> findByEnvironment(EnvironmentId environment);
+
+    /** Every node's labels and maintenance flag in the environment (desired-state previews). */
+    List<Node> findAll();
+
+    void updateUserLabels(NodeId id, Labels labels);
+
+    void updateMaintenance(NodeId id, boolean maintenance);
+
+    /** Replaces the node's token (re-enrollment), which also un-revokes it. */
+    void replaceToken(NodeId id, String tokenLookup, String tokenHash, Labels agentLabels, String hostname, String os,
+                      String agentVersion, String vectorVersion);
+
+    void revokeToken(NodeId id);
+
+    boolean delete(NodeId id);
+
+    void recordTransition(StatusTransition transition);
+
+    /** Sets the status of nodes that sent nothing since {@code silentSince}; returns the transitions made. */
+    List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason);
+
+    /** The node's status transitions, newest first. */
+    List<StatusTransition> transitions(NodeId id, int limit);
+}

@@ -1,0 +1,43 @@
+package dev.vectorflow.ports.out.fleet;
+
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.in.agent.SampleResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Driven port: reads of what the heartbeats stored, and the retention that bounds it. */
+public interface TelemetryRepository {
+
+    /** A stored pipeline state on a node. */
+    record StoredPipelineState(NodeId nodeId, PipelineId pipelineId, Integer version, String checksum, String status, Long pid,
+                               Optional<Instant> runningSince, String error, Instant updatedAt) {
+    }
+
+    /** A stored log line; {@code seq} grows. */
+    record StoredLogLine(long seq, PipelineId pipelineId, Instant at, String line) {
+    }
+
+    List<StoredPipelineState> pipelineStates(NodeId node);
+
+    List<StoredPipelineState> pipelineStatesOf(PipelineId pipeline);
+
+    /** Per step bucket: averages of the host minutes in it. */
+    List<TelemetryBatch.HostMinute> hostSeries(NodeId node, Instant from, Instant to, Duration step);
+
+    /** Per component and step bucket: sums over the minutes (and nodes) in it. */
+    List<TelemetryBatch.ComponentMinute> componentSeries(PipelineId pipeline, Instant from, Instant to, Duration step);
+
+    List<StoredLogLine> logs(NodeId node, Optional<PipelineId> pipeline, long afterSeq, int limit);
+
+    /** Results that arrived for a sample request. */
+    List<SampleResult> sampleResults(String requestId);
+
+    /** Deletes minute rollups and logs past their retention and keeps at most {@code logLinesPerPipeline} per node and pipeline. */
+    long enforceRetention(Instant metricsBefore, Instant logsBefore, int logLinesPerPipeline);
+
+    /** Rolls finished hours of minute rollups up into hourly ones (idempotent). */
+    void rollUpHours(Instant before);
+}
