@@ -1,0 +1,62 @@
+package dev.vectorflow.ports.service.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.in.agent.ComponentMetrics;
+import dev.vectorflow.ports.in.agent.HostMetrics;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LiveTelemetryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:05Z");
+    private final LiveTelemetry live = new LiveTelemetry();
+    private final NodeId node = new NodeId(UUID.randomUUID());
+    private final NodeId other = new NodeId(UUID.randomUUID());
+    private final PipelineId pipeline = new PipelineId(UUID.randomUUID());
+
+    private static List<ComponentMetrics> source(long events) {
+        return List.of(new ComponentMetrics("src", "source", events, events, events * 10, events * 10, 0L, 0L));
+    }
+
+    private void report(NodeId who, Instant at, long events) {
+        live.recordPipeline(who, pipeline, at, LiveTelemetry.counters(events, events, null, null, 0L, 0L), source(events));
+    }
+
+    @Test
+    void givenGrowingCounters_ratesAndMinuteRollupsFollow_andAResetCountsFromZero() {
+        report(node, T0, 100);
+        report(node, T0.plusSeconds(10), 300);
+        assertThat(live.live(node, pipeline).orElseThrow().eventsInPerSec()).isEqualTo(20.0);
+        // the process restarted: 50 since the restart, not -250
+        report(node, T0.plusSeconds(20), 50);
+        assertThat(live.live(node, pipeline).orElseThrow().eventsInPerSec()).isEqualTo(5.0);
+        report(other, T0, 0);
+        report(other, T0.plusSeconds(10), 100);
+        assertThat(live.liveComponents(pipeline, T0).get("src").eventsInPerSec()).isEqualTo(15.0);
+
+        assertThat(live.drainFinishedMinutes(T0.plusSeconds(30)).components()).isEmpty();
+        var rollups = live.drainFinishedMinutes(T0.plusSeconds(60));
+        assertThat(rollups.components()).hasSize(1);
+        assertThat(rollups.components().getFirst().eventsIn()).isEqualTo(200 + 50 + 100);
+        assertThat(rollups.components().getFirst().componentKind()).isEqualTo("source");
+        assertThat(live.drainFinishedMinutes(T0.plusSeconds(120)).components()).isEmpty();
+    }
+
+    @Test
+    void givenHostCounters_cpuAndNetworkBecomeRates() {
+        live.recordHost(node, T0, new HostMetrics(100.0, 80.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 1000L, 0L));
+        live.recordHost(node, T0.plusSeconds(10), new HostMetrics(120.0, 95.0, 0.7, null, null, 1000L, 600L, 400L, null, null, null, 0L, 0L,
+                6000L, 0L));
+        assertThat(live.host(node).orElseThrow().cpuPercent()).isEqualTo(25.0);
+        var minute = live.drainFinishedMinutes(T0.plusSeconds(60)).host().getFirst();
+        assertThat(minute.samples()).isEqualTo(2);
+        assertThat(minute.netRxBytesPerSec()).isEqualTo(500.0);
+        assertThat(minute.memoryUsedBytes()).isEqualTo(500L);
+        assertThat(minute.cpuPercent()).isEqualTo(25.0);
+    }
+}
