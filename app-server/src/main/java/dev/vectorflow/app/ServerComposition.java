@@ -148,6 +148,17 @@ final class ServerComposition {
                 audit,
                 secrets, secrets, secrets,
                 pipelines, pipelines, pipelines,
-                enrollment, agents, enrollment, fleetService, fleetService, fleetService);
+                enrollment, agents, enrollment, fleetService, fleetService, fleetService,
+                () -> {
+                    PostgresTelemetryWriter.Stats w = telemetryWriter.stats();
+                    java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
+                    figures.put("telemetryQueued", w.queued());
+                    figures.put("heartbeatsWritten", w.written());
+                    figures.put("flushes", w.flushes());
+                    figures.put("heartbeatsLost", w.failed());
+                    figures.put("averageFlushMillis", w.averageFlushMillis());
+                    figures.put("databaseBytes", store.databaseBytes());
+                    return figures;
+                });
     }
 }

@@ -41,6 +41,7 @@ public final class ArchitectureRules {
     public static final String APP_SERVER = "dev.vectorflow.app..";
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
+    public static final String BENCH_LOAD = "dev.vectorflow.bench.load..";
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH};
 
     public static final ArchRule every_class_belongs_to_a_known_module = classes()
@@ -97,9 +98,14 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
 
     public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
-            .that().resideInAPackage(BENCH)
+            .that().resideInAPackage(BENCH).and().resideOutsideOfPackage(BENCH_LOAD)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
             .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
+
+    public static final ArchRule load_generators_talk_to_the_server_only_over_http = noClasses()
+            .that().resideInAPackage(BENCH_LOAD)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER, CORE, "dev.vectorflow.ports.service..")
+            .because("a load generator is a client: it must measure the server from outside, like agents do");
 
     public static final ArchRule adapter_exceptions_never_cross_a_port = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(PORTS)

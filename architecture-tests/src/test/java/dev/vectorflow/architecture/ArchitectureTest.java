@@ -21,6 +21,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;
     @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
     @ArchTest static final ArchRule benchmarks_use_only_the_embeddable_library = ArchitectureRules.benchmarks_use_only_the_embeddable_library;
+    @ArchTest static final ArchRule load_generators_talk_to_the_server_only_over_http = ArchitectureRules.load_generators_talk_to_the_server_only_over_http;
     @ArchTest static final ArchRule adapter_exceptions_never_cross_a_port = ArchitectureRules.adapter_exceptions_never_cross_a_port;
     @ArchTest static final ArchRule clock_and_randomness_are_ports = ArchitectureRules.clock_and_randomness_are_ports;
     @ArchTest static final ArchRule use_case_ports_are_named_for_what_they_do = ArchitectureRules.use_case_ports_are_named_for_what_they_do;

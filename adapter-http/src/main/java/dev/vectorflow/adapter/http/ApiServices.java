@@ -60,5 +60,6 @@ public record ApiServices(
         ManageEnrollmentTokensUseCase manageEnrollmentTokens,
         ManageNodesUseCase manageNodes,
         DeployPipelineUseCase deployPipeline,
-        FleetQueries fleetQueries) {
+        FleetQueries fleetQueries,
+        dev.vectorflow.ports.in.system.ServerStatsQueries serverStats) {
 }

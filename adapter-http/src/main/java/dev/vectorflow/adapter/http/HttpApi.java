@@ -81,7 +81,7 @@ public final class HttpApi {
         ObjectMapper mapper = objectMapper();
         JsonBodyReader bodies = new JsonBodyReader(mapper, settings.maxRequestBytes());
         RequestGuard guard = new RequestGuard(services.authenticate(), settings.trustProxyHeaders());
-        SystemController system = new SystemController(settings.version(), services.checkReadiness());
+        SystemController system = new SystemController(settings.version(), services.checkReadiness(), services.serverStats());
         EnvironmentController environments = new EnvironmentController(services.createEnvironment(),
                 services.updateEnvironment(), services.deleteEnvironment(), services.environmentQueries(), services.teamQueries(), bodies);
         SessionController sessions = new SessionController(services.signIn(), services.signOut(), services.setup(),

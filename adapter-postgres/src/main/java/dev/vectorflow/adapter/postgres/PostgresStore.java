@@ -263,6 +263,12 @@ public final class PostgresStore implements AutoCloseable {
         };
     }
 
+    /** The size of the database on disk, in bytes. */
+    public long databaseBytes() {
+        Long bytes = transactions.inTransaction(() -> transactions.dsl().fetchOne("select pg_database_size(current_database())").get(0, Long.class));
+        return bytes;
+    }
+
     /** What the store is connected to, for the start-up log (no credentials). */
     public String description() {
         return description;

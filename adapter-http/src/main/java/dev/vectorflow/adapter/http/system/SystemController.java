@@ -8,20 +8,23 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 
-/** {@code /api/health} (the process is alive) and {@code /api/ready} (it can serve: database reachable). */
+/** {@code /api/health} (the process is alive), {@code /api/ready} (it can serve: database reachable) and {@code /api/system/stats}. */
 public final class SystemController {
 
     private final String version;
     private final CheckReadinessUseCase readiness;
+    private final dev.vectorflow.ports.in.system.ServerStatsQueries stats;
 
-    public SystemController(String version, CheckReadinessUseCase readiness) {
+    public SystemController(String version, CheckReadinessUseCase readiness, dev.vectorflow.ports.in.system.ServerStatsQueries stats) {
         this.version = version;
         this.readiness = readiness;
+        this.stats = stats;
     }
 
     public void register(ApiRoutes routes) {
         routes.get("/api/health", Access.publicRoute(), this::health);
         routes.get("/api/ready", Access.publicRoute(), this::ready);
+        routes.get("/api/system/stats", Access.platformAdmin(), ctx -> ctx.json(stats.stats()));
     }
 
     private void health(Context ctx) {

@@ -1,0 +1,384 @@
+package dev.vectorflow.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Load generator for the agent API: simulates N agents against a running server (enroll once, then heartbeats with 3
+ * pipelines × 5 components of metrics at a chosen interval, logs now and then) and prints sustained heartbeats/s,
+ * p50/p99/max latency, errors, the server's write queue and the database growth per hour. It first measures the bare
+ * {@code GET /api/health} rate on the same machine for scale.
+ *
+ * <p>Needs a platform admin API token ({@code --admin-token}) to set up a team, an environment, three deployed
+ * pipelines and a multi-use enrollment token. Start the server with {@code VF_ENROLL_RATE_LIMIT=100000}.
+ */
+public final class HeartbeatLoad {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Options(URI url, String adminToken, int agents, Duration interval, Duration duration, Duration warmup, int connections,
+                   int logsEvery, Path state, boolean skipBare) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument " + args[i]);
+                }
+                String name = args[i].substring(2);
+                if (name.equals("skip-bare")) {
+                    values.put(name, "true");
+                } else if (i + 1 < args.length) {
+                    values.put(name, args[++i]);
+                } else {
+                    throw new IllegalArgumentException("--" + name + " needs a value");
+                }
+            }
+            String token = values.getOrDefault("admin-token", System.getenv().getOrDefault("VF_BENCH_ADMIN_TOKEN", ""));
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("--admin-token (a platform admin API token, or VF_BENCH_ADMIN_TOKEN) is required");
+            }
+            return new Options(URI.create(values.getOrDefault("url", "http://127.0.0.1:8080")), token,
+                    Integer.parseInt(values.getOrDefault("agents", "75000")),
+                    Duration.ofMillis(Long.parseLong(values.getOrDefault("interval-ms", "15000"))),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration-s", "300"))),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup-s", "30"))),
+                    Integer.parseInt(values.getOrDefault("connections", "64")),
+                    Integer.parseInt(values.getOrDefault("logs-every", "20")),
+                    Path.of(values.getOrDefault("state", "bench/target/agents.txt")),
+                    values.containsKey("skip-bare"));
+        }
+    }
+
+    private final Options options;
+    private final HttpClient http;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    HeartbeatLoad(Options options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(2)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: bench/heartbeats --admin-token vf_api_... [--url http://127.0.0.1:8080] [--agents 75000]"
+                    + " [--interval-ms 15000] [--duration-s 300] [--warmup-s 30] [--connections 64] [--logs-every 20] [--skip-bare]");
+            System.exit(2);
+            return;
+        }
+        new HeartbeatLoad(options).run();
+        System.exit(0);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(options.url().resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private JsonNode admin(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder r = request(path).header("Authorization", "Bearer " + options.adminToken());
+        if (body != null) {
+            r.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> answer = http.send(r.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
+    }
+
+    /** An enrolled simulated agent and its cumulative counters. */
+    static final class Agent {
+        final String token;
+        long events;
+        long beats;
+
+        Agent(String token) {
+            this.token = token;
+        }
+    }
+
+    record Fleet(List<Agent> agents, List<String> pipelineIds, Map<String, String> checksums) {
+    }
+
+    void run() throws Exception {
+        System.out.printf(Locale.ROOT, "target: %s, %d agents every %d ms (%.0f heartbeats/s), %d s after %d s warm-up, %d connections%n",
+                options.url(), options.agents(), options.interval().toMillis(), options.agents() * 1000.0 / options.interval().toMillis(),
+                options.duration().toSeconds(), options.warmup().toSeconds(), options.connections());
+        if (!options.skipBare()) {
+            bare();
+        }
+        Fleet fleet = prepare();
+        load(fleet);
+    }
+
+    /** The bare-endpoint figure: GET /api/health as fast as the connections allow, for 10 s. */
+    private void bare() throws InterruptedException {
+        Semaphore slots = new Semaphore(options.connections());
+        LongAdder done = new LongAdder();
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpRequest health = request("/api/health").GET().build();
+        while (System.nanoTime() < end) {
+            slots.acquire();
+            http.sendAsync(health, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                if (e == null && r.statusCode() == 200) {
+                    done.increment();
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(options.connections());
+        System.out.printf(Locale.ROOT, "bare endpoint (GET /api/health, same generator): %.0f requests/s%n", done.sum() / 10.0);
+    }
+
+    private Fleet prepare() throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis(), 36);
+        String team = admin("POST", "/api/teams", "{\"name\":\"bench-" + suffix + "\"}").get("id").asText();
+        String env = admin("POST", "/api/teams/" + team + "/environments", "{\"name\":\"bench-" + suffix + "\"}").get("id").asText();
+        List<String> pipelines = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            String graph = """
+                    {"components":[
+                      {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json"}},
+                      {"key":"parse","kind":"transform","type":"remap","options":{"source":". = parse_json!(string!(.message))"}},
+                      {"key":"keep","kind":"transform","type":"filter","options":{"condition":"exists(.status)"}},
+                      {"key":"tag","kind":"transform","type":"remap","options":{"source":".bench = true"}},
+                      {"key":"out","kind":"sink","type":"blackhole","options":{}}],
+                     "edges":[{"from":"demo","to":"parse"},{"from":"parse","to":"keep"},{"from":"keep","to":"tag"},{"from":"tag","to":"out"}]}""";
+            String id = admin("POST", "/api/environments/" + env + "/pipelines", "{\"name\":\"load-" + p + "\",\"graph\":" + graph + "}")
+                    .get("id").asText();
+            admin("POST", "/api/pipelines/" + id + "/versions", "{\"message\":\"bench\"}");
+            admin("POST", "/api/pipelines/" + id + "/deployments", "{}");
+            pipelines.add(id);
+        }
+        String enrollment = admin("POST", "/api/environments/" + env + "/enrollment-tokens",
+                "{\"name\":\"bench\",\"maxUses\":" + Math.min(100_000, options.agents()) + "}").get("token").asText();
+        long started = System.nanoTime();
+        ConcurrentLinkedQueue<Agent> enrolled = new ConcurrentLinkedQueue<>();
+        Semaphore slots = new Semaphore(16);
+        AtomicLong failures = new AtomicLong();
+        for (int i = 0; i < options.agents(); i++) {
+            slots.acquire();
+            String body = "{\"token\":\"" + enrollment + "\",\"hostname\":\"bench-" + i + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\"}";
+            http.sendAsync(request("/api/agent/enroll").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                        try {
+                            if (e == null && r.statusCode() == 200) {
+                                enrolled.add(new Agent(JSON.readTree(r.body()).get("nodeToken").asText()));
+                            } else if (failures.incrementAndGet() <= 3) {
+                                System.err.println("enroll failed: " + (e != null ? e : r.statusCode() + " " + r.body()));
+                            }
+                        } catch (IOException io) {
+                            failures.incrementAndGet();
+                        } finally {
+                            slots.release();
+                        }
+                    });
+        }
+        slots.acquire(16);
+        System.out.printf(Locale.ROOT, "enrolled %d agents in %.1f s (%d failed)%n", enrolled.size(),
+                (System.nanoTime() - started) / 1e9, failures.get());
+        List<Agent> agents = new ArrayList<>(enrolled);
+        Files.createDirectories(options.state().toAbsolutePath().getParent());
+        Files.writeString(options.state(), String.join("\n", agents.stream().map(a -> a.token).toList()));
+        // the checksums every agent must report to be in sync (else each heartbeat would carry deploy actions)
+        Map<String, String> checksums = new HashMap<>();
+        HttpResponse<String> first = http.send(request("/api/agent/heartbeat").header("Authorization", "Bearer " + agents.getFirst().token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (JsonNode action : JSON.readTree(first.body()).get("pendingActions")) {
+            checksums.put(action.get("pipelineId").asText(), action.get("checksum").asText());
+        }
+        return new Fleet(agents, pipelines, checksums);
+    }
+
+    private String heartbeat(Agent agent, Fleet fleet) {
+        agent.beats++;
+        agent.events += 150;
+        StringBuilder body = new StringBuilder(3200);
+        long e = agent.events;
+        body.append("{\"agentVersion\":\"1.0.0\",\"vectorVersion\":\"vector 0.57.0 (x86_64-unknown-linux-gnu)\",\"deploymentMode\":\"STANDALONE\",")
+                .append("\"labels\":{\"bench\":\"yes\"},\"hostMetrics\":{\"cpuSecondsTotal\":").append(agent.beats * 30.0)
+                .append(",\"cpuSecondsIdle\":").append(agent.beats * 27.0).append(",\"loadAvg1\":0.4,\"loadAvg5\":0.3,\"loadAvg15\":0.2,")
+                .append("\"memoryTotalBytes\":8589934592,\"memoryUsedBytes\":4294967296,\"memoryFreeBytes\":4294967296,")
+                .append("\"fsTotalBytes\":107374182400,\"fsUsedBytes\":53687091200,\"fsFreeBytes\":53687091200,\"diskReadBytes\":")
+                .append(agent.beats * 4096).append(",\"diskWrittenBytes\":").append(agent.beats * 8192).append(",\"netRxBytes\":")
+                .append(agent.beats * 65536).append(",\"netTxBytes\":").append(agent.beats * 32768).append("},\"pipelines\":[");
+        String[] components = {"demo", "parse", "keep", "tag", "out"};
+        String[] kinds = {"source", "transform", "transform", "transform", "sink"};
+        for (int p = 0; p < fleet.pipelineIds().size(); p++) {
+            String id = fleet.pipelineIds().get(p);
+            body.append(p == 0 ? "" : ",").append("{\"pipelineId\":\"").append(id).append("\",\"version\":1,\"configChecksum\":\"")
+                    .append(fleet.checksums().getOrDefault(id, "")).append("\",\"status\":\"RUNNING\",\"pid\":").append(1000 + p)
+                    .append(",\"uptimeSeconds\":").append(agent.beats * 15).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
+                    .append(e).append(",\"bytesIn\":").append(e * 200).append(",\"bytesOut\":").append(e * 200)
+                    .append(",\"errorsTotal\":0,\"eventsDiscarded\":0,\"componentMetrics\":[");
+            for (int c = 0; c < components.length; c++) {
+                body.append(c == 0 ? "" : ",").append("{\"componentId\":\"").append(components[c]).append("\",\"componentKind\":\"")
+                        .append(kinds[c]).append("\",\"receivedEvents\":").append(e).append(",\"sentEvents\":").append(e)
+                        .append(",\"receivedBytes\":").append(e * 200).append(",\"sentBytes\":").append(e * 200)
+                        .append(",\"errorsTotal\":0,\"discardedEvents\":0}");
+            }
+            body.append("]}");
+        }
+        body.append("]");
+        if (options.logsEvery() > 0 && agent.beats % options.logsEvery() == 0) {
+            body.append(",\"logs\":[{\"pipelineId\":\"").append(fleet.pipelineIds().getFirst()).append("\",\"lines\":[");
+            for (int l = 0; l < 5; l++) {
+                body.append(l == 0 ? "" : ",").append("\"2026-11-27T12:00:0").append(l).append("Z INFO vector: bench line ").append(l).append('"');
+            }
+            body.append("]}]");
+        }
+        return body.append('}').toString();
+    }
+
+    private void load(Fleet fleet) throws Exception {
+        List<Agent> agents = fleet.agents();
+        long periodNanos = options.interval().toNanos() / Math.max(1, agents.size());
+        Semaphore slots = new Semaphore(options.connections());
+        long start = System.nanoTime();
+        long measureFrom = start + options.warmup().toNanos();
+        long end = measureFrom + options.duration().toNanos();
+        long[] latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8,
+                (options.duration().toNanos() / Math.max(1, periodNanos)) * 11 / 10 + 1000)];
+        AtomicLong recorded = new AtomicLong();
+        LongAdder ok = new LongAdder();
+        LongAdder errors = new LongAdder();
+        LongAdder busy = new LongAdder();
+        LongAdder limited = new LongAdder();
+        LongAdder late = new LongAdder();
+        Map<Integer, LongAdder> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        long sizeBefore = -1;
+        long sizeAt = 0;
+        Thread reporter = Thread.ofPlatform().daemon(true).start(() -> report(ok, errors, busy));
+        long next = start;
+        int index = 0;
+        while (System.nanoTime() < end) {
+            long now = System.nanoTime();
+            if (now < next) {
+                long wait = next - now;
+                if (wait > 200_000) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                continue;
+            }
+            if (sizeBefore < 0 && now >= measureFrom) {
+                sizeBefore = stat("databaseBytes");
+                sizeAt = now;
+            }
+            if (!slots.tryAcquire()) {
+                late.increment(); // all connections busy: the generator (or the server) cannot keep the pace
+                slots.acquire();
+            }
+            Agent agent = agents.get(index);
+            index = (index + 1) % agents.size();
+            next += periodNanos;
+            String body = heartbeat(agent, fleet);
+            long sent = System.nanoTime();
+            boolean measured = sent >= measureFrom;
+            http.sendAsync(request("/api/agent/heartbeat").header("Authorization", "Bearer " + agent.token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                        long took = System.nanoTime() - sent;
+                        slots.release();
+                        if (!measured) {
+                            return;
+                        }
+                        int status = e == null ? -1 : 0;
+                        if (e == null) {
+                            status = r.statusCode();
+                        }
+                        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        if (status == 200) {
+                            ok.increment();
+                            long slot = recorded.getAndIncrement();
+                            if (slot < latencies.length) {
+                                latencies[(int) slot] = took;
+                            }
+                        } else {
+                            errors.increment();
+                            if (status == 503) {
+                                busy.increment();
+                            } else if (status == 429) {
+                                limited.increment();
+                            }
+                        }
+                    });
+        }
+        slots.acquire(options.connections());
+        long elapsed = System.nanoTime() - measureFrom;
+        long sizeAfter = stat("databaseBytes");
+        reporter.interrupt();
+        int n = (int) Math.min(recorded.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "sustained: %.0f heartbeats/s answered 200 over %d s (%d agents, interval %d ms)%n",
+                ok.sum() / (elapsed / 1e9), options.duration().toSeconds(), agents.size(), options.interval().toMillis());
+        if (n > 0) {
+            System.out.printf(Locale.ROOT, "latency: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", sorted[n / 2] / 1e6,
+                    sorted[(int) Math.min(n - 1, (long) n * 99 / 100)] / 1e6, sorted[(int) Math.min(n - 1, (long) n * 999 / 1000)] / 1e6,
+                    sorted[n - 1] / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "errors: %d (503 busy %d, 429 limited %d); statuses %s; sends that waited for a free connection: %d%n",
+                errors.sum(), busy.sum(), limited.sum(), statuses, late.sum());
+        System.out.printf(Locale.ROOT, "server write queue at the end: %d; heartbeats lost by the writer: %d%n", stat("telemetryQueued"),
+                stat("heartbeatsLost"));
+        if (sizeBefore >= 0) {
+            double hours = (System.nanoTime() - sizeAt) / 3.6e12;
+            System.out.printf(Locale.ROOT, "database growth: %.1f MB over the run, %.0f MB per hour at this rate%n",
+                    (sizeAfter - sizeBefore) / 1e6, (sizeAfter - sizeBefore) / 1e6 / hours);
+        }
+    }
+
+    private long stat(String name) {
+        try {
+            return admin("GET", "/api/system/stats", null).get(name).asLong();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void report(LongAdder ok, LongAdder errors, LongAdder busy) {
+        long lastOk = 0;
+        long lastErrors = 0;
+        try {
+            while (true) {
+                Thread.sleep(10_000);
+                long o = ok.sum();
+                long e = errors.sum();
+                System.out.printf(Locale.ROOT, "  last 10 s: %.0f ok/s, %d errors, write queue %d%n", (o - lastOk) / 10.0, e - lastErrors,
+                        stat("telemetryQueued"));
+                lastOk = o;
+                lastErrors = e;
+            }
+        } catch (InterruptedException done) {
+            // finished
+        }
+    }
+}
