@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class HeartbeatLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STARTED = System.nanoTime();
 
     record Options(URI url, String adminToken, int agents, Duration interval, Duration duration, Duration warmup, int connections,
                    int logsEvery, Path state, boolean skipBare) {
@@ -235,7 +236,7 @@ public final class HeartbeatLoad {
             String id = fleet.pipelineIds().get(p);
             body.append(p == 0 ? "" : ",").append("{\"pipelineId\":\"").append(id).append("\",\"version\":1,\"configChecksum\":\"")
                     .append(fleet.checksums().getOrDefault(id, "")).append("\",\"status\":\"RUNNING\",\"pid\":").append(1000 + p)
-                    .append(",\"uptimeSeconds\":").append(agent.beats * 15).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
+                    .append(",\"uptimeSeconds\":").append((System.nanoTime() - STARTED) / 1_000_000_000L).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
                     .append(e).append(",\"bytesIn\":").append(e * 200).append(",\"bytesOut\":").append(e * 200)
                     .append(",\"errorsTotal\":0,\"eventsDiscarded\":0,\"componentMetrics\":[");
             for (int c = 0; c < components.length; c++) {

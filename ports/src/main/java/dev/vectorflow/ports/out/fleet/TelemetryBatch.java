@@ -26,6 +26,20 @@ public final class TelemetryBatch {
     /** One pipeline's state on one node, written only when status, version, checksum, pid or error changed. */
     public record PipelineState(PipelineId pipelineId, Integer version, String checksum, PipelineRunStatus status, Long pid,
                                 Optional<Instant> runningSince, String error) {
+
+        /**
+         * True when nothing worth writing changed: same version, checksum, status, pid and error, and a start time
+         * within a few seconds (it is derived from the uptime an agent reports, so it jitters).
+         */
+        public boolean sameAs(PipelineState other) {
+            if (other == null || !java.util.Objects.equals(version, other.version) || !java.util.Objects.equals(checksum, other.checksum)
+                    || status != other.status || !java.util.Objects.equals(pid, other.pid) || !java.util.Objects.equals(error, other.error)
+                    || runningSince.isPresent() != other.runningSince.isPresent()) {
+                return false;
+            }
+            return runningSince.isEmpty()
+                    || java.time.Duration.between(runningSince.get(), other.runningSince.get()).abs().compareTo(java.time.Duration.ofSeconds(5)) <= 0;
+        }
     }
 
     /** A log line of a pipeline's Vector process. */

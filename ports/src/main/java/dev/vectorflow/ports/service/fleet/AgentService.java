@@ -179,7 +179,7 @@ public final class AgentService implements ServeAgentUseCase {
         Written last = written.computeIfAbsent(agent.nodeId(), n -> new Written());
         TelemetryBatch.Heartbeat write;
         synchronized (last) {
-            List<TelemetryBatch.PipelineState> changed = states.stream().filter(s -> !s.equals(last.states.get(s.pipelineId()))).toList();
+            List<TelemetryBatch.PipelineState> changed = states.stream().filter(s -> !s.sameAs(last.states.get(s.pipelineId()))).toList();
             boolean setChanged = !running.equals(last.reported);
             write = new TelemetryBatch.Heartbeat(agent.nodeId(), now, status, reason,
                     facts.equals(last.facts) ? Optional.empty() : Optional.of(facts), changed,
