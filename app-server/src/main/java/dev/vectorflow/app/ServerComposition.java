@@ -3,6 +3,7 @@ package dev.vectorflow.app;
 import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
 import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
 import dev.vectorflow.ports.out.fleet.FleetChanges;
+import dev.vectorflow.ports.service.fleet.AgentReleaseService;
 import dev.vectorflow.ports.service.fleet.AgentService;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
 import dev.vectorflow.ports.service.fleet.EnrollmentService;
@@ -149,6 +150,8 @@ final class ServerComposition {
                 secrets, secrets, secrets,
                 pipelines, pipelines, pipelines,
                 enrollment, agents, enrollment, fleetService, fleetService, fleetService,
+                new AgentReleaseService(tx, store.agentReleases(), store.nodes(), store.nodeActions(), store.environments(), fleetChanges,
+                        store.auditLog(), ids, clock),
                 () -> {
                     PostgresTelemetryWriter.Stats w = telemetryWriter.stats();
                     java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();

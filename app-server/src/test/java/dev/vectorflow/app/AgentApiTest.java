@@ -436,4 +436,39 @@ class AgentApiTest {
                 enrollmentToken("{}"));
         assertThat(server.anonymous.postJson("/api/agent/enroll", legacy).status()).isEqualTo(200);
     }
+
+    @Test
+    void givenAgentRelease_updateActionsReachTheSelectedNodes_untilTheyRunThatVersion() {
+        String signature = Base64.getEncoder().encodeToString(new byte[64]);
+        ApiClient.Answer bad = admin.postJson("/api/agent-releases", ApiClient.json("version", "2.0.0", "downloadUrl",
+                "http://downloads.example.com/agent.jar", "checksum", "md5:abc", "signature", "x"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("problems").findValuesAsText("field")).contains("downloadUrl");
+        ApiClient.Answer release = admin.postJson("/api/agent-releases", ApiClient.json("version", "2.0.0", "downloadUrl",
+                "https://downloads.example.com/vectorflow-agent-2.0.0.jar", "checksum", "sha256:" + "c".repeat(64), "signature", signature));
+        assertThat(release.status()).as(release.body()).isEqualTo(201);
+        assertThat(admin.postJson("/api/agent-releases", ApiClient.json("version", "2.0.0", "downloadUrl",
+                "https://downloads.example.com/x.jar", "checksum", "sha256:" + "c".repeat(64), "signature", signature)).status()).isEqualTo(409);
+
+        JsonNode enrolled = enroll(enrollmentToken("{\"labels\":{\"ring\":\"canary\"}}"), "updater", "{}");
+        ApiClient agent = server.anonymous.withBearer(enrolled.get("nodeToken").asText());
+        heartbeat(agent, "");
+        ApiClient.Answer queued = admin.postJson("/api/environments/" + envId + "/nodes/update",
+                "{\"version\":\"2.0.0\",\"selector\":{\"ring\":\"canary\"}}");
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        assertThat(queued.json().get("nodes").asInt()).isEqualTo(1);
+        JsonNode update = heartbeat(agent, "").get("pendingActions").get(0);
+        assertThat(update.get("type").asText()).isEqualTo("update");
+        assertThat(update.get("targetVersion").asText()).isEqualTo("2.0.0");
+        assertThat(update.get("checksum").asText()).isEqualTo("sha256:" + "c".repeat(64));
+        assertThat(update.get("signature").asText()).isEqualTo(signature);
+        // the new agent reports its version: settled
+        ApiClient.Answer after = agent.postJson("/api/agent/heartbeat", "{\"agentVersion\":\"2.0.0\"}");
+        assertThat(types(after.json())).isEmpty();
+        server.app.services().telemetryWriter.flush();
+        assertThat(admin.get("/api/nodes/" + enrolled.get("nodeId").asText()).json().get("agentVersion").asText()).isEqualTo("2.0.0");
+        assertThat(types(agent.postJson("/api/agent/heartbeat", "{\"agentVersion\":\"2.0.0\"}").json())).isEmpty();
+        assertThat(admin.postJson("/api/nodes/" + enrolled.get("nodeId").asText() + "/update", "{\"version\":\"7.7.7\"}").status())
+                .isEqualTo(404);
+    }
 }

@@ -122,6 +122,10 @@ class RouteAccessMatrixTest {
         expect("POST /api/pipelines/{pipelineId}/deployments", "401 403 ok 404 ok ok");
         expect("DELETE /api/pipelines/{pipelineId}/deployments", "401 403 ok 404 ok ok");
         expect("GET /api/pipelines/{pipelineId}/metrics", "401 ok ok 404 ok ok");
+        expect("GET /api/agent-releases", "401 ok ok ok ok ok");
+        expect("POST /api/agent-releases", "401 403 403 403 403 ok");
+        expect("POST /api/nodes/{nodeId}/update", "401 403 403 404 ok ok");
+        expect("POST /api/environments/{id}/nodes/update", "401 403 403 404 ok ok");
     }
 
     private static void expect(String route, String outcomes) {
@@ -135,9 +139,13 @@ class RouteAccessMatrixTest {
     private static final Map<String, String> emails = new LinkedHashMap<>();
     private static final Map<String, ApiClient> clients = new LinkedHashMap<>();
 
+    private static final String SIGNATURE = java.util.Base64.getEncoder().encodeToString(new byte[64]);
+
     @BeforeAll
     static void start() {
         server = TestServer.start(dataDir, Map.of("VF_ENROLL_RATE_LIMIT", "100000", "VF_AGENT_RATE_LIMIT", "100000"));
+        server.root().postJson("/api/agent-releases", ApiClient.json("version", "1.0.0", "downloadUrl", "https://example.com/agent.jar",
+                "checksum", "sha256:" + "b".repeat(64), "signature", SIGNATURE));
         teamA = server.createTeam("team-a");
         String teamB = server.createTeam("team-b");
         clients.put("anonymous", server.anonymous);
@@ -291,6 +299,9 @@ class RouteAccessMatrixTest {
                     "config", PipelineFixtures.SIMPLE_YAML);
             case "PATCH /api/pipelines/{pipelineId}" -> body = ApiClient.json("description", "changed");
             case "PUT /api/nodes/{nodeId}/labels" -> body = "{\"labels\":{\"zone\":\"a\"}}";
+            case "POST /api/agent-releases" -> body = ApiClient.json("version", "9.9." + Math.abs(unique.hashCode()),
+                    "downloadUrl", "https://example.com/agent.jar", "checksum", "sha256:" + "a".repeat(64), "signature", SIGNATURE);
+            case "POST /api/nodes/{nodeId}/update", "POST /api/environments/{id}/nodes/update" -> body = ApiClient.json("version", "1.0.0");
             case "PUT /api/nodes/{nodeId}/maintenance" -> body = "{\"enabled\":true}";
             case "PUT /api/pipelines/{pipelineId}/graph" -> body = PipelineFixtures.SIMPLE_GRAPH;
             case "POST /api/pipelines/{pipelineId}/versions" -> body = ApiClient.json("message", "again");

@@ -61,5 +61,6 @@ public record ApiServices(
         ManageNodesUseCase manageNodes,
         DeployPipelineUseCase deployPipeline,
         FleetQueries fleetQueries,
+        dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase agentReleases,
         dev.vectorflow.ports.in.system.ServerStatsQueries serverStats) {
 }

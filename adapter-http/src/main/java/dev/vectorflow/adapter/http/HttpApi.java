@@ -101,7 +101,7 @@ public final class HttpApi {
         AgentController agents = new AgentController(services.enrollNode(), services.serveAgent(), mapper, guard,
                 settings.agentRequestsPerMinute(), settings.enrollmentsPerMinutePerAddress());
         FleetController fleet = new FleetController(services.manageEnrollmentTokens(), services.manageNodes(), services.deployPipeline(),
-                services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock);
+                services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock, services.agentReleases());
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 

@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.postgres;
 
+import dev.vectorflow.adapter.postgres.fleet.PostgresAgentReleaseRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresDeploymentRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresEnrollmentTokenRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
@@ -8,6 +9,7 @@ import dev.vectorflow.adapter.postgres.fleet.PostgresNodeActionRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresNodeRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
+import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.DeploymentRepository;
 import dev.vectorflow.ports.out.fleet.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.FleetCache;
@@ -80,6 +82,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresNodeActionRepository nodeActions;
     private final PostgresTelemetryRepository telemetry;
     private final PostgresJobLeases jobLeases;
+    private final PostgresAgentReleaseRepository agentReleases;
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
     private String jdbcUrl;
     private String user;
@@ -110,6 +113,7 @@ public final class PostgresStore implements AutoCloseable {
         this.nodeActions = new PostgresNodeActionRepository(transactions::dsl);
         this.telemetry = new PostgresTelemetryRepository(transactions::dsl);
         this.jobLeases = new PostgresJobLeases(transactions::dsl);
+        this.agentReleases = new PostgresAgentReleaseRepository(transactions::dsl);
     }
 
     /**
@@ -292,6 +296,10 @@ public final class PostgresStore implements AutoCloseable {
 
     public TelemetryRepository telemetry() {
         return telemetry;
+    }
+
+    public AgentReleaseRepository agentReleases() {
+        return agentReleases;
     }
 
     public JobLeases jobLeases() {

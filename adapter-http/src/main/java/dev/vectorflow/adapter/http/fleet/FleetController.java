@@ -20,6 +20,8 @@ import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.adapter.http.json.JsonFields;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.core.failure.ConflictFailure;
+import dev.vectorflow.core.fleet.AgentRelease;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.EnrollmentTokenId;
 import dev.vectorflow.core.fleet.Labels;
@@ -34,6 +36,7 @@ import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.fleet.DeployPipelineUseCase;
 import dev.vectorflow.ports.in.fleet.FleetQueries;
+import dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase;
 import dev.vectorflow.ports.in.fleet.ManageEnrollmentTokensUseCase;
 import dev.vectorflow.ports.in.fleet.ManageNodesUseCase;
 import io.javalin.http.Context;
@@ -64,10 +67,12 @@ public final class FleetController {
     private final Access.TeamLocator pipelineTeam;
     private final JsonBodyReader bodies;
     private final Clock clock;
+    private final ManageAgentReleasesUseCase releases;
 
     public FleetController(ManageEnrollmentTokensUseCase tokens, ManageNodesUseCase manageNodes, DeployPipelineUseCase deploy,
                            FleetQueries queries, EnvironmentQueries environments, Access.TeamLocator environmentTeam,
-                           Access.TeamLocator pipelineTeam, JsonBodyReader bodies, Clock clock) {
+                           Access.TeamLocator pipelineTeam, JsonBodyReader bodies, Clock clock, ManageAgentReleasesUseCase releases) {
+        this.releases = releases;
         this.tokens = tokens;
         this.manageNodes = manageNodes;
         this.deploy = deploy;
@@ -111,6 +116,53 @@ public final class FleetController {
         routes.post("/api/pipelines/{pipelineId}/deployments", Access.team(Role.EDITOR, pipelineTeam), this::deploy);
         routes.delete("/api/pipelines/{pipelineId}/deployments", Access.team(Role.EDITOR, pipelineTeam), this::undeploy);
         routes.get("/api/pipelines/{pipelineId}/metrics", Access.team(Role.VIEWER, pipelineTeam), this::pipelineMetrics);
+        routes.get("/api/agent-releases", Access.signedIn(), this::listReleases);
+        routes.post("/api/agent-releases", Access.platformAdmin(), this::registerRelease);
+        routes.post("/api/nodes/{nodeId}/update", Access.team(Role.ADMIN, nodeTeam), this::updateNode);
+        routes.post("/api/environments/{id}/nodes/update", Access.team(Role.ADMIN, environmentTeam), this::updateNodes);
+    }
+
+    // ---- agent releases ----
+
+    private record ReleaseResponse(String version, String downloadUrl, String checksum, String signature, String notes, Instant createdAt,
+                                   String createdBy) {
+        static ReleaseResponse fromDomain(AgentRelease r) {
+            return new ReleaseResponse(r.version(), r.downloadUrl(), r.checksum(), r.signature(), r.notes(), r.createdAt(), r.createdBy());
+        }
+    }
+
+    private void listReleases(Context ctx) {
+        ctx.json(releases.releases().stream().map(ReleaseResponse::fromDomain).toList());
+    }
+
+    private void registerRelease(Context ctx) throws ConflictFailure {
+        JsonFields body = new JsonFields(bodies.readObject(ctx), Set.of("version", "downloadUrl", "checksum", "signature", "notes"));
+        Optional<String> version = body.requiredText("version");
+        Optional<String> url = body.requiredText("downloadUrl");
+        Optional<String> checksum = body.requiredText("checksum");
+        Optional<String> signature = body.requiredText("signature");
+        Optional<String> notes = body.optionalText("notes", "");
+        body.throwIfInvalid();
+        AgentRelease release = new AgentRelease(version.get(), url.get(), checksum.get(), signature.get(), notes.orElse(""), clock.instant(), "");
+        ctx.status(201).json(ReleaseResponse.fromDomain(releases.register(Caller.of(ctx).actor(), release)));
+    }
+
+    private void updateNode(Context ctx) throws NotFoundFailure {
+        NodeId id = nodeId(ctx);
+        JsonFields body = new JsonFields(bodies.readObject(ctx), Set.of("version"));
+        Optional<String> version = body.requiredText("version");
+        body.throwIfInvalid();
+        ctx.status(202).json(Map.of("actionId", releases.updateNode(Caller.of(ctx).actor(), id, version.get())));
+    }
+
+    private void updateNodes(Context ctx) throws NotFoundFailure {
+        EnvironmentId environment = environment(ctx);
+        JsonFields body = new JsonFields(bodies.readObject(ctx), Set.of("version", "selector"));
+        Optional<String> version = body.requiredText("version");
+        Optional<NodeSelector> selector = body.convert(body.optionalStringMap("selector"), NodeSelector::of);
+        body.throwIfInvalid();
+        ctx.status(202).json(Map.of("nodes", releases.updateNodes(Caller.of(ctx).actor(), environment, selector.orElse(NodeSelector.ALL),
+                version.get())));
     }
 
     private static EnvironmentId environment(Context ctx) {

@@ -246,8 +246,24 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
                     status = excluded.status, pid = excluded.pid, running_since = excluded.running_since, error = excluded.error,
                     updated_at = excluded.updated_at""");
              PreparedStatement prune = c.prepareStatement("delete from node_pipeline_states where node_id = ? and not (pipeline_id = any(?::uuid[]))")) {
+            // the last set of pipelines a node reported in this batch is what it runs now: prune to it first,
+            // then write states in order (later ones win), leaving out pipelines it no longer runs
+            Map<NodeId, Set<PipelineId>> running = new LinkedHashMap<>();
             for (Heartbeat h : batch) {
+                h.reportedPipelines().ifPresent(set -> running.put(h.nodeId(), set));
+            }
+            for (Map.Entry<NodeId, Set<PipelineId>> e : running.entrySet()) {
+                prune.setObject(1, e.getKey().value());
+                prune.setArray(2, c.createArrayOf("uuid", e.getValue().stream().map(PipelineId::value).toArray()));
+                prune.addBatch();
+            }
+            prune.executeBatch();
+            for (Heartbeat h : batch) {
+                Set<PipelineId> now = running.get(h.nodeId());
                 for (TelemetryBatch.PipelineState p : h.pipelineStates()) {
+                    if (now != null && !now.contains(p.pipelineId())) {
+                        continue;
+                    }
                     upsert.setObject(1, h.nodeId().value());
                     upsert.setObject(2, p.pipelineId().value());
                     upsert.setObject(3, p.version());
@@ -260,14 +276,8 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
                     upsert.setObject(10, h.nodeId().value());
                     upsert.addBatch();
                 }
-                if (h.reportedPipelines().isPresent()) {
-                    prune.setObject(1, h.nodeId().value());
-                    prune.setArray(2, c.createArrayOf("uuid", h.reportedPipelines().get().stream().map(PipelineId::value).toArray()));
-                    prune.addBatch();
-                }
             }
             upsert.executeBatch();
-            prune.executeBatch();
         }
     }
 
