@@ -138,23 +138,30 @@ public final class HeartbeatLoad {
         load(fleet);
     }
 
-    /** The bare-endpoint figure: GET /api/health as fast as the connections allow, for 10 s. */
+    /** The bare-endpoint figure: GET /api/health as fast as the connections go, for 10 s. */
     private void bare() throws InterruptedException {
-        Semaphore slots = new Semaphore(options.connections());
         LongAdder done = new LongAdder();
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpRequest health = request("/api/health").GET().build();
-        while (System.nanoTime() < end) {
-            slots.acquire();
-            http.sendAsync(health, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                if (e == null && r.statusCode() == 200) {
-                    done.increment();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < options.connections(); c++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try (KeepAliveConnection connection = new KeepAliveConnection(options.url())) {
+                    while (System.nanoTime() < end) {
+                        try {
+                            connection.get("/api/health");
+                            done.increment();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
                 }
-                slots.release();
-            });
+            }));
         }
-        slots.acquire(options.connections());
-        System.out.printf(Locale.ROOT, "bare endpoint (GET /api/health, same generator): %.0f requests/s%n", done.sum() / 10.0);
+        for (Thread t : threads) {
+            t.join();
+        }
+        System.out.printf(Locale.ROOT, "bare endpoint (GET /api/health, same generator and connections): %.0f requests/s%n",
+                done.sum() / 10.0);
     }
 
     private Fleet prepare() throws Exception {
@@ -261,65 +268,68 @@ public final class HeartbeatLoad {
     private void load(Fleet fleet) throws Exception {
         List<Agent> agents = fleet.agents();
         long periodNanos = options.interval().toNanos() / Math.max(1, agents.size());
-        Semaphore slots = new Semaphore(options.connections());
-        long start = System.nanoTime();
+        long start = System.nanoTime() + 100_000_000L;
         long measureFrom = start + options.warmup().toNanos();
         long end = measureFrom + options.duration().toNanos();
         long[] latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8,
                 (options.duration().toNanos() / Math.max(1, periodNanos)) * 11 / 10 + 1000)];
         AtomicLong recorded = new AtomicLong();
+        AtomicLong slot = new AtomicLong();
         LongAdder ok = new LongAdder();
         LongAdder errors = new LongAdder();
         LongAdder busy = new LongAdder();
         LongAdder limited = new LongAdder();
-        LongAdder late = new LongAdder();
+        LongAdder behind = new LongAdder();
         Map<Integer, LongAdder> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-        long sizeBefore = -1;
-        long sizeAt = 0;
+        long[] size = {-1, 0};
         Thread reporter = Thread.ofPlatform().daemon(true).start(() -> report(ok, errors, busy));
-        long next = start;
-        int index = 0;
-        while (System.nanoTime() < end) {
-            long now = System.nanoTime();
-            if (now < next) {
-                long wait = next - now;
-                if (wait > 200_000) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                continue;
-            }
-            if (sizeBefore < 0 && now >= measureFrom) {
-                sizeBefore = stat("databaseBytes");
-                sizeAt = now;
-            }
-            if (!slots.tryAcquire()) {
-                late.increment(); // all connections busy: the generator (or the server) cannot keep the pace
-                slots.acquire();
-            }
-            Agent agent = agents.get(index);
-            index = (index + 1) % agents.size();
-            next += periodNanos;
-            String body = heartbeat(agent, fleet);
-            long sent = System.nanoTime();
-            boolean measured = sent >= measureFrom;
-            http.sendAsync(request("/api/agent/heartbeat").header("Authorization", "Bearer " + agent.token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                        long took = System.nanoTime() - sent;
-                        slots.release();
-                        if (!measured) {
+        List<Thread> connections = new ArrayList<>();
+        for (int c = 0; c < options.connections(); c++) {
+            connections.add(Thread.ofVirtual().start(() -> {
+                try (KeepAliveConnection connection = new KeepAliveConnection(options.url())) {
+                    while (true) {
+                        long k = slot.getAndIncrement();
+                        long due = start + k * periodNanos;
+                        if (due >= end) {
                             return;
                         }
-                        int status = e == null ? -1 : 0;
-                        if (e == null) {
-                            status = r.statusCode();
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        } else if (wait < -1_000_000_000L && due >= measureFrom) {
+                            behind.increment(); // more than a second behind the schedule: the pace is not held
                         }
-                        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        Agent agent = agents.get((int) (k % agents.size()));
+                        byte[] body;
+                        synchronized (agent) {
+                            body = heartbeat(agent, fleet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                        boolean measured = due >= measureFrom;
+                        if (measured && size[0] < 0) {
+                            synchronized (size) {
+                                if (size[0] < 0) {
+                                    size[1] = System.nanoTime();
+                                    size[0] = stat("databaseBytes");
+                                }
+                            }
+                        }
+                        long sent = System.nanoTime();
+                        int status;
+                        try {
+                            status = connection.post("/api/agent/heartbeat", agent.token, body);
+                        } catch (IOException e) {
+                            status = -1;
+                        }
+                        long took = System.nanoTime() - sent;
+                        if (!measured) {
+                            continue;
+                        }
+                        statuses.computeIfAbsent(status, x -> new LongAdder()).increment();
                         if (status == 200) {
                             ok.increment();
-                            long slot = recorded.getAndIncrement();
-                            if (slot < latencies.length) {
-                                latencies[(int) slot] = took;
+                            long at = recorded.getAndIncrement();
+                            if (at < latencies.length) {
+                                latencies[(int) at] = took;
                             }
                         } else {
                             errors.increment();
@@ -329,9 +339,13 @@ public final class HeartbeatLoad {
                                 limited.increment();
                             }
                         }
-                    });
+                    }
+                }
+            }));
         }
-        slots.acquire(options.connections());
+        for (Thread t : connections) {
+            t.join();
+        }
         long elapsed = System.nanoTime() - measureFrom;
         long sizeAfter = stat("databaseBytes");
         reporter.interrupt();
@@ -346,14 +360,14 @@ public final class HeartbeatLoad {
                     sorted[(int) Math.min(n - 1, (long) n * 99 / 100)] / 1e6, sorted[(int) Math.min(n - 1, (long) n * 999 / 1000)] / 1e6,
                     sorted[n - 1] / 1e6);
         }
-        System.out.printf(Locale.ROOT, "errors: %d (503 busy %d, 429 limited %d); statuses %s; sends that waited for a free connection: %d%n",
-                errors.sum(), busy.sum(), limited.sum(), statuses, late.sum());
+        System.out.printf(Locale.ROOT, "errors: %d (503 busy %d, 429 limited %d); statuses %s; heartbeats sent over 1 s late: %d%n",
+                errors.sum(), busy.sum(), limited.sum(), statuses, behind.sum());
         System.out.printf(Locale.ROOT, "server write queue at the end: %d; heartbeats lost by the writer: %d%n", stat("telemetryQueued"),
                 stat("heartbeatsLost"));
-        if (sizeBefore >= 0) {
-            double hours = (System.nanoTime() - sizeAt) / 3.6e12;
+        if (size[0] >= 0) {
+            double hours = (System.nanoTime() - size[1]) / 3.6e12;
             System.out.printf(Locale.ROOT, "database growth: %.1f MB over the run, %.0f MB per hour at this rate%n",
-                    (sizeAfter - sizeBefore) / 1e6, (sizeAfter - sizeBefore) / 1e6 / hours);
+                    (sizeAfter - size[0]) / 1e6, (sizeAfter - size[0]) / 1e6 / hours);
         }
     }
 

@@ -210,6 +210,8 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
             actions.insert(id, PendingAction.sample(ids.newId().toString(), requestId, pipeline.toString(), componentKeys, limit),
                     clock.instant(), actor.label());
             changes.nodeChanged(id);
+            auditNode(actor, "node.sample", node, Changes.none().field("pipeline", null, pipeline.toString())
+                    .field("components", null, String.join(",", componentKeys)));
             return requestId;
         });
     }
