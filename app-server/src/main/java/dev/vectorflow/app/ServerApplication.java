@@ -59,6 +59,14 @@ public final class ServerApplication implements AutoCloseable {
             HttpSettings http = new HttpSettings(settings.httpHost(), settings.httpPort(), settings.maxRequestBytes(),
                     settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders(), settings.agentRequestsPerMinute(),
                     settings.enrollmentsPerMinute());
+            if (!services.fleetChanges.awaitListening(Duration.ofSeconds(10))) {
+                LOG.warn("fleet change notices are not received yet; caches may be stale until they are");
+            }
+            long warming = System.nanoTime();
+            int known = services.agents.warmUp();
+            if (known > 0) {
+                LOG.info("fleet cache warmed with {} nodes in {} ms", known, (System.nanoTime() - warming) / 1_000_000);
+            }
             // made before listening, so the link is in the log by the time the server answers
             Optional<String> setupToken = services.setup.prepareSetupToken();
             List<ApiRoutes.Route> routes = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.vectorflow.app;
 
 import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
+import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
 import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
-import dev.vectorflow.ports.out.fleet.FleetChanges;
 import dev.vectorflow.ports.service.fleet.AgentReleaseService;
 import dev.vectorflow.ports.service.fleet.AgentService;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
@@ -66,6 +66,7 @@ final class ServerComposition {
     final AgentService agents;
     final FleetJobs fleetJobs;
     final PostgresTelemetryWriter telemetryWriter;
+    final PostgresFleetChanges fleetChanges;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
@@ -118,7 +119,7 @@ final class ServerComposition {
                     + " the secrets were sealed with.", e);
         }
         CaffeineFleetCache fleetCache = new CaffeineFleetCache(500_000, Duration.ofMinutes(10));
-        FleetChanges fleetChanges = store.fleetChanges(fleetCache);
+        this.fleetChanges = store.fleetChanges(fleetCache);
         this.telemetryWriter = store.telemetryWriter(settings.telemetryQueueCapacity(), 200);
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock, fleetChanges);

@@ -57,6 +57,17 @@ public final class CaffeineFleetCache implements FleetCache {
     }
 
     @Override
+    public void putCredential(NodeCredential credential) {
+        credentials.put(credential.tokenLookup(), Optional.of(credential));
+        lookupOfNode.put(credential.nodeId(), credential.tokenLookup());
+    }
+
+    @Override
+    public void putOneShotActions(NodeId node, List<PendingAction> pending) {
+        actions.put(node, List.copyOf(pending));
+    }
+
+    @Override
     public void putNode(Node node) {
         nodes.put(node.id(), Optional.of(node));
     }

@@ -39,6 +39,7 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
     private volatile boolean running = true;
     private volatile Connection listening;
     private volatile boolean connected;
+    private volatile boolean everConnected;
 
     public PostgresFleetChanges(Supplier<DSLContext> dsl, FleetCache cache, ConnectionSource connections) {
         this.dsl = dsl;
@@ -64,6 +65,20 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
         return connected;
     }
 
+    /** Waits until notices are received (so that a cache filled afterwards misses no change); false on time-out. */
+    public boolean awaitListening(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!connected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return connected;
+    }
+
     private void listen() {
         long backoff = 500;
         while (running) {
@@ -72,8 +87,11 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
-                // whatever changed while we were not listening is unknown
-                cache.forgetAll();
+                if (everConnected) {
+                    // whatever changed while we were not listening is unknown
+                    cache.forgetAll();
+                }
+                everConnected = true;
                 connected = true;
                 backoff = 500;
                 PGConnection pg = c.unwrap(PGConnection.class);

@@ -61,6 +61,13 @@ public final class PostgresNodeRepository implements NodeRepository {
     }
 
     @Override
+    public List<NodeCredential> allCredentials() {
+        return dsl.get().fetch("select id, environment_id, token_lookup, token_hash, token_revoked from nodes").map(r -> new NodeCredential(
+                new NodeId(r.get("id", UUID.class)), new EnvironmentId(r.get("environment_id", UUID.class)), r.get("token_lookup", String.class),
+                r.get("token_hash", String.class), r.get("token_revoked", Boolean.class)));
+    }
+
+    @Override
     public List<Node> findByEnvironment(EnvironmentId environment) {
         return dsl.get().fetch("select " + COLUMNS + " from nodes where environment_id = ? order by lower(hostname), id", environment.value())
                 .map(PostgresNodeRepository::toNode);

@@ -22,6 +22,11 @@ public interface FleetCache {
 
     List<PendingAction> oneShotActions(NodeId node, Function<NodeId, List<PendingAction>> loader);
 
+    /** Fills the cache at start (so that the first heartbeat of every node finds what it needs). */
+    void putCredential(NodeRepository.NodeCredential credential);
+
+    void putOneShotActions(NodeId node, List<PendingAction> actions);
+
     /** Replaces the cached node (the heartbeat path updates what its agent reported). */
     void putNode(Node node);
 

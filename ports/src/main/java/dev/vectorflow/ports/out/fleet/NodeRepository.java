@@ -26,6 +26,9 @@ public interface NodeRepository {
 
     Optional<NodeCredential> credentialByLookup(String tokenLookup);
 
+    /** Every node's credential (cache warm-up at start). */
+    List<NodeCredential> allCredentials();
+
     /** The environment's nodes, ordered by hostname. */
     List<Node> findByEnvironment(EnvironmentId environment);
 

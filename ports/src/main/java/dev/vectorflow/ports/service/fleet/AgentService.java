@@ -88,6 +88,18 @@ public final class AgentService implements ServeAgentUseCase {
         this.clock = clock;
     }
 
+    /** Loads what every heartbeat needs for all nodes at once, so that a restarted server does not meet its fleet cold. */
+    public int warmUp() {
+        return transactions.inTransaction(() -> {
+            List<Node> all = nodes.findAll();
+            all.forEach(cache::putNode);
+            nodes.allCredentials().forEach(cache::putCredential);
+            Map<NodeId, List<PendingAction>> pending = actions.allPending();
+            all.forEach(n -> cache.putOneShotActions(n.id(), pending.getOrDefault(n.id(), List.of())));
+            return all.size();
+        });
+    }
+
     @Override
     public Optional<AgentIdentity> authenticate(String bearerToken) {
         Optional<NodeToken> token = NodeToken.parse(bearerToken);
