@@ -103,6 +103,7 @@ export function WorkspaceSwitcher() {
           value={w.team?.id ?? ''}
           onChange={(e) => w.selectTeam(e.target.value)}
           data-testid="team-switcher"
+          aria-label="Team"
           disabled={w.teams.length === 0}
         >
           {w.teams.length === 0 && <option value="">no team</option>}
@@ -119,6 +120,7 @@ export function WorkspaceSwitcher() {
           value={w.environment?.id ?? ''}
           onChange={(e) => w.selectEnvironment(e.target.value)}
           data-testid="env-switcher"
+          aria-label="Environment"
           disabled={envs.length === 0}
         >
           {envs.length === 0 && <option value="">no environment</option>}

@@ -422,7 +422,6 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             deleteKeyCode={['Delete', 'Backspace']}
             fitView
             fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
-            proOptions={{ hideAttribution: true }}
             minZoom={0.2}
           >
             <Background gap={16} />
