@@ -61,6 +61,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           </button>
           <ConfirmButton
             label="Revoke token"
+            className="button button-ghost-danger"
             title={`Revoke the token of ${n.hostname}?`}
             message={<p>The agent is refused (401) from now on and stops receiving configuration. Re-enroll to let it back.</p>}
             confirmLabel="Revoke"
@@ -71,6 +72,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           />
           <ConfirmButton
             label="Delete node"
+            className="button button-ghost-danger"
             title={`Delete ${n.hostname}?`}
             message={<p>The node and its history are removed. A running agent must enroll again.</p>}
             onConfirm={async () => {
@@ -93,7 +95,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           </div>
         </div>
       )}
-      <div className="grid">
+      <div className="grid grid-2">
         <section className="card">
           <h2>Host</h2>
           <dl className="facts">
@@ -188,7 +190,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           </table>
         )}
       </section>
-      <div className="grid">
+      <div className="grid grid-2">
         <LiveLogs node={n} />
         <SamplesCard node={n} />
       </div>
