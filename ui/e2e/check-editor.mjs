@@ -284,6 +284,27 @@ try {
     await page.locator('[data-testid="pipeline-row"]', { hasText: PIPELINE }).waitFor();
   });
 
+  await step('import a pasted Vector YAML file', async () => {
+    await page.getByTestId('import-pipeline').click();
+    await page.getByTestId('import-name').fill(`imported-${run}`);
+    await page
+      .getByTestId('import-config')
+      .fill('sources:\n  app_logs:\n    type: demo_logs\n    format: json\nsinks:\n  out:\n    type: console\n    inputs: [app_logs]\n    encoding:\n      codec: json\n');
+    await page.getByTestId('import-submit').click();
+    await node('app_logs').waitFor();
+    await node('out').waitFor();
+    await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
+  });
+
+  await step('delete a pipeline after confirming', async () => {
+    await page.getByTestId('nav-pipelines').click();
+    const row = page.locator('[data-testid="pipeline-row"]', { hasText: `imported-${run}` });
+    await row.getByTestId('delete-pipeline').click();
+    await page.getByTestId('confirm').click();
+    await row.waitFor({ state: 'detached' });
+    await screenshot('pipelines');
+  });
+
   if (problems.length === 0) ok('no console errors or warnings');
   else fail(`console errors or warnings:\n  ${problems.join('\n  ')}`);
 } finally {

@@ -4,7 +4,7 @@ import { Empty, LoadState, Time, useLoad } from '../ui.tsx';
 
 const FIELDS = [
   { id: 'actor', label: 'Actor', placeholder: 'user:ops@example.com' },
-  { id: 'action', label: 'Action (prefix)', placeholder: 'pipeline.' },
+  { id: 'action', label: 'Action (prefix)', placeholder: 'pipeline' },
   { id: 'entityType', label: 'Entity type', placeholder: 'pipeline' },
   { id: 'entityId', label: 'Entity id', placeholder: '' },
 ] as const;
@@ -42,7 +42,7 @@ export function AuditScreen() {
           className="filters"
           onSubmit={(e) => {
             e.preventDefault();
-            setFilters({ ...draft, from: toIso(draft.fromLocal ?? ''), to: toIso(draft.toLocal ?? ''), fromLocal: undefined, toLocal: undefined });
+            setFilters({ ...draft, action: draft.action?.trim().replace(/\.+$/, '') || undefined, from: toIso(draft.fromLocal ?? ''), to: toIso(draft.toLocal ?? ''), fromLocal: undefined, toLocal: undefined });
           }}
         >
           {FIELDS.map((f) => (

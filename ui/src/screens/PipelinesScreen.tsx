@@ -62,6 +62,8 @@ export function PipelinesScreen() {
                     <tr>
                       <th>Name</th>
                       <th>Components</th>
+                      <th>Published</th>
+                      <th>Deployment</th>
                       <th>Description</th>
                       <th>Updated</th>
                       <th aria-label="Actions" />
@@ -85,6 +87,12 @@ export function PipelinesScreen() {
 }
 
 function PipelineRow({ pipeline: p, onDeleted }: { pipeline: Pipeline; onDeleted: () => void }) {
+  const versions = useLoad((s) => vf.versions(p.id, s), [p.id]);
+  const deployment = useLoad((s) => vf.deployments(p.id, s), [p.id]);
+  const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
+  const current = deployment.data?.current;
+  const running = deployment.data?.nodes.filter((n) => n.status === 'RUNNING').length ?? 0;
+  const failing = deployment.data?.nodes.filter((n) => n.error).length ?? 0;
   return (
     <tr data-testid="pipeline-row">
       <td className="cell-name">
@@ -93,6 +101,17 @@ function PipelineRow({ pipeline: p, onDeleted }: { pipeline: Pipeline; onDeleted
         </Link>
       </td>
       <td>{p.components}</td>
+      <td data-testid="pipeline-published">{latest ? `v${latest}` : <span className="muted">draft only</span>}</td>
+      <td>
+        {current ? (
+          <>
+            <span className="badge badge-ok">v{current.version}</span> <span className="small">{running} running</span>
+            {failing > 0 && <span className="badge badge-bad">{failing} failing</span>}
+          </>
+        ) : (
+          <span className="muted">{deployment.data ? 'not deployed' : '—'}</span>
+        )}
+      </td>
       <td className="muted">{p.description}</td>
       <td>
         <Time iso={p.updatedAt} /> <span className="muted">by {p.updatedBy.replace(/^user:/, '')}</span>
