@@ -279,6 +279,20 @@ try {
     await screenshot('rolled-back');
   });
 
+  await step('a route gets one output per route plus _unmatched, connectable on the canvas', async () => {
+    await drop('route', 110, 450);
+    await node('route').waitFor();
+    await select('route');
+    await page.getByTestId('option-route-new').fill('errors');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('.react-flow__node[data-id="route"] .react-flow__handle.source[data-handleid="errors"]').waitFor();
+    await page.locator('.react-flow__node[data-id="route"] .react-flow__handle.source[data-handleid="_unmatched"]').waitFor();
+    await link('demo_logs', 'route');
+    await link('route', 'console', 'errors');
+    await waitSaved();
+    await screenshot('named-outputs');
+  });
+
   await step('the pipeline list shows the new pipeline', async () => {
     await page.getByTestId('nav-pipelines').click();
     await page.locator('[data-testid="pipeline-row"]', { hasText: PIPELINE }).waitFor();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ProblemMessage } from './components/ProblemMessage.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { UserMenu } from './components/UserMenu.tsx';
@@ -14,7 +14,8 @@ import { Link } from './components/Link.tsx';
 import { appRouteFor, NAV, type AppRoute } from './routes.ts';
 import { WorkspaceProvider, WorkspaceSwitcher } from './workspace.tsx';
 import { PipelinesScreen } from './screens/PipelinesScreen.tsx';
-import { EditorScreen } from './editor/EditorScreen.tsx';
+// The editor brings the canvas and CodeMirror: loaded only when a pipeline is opened.
+const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((m) => ({ default: m.EditorScreen })));
 import { FleetScreen } from './fleet/FleetScreen.tsx';
 import { NodeScreen } from './fleet/NodeScreen.tsx';
 import { EnrollmentScreen } from './fleet/EnrollmentScreen.tsx';
@@ -113,7 +114,11 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
     case 'pipelines':
       return <PipelinesScreen />;
     case 'editor':
-      return <EditorScreen key={route.id} pipelineId={route.id} />;
+      return (
+        <Suspense fallback={<p className="muted loading">Loading the editor…</p>}>
+          <EditorScreen key={route.id} pipelineId={route.id} />
+        </Suspense>
+      );
     case 'fleet':
       return <FleetScreen />;
     case 'node':

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiComponent, ApiGraph, CatalogComponent, GraphProblem, Secret } from '../lib/client.ts';
 import { ConfirmButton } from '../ui.tsx';
-import { outputsOf, renameComponent, updateComponent } from './graph.ts';
+import { connect, DEFAULT_OUTPUT, edgeId, outputsOf, removeEdges, renameComponent, updateComponent } from './graph.ts';
 import { OptionsForm } from './OptionsForm.tsx';
 
 /** The side panel of one component: key, name, outputs, its problems and the generated options form. */
@@ -82,11 +82,7 @@ export function ComponentPanel({
       <label className="check">
         <input type="checkbox" checked={!!component.disabled} onChange={(e) => change((g) => updateComponent(g, component.key, { disabled: e.target.checked }))} /> Disabled (left out of the configuration)
       </label>
-      {outs.named.length > 0 && (
-        <p className="small">
-          Outputs: {outs.hasDefault && <code>(default)</code>} {outs.named.map((n) => <code key={n} className="output-chip">{n}</code>)}
-        </p>
-      )}
+      <Connections component={component} graph={graph} change={change} outputs={[...(outs.hasDefault ? [DEFAULT_OUTPUT] : []), ...outs.named]} />
       {general.length > 0 && (
         <ul className="problem-list">
           {general.map((p, i) => (
@@ -137,5 +133,48 @@ export function ProblemsList({ problems, saveState, onSelect }: { problems: Grap
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The component's outgoing connections per output, editable without a mouse. */
+function Connections({ component, graph, change, outputs }: { component: ApiComponent; graph: ApiGraph; change: (g: ApiGraph | ((g: ApiGraph) => ApiGraph)) => void; outputs: string[] }) {
+  if (outputs.length === 0) return null;
+  const targets = graph.components.filter((c) => c.kind !== 'source' && c.key !== component.key);
+  return (
+    <div className="connections" data-testid="connections">
+      <h3 className="subhead">Outputs</h3>
+      {outputs.map((out) => {
+        const edges = graph.edges.filter((e) => e.from === component.key && (e.output ?? DEFAULT_OUTPUT) === out);
+        const free = targets.filter((t) => !edges.some((e) => e.to === t.key));
+        return (
+          <div key={out} className="connection-row">
+            <code className="output-chip">{out === DEFAULT_OUTPUT ? 'default' : out}</code> →
+            {edges.map((e) => (
+              <span key={e.to} className="connection">
+                {e.to}
+                <button type="button" className="icon-button" aria-label={`Disconnect ${e.to}`} onClick={() => change((g) => removeEdges(g, new Set([edgeId(e)])))}>
+                  ✕
+                </button>
+              </span>
+            ))}
+            {free.length > 0 && (
+              <select
+                className="input input-inline"
+                value=""
+                aria-label={`Connect output ${out === DEFAULT_OUTPUT ? 'default' : out} to`}
+                onChange={(e) => e.target.value && change((g) => connect(g, component.key, out, e.target.value))}
+              >
+                <option value="">connect to…</option>
+                {free.map((t) => (
+                  <option key={t.key} value={t.key}>
+                    {t.key}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+        );
+      })}
+    </div>
   );
 }
