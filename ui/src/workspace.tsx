@@ -37,7 +37,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [teams, setTeams] = useState<Team[]>([]);
   const [environments, setEnvironments] = useState<Environment[]>([]);
   const [teamId, setTeamId] = useState<string | undefined>(stored(TEAM_KEY));
-  const [envId, setEnvId] = useState<string | undefined>(stored(ENV_KEY));
+  const [envId, setEnvId] = useState<string | undefined>(stored(ENV_KEY) || undefined);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
 
@@ -55,26 +55,23 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [tick]);
 
-  const team = teams.find((t) => t.id === teamId) ?? teams[0];
+  // A chosen environment decides the team (it may have been chosen right after its creation).
+  const chosen = environments.find((e) => e.id === envId);
+  const team = (chosen?.teamId ? teams.find((t) => t.id === chosen.teamId) : undefined) ?? teams.find((t) => t.id === teamId) ?? teams[0];
   const teamEnvs = environments.filter((e) => !team || !e.teamId || e.teamId === team.id);
   const environment = teamEnvs.find((e) => e.id === envId) ?? teamEnvs[0];
 
   const selectTeam = useCallback((id: string) => {
     setTeamId(id);
     store(TEAM_KEY, id);
+    // The environment follows the team: its first one, until another is chosen.
+    setEnvId(undefined);
+    store(ENV_KEY, '');
   }, []);
-  const selectEnvironment = useCallback(
-    (id: string) => {
-      setEnvId(id);
-      store(ENV_KEY, id);
-      const env = environments.find((e) => e.id === id);
-      if (env?.teamId) {
-        setTeamId(env.teamId);
-        store(TEAM_KEY, env.teamId);
-      }
-    },
-    [environments],
-  );
+  const selectEnvironment = useCallback((id: string) => {
+    setEnvId(id);
+    store(ENV_KEY, id);
+  }, []);
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   const value = useMemo(

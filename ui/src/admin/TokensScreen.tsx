@@ -133,7 +133,9 @@ function TokenSection({
               <tbody>
                 {items.map((t) => (
                   <tr key={t.id}>
-                    <td className="cell-name">{t.name}</td>
+                    <td className="cell-name">
+                      {t.name} {t.revokedAt && <span className="badge badge-bad">revoked</span>}
+                    </td>
                     <td>{t.role}</td>
                     <td>
                       <Time iso={t.createdAt} />
@@ -143,6 +145,7 @@ function TokenSection({
                       <Time iso={t.lastUsedAt} />
                     </td>
                     <td className="cell-actions">
+                      {!t.revokedAt && (
                       <ConfirmButton
                         label="Revoke"
                         className="button button-small button-ghost-danger"
@@ -154,6 +157,7 @@ function TokenSection({
                           list.reload();
                         }}
                       />
+                      )}
                     </td>
                   </tr>
                 ))}

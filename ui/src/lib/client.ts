@@ -128,6 +128,7 @@ export interface ApiToken {
   createdAt: string;
   expiresAt?: string | null;
   lastUsedAt?: string | null;
+  revokedAt?: string | null;
   token?: string;
 }
 export interface AuditEntry {

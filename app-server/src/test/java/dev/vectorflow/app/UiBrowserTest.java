@@ -103,4 +103,14 @@ class UiBrowserTest {
                     "--password", TestServer.PASSWORD, "--pipeline", pipeline, "--screenshots", screenshots.toString()), 180);
         }
     }
+
+    @Test
+    void teamsEnvironmentsUsersMembersTokensSecretsAndTheAuditLogAreManagedInThePages(@TempDir Path dataDir) throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            Path screenshots = Path.of("target", "ui-admin").toAbsolutePath();
+            runScript(dataDir, "check-admin.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
+                    "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString()), 180);
+        }
+    }
 }
