@@ -7,66 +7,20 @@
 // adds the user as a member, creates and revokes an API token (shown once), changes a secret's
 // value, and filters and exports the audit log. Prints "ok: ..." / "FAIL: ..." and a summary.
 
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { isExpectedFleet404 } from './fleet-404.mjs';
+import { readArgs, startCheck } from './harness.mjs';
 
-/** @type {Record<string, string>} */
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[String(process.argv[i]).replace(/^--/, '')] = String(process.argv[i + 1]);
-for (const k of ['url', 'email', 'password']) {
-  if (!args[k]) {
-    console.log(`usage: check-admin.mjs --url URL --email E --password P [--screenshots DIR] (missing --${k})`);
-    process.exit(2);
-  }
-}
+const args = readArgs(process.argv.slice(2), ['url', 'email', 'password'], 'check-admin.mjs --url URL --email E --password P [--screenshots DIR]');
 const run = Date.now().toString(36);
-let passed = 0;
-let failed = 0;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-page.setDefaultTimeout(15_000);
-/** @type {string[]} */
-const problems = [];
 // The one refusal the script causes on purpose: creating a team whose name is taken.
 let expectedConflicts = 1;
-page.on('console', (m) => {
-  if (m.type() !== 'error' && m.type() !== 'warning') return;
-  const url = m.location()?.url ?? '';
-  if (isExpectedFleet404(m.text(), url)) return;
-  if (/status of 409/.test(m.text()) && url.endsWith('/api/teams') && expectedConflicts-- > 0) return;
-  problems.push(`${m.type()}: ${m.text()} ${url}`);
+const { page, step, screenshot, finish, signIn } = await startCheck({
+  screenshots: args.screenshots,
+  expected: (text, url) => isExpectedFleet404(text, url) || (/status of 409/.test(text) && url.endsWith('/api/teams') && expectedConflicts-- > 0),
 });
-page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-let shot = 0;
-/** @param {string} name */
-const screenshot = async (name) => {
-  if (!args.screenshots) return;
-  await mkdir(args.screenshots, { recursive: true });
-  await page.screenshot({ path: join(args.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`) });
-};
-/** @param {string} name @param {() => Promise<unknown>} fn */
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL: ${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
-    await screenshot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
-  }
-}
 
-try {
-  await step('sign in', async () => {
-    await page.goto(args.url);
-    await page.getByTestId('signin-email').fill(args.email);
-    await page.getByTestId('signin-password').fill(args.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('nav-admin').waitFor();
-  });
+await signIn(args.url, args.email, args.password);
+{
   await step('without an environment, pipelines explain what to do', async () => {
     await page.getByTestId('nav-pipelines').click();
     await page.getByTestId('no-environment').waitFor();
@@ -145,15 +99,5 @@ try {
     await page.getByRole('menuitem', { name: /^Sign out$/ }).or(page.getByRole('button', { name: /^Sign out$/ })).first().click();
     await page.getByTestId('signin-email').waitFor();
   });
-  if (problems.length === 0) {
-    passed++;
-    console.log('ok: no console errors or warnings');
-  } else {
-    failed++;
-    console.log(`FAIL: console errors or warnings:\n  ${problems.join('\n  ')}`);
-  }
-} finally {
-  await browser.close();
 }
-console.log(`summary: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish();

@@ -11,86 +11,16 @@
 // publish again; see the version history and the diff; roll back. Prints "ok: ..." /
 // "FAIL: ..." lines and a summary; exit 0 only when every check passed.
 
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { isExpectedFleet404 } from './fleet-404.mjs';
+import { readArgs, startCheck } from './harness.mjs';
 
-/** @param {string[]} argv @returns {{url: string, email: string, password: string, timeout: number, screenshots?: string}} */
-function parse(argv) {
-  /** @type {Record<string, any>} */
-  const out = { timeout: 20 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]?.replace(/^--/, '');
-    const value = argv[i + 1];
-    if (!key || value === undefined) throw new Error(`missing value for ${argv[i]}`);
-    out[key] = key === 'timeout' ? Number(value) : value;
-  }
-  for (const required of ['url', 'email', 'password']) if (!out[required]) throw new Error(`--${required} is required`);
-  return /** @type {any} */ (out);
-}
-
-/** @type {ReturnType<typeof parse>} */
-let args;
-try {
-  args = parse(process.argv.slice(2));
-} catch (e) {
-  console.log(`usage: check-editor.mjs --url URL --email E --password P [--screenshots DIR] (${e instanceof Error ? e.message : e})`);
-  process.exit(2);
-}
-
-let passed = 0;
-let failed = 0;
-const ok = (/** @type {string} */ m) => {
-  passed++;
-  console.log(`ok: ${m}`);
-};
-const fail = (/** @type {string} */ m) => {
-  failed++;
-  console.log(`FAIL: ${m}`);
-};
-
-const timeout = args.timeout * 1000;
+const args = readArgs(process.argv.slice(2), ['url', 'email', 'password'], 'check-editor.mjs --url URL --email E --password P [--screenshots DIR] [--timeout SECONDS]');
+const timeout = Number(args.timeout ?? 20) * 1000;
 // Unique per run, so the script can run again against the same server.
 const run = Date.now().toString(36);
 const SECRET = `appsignal_key_${run}`;
 const PIPELINE = `e2e-demo-${run}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-page.setDefaultTimeout(timeout);
-/** @type {string[]} */
-const problems = [];
-page.on('console', (m) => {
-  if (m.type() !== 'error' && m.type() !== 'warning') return;
-  const where = m.location()?.url ?? '';
-  if (isExpectedFleet404(m.text(), where)) return;
-  problems.push(`${m.type()}: ${m.text()} ${where}`);
-});
-page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-
-let shot = 0;
-/** @param {string} name */
-async function screenshot(name) {
-  if (!args.screenshots) return;
-  await mkdir(args.screenshots, { recursive: true });
-  await page.screenshot({ path: join(args.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`) });
-}
-
-/** @param {string} name @param {() => Promise<unknown>} fn */
-async function step(name, fn) {
-  try {
-    await fn();
-    ok(name);
-    return true;
-  } catch (e) {
-    fail(`${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
-    await screenshot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
-    return false;
-  }
-}
+const { page, step, screenshot, finish, signIn } = await startCheck({ screenshots: args.screenshots, timeoutMs: timeout, expected: isExpectedFleet404 });
 
 const node = (/** @type {string} */ key) => page.locator(`[data-testid="canvas-node"][data-key="${key}"]`);
 const problemsText = async () => (await page.locator('[data-testid="problem"]').allTextContents()).join('\n');
@@ -139,14 +69,8 @@ async function until(what, fn) {
   throw new Error(`${what} (last: ${String(last).slice(0, 300)})`);
 }
 
-try {
-  await step('sign in', async () => {
-    await page.goto(args.url);
-    await page.getByTestId('signin-email').fill(args.email);
-    await page.getByTestId('signin-password').fill(args.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('nav-pipelines').waitFor();
-  });
+await signIn(args.url, args.email, args.password);
+{
 
   await step('create a secret (value write-only)', async () => {
     await page.getByTestId('nav-secrets').click();
@@ -319,10 +243,5 @@ try {
     await screenshot('pipelines');
   });
 
-  if (problems.length === 0) ok('no console errors or warnings');
-  else fail(`console errors or warnings:\n  ${problems.join('\n  ')}`);
-} finally {
-  await browser.close();
 }
-console.log(`summary: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish();

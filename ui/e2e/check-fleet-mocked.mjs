@@ -6,19 +6,9 @@
 //
 // Prints "ok: ..." / "FAIL: ..." lines and a summary; exit 0 only when every check passed.
 
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { readArgs, startCheck } from './harness.mjs';
 
-/** @type {Record<string, string>} */
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[String(process.argv[i]).replace(/^--/, '')] = String(process.argv[i + 1]);
-for (const k of ['url', 'email', 'password', 'pipeline']) {
-  if (!args[k]) {
-    console.log(`usage: check-fleet-mocked.mjs --url URL --email E --password P --pipeline ID [--screenshots DIR] (missing --${k})`);
-    process.exit(2);
-  }
-}
+const args = readArgs(process.argv.slice(2), ['url', 'email', 'password', 'pipeline'], 'check-fleet-mocked.mjs --url URL --email E --password P --pipeline ID [--screenshots DIR]');
 
 const now = Date.now();
 const iso = (/** @type {number} */ minutesAgo) => new Date(now - minutesAgo * 60_000).toISOString();
@@ -95,48 +85,15 @@ function answer(method, url) {
   return undefined;
 }
 
-let passed = 0;
-let failed = 0;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-page.setDefaultTimeout(15_000);
-/** @type {string[]} */
-const problems = [];
-page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`));
-page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+const { page, step, screenshot, finish, signIn } = await startCheck({ screenshots: args.screenshots });
 await page.route('**/api/**', async (route) => {
   const request = route.request();
   const found = answer(request.method(), new URL(request.url()));
   if (!found) return route.continue();
   await route.fulfill({ status: found[0], contentType: 'application/json', body: JSON.stringify(found[1]) });
 });
-let shot = 0;
-/** @param {string} name */
-const screenshot = async (name) => {
-  if (!args.screenshots) return;
-  await mkdir(args.screenshots, { recursive: true });
-  await page.screenshot({ path: join(args.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
-};
-/** @param {string} name @param {() => Promise<unknown>} fn */
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok: ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL: ${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
-  }
-}
-
-try {
-  await step('sign in', async () => {
-    await page.goto(args.url);
-    await page.getByTestId('signin-email').fill(args.email);
-    await page.getByTestId('signin-password').fill(args.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('nav-fleet').waitFor();
-  });
+await signIn(args.url, args.email, args.password);
+{
   await step('fleet list shows nodes with status and labels', async () => {
     await page.getByTestId('nav-fleet').click();
     await page.locator('[data-testid="node-row"]', { hasText: 'edge-eu-1' }).waitFor();
@@ -149,7 +106,7 @@ try {
     await page.locator('[data-testid="chart-cpu"] svg path').first().waitFor();
     await page.locator('[data-testid="node-pipelines"]', { hasText: 'RUNNING' }).waitFor();
     await page.locator('[data-testid="node-logs"]', { hasText: 'event 3' }).waitFor();
-    await screenshot('node');
+    await screenshot('node', true);
   });
   await step('an enrollment token is shown once with its install command', async () => {
     await page.goto(new URL('/fleet/enrollment', args.url).toString());
@@ -174,15 +131,5 @@ try {
     await page.locator('[data-testid="pipeline-metrics"] svg path').first().waitFor();
     await screenshot('deployment');
   });
-  if (problems.length === 0) {
-    passed++;
-    console.log('ok: no console errors or warnings');
-  } else {
-    failed++;
-    console.log(`FAIL: console errors or warnings:\n  ${problems.join('\n  ')}`);
-  }
-} finally {
-  await browser.close();
 }
-console.log(`summary: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish();
