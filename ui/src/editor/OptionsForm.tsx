@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CatalogOption, GraphProblem, Secret } from '../lib/client.ts';
 import { isRecord } from './graph.ts';
 import { CodeEditor } from './CodeEditor.tsx';
@@ -185,14 +185,14 @@ function OptionField({
       return (
         <div className={cls}>
           {label}
-          <input
+          <TypedText
             id={id}
-            className="input"
-            inputMode="decimal"
-            defaultValue={value === undefined ? '' : String(value)}
+            external={value === undefined ? '' : String(value)}
             placeholder={def}
-            onChange={(e) => set(parseNumber(e.target.value, !option.types.includes('FLOAT')))}
-            data-testid={`option-${dotted}`}
+            parse={(t) => parseNumber(t, !option.types.includes('FLOAT'))}
+            show={(v) => (v === undefined ? '' : String(v))}
+            set={set}
+            testId={`option-${dotted}`}
           />
           {help}
         </div>
@@ -201,13 +201,15 @@ function OptionField({
       return (
         <div className={cls}>
           {label}
-          <textarea
+          <TypedText
             id={id}
-            className="input textarea textarea-small"
-            defaultValue={Array.isArray(value) ? value.join('\n') : ''}
+            multiline
+            external={Array.isArray(value) ? value.join('\n') : ''}
             placeholder="one per line"
-            onChange={(e) => set(parseList(e.target.value, !!option.items && !option.items.types.includes('STRING')))}
-            data-testid={`option-${dotted}`}
+            parse={(t) => parseList(t, !!option.items && !option.items.types.includes('STRING'))}
+            show={(v) => (Array.isArray(v) ? v.join('\n') : '')}
+            set={set}
+            testId={`option-${dotted}`}
           />
           {help}
         </div>
@@ -318,5 +320,38 @@ function JsonField({ id, value, set, label, help, cls, testId }: { id: string; v
       {error && <p className="field-error">{error}</p>}
       {help}
     </div>
+  );
+}
+
+/**
+ * A text input for a typed value: what is typed stays as typed (e.g. "2." on the way to "2.5"),
+ * but a value changed from elsewhere (undo, redo, paste) replaces the text.
+ */
+function TypedText({ id, external, placeholder, parse, show, set, testId, multiline }: {
+  id: string;
+  external: string;
+  placeholder?: string;
+  parse: (text: string) => unknown;
+  show: (value: unknown) => string;
+  set: (value: unknown) => void;
+  testId: string;
+  multiline?: boolean;
+}) {
+  const [text, setText] = useState(external);
+  const seen = useRef(external);
+  if (external !== seen.current) {
+    seen.current = external;
+    setText(external);
+  }
+  const onChange = (t: string) => {
+    const v = parse(t);
+    seen.current = show(v);
+    setText(t);
+    set(v);
+  };
+  return multiline ? (
+    <textarea id={id} className="input textarea textarea-small" value={text} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+  ) : (
+    <input id={id} className="input" inputMode="decimal" value={text} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
   );
 }

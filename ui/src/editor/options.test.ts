@@ -97,3 +97,13 @@ describe('parsing typed text', () => {
     expect(parseList('  ', false)).toBeUndefined();
   });
 });
+
+describe('describeDefault', () => {
+  it('shows defaults, and the 64-bit maximum as no limit', async () => {
+    const { describeDefault } = await import('./options.ts');
+    expect(describeDefault(opt({ name: 'a', defaultValue: 'stdout' }))).toBe('stdout');
+    expect(describeDefault(opt({ name: 'a', defaultValue: 1.5 }))).toBe('1.5');
+    expect(describeDefault(opt({ name: 'a', defaultValue: 9223372036854775807 }))).toBe('no limit');
+    expect(describeDefault(opt({ name: 'a' }))).toBeUndefined();
+  });
+});

@@ -129,5 +129,7 @@ export function missingRequired(options: CatalogOption[], values: Record<string,
 export function describeDefault(option: CatalogOption): string | undefined {
   if (option.defaultValue === undefined || option.defaultValue === null) return undefined;
   const v = option.defaultValue;
+  // Vector writes "no limit" as the largest 64-bit integer, which JavaScript cannot even print exactly.
+  if (typeof v === 'number' && v >= Number.MAX_SAFE_INTEGER) return 'no limit';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
