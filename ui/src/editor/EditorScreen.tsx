@@ -39,6 +39,7 @@ import { DRAG_TYPE, Palette } from './Palette.tsx';
 import { ComponentPanel, ProblemsList } from './ComponentPanel.tsx';
 import { ExportDialog, PublishDialog, VersionsPanel } from './Versions.tsx';
 import { DeployDialog, DeploymentPanel } from './Deploy.tsx';
+import { useWorkspace } from '../workspace.tsx';
 
 let catalogCache: Promise<Catalog> | undefined;
 /** The catalog is large (1.8 MB) and the same for everyone: fetched once per page. */
@@ -97,7 +98,15 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
   const deployment = useLoad((s) => vf.deployments(pipeline.id, s), [pipeline.id]);
 
   /** Every edit goes through here: one history entry, edges to vanished outputs dropped. */
+  // Viewers see the draft but cannot change it (the server would refuse every save).
+  const workspace = useWorkspace();
+  const teamId = workspace.environments.find((e) => e.id === pipeline.environmentId)?.teamId;
+  const readOnly = workspace.teams.find((t) => t.id === teamId)?.role === 'VIEWER';
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+
   const change = useCallback((next: ApiGraph | ((g: ApiGraph) => ApiGraph), record = true) => {
+    if (readOnlyRef.current) return;
     const previous = graphRef.current;
     const value = pruneEdges(typeof next === 'function' ? next(previous) : next);
     if (value === previous) return;
@@ -391,7 +400,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             type="button"
             className="button button-small"
             onClick={() => setDialog('publish')}
-            disabled={saveState !== 'saved' || errorCount > 0}
+            disabled={readOnly || saveState !== 'saved' || errorCount > 0}
             title={errorCount > 0 ? 'Fix the errors first' : saveState !== 'saved' ? 'Saving the draft…' : 'Publish a new version'}
             data-testid="publish"
           >
@@ -407,9 +416,14 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
           </button>
         </div>
       )}
+      {readOnly && (
+        <div className="editor-notice" role="status" data-testid="read-only">
+          You are a viewer in this team: the pipeline is shown read-only.
+        </div>
+      )}
       {saveProblem && <ProblemMessage problem={saveProblem} testId="save-error" />}
       <div className="editor-body">
-        <Palette components={catalog.components} onAdd={(c) => add(c)} />
+        {readOnly ? <div className="palette" /> : <Palette components={catalog.components} onAdd={(c) => add(c)} />}
         <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas">
           <ReactFlow
             nodes={nodes}
@@ -418,8 +432,10 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
             onNodeDragStart={() => history.current.push(graphRef.current)}
-            deleteKeyCode={['Delete', 'Backspace']}
+            deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
             fitView
             fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
             minZoom={0.2}
