@@ -108,6 +108,7 @@ class UiBrowserTest {
     void teamsEnvironmentsUsersMembersTokensSecretsAndTheAuditLogAreManagedInThePages(@TempDir Path dataDir) throws Exception {
         requireBrowserTools();
         try (TestServer server = TestServer.start(dataDir)) {
+            server.root(); // the platform admin, with no team yet
             Path screenshots = Path.of("target", "ui-admin").toAbsolutePath();
             runScript(dataDir, "check-admin.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
                     "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString()), 180);
