@@ -102,6 +102,12 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
   const workspace = useWorkspace();
   const teamId = workspace.environments.find((e) => e.id === pipeline.environmentId)?.teamId;
   const readOnly = workspace.teams.find((t) => t.id === teamId)?.role === 'VIEWER';
+  // Opening a pipeline by its address switches the top bar to its environment.
+  const { environment: currentEnvironment, selectEnvironment } = workspace;
+  const envKnown = workspace.environments.some((e) => e.id === pipeline.environmentId);
+  useEffect(() => {
+    if (envKnown && currentEnvironment?.id !== pipeline.environmentId) selectEnvironment(pipeline.environmentId);
+  }, [envKnown, currentEnvironment?.id, pipeline.environmentId, selectEnvironment]);
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
 
@@ -143,6 +149,18 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [graph, pipeline.id]);
+
+  // The stored draft's problems, shown from the start (a GET of the pipeline does not carry them).
+  useEffect(() => {
+    let stop = false;
+    vf.validate(pipeline.id).then(
+      (v) => !stop && setProblems((current) => (JSON.stringify(normalized(graphRef.current)) === lastSaved.current ? v.problems : current)),
+      () => undefined,
+    );
+    return () => {
+      stop = true;
+    };
+  }, [pipeline.id]);
 
   // Warn before leaving with unsaved edits.
   useEffect(() => {
@@ -458,7 +476,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
               { id: 'component', label: selectedComponent ? selectedComponent.key : 'Component' },
               { id: 'problems', label: `Problems${problems.length ? ` (${problems.length})` : ''}` },
               { id: 'versions', label: 'Versions' },
-              { id: 'deployment', label: 'Deployment' },
+              { id: 'deployment', label: 'Deploy' },
             ]}
           />
           <div className="side-body">
