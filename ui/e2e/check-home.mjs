@@ -391,12 +391,21 @@ async function runChecks(report, context, options, pageProblems, counters) {
   const deep = await context.newPage();
   watch(deep, 'deep link');
   if (await open(report, deep, deepUrl, options.timeoutMs)) {
-    // Signed in, the deep link shows the overview; otherwise the sign-in form proves the app loaded.
-    const state = await waitForState(deep, (s) => s.brand && (isReady(s) || s.signInForm), options.timeoutMs);
+    // Signed in, an unknown deep link shows the app's "no page here" screen; otherwise the sign-in form proves the app loaded.
+    const found = await deep
+      .waitForFunction(
+        () => (document.querySelector('[data-testid="not-found"]') ? 'not-found' : document.querySelector('[data-testid="signin-email"]') ? 'sign-in' : false),
+        undefined,
+        { timeout: options.timeoutMs },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => false);
+    const notFound = found === 'not-found';
+    const state = { signInForm: found === 'sign-in' };
     report.check(
-      state.brand && (isReady(state) || state.signInForm),
-      `the app loads at ${deepUrl}${isReady(state) ? '' : ' (sign-in form)'}`,
-      `the app does not load at ${deepUrl}: ${state.brand ? describeReadiness(state) : 'no VectorFlow header'}`,
+      notFound || state.signInForm,
+      `the app loads at ${deepUrl}${notFound ? ' (its not-found screen)' : ' (sign-in form)'}`,
+      `the app does not load at ${deepUrl}: neither its not-found screen nor the sign-in form`,
     );
   }
   await deep.close();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ProblemMessage } from './components/ProblemMessage.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { UserMenu } from './components/UserMenu.tsx';
@@ -9,6 +9,20 @@ import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+import type { SignedInSession } from './api.ts';
+import { Link } from './components/Link.tsx';
+import { appRouteFor, NAV, type AppRoute } from './routes.ts';
+import { WorkspaceProvider, WorkspaceSwitcher } from './workspace.tsx';
+import { PipelinesScreen } from './screens/PipelinesScreen.tsx';
+// The editor brings the canvas and CodeMirror: loaded only when a pipeline is opened.
+const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((m) => ({ default: m.EditorScreen })));
+import { FleetScreen } from './fleet/FleetScreen.tsx';
+import { NodeScreen } from './fleet/NodeScreen.tsx';
+import { EnrollmentScreen } from './fleet/EnrollmentScreen.tsx';
+import { SecretsScreen } from './admin/SecretsScreen.tsx';
+import { AdminScreen } from './admin/AdminScreen.tsx';
+import { TokensScreen } from './admin/TokensScreen.tsx';
+import { AuditScreen } from './admin/AuditScreen.tsx';
 
 export function App() {
   return (
@@ -75,7 +89,11 @@ function Shell() {
         wide = false;
         content = <PasswordScreen forced={false} />;
       } else {
-        content = <OverviewScreen notice={state.notice} onDismissNotice={dismissNotice} />;
+        return (
+          <WorkspaceProvider>
+            <SignedInApp session={state.session} notice={state.notice} onDismissNotice={dismissNotice} />
+          </WorkspaceProvider>
+        );
       }
       break;
     }
@@ -85,6 +103,65 @@ function Shell() {
     <div className="app">
       <TopBar>{state.status === 'signed-in' && <UserMenu session={state.session} />}</TopBar>
       <main className={wide ? 'content' : 'content content-narrow'}>{content}</main>
+    </div>
+  );
+}
+
+function screenFor(route: AppRoute, session: SignedInSession, notice: string | undefined, onDismissNotice: () => void) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewScreen notice={notice} onDismissNotice={onDismissNotice} />;
+    case 'pipelines':
+      return <PipelinesScreen />;
+    case 'editor':
+      return (
+        <Suspense fallback={<p className="muted loading">Loading the editor…</p>}>
+          <EditorScreen key={route.id} pipelineId={route.id} />
+        </Suspense>
+      );
+    case 'fleet':
+      return <FleetScreen />;
+    case 'node':
+      return <NodeScreen key={route.id} nodeId={route.id} />;
+    case 'enrollment':
+      return <EnrollmentScreen />;
+    case 'secrets':
+      return <SecretsScreen />;
+    case 'admin':
+      return <AdminScreen session={session} />;
+    case 'tokens':
+      return <TokensScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'not-found':
+      return (
+        <div className="empty" data-testid="not-found">
+          <p className="empty-title">There is no page here.</p>
+          <Link to="/">Go to the overview</Link>
+        </div>
+      );
+  }
+}
+
+/** The signed-in layout: top bar with navigation, team/environment switcher and user menu; the screen below. */
+function SignedInApp({ session, notice, onDismissNotice }: { session: SignedInSession; notice?: string; onDismissNotice: () => void }) {
+  const location = useLocation();
+  const route = appRouteFor(location.pathname);
+  const full = route.name === 'editor';
+  return (
+    <div className={full ? 'app app-full' : 'app'}>
+      <TopBar>
+        <nav className="nav" aria-label="Main">
+          {NAV.map((item) => (
+            <Link key={item.path} to={item.path} className="nav-link" current={item.match.includes(route.name)} testId={`nav-${item.path.slice(1) || 'overview'}`}>
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <WorkspaceSwitcher />
+        <UserMenu session={session} />
+      </TopBar>
+      <main className={full ? 'content content-full' : 'content'}>{screenFor(route, session, notice, onDismissNotice)}</main>
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
           <Logo />
           <span className="brand-name">VectorFlow</span>
         </a>
-        <span className="brand-tagline">Management plane for Vector pipelines</span>
+        {!children && <span className="brand-tagline">Management plane for Vector pipelines</span>}
         {children && <div className="topbar-end">{children}</div>}
       </div>
     </header>

@@ -24,15 +24,36 @@ class UiBrowserTest {
         return Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     }
 
-    @Test
-    void signingInThroughThePageShowsVersionReadinessAndTheEnvironmentsCreatedThroughTheApi(@TempDir Path dataDir) throws Exception {
+    /** Skips without Chromium or ui/node_modules on a developer machine; under CI=true their absence fails. */
+    private static void requireBrowserTools() {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean toolsPresent = Files.isExecutable(chromium()) && Files.isDirectory(UI.resolve("node_modules/playwright-core"));
         if (!ci) {
             Assumptions.assumeTrue(toolsPresent, "needs " + chromium() + " and ui/node_modules (built by the ui module)");
         }
         assertThat(toolsPresent).as("Chromium at %s and playwright-core in %s", chromium(), UI).isTrue();
+    }
 
+    /** Runs one of the ui module's browser scripts and asserts it printed only passing checks. */
+    private static String runScript(Path dataDir, String script, List<String> arguments, int timeoutSeconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", UI.resolve("e2e").resolve(script).toString()));
+        command.addAll(arguments);
+        Path log = dataDir.resolve(script + ".log");
+        Process browser = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = browser.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            browser.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(finished).as("browser check finished:\n%s", output).isTrue();
+        assertThat(browser.exitValue()).as("browser check output:\n%s", output).isZero();
+        assertThat(output).contains("ok: ").doesNotContain("FAIL:");
+        return output;
+    }
+
+    @Test
+    void signingInThroughThePageShowsVersionReadinessAndTheEnvironmentsCreatedThroughTheApi(@TempDir Path dataDir) throws Exception {
+        requireBrowserTools();
         try (TestServer server = TestServer.start(dataDir)) {
             String base = server.anonymous.base();
             String team = server.createTeam("platform");
@@ -41,21 +62,56 @@ class UiBrowserTest {
             }
 
             Path screenshot = Path.of("target", "ui-home.png").toAbsolutePath();
-            List<String> command = new ArrayList<>(List.of("node", UI.resolve("e2e/check-home.mjs").toString(),
-                    "--url", base, "--email", TestServer.ROOT_EMAIL, "--password", TestServer.PASSWORD, "--check-wrong-password",
-                    "--expect-env", "production", "--expect-env", "staging-eu",
-                    "--expect-version", Version.current(), "--screenshot", screenshot.toString()));
-            Path log = dataDir.resolve("browser.log");
-            Process browser = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean finished = browser.waitFor(180, TimeUnit.SECONDS);
-            if (!finished) {
-                browser.destroyForcibly();
-            }
-            String output = Files.readString(log);
-            assertThat(finished).as("browser check finished:\n%s", output).isTrue();
-            assertThat(browser.exitValue()).as("browser check output:\n%s", output).isZero();
-            assertThat(output).contains("ok: ").doesNotContain("FAIL:");
+            runScript(dataDir, "check-home.mjs", List.of("--url", base, "--email", TestServer.ROOT_EMAIL, "--password", TestServer.PASSWORD,
+                    "--check-wrong-password", "--expect-env", "production", "--expect-env", "staging-eu",
+                    "--expect-version", Version.current(), "--screenshot", screenshot.toString()), 180);
             assertThat(screenshot).exists();
+        }
+    }
+
+    @Test
+    void aPipelineIsBuiltByDragAndDropValidatedPublishedDiffedAndRolledBackInTheEditor(@TempDir Path dataDir) throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            String team = server.createTeam("platform");
+            server.createEnvironment(server.root(), team, "production");
+
+            Path screenshots = Path.of("target", "ui-editor").toAbsolutePath();
+            String output = runScript(dataDir, "check-editor.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
+                    "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString(), "--timeout", "30"), 300);
+            assertThat(output).contains("ok: roll back to version 1").contains("summary: ");
+        }
+    }
+
+    @Test
+    void theFleetScreensAndTheDeployDialogWorkAgainstTheFleetContractMockedInThePage(@TempDir Path dataDir) throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            String team = server.createTeam("platform");
+            String environment = server.createEnvironment(server.root(), team, "production");
+            ApiClient.Answer created = server.root().postJson("/api/environments/" + environment + "/pipelines",
+                    "{\"name\":\"demo\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String pipeline = created.json().get("id").asText();
+            for (String message : List.of("first", "second")) {
+                ApiClient.Answer published = server.root().postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", message));
+                assertThat(published.status()).as(published.body()).isEqualTo(201);
+            }
+
+            Path screenshots = Path.of("target", "ui-fleet").toAbsolutePath();
+            runScript(dataDir, "check-fleet-mocked.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
+                    "--password", TestServer.PASSWORD, "--pipeline", pipeline, "--screenshots", screenshots.toString()), 180);
+        }
+    }
+
+    @Test
+    void teamsEnvironmentsUsersMembersTokensSecretsAndTheAuditLogAreManagedInThePages(@TempDir Path dataDir) throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.root(); // the platform admin, with no team yet
+            Path screenshots = Path.of("target", "ui-admin").toAbsolutePath();
+            runScript(dataDir, "check-admin.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
+                    "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString()), 180);
         }
     }
 }

@@ -1,0 +1,299 @@
+import { useEffect, useState } from 'react';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { Link } from '../components/Link.tsx';
+import { LineChart, RangePicker, formatBytes, formatRate, rangeWindow } from '../lib/Chart.tsx';
+import { vf, type Deployment, type DeploymentStatus, type Pipeline } from '../lib/client.ts';
+import { formatSelector, parseSelector } from '../lib/selector.ts';
+import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
+import { YamlDiff } from './Versions.tsx';
+import { CodeEditor } from './CodeEditor.tsx';
+
+function uptime(s: number | null): string {
+  if (s === null || s === undefined) return '—';
+  if (s < 90) return `${s}s`;
+  if (s < 5400) return `${Math.round(s / 60)}m`;
+  if (s < 172800) return `${Math.round(s / 3600)}h`;
+  return `${Math.round(s / 86400)}d`;
+}
+
+/** Deploy a published version to the nodes a selector matches, after seeing what changes. */
+export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipeline: Pipeline; current: DeploymentStatus['current']; onClose: () => void; onDeployed: (d: Deployment) => void }) {
+  const versions = useLoad((s) => vf.versions(pipeline.id, s), [pipeline.id]);
+  const [version, setVersion] = useState<number | undefined>();
+  const [selectorText, setSelectorText] = useState(formatSelector(current?.selector));
+  const selector = parseSelector(selectorText);
+  const [match, setMatch] = useState<{ count: number; nodes: { id: string; hostname: string }[] } | { error: string } | undefined>();
+  const action = useAction();
+  const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
+  const chosen = version ?? latest;
+
+  useEffect(() => {
+    if (selector.errors.length > 0) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      vf.matchNodes(pipeline.environmentId, formatSelector(selector.labels), controller.signal).then(
+        (m) => setMatch(m),
+        (e: unknown) => !controller.signal.aborted && setMatch({ error: e instanceof Error ? e.message : String(e) }),
+      );
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectorText, pipeline.environmentId]);
+
+  const comparison = useLoad(
+    chosen
+      ? async () => {
+          if (current && current.version !== chosen) return { kind: 'diff' as const, text: (await vf.diff(pipeline.id, current.version, chosen)).yamlDiff };
+          return { kind: 'yaml' as const, text: (await vf.version(pipeline.id, chosen)).configYaml ?? '' };
+        }
+      : undefined,
+    [chosen, current?.version],
+  );
+
+  return (
+    <Modal title={`Deploy ${pipeline.name}`} onClose={onClose} wide testId="deploy-dialog">
+      <LoadState state={versions}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty title="Nothing to deploy yet">
+              <p className="muted">Publish the draft first; a deployment always runs a published version.</p>
+            </Empty>
+          ) : (
+            <form
+              onSubmit={async (e) => {
+                e.preventDefault();
+                if (selector.errors.length > 0) return;
+                const d = await action.run(() => vf.deploy(pipeline.id, { version: chosen, selector: selector.labels }));
+                if (d) onDeployed(d);
+              }}
+            >
+              <div className="deploy-grid">
+                <div>
+                  <div className="field">
+                    <label htmlFor="deploy-version">Version</label>
+                    <select id="deploy-version" className="input" value={chosen} onChange={(e) => setVersion(Number(e.target.value))} data-testid="deploy-version">
+                      {[...items]
+                        .sort((a, b) => b.number - a.number)
+                        .map((v) => (
+                          <option key={v.number} value={v.number}>
+                            v{v.number}
+                            {v.message ? ` — ${v.message.slice(0, 60)}` : ''}
+                          </option>
+                        ))}
+                    </select>
+                    <p className="field-hint">{current ? `Deployed now: v${current.version} (${formatSelector(current.selector) || 'all nodes'})` : 'Not deployed yet.'}</p>
+                  </div>
+                  <div className={selector.errors.length ? 'field field-invalid' : 'field'}>
+                    <label htmlFor="deploy-selector">Node selector</label>
+                    <input
+                      id="deploy-selector"
+                      className="input"
+                      value={selectorText}
+                      onChange={(e) => setSelectorText(e.target.value)}
+                      placeholder="region=eu, role=edge (empty: every node of the environment)"
+                      data-testid="deploy-selector"
+                    />
+                    {selector.errors.map((m) => (
+                      <p key={m} className="field-error">
+                        {m}
+                      </p>
+                    ))}
+                  </div>
+                  <div className="match" data-testid="deploy-match" aria-live="polite">
+                    {!match ? (
+                      <span className="muted">Counting matching nodes…</span>
+                    ) : 'error' in match ? (
+                      <span className="field-error">Could not count the matching nodes: {match.error}</span>
+                    ) : (
+                      <>
+                        <strong>
+                          {match.count} node{match.count === 1 ? '' : 's'} match
+                        </strong>
+                        <ul className="match-list">
+                          {match.nodes.slice(0, 12).map((n) => (
+                            <li key={n.id}>
+                              <Link to={`/fleet/nodes/${n.id}`}>{n.hostname}</Link>
+                            </li>
+                          ))}
+                          {match.nodes.length > 12 && <li className="muted">and {match.nodes.length - 12} more</li>}
+                        </ul>
+                      </>
+                    )}
+                  </div>
+                </div>
+                <div>
+                  <h3 className="subhead">{current && current.version !== chosen ? `What changes from the deployed v${current.version}` : `Configuration of v${chosen}`}</h3>
+                  <LoadState state={comparison}>
+                    {(c) => (c.kind === 'diff' ? <YamlDiff text={c.text} /> : <CodeEditor language="yaml" value={c.text} readOnly ariaLabel="configuration" maxHeight={320} />)}
+                  </LoadState>
+                </div>
+              </div>
+              {action.problem && <ProblemMessage problem={action.problem} testId="deploy-error" />}
+              <div className="form-actions">
+                <button type="button" className="button button-secondary" onClick={onClose}>
+                  Cancel
+                </button>
+                <button type="submit" className="button" disabled={action.busy || selector.errors.length > 0} data-testid="deploy-confirm">
+                  {action.busy ? 'Deploying…' : `Deploy v${chosen}${match && 'count' in match ? ` to ${match.count} node${match.count === 1 ? '' : 's'}` : ''}`}
+                </button>
+              </div>
+            </form>
+          )
+        }
+      </LoadState>
+    </Modal>
+  );
+}
+
+/** Where the pipeline runs: per-node status, and its metrics. */
+export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: string; state: Loaded<DeploymentStatus>; onDeploy: () => void }) {
+  useEffect(() => {
+    const t = setInterval(state.reload, 10_000);
+    return () => clearInterval(t);
+  }, [state.reload]);
+  if (state.error && !state.data) {
+    return (
+      <div>
+        <ProblemMessage problem={state.error} />
+        {state.error.status === 404 && <p className="muted small">This server does not offer deployments yet.</p>}
+      </div>
+    );
+  }
+  return (
+    <LoadState state={state}>
+      {(d) => (
+        <div data-testid="deployment-panel">
+          {d.current ? (
+            <>
+              <p>
+                <strong>v{d.current.version}</strong> deployed to <code>{formatSelector(d.current.selector) || 'every node'}</code>
+                <br />
+                <span className="muted small">
+                  by {d.current.deployedBy.replace(/^user:/, '')}, {new Date(d.current.deployedAt).toLocaleString()}
+                </span>
+              </p>
+              <div className="actions">
+                <button type="button" className="button button-small" onClick={onDeploy}>
+                  Deploy another version…
+                </button>
+                <ConfirmButton
+                  label="Undeploy"
+                  className="button button-small button-ghost-danger"
+                  title="Undeploy this pipeline?"
+                  message={<p>Every node stops running it.</p>}
+                  confirmLabel="Undeploy"
+                  onConfirm={async () => {
+                    await vf.undeploy(pipelineId);
+                    state.reload();
+                  }}
+                />
+              </div>
+            </>
+          ) : (
+            <Empty title="Not deployed">
+              <button type="button" className="button button-small" onClick={onDeploy}>
+                Deploy…
+              </button>
+            </Empty>
+          )}
+          {d.nodes.length > 0 && (
+            <table className="table table-compact" data-testid="deployment-nodes">
+              <thead>
+                <tr>
+                  <th>Node</th>
+                  <th>Status</th>
+                  <th>Version</th>
+                  <th>Uptime</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.nodes.map((n) => (
+                  <tr key={n.nodeId}>
+                    <td>
+                      <Link to={`/fleet/nodes/${n.nodeId}`}>{n.hostname}</Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={n.status} />
+                      {n.error && <div className="field-error small">{n.error}</div>}
+                    </td>
+                    <td>
+                      {n.reportedVersion ? `v${n.reportedVersion}` : '—'}
+                      {!n.inSync && <span className="tag">→ v{n.desiredVersion}</span>}
+                    </td>
+                    <td>{uptime(n.uptimeSeconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {d.current && <PipelineMetricsView pipelineId={pipelineId} />}
+        </div>
+      )}
+    </LoadState>
+  );
+}
+
+const COLORS = ['#2563eb', '#16a34a', '#dc2626', '#d97706', '#7c3aed', '#0891b2'] as const;
+
+/** Events, bytes, errors and discarded per second over a chosen range, aggregated and per component. */
+export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
+  const [range, setRange] = useState('1h');
+  const [component, setComponent] = useState('');
+  const metrics = useLoad((s) => {
+    const w = rangeWindow(range);
+    return vf.pipelineMetrics(pipelineId, w.from, w.to, w.step, s);
+  }, [pipelineId, range]);
+  return (
+    <section className="metrics" data-testid="pipeline-metrics">
+      <div className="actions">
+        <h3 className="subhead">Metrics</h3>
+        <RangePicker value={range} onChange={setRange} />
+      </div>
+      <LoadState state={metrics}>
+        {(m) => {
+          const points = component ? (m.components[component] ?? []) : m.totals;
+          const t = (p: { t: string }) => Date.parse(p.t);
+          return (
+            <>
+              <select className="input input-inline" value={component} onChange={(e) => setComponent(e.target.value)} aria-label="Component">
+                <option value="">All components (sum over nodes)</option>
+                {Object.keys(m.components).map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+              <LineChart
+                title="Events/s"
+                format={formatRate}
+                series={[
+                  { label: 'in', color: COLORS[0], points: points.map((p) => ({ t: t(p), v: p.eventsInPerSec })) },
+                  { label: 'out', color: COLORS[1], points: points.map((p) => ({ t: t(p), v: p.eventsOutPerSec })) },
+                ]}
+              />
+              <LineChart
+                title="Bytes/s"
+                format={formatBytes}
+                series={[
+                  { label: 'in', color: COLORS[0], points: points.map((p) => ({ t: t(p), v: p.bytesInPerSec })) },
+                  { label: 'out', color: COLORS[1], points: points.map((p) => ({ t: t(p), v: p.bytesOutPerSec })) },
+                ]}
+              />
+              <LineChart
+                title="Errors and discarded /s"
+                format={formatRate}
+                series={[
+                  { label: 'errors', color: COLORS[2], points: points.map((p) => ({ t: t(p), v: p.errorsPerSec })) },
+                  { label: 'discarded', color: COLORS[3], points: points.map((p) => ({ t: t(p), v: p.discardedPerSec })) },
+                ]}
+              />
+            </>
+          );
+        }}
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogOption } from '../lib/client.ts';
+import { fieldKind, getAt, isRelevant, missingRequired, parseList, parseNumber, secretNameOf, secretRef, setAt, visibleOptions } from './options.ts';
+
+const opt = (o: Partial<CatalogOption> & { name: string }): CatalogOption => ({
+  types: ['STRING'],
+  required: false,
+  enumValues: [],
+  aliases: [],
+  hidden: false,
+  deprecated: false,
+  sensitive: false,
+  boolShorthand: false,
+  relevantWhen: null,
+  options: [],
+  items: null,
+  templatable: false,
+  ...o,
+});
+
+describe('fieldKind', () => {
+  it('picks an input for each catalog option', () => {
+    expect(fieldKind(opt({ name: 'password', sensitive: true }), 'http', ['auth', 'password'])).toBe('secret');
+    expect(fieldKind(opt({ name: 'condition', types: ['CONDITION'] }), 'filter', ['condition'])).toBe('vrl');
+    expect(fieldKind(opt({ name: 'source' }), 'remap', ['source'])).toBe('vrl');
+    expect(fieldKind(opt({ name: 'codec', enumValues: ['json', 'text'] }), 'console', ['encoding', 'codec'])).toBe('enum');
+    expect(fieldKind(opt({ name: 'x', types: ['BOOL'] }), 't', ['x'])).toBe('bool');
+    expect(fieldKind(opt({ name: 'x', types: ['UINT'] }), 't', ['x'])).toBe('number');
+    expect(fieldKind(opt({ name: 'x', types: ['ARRAY'], items: opt({ name: '*' }) }), 't', ['x'])).toBe('list');
+    expect(fieldKind(opt({ name: 'x', types: ['OBJECT'], options: [opt({ name: 'a' })] }), 't', ['x'])).toBe('object');
+    expect(fieldKind(opt({ name: 'route', types: ['OBJECT'], options: [opt({ name: '*', types: ['CONDITION'] })] }), 'route', ['route'])).toBe('map');
+    expect(fieldKind(opt({ name: 'x', types: ['OBJECT'] }), 't', ['x'])).toBe('json');
+  });
+  it('treats route conditions as VRL', () => {
+    expect(fieldKind(opt({ name: '*' }), 'route', ['route', '*'])).toBe('vrl');
+  });
+});
+
+describe('visibleOptions', () => {
+  const options = [
+    opt({ name: 'b' }),
+    opt({ name: 'a', required: true }),
+    opt({ name: 'hidden', hidden: true }),
+    opt({ name: 'old', deprecated: true }),
+    opt({ name: 'codec', defaultValue: 'bytes' }),
+    opt({ name: 'avro', relevantWhen: 'codec = "avro"' }),
+    opt({ name: 'tcp_only', relevantWhen: 'mode = "tcp" or mode = "udp"' }),
+  ];
+  it('puts required first, hides hidden and deprecated, and honours relevantWhen with defaults', () => {
+    expect(visibleOptions(options, {}).map((o) => o.name)).toEqual(['a', 'b', 'codec']);
+    expect(visibleOptions(options, { codec: 'avro', mode: 'udp' }).map((o) => o.name)).toEqual(['a', 'avro', 'b', 'codec', 'tcp_only']);
+    expect(visibleOptions(options, {}, true).map((o) => o.name)).toContain('old');
+    expect(visibleOptions(options, { old: 1 }).map((o) => o.name)).toContain('old');
+  });
+  it('counts unreadable conditions as relevant', () => {
+    expect(isRelevant('something odd(', {})).toBe(true);
+  });
+  it('lists missing required options without default', () => {
+    expect(missingRequired([opt({ name: 'a', required: true }), opt({ name: 'b', required: true, defaultValue: 1 })], {})).toEqual(['a']);
+  });
+});
+
+describe('values at option paths', () => {
+  it('sets nested values and removes empty parents', () => {
+    const v = setAt({}, ['encoding', 'codec'], 'json');
+    expect(v).toEqual({ encoding: { codec: 'json' } });
+    expect(getAt(v, ['encoding', 'codec'])).toBe('json');
+    expect(setAt(v, ['encoding', 'codec'], undefined)).toEqual({});
+    expect(setAt({ a: 1 }, ['b'], '')).toEqual({ a: 1 });
+  });
+  it('keeps false and 0', () => {
+    expect(setAt({}, ['x'], false)).toEqual({ x: false });
+    expect(setAt({}, ['x'], 0)).toEqual({ x: 0 });
+  });
+});
+
+describe('secret references', () => {
+  it('writes and reads SECRET[name]', () => {
+    expect(secretRef('api_key')).toBe('SECRET[api_key]');
+    expect(secretNameOf('SECRET[api_key]')).toBe('api_key');
+    expect(secretNameOf('literal')).toBeUndefined();
+    expect(secretNameOf(3)).toBeUndefined();
+  });
+});
+
+describe('parsing typed text', () => {
+  it('parses numbers, keeping bad text for the server to refuse', () => {
+    expect(parseNumber('', true)).toBeUndefined();
+    expect(parseNumber(' 42 ', true)).toBe(42);
+    expect(parseNumber('2.5', false)).toBe(2.5);
+    expect(parseNumber('2.5', true)).toBe('2.5');
+    expect(parseNumber('abc', false)).toBe('abc');
+  });
+  it('parses one list item per line', () => {
+    expect(parseList('a\n\n b \n', false)).toEqual(['a', 'b']);
+    expect(parseList('1\n2', true)).toEqual([1, 2]);
+    expect(parseList('  ', false)).toBeUndefined();
+  });
+});
+
+describe('describeDefault', () => {
+  it('shows defaults, and the 64-bit maximum as no limit', async () => {
+    const { describeDefault } = await import('./options.ts');
+    expect(describeDefault(opt({ name: 'a', defaultValue: 'stdout' }))).toBe('stdout');
+    expect(describeDefault(opt({ name: 'a', defaultValue: 1.5 }))).toBe('1.5');
+    expect(describeDefault(opt({ name: 'a', defaultValue: 9223372036854775807 }))).toBe('no limit');
+    expect(describeDefault(opt({ name: 'a' }))).toBeUndefined();
+  });
+});

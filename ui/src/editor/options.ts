@@ -1,0 +1,135 @@
+/**
+ * Form generation from the catalog: which input each option gets, which options show, and
+ * reading/writing values at option paths without leaving empty objects behind.
+ */
+import type { CatalogOption } from '../lib/client.ts';
+import { isRecord } from './graph.ts';
+
+export type FieldKind = 'secret' | 'vrl' | 'enum' | 'bool' | 'number' | 'string' | 'list' | 'map' | 'object' | 'objectList' | 'json';
+
+/** Options whose string value is VRL, by component type and option path. */
+export function isVrlPath(componentType: string, path: string[]): boolean {
+  const p = path.join('.');
+  if (componentType === 'remap' && p === 'source') return true;
+  if (componentType === 'route' && path.length === 2 && path[0] === 'route') return true;
+  return false;
+}
+
+export function fieldKind(option: CatalogOption, componentType: string, path: string[]): FieldKind {
+  const types = option.types;
+  if (option.sensitive) return 'secret';
+  if (types.includes('CONDITION') || isVrlPath(componentType, path)) return 'vrl';
+  if (option.enumValues.length > 0) return 'enum';
+  if (types.length === 1 && types[0] === 'BOOL') return 'bool';
+  if (types.length === 1 && (types[0] === 'UINT' || types[0] === 'INT' || types[0] === 'FLOAT')) return 'number';
+  if (types.length === 1 && (types[0] === 'STRING' || types[0] === 'ASCII_CHAR')) return 'string';
+  if (types.length === 1 && types[0] === 'ARRAY') {
+    const item = option.items;
+    if (!item || item.types.every((t) => t === 'STRING' || t === 'UINT' || t === 'INT' || t === 'FLOAT')) return 'list';
+    if (item.types.includes('OBJECT') && item.options.length > 0) return 'objectList';
+    return 'json';
+  }
+  if (types.includes('OBJECT')) {
+    const wildcard = option.options.find((o) => o.name === '*');
+    if (wildcard && option.options.length === 1) {
+      return wildcard.types.every((t) => t === 'STRING' || t === 'CONDITION') ? 'map' : 'json';
+    }
+    if (option.options.length > 0) return 'object';
+    return 'json';
+  }
+  return 'string';
+}
+
+/**
+ * Evaluates a catalog `relevantWhen` such as `codec = "avro"` or `mode = "tcp" or mode = "udp"`
+ * against the sibling values; anything it cannot read counts as relevant.
+ */
+export function isRelevant(relevantWhen: string | null, siblings: Record<string, unknown>, siblingDefaults: Record<string, unknown> = {}): boolean {
+  if (!relevantWhen) return true;
+  const alternatives = relevantWhen.split(/\s+or\s+/);
+  for (const alt of alternatives) {
+    const m = /^\s*([A-Za-z0-9_.]+)\s*=\s*"?([^"]*)"?\s*$/.exec(alt);
+    const name = m?.[1];
+    if (!m || name === undefined) return true;
+    const actual = siblings[name] ?? siblingDefaults[name];
+    if (actual !== undefined && String(actual) === m[2]) return true;
+  }
+  return false;
+}
+
+/** Options to show, required ones first, then by name; hidden ones and irrelevant ones left out. */
+export function visibleOptions(options: CatalogOption[], values: Record<string, unknown>, showDeprecated = false): CatalogOption[] {
+  const defaults: Record<string, unknown> = {};
+  for (const o of options) if (o.defaultValue !== undefined) defaults[o.name] = o.defaultValue;
+  return options
+    .filter((o) => o.name !== '*' && !o.hidden && (showDeprecated || !o.deprecated || values[o.name] !== undefined))
+    .filter((o) => isRelevant(o.relevantWhen, values, defaults))
+    .sort((a, b) => Number(b.required) - Number(a.required) || a.name.localeCompare(b.name));
+}
+
+export function getAt(root: Record<string, unknown>, path: string[]): unknown {
+  let value: unknown = root;
+  for (const part of path) {
+    if (!isRecord(value)) return undefined;
+    value = value[part];
+  }
+  return value;
+}
+
+function isEmptyValue(v: unknown): boolean {
+  return v === undefined || v === '' || (isRecord(v) && Object.keys(v).length === 0);
+}
+
+/** A copy with `value` at `path`; an empty value removes the key, and parents left empty go too. */
+export function setAt(root: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  if (path.length === 0) return isRecord(value) ? value : root;
+  const [head, ...rest] = path as [string, ...string[]];
+  const copy = { ...root };
+  const next = rest.length === 0 ? value : setAt(isRecord(root[head]) ? (root[head] as Record<string, unknown>) : {}, rest, value);
+  if (isEmptyValue(next)) delete copy[head];
+  else copy[head] = next;
+  return copy;
+}
+
+export const SECRET_PATTERN = /^SECRET\[([A-Za-z0-9_.-]+)\]$/;
+
+export function secretRef(name: string): string {
+  return `SECRET[${name}]`;
+}
+
+/** The secret a value references, or undefined for a literal or empty value. */
+export function secretNameOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return SECRET_PATTERN.exec(value)?.[1];
+}
+
+/** Text typed into a number field as the value to store: undefined when empty, NaN stays text for the server to refuse. */
+export function parseNumber(text: string, integer: boolean): number | string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return t;
+  return n;
+}
+
+/** One item per non-empty line. */
+export function parseList(text: string, numeric: boolean): unknown[] | undefined {
+  const items = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (items.length === 0) return undefined;
+  return numeric ? items.map((i) => (Number.isFinite(Number(i)) ? Number(i) : i)) : items;
+}
+
+/** Required options (at the top level) that have no value and no default. */
+export function missingRequired(options: CatalogOption[], values: Record<string, unknown>): string[] {
+  return visibleOptions(options, values)
+    .filter((o) => o.required && o.defaultValue === undefined && isEmptyValue(values[o.name]))
+    .map((o) => o.name);
+}
+
+export function describeDefault(option: CatalogOption): string | undefined {
+  if (option.defaultValue === undefined || option.defaultValue === null) return undefined;
+  const v = option.defaultValue;
+  // Vector writes "no limit" as the largest 64-bit integer, which JavaScript cannot even print exactly.
+  if (typeof v === 'number' && v >= Number.MAX_SAFE_INTEGER) return 'no limit';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import type { Problem } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { vf, type FleetNode } from '../lib/client.ts';
+import { NoEnvironment } from '../screens/NoEnvironment.tsx';
+import { Empty, Loading, StatusBadge, Time, useLoad } from '../ui.tsx';
+import { useWorkspace } from '../workspace.tsx';
+
+export function FleetProblem({ problem, reload }: { problem: Problem; reload: () => void }) {
+  return (
+    <div>
+      {problem.status === 404 ? (
+        <Empty title="The fleet API is not available on this server yet" testId="fleet-unavailable">
+          <p className="muted">This VectorFlow server does not manage agents yet.</p>
+        </Empty>
+      ) : (
+        <ProblemMessage problem={problem} />
+      )}
+      <button type="button" className="button button-secondary" onClick={reload}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+export function Labels({ labels }: { labels: Record<string, string> }) {
+  const entries = Object.entries(labels ?? {});
+  if (entries.length === 0) return <span className="muted">—</span>;
+  return (
+    <span className="labels">
+      {entries.map(([k, v]) => (
+        <span key={k} className="label-chip">
+          {k}={v}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Nodes of the current environment with status, labels, versions, last seen and pipelines. */
+export function FleetScreen() {
+  const { environment } = useWorkspace();
+  const [status, setStatus] = useState('');
+  const [label, setLabel] = useState('');
+  const [search, setSearch] = useState('');
+  const [applied, setApplied] = useState({ status: '', label: '', search: '' });
+  useEffect(() => {
+    const t = setTimeout(() => setApplied({ status, label: label.trim(), search: search.trim() }), 300);
+    return () => clearTimeout(t);
+  }, [status, label, search]);
+  const envId = environment?.id;
+  const nodes = useLoad(envId ? (s) => vf.nodes(envId, applied, s) : undefined, [envId, applied.status, applied.label, applied.search]);
+  useEffect(() => {
+    const t = setInterval(nodes.reload, 15_000);
+    return () => clearInterval(t);
+  }, [nodes.reload]);
+  if (!environment) return <NoEnvironment what="nodes" />;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Fleet</h1>
+          <p className="page-lead">
+            Agents enrolled in <strong>{environment.name}</strong>.
+          </p>
+        </div>
+        <Link to="/fleet/enrollment" className="button" testId="enroll-link">
+          Enroll nodes…
+        </Link>
+      </div>
+      <section className="card">
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="fleet-status">Status</label>
+            <select id="fleet-status" className="input" value={status} onChange={(e) => setStatus(e.target.value)} data-testid="fleet-status">
+              <option value="">any</option>
+              <option>HEALTHY</option>
+              <option>DEGRADED</option>
+              <option>UNREACHABLE</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="fleet-label">Label</label>
+            <input id="fleet-label" className="input" placeholder="region=eu" value={label} onChange={(e) => setLabel(e.target.value)} data-testid="fleet-label" />
+          </div>
+          <div className="field">
+            <label htmlFor="fleet-search">Search</label>
+            <input id="fleet-search" className="input" type="search" placeholder="hostname" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="fleet-search" />
+          </div>
+        </div>
+        {nodes.error && !nodes.data ? (
+          <FleetProblem problem={nodes.error} reload={nodes.reload} />
+        ) : !nodes.data ? (
+          <Loading label="Loading nodes…" />
+        ) : nodes.data.length === 0 ? (
+          <Empty title={applied.status || applied.label || applied.search ? 'No node matches these filters' : 'No nodes yet'} testId="fleet-empty">
+            <p className="muted">
+              Create an enrollment token and run the agent on a host: <Link to="/fleet/enrollment">Enroll nodes</Link>.
+            </p>
+          </Empty>
+        ) : (
+          <NodeTable nodes={nodes.data} />
+        )}
+      </section>
+    </>
+  );
+}
+
+export function NodeTable({ nodes }: { nodes: FleetNode[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="node-list">
+        <thead>
+          <tr>
+            <th>Host</th>
+            <th>Status</th>
+            <th>Labels</th>
+            <th>Versions</th>
+            <th>Last seen</th>
+            <th>Pipelines</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((n) => (
+            <tr key={n.id} data-testid="node-row">
+              <td className="cell-name">
+                <Link to={`/fleet/nodes/${n.id}`}>{n.hostname}</Link>
+                <div className="muted small">{n.os}</div>
+              </td>
+              <td>
+                <StatusBadge status={n.status} />
+                {n.maintenance && <span className="tag">maintenance</span>}
+                {n.tokenRevoked && <span className="tag">revoked</span>}
+                {n.statusReason && <div className="muted small">{n.statusReason}</div>}
+              </td>
+              <td>
+                <Labels labels={n.labels} />
+              </td>
+              <td className="small">
+                agent {n.agentVersion}
+                <br />
+                vector {n.vectorVersion}
+              </td>
+              <td>
+                <Time iso={n.lastHeartbeatAt} />
+              </td>
+              <td className="small">
+                {n.pipelines.length === 0 && <span className="muted">none</span>}
+                {n.pipelines.map((p) => (
+                  <div key={p.pipelineId}>
+                    <Link to={`/pipelines/${p.pipelineId}`}>{p.pipelineName}</Link> v{p.version} <StatusBadge status={p.status} />
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/** A small SVG line chart (no library): time on x, one or more series on y. */
+export interface Series {
+  label: string;
+  color: string;
+  points: { t: number; v: number | null }[];
+}
+
+export function niceMax(v: number): number {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
+  return 10 * p;
+}
+
+export function LineChart({ title, series, format = (v) => v.toFixed(1), height = 140, testId }: { title: string; series: Series[]; format?: (v: number) => string; height?: number; testId?: string }) {
+  const width = 520;
+  const pad = { l: 56, r: 8, t: 8, b: 22 };
+  const all = series.flatMap((s) => s.points);
+  const values = all.map((p) => p.v).filter((v): v is number => v !== null && Number.isFinite(v));
+  const times = all.map((p) => p.t);
+  if (values.length === 0)
+    return (
+      <figure className="chart" data-testid={testId}>
+        <figcaption>{title}</figcaption>
+        <p className="muted small chart-empty">No data in this range.</p>
+      </figure>
+    );
+  const t0 = Math.min(...times);
+  const t1 = Math.max(...times, t0 + 1);
+  const max = niceMax(Math.max(...values));
+  const x = (t: number) => pad.l + ((t - t0) / (t1 - t0)) * (width - pad.l - pad.r);
+  const y = (v: number) => pad.t + (1 - v / max) * (height - pad.t - pad.b);
+  const path = (s: Series) => {
+    let d = '';
+    let pen = false;
+    for (const p of s.points) {
+      if (p.v === null || !Number.isFinite(p.v)) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`;
+      pen = true;
+    }
+    return d;
+  };
+  const time = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>
+        {title}
+        <span className="chart-legend">
+          {series.map((s) => (
+            <span key={s.label}>
+              <i style={{ background: s.color }} /> {s.label}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={pad.l} x2={width - pad.r} y1={y(max * f)} y2={y(max * f)} className="chart-grid" />
+            <text x={pad.l - 6} y={y(max * f) + 4} textAnchor="end" className="chart-axis">
+              {format(max * f)}
+            </text>
+          </g>
+        ))}
+        <text x={pad.l} y={height - 6} className="chart-axis">
+          {time(t0)}
+        </text>
+        <text x={width - pad.r} y={height - 6} textAnchor="end" className="chart-axis">
+          {time(t1)}
+        </text>
+        {series.map((s) => (
+          <path key={s.label} d={path(s)} fill="none" stroke={s.color} strokeWidth={1.8} />
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 10 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+export function formatRate(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}k`;
+  return n >= 10 ? n.toFixed(0) : n.toFixed(1);
+}
+
+export const RANGES = [
+  { id: '15m', label: 'Last 15 minutes', minutes: 15, step: 15 },
+  { id: '1h', label: 'Last hour', minutes: 60, step: 60 },
+  { id: '6h', label: 'Last 6 hours', minutes: 360, step: 300 },
+  { id: '24h', label: 'Last 24 hours', minutes: 1440, step: 900 },
+  { id: '7d', label: 'Last 7 days', minutes: 10080, step: 3600 },
+] as const;
+
+export function rangeWindow(id: string, now = Date.now()): { from: string; to: string; step: number } {
+  const r = RANGES.find((x) => x.id === id) ?? RANGES[1];
+  return { from: new Date(now - r.minutes * 60_000).toISOString(), to: new Date(now).toISOString(), step: r.step };
+}
+
+export function RangePicker({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <select className="input input-inline" value={value} onChange={(e) => onChange(e.target.value)} aria-label="Time range" data-testid="range">
+      {RANGES.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { appRouteFor } from './routes.ts';
+
+describe('appRouteFor', () => {
+  it('maps paths to screens', () => {
+    expect(appRouteFor('/')).toEqual({ name: 'overview' });
+    expect(appRouteFor('/pipelines')).toEqual({ name: 'pipelines' });
+    expect(appRouteFor('/pipelines/abc')).toEqual({ name: 'editor', id: 'abc' });
+    expect(appRouteFor('/fleet/nodes/n1')).toEqual({ name: 'node', id: 'n1' });
+    expect(appRouteFor('/fleet/enrollment')).toEqual({ name: 'enrollment' });
+    expect(appRouteFor('/audit/')).toEqual({ name: 'audit' });
+    expect(appRouteFor('/some/deep/link')).toEqual({ name: 'not-found' });
+  });
+});

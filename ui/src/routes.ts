@@ -1,0 +1,39 @@
+/** The screens of a signed-in user, by path. */
+export type AppRoute =
+  | { name: 'overview' }
+  | { name: 'pipelines' }
+  | { name: 'editor'; id: string }
+  | { name: 'fleet' }
+  | { name: 'node'; id: string }
+  | { name: 'enrollment' }
+  | { name: 'secrets' }
+  | { name: 'admin' }
+  | { name: 'tokens' }
+  | { name: 'audit' }
+  | { name: 'not-found' };
+
+export function appRouteFor(pathname: string): AppRoute {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c] = parts;
+  if (parts.length === 0) return { name: 'overview' };
+  if (a === 'pipelines' && !b) return { name: 'pipelines' };
+  if (a === 'pipelines' && b && !c) return { name: 'editor', id: b };
+  if (a === 'fleet' && !b) return { name: 'fleet' };
+  if (a === 'fleet' && b === 'enrollment' && !c) return { name: 'enrollment' };
+  if (a === 'fleet' && b === 'nodes' && c) return { name: 'node', id: c };
+  if (a === 'secrets' && !b) return { name: 'secrets' };
+  if (a === 'admin' && !b) return { name: 'admin' };
+  if (a === 'tokens' && !b) return { name: 'tokens' };
+  if (a === 'audit' && !b) return { name: 'audit' };
+  return { name: 'not-found' };
+}
+
+export const NAV: { path: string; label: string; match: AppRoute['name'][] }[] = [
+  { path: '/', label: 'Overview', match: ['overview'] },
+  { path: '/pipelines', label: 'Pipelines', match: ['pipelines', 'editor'] },
+  { path: '/fleet', label: 'Fleet', match: ['fleet', 'node', 'enrollment'] },
+  { path: '/secrets', label: 'Secrets', match: ['secrets'] },
+  { path: '/tokens', label: 'API tokens', match: ['tokens'] },
+  { path: '/admin', label: 'Users & teams', match: ['admin'] },
+  { path: '/audit', label: 'Audit log', match: ['audit'] },
+];
