@@ -98,7 +98,7 @@ public final class AgentMain {
     }
 
     /** The command Vector's exec backend runs: this JVM's java with only the agent's classes, the secrets entry point. */
-    static List<String> secretCommand(Path dataDirectory) {
+    public static List<String> secretCommand(Path dataDirectory) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx16m", "-cp", codeSource().toString(),
                 SecretsCommand.class.getName(), "--socket", secretSocket(dataDirectory).toString()));

@@ -387,6 +387,11 @@ public final class ControlLoop {
     }
 
     private void deploy(PendingAction action) {
+        Optional<String> refused = reconciler.refusal(action.pipelineId(), action.checksum());
+        if (refused.isPresent()) {
+            settle(action, Outcome.failed("checksum " + action.checksum() + " was refused earlier and is not retried: " + refused.get()));
+            return;
+        }
         Reply<PipelineConfig> reply = server.config(nodeToken, new ConfigRequest(action.pipelineId(), action.version()));
         switch (reply) {
             case Reply.Ok<PipelineConfig> ok -> settle(action, reconciler.deploy(ok.value()));

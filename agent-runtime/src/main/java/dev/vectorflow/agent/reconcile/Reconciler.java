@@ -246,6 +246,12 @@ public final class Reconciler {
         return Outcome.failed(why);
     }
 
+    /** Why this checksum was refused for this pipeline, if it was (then it is not fetched nor tried again). */
+    public synchronized Optional<String> refusal(String pipelineId, String checksum) {
+        ManagedPipeline p = pipelines.get(pipelineId);
+        return p == null || checksum == null ? Optional.empty() : Optional.ofNullable(p.refusedChecksums.get(checksum));
+    }
+
     public synchronized Outcome undeploy(String pipelineId) {
         ManagedPipeline p = pipelines.remove(pipelineId);
         if (p == null) {
