@@ -83,6 +83,11 @@ public final class AgentMain {
             return EXIT_CONFIG;
         }
         System.err.println("vectorflow-agent " + version() + " starting with " + settings);
+        if (settings.enrollmentToken().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
+            System.err.println("This node is not enrolled (no " + settings.dataDirectory().resolve("node-token")
+                    + ") and VF_TOKEN is not set: create an enrollment token in VectorFlow and start the agent with VF_TOKEN=<token>.");
+            return EXIT_CONFIG;
+        }
         CountDownLatch restart = new CountDownLatch(1);
         Agent agent;
         try {
@@ -93,7 +98,13 @@ public final class AgentMain {
             return EXIT_CONFIG;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.stop(false), "vf-shutdown"));
-        restart.await();
+        while (!restart.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            boolean refused = agent.daemon().control().state() == ControlLoop.State.UNAUTHORIZED;
+            if (refused && agent.daemon().reconciler().views().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
+                System.err.println("Nothing to run and no way to reach the server (see above): the agent stops.");
+                return EXIT_CONFIG;
+            }
+        }
         return EXIT_RESTART;
     }
 
