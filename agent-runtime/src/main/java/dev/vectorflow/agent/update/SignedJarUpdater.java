@@ -133,7 +133,7 @@ public final class SignedJarUpdater implements AgentUpdater {
                     return;
                 }
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("unknown host in " + url);
+                throw new IllegalArgumentException("downloads must use https (plain http only to loopback); unknown host in " + url);
             }
         }
         throw new IllegalArgumentException("downloads must use https (plain http only to loopback) but the URL was " + url);
