@@ -188,7 +188,8 @@ public final class Reconciler {
             pipelines.put(id, p);
         }
         PipelineConfig before = p.running;
-        p.fallback = p.secretsKnown && !p.runningRefused ? before : null;
+        // while a switch still settles, the last proven config stays the fallback (not the unproven one)
+        p.fallback = p.settling && p.fallback != null ? p.fallback : p.secretsKnown && !p.runningRefused ? before : null;
         p.runningRefused = false;
         p.running = config;
         p.secretsKnown = true;

@@ -138,6 +138,22 @@ class ReconcilerTest {
     }
 
     @Test
+    void aSecondSwitchWithinTheSettleWindow_fallsBackToTheLastProvenConfig() {
+        reconciler.deploy(config(1, "global: a\n"));
+        tick(Duration.ofSeconds(21));
+        reconciler.deploy(config(2, "global: b\n"));
+        tick(Duration.ofSeconds(1));
+        reconciler.deploy(config(3, "global: c\n"));
+        tick(Duration.ofSeconds(1));
+
+        vector.last().crash(1);
+        tick(Duration.ofSeconds(1));
+
+        assertThat(view().version()).isEqualTo(1);
+        assertThat(vector.last().configAtLaunch).isEqualTo("global: a\n");
+    }
+
+    @Test
     void aReloadVectorRefuses_putsTheFilesBack_withoutTouchingTheProcess() throws IOException {
         reconciler.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
