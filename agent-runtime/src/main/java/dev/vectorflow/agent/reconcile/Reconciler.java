@@ -362,11 +362,9 @@ public final class Reconciler {
                     LOG.log(System.Logger.Level.INFO, "pipeline " + p.id + ": version " + p.running.version() + " settled");
                 } else if (p.fallback != null) {
                     rollBack(p, "Vector did not answer its health check within the settle window of version " + p.running.version(), false);
-                } else {
-                    p.settling = false;
-                    p.deployError = "Vector does not answer its health check on " + p.apiAddress();
-                    onChange.run();
                 }
+                // with nothing to fall back to, the pipeline stays STARTING (its report says Vector does not answer) until it does
+
             }
         }
     }
@@ -532,6 +530,9 @@ public final class Reconciler {
                 status = "RUNNING";
             } else {
                 status = "STARTING";
+                if (p.failedHealthChecks >= 3) {
+                    error = "Vector (pid " + p.process.pid() + ") does not answer its health check on " + p.apiAddress();
+                }
             }
             Long uptime = alive && p.processStartedAt != null ? Math.max(0, Duration.between(p.processStartedAt, now).toSeconds()) : null;
             out.add(new PipelineView(p.id, p.running == null ? null : p.running.version(), p.running == null ? null : p.running.checksum(),

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real agent (every adapter as AgentMain wires it) against a fake control plane on a loopback port and the
- * Vector stand-in as real processes. Timings are shortened (settle window 2.5 s, crash backoff 100-400 ms,
+ * Vector stand-in as real processes. Timings are shortened (settle window 3 s, crash backoff 100-400 ms,
  * CRASH_LOOP after 3 fast crashes, poll 300 ms); the logic is the production one.
  */
 class AgentScenarioTest {
@@ -74,7 +74,7 @@ class AgentScenarioTest {
         env.put("VF_POLL_INTERVAL", "300ms");
         env.put("VF_NODE_LABELS", "role=edge");
         AgentSettings settings = AgentSettings.fromEnvironment(env);
-        ReconcileSettings reconcile = new ReconcileSettings(Duration.ofMillis(100), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        ReconcileSettings reconcile = new ReconcileSettings(Duration.ofMillis(100), Duration.ofMillis(3000), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
                 Duration.ofSeconds(3), 3, firstPort, 200, AgentMain.secretCommand(dataDir));
         AgentMain.Agent agent = AgentMain.Agent.start(settings, reconcile, Clock.systemUTC(), v -> { },
@@ -106,6 +106,10 @@ class AgentScenarioTest {
     }
 
     private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        return await(() -> what, timeout, probe);
+    }
+
+    private static <T> T await(Supplier<String> what, Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();
@@ -119,11 +123,22 @@ class AgentScenarioTest {
                 break;
             }
         }
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+        // what the agent's threads were doing, for the report of a failed run
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("vf-")) {
+                System.err.println("thread " + t.getName() + ":\n  " + String.join("\n  ", java.util.Arrays.stream(stack).map(Object::toString).toList()));
+            }
+        });
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());
     }
 
     private PipelineReport awaitReport(String id, String status, int version) {
-        return await(id + " " + status + " at version " + version, Duration.ofSeconds(30), () -> {
+        return await(() -> {
+            HeartbeatRequest lastBeat = server.heartbeats.isEmpty() ? null : server.heartbeats.getLast();
+            return id + " " + status + " at version " + version + " (last report: " + server.lastReport(id) + "; " + server.heartbeats.size()
+                    + " heartbeats, the last with " + (lastBeat == null ? "nothing" : lastBeat.pipelines().stream()
+                    .map(p -> p.pipelineId() + "=" + p.status()).toList() + " " + lastBeat.actionResults()) + "; " + server.calls.size() + " calls)";
+        }, Duration.ofSeconds(30), () -> {
             PipelineReport r = server.lastReport(id);
             return r != null && status.equals(r.status()) && Objects.equals(r.version(), version) ? r : null;
         });
@@ -325,5 +340,55 @@ class AgentScenarioTest {
         awaitReport("p1", "RUNNING", 1);
         await("Vector's start line", Duration.ofSeconds(10), () -> logLines("p1").stream().anyMatch(l -> l.contains("Vector has started.")));
         assertThat(server.heartbeats.stream().flatMap(h -> h.logs().stream()).map(PipelineLogs::pipelineId)).containsOnly("p1");
+    }
+
+    @Test
+    void oneShotActions_restartAndARefusedUpdate_areAppliedOnceAndReported() throws Exception {
+        want("p1", 1, pipeline(". = 1", ""));
+        startAgent();
+        long pid = awaitReport("p1", "RUNNING", 1).pid();
+
+        server.queue(PendingAction.restart("restart-1", "p1"));
+        server.queue(PendingAction.update("update-1", "9.9.9", "https://downloads.example.com/agent.jar", "sha256:" + "a".repeat(64), "c2ln"));
+
+        ActionResult restarted = await("restart result", Duration.ofSeconds(20), () -> server.heartbeats.stream()
+                .flatMap(h -> h.actionResults().stream()).filter(r -> r.actionId().equals("restart-1")).findFirst().orElse(null));
+        assertThat(restarted.status()).isEqualTo(ActionResult.SUCCEEDED);
+        PipelineReport after = awaitReport("p1", "RUNNING", 1);
+        assertThat(after.pid()).isNotEqualTo(pid);
+        assertThat(alive(pid)).isFalse();
+        ActionResult update = await("update result", Duration.ofSeconds(20), () -> server.heartbeats.stream()
+                .flatMap(h -> h.actionResults().stream()).filter(r -> r.actionId().equals("update-1")).findFirst().orElse(null));
+        assertThat(update.status()).isEqualTo(ActionResult.FAILED);
+        assertThat(update.message()).contains("VF_UPDATE_PUBLIC_KEY");
+        assertThat(server.heartbeats.stream().map(HeartbeatRequest::updateError).filter(Objects::nonNull)).anyMatch(e -> e.contains("VF_UPDATE_PUBLIC_KEY"));
+        long restarts = server.heartbeats.stream().flatMap(h -> h.actionResults().stream()).filter(r -> r.actionId().equals("restart-1")).count();
+        assertThat(restarts).as("the restart ran once; its result may be sent again while the server still lists it").isPositive();
+        assertThat(server.lastReport("p1").pid()).isEqualTo(after.pid());
+    }
+
+    @Test
+    void aHungVector_neverDelaysTheHeartbeat_andIsKilledWhenUndeployed() throws Exception {
+        want("p1", 1, pipeline(". = 1", ""));
+        String hanging = pipeline(". = 1", "").replace("sources:\n", "sources:\n  fault: {type: standin_fault, hang_after_secs: 6}\n")
+                + "  fault_sink: {type: blackhole, inputs: [fault]}\n";
+        want("p2", 1, hanging);
+        startAgent();
+        awaitReport("p1", "RUNNING", 1);
+        long hungPid = awaitReport("p2", "RUNNING", 1).pid();
+        Thread.sleep(6500);
+
+        int before = server.heartbeats.size();
+        long started = System.nanoTime();
+        await("heartbeats while p2 hangs", Duration.ofSeconds(20), () -> server.heartbeats.size() >= before + 4);
+        long perHeartbeatMs = Duration.ofNanos(System.nanoTime() - started).toMillis() / 4;
+        assertThat(perHeartbeatMs).as("poll 300 ms + at most the 2 s scrape budget").isLessThan(3000);
+        PipelineReport hung = server.lastReport("p2");
+        assertThat(hung.eventsOut()).as("no counters from a hung Vector").isNull();
+        assertThat(hung.error()).contains("does not answer its health check");
+        assertThat(server.lastReport("p1").eventsOut()).isNotNull();
+
+        server.unwant("p2");
+        await("the hung Vector is gone (SIGTERM ignored, SIGKILL after the grace)", Duration.ofSeconds(30), () -> !alive(hungPid));
     }
 }

@@ -185,6 +185,22 @@ class ReconcilerTest {
     }
 
     @Test
+    void aFirstDeployThatStartsSlowly_staysStarting_andRunsOnceHealthy() {
+        vector.unhealthy.add("127.0.0.1:" + 41000);
+        reconciler.deploy(config(1, "sources: a\n"));
+        for (int i = 0; i < 25; i++) {
+            tick(Duration.ofSeconds(1));
+        }
+        assertThat(view().status()).isEqualTo("STARTING");
+        assertThat(view().error()).contains("does not answer its health check");
+
+        vector.unhealthy.clear();
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+        assertThat(view().error()).isNull();
+    }
+
+    @Test
     void crashes_restartWithDoublingBackoff_thenCrashLoop_untilANewConfig() {
         reconciler.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
