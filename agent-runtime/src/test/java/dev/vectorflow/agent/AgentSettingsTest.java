@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,39 @@ class AgentSettingsTest {
     }
 
     @Test
-    void givenMissingOrBadUrl_failsNamingTheVariable() {
+    void defaults_areThoseOfTheReadme() {
+        AgentSettings s = AgentSettings.fromEnvironment(Map.of("VF_URL", "https://vf.example.com"));
+
+        assertThat(s.dataDirectory()).isEqualTo(Path.of("/var/lib/vectorflow-agent"));
+        assertThat(s.vectorBinary()).isEqualTo(Path.of("vector"));
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(s.labels()).isEmpty();
+        assertThat(s.updatePublicKey()).isEmpty();
+    }
+
+    @Test
+    void labelsPollIntervalBinaryAndUpdateKey_areRead() {
+        AgentSettings s = AgentSettings.fromEnvironment(Map.of("VF_URL", "http://127.0.0.1:8080", "VF_NODE_LABELS", "role=edge, zone=eu-1",
+                "VF_POLL_INTERVAL", "500ms", "VF_VECTOR_BIN", "/opt/vector/bin/vector", "VF_UPDATE_PUBLIC_KEY", "AAAA"));
+
+        assertThat(s.labels()).containsEntry("role", "edge").containsEntry("zone", "eu-1");
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.vectorBinary()).isEqualTo(Path.of("/opt/vector/bin/vector"));
+        assertThat(s.updatePublicKey()).contains("AAAA");
+        assertThat(AgentSettings.duration("X", "2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(AgentSettings.duration("X", "20")).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void givenMissingOrBadValues_failsNamingTheVariable() {
         assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of())).hasMessageStartingWith("VF_URL is required");
         assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "ftp://x"))).hasMessageStartingWith("VF_URL must be");
         assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "not a url"))).hasMessageStartingWith("VF_URL must be");
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "http://x", "VF_NODE_LABELS", "role")))
+                .hasMessageStartingWith("VF_NODE_LABELS must be");
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "http://x", "VF_POLL_INTERVAL", "soon")))
+                .hasMessageStartingWith("VF_POLL_INTERVAL must be");
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "http://x", "VF_POLL_INTERVAL", "10ms")))
+                .hasMessageContaining("between 100ms and 1h");
     }
 }

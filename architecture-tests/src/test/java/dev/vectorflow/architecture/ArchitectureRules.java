@@ -42,7 +42,15 @@ public final class ArchitectureRules {
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
     public static final String BENCH_LOAD = "dev.vectorflow.bench.load..";
-    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH};
+    /** The Vector stand-in: a test fixture module, never shipped. */
+    public static final String STANDIN = "dev.vectorflow.standin..";
+    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH, STANDIN};
+
+    /** The agent's own hexagon: its application core (reconcile) and its driven ports. */
+    public static final String AGENT_CORE = "dev.vectorflow.agent.reconcile..";
+    public static final String AGENT_PORTS = "dev.vectorflow.agent.port..";
+    /** The agent's composition root: the only agent package that may name adapter-vector's classes. */
+    public static final String AGENT_COMPOSITION_ROOT = "dev.vectorflow.agent";
 
     public static final ArchRule every_class_belongs_to_a_known_module = classes()
             .that().resideInAPackage("dev.vectorflow..")
@@ -97,6 +105,28 @@ public final class ArchitectureRules {
             .that().resideInAPackage(AGENT)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
 
+    public static final ArchRule the_agent_core_depends_only_on_ports = classes()
+            .that().resideInAnyPackage(AGENT_CORE, AGENT_PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_CORE, AGENT_PORTS, PORTS, CORE, "java..")
+            .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.net.http..", "java.sql..")
+            .because("the reconcile loop reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
+                    + " the Vector ports live in `ports` because adapter-vector implements them and must not depend on agent-runtime");
+
+    public static final ArchRule only_the_agents_composition_root_wires_adapter_vector = noClasses()
+            .that().resideInAPackage(AGENT).and().resideOutsideOfPackage(AGENT_COMPOSITION_ROOT)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTER_VECTOR)
+            .because("AgentMain builds the Vector adapters by hand; everything else sees them through the ports");
+
+    public static final ArchRule the_vector_standin_is_used_by_nothing_shipped = noClasses()
+            .that().resideOutsideOfPackage(STANDIN)
+            .should().dependOnClassesThat().resideInAPackage(STANDIN)
+            .because("the stand-in is a test fixture: only tests may point VF_VECTOR_BIN at it");
+
+    public static final ArchRule the_vector_standin_stands_alone = classes()
+            .that().resideInAPackage(STANDIN)
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages(CORE, PORTS, ADAPTER_VECTOR, AGENT, APP_SERVER)
+            .because("it imitates Vector from the outside; sharing VectorFlow code would let a bug hide on both sides");
+
     public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
             .that().resideInAPackage(BENCH).and().resideOutsideOfPackage(BENCH_LOAD)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
@@ -129,6 +159,7 @@ public final class ArchitectureRules {
 
     public static final ArchRule use_case_ports_are_named_for_what_they_do = classes()
             .that().resideInAPackage("dev.vectorflow.ports.in..").and().areInterfaces().and().areTopLevelClasses()
+            .and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Queries");
 
     public static final ArchRule no_manager_helper_or_util_classes = noClasses()

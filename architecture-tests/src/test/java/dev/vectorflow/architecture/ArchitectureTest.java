@@ -20,6 +20,10 @@ class ArchitectureTest {
     @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;
     @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;
     @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
+    @ArchTest static final ArchRule the_agent_core_depends_only_on_ports = ArchitectureRules.the_agent_core_depends_only_on_ports;
+    @ArchTest static final ArchRule only_the_agents_composition_root_wires_adapter_vector = ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector;
+    @ArchTest static final ArchRule the_vector_standin_is_used_by_nothing_shipped = ArchitectureRules.the_vector_standin_is_used_by_nothing_shipped;
+    @ArchTest static final ArchRule the_vector_standin_stands_alone = ArchitectureRules.the_vector_standin_stands_alone;
     @ArchTest static final ArchRule benchmarks_use_only_the_embeddable_library = ArchitectureRules.benchmarks_use_only_the_embeddable_library;
     @ArchTest static final ArchRule load_generators_talk_to_the_server_only_over_http = ArchitectureRules.load_generators_talk_to_the_server_only_over_http;
     @ArchTest static final ArchRule adapter_exceptions_never_cross_a_port = ArchitectureRules.adapter_exceptions_never_cross_a_port;

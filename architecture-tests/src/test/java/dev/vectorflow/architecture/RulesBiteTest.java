@@ -15,7 +15,13 @@ import dev.vectorflow.adapter.vector.VectorVersion;
 import dev.vectorflow.adapter.vector.planted.ConfigManager;
 import dev.vectorflow.adapter.vector.planted.VectorUsingJavalin;
 import dev.vectorflow.agent.AgentSettings;
+import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
+import dev.vectorflow.agent.planted.AgentUsingTheStandin;
+import dev.vectorflow.agent.reconcile.Reconciler;
+import dev.vectorflow.agent.reconcile.planted.ReconcilerUsingAdapterVector;
+import dev.vectorflow.standin.VectorStandin;
+import dev.vectorflow.standin.planted.StandinUsingPorts;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.planted.CoreReadingTheClock;
 import dev.vectorflow.core.planted.CoreUsingJackson;
@@ -77,6 +83,19 @@ class RulesBiteTest {
     @Test
     void theAgentUsingServerAdapters_breaksTheBuild() {
         bites(ArchitectureRules.agent_runtime_never_depends_on_server_modules, classes(AgentUsingHttpAdapter.class), classes(AgentSettings.class));
+    }
+
+    @Test
+    void theAgentCoreUsingAnAdapter_breaksTheBuild() {
+        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ReconcilerUsingAdapterVector.class), classes(Reconciler.class));
+        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(ReconcilerUsingAdapterVector.class),
+                classes(AgentMain.class, Reconciler.class));
+    }
+
+    @Test
+    void shippedCodeUsingTheStandin_orTheStandinUsingVectorFlow_breaksTheBuild() {
+        bites(ArchitectureRules.the_vector_standin_is_used_by_nothing_shipped, classes(AgentUsingTheStandin.class), classes(AgentMain.class));
+        bites(ArchitectureRules.the_vector_standin_stands_alone, classes(StandinUsingPorts.class), classes(VectorStandin.class));
     }
 
     @Test

@@ -1,0 +1,136 @@
+package dev.vectorflow.adapter.vector.process;
+
+import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
+import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
+import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
+import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link VectorProcesses} with a {@code vector} binary on this machine (the real one, or the test stand-in). Each
+ * process runs in its own session ({@code setsid} when present), with stdin from {@code /dev/null} and its output
+ * appended to a log file, so an agent restart neither stops nor blocks it.
+ */
+public final class LocalVectorProcesses implements VectorProcesses {
+
+    private static final int OUTPUT_RING_LINES = 2000;
+    private static final long LOG_FILE_LIMIT = 8L * 1024 * 1024;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final Path binary;
+    private final Duration validateTimeout;
+
+    public LocalVectorProcesses(Path binary, Duration validateTimeout) {
+        this.binary = binary;
+        this.validateTimeout = validateTimeout;
+    }
+
+    @Override
+    public String version() {
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "unknown (" + binary + " --version did not answer)";
+            }
+            return out.lines().findFirst().orElse("unknown (" + binary + " --version printed nothing)");
+        } catch (IOException e) {
+            return "unknown (" + binary + " cannot run: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    @Override
+    public Validation validate(List<Path> configFiles, Path workingDirectory) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "validate", "--no-environment"));
+        configFiles.forEach(f -> command.add(f.toString()));
+        try {
+            Process p = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                    .redirectInput(new File("/dev/null")).start();
+            byte[] out = p.getInputStream().readNBytes(1024 * 1024);
+            if (!p.waitFor(validateTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return new Validation(false, List.of("vector validate did not finish within " + validateTimeout.toSeconds() + " s"));
+            }
+            List<String> lines = new String(out, StandardCharsets.UTF_8).lines().map(String::strip).toList();
+            List<String> errors = lines.stream().filter(l -> l.startsWith("x ")).map(l -> l.substring(2).strip()).toList();
+            if (p.exitValue() == 0) {
+                return new Validation(true, List.of());
+            }
+            if (errors.isEmpty()) {
+                String last = lines.isEmpty() ? "" : ": " + lines.getLast();
+                errors = List.of("vector validate failed (exit code " + p.exitValue() + ")" + last);
+            }
+            return new Validation(false, errors);
+        } catch (IOException e) {
+            return new Validation(false, List.of("vector validate could not run (" + binary + "): " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Validation(false, List.of("vector validate was interrupted"));
+        }
+    }
+
+    @Override
+    public VectorProcess launch(VectorLaunch launch) throws VectorFailure {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.add(binary.toString());
+        for (Path f : launch.configFiles()) {
+            command.add("--config");
+            command.add(f.toAbsolutePath().toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(launch.workingDirectory().toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+        builder.environment().putAll(launch.environment());
+        OutputRing ring = new OutputRing(launch.logFile(), OUTPUT_RING_LINES, LOG_FILE_LIMIT, true);
+        try {
+            Process process = builder.start();
+            return new LocalVectorProcess(process.toHandle(), Optional.of(process), ring);
+        } catch (IOException e) {
+            throw new VectorFailure("could not start " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<VectorProcess> adopt(long pid, VectorLaunch launch) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return Optional.empty();
+        }
+        String expected = launch.configFiles().getFirst().toAbsolutePath().toString();
+        List<String> commandLine = commandLine(pid);
+        if (!commandLine.contains(expected)) {
+            return Optional.empty();
+        }
+        OutputRing ring = new OutputRing(launch.logFile(), OUTPUT_RING_LINES, LOG_FILE_LIMIT, true);
+        return Optional.of(new LocalVectorProcess(handle.get(), Optional.empty(), ring));
+    }
+
+    /** The arguments of a process from {@code /proc/<pid>/cmdline}; empty when it cannot be read. */
+    static List<String> commandLine(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vectorflow.agent.reconcile;
+
+import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The mutable supervision state of one pipeline; touched only by {@link Reconciler} under its lock. */
+final class ManagedPipeline {
+
+    static final int LOG_LINES_KEPT = 2000;
+
+    final String id;
+    final PipelineFiles files;
+    final int apiPort;
+    final int metricsPort;
+
+    /** The config whose files are in place; secrets in memory. Null secrets-wise after an adoption until the server resends it. */
+    PipelineConfig running;
+    /** The last good config while a switch settles; null otherwise. */
+    PipelineConfig fallback;
+    VectorProcess process;
+    boolean secretsKnown;
+    /** The running config is one that was refused before anything ran: never a fallback. */
+    boolean runningRefused;
+
+    boolean settling;
+    Instant switchedAt;
+    boolean reloadPending;
+    boolean healthySinceSwitch;
+    int failedHealthChecks;
+    boolean healthy;
+    Instant lastHealthCheck = Instant.EPOCH;
+
+    /** Why the last deploy was refused or rolled back; reported as FAILED while set. */
+    String deployError;
+    /** Checksums refused here, with why: not tried again until the server sends another. */
+    final Map<String, String> refusedChecksums = new HashMap<>();
+
+    int fastCrashes;
+    Instant restartAt;
+    boolean crashLoop;
+    String crashError;
+    Instant processStartedAt;
+
+    final Deque<String> pendingLogs = new ArrayDeque<>();
+    long droppedLogs;
+
+    ManagedPipeline(String id, PipelineFiles files, int apiPort, int metricsPort) {
+        this.id = id;
+        this.files = files;
+        this.apiPort = apiPort;
+        this.metricsPort = metricsPort;
+    }
+
+    String apiAddress() {
+        return "127.0.0.1:" + apiPort;
+    }
+
+    String metricsAddress() {
+        return "127.0.0.1:" + metricsPort;
+    }
+
+    void log(String line) {
+        if (pendingLogs.size() >= LOG_LINES_KEPT) {
+            pendingLogs.removeFirst();
+            droppedLogs++;
+        }
+        pendingLogs.addLast(line);
+    }
+}

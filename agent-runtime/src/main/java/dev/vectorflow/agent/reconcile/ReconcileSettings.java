@@ -1,0 +1,40 @@
+package dev.vectorflow.agent.reconcile;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The timings and limits of supervision. {@link #defaults(List)} holds the production values of issue 6 (settle
+ * window 20 s, crash backoff 1 s doubling to 60 s, reset after 60 s stable, CRASH_LOOP after 10 fast crashes);
+ * tests shorten them.
+ *
+ * @param tick               how often every pipeline is looked at
+ * @param settleWindow       how long a new config must keep Vector alive and healthy before it is the last good one
+ * @param stopGrace          SIGTERM, then SIGKILL after this long
+ * @param healthTimeout      one {@code /health} call
+ * @param steadyHealthEvery  how often a settled, healthy Vector is asked again
+ * @param crashBackoff       restart delays after crashes
+ * @param stableAfter        a process that ran this long is stable: its next crash starts the count again
+ * @param crashLoopAfter     fast crashes in a row that stop restarts (CRASH_LOOP) until a new config arrives
+ * @param firstPort          first loopback port of the pool for API and metrics addresses
+ * @param portCount          size of that pool
+ * @param secretCommand      the command Vector's exec backend runs (the agent's {@code secrets} sub-command); the
+ *                           agent appends {@code --pipeline <id>}
+ */
+public record ReconcileSettings(Duration tick, Duration settleWindow, Duration stopGrace, Duration healthTimeout,
+                                Duration steadyHealthEvery, Backoff crashBackoff, Duration stableAfter, int crashLoopAfter,
+                                int firstPort, int portCount, List<String> secretCommand) {
+
+    public ReconcileSettings {
+        secretCommand = List.copyOf(secretCommand);
+        if (crashLoopAfter < 1) {
+            throw new IllegalArgumentException("'crashLoopAfter' must be at least 1 but was " + crashLoopAfter);
+        }
+    }
+
+    public static ReconcileSettings defaults(List<String> secretCommand) {
+        return new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60), 10,
+                18600, 400, secretCommand);
+    }
+}

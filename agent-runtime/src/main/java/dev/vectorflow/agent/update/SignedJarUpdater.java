@@ -1,0 +1,200 @@
+package dev.vectorflow.agent.update;
+
+import dev.vectorflow.agent.port.AgentUpdater;
+import dev.vectorflow.ports.in.agent.PendingAction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@link AgentUpdater} for the single-file agent jar: downloads the release (https, or http to loopback only),
+ * checks its SHA-256 and its ed25519 signature against the key the agent was installed with
+ * ({@code VF_UPDATE_PUBLIC_KEY}), keeps the current jar as {@code <jar>.previous}, renames the new one into place and
+ * writes {@code <data dir>/update-pending}. The launcher puts the previous jar back when the new agent has not
+ * heartbeated within a minute (the new agent removes the marker after its first heartbeat).
+ */
+public final class SignedJarUpdater implements AgentUpdater {
+
+    private static final long MAX_DOWNLOAD = 256L * 1024 * 1024;
+    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    private final Optional<PublicKey> publicKey;
+    private final Optional<Path> installedJar;
+    private final Path dataDirectory;
+    private final HttpClient http;
+    private final Clock clock;
+
+    public SignedJarUpdater(Optional<PublicKey> publicKey, Optional<Path> installedJar, Path dataDirectory, Clock clock) {
+        this.publicKey = publicKey;
+        this.installedJar = installedJar;
+        this.dataDirectory = dataDirectory;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** The key of {@code VF_UPDATE_PUBLIC_KEY}: base64 of an X.509 SubjectPublicKeyInfo, or of the raw 32 key bytes. */
+    public static PublicKey parsePublicKey(String base64) {
+        try {
+            byte[] raw = Base64.getDecoder().decode(base64.strip());
+            byte[] spki = raw;
+            if (raw.length == 32) {
+                spki = new byte[ED25519_SPKI_PREFIX.length + 32];
+                System.arraycopy(ED25519_SPKI_PREFIX, 0, spki, 0, ED25519_SPKI_PREFIX.length);
+                System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, 32);
+            }
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("VF_UPDATE_PUBLIC_KEY must be a base64 ed25519 public key (X.509 or 32 raw bytes): " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Result install(PendingAction update) {
+        if (publicKey.isEmpty()) {
+            return new Result.Refused("update to " + update.targetVersion() + " refused: this agent was installed without VF_UPDATE_PUBLIC_KEY, so it cannot check a release's signature");
+        }
+        if (installedJar.isEmpty()) {
+            return new Result.Refused("update to " + update.targetVersion() + " refused: this agent does not run from vectorflow-agent.jar");
+        }
+        URI url;
+        try {
+            url = URI.create(update.downloadUrl());
+            checkTransport(url);
+        } catch (IllegalArgumentException e) {
+            return new Result.Refused("update refused: " + e.getMessage());
+        }
+        String expected = update.checksum() == null ? "" : update.checksum().strip().toLowerCase(Locale.ROOT);
+        if (!expected.matches("sha256:[0-9a-f]{64}")) {
+            return new Result.Refused("update refused: checksum must be sha256:<64 hex> but was '" + update.checksum() + "'");
+        }
+        Path jar = installedJar.get();
+        Path download = jar.resolveSibling(jar.getFileName() + ".download");
+        try {
+            fetch(url, download);
+            String actual = "sha256:" + sha256(download);
+            if (!actual.equals(expected)) {
+                Files.deleteIfExists(download);
+                return new Result.Refused("update refused: the download's " + actual + " is not the expected " + expected);
+            }
+            if (!verify(download, update.signature())) {
+                Files.deleteIfExists(download);
+                return new Result.Refused("update refused: the ed25519 signature does not match the installed public key");
+            }
+            Files.copy(jar, jar.resolveSibling(jar.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
+            move(download, jar);
+            Files.writeString(dataDirectory.resolve("update-pending"), "version=" + update.targetVersion() + "\nsince="
+                    + clock.instant() + "\njar=" + jar + "\n", StandardCharsets.UTF_8);
+            return new Result.Installed(update.targetVersion());
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(download);
+            } catch (IOException ignored) {
+                // nothing more to clean
+            }
+            return new Result.Refused("update to " + update.targetVersion() + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result.Refused("update interrupted");
+        }
+    }
+
+    static void checkTransport(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return;
+        }
+        if (scheme.equals("http") && url.getHost() != null) {
+            try {
+                if (InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+                    return;
+                }
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("downloads must use https (plain http only to loopback); unknown host in " + url);
+            }
+        }
+        throw new IllegalArgumentException("downloads must use https (plain http only to loopback) but the URL was " + url);
+    }
+
+    private void fetch(URI url, Path target) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new IOException(url + " answered " + response.statusCode());
+        }
+        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(target)) {
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > MAX_DOWNLOAD) {
+                    throw new IOException("the download is larger than " + MAX_DOWNLOAD + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    boolean verify(Path file, String signatureBase64) throws IOException {
+        if (signatureBase64 == null || signatureBase64.isBlank()) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(publicKey.orElseThrow());
+            verifier.update(Files.readAllBytes(file));
+            return verifier.verify(Base64.getDecoder().decode(signatureBase64.strip()));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    digest.update(buf, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

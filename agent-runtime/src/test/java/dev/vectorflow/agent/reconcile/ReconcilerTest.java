@@ -1,0 +1,300 @@
+package dev.vectorflow.agent.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorflow.ports.in.agent.DesiredState;
+import dev.vectorflow.ports.in.agent.PipelineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reconcile rules with in-memory Vector fakes and a hand-moved clock: no process, no waiting. */
+class ReconcilerTest {
+
+    @TempDir
+    Path dataDir;
+    private final FakeVector vector = new FakeVector();
+    private final MutableClock clock = new MutableClock();
+    private final SecretVault vault = new SecretVault();
+    private final AtomicInteger changes = new AtomicInteger();
+    private Reconciler reconciler;
+
+    private static final ReconcileSettings SETTINGS = new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60),
+            10, 41000, 200, List.of("agent", "secrets"));
+
+    @BeforeEach
+    void create() {
+        reconciler = newReconciler();
+    }
+
+    private Reconciler newReconciler() {
+        return new Reconciler(SETTINGS, vector, vector, vector, vault, dataDir, clock, changes::incrementAndGet);
+    }
+
+    private static PipelineConfig config(int version, String yaml) {
+        return new PipelineConfig("p1", "edge", version, "sum-" + version, "info", yaml, Map.of("token", "v" + version), List.of());
+    }
+
+    private PipelineView view() {
+        return reconciler.views().getFirst();
+    }
+
+    private void tick(Duration d) {
+        clock.advance(d);
+        reconciler.supervise();
+    }
+
+    @Test
+    void aDeploy_startsVector_runningWhenHealthy_andSettlesAfterTheWindow() throws IOException {
+        Outcome outcome = reconciler.deploy(config(1, "sources: a\n"));
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(view().status()).isEqualTo("STARTING");
+        assertThat(vector.launched).hasSize(1);
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("sources: a\n");
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/vf-sidecar.yaml"))).contains("secrets=[agent, secrets, --pipeline, p1]");
+        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+        assertThat(view().pid()).isEqualTo(vector.last().pid);
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/vector.pid")).strip()).isEqualTo(Long.toString(vector.last().pid));
+        assertThat(changes.get()).isPositive();
+    }
+
+    @Test
+    void aComponentChange_reloadsTheSameProcess_aGlobalChange_restartsIt() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        FakeVector.FakeProcess first = vector.last();
+
+        reconciler.deploy(config(2, "sources: b\n"));
+        assertThat(first.reloads).isEqualTo(1);
+        assertThat(first.configAtReload).isEqualTo("sources: b\n");
+        assertThat(view().status()).as("until Vector says it reloaded").isEqualTo("STARTING");
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+        assertThat(vector.launched).hasSize(1);
+
+        reconciler.deploy(config(3, "global: timezone UTC\nsources: b\n"));
+        assertThat(first.isAlive()).isFalse();
+        assertThat(vector.launched).hasSize(2);
+        assertThat(vector.last().configAtLaunch).startsWith("global: timezone UTC");
+    }
+
+    @Test
+    void anInvalidConfig_isRefused_theOldOneKeepsRunning_andTheChecksumIsNeverValidatedAgain() throws IOException {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        int validations = vector.validated.size();
+
+        Outcome refused = reconciler.deploy(config(2, "sources: INVALID\n"));
+        Outcome again = reconciler.deploy(config(2, "sources: INVALID\n"));
+
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.message()).contains("unknown source type `INVALID`");
+        assertThat(again.message()).contains("not retried");
+        assertThat(vector.validated).hasSize(validations + 1);
+        assertThat(reconciler.refusal("p1", "sum-2")).isPresent();
+        assertThat(view().status()).isEqualTo("FAILED");
+        assertThat(view().version()).isEqualTo(1);
+        assertThat(view().error()).contains("INVALID");
+        assertThat(vector.last().isAlive()).isTrue();
+        assertThat(vector.last().reloads).isZero();
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("sources: a\n");
+        assertThat(dataDir.resolve("pipelines/p1/pipeline.next.yaml")).doesNotExist();
+
+        Outcome next = reconciler.deploy(config(3, "sources: c\n"));
+        assertThat(next.succeeded()).isTrue();
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).as("a different checksum clears FAILED").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void vectorExitingWithinTheSettleWindow_putsTheLastGoodConfigBack() throws IOException {
+        reconciler.deploy(config(1, "global: a\nsources: a\n"));
+        tick(Duration.ofSeconds(21));
+        reconciler.deploy(config(2, "global: b\nsources: a\n"));
+        FakeVector.FakeProcess second = vector.last();
+        tick(Duration.ofSeconds(1));
+
+        second.crash(1);
+        tick(Duration.ofSeconds(1));
+
+        assertThat(view().status()).isEqualTo("FAILED");
+        assertThat(view().version()).isEqualTo(1);
+        assertThat(view().error()).contains("exited with code 1 within the settle window of version 2");
+        assertThat(vector.last().configAtLaunch).isEqualTo("global: a\nsources: a\n");
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("global: a\nsources: a\n");
+        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
+        assertThat(reconciler.deploy(config(2, "global: b\nsources: a\n")).message()).contains("not retried");
+    }
+
+    @Test
+    void aSecondSwitchWithinTheSettleWindow_fallsBackToTheLastProvenConfig() {
+        reconciler.deploy(config(1, "global: a\n"));
+        tick(Duration.ofSeconds(21));
+        reconciler.deploy(config(2, "global: b\n"));
+        tick(Duration.ofSeconds(1));
+        reconciler.deploy(config(3, "global: c\n"));
+        tick(Duration.ofSeconds(1));
+
+        vector.last().crash(1);
+        tick(Duration.ofSeconds(1));
+
+        assertThat(view().version()).isEqualTo(1);
+        assertThat(vector.last().configAtLaunch).isEqualTo("global: a\n");
+    }
+
+    @Test
+    void aReloadVectorRefuses_putsTheFilesBack_withoutTouchingTheProcess() throws IOException {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        FakeVector.FakeProcess process = vector.last();
+
+        reconciler.deploy(config(2, "sources: REFUSE_RELOAD\n"));
+        tick(Duration.ofSeconds(1));
+
+        assertThat(view().status()).isEqualTo("FAILED");
+        assertThat(view().error()).contains("Vector refused to reload version 2");
+        assertThat(process.isAlive()).isTrue();
+        assertThat(vector.launched).hasSize(1);
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("sources: a\n");
+    }
+
+    @Test
+    void vectorNeverHealthyWithinTheSettleWindow_rollsBack() {
+        reconciler.deploy(config(1, "global: a\n"));
+        tick(Duration.ofSeconds(21));
+        reconciler.deploy(config(2, "global: b\n"));
+        vector.unhealthy.add("127.0.0.1:" + 41000);
+
+        for (int i = 0; i < 21; i++) {
+            tick(Duration.ofSeconds(1));
+        }
+
+        assertThat(view().version()).isEqualTo(1);
+        assertThat(view().error()).contains("did not answer its health check within the settle window");
+    }
+
+    @Test
+    void aFirstDeployThatStartsSlowly_staysStarting_andRunsOnceHealthy() {
+        vector.unhealthy.add("127.0.0.1:" + 41000);
+        reconciler.deploy(config(1, "sources: a\n"));
+        for (int i = 0; i < 25; i++) {
+            tick(Duration.ofSeconds(1));
+        }
+        assertThat(view().status()).isEqualTo("STARTING");
+        assertThat(view().error()).contains("does not answer its health check");
+
+        vector.unhealthy.clear();
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+        assertThat(view().error()).isNull();
+    }
+
+    @Test
+    void crashes_restartWithDoublingBackoff_thenCrashLoop_untilANewConfig() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+
+        long[] expectedDelays = {1, 2, 4, 8, 16, 32, 60, 60, 60};
+        for (long delay : expectedDelays) {
+            vector.last().crash(101);
+            tick(Duration.ofMillis(10));
+            assertThat(view().status()).isEqualTo("CRASHED");
+            int launchedBefore = vector.launched.size();
+            tick(Duration.ofSeconds(delay).minusMillis(20));
+            assertThat(vector.launched).as("no restart before %d s", delay).hasSize(launchedBefore);
+            tick(Duration.ofMillis(20));
+            assertThat(vector.launched).as("restart after %d s", delay).hasSize(launchedBefore + 1);
+        }
+        vector.last().crash(101);
+        tick(Duration.ofMillis(10));
+        int launched = vector.launched.size();
+        tick(Duration.ofMinutes(5));
+
+        assertThat(view().status()).isEqualTo("CRASH_LOOP");
+        assertThat(view().error()).contains("exited with code 101");
+        assertThat(vector.launched).hasSize(launched);
+
+        reconciler.deploy(config(2, "sources: b\n"));
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aProcessStableForAMinute_startsTheCrashCountAgain() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        vector.last().crash(1);
+        tick(Duration.ofMillis(10));
+        tick(Duration.ofSeconds(1));
+        vector.last().crash(1);
+        tick(Duration.ofMillis(10));
+        assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("restarting in 2000 ms (crash 2)"));
+        tick(Duration.ofSeconds(2));
+
+        // the crashes happened within 60 s of the (fake) process start, so they count; a long run resets
+        for (int i = 0; i < 7; i++) {
+            tick(Duration.ofSeconds(10));
+        }
+        vector.last().crash(1);
+        tick(Duration.ofMillis(10));
+
+        assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("restarting in 1000 ms (crash 1)"));
+    }
+
+    @Test
+    void aNewAgent_adoptsTheRunningProcess_waitsForItsSecrets_andStopsWhatIsNoLongerWanted() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        PipelineConfig other = new PipelineConfig("p2", "other", 1, "p2-1", null, "sources: x\n", Map.of(), List.of());
+        reconciler.deploy(other);
+        tick(Duration.ofSeconds(21));
+        long pid = vector.launched.getFirst().pid;
+
+        Reconciler restarted = newReconciler();
+        assertThat(restarted.recover()).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        restarted.supervise();
+        assertThat(restarted.views()).extracting(PipelineView::pid).contains(pid);
+        assertThat(vector.launched).hasSize(2);
+
+        SecretVault fresh = vault;
+        fresh.remove("p1");
+        restarted.provide(new DesiredState(List.of(config(1, "sources: a\n")), 0));
+
+        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
+        assertThat(restarted.views()).extracting(PipelineView::pipelineId).containsExactly("p1");
+        assertThat(vector.launched.get(1).isAlive()).isFalse();
+        assertThat(vector.launched.getFirst().isAlive()).isTrue();
+        assertThat(vector.launched).hasSize(2);
+    }
+
+    @Test
+    void aConfigThatCannotBeWritten_isReported_andTheOldConfigKeepsRunning() throws IOException {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        // a non-empty directory where the candidate file must go: the write fails even for root
+        Path blocker = dataDir.resolve("pipelines/p1/pipeline.next.yaml");
+        Files.createDirectories(blocker);
+        Files.writeString(blocker.resolve("x"), "x");
+
+        Outcome outcome = reconciler.deploy(config(2, "sources: b\n"));
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.message()).contains("cannot write the config of version 2");
+        assertThat(view().status()).isEqualTo("FAILED");
+        assertThat(view().version()).isEqualTo(1);
+        assertThat(vector.last().isAlive()).isTrue();
+        assertThat(vector.last().reloads).isZero();
+        assertThat(reconciler.refusal("p1", "sum-2")).as("a disk problem is retried").isEmpty();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vectorflow.agent.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vectorflow.agent.AgentMain;
+import dev.vectorflow.agent.reconcile.Backoff;
+import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.reconcile.Reconciler;
+import dev.vectorflow.agent.reconcile.SecretVault;
+import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
+import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The secret channel end to end as Vector uses it: the real `secrets` command in its own JVM, over the real socket. */
+class SecretChannelTest {
+
+    @TempDir
+    Path dataDir;
+    private SecretChannelServer server;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private JsonNode ask(String pipelineId, String vectorRequest) throws Exception {
+        List<String> command = new ArrayList<>(AgentMain.secretCommand(dataDir));
+        command.add("--pipeline");
+        command.add(pipelineId);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().write(vectorRequest.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return json.readTree(out);
+    }
+
+    @Test
+    void vectorsExecRequest_getsThePipelinesValues_andErrorsForTheRest() throws Exception {
+        SecretVault vault = vaultWith("p1", Map.of("api_token", "t0ps3cret"));
+        server = new SecretChannelServer(dataDir.resolve("run/secrets.sock"), vault);
+        server.start();
+
+        JsonNode answer = ask("p1", "{\"version\":\"1.0\",\"secrets\":[\"api_token\",\"missing\"]}");
+
+        assertThat(answer.path("api_token").path("value").asText()).isEqualTo("t0ps3cret");
+        assertThat(answer.path("api_token").path("error").isNull()).isTrue();
+        assertThat(answer.path("missing").path("value").isNull()).isTrue();
+        assertThat(answer.path("missing").path("error").asText()).contains("no secret named 'missing'");
+        assertThat(ask("p2", "{\"version\":\"1.0\",\"secrets\":[\"api_token\"]}").path("api_token").path("error").asText())
+                .contains("does not hold the secrets of pipeline p2");
+        assertThat(Files.getPosixFilePermissions(server.socket())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(server.socket().getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void withoutTheAgent_theCommandFailsSoVectorFailsTheLoad() throws Exception {
+        List<String> command = new ArrayList<>(AgentMain.secretCommand(dataDir));
+        command.addAll(List.of("--pipeline", "p1"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(20, TimeUnit.SECONDS);
+
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out).contains("cannot reach the VectorFlow agent's secret channel");
+    }
+
+    /** Fills a vault the way the agent does: through a deploy (the vault has no public setter). */
+    private SecretVault vaultWith(String pipelineId, Map<String, String> secrets) {
+        SecretVault vault = new SecretVault();
+        VectorProcesses refuseAll = new VectorProcesses() {
+            @Override
+            public String version() {
+                return "none";
+            }
+
+            @Override
+            public Validation validate(List<Path> configFiles, Path workingDirectory) {
+                return new Validation(true, List.of());
+            }
+
+            @Override
+            public dev.vectorflow.ports.out.vector.runtime.VectorProcess launch(dev.vectorflow.ports.out.vector.runtime.VectorLaunch launch)
+                    throws dev.vectorflow.ports.out.vector.runtime.VectorFailure {
+                throw new dev.vectorflow.ports.out.vector.runtime.VectorFailure("no Vector in this test");
+            }
+
+            @Override
+            public java.util.Optional<dev.vectorflow.ports.out.vector.runtime.VectorProcess> adopt(long pid,
+                    dev.vectorflow.ports.out.vector.runtime.VectorLaunch launch) {
+                return java.util.Optional.empty();
+            }
+        };
+        VectorConfigRules rules = new dev.vectorflow.adapter.vector.process.YamlVectorConfigRules();
+        Reconciler reconciler = new Reconciler(new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1), 1,
+                42000, 10, List.of()), refuseAll, null, rules, vault, dataDir, Clock.systemUTC(), () -> { });
+        reconciler.deploy(new PipelineConfig(pipelineId, "n", 1, "c", null, "sources: {}\n", secrets, List.of()));
+        return vault;
+    }
+}

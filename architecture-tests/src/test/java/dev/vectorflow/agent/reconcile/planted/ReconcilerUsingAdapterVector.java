@@ -1,0 +1,10 @@
+package dev.vectorflow.agent.reconcile.planted;
+
+import dev.vectorflow.adapter.vector.process.YamlVectorConfigRules;
+
+/** Planted violation: the agent's core naming an adapter instead of a port. */
+public class ReconcilerUsingAdapterVector {
+    public Object rules() {
+        return new YamlVectorConfigRules();
+    }
+}
