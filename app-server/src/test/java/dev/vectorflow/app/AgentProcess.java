@@ -40,10 +40,17 @@ final class AgentProcess implements AutoCloseable {
             env.put("VF_TOKEN", enrollmentToken);
         }
         env.put("VF_DATA_DIR", dataDir.toString());
-        env.put("VF_VECTOR_BIN", VectorStandin.launcher().toString());
+        env.put("VF_VECTOR_BIN", standin().toString());
         env.put("VF_POLL_INTERVAL", "1s");
         env.put("VF_NODE_LABELS", labels);
         return new AgentProcess(builder.start(), dataDir, log);
+    }
+
+    /** The stand-in's launcher: beside this module in the source tree, else wherever its classes say (a reactor build). */
+    static Path standin() {
+        Path sibling = Path.of("..", "vector-standin", "bin", "vector").toAbsolutePath().normalize();
+        return Files.isExecutable(sibling) && Files.exists(sibling.getParent().resolveSibling("target").resolve("vector-standin.jar"))
+                ? sibling : VectorStandin.launcher();
     }
 
     String output() {
