@@ -53,6 +53,10 @@ public final class AgentService implements ServeAgentUseCase {
     /** Most lines taken per pipeline from one call; the agent's ring buffer holds the rest. */
     static final int MAX_LINES_PER_PIPELINE = 1000;
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+    // compiled once: the heartbeat path runs thousands of times a second
+    private static final java.util.regex.Pattern COMPONENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final java.util.regex.Pattern COMPONENT_KIND = java.util.regex.Pattern.compile("source|transform|sink");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
     private static final Duration SETTLED_MEMORY = Duration.ofMinutes(10);
 
     private final Transactions transactions;
@@ -222,8 +226,8 @@ public final class AgentService implements ServeAgentUseCase {
 
     /** Components of the agent's own sidecar ({@code vf_} ids) and ids no pipeline can have are not stored. */
     private static boolean storableComponent(dev.vectorflow.ports.in.agent.ComponentMetrics c) {
-        return c.componentId() != null && !c.componentId().startsWith("vf_") && c.componentId().matches("[A-Za-z0-9_-]{1,100}")
-                && (c.componentKind() == null || c.componentKind().matches("source|transform|sink"));
+        return c.componentId() != null && !c.componentId().startsWith("vf_") && COMPONENT_ID.matcher(c.componentId()).matches()
+                && (c.componentKind() == null || COMPONENT_KIND.matcher(c.componentKind()).matches());
     }
 
     private Node withReportedLabels(Node node, Map<String, String> reported) {
@@ -304,7 +308,7 @@ public final class AgentService implements ServeAgentUseCase {
         if (value == null) {
             return "";
         }
-        String clean = value.strip().replaceAll("\\p{Cntrl}", " ");
+        String clean = CONTROL.matcher(value.strip()).replaceAll(" ");
         return clean.length() <= max ? clean : clean.substring(0, max);
     }
 
