@@ -99,11 +99,18 @@ public final class AgentController {
     private void answer(Context ctx, HeartbeatOutcome outcome, List<String> rejected) {
         switch (outcome) {
             case ServeAgentUseCase.Answered answered -> {
-                ObjectNode body = mapper.valueToTree(answered.response());
+                Object body = answered.response();
                 if (!rejected.isEmpty()) {
-                    body.set("rejected", mapper.valueToTree(rejected));
+                    ObjectNode tree = mapper.valueToTree(answered.response());
+                    tree.set("rejected", mapper.valueToTree(rejected));
+                    body = tree;
                 }
-                ctx.json(body);
+                // one write of ready bytes: this answer goes out thousands of times a second
+                try {
+                    ctx.contentType("application/json").result(mapper.writeValueAsBytes(body));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write a heartbeat answer", e);
+                }
             }
             case ServeAgentUseCase.Busy busy -> throw new ApiProblem(503, "Service Unavailable",
                     "The server is catching up with its writes; retry after " + busy.retryAfter().toSeconds() + " s.", List.of())

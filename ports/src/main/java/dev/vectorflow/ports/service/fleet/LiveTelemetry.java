@@ -37,8 +37,7 @@ public final class LiveTelemetry {
     private static final Duration MAX_GAP = Duration.ofMinutes(10);
 
     private final ConcurrentHashMap<NodeId, NodeReadings> nodes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ComponentMinuteKey, long[]> componentMinutes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ComponentMinuteKey, String> componentKinds = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ComponentMinuteKey, ComponentAccumulator> componentMinutes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<HostMinuteKey, HostAccumulator> hostMinutes = new ConcurrentHashMap<>();
 
     private record ComponentMinuteKey(PipelineId pipeline, String component, long minute) {
@@ -61,6 +60,18 @@ public final class LiveTelemetry {
         LiveCounters live;
         final Map<String, long[]> components = new HashMap<>();
         final Map<String, LiveCounters> componentLive = new HashMap<>();
+    }
+
+    /** Sums of one component's counter deltas over one minute; thousands of nodes add to the same few at once. */
+    private static final class ComponentAccumulator {
+        final java.util.concurrent.atomic.LongAdder[] sums = new java.util.concurrent.atomic.LongAdder[COUNTERS];
+        volatile String kind;
+
+        ComponentAccumulator() {
+            for (int i = 0; i < COUNTERS; i++) {
+                sums[i] = new java.util.concurrent.atomic.LongAdder();
+            }
+        }
     }
 
     private static final class HostAccumulator {
@@ -171,16 +182,18 @@ public final class LiveTelemetry {
                         deltas[i] = before[i] < 0 || now[i] < 0 ? 0 : CounterDelta.between(before[i], now[i]);
                     }
                     ComponentMinuteKey key = new ComponentMinuteKey(pipeline, c.componentId(), minute);
-                    if (c.componentKind() != null) {
-                        componentKinds.putIfAbsent(key, c.componentKind());
+                    ComponentAccumulator accumulator = componentMinutes.get(key);
+                    if (accumulator == null) {
+                        accumulator = componentMinutes.computeIfAbsent(key, k -> new ComponentAccumulator());
                     }
-                    componentMinutes.compute(key, (k, sums) -> {
-                        long[] s = sums == null ? new long[COUNTERS] : sums;
-                        for (int i = 0; i < COUNTERS; i++) {
-                            s[i] += deltas[i];
+                    if (c.componentKind() != null && accumulator.kind == null) {
+                        accumulator.kind = c.componentKind();
+                    }
+                    for (int i = 0; i < COUNTERS; i++) {
+                        if (deltas[i] != 0) {
+                            accumulator.sums[i].add(deltas[i]);
                         }
-                        return s;
-                    });
+                    }
                 }
             }
             p.components.keySet().retainAll(components.stream().map(ComponentMetrics::componentId).toList());
@@ -273,9 +286,12 @@ public final class LiveTelemetry {
         return result;
     }
 
-    /** Finished minutes (before the minute of {@code now}) as rollups; they are removed from memory. */
+    /**
+     * Finished minutes as rollups, removed from memory. A minute is taken one minute after it ended, when no heartbeat
+     * can still be adding to it (their minute is the one they arrive in).
+     */
     Rollups drainFinishedMinutes(Instant now) {
-        long current = minuteOf(now);
+        long current = minuteOf(now) - 1;
         List<HostMinute> host = new ArrayList<>();
         for (HostMinuteKey key : List.copyOf(hostMinutes.keySet())) {
             if (key.minute() < current) {
@@ -295,12 +311,11 @@ public final class LiveTelemetry {
         List<ComponentMinute> components = new ArrayList<>();
         for (ComponentMinuteKey key : List.copyOf(componentMinutes.keySet())) {
             if (key.minute() < current) {
-                long[] s = componentMinutes.remove(key);
-                String kind = componentKinds.remove(key);
-                if (s != null) {
-                    components.add(new ComponentMinute(key.pipeline(), key.component(), kind == null ? "" : kind,
-                            Instant.ofEpochSecond(key.minute() * 60), s[EVENTS_IN], s[EVENTS_OUT], s[BYTES_IN], s[BYTES_OUT], s[ERRORS],
-                            s[DISCARDED]));
+                ComponentAccumulator a = componentMinutes.remove(key);
+                if (a != null) {
+                    components.add(new ComponentMinute(key.pipeline(), key.component(), a.kind == null ? "" : a.kind,
+                            Instant.ofEpochSecond(key.minute() * 60), a.sums[EVENTS_IN].sum(), a.sums[EVENTS_OUT].sum(),
+                            a.sums[BYTES_IN].sum(), a.sums[BYTES_OUT].sum(), a.sums[ERRORS].sum(), a.sums[DISCARDED].sum()));
                 }
             }
         }
