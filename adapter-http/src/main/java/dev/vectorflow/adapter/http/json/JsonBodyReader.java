@@ -83,12 +83,25 @@ public final class JsonBodyReader {
     }
 
     private byte[] readLimited(Context ctx) {
+        long declared = ctx.contentLength();
         try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw ApiProblem.contentTooLarge(maxBytes);
+            if (declared >= 0) {
+                // a declared length within the limit (checked before): read exactly that many bytes in bulk
+                byte[] bytes = in.readNBytes((int) declared);
+                if (in.read() >= 0) {
+                    throw ApiProblem.badRequest("The request body is longer than its Content-Length.");
+                }
+                return bytes;
             }
-            return bytes;
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+            byte[] buffer = new byte[16 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                if (out.size() > maxBytes) {
+                    throw ApiProblem.contentTooLarge(maxBytes);
+                }
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             throw ApiProblem.badRequest("The request body could not be read: " + e.getMessage());
         }

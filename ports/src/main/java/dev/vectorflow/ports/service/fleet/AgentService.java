@@ -54,8 +54,6 @@ public final class AgentService implements ServeAgentUseCase {
     static final int MAX_LINES_PER_PIPELINE = 1000;
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
     // compiled once: the heartbeat path runs thousands of times a second
-    private static final java.util.regex.Pattern COMPONENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    private static final java.util.regex.Pattern COMPONENT_KIND = java.util.regex.Pattern.compile("source|transform|sink");
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
     private static final Duration SETTLED_MEMORY = Duration.ofMinutes(10);
 
@@ -226,8 +224,18 @@ public final class AgentService implements ServeAgentUseCase {
 
     /** Components of the agent's own sidecar ({@code vf_} ids) and ids no pipeline can have are not stored. */
     private static boolean storableComponent(dev.vectorflow.ports.in.agent.ComponentMetrics c) {
-        return c.componentId() != null && !c.componentId().startsWith("vf_") && COMPONENT_ID.matcher(c.componentId()).matches()
-                && (c.componentKind() == null || COMPONENT_KIND.matcher(c.componentKind()).matches());
+        String id = c.componentId();
+        if (id == null || id.isEmpty() || id.length() > 100 || id.startsWith("vf_")) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_' || ch == '-')) {
+                return false;
+            }
+        }
+        String kind = c.componentKind();
+        return kind == null || kind.equals("source") || kind.equals("transform") || kind.equals("sink");
     }
 
     private Node withReportedLabels(Node node, Map<String, String> reported) {
