@@ -7,7 +7,6 @@
 // adds the user as a member, creates and revokes an API token (shown once), changes a secret's
 // value, and filters and exports the audit log. Prints "ok: ..." / "FAIL: ..." and a summary.
 
-import { isExpectedFleet404 } from './fleet-404.mjs';
 import { readArgs, startCheck } from './harness.mjs';
 
 const args = readArgs(process.argv.slice(2), ['url', 'email', 'password'], 'check-admin.mjs --url URL --email E --password P [--screenshots DIR]');
@@ -16,7 +15,7 @@ const run = Date.now().toString(36);
 let expectedConflicts = 1;
 const { page, step, screenshot, finish, signIn } = await startCheck({
   screenshots: args.screenshots,
-  expected: (text, url) => isExpectedFleet404(text, url) || (/status of 409/.test(text) && url.endsWith('/api/teams') && expectedConflicts-- > 0),
+  expected: (text, url) => (/status of 409/.test(text) && url.endsWith('/api/teams') && expectedConflicts-- > 0),
 });
 
 await signIn(args.url, args.email, args.password);

@@ -158,7 +158,6 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
     return (
       <div>
         <ProblemMessage problem={state.error} />
-        {state.error.status === 404 && <p className="muted small">This server does not offer deployments yet.</p>}
       </div>
     );
   }
@@ -207,6 +206,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                   <th>Status</th>
                   <th>Version</th>
                   <th>Uptime</th>
+                  <th>Events/s in → out</th>
                 </tr>
               </thead>
               <tbody>
@@ -224,6 +224,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                       {!n.inSync && <span className="tag">→ v{n.desiredVersion}</span>}
                     </td>
                     <td>{uptime(n.uptimeSeconds)}</td>
+                    <td>{n.eventsInPerSec === null || n.eventsInPerSec === undefined ? '—' : `${formatRate(n.eventsInPerSec)} → ${formatRate(n.eventsOutPerSec ?? 0)}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -246,6 +247,10 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
     const w = rangeWindow(range);
     return vf.pipelineMetrics(pipelineId, w.from, w.to, w.step, s);
   }, [pipelineId, range]);
+  useEffect(() => {
+    const t = setInterval(metrics.reload, 30_000);
+    return () => clearInterval(t);
+  }, [metrics.reload]);
   return (
     <section className="metrics" data-testid="pipeline-metrics">
       <div className="actions">

@@ -10,13 +10,7 @@ import { useWorkspace } from '../workspace.tsx';
 export function FleetProblem({ problem, reload }: { problem: Problem; reload: () => void }) {
   return (
     <div>
-      {problem.status === 404 ? (
-        <Empty title="The fleet API is not available on this server yet" testId="fleet-unavailable">
-          <p className="muted">This VectorFlow server does not manage agents yet.</p>
-        </Empty>
-      ) : (
-        <ProblemMessage problem={problem} />
-      )}
+      <ProblemMessage problem={problem} />
       <button type="button" className="button button-secondary" onClick={reload}>
         Try again
       </button>
@@ -52,7 +46,7 @@ export function FleetScreen() {
   const envId = environment?.id;
   const nodes = useLoad(envId ? (s) => vf.nodes(envId, applied, s) : undefined, [envId, applied.status, applied.label, applied.search]);
   useEffect(() => {
-    const t = setInterval(nodes.reload, 15_000);
+    const t = setInterval(nodes.reload, 5_000);
     return () => clearInterval(t);
   }, [nodes.reload]);
   if (!environment) return <NoEnvironment what="nodes" />;
@@ -65,9 +59,14 @@ export function FleetScreen() {
             Agents enrolled in <strong>{environment.name}</strong>.
           </p>
         </div>
-        <Link to="/fleet/enrollment" className="button" testId="enroll-link">
-          Enroll nodes…
-        </Link>
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={nodes.reload} data-testid="fleet-refresh">
+            Refresh
+          </button>
+          <Link to="/fleet/enrollment" className="button" testId="enroll-link">
+            Enroll nodes…
+          </Link>
+        </div>
       </div>
       <section className="card">
         <div className="filters">
