@@ -35,6 +35,8 @@ async function until(what, fn, ms = timeout) {
 }
 /** @param {string} testId */
 const text = async (testId) => (await page.getByTestId(testId).first().textContent().catch(() => '')) ?? '';
+/** Whether a chart draws something: a line (two points or more) or a dot. @param {string} testId */
+const drawn = async (testId) => (await page.locator(`[data-testid="${testId}"] svg path[d*="L"], [data-testid="${testId}"] svg circle`).count()) > 0;
 /** The first number in a cell's text ("1,234" → 1234). @param {string} s */
 const number = (s) => Number((/[\d,]+/.exec(s)?.[0] ?? 'NaN').replace(/,/g, ''));
 
@@ -98,7 +100,7 @@ await signIn(args.url, args.email, args.password);
     await page.getByTestId('tab-deployment').click();
     await until('RUNNING v1', async () => {
       const t = await text('deployment-nodes');
-      return (/RUNNING/.test(t) && /v1\b/.test(t) && !/→/.test(t)) || t;
+      return (/RUNNING/.test(t) && /v1\b/.test(t) && !/→ v\d/.test(t)) || t;
     }, 60_000);
     await until('events/s on every component', async () => {
       const live = await page.getByTestId('node-live').allTextContents();
@@ -128,14 +130,14 @@ await signIn(args.url, args.email, args.password);
     await page.getByTestId('sample-take').click();
     await until('a sample with schema', async () => {
       const t = await text('sample-result');
-      return (/tag/.test(t) && /message/.test(t)) || t;
+      return (/\.message/.test(t) && /string/.test(t) && /transformed_by/.test(t)) || t;
     }, 60_000);
     await screenshot('node', true);
   });
 
   await step('the node page charts show data', async () => {
     await until('a CPU and a memory line', async () =>
-      (await page.locator('[data-testid="chart-cpu"] svg path').count()) > 0 && (await page.locator('[data-testid="chart-memory"] svg path').count()) > 0 || 'no lines yet',
+      (await drawn('chart-cpu')) && (await drawn('chart-memory')) || 'no points yet',
     150_000);
     await screenshot('node-charts', true);
   });
@@ -156,7 +158,7 @@ await signIn(args.url, args.email, args.password);
     await page.getByTestId('tab-deployment').click();
     await until('RUNNING v2', async () => {
       const t = await text('deployment-nodes');
-      return (/RUNNING/.test(t) && /v2\b/.test(t) && !/→/.test(t)) || t;
+      return (/RUNNING/.test(t) && /v2\b/.test(t) && !/→ v\d/.test(t)) || t;
     }, 60_000);
   });
 
@@ -171,9 +173,9 @@ await signIn(args.url, args.email, args.password);
     await page.getByTestId('tab-deployment').click();
     await until('RUNNING v3', async () => {
       const t = await text('deployment-nodes');
-      return (/RUNNING/.test(t) && /v3\b/.test(t) && !/→/.test(t)) || t;
+      return (/RUNNING/.test(t) && /v3\b/.test(t) && !/→ v\d/.test(t)) || t;
     }, 60_000);
-    await until('pipeline metrics chart', async () => (await page.locator('[data-testid="pipeline-metrics"] svg path').count()) > 0 || 'no path', 90_000);
+    await until('pipeline metrics chart', async () => (await drawn('pipeline-metrics')) || 'no points yet', 90_000);
     await screenshot('rolled-back-deployed');
   });
 

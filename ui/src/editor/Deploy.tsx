@@ -199,6 +199,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
             </Empty>
           )}
           {d.nodes.length > 0 && (
+            <div className="deployment-nodes-wrap">
             <table className="table table-compact" data-testid="deployment-nodes">
               <thead>
                 <tr>
@@ -206,7 +207,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                   <th>Status</th>
                   <th>Version</th>
                   <th>Uptime</th>
-                  <th>Events/s in → out</th>
+                  <th>Events/s</th>
                 </tr>
               </thead>
               <tbody>
@@ -229,6 +230,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           {d.current && <PipelineMetricsView pipelineId={pipelineId} />}
         </div>

@@ -18,6 +18,12 @@ export function FleetProblem({ problem, reload }: { problem: Problem; reload: ()
   );
 }
 
+/** "vector 0.57.0 (x86_64-unknown-linux-gnu abc 2026-07-14)" → "0.57.0": what `vector --version` says, shortened. */
+export function shortVersion(v: string | null | undefined): string {
+  if (!v) return '—';
+  return /\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?/.exec(v)?.[0] ?? v;
+}
+
 export function Labels({ labels }: { labels: Record<string, string> }) {
   const entries = Object.entries(labels ?? {});
   if (entries.length === 0) return <span className="muted">—</span>;
@@ -131,18 +137,18 @@ export function NodeTable({ nodes }: { nodes: FleetNode[] }) {
                 <StatusBadge status={n.status} />
                 {n.maintenance && <span className="tag">maintenance</span>}
                 {n.tokenRevoked && <span className="tag">revoked</span>}
-                {n.statusReason && <div className="muted small">{n.statusReason}</div>}
+                {n.statusReason && n.status !== 'HEALTHY' && <div className="muted small">{n.statusReason}</div>}
               </td>
               <td>
                 <Labels labels={n.labels} />
               </td>
               <td className="small">
-                agent {n.agentVersion}
+                agent {shortVersion(n.agentVersion)}
                 <br />
-                vector {n.vectorVersion}
+                <span title={n.vectorVersion}>vector {shortVersion(n.vectorVersion)}</span>
               </td>
               <td>
-                <Time iso={n.lastHeartbeatAt} />
+                <Time iso={n.lastHeartbeatAt} ago />
               </td>
               <td className="small">
                 {n.pipelines.length === 0 && <span className="muted">none</span>}

@@ -7,7 +7,7 @@ import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Sa
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
 import { ConfirmButton, CopyButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
-import { FleetProblem, Labels } from './FleetScreen.tsx';
+import { FleetProblem, Labels, shortVersion } from './FleetScreen.tsx';
 import { installCommand } from './EnrollmentScreen.tsx';
 
 /** One node: status, labels, maintenance, host charts, pipelines, live logs, samples; revoke or delete. */
@@ -33,7 +33,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           </p>
           <h1 data-testid="node-hostname">{n.hostname}</h1>
           <p className="page-lead">
-            <StatusBadge status={n.status} /> {n.statusReason && <span className="muted">{n.statusReason}</span>} {n.maintenance && <span className="tag">maintenance</span>}
+            <StatusBadge status={n.status} /> {n.statusReason && n.status !== 'HEALTHY' && <span className="muted">{n.statusReason}</span>} {n.maintenance && <span className="tag">maintenance</span>}
             {n.tokenRevoked && <span className="tag">token revoked</span>}
           </p>
         </div>
@@ -109,7 +109,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             </div>
             <div>
               <dt>Vector</dt>
-              <dd>{n.vectorVersion}</dd>
+              <dd title={n.vectorVersion}>{shortVersion(n.vectorVersion)}</dd>
             </div>
             <div>
               <dt>Mode</dt>
@@ -124,7 +124,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             <div>
               <dt>Last seen</dt>
               <dd>
-                <Time iso={n.lastHeartbeatAt} />
+                <Time iso={n.lastHeartbeatAt} ago />
               </dd>
             </div>
           </dl>

@@ -43,6 +43,12 @@ export function LineChart({ title, series, format = (v) => v.toFixed(1), height 
     }
     return d;
   };
+  /** Points with no neighbour to draw a line to (the first minute of data, gaps) show as dots. */
+  const isolated = (s: Series) =>
+    s.points.filter((p, i) => {
+      const ok = (q: { v: number | null } | undefined) => q !== undefined && q.v !== null && Number.isFinite(q.v);
+      return ok(p) && !ok(s.points[i - 1]) && !ok(s.points[i + 1]);
+    }) as { t: number; v: number }[];
   const time = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   return (
     <figure className="chart" data-testid={testId}>
@@ -72,7 +78,12 @@ export function LineChart({ title, series, format = (v) => v.toFixed(1), height 
           {time(t1)}
         </text>
         {series.map((s) => (
-          <path key={s.label} d={path(s)} fill="none" stroke={s.color} strokeWidth={1.8} />
+          <g key={s.label}>
+            <path d={path(s)} fill="none" stroke={s.color} strokeWidth={1.8} />
+            {isolated(s).map((p) => (
+              <circle key={p.t} cx={x(p.t)} cy={y(p.v)} r={2.5} fill={s.color} />
+            ))}
+          </g>
         ))}
       </svg>
     </figure>
