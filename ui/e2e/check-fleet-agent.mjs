@@ -35,6 +35,12 @@ async function until(what, fn, ms = timeout) {
 }
 /** @param {string} testId */
 const text = async (testId) => (await page.getByTestId(testId).first().textContent().catch(() => '')) ?? '';
+/** Waits until the deployment status shows the node RUNNING the version, in sync. @param {number} version */
+const runningVersion = (version) =>
+  until(`RUNNING v${version}`, async () => {
+    const row = page.locator(`[data-testid="deployment-node"][data-status="RUNNING"][data-version="${version}"][data-in-sync="true"]`);
+    return (await row.count()) === 1 || (await text('deployment-nodes'));
+  }, 60_000);
 /** Whether a chart draws something: a line (two points or more) or a dot. @param {string} testId */
 const drawn = async (testId) => (await page.locator(`[data-testid="${testId}"] svg path[d*="L"], [data-testid="${testId}"] svg circle`).count()) > 0;
 /** The first number in a cell's text ("1,234" → 1234). @param {string} s */
@@ -98,10 +104,7 @@ await signIn(args.url, args.email, args.password);
 
   await step('the deployment status shows the node RUNNING v1 and the canvas shows events/s per component', async () => {
     await page.getByTestId('tab-deployment').click();
-    await until('RUNNING v1', async () => {
-      const t = await text('deployment-nodes');
-      return (/RUNNING/.test(t) && /v1\b/.test(t) && !/→ v\d/.test(t)) || t;
-    }, 60_000);
+    await runningVersion(1);
     await until('events/s on every component', async () => {
       const live = await page.getByTestId('node-live').allTextContents();
       return (live.length === 3 && live.every((l) => /[1-9]/.test(l))) || live.join(' | ');
@@ -156,10 +159,7 @@ await signIn(args.url, args.email, args.password);
     await page.locator('[data-testid="deploy-match"]', { hasText: '1 node match' }).waitFor();
     await page.getByTestId('deploy-confirm').click();
     await page.getByTestId('tab-deployment').click();
-    await until('RUNNING v2', async () => {
-      const t = await text('deployment-nodes');
-      return (/RUNNING/.test(t) && /v2\b/.test(t) && !/→ v\d/.test(t)) || t;
-    }, 60_000);
+    await runningVersion(2);
   });
 
   await step('roll back to version 1, deploy the rollback and see it RUNNING', async () => {
@@ -171,10 +171,7 @@ await signIn(args.url, args.email, args.password);
     await page.locator('[data-testid="deploy-match"]', { hasText: '1 node match' }).waitFor();
     await page.getByTestId('deploy-confirm').click();
     await page.getByTestId('tab-deployment').click();
-    await until('RUNNING v3', async () => {
-      const t = await text('deployment-nodes');
-      return (/RUNNING/.test(t) && /v3\b/.test(t) && !/→ v\d/.test(t)) || t;
-    }, 60_000);
+    await runningVersion(3);
     await until('pipeline metrics chart', async () => (await drawn('pipeline-metrics')) || 'no points yet', 90_000);
     await screenshot('rolled-back-deployed');
   });

@@ -212,7 +212,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
               </thead>
               <tbody>
                 {d.nodes.map((n) => (
-                  <tr key={n.nodeId}>
+                  <tr key={n.nodeId} data-testid="deployment-node" data-status={n.status} data-version={n.reportedVersion ?? ''} data-in-sync={n.inSync}>
                     <td>
                       <Link to={`/fleet/nodes/${n.nodeId}`}>{n.hostname}</Link>
                     </td>

@@ -254,7 +254,7 @@ function HostNowFacts({ host }: { host: HostNow }) {
   const share = (used: number | null, total: number | null) =>
     used === null || total === null || total === 0 ? '—' : `${percent((100 * used) / total)} of ${formatBytes(total)}`;
   return (
-    <dl className="facts" data-testid="host-now">
+    <dl className="facts facts-more" data-testid="host-now">
       <div>
         <dt>CPU now</dt>
         <dd>{host.cpuPercent === null ? '—' : percent(host.cpuPercent)}</dd>
