@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Link } from '../components/Link.tsx';
-import { LineChart, RangePicker, formatBytes, formatRate, rangeWindow } from '../lib/Chart.tsx';
+import { LineChart, RangePicker, formatBytes, formatRate, rangeSpan, rangeWindow } from '../lib/Chart.tsx';
 import { vf, type Deployment, type DeploymentStatus, type Pipeline } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
@@ -263,6 +263,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
         {(m) => {
           const points = component ? (m.components[component] ?? []) : m.totals;
           const t = (p: { t: string }) => Date.parse(p.t);
+          const span = rangeSpan(range);
           return (
             <>
               <select className="input input-inline" value={component} onChange={(e) => setComponent(e.target.value)} aria-label="Component">
@@ -273,7 +274,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   </option>
                 ))}
               </select>
-              <LineChart
+              <LineChart span={span}
                 title="Events/s"
                 format={formatRate}
                 series={[
@@ -281,7 +282,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   { label: 'out', color: COLORS[1], points: points.map((p) => ({ t: t(p), v: p.eventsOutPerSec })) },
                 ]}
               />
-              <LineChart
+              <LineChart span={span}
                 title="Bytes/s"
                 format={formatBytes}
                 series={[
@@ -289,7 +290,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   { label: 'out', color: COLORS[1], points: points.map((p) => ({ t: t(p), v: p.bytesOutPerSec })) },
                 ]}
               />
-              <LineChart
+              <LineChart span={span}
                 title="Errors and discarded /s"
                 format={formatRate}
                 series={[

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { toApiError, type Problem } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatBytes, formatRate, LineChart, RangePicker, rangeWindow } from '../lib/Chart.tsx';
+import { formatBytes, formatRate, LineChart, RangePicker, rangeSpan, rangeWindow } from '../lib/Chart.tsx';
 import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
@@ -290,6 +290,7 @@ function HostCharts({ nodeId }: { nodeId: string }) {
     color,
     points: points.map((p) => ({ t: Date.parse(p.t), v: f(p) })),
   });
+  const span = rangeSpan(range);
   const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : (100 * a) / b);
   return (
     <section className="card">
@@ -300,20 +301,20 @@ function HostCharts({ nodeId }: { nodeId: string }) {
       <LoadState state={metrics}>
         {(m) => (
           <div className="chart-grid">
-            <LineChart title="CPU" format={percent} series={[series(m.points, 'cpu', '#2563eb', (p) => p.cpuPercent)]} testId="chart-cpu" />
-            <LineChart title="Memory used" format={percent} series={[series(m.points, 'memory', '#7c3aed', (p) => ratio(p.memoryUsedBytes, p.memoryTotalBytes))]} testId="chart-memory" />
-            <LineChart title="Disk used" format={percent} series={[series(m.points, 'filesystem', '#d97706', (p) => ratio(p.fsUsedBytes, p.fsTotalBytes))]} />
-            <LineChart
+            <LineChart span={span} title="CPU" format={percent} series={[series(m.points, 'cpu', '#2563eb', (p) => p.cpuPercent)]} testId="chart-cpu" />
+            <LineChart span={span} title="Memory used" format={percent} series={[series(m.points, 'memory', '#7c3aed', (p) => ratio(p.memoryUsedBytes, p.memoryTotalBytes))]} testId="chart-memory" />
+            <LineChart span={span} title="Disk used" format={percent} series={[series(m.points, 'filesystem', '#d97706', (p) => ratio(p.fsUsedBytes, p.fsTotalBytes))]} />
+            <LineChart span={span}
               title="Disk I/O"
               format={(v) => `${formatBytes(v)}/s`}
               series={[series(m.points, 'read', '#0891b2', (p) => p.diskReadBytesPerSec), series(m.points, 'written', '#dc2626', (p) => p.diskWrittenBytesPerSec)]}
             />
-            <LineChart
+            <LineChart span={span}
               title="Network"
               format={(v) => `${formatBytes(v)}/s`}
               series={[series(m.points, 'received', '#16a34a', (p) => p.netRxBytesPerSec), series(m.points, 'sent', '#2563eb', (p) => p.netTxBytesPerSec)]}
             />
-            <LineChart title="Load (1 min)" format={formatRate} series={[series(m.points, 'load', '#374151', (p) => p.loadAvg1)]} />
+            <LineChart span={span} title="Load (1 min)" format={formatRate} series={[series(m.points, 'load', '#374151', (p) => p.loadAvg1)]} />
           </div>
         )}
       </LoadState>
