@@ -11,7 +11,6 @@
 // publish again; see the version history and the diff; roll back. Prints "ok: ..." /
 // "FAIL: ..." lines and a summary; exit 0 only when every check passed.
 
-import { isExpectedFleet404 } from './fleet-404.mjs';
 import { readArgs, startCheck } from './harness.mjs';
 
 const args = readArgs(process.argv.slice(2), ['url', 'email', 'password'], 'check-editor.mjs --url URL --email E --password P [--screenshots DIR] [--timeout SECONDS]');
@@ -20,7 +19,7 @@ const timeout = Number(args.timeout ?? 20) * 1000;
 const run = Date.now().toString(36);
 const SECRET = `appsignal_key_${run}`;
 const PIPELINE = `e2e-demo-${run}`;
-const { page, step, screenshot, finish, signIn } = await startCheck({ screenshots: args.screenshots, timeoutMs: timeout, expected: isExpectedFleet404 });
+const { page, step, screenshot, finish, signIn } = await startCheck({ screenshots: args.screenshots, timeoutMs: timeout });
 
 const node = (/** @type {string} */ key) => page.locator(`[data-testid="canvas-node"][data-key="${key}"]`);
 const problemsText = async () => (await page.locator('[data-testid="problem"]').allTextContents()).join('\n');

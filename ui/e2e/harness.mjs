@@ -1,4 +1,4 @@
-// What the browser checks (check-editor, check-admin, check-fleet-mocked) share: arguments,
+// What the browser checks (check-editor, check-admin, check-fleet-agent) share: arguments,
 // Chromium, console watching, named steps printing "ok:"/"FAIL:", screenshots and the summary.
 
 import { mkdir } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, isCheckUp, readinessChecks, readinessSummary } from './format.ts';
+import { formatAgo, formatDateTime, isCheckUp, readinessChecks, readinessSummary } from './format.ts';
 
 /** ICU versions differ in using narrow or no-break spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -54,5 +54,17 @@ describe('readiness', () => {
       }),
     ).toBe('database: DOWN: connection refused; disk: DOWN: full');
     expect(readinessSummary({ ready: false, checks: {} })).toBe('The server reports that it is not ready.');
+  });
+});
+
+describe('formatAgo', () => {
+  const now = Date.parse('2026-11-27T22:00:00Z');
+  it('says how long ago, in the largest fitting unit', () => {
+    expect(formatAgo('2026-11-27T21:59:58Z', now)).toBe('just now');
+    expect(formatAgo('2026-11-27T21:59:18Z', now)).toBe('42 s ago');
+    expect(formatAgo('2026-11-27T21:55:00Z', now)).toBe('5 min ago');
+    expect(formatAgo('2026-11-27T19:00:00Z', now)).toBe('3 h ago');
+    expect(formatAgo('2026-11-25T22:00:00Z', now)).toBe('2 d ago');
+    expect(formatAgo('not a date', now)).toBe('not a date');
   });
 });

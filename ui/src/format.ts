@@ -12,6 +12,18 @@ export interface DateTimeOptions {
  * time zone (overridable for tests). A value that is not a valid instant is
  * returned unchanged, so nothing is hidden from the user.
  */
+/** "just now", "42 s ago", "5 min ago", "3 h ago", "2 d ago": how long before `now` an instant was. */
+export function formatAgo(iso: string, now = Date.now()): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  if (s < 5) return 'just now';
+  if (s < 90) return `${s} s ago`;
+  if (s < 5400) return `${Math.round(s / 60)} min ago`;
+  if (s < 172800) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86400)} d ago`;
+}
+
 export function formatDateTime(iso: string, options: DateTimeOptions = {}): string {
   const date = new Date(iso);
   if (iso.trim() === '' || Number.isNaN(date.getTime())) return iso;

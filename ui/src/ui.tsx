@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { toApiError, type Problem } from './api.ts';
 import { ProblemMessage } from './components/ProblemMessage.tsx';
+import { formatAgo } from './format.ts';
 
 export interface Loaded<T> {
   data?: T;
@@ -298,12 +299,12 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
   );
 }
 
-export function Time({ iso }: { iso: string | null | undefined }) {
+export function Time({ iso, ago = false }: { iso: string | null | undefined; ago?: boolean }) {
   if (!iso) return <span className="muted">—</span>;
   const d = new Date(iso);
   return (
-    <time dateTime={iso} title={iso}>
-      {Number.isNaN(d.getTime()) ? iso : d.toLocaleString()}
+    <time dateTime={iso} title={Number.isNaN(d.getTime()) ? iso : d.toLocaleString()}>
+      {Number.isNaN(d.getTime()) ? iso : ago ? formatAgo(iso) : d.toLocaleString()}
     </time>
   );
 }

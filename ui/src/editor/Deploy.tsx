@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Link } from '../components/Link.tsx';
-import { LineChart, RangePicker, formatBytes, formatRate, rangeWindow } from '../lib/Chart.tsx';
+import { LineChart, RangePicker, formatBytes, formatRate, rangeSpan, rangeWindow } from '../lib/Chart.tsx';
 import { vf, type Deployment, type DeploymentStatus, type Pipeline } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
@@ -158,7 +158,6 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
     return (
       <div>
         <ProblemMessage problem={state.error} />
-        {state.error.status === 404 && <p className="muted small">This server does not offer deployments yet.</p>}
       </div>
     );
   }
@@ -200,6 +199,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
             </Empty>
           )}
           {d.nodes.length > 0 && (
+            <div className="deployment-nodes-wrap">
             <table className="table table-compact" data-testid="deployment-nodes">
               <thead>
                 <tr>
@@ -207,11 +207,12 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                   <th>Status</th>
                   <th>Version</th>
                   <th>Uptime</th>
+                  <th>Events/s</th>
                 </tr>
               </thead>
               <tbody>
                 {d.nodes.map((n) => (
-                  <tr key={n.nodeId}>
+                  <tr key={n.nodeId} data-testid="deployment-node" data-status={n.status} data-version={n.reportedVersion ?? ''} data-in-sync={n.inSync}>
                     <td>
                       <Link to={`/fleet/nodes/${n.nodeId}`}>{n.hostname}</Link>
                     </td>
@@ -224,10 +225,12 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                       {!n.inSync && <span className="tag">→ v{n.desiredVersion}</span>}
                     </td>
                     <td>{uptime(n.uptimeSeconds)}</td>
+                    <td>{n.eventsInPerSec === null || n.eventsInPerSec === undefined ? '—' : `${formatRate(n.eventsInPerSec)} → ${formatRate(n.eventsOutPerSec ?? 0)}`}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           {d.current && <PipelineMetricsView pipelineId={pipelineId} />}
         </div>
@@ -246,6 +249,10 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
     const w = rangeWindow(range);
     return vf.pipelineMetrics(pipelineId, w.from, w.to, w.step, s);
   }, [pipelineId, range]);
+  useEffect(() => {
+    const t = setInterval(metrics.reload, 30_000);
+    return () => clearInterval(t);
+  }, [metrics.reload]);
   return (
     <section className="metrics" data-testid="pipeline-metrics">
       <div className="actions">
@@ -256,6 +263,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
         {(m) => {
           const points = component ? (m.components[component] ?? []) : m.totals;
           const t = (p: { t: string }) => Date.parse(p.t);
+          const span = rangeSpan(range);
           return (
             <>
               <select className="input input-inline" value={component} onChange={(e) => setComponent(e.target.value)} aria-label="Component">
@@ -266,7 +274,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   </option>
                 ))}
               </select>
-              <LineChart
+              <LineChart span={span}
                 title="Events/s"
                 format={formatRate}
                 series={[
@@ -274,7 +282,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   { label: 'out', color: COLORS[1], points: points.map((p) => ({ t: t(p), v: p.eventsOutPerSec })) },
                 ]}
               />
-              <LineChart
+              <LineChart span={span}
                 title="Bytes/s"
                 format={formatBytes}
                 series={[
@@ -282,7 +290,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   { label: 'out', color: COLORS[1], points: points.map((p) => ({ t: t(p), v: p.bytesOutPerSec })) },
                 ]}
               />
-              <LineChart
+              <LineChart span={span}
                 title="Errors and discarded /s"
                 format={formatRate}
                 series={[

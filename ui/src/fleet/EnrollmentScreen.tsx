@@ -59,7 +59,7 @@ export function EnrollmentScreen() {
           <TextField label="Name" value={name} onChange={setName} error={fieldError(action.problem, 'name')} placeholder="edge hosts" testId="enroll-name" />
           <TextField label="Expires in (hours)" type="number" value={hours} onChange={setHours} error={fieldError(action.problem, 'expiresInHours')} />
           <TextField label="Max uses" type="number" value={maxUses} onChange={setMaxUses} error={fieldError(action.problem, 'maxUses')} />
-          <TextField label="Labels for enrolled nodes" value={labels} onChange={setLabels} error={parsedLabels.errors[0] ?? fieldError(action.problem, 'labels')} placeholder="region=eu, role=edge" />
+          <TextField label="Labels for enrolled nodes" value={labels} onChange={setLabels} error={parsedLabels.errors[0] ?? fieldError(action.problem, 'labels')} placeholder="region=eu, role=edge" testId="enroll-labels" />
           <button type="submit" className="button" disabled={action.busy} data-testid="enroll-create">
             Create token
           </button>

@@ -10,18 +10,18 @@ import { useWorkspace } from '../workspace.tsx';
 export function FleetProblem({ problem, reload }: { problem: Problem; reload: () => void }) {
   return (
     <div>
-      {problem.status === 404 ? (
-        <Empty title="The fleet API is not available on this server yet" testId="fleet-unavailable">
-          <p className="muted">This VectorFlow server does not manage agents yet.</p>
-        </Empty>
-      ) : (
-        <ProblemMessage problem={problem} />
-      )}
+      <ProblemMessage problem={problem} />
       <button type="button" className="button button-secondary" onClick={reload}>
         Try again
       </button>
     </div>
   );
+}
+
+/** "vector 0.57.0 (x86_64-unknown-linux-gnu abc 2026-07-14)" → "0.57.0": what `vector --version` says, shortened. */
+export function shortVersion(v: string | null | undefined): string {
+  if (!v) return '—';
+  return /\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?/.exec(v)?.[0] ?? v;
 }
 
 export function Labels({ labels }: { labels: Record<string, string> }) {
@@ -52,7 +52,7 @@ export function FleetScreen() {
   const envId = environment?.id;
   const nodes = useLoad(envId ? (s) => vf.nodes(envId, applied, s) : undefined, [envId, applied.status, applied.label, applied.search]);
   useEffect(() => {
-    const t = setInterval(nodes.reload, 15_000);
+    const t = setInterval(nodes.reload, 5_000);
     return () => clearInterval(t);
   }, [nodes.reload]);
   if (!environment) return <NoEnvironment what="nodes" />;
@@ -65,9 +65,14 @@ export function FleetScreen() {
             Agents enrolled in <strong>{environment.name}</strong>.
           </p>
         </div>
-        <Link to="/fleet/enrollment" className="button" testId="enroll-link">
-          Enroll nodes…
-        </Link>
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={nodes.reload} data-testid="fleet-refresh">
+            Refresh
+          </button>
+          <Link to="/fleet/enrollment" className="button" testId="enroll-link">
+            Enroll nodes…
+          </Link>
+        </div>
       </div>
       <section className="card">
         <div className="filters">
@@ -132,18 +137,18 @@ export function NodeTable({ nodes }: { nodes: FleetNode[] }) {
                 <StatusBadge status={n.status} />
                 {n.maintenance && <span className="tag">maintenance</span>}
                 {n.tokenRevoked && <span className="tag">revoked</span>}
-                {n.statusReason && <div className="muted small">{n.statusReason}</div>}
+                {n.statusReason && n.status !== 'HEALTHY' && <div className="muted small">{n.statusReason}</div>}
               </td>
               <td>
                 <Labels labels={n.labels} />
               </td>
               <td className="small">
-                agent {n.agentVersion}
+                agent {shortVersion(n.agentVersion)}
                 <br />
-                vector {n.vectorVersion}
+                <span title={n.vectorVersion}>vector {shortVersion(n.vectorVersion)}</span>
               </td>
               <td>
-                <Time iso={n.lastHeartbeatAt} />
+                <Time iso={n.lastHeartbeatAt} ago />
               </td>
               <td className="small">
                 {n.pipelines.length === 0 && <span className="muted">none</span>}

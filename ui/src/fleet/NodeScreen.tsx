@@ -2,19 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { toApiError, type Problem } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatBytes, formatRate, LineChart, RangePicker, rangeWindow } from '../lib/Chart.tsx';
-import { vf, type FleetNode, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
+import { formatBytes, formatRate, LineChart, RangePicker, rangeSpan, rangeWindow } from '../lib/Chart.tsx';
+import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
 import { ConfirmButton, CopyButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
-import { FleetProblem, Labels } from './FleetScreen.tsx';
+import { FleetProblem, Labels, shortVersion } from './FleetScreen.tsx';
 import { installCommand } from './EnrollmentScreen.tsx';
 
 /** One node: status, labels, maintenance, host charts, pipelines, live logs, samples; revoke or delete. */
 export function NodeScreen({ nodeId }: { nodeId: string }) {
   const node = useLoad((s) => vf.node(nodeId, s), [nodeId]);
   useEffect(() => {
-    const t = setInterval(node.reload, 15_000);
+    const t = setInterval(node.reload, 5_000);
     return () => clearInterval(t);
   }, [node.reload]);
   if (node.error && !node.data) return <FleetProblem problem={node.error} reload={node.reload} />;
@@ -33,7 +33,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           </p>
           <h1 data-testid="node-hostname">{n.hostname}</h1>
           <p className="page-lead">
-            <StatusBadge status={n.status} /> {n.statusReason && <span className="muted">{n.statusReason}</span>} {n.maintenance && <span className="tag">maintenance</span>}
+            <StatusBadge status={n.status} /> {n.statusReason && n.status !== 'HEALTHY' && <span className="muted">{n.statusReason}</span>} {n.maintenance && <span className="tag">maintenance</span>}
             {n.tokenRevoked && <span className="tag">token revoked</span>}
           </p>
         </div>
@@ -109,7 +109,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             </div>
             <div>
               <dt>Vector</dt>
-              <dd>{n.vectorVersion}</dd>
+              <dd title={n.vectorVersion}>{shortVersion(n.vectorVersion)}</dd>
             </div>
             <div>
               <dt>Mode</dt>
@@ -124,10 +124,11 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             <div>
               <dt>Last seen</dt>
               <dd>
-                <Time iso={n.lastHeartbeatAt} />
+                <Time iso={n.lastHeartbeatAt} ago />
               </dd>
             </div>
           </dl>
+          {n.host && <HostNowFacts host={n.host} />}
           {n.transitions && n.transitions.length > 0 && (
             <>
               <h3 className="subhead">Status changes</h3>
@@ -156,6 +157,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
                 <th>Version</th>
                 <th>Status</th>
                 <th>Uptime</th>
+                <th>Events in / out</th>
                 <th>Error</th>
                 <th aria-label="Actions" />
               </tr>
@@ -172,7 +174,15 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
                   <td>
                     <StatusBadge status={p.status} />
                   </td>
-                  <td>{p.uptimeSeconds === null ? '—' : `${Math.round(p.uptimeSeconds / 60)} min`}</td>
+                  <td>{p.uptimeSeconds === null || p.uptimeSeconds === undefined ? '—' : p.uptimeSeconds < 90 ? `${p.uptimeSeconds} s` : `${Math.round(p.uptimeSeconds / 60)} min`}</td>
+                  <td className="small">
+                    <span data-testid="pipeline-events-in">{count(p.eventsIn)}</span> / {count(p.eventsOut)}
+                    {p.eventsInPerSec !== null && p.eventsInPerSec !== undefined && (
+                      <div className="muted">
+                        {formatRate(p.eventsInPerSec)} → {formatRate(p.eventsOutPerSec ?? 0)} ev/s
+                      </div>
+                    )}
+                  </td>
                   <td className="field-error small">{p.error}</td>
                   <td className="cell-actions">
                     <ConfirmButton
@@ -237,6 +247,33 @@ function LabelsCard({ node, onSaved }: { node: FleetNode; onSaved: () => void })
 }
 
 const percent = (v: number) => `${v.toFixed(0)}%`;
+const count = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US'));
+
+/** The latest values the agent reported, before they make a chart point (rolled up per minute). */
+function HostNowFacts({ host }: { host: HostNow }) {
+  const share = (used: number | null, total: number | null) =>
+    used === null || total === null || total === 0 ? '—' : `${percent((100 * used) / total)} of ${formatBytes(total)}`;
+  return (
+    <dl className="facts facts-more" data-testid="host-now">
+      <div>
+        <dt>CPU now</dt>
+        <dd>{host.cpuPercent === null ? '—' : percent(host.cpuPercent)}</dd>
+      </div>
+      <div>
+        <dt>Memory</dt>
+        <dd>{share(host.memoryUsedBytes, host.memoryTotalBytes)}</dd>
+      </div>
+      <div>
+        <dt>Disk</dt>
+        <dd>{share(host.fsUsedBytes, host.fsTotalBytes)}</dd>
+      </div>
+      <div>
+        <dt>Load</dt>
+        <dd>{host.loadAvg1 === null ? '—' : host.loadAvg1.toFixed(2)}</dd>
+      </div>
+    </dl>
+  );
+}
 
 function HostCharts({ nodeId }: { nodeId: string }) {
   const [range, setRange] = useState('1h');
@@ -244,11 +281,16 @@ function HostCharts({ nodeId }: { nodeId: string }) {
     const w = rangeWindow(range);
     return vf.nodeMetrics(nodeId, w.from, w.to, w.step, s);
   }, [nodeId, range]);
+  useEffect(() => {
+    const t = setInterval(metrics.reload, 30_000);
+    return () => clearInterval(t);
+  }, [metrics.reload]);
   const series = (points: HostPoint[], label: string, color: string, f: (p: HostPoint) => number | null) => ({
     label,
     color,
     points: points.map((p) => ({ t: Date.parse(p.t), v: f(p) })),
   });
+  const span = rangeSpan(range);
   const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : (100 * a) / b);
   return (
     <section className="card">
@@ -259,20 +301,20 @@ function HostCharts({ nodeId }: { nodeId: string }) {
       <LoadState state={metrics}>
         {(m) => (
           <div className="chart-grid">
-            <LineChart title="CPU" format={percent} series={[series(m.points, 'cpu', '#2563eb', (p) => p.cpuPercent)]} testId="chart-cpu" />
-            <LineChart title="Memory used" format={percent} series={[series(m.points, 'memory', '#7c3aed', (p) => ratio(p.memoryUsedBytes, p.memoryTotalBytes))]} testId="chart-memory" />
-            <LineChart title="Disk used" format={percent} series={[series(m.points, 'filesystem', '#d97706', (p) => ratio(p.fsUsedBytes, p.fsTotalBytes))]} />
-            <LineChart
+            <LineChart span={span} title="CPU" format={percent} series={[series(m.points, 'cpu', '#2563eb', (p) => p.cpuPercent)]} testId="chart-cpu" />
+            <LineChart span={span} title="Memory used" format={percent} series={[series(m.points, 'memory', '#7c3aed', (p) => ratio(p.memoryUsedBytes, p.memoryTotalBytes))]} testId="chart-memory" />
+            <LineChart span={span} title="Disk used" format={percent} series={[series(m.points, 'filesystem', '#d97706', (p) => ratio(p.fsUsedBytes, p.fsTotalBytes))]} />
+            <LineChart span={span}
               title="Disk I/O"
               format={(v) => `${formatBytes(v)}/s`}
               series={[series(m.points, 'read', '#0891b2', (p) => p.diskReadBytesPerSec), series(m.points, 'written', '#dc2626', (p) => p.diskWrittenBytesPerSec)]}
             />
-            <LineChart
+            <LineChart span={span}
               title="Network"
               format={(v) => `${formatBytes(v)}/s`}
               series={[series(m.points, 'received', '#16a34a', (p) => p.netRxBytesPerSec), series(m.points, 'sent', '#2563eb', (p) => p.netTxBytesPerSec)]}
             />
-            <LineChart title="Load (1 min)" format={formatRate} series={[series(m.points, 'load', '#374151', (p) => p.loadAvg1)]} />
+            <LineChart span={span} title="Load (1 min)" format={formatRate} series={[series(m.points, 'load', '#374151', (p) => p.loadAvg1)]} />
           </div>
         )}
       </LoadState>
@@ -380,20 +422,20 @@ function SamplesCard({ node }: { node: FleetNode }) {
               </option>
             ))}
           </select>
-          <select className="input input-inline" value={keys} onChange={(e) => setKeys(e.target.value)} aria-label="Component">
+          <select className="input input-inline" value={keys} onChange={(e) => setKeys(e.target.value)} aria-label="Component" data-testid="sample-component">
             <option value="">every component</option>
             {componentKeys.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
-          <button type="submit" className="button button-small" disabled={action.busy}>
+          <button type="submit" className="button button-small" disabled={action.busy} data-testid="sample-take">
             {action.busy ? 'Sampling…' : 'Take samples'}
           </button>
         </form>
       )}
       {action.problem && <ProblemMessage problem={action.problem} />}
       {samples?.results.map((r) => (
-        <div key={r.componentKey} className="sample">
+        <div key={r.componentKey} className="sample" data-testid="sample-result">
           <h3 className="subhead">{r.componentKey}</h3>
           {r.error && <p className="field-error">{r.error}</p>}
           {r.schema.length > 0 && (
@@ -412,7 +454,7 @@ function SamplesCard({ node }: { node: FleetNode }) {
                       <code>{f.path}</code>
                     </td>
                     <td>{f.type}</td>
-                    <td className="small mono">{JSON.stringify(f.sample)}</td>
+                    <td className="small mono">{f.sample ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,7 +12,8 @@ export function niceMax(v: number): number {
   return 10 * p;
 }
 
-export function LineChart({ title, series, format = (v) => v.toFixed(1), height = 140, testId }: { title: string; series: Series[]; format?: (v: number) => string; height?: number; testId?: string }) {
+/** `span` (epoch ms) is the chosen time range, so one minute of data sits at the right end rather than filling the chart. */
+export function LineChart({ title, series, format = (v) => v.toFixed(1), height = 140, testId, span }: { title: string; series: Series[]; format?: (v: number) => string; height?: number; testId?: string; span?: { from: number; to: number } }) {
   const width = 520;
   const pad = { l: 56, r: 8, t: 8, b: 22 };
   const all = series.flatMap((s) => s.points);
@@ -25,8 +26,8 @@ export function LineChart({ title, series, format = (v) => v.toFixed(1), height 
         <p className="muted small chart-empty">No data in this range.</p>
       </figure>
     );
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times, t0 + 1);
+  const t0 = Math.min(...times, span?.from ?? Infinity);
+  const t1 = Math.max(...times, span?.to ?? -Infinity, t0 + 1);
   const max = niceMax(Math.max(...values));
   const x = (t: number) => pad.l + ((t - t0) / (t1 - t0)) * (width - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - v / max) * (height - pad.t - pad.b);
@@ -43,6 +44,12 @@ export function LineChart({ title, series, format = (v) => v.toFixed(1), height 
     }
     return d;
   };
+  /** Points with no neighbour to draw a line to (the first minute of data, gaps) show as dots. */
+  const isolated = (s: Series) =>
+    s.points.filter((p, i) => {
+      const ok = (q: { v: number | null } | undefined) => q !== undefined && q.v !== null && Number.isFinite(q.v);
+      return ok(p) && !ok(s.points[i - 1]) && !ok(s.points[i + 1]);
+    }) as { t: number; v: number }[];
   const time = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   return (
     <figure className="chart" data-testid={testId}>
@@ -72,7 +79,12 @@ export function LineChart({ title, series, format = (v) => v.toFixed(1), height 
           {time(t1)}
         </text>
         {series.map((s) => (
-          <path key={s.label} d={path(s)} fill="none" stroke={s.color} strokeWidth={1.8} />
+          <g key={s.label}>
+            <path d={path(s)} fill="none" stroke={s.color} strokeWidth={1.8} />
+            {isolated(s).map((p) => (
+              <circle key={p.t} cx={x(p.t)} cy={y(p.v)} r={2.5} fill={s.color} />
+            ))}
+          </g>
         ))}
       </svg>
     </figure>
@@ -103,6 +115,12 @@ export const RANGES = [
   { id: '24h', label: 'Last 24 hours', minutes: 1440, step: 900 },
   { id: '7d', label: 'Last 7 days', minutes: 10080, step: 3600 },
 ] as const;
+
+/** The chosen range in epoch ms, for LineChart's `span`. */
+export function rangeSpan(id: string, now = Date.now()): { from: number; to: number } {
+  const r = RANGES.find((x) => x.id === id) ?? RANGES[1];
+  return { from: now - r.minutes * 60_000, to: now };
+}
 
 export function rangeWindow(id: string, now = Date.now()): { from: string; to: string; step: number } {
   const r = RANGES.find((x) => x.id === id) ?? RANGES[1];

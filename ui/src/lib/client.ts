@@ -143,7 +143,7 @@ export interface AuditEntry {
   changes: Json;
 }
 
-// ---- Fleet contract (being built on the server) ----
+// ---- Fleet (adapter-http FleetResponses) ----
 export type TokenState = 'ACTIVE' | 'USED_UP' | 'EXPIRED' | 'REVOKED';
 export interface EnrollmentToken {
   id: string;
@@ -165,9 +165,26 @@ export interface NodePipeline {
   status: string;
   uptimeSeconds: number | null;
   error: string | null;
+  pid?: number | null;
+  eventsIn?: number | null;
+  eventsOut?: number | null;
+  errorsTotal?: number | null;
+  eventsInPerSec?: number | null;
+  eventsOutPerSec?: number | null;
+}
+/** The latest host values a node reported (before they are rolled up per minute). */
+export interface HostNow {
+  at: string;
+  cpuPercent: number | null;
+  loadAvg1: number | null;
+  memoryUsedBytes: number | null;
+  memoryTotalBytes: number | null;
+  fsUsedBytes: number | null;
+  fsTotalBytes: number | null;
 }
 export interface FleetNode {
   id: string;
+  environmentId: string;
   hostname: string;
   os: string;
   agentVersion: string;
@@ -184,7 +201,8 @@ export interface FleetNode {
   tokenRevoked: boolean;
   pipelines: NodePipeline[];
   transitions?: { from: string; to: string; reason: string; at: string }[];
-  host?: Json;
+  host?: HostNow | null;
+  updateError?: string | null;
 }
 export interface HostPoint {
   t: string;
@@ -208,7 +226,7 @@ export interface LogLine {
 export interface SampleResult {
   componentKey: string;
   events: unknown[];
-  schema: { path: string; type: string; sample: unknown }[];
+  schema: { path: string; type: string; sample: string | null }[];
   error: string | null;
 }
 export interface Samples {
@@ -236,6 +254,8 @@ export interface DeploymentStatus {
     uptimeSeconds: number | null;
     error: string | null;
     inSync: boolean;
+    eventsInPerSec?: number | null;
+    eventsOutPerSec?: number | null;
   }[];
 }
 export interface FlowPoint {
