@@ -1,5 +1,7 @@
 package dev.vectorflow.agent.reconcile;
 
+import dev.vectorflow.ports.fake.SettableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.ports.in.agent.DesiredState;
@@ -21,7 +23,7 @@ class ReconcilerTest {
     @TempDir
     Path dataDir;
     private final FakeVector vector = new FakeVector();
-    private final MutableClock clock = new MutableClock();
+    private final SettableClock clock = new SettableClock(java.time.Instant.parse("2026-11-27T12:00:00Z"));
     private final SecretVault vault = new SecretVault();
     private final AtomicInteger changes = new AtomicInteger();
     private Reconciler reconciler;

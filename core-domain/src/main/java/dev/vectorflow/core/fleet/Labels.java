@@ -36,6 +36,11 @@ public record Labels(Map<String, String> values) {
         values = Collections.unmodifiableMap(sorted);
     }
 
+    /** True when {@code key=value} would be a valid label (the rules of the constructor, without building anything). */
+    public static boolean isValid(String key, String value) {
+        return key != null && value != null && KEY.matcher(key).matches() && VALUE.matcher(value).matches();
+    }
+
     public static Labels of(Map<String, String> values) {
         return values == null || values.isEmpty() ? NONE : new Labels(values);
     }

@@ -3,6 +3,7 @@ package dev.vectorflow.adapter.http.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.ports.in.agent.ActionResult;
 import dev.vectorflow.ports.in.agent.ComponentMetrics;
 import dev.vectorflow.ports.in.agent.ConfigRequest;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads agent protocol v1 bodies leniently: unknown fields are ignored, and a value that is missing, of the wrong
@@ -32,8 +32,6 @@ final class AgentRequests {
     static final int MAX_LOG_BATCHES = 500;
     static final int MAX_SAMPLES = 200;
     static final int MAX_EVENTS_PER_SAMPLE = 100;
-    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,62}");
-    private static final Pattern LABEL_VALUE = Pattern.compile("[\\p{Print}&&[^,=]]{0,253}");
 
     private final ObjectMapper mapper;
     private final List<String> rejected = new ArrayList<>();
@@ -246,7 +244,7 @@ final class AgentRequests {
             return labels;
         }
         node.properties().forEach(e -> {
-            if (!e.getValue().isTextual() || !LABEL_KEY.matcher(e.getKey()).matches() || !LABEL_VALUE.matcher(e.getValue().asText()).matches()) {
+            if (!e.getValue().isTextual() || !Labels.isValid(e.getKey(), e.getValue().asText())) {
                 rejected.add(field + "." + e.getKey() + ": keys are 1-63 letters, digits, '_', '.', '-', '/'; values at most 253 printable"
                         + " characters without ',' or '='");
             } else if (labels.size() < 64) {

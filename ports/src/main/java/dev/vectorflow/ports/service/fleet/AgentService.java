@@ -239,8 +239,8 @@ public final class AgentService implements ServeAgentUseCase {
     }
 
     private Node withReportedLabels(Node node, Map<String, String> reported) {
-        if (reported.isEmpty()) {
-            return node; // an agent that sends no labels keeps the ones it had
+        if (reported.isEmpty() || reported.equals(node.agentLabels().values())) {
+            return node; // no labels sent (it keeps the ones it had), or the same as last time: nothing to check or build
         }
         Labels labels;
         try {
