@@ -202,11 +202,17 @@ public final class AgentService implements ServeAgentUseCase {
             if (!writer.offer(write)) {
                 return new Busy(BUSY_RETRY);
             }
-            last.facts = facts;
+            // only what changed replaces what is kept: an equal copy per heartbeat would live one interval and
+            // then die in the old generation, the costliest garbage for the collector
+            if (write.facts().isPresent()) {
+                last.facts = facts;
+            }
             last.status = status;
             changed.forEach(s -> last.states.put(s.pipelineId(), s));
-            last.states.keySet().retainAll(running);
-            last.reported = Set.copyOf(running);
+            if (setChanged) {
+                last.states.keySet().retainAll(running);
+                last.reported = write.reportedPipelines().orElseThrow();
+            }
         }
         settledNow.forEach(id -> recentlySettled.put(id, now));
         if (request.hostMetrics() != null) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The in-memory side of telemetry: turns cumulative counters into rates (a counter that went down was reset), keeps
@@ -35,31 +36,56 @@ public final class LiveTelemetry {
     static final int COUNTERS = 6;
     /** Readings further apart than this are not turned into a rate (the node was away). */
     private static final Duration MAX_GAP = Duration.ofMinutes(10);
+    private static final long NONE = Long.MIN_VALUE;
 
     private final ConcurrentHashMap<NodeId, NodeReadings> nodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ComponentMinuteKey, ComponentAccumulator> componentMinutes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<HostMinuteKey, HostAccumulator> hostMinutes = new ConcurrentHashMap<>();
+    /** Host minutes a node has finished (its first heartbeat of a later minute closed them), waiting to be drained. */
+    private final ConcurrentLinkedQueue<HostMinute> closedHostMinutes = new ConcurrentLinkedQueue<>();
 
     private record ComponentMinuteKey(PipelineId pipeline, String component, long minute) {
     }
 
-    private record HostMinuteKey(NodeId node, long minute) {
-    }
-
-    /** What this server last heard from one node. */
+    /*
+     * What this server last heard from one node. Everything is updated in place: a heartbeat allocates nothing that
+     * outlives it, so tens of thousands of nodes reporting every few seconds do not fill the old generation with
+     * readings that die one interval later (the worst case for a generational collector's pauses).
+     */
     private static final class NodeReadings {
-        Instant hostAt;
-        HostMetrics host;
-        HostNow hostNow;
+        final HostReadings host = new HostReadings();
+        final HostAccumulator minute = new HostAccumulator();
         final Map<PipelineId, PipelineReadings> pipelines = new HashMap<>();
     }
 
+    /** The latest host report: counters for the next rate, gauges for the live view. NaN / -1 = not reported. */
+    private static final class HostReadings {
+        long atMillis = NONE;
+        double cpuTotal = Double.NaN;
+        double cpuIdle = Double.NaN;
+        long diskRead = -1;
+        long diskWritten = -1;
+        long netRx = -1;
+        long netTx = -1;
+        double cpuPercent = Double.NaN;
+        double load1 = Double.NaN;
+        long memUsed = -1;
+        long memTotal = -1;
+        long fsUsed = -1;
+        long fsTotal = -1;
+    }
+
     private static final class PipelineReadings {
-        Instant at;
-        long[] totals;
-        LiveCounters live;
-        final Map<String, long[]> components = new HashMap<>();
-        final Map<String, LiveCounters> componentLive = new HashMap<>();
+        long atMillis = NONE;
+        int generation;
+        final long[] totals = new long[COUNTERS];
+        final double[] rates = new double[COUNTERS];
+        final Map<String, ComponentReadings> components = new HashMap<>();
+    }
+
+    private static final class ComponentReadings {
+        final long[] counters = new long[COUNTERS];
+        final double[] rates = new double[COUNTERS];
+        int seen;
     }
 
     /** Sums of one component's counter deltas over one minute; thousands of nodes add to the same few at once. */
@@ -74,7 +100,9 @@ public final class LiveTelemetry {
         }
     }
 
+    /** One node's host readings over its current minute ({@code minute} = NONE while empty). */
     private static final class HostAccumulator {
+        long minute = NONE;
         int samples;
         int cpuSamples;
         double cpuPercent;
@@ -91,6 +119,19 @@ public final class LiveTelemetry {
         double diskWritten;
         double netRx;
         double netTx;
+
+        HostMinute close(NodeId node) {
+            HostMinute done = new HostMinute(node, Instant.ofEpochSecond(minute * 60), samples,
+                    cpuSamples == 0 ? null : cpuPercent / cpuSamples, loadSamples == 0 ? null : load1 / loadSamples,
+                    memSamples == 0 ? null : Math.round(memUsed / memSamples), memSamples == 0 ? null : Math.round(memTotal / memSamples),
+                    fsSamples == 0 ? null : Math.round(fsUsed / fsSamples), fsSamples == 0 ? null : Math.round(fsTotal / fsSamples),
+                    seconds == 0 ? null : diskRead / seconds, seconds == 0 ? null : diskWritten / seconds,
+                    seconds == 0 ? null : netRx / seconds, seconds == 0 ? null : netTx / seconds);
+            minute = NONE;
+            samples = cpuSamples = loadSamples = memSamples = fsSamples = 0;
+            cpuPercent = load1 = memUsed = memTotal = fsUsed = fsTotal = seconds = diskRead = diskWritten = netRx = netTx = 0;
+            return done;
+        }
     }
 
     /** Counters of a report as an array (-1 where the agent sent nothing usable). */
@@ -105,113 +146,159 @@ public final class LiveTelemetry {
 
     void recordHost(NodeId node, Instant at, HostMetrics host) {
         NodeReadings readings = nodes.computeIfAbsent(node, n -> new NodeReadings());
+        long atMillis = at.toEpochMilli();
+        long minute = minuteOf(at);
         synchronized (readings) {
-            HostMetrics previous = readings.host;
-            Instant previousAt = readings.hostAt;
-            Double cpu = null;
-            double seconds = previousAt == null ? 0 : Duration.between(previousAt, at).toMillis() / 1000.0;
-            boolean usable = previous != null && seconds > 0 && Duration.between(previousAt, at).compareTo(MAX_GAP) <= 0;
-            if (usable && previous.cpuSecondsTotal() != null && host.cpuSecondsTotal() != null && previous.cpuSecondsIdle() != null
-                    && host.cpuSecondsIdle() != null) {
-                double total = CounterDelta.between(previous.cpuSecondsTotal(), host.cpuSecondsTotal());
-                double idle = CounterDelta.between(previous.cpuSecondsIdle(), host.cpuSecondsIdle());
-                if (total > 0) {
-                    cpu = Math.max(0, Math.min(100, (total - idle) / total * 100));
+            HostReadings previous = readings.host;
+            double seconds = previous.atMillis == NONE ? 0 : (atMillis - previous.atMillis) / 1000.0;
+            boolean usable = seconds > 0 && atMillis - previous.atMillis <= MAX_GAP.toMillis();
+            double cpu = Double.NaN;
+            double total = orNaN(host.cpuSecondsTotal());
+            double idle = orNaN(host.cpuSecondsIdle());
+            if (usable && !Double.isNaN(previous.cpuTotal) && !Double.isNaN(total) && !Double.isNaN(previous.cpuIdle) && !Double.isNaN(idle)) {
+                double spent = CounterDelta.between(previous.cpuTotal, total);
+                double idled = CounterDelta.between(previous.cpuIdle, idle);
+                if (spent > 0) {
+                    cpu = Math.max(0, Math.min(100, (spent - idled) / spent * 100));
                 }
             }
-            readings.host = host;
-            readings.hostAt = at;
-            readings.hostNow = new HostNow(at, cpu != null ? cpu : readings.hostNow == null ? null : readings.hostNow.cpuPercent(),
-                    host.loadAvg1(), host.memoryUsedBytes(), host.memoryTotalBytes(), host.fsUsedBytes(), host.fsTotalBytes());
-            Double cpuPercent = cpu;
-            hostMinutes.compute(new HostMinuteKey(node, minuteOf(at)), (key, acc) -> {
-                HostAccumulator a = acc == null ? new HostAccumulator() : acc;
-                a.samples++;
-                if (cpuPercent != null) {
-                    a.cpuSamples++;
-                    a.cpuPercent += cpuPercent;
-                }
-                if (host.loadAvg1() != null) {
-                    a.loadSamples++;
-                    a.load1 += host.loadAvg1();
-                }
-                if (host.memoryUsedBytes() != null && host.memoryTotalBytes() != null) {
-                    a.memSamples++;
-                    a.memUsed += host.memoryUsedBytes();
-                    a.memTotal += host.memoryTotalBytes();
-                }
-                if (host.fsUsedBytes() != null && host.fsTotalBytes() != null) {
-                    a.fsSamples++;
-                    a.fsUsed += host.fsUsedBytes();
-                    a.fsTotal += host.fsTotalBytes();
-                }
-                if (usable) {
-                    a.seconds += seconds;
-                    a.diskRead += delta(previous.diskReadBytes(), host.diskReadBytes());
-                    a.diskWritten += delta(previous.diskWrittenBytes(), host.diskWrittenBytes());
-                    a.netRx += delta(previous.netRxBytes(), host.netRxBytes());
-                    a.netTx += delta(previous.netTxBytes(), host.netTxBytes());
-                }
-                return a;
-            });
+            HostAccumulator a = readings.minute;
+            if (a.minute != NONE && minute > a.minute) {
+                closedHostMinutes.add(a.close(node)); // this node's first report of a later minute: the earlier one is complete
+            }
+            if (a.minute == NONE) {
+                a.minute = minute;
+            }
+            a.samples++;
+            if (!Double.isNaN(cpu)) {
+                a.cpuSamples++;
+                a.cpuPercent += cpu;
+            }
+            if (host.loadAvg1() != null) {
+                a.loadSamples++;
+                a.load1 += host.loadAvg1();
+            }
+            if (host.memoryUsedBytes() != null && host.memoryTotalBytes() != null) {
+                a.memSamples++;
+                a.memUsed += host.memoryUsedBytes();
+                a.memTotal += host.memoryTotalBytes();
+            }
+            if (host.fsUsedBytes() != null && host.fsTotalBytes() != null) {
+                a.fsSamples++;
+                a.fsUsed += host.fsUsedBytes();
+                a.fsTotal += host.fsTotalBytes();
+            }
+            long diskRead = orUnknown(host.diskReadBytes());
+            long diskWritten = orUnknown(host.diskWrittenBytes());
+            long netRx = orUnknown(host.netRxBytes());
+            long netTx = orUnknown(host.netTxBytes());
+            if (usable) {
+                a.seconds += seconds;
+                a.diskRead += delta(previous.diskRead, diskRead);
+                a.diskWritten += delta(previous.diskWritten, diskWritten);
+                a.netRx += delta(previous.netRx, netRx);
+                a.netTx += delta(previous.netTx, netTx);
+            }
+            previous.atMillis = atMillis;
+            previous.cpuTotal = total;
+            previous.cpuIdle = idle;
+            previous.diskRead = diskRead;
+            previous.diskWritten = diskWritten;
+            previous.netRx = netRx;
+            previous.netTx = netTx;
+            if (!Double.isNaN(cpu)) {
+                previous.cpuPercent = cpu; // else the last known value stays
+            }
+            previous.load1 = orNaN(host.loadAvg1());
+            previous.memUsed = orUnknown(host.memoryUsedBytes());
+            previous.memTotal = orUnknown(host.memoryTotalBytes());
+            previous.fsUsed = orUnknown(host.fsUsedBytes());
+            previous.fsTotal = orUnknown(host.fsTotalBytes());
         }
     }
 
-    private static long delta(Long previous, Long current) {
-        return previous == null || current == null ? 0 : CounterDelta.between(previous, current);
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    private static long delta(long previous, long current) {
+        return previous < 0 || current < 0 ? 0 : CounterDelta.between(previous, current);
     }
 
     void recordPipeline(NodeId node, PipelineId pipeline, Instant at, long[] totals, List<ComponentMetrics> components) {
         NodeReadings readings = nodes.computeIfAbsent(node, n -> new NodeReadings());
         long minute = minuteOf(at);
+        long atMillis = at.toEpochMilli();
+        long[] now = new long[COUNTERS];
+        long[] deltas = new long[COUNTERS];
         synchronized (readings) {
             PipelineReadings p = readings.pipelines.computeIfAbsent(pipeline, id -> new PipelineReadings());
-            double seconds = p.at == null ? 0 : Duration.between(p.at, at).toMillis() / 1000.0;
-            boolean usable = p.at != null && seconds > 0 && Duration.between(p.at, at).compareTo(MAX_GAP) <= 0;
-            p.live = live(usable ? p.totals : null, totals, seconds);
-            p.totals = totals;
+            double seconds = p.atMillis == NONE ? 0 : (atMillis - p.atMillis) / 1000.0;
+            boolean usable = seconds > 0 && atMillis - p.atMillis <= MAX_GAP.toMillis();
+            advance(usable, p.totals, p.rates, totals, seconds);
+            int generation = ++p.generation;
             for (ComponentMetrics c : components) {
-                long[] now = counters(c.receivedEvents(), c.sentEvents(), c.receivedBytes(), c.sentBytes(), c.errorsTotal(),
-                        c.discardedEvents());
-                long[] before = usable ? p.components.get(c.componentId()) : null;
-                p.components.put(c.componentId(), now);
-                p.componentLive.put(c.componentId(), live(before, now, seconds));
-                if (before != null) {
-                    long[] deltas = new long[COUNTERS];
-                    for (int i = 0; i < COUNTERS; i++) {
-                        deltas[i] = before[i] < 0 || now[i] < 0 ? 0 : CounterDelta.between(before[i], now[i]);
-                    }
-                    ComponentMinuteKey key = new ComponentMinuteKey(pipeline, c.componentId(), minute);
-                    ComponentAccumulator accumulator = componentMinutes.get(key);
-                    if (accumulator == null) {
-                        accumulator = componentMinutes.computeIfAbsent(key, k -> new ComponentAccumulator());
-                    }
-                    if (c.componentKind() != null && accumulator.kind == null) {
-                        accumulator.kind = c.componentKind();
-                    }
-                    for (int i = 0; i < COUNTERS; i++) {
-                        if (deltas[i] != 0) {
-                            accumulator.sums[i].add(deltas[i]);
-                        }
-                    }
+                fill(now, c.receivedEvents(), c.sentEvents(), c.receivedBytes(), c.sentBytes(), c.errorsTotal(), c.discardedEvents());
+                ComponentReadings known = p.components.get(c.componentId());
+                boolean before = usable && known != null;
+                if (known == null) {
+                    known = new ComponentReadings();
+                    // every node names its components alike: one shared key string instead of one per node
+                    p.components.put(c.componentId().intern(), known);
                 }
+                if (before) {
+                    for (int i = 0; i < COUNTERS; i++) {
+                        deltas[i] = known.counters[i] < 0 || now[i] < 0 ? 0 : CounterDelta.between(known.counters[i], now[i]);
+                    }
+                    addToMinute(pipeline, c, minute, deltas);
+                }
+                advance(before, known.counters, known.rates, now, seconds);
+                known.seen = generation;
             }
-            p.components.keySet().retainAll(components.stream().map(ComponentMetrics::componentId).toList());
-            p.componentLive.keySet().retainAll(p.components.keySet());
-            p.at = at;
+            if (p.components.size() > components.size() || components.isEmpty()) {
+                p.components.values().removeIf(c -> c.seen != generation);
+            }
+            p.atMillis = atMillis;
         }
     }
 
-    private static LiveCounters live(long[] before, long[] now, double seconds) {
-        double[] rates = new double[COUNTERS];
-        if (before != null && seconds > 0) {
-            for (int i = 0; i < COUNTERS; i++) {
-                rates[i] = before[i] < 0 || now[i] < 0 ? 0 : CounterDelta.between(before[i], now[i]) / seconds;
+    private void addToMinute(PipelineId pipeline, ComponentMetrics c, long minute, long[] deltas) {
+        ComponentMinuteKey key = new ComponentMinuteKey(pipeline, c.componentId(), minute);
+        ComponentAccumulator accumulator = componentMinutes.get(key);
+        if (accumulator == null) {
+            accumulator = componentMinutes.computeIfAbsent(key, k -> new ComponentAccumulator());
+        }
+        if (c.componentKind() != null && accumulator.kind == null) {
+            accumulator.kind = c.componentKind();
+        }
+        for (int i = 0; i < COUNTERS; i++) {
+            if (deltas[i] != 0) {
+                accumulator.sums[i].add(deltas[i]);
             }
         }
-        return new LiveCounters(Math.max(0, now[EVENTS_IN]), Math.max(0, now[EVENTS_OUT]), Math.max(0, now[BYTES_IN]),
-                Math.max(0, now[BYTES_OUT]), Math.max(0, now[ERRORS]), Math.max(0, now[DISCARDED]), rates[EVENTS_IN], rates[EVENTS_OUT],
-                rates[BYTES_IN], rates[BYTES_OUT], rates[ERRORS], rates[DISCARDED]);
+    }
+
+    /** Rates from the kept counters to {@code now} (0 when there is no usable earlier reading), then keeps {@code now}. */
+    private static void advance(boolean usable, long[] kept, double[] rates, long[] now, double seconds) {
+        for (int i = 0; i < COUNTERS; i++) {
+            rates[i] = !usable || kept[i] < 0 || now[i] < 0 ? 0 : CounterDelta.between(kept[i], now[i]) / seconds;
+            kept[i] = now[i];
+        }
+    }
+
+    private static void fill(long[] into, Long eventsIn, Long eventsOut, Long bytesIn, Long bytesOut, Long errors, Long discarded) {
+        into[EVENTS_IN] = orUnknown(eventsIn);
+        into[EVENTS_OUT] = orUnknown(eventsOut);
+        into[BYTES_IN] = orUnknown(bytesIn);
+        into[BYTES_OUT] = orUnknown(bytesOut);
+        into[ERRORS] = orUnknown(errors);
+        into[DISCARDED] = orUnknown(discarded);
+    }
+
+    private static LiveCounters live(long[] totals, double[] rates) {
+        return new LiveCounters(Math.max(0, totals[EVENTS_IN]), Math.max(0, totals[EVENTS_OUT]), Math.max(0, totals[BYTES_IN]),
+                Math.max(0, totals[BYTES_OUT]), Math.max(0, totals[ERRORS]), Math.max(0, totals[DISCARDED]), rates[EVENTS_IN],
+                rates[EVENTS_OUT], rates[BYTES_IN], rates[BYTES_OUT], rates[ERRORS], rates[DISCARDED]);
     }
 
     /** Forgets pipelines a node no longer runs. */
@@ -235,7 +322,7 @@ public final class LiveTelemetry {
         }
         synchronized (readings) {
             PipelineReadings p = readings.pipelines.get(pipeline);
-            return p == null ? Optional.empty() : Optional.ofNullable(p.live);
+            return p == null || p.atMillis == NONE ? Optional.empty() : Optional.of(live(p.totals, p.rates));
         }
     }
 
@@ -245,68 +332,61 @@ public final class LiveTelemetry {
             return Optional.empty();
         }
         synchronized (readings) {
-            return Optional.ofNullable(readings.hostNow);
+            HostReadings h = readings.host;
+            if (h.atMillis == NONE) {
+                return Optional.empty();
+            }
+            return Optional.of(new HostNow(Instant.ofEpochMilli(h.atMillis), Double.isNaN(h.cpuPercent) ? null : h.cpuPercent,
+                    Double.isNaN(h.load1) ? null : h.load1, h.memUsed < 0 ? null : h.memUsed, h.memTotal < 0 ? null : h.memTotal,
+                    h.fsUsed < 0 ? null : h.fsUsed, h.fsTotal < 0 ? null : h.fsTotal));
         }
     }
 
     /** Latest rates per component of a pipeline, summed over the nodes heard from since {@code freshSince}. */
     Map<String, LiveCounters> liveComponents(PipelineId pipeline, Instant freshSince) {
+        long fresh = freshSince.toEpochMilli();
         Map<String, double[]> sums = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
         for (NodeReadings readings : nodes.values()) {
             synchronized (readings) {
                 PipelineReadings p = readings.pipelines.get(pipeline);
-                if (p == null || p.at == null || p.at.isBefore(freshSince)) {
+                if (p == null || p.atMillis == NONE || p.atMillis < fresh) {
                     continue;
                 }
-                p.componentLive.forEach((component, live) -> {
-                    double[] s = sums.computeIfAbsent(component, c -> new double[COUNTERS]);
-                    long[] t = totals.computeIfAbsent(component, c -> new long[COUNTERS]);
-                    s[EVENTS_IN] += live.eventsInPerSec();
-                    s[EVENTS_OUT] += live.eventsOutPerSec();
-                    s[BYTES_IN] += live.bytesInPerSec();
-                    s[BYTES_OUT] += live.bytesOutPerSec();
-                    s[ERRORS] += live.errorsPerSec();
-                    s[DISCARDED] += live.discardedPerSec();
-                    t[EVENTS_IN] += live.eventsIn();
-                    t[EVENTS_OUT] += live.eventsOut();
-                    t[BYTES_IN] += live.bytesIn();
-                    t[BYTES_OUT] += live.bytesOut();
-                    t[ERRORS] += live.errors();
-                    t[DISCARDED] += live.discarded();
+                p.components.forEach((component, c) -> {
+                    double[] s = sums.computeIfAbsent(component, k -> new double[COUNTERS]);
+                    long[] t = totals.computeIfAbsent(component, k -> new long[COUNTERS]);
+                    for (int i = 0; i < COUNTERS; i++) {
+                        s[i] += c.rates[i];
+                        t[i] += Math.max(0, c.counters[i]);
+                    }
                 });
             }
         }
         Map<String, LiveCounters> result = new java.util.TreeMap<>();
-        sums.forEach((component, s) -> {
-            long[] t = totals.get(component);
-            result.put(component, new LiveCounters(t[EVENTS_IN], t[EVENTS_OUT], t[BYTES_IN], t[BYTES_OUT], t[ERRORS], t[DISCARDED],
-                    s[EVENTS_IN], s[EVENTS_OUT], s[BYTES_IN], s[BYTES_OUT], s[ERRORS], s[DISCARDED]));
-        });
+        sums.forEach((component, s) -> result.put(component, live(totals.get(component), s)));
         return result;
     }
 
     /**
-     * Finished minutes as rollups, removed from memory. A minute is taken one minute after it ended, when no heartbeat
-     * can still be adding to it (their minute is the one they arrive in).
+     * Finished minutes as rollups, removed from memory. A node's host minute is finished by its first report of a later
+     * minute (so these rows trickle out with the heartbeats instead of all at once), or one minute after it ended when
+     * the node went quiet; a component minute one minute after it ended, when no heartbeat can still be adding to it
+     * (their minute is the one they arrive in).
      */
     Rollups drainFinishedMinutes(Instant now) {
         long current = minuteOf(now) - 1;
-        List<HostMinute> host = new ArrayList<>();
-        for (HostMinuteKey key : List.copyOf(hostMinutes.keySet())) {
-            if (key.minute() < current) {
-                HostAccumulator a = hostMinutes.remove(key);
-                if (a != null) {
-                    host.add(new HostMinute(key.node(), Instant.ofEpochSecond(key.minute() * 60), a.samples,
-                            a.cpuSamples == 0 ? null : a.cpuPercent / a.cpuSamples, a.loadSamples == 0 ? null : a.load1 / a.loadSamples,
-                            a.memSamples == 0 ? null : Math.round(a.memUsed / a.memSamples),
-                            a.memSamples == 0 ? null : Math.round(a.memTotal / a.memSamples),
-                            a.fsSamples == 0 ? null : Math.round(a.fsUsed / a.fsSamples),
-                            a.fsSamples == 0 ? null : Math.round(a.fsTotal / a.fsSamples),
-                            a.seconds == 0 ? null : a.diskRead / a.seconds, a.seconds == 0 ? null : a.diskWritten / a.seconds,
-                            a.seconds == 0 ? null : a.netRx / a.seconds, a.seconds == 0 ? null : a.netTx / a.seconds));
+        for (Map.Entry<NodeId, NodeReadings> e : nodes.entrySet()) {
+            NodeReadings readings = e.getValue();
+            synchronized (readings) {
+                if (readings.minute.minute != NONE && readings.minute.minute < current) {
+                    closedHostMinutes.add(readings.minute.close(e.getKey()));
                 }
             }
+        }
+        List<HostMinute> host = new ArrayList<>();
+        for (HostMinute m = closedHostMinutes.poll(); m != null; m = closedHostMinutes.poll()) {
+            host.add(m);
         }
         List<ComponentMinute> components = new ArrayList<>();
         for (ComponentMinuteKey key : List.copyOf(componentMinutes.keySet())) {

@@ -61,4 +61,41 @@ class LiveTelemetryTest {
         assertThat(minute.memoryUsedBytes()).isEqualTo(500L);
         assertThat(minute.cpuPercent()).isEqualTo(25.0);
     }
+
+    @Test
+    void aNodesFirstReportOfANewMinute_closesItsHostMinute_andAQuietNodesMinuteIsClosedAMinuteLate() {
+        HostMetrics host = new HostMetrics(1.0, 1.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 0L, 0L);
+        live.recordHost(node, T0, host);
+        live.recordHost(other, T0, host);
+        live.recordHost(node, T0.plusSeconds(20), host);
+        assertThat(live.drainFinishedMinutes(T0.plusSeconds(30)).host()).isEmpty();
+        // node reports in 12:01: its 12:00 is complete and leaves at once; other is quiet until 12:02 has begun
+        live.recordHost(node, T0.plusSeconds(60), host);
+        var closed = live.drainFinishedMinutes(T0.plusSeconds(61)).host();
+        assertThat(closed).singleElement().satisfies(m -> {
+            assertThat(m.nodeId()).isEqualTo(node);
+            assertThat(m.minute()).isEqualTo(Instant.parse("2026-11-27T12:00:00Z"));
+            assertThat(m.samples()).isEqualTo(2);
+            assertThat(m.loadAvg1()).isEqualTo(0.5);
+        });
+        var late = live.drainFinishedMinutes(T0.plusSeconds(120)).host();
+        assertThat(late).singleElement().satisfies(m -> assertThat(m.nodeId()).isEqualTo(other));
+        var last = live.drainFinishedMinutes(T0.plusSeconds(180)).host();
+        assertThat(last).singleElement().satisfies(m -> {
+            assertThat(m.nodeId()).isEqualTo(node);
+            assertThat(m.minute()).isEqualTo(Instant.parse("2026-11-27T12:01:00Z"));
+            assertThat(m.samples()).isEqualTo(1);
+        });
+        assertThat(live.drainFinishedMinutes(T0.plusSeconds(240)).host()).isEmpty();
+        assertThat(live.host(node).orElseThrow().loadAvg1()).isEqualTo(0.5);
+    }
+
+    @Test
+    void componentsNoLongerReported_areForgotten() {
+        report(node, T0, 100);
+        live.recordPipeline(node, pipeline, T0.plusSeconds(10), LiveTelemetry.counters(200L, 200L, null, null, 0L, 0L),
+                List.of(new ComponentMetrics("other", "sink", 5L, 5L, 1L, 1L, 0L, 0L)));
+        assertThat(live.liveComponents(pipeline, T0).keySet()).containsExactly("other");
+        assertThat(live.live(node, pipeline).orElseThrow().eventsInPerSec()).isEqualTo(10.0);
+    }
 }
