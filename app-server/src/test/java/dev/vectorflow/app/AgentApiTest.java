@@ -343,14 +343,21 @@ class AgentApiTest {
         ApiClient.Answer beat = agent.postJson("/api/agent/heartbeat", """
                 {"agentVersion": "1.0.0", "hostMetrics": {"memoryTotalBytes": -5, "memoryUsedBytes": "lots", "fsTotalBytes": 1e30, "loadAvg1": 0.5},
                  "pipelines": [
-                   {"pipelineId": "%s", "version": 1, "configChecksum": "abc", "status": "DANCING", "eventsIn": -1, "eventsOut": 10},
+                   {"pipelineId": "%s", "version": 1, "configChecksum": "abc", "status": "DANCING", "eventsIn": -1, "eventsOut": 10, "pid": null,
+                    "componentMetrics": [{"componentId": "src", "receivedEvents": "x", "sentEvents": -3, "receivedBytes": 12.5,
+                      "errorsTotal": 99999999999999999999999, "extra": {"a": [1, {"b": 2}]}, "discardedEvents": 4}, 7],
+                    "future": [[1], {"x": null}]},
                    {"pipelineId": "%s", "status": "RUNNING", "eventsIn": 5},
                    {"pipelineId": "not-a-uuid", "status": "RUNNING"}],
                  "logs": [{"pipelineId": "%s", "lines": ["hello from the agent"]}, {"pipelineId": "%s", "lines": ["foreign line"]}],
                  "somethingNew": {"x": 1}}""".formatted(pipelineId, foreignId, pipelineId, foreignId));
         assertThat(beat.status()).as(beat.body()).isEqualTo(200);
         assertThat(beat.json().get("rejected").toString()).contains("memoryTotalBytes", "memoryUsedBytes", "fsTotalBytes",
-                "pipelines[0].eventsIn");
+                "pipelines[0].eventsIn", "pipelines[0].componentMetrics[0].receivedEvents: must be a number",
+                "pipelines[0].componentMetrics[0].sentEvents: must not be negative",
+                "pipelines[0].componentMetrics[0].receivedBytes: must be a whole number",
+                "pipelines[0].componentMetrics[0].errorsTotal", "pipelines[0].componentMetrics: entries must be objects");
+        assertThat(beat.json().get("rejected").toString()).doesNotContain("discardedEvents", "pid");
         server.app.services().telemetryWriter.flush();
         JsonNode node = admin.get("/api/nodes/" + nodeId).json();
         assertThat(node.get("pipelines")).hasSize(1);

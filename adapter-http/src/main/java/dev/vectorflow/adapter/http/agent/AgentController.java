@@ -93,7 +93,7 @@ public final class AgentController {
     private void heartbeat(Context ctx) {
         AgentIdentity agent = agent(ctx);
         AgentRequests reader = new AgentRequests(mapper);
-        answer(ctx, agents.heartbeat(agent, reader.heartbeat(bodies.readTree(ctx))), reader.rejected());
+        answer(ctx, agents.heartbeat(agent, bodies.readStream(ctx, reader::heartbeat)), reader.rejected());
     }
 
     private void answer(Context ctx, HeartbeatOutcome outcome, List<String> rejected) {

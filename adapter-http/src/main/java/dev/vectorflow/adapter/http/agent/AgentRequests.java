@@ -1,5 +1,7 @@
 package dev.vectorflow.adapter.http.agent;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.adapter.http.error.ApiProblem;
@@ -14,6 +16,7 @@ import dev.vectorflow.ports.in.agent.PipelineLogs;
 import dev.vectorflow.ports.in.agent.PipelineReport;
 import dev.vectorflow.ports.in.agent.SampleResult;
 import dev.vectorflow.ports.in.agent.SchemaField;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +77,43 @@ final class AgentRequests {
         return new ConfigRequest(pipelineId, version == null || version.isNull() ? null : version.asInt());
     }
 
-    HeartbeatRequest heartbeat(JsonNode body) {
-        requireObject(body);
-        return new HeartbeatRequest(text(body, "agentVersion"), text(body, "vectorVersion"), text(body, "deploymentMode"),
-                labels(body.get("labels"), "labels"), host(body.get("hostMetrics")), pipelines(body.get("pipelines")), logs(body.get("logs")),
-                samples(body.get("sampleResults")), actionResults(body.get("actionResults")), text(body, "updateError"));
+    /**
+     * A heartbeat read as a token stream: its metrics (thousands a second on a busy server) go straight into the
+     * request records without a tree of every object first. The rarer parts (labels, logs, samples, action results) are
+     * read as small trees by the same methods the other agent calls use.
+     */
+    HeartbeatRequest heartbeat(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw ApiProblem.badRequest("The request body must be a JSON object.");
+        }
+        String agentVersion = null;
+        String vectorVersion = null;
+        String deploymentMode = null;
+        String updateError = null;
+        Map<String, String> labels = new LinkedHashMap<>();
+        HostMetrics host = null;
+        List<PipelineReport> pipelines = List.of();
+        List<PipelineLogs> logs = List.of();
+        List<SampleResult> samples = List.of();
+        List<ActionResult> actions = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "agentVersion" -> agentVersion = text(p, field);
+                case "vectorVersion" -> vectorVersion = text(p, field);
+                case "deploymentMode" -> deploymentMode = text(p, field);
+                case "updateError" -> updateError = text(p, field);
+                case "labels" -> labels = labels(p.readValueAsTree(), "labels");
+                case "hostMetrics" -> host = host(p);
+                case "pipelines" -> pipelines = pipelines(p);
+                case "logs" -> logs = logs(p.readValueAsTree());
+                case "sampleResults" -> samples = samples(p.readValueAsTree());
+                case "actionResults" -> actions = actionResults(p.readValueAsTree());
+                default -> p.skipChildren();
+            }
+        }
+        return new HeartbeatRequest(agentVersion, vectorVersion, deploymentMode, labels, host, pipelines, logs, samples, actions, updateError);
     }
 
     List<PipelineLogs> logs(JsonNode node) {
@@ -125,41 +160,143 @@ final class AgentRequests {
         return results;
     }
 
-    private List<PipelineReport> pipelines(JsonNode node) {
-        List<PipelineReport> reports = new ArrayList<>();
-        int index = 0;
-        for (JsonNode p : array(node, "pipelines", MAX_PIPELINES)) {
-            String at = "pipelines[" + index++ + "].";
-            List<ComponentMetrics> components = new ArrayList<>();
-            int c = 0;
-            for (JsonNode m : array(p.get("componentMetrics"), at + "componentMetrics", MAX_COMPONENTS)) {
-                String cat = at + "componentMetrics[" + c++ + "].";
-                components.add(new ComponentMetrics(text(m, "componentId"), text(m, "componentKind"), counter(m, "receivedEvents", cat),
-                        counter(m, "sentEvents", cat), counter(m, "receivedBytes", cat), counter(m, "sentBytes", cat),
-                        counter(m, "errorsTotal", cat), counter(m, "discardedEvents", cat)));
-            }
-            Long version = counter(p, "version", at);
-            reports.add(new PipelineReport(text(p, "pipelineId"), version == null || version > Integer.MAX_VALUE ? null : version.intValue(),
-                    text(p, "configChecksum"), text(p, "status"), counter(p, "pid", at), counter(p, "uptimeSeconds", at),
-                    counter(p, "eventsIn", at), counter(p, "eventsOut", at), counter(p, "bytesIn", at), counter(p, "bytesOut", at),
-                    counter(p, "errorsTotal", at), counter(p, "eventsDiscarded", at), components, text(p, "error")));
+    /** Calls {@code item} for each object of the array at the parser (at most {@code max}); anything else is named in rejected. */
+    private void objects(JsonParser p, String field, int max, ItemReader item) throws IOException {
+        JsonToken start = p.currentToken();
+        if (start == JsonToken.VALUE_NULL) {
+            return;
         }
+        if (start != JsonToken.START_ARRAY) {
+            rejected.add(field + ": must be an array");
+            p.skipChildren();
+            return;
+        }
+        int index = 0;
+        boolean over = false;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (index >= max) {
+                if (!over) {
+                    rejected.add(field + ": more than " + max + " entries; the rest were ignored");
+                    over = true;
+                }
+                p.skipChildren();
+            } else if (t != JsonToken.START_OBJECT) {
+                rejected.add(field + ": entries must be objects");
+                p.skipChildren();
+            } else {
+                item.read(index++);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemReader {
+        void read(int index) throws IOException;
+    }
+
+    private List<PipelineReport> pipelines(JsonParser p) throws IOException {
+        List<PipelineReport> reports = new ArrayList<>();
+        objects(p, "pipelines", MAX_PIPELINES, index -> reports.add(pipeline(p, "pipelines[" + index + "].")));
         return reports;
     }
 
-    private HostMetrics host(JsonNode h) {
-        if (h == null || h.isNull()) {
+    private PipelineReport pipeline(JsonParser p, String at) throws IOException {
+        String pipelineId = null;
+        String checksum = null;
+        String status = null;
+        String error = null;
+        Long[] counters = new Long[PIPELINE_COUNTERS.size()];
+        List<ComponentMetrics> components = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "pipelineId" -> pipelineId = text(p, field);
+                case "configChecksum" -> checksum = text(p, field);
+                case "status" -> status = text(p, field);
+                case "error" -> error = text(p, field);
+                case "componentMetrics" -> objects(p, at + "componentMetrics", MAX_COMPONENTS,
+                        index -> components.add(component(p, at, index)));
+                default -> {
+                    int i = PIPELINE_COUNTERS.indexOf(field);
+                    if (i >= 0) {
+                        counters[i] = counter(p, field, at);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+        Long version = counters[0];
+        return new PipelineReport(pipelineId, version == null || version > Integer.MAX_VALUE ? null : version.intValue(), checksum, status,
+                counters[1], counters[2], counters[3], counters[4], counters[5], counters[6], counters[7], counters[8], components, error);
+    }
+
+    private static final List<String> PIPELINE_COUNTERS = List.of("version", "pid", "uptimeSeconds", "eventsIn", "eventsOut", "bytesIn",
+            "bytesOut", "errorsTotal", "eventsDiscarded");
+    private static final List<String> COMPONENT_COUNTERS = List.of("receivedEvents", "sentEvents", "receivedBytes", "sentBytes", "errorsTotal",
+            "discardedEvents");
+    private static final List<String> HOST_GAUGES = List.of("cpuSecondsTotal", "cpuSecondsIdle", "loadAvg1", "loadAvg5", "loadAvg15");
+    private static final List<String> HOST_COUNTERS = List.of("memoryTotalBytes", "memoryUsedBytes", "memoryFreeBytes", "fsTotalBytes",
+            "fsUsedBytes", "fsFreeBytes", "diskReadBytes", "diskWrittenBytes", "netRxBytes", "netTxBytes");
+
+    private ComponentMetrics component(JsonParser p, String pipelineAt, int index) throws IOException {
+        String id = null;
+        String kind = null;
+        Long[] counters = new Long[COMPONENT_COUNTERS.size()];
+        String at = null; // built only when something is rejected
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "componentId" -> id = text(p, field);
+                case "componentKind" -> kind = text(p, field);
+                default -> {
+                    int i = COMPONENT_COUNTERS.indexOf(field);
+                    if (i < 0) {
+                        p.skipChildren();
+                    } else if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                            && p.getLongValue() >= 0 && p.getLongValue() <= MAX_COUNTER) {
+                        counters[i] = p.getLongValue(); // the usual case, without the checks' strings
+                    } else {
+                        if (at == null) {
+                            at = pipelineAt + "componentMetrics[" + index + "].";
+                        }
+                        counters[i] = counter(p, field, at);
+                    }
+                }
+            }
+        }
+        return new ComponentMetrics(id, kind, counters[0], counters[1], counters[2], counters[3], counters[4], counters[5]);
+    }
+
+    private HostMetrics host(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!h.isObject()) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
             rejected.add("hostMetrics: must be an object");
+            p.skipChildren();
             return null;
         }
         String at = "hostMetrics.";
-        return new HostMetrics(gauge(h, "cpuSecondsTotal", at), gauge(h, "cpuSecondsIdle", at), gauge(h, "loadAvg1", at),
-                gauge(h, "loadAvg5", at), gauge(h, "loadAvg15", at), counter(h, "memoryTotalBytes", at), counter(h, "memoryUsedBytes", at),
-                counter(h, "memoryFreeBytes", at), counter(h, "fsTotalBytes", at), counter(h, "fsUsedBytes", at), counter(h, "fsFreeBytes", at),
-                counter(h, "diskReadBytes", at), counter(h, "diskWrittenBytes", at), counter(h, "netRxBytes", at), counter(h, "netTxBytes", at));
+        Double[] gauges = new Double[HOST_GAUGES.size()];
+        Long[] counters = new Long[HOST_COUNTERS.size()];
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            int g = HOST_GAUGES.indexOf(field);
+            int c = HOST_COUNTERS.indexOf(field);
+            if (g >= 0) {
+                gauges[g] = number(p, field, at);
+            } else if (c >= 0) {
+                counters[c] = counter(p, field, at);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new HostMetrics(gauges[0], gauges[1], gauges[2], gauges[3], gauges[4], counters[0], counters[1], counters[2], counters[3],
+                counters[4], counters[5], counters[6], counters[7], counters[8], counters[9]);
     }
 
     private Iterable<JsonNode> array(JsonNode node, String field, int max) {
@@ -185,8 +322,8 @@ final class AgentRequests {
         return items;
     }
 
-    private Long counter(JsonNode node, String field, String at) {
-        Double value = number(node, field, at);
+    private Long counter(JsonParser p, String field, String at) throws IOException {
+        Double value = number(p, field, at);
         if (value == null) {
             return null;
         }
@@ -197,29 +334,39 @@ final class AgentRequests {
         return value.longValue();
     }
 
-    private Double gauge(JsonNode node, String field, String at) {
-        return number(node, field, at);
-    }
-
-    private Double number(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    private Double number(JsonParser p, String field, String at) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!value.isNumber()) {
+        if (!t.isNumeric()) {
             rejected.add(at + field + ": must be a number");
+            p.skipChildren();
             return null;
         }
-        double d = value.asDouble();
+        double d = p.getDoubleValue();
         if (!Double.isFinite(d) || d < 0) {
             rejected.add(at + field + ": must not be negative");
             return null;
         }
         if (d > MAX_COUNTER) {
-            rejected.add(at + field + ": " + value.asText() + " is not believable");
+            rejected.add(at + field + ": " + p.getText() + " is not believable");
             return null;
         }
         return d;
+    }
+
+    private String text(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t != JsonToken.VALUE_STRING) {
+            rejected.add(field + ": must be a string");
+            p.skipChildren();
+            return null;
+        }
+        return p.getText();
     }
 
     private String text(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.http.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,22 +65,47 @@ public final class JsonBodyReader {
 
     /** The body as any JSON value (checked for type, size and syntax). */
     public JsonNode readTree(Context ctx) {
+        byte[] body = checkedBody(ctx);
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a body token by token (checked for type, size and syntax like {@link #readTree}). */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** The body read by {@code reader} from a parser over it, for bodies too frequent to build a tree of first. */
+    public <T> T readStream(Context ctx, StreamReader<T> reader) {
+        byte[] body = checkedBody(ctx);
+        try (JsonParser parser = mapper.createParser(body)) {
+            return reader.read(parser);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] checkedBody(Context ctx) {
         requireJsonContentType(ctx);
         rejectDeclaredOversize(ctx);
         byte[] body = readLimited(ctx);
         if (body.length == 0) {
             throw ApiProblem.badRequest("The request body is empty; a JSON object is expected.");
         }
-        JsonNode node;
-        try {
-            node = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("Malformed JSON: " + withoutQuotedInput(e.getOriginalMessage())
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return node;
+        return body;
+    }
+
+    private static ApiProblem malformed(JsonProcessingException e) {
+        return ApiProblem.badRequest("Malformed JSON: " + withoutQuotedInput(e.getOriginalMessage())
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
     }
 
     private byte[] readLimited(Context ctx) {
