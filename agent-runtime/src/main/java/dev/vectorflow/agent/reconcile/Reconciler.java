@@ -188,8 +188,10 @@ public final class Reconciler {
             pipelines.put(id, p);
         }
         PipelineConfig before = p.running;
-        // while a switch still settles, the last proven config stays the fallback (not the unproven one)
-        p.fallback = p.settling && p.fallback != null ? p.fallback : p.secretsKnown && !p.runningRefused ? before : null;
+        // while a switch still settles, the last proven config stays the fallback (not the unproven one); a config
+        // whose Vector is not running (crashed, in CRASH_LOOP) is no fallback: going back to it would not keep anything running
+        boolean beforeRuns = p.process != null && p.process.isAlive();
+        p.fallback = p.settling && p.fallback != null ? p.fallback : p.secretsKnown && !p.runningRefused && beforeRuns ? before : null;
         p.runningRefused = false;
         p.running = config;
         p.secretsKnown = true;

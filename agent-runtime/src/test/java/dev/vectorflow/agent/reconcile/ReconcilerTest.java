@@ -233,6 +233,33 @@ class ReconcilerTest {
     }
 
     @Test
+    void aNewConfigAfterCrashLoop_isNeverRolledBackToTheCrashingOne() {
+        reconciler.deploy(config(1, "global: a\n"));
+        tick(Duration.ofSeconds(21));
+        for (int crash = 1; crash <= SETTINGS.crashLoopAfter(); crash++) {
+            vector.last().crash(137);
+            tick(Duration.ofMillis(10));
+            tick(Duration.ofSeconds(60));
+        }
+        assertThat(view().status()).isEqualTo("CRASH_LOOP");
+        int launched = vector.launched.size();
+
+        vector.unhealthy.add("127.0.0.1:" + 41000);
+        reconciler.deploy(config(2, "global: b\n"));
+        for (int i = 0; i < 25; i++) {
+            tick(Duration.ofSeconds(1));
+        }
+
+        assertThat(view().version()).as("a slow start of the new config is waited for").isEqualTo(2);
+        assertThat(view().status()).isEqualTo("STARTING");
+        assertThat(vector.launched).hasSize(launched + 1);
+        assertThat(vector.last().configAtLaunch).isEqualTo("global: b\n");
+        vector.unhealthy.clear();
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+    }
+
+    @Test
     void aProcessStableForAMinute_startsTheCrashCountAgain() {
         reconciler.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
