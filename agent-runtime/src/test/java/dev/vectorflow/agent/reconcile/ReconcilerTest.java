@@ -260,6 +260,29 @@ class ReconcilerTest {
     }
 
     @Test
+    void aPortTakenByAnotherProcessWhileVectorWasDown_movesTheRestartToFreshPorts() throws IOException {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        String api = view().apiAddress();
+        vector.last().crash(137);
+        tick(Duration.ofMillis(10));
+
+        try (java.net.ServerSocket neighbour = new java.net.ServerSocket(Integer.parseInt(api.substring(api.indexOf(':') + 1)), 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            tick(Duration.ofSeconds(1));
+
+            assertThat(vector.launched).hasSize(2);
+            assertThat(view().apiAddress()).isNotEqualTo(api);
+            assertThat(Files.readString(dataDir.resolve("pipelines/p1/vf-sidecar.yaml"))).contains(view().apiAddress())
+                    .contains(view().metricsAddress()).doesNotContain(api);
+            assertThat(Files.readString(dataDir.resolve("pipelines/p1/agent-state.properties")))
+                    .contains("apiPort=" + view().apiAddress().substring(view().apiAddress().indexOf(':') + 1));
+            assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("another process listens on " + api));
+            assertThat(neighbour.isBound()).isTrue();
+        }
+    }
+
+    @Test
     void aProcessStableForAMinute_startsTheCrashCountAgain() {
         reconciler.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
