@@ -63,7 +63,8 @@ public final class AgentMain {
     static String usage() {
         return """
                 vectorflow-agent [run]     run the agent (VF_URL, VF_TOKEN, VF_DATA_DIR, VF_NODE_LABELS, VF_VECTOR_BIN,
-                                           VF_POLL_INTERVAL, VF_UPDATE_PUBLIC_KEY; see README "Running the agent")
+                                           VF_POLL_INTERVAL, VF_UPDATE_PUBLIC_KEY, VF_SETTLE_WINDOW, VF_CRASH_BACKOFF,
+                                           VF_CRASH_BACKOFF_MAX, VF_CRASH_LOOP_AFTER; see README "Running the agent")
                 vectorflow-agent secrets   used by Vector's exec secret backend; not for people
                 vectorflow-agent version   print the version""";
     }
@@ -76,13 +77,15 @@ public final class AgentMain {
     static int run(Map<String, String> env) throws InterruptedException {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         AgentSettings settings;
+        ReconcileSettings supervision;
         try {
             settings = AgentSettings.fromEnvironment(env);
+            supervision = SupervisionSettings.fromEnvironment(env, ReconcileSettings.defaults(secretCommand(settings.dataDirectory())));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return EXIT_CONFIG;
         }
-        System.err.println("vectorflow-agent " + version() + " starting with " + settings);
+        System.err.println("vectorflow-agent " + version() + " starting with " + settings + "; " + SupervisionSettings.describe(supervision));
         if (settings.enrollmentToken().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
             System.err.println("This node is not enrolled (no " + settings.dataDirectory().resolve("node-token")
                     + ") and VF_TOKEN is not set: create an enrollment token in VectorFlow and start the agent with VF_TOKEN=<token>.");
@@ -91,7 +94,7 @@ public final class AgentMain {
         CountDownLatch restart = new CountDownLatch(1);
         Agent agent;
         try {
-            agent = Agent.start(settings, ReconcileSettings.defaults(secretCommand(settings.dataDirectory())), Clock.systemUTC(),
+            agent = Agent.start(settings, supervision, Clock.systemUTC(),
                     v -> restart.countDown());
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("the agent cannot start: " + e.getMessage());

@@ -8,123 +8,357 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real server, the real agent as a process and the Vector stand-in: enroll, deploy, RUNNING with growing counters,
- * a transform change reloads in place, a secret reaches Vector without touching the disk, an agent restart adopts
- * the running Vector, undeploy stops it.
+ * The real server, the real agent as a process and the Vector stand-in, driven through the REST API as a user would
+ * (the checks of issue 6): enroll, deploy, RUNNING with growing counters, a sample, a transform change reloads in
+ * place, a misspelt global option is refused by the server, a global option change restarts, a secret reaches Vector
+ * without touching the disk, an agent restart adopts the running Vector, undeploy stops it; and the failures: a config
+ * Vector refuses, a Vector killed again and again, the server gone for a while. A failed run keeps its directory (the
+ * agent's log, each Vector's log) for a look.
  */
 class AgentEndToEndTest {
 
     private static final String SECRET_VALUE = "e2e-secret-value-4c1f0d";
-
-    private static JsonNode eventually(String what, Supplier<JsonNode> probe, java.util.function.Predicate<JsonNode> done,
-                                       AgentProcess agent) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting until " + what + "; last answer: " + last + "\nagent log:\n" + agent.output());
-    }
+    private static final Map<String, String> SERVER_SETTINGS = Map.of("VF_POLL_INTERVAL_MS", "1000");
 
     private static String graph(String remap) {
+        return graph(remap, "{}");
+    }
+
+    private static String graph(String remap, String globalOptions) {
         return """
                 {"components":[
                   {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json","interval":0.1}},
                   {"key":"parse","kind":"transform","type":"remap","options":{"source":"%s"}},
                   {"key":"out","kind":"sink","type":"http","options":{"uri":"http://127.0.0.1:9/ingest","encoding":{"codec":"json"},
                     "auth":{"strategy":"bearer","token":"SECRET[e2e_token]"}}}],
-                 "edges":[{"from":"demo","to":"parse"},{"from":"parse","to":"out"}]}""".formatted(remap);
+                 "edges":[{"from":"demo","to":"parse"},{"from":"parse","to":"out"}],
+                 "globalOptions":%s}""".formatted(remap, globalOptions);
     }
 
-    @Test
-    void givenServerAgentAndStandin_aDeployedPipelineRunsReloadsSurvivesAnAgentRestartAndStops(@TempDir Path dir) throws Exception {
-        try (TestServer server = TestServer.start(dir.resolve("server"), Map.of("VF_POLL_INTERVAL_MS", "1000"))) {
-            ApiClient admin = server.root();
-            String env = server.createEnvironment(admin, server.createTeam("e2e"), "e2e");
+    /** One server, one environment with a secret, one enrolled agent process: where every scenario starts. */
+    private static final class Lab implements AutoCloseable {
+
+        TestServer server;
+        final ApiClient admin;
+        final String env;
+        final String url;
+        final Path agentData;
+        final Map<String, String> agentSettings;
+        AgentProcess agent;
+        final String nodeId;
+
+        Lab(Path dir, Map<String, String> agentSettings) throws Exception {
+            this.server = TestServer.start(dir.resolve("server"), SERVER_SETTINGS);
+            this.agentSettings = agentSettings;
+            this.admin = server.root();
+            this.env = server.createEnvironment(admin, server.createTeam("e2e"), "e2e");
             assertThat(admin.postJson("/api/environments/" + env + "/secrets", ApiClient.json("name", "e2e_token", "value", SECRET_VALUE))
                     .status()).isEqualTo(201);
             String token = admin.postJson("/api/environments/" + env + "/enrollment-tokens", "{\"labels\":{\"site\":\"lab\"}}").json()
                     .get("token").asText();
-            String url = "http://127.0.0.1:" + server.app.port();
-            Path agentData = dir.resolve("agent");
-            AtomicReference<AgentProcess> agent = new AtomicReference<>(AgentProcess.start(url, token, agentData, "role=e2e"));
-            try {
-                JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json(),
-                        n -> n.size() == 1 && n.get(0).get("lastHeartbeatAt") != null && !n.get(0).get("agentVersion").asText().isEmpty(),
-                        agent.get());
-                String nodeId = nodes.get(0).get("id").asText();
-                assertThat(nodes.get(0).get("labels").get("role").asText()).isEqualTo("e2e");
-                assertThat(nodes.get(0).get("labels").get("site").asText()).isEqualTo("lab");
-                assertThat(nodes.get(0).get("vectorVersion").asText()).contains("0.57");
+            this.url = "http://127.0.0.1:" + server.port;
+            this.agentData = dir.resolve("agent");
+            this.agent = AgentProcess.start(url, token, agentData, "role=e2e", agentSettings);
+            JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json(),
+                    n -> n.size() == 1 && n.get(0).get("lastHeartbeatAt") != null && !n.get(0).get("agentVersion").asText().isEmpty());
+            this.nodeId = nodes.get(0).get("id").asText();
+        }
 
-                String pipeline = admin.postJson("/api/environments/" + env + "/pipelines",
-                        "{\"name\":\"e2e-logs\",\"graph\":" + graph(".tag = \\\"one\\\"") + "}").json().get("id").asText();
-                assertThat(admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "v1")).status()).isEqualTo(201);
-                ApiClient.Answer deployed = admin.postJson("/api/pipelines/" + pipeline + "/deployments", "{\"selector\":{\"role\":\"e2e\"}}");
-                assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
-
-                Supplier<JsonNode> running = () -> admin.get("/api/nodes/" + nodeId).json().get("pipelines");
-                JsonNode first = eventually("the pipeline RUNNING with counters", running,
-                        p -> p.size() == 1 && p.get(0).get("status").asText().equals("RUNNING") && p.get(0).path("eventsIn").asLong() > 0,
-                        agent.get());
-                long pid = first.get(0).get("pid").asLong();
-                long events = first.get(0).get("eventsIn").asLong();
-                eventually("the counters grow", running, p -> p.get(0).path("eventsIn").asLong() > events, agent.get());
-                JsonNode status = admin.get("/api/pipelines/" + pipeline + "/deployments").json();
-                assertThat(status.get("nodes").get(0).get("inSync").asBoolean()).isTrue();
-
-                // a transform change: a new version, reloaded by SIGHUP in the same process
-                assertThat(admin.putJson("/api/pipelines/" + pipeline + "/graph", graph(".tag = \\\"two\\\"")).status()).isEqualTo(200);
-                assertThat(admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "v2")).status()).isEqualTo(201);
-                assertThat(admin.postJson("/api/pipelines/" + pipeline + "/deployments", "{\"selector\":{\"role\":\"e2e\"}}").status())
-                        .isEqualTo(201);
-                JsonNode reloaded = eventually("version 2 RUNNING", running,
-                        p -> p.get(0).get("version").asInt() == 2 && p.get(0).get("status").asText().equals("RUNNING"), agent.get());
-                assertThat(reloaded.get(0).get("pid").asLong()).as("reloaded in place").isEqualTo(pid);
-
-                // the secret reached Vector through the agent, never the disk
-                assertThat(filesContaining(agentData, SECRET_VALUE)).isEmpty();
-                assertThat(filesContaining(agentData, "SECRET[vectorflow.e2e_token]")).isNotEmpty();
-
-                // an agent restart adopts the running Vector: same pid, still RUNNING
-                agent.get().close();
-                agent.set(AgentProcess.start(url, null, agentData, "role=e2e"));
-                long restartedAt = System.currentTimeMillis();
-                eventually("the restarted agent reports again", () -> admin.get("/api/nodes/" + nodeId).json(),
-                        n -> java.time.Instant.parse(n.get("lastHeartbeatAt").asText()).toEpochMilli() > restartedAt + 1000, agent.get());
-                JsonNode adopted = eventually("the pipeline RUNNING after the agent restart", running,
-                        p -> p.size() == 1 && p.get(0).get("status").asText().equals("RUNNING"), agent.get());
-                assertThat(adopted.get(0).get("pid").asLong()).as("adopted, not restarted").isEqualTo(pid);
-                assertThat(ProcessHandle.of(pid)).isPresent();
-
-                // logs of the Vector process reach the server
-                eventually("Vector's log lines reach the server", () -> admin.get("/api/nodes/" + nodeId + "/logs").json(),
-                        l -> l.size() > 0, agent.get());
-
-                // undeploy: the agent stops Vector and reports nothing for it any more
-                assertThat(admin.delete("/api/pipelines/" + pipeline + "/deployments").status()).isEqualTo(204);
-                eventually("the pipeline is gone from the node", running, p -> p.isEmpty(), agent.get());
-                eventually("Vector stopped", () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-                        ? null : admin.get("/api/health").json(), h -> true, agent.get());
-            } finally {
-                agent.get().close();
-                agent.get().killVectors();
+        <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            T last = null;
+            while (System.nanoTime() < deadline) {
+                last = probe.get();
+                if (last != null && done.test(last)) {
+                    return last;
+                }
+                Thread.sleep(250);
             }
+            throw new AssertionError("timed out waiting until " + what + "; last answer: " + last + "\nagent log:\n" + agent.output());
+        }
+
+        JsonNode node() {
+            return admin.get("/api/nodes/" + nodeId).json();
+        }
+
+        /** The node once the server has a heartbeat from after {@code after} (and {@code done} holds). */
+        JsonNode awaitHeartbeatAfter(String what, Instant after, Predicate<JsonNode> done) throws InterruptedException {
+            return eventually(what, this::node, n -> n.hasNonNull("lastHeartbeatAt")
+                    && Instant.parse(n.get("lastHeartbeatAt").asText()).isAfter(after) && done.test(n));
+        }
+
+        /** The one pipeline the node reports, once it satisfies {@code done}. */
+        JsonNode awaitPipeline(String what, Predicate<JsonNode> done) throws InterruptedException {
+            return eventually(what, () -> node().get("pipelines"), p -> p.size() == 1 && done.test(p.get(0))).get(0);
+        }
+
+        JsonNode awaitRunning(int version) throws InterruptedException {
+            return awaitPipeline("version " + version + " RUNNING", p -> p.get("version").asInt() == version
+                    && p.get("status").asText().equals("RUNNING") && p.path("pid").asLong() > 0);
+        }
+
+        String createPipeline(String name, String graph) {
+            ApiClient.Answer created = admin.postJson("/api/environments/" + env + "/pipelines",
+                    "{\"name\":\"" + name + "\",\"graph\":" + graph + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            return created.json().get("id").asText();
+        }
+
+        /** Saves the graph, publishes it and deploys it to this lab's node; returns the version number. */
+        int deploy(String pipeline, String graph) {
+            ApiClient.Answer saved = admin.putJson("/api/pipelines/" + pipeline + "/graph", graph);
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            return deployDraft(pipeline);
+        }
+
+        int deployDraft(String pipeline) {
+            ApiClient.Answer published = admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "e2e"));
+            assertThat(published.status()).as(published.body()).isEqualTo(201);
+            ApiClient.Answer deployed = admin.postJson("/api/pipelines/" + pipeline + "/deployments", "{\"selector\":{\"role\":\"e2e\"}}");
+            assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+            return published.json().get("number").asInt();
+        }
+
+        /** Every log line of the pipeline the server holds for this node, oldest first. */
+        List<String> logLines(String pipeline) {
+            List<String> lines = new ArrayList<>();
+            admin.get("/api/nodes/" + nodeId + "/logs?limit=5000&pipelineId=" + pipeline).json().forEach(l -> lines.add(l.get("line").asText()));
+            return lines;
+        }
+
+        @Override
+        public void close() {
+            agent.close();
+            agent.killVectors();
+            server.close();
         }
     }
 
-    private static java.util.List<Path> filesContaining(Path root, String text) throws IOException {
+    @Test
+    void givenServerAgentAndStandin_aDeployedPipelineRunsIsSampledReloadsRestartsSurvivesAnAgentRestartAndStops(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (Lab lab = new Lab(dir, Map.of())) {
+            JsonNode node = lab.node();
+            assertThat(node.get("labels").get("role").asText()).isEqualTo("e2e");
+            assertThat(node.get("labels").get("site").asText()).isEqualTo("lab");
+            assertThat(node.get("vectorVersion").asText()).contains("0.57");
+
+            String pipeline = lab.createPipeline("e2e-logs", graph(".tag = \\\"one\\\""));
+            assertThat(lab.deployDraft(pipeline)).isEqualTo(1);
+            JsonNode first = lab.awaitPipeline("the pipeline RUNNING with counters",
+                    p -> p.get("status").asText().equals("RUNNING") && p.path("eventsIn").asLong() > 0);
+            long pid = first.get("pid").asLong();
+            long events = first.get("eventsIn").asLong();
+            lab.awaitPipeline("the counters grow", p -> p.path("eventsIn").asLong() > events);
+            JsonNode status = lab.admin.get("/api/pipelines/" + pipeline + "/deployments").json();
+            assertThat(status.get("nodes").get(0).get("inSync").asBoolean()).isTrue();
+
+            // a sample: events at the output of a component and their schema, through `vector tap` on the node
+            ApiClient.Answer requested = lab.admin.postJson("/api/nodes/" + lab.nodeId + "/samples",
+                    "{\"pipelineId\":\"" + pipeline + "\",\"componentKeys\":[\"parse\"],\"limit\":3}");
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            String requestId = requested.json().get("requestId").asText();
+            JsonNode sample = lab.eventually("the sample arrives", () -> lab.admin.get("/api/nodes/" + lab.nodeId + "/samples/" + requestId).json(),
+                    s -> s.get("state").asText().equals("DONE") && s.get("results").size() == 1);
+            JsonNode result = sample.get("results").get(0);
+            assertThat(result.get("componentKey").asText()).isEqualTo("parse");
+            assertThat(result.hasNonNull("error")).as(result.toString()).isFalse();
+            assertThat(result.get("events")).hasSize(3);
+            assertThat(result.get("schema")).anySatisfy(f -> {
+                assertThat(f.get("path").asText()).isEqualTo(".status");
+                assertThat(f.get("type").asText()).isEqualTo("integer");
+            });
+
+            // a transform change: a new version, reloaded by SIGHUP in the same process
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"two\\\""))).isEqualTo(2);
+            assertThat(lab.awaitRunning(2).get("pid").asLong()).as("reloaded in place").isEqualTo(pid);
+
+            // a misspelt global option is refused by the server itself: Vector would refuse it on every node
+            assertThat(lab.admin.putJson("/api/pipelines/" + pipeline + "/graph", graph(".tag = \\\"two\\\"", "{\"timezon\":\"UTC\"}"))
+                    .status()).isEqualTo(200);
+            ApiClient.Answer typo = lab.admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "typo"));
+            assertThat(typo.status()).as(typo.body()).isEqualTo(400);
+            assertThat(typo.body()).contains("'timezon' is not an option here");
+
+            // a global option change: Vector refuses to reload those, so the agent restarts it
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"two\\\"", "{\"timezone\":\"UTC\"}"))).isEqualTo(3);
+            long restarted = lab.awaitRunning(3).get("pid").asLong();
+            assertThat(restarted).as("a new Vector process").isNotEqualTo(pid);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the old one stopped").isFalse();
+            assertThat(lab.logLines(pipeline)).anyMatch(l -> l.contains("a global option changed: restarting Vector for version 3"));
+
+            // the secret reached Vector through the agent, never the disk
+            assertThat(filesContaining(lab.agentData, SECRET_VALUE)).isEmpty();
+            assertThat(filesContaining(lab.agentData, "SECRET[vectorflow.e2e_token]")).isNotEmpty();
+
+            // an agent restart adopts the running Vector: same pid, still RUNNING
+            lab.agent.close();
+            lab.agent = AgentProcess.start(lab.url, null, lab.agentData, "role=e2e", lab.agentSettings);
+            Instant restartedAt = Instant.now();
+            lab.awaitHeartbeatAfter("the restarted agent reports again", restartedAt.plusSeconds(1), n -> true);
+            JsonNode adopted = lab.awaitRunning(3);
+            assertThat(adopted.get("pid").asLong()).as("adopted, not restarted").isEqualTo(restarted);
+            assertThat(ProcessHandle.of(restarted)).isPresent();
+
+            // logs of the Vector process reach the server
+            assertThat(lab.logLines(pipeline)).anyMatch(l -> l.contains("Vector has started."));
+
+            // undeploy: the agent stops Vector and reports nothing for it any more
+            assertThat(lab.admin.delete("/api/pipelines/" + pipeline + "/deployments").status()).isEqualTo(204);
+            lab.eventually("the pipeline is gone from the node", () -> lab.node().get("pipelines"), JsonNode::isEmpty);
+            lab.eventually("Vector stopped", () -> ProcessHandle.of(restarted).map(ProcessHandle::isAlive).orElse(false)
+                    ? null : lab.admin.get("/api/health").json(), h -> true);
+        }
+    }
+
+    @Test
+    void givenServerAgentAndStandin_aRefusedConfigRepeatedCrashesAndAServerOutage_areReportedAndSurvived(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        // production logic, shorter timings: settle 5 s, crash backoff 250 ms doubling to 1 s, CRASH_LOOP after 4 fast crashes
+        Map<String, String> agentSettings = Map.of("VF_SETTLE_WINDOW", "5s", "VF_CRASH_BACKOFF", "250ms", "VF_CRASH_BACKOFF_MAX", "1s",
+                "VF_CRASH_LOOP_AFTER", "4");
+        try (Lab lab = new Lab(dir, agentSettings)) {
+            assertThat(lab.agent.output()).contains("settle window 5000ms, crash backoff 250ms doubling to 1000ms, CRASH_LOOP after 4 fast crashes");
+            String pipeline = lab.createPipeline("e2e-failures", graph(".tag = \\\"one\\\""));
+            lab.deployDraft(pipeline);
+            long pid = lab.awaitRunning(1).get("pid").asLong();
+
+            // a config the server lets through (it does not compile VRL) but Vector refuses: the old one keeps running
+            ApiClient.Answer saved = lab.admin.putJson("/api/pipelines/" + pipeline + "/graph", graph(".tag = parse_jsn!(.message)"));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            assertThat(lab.deployDraft(pipeline)).isEqualTo(2);
+            JsonNode failed = lab.awaitPipeline("FAILED reported", p -> p.get("status").asText().equals("FAILED"));
+            assertThat(failed.get("version").asInt()).as("the running version").isEqualTo(1);
+            assertThat(failed.get("pid").asLong()).isEqualTo(pid);
+            assertThat(failed.get("error").asText()).contains("vector validate refused version 2").contains("call to undefined function `parse_jsn`");
+            JsonNode onNode = lab.admin.get("/api/pipelines/" + pipeline + "/deployments").json().get("nodes").get(0);
+            assertThat(onNode.get("desiredVersion").asInt()).isEqualTo(2);
+            assertThat(onNode.get("reportedVersion").asInt()).isEqualTo(1);
+            assertThat(onNode.get("inSync").asBoolean()).isFalse();
+            assertThat(onNode.get("status").asText()).isEqualTo("FAILED");
+            assertThat(lab.node().get("status").asText()).isEqualTo("DEGRADED");
+            long eventsWhenRefused = failed.path("eventsIn").asLong();
+            Instant refusedAt = Instant.now();
+            lab.awaitHeartbeatAfter("five more heartbeats", refusedAt.plusSeconds(5), n -> true);
+            JsonNode stillFailed = lab.awaitPipeline("still FAILED on version 1, counting", p -> p.get("status").asText().equals("FAILED")
+                    && p.path("eventsIn").asLong() > eventsWhenRefused);
+            assertThat(stillFailed.get("pid").asLong()).isEqualTo(pid);
+            assertThat(occurrences(lab.agent.output(), "vector validate refused version 2")).as("the refused checksum is not tried again")
+                    .isEqualTo(1);
+
+            // a good version recovers, reloaded in the same process
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"three\\\""))).isEqualTo(3);
+            JsonNode recovered = lab.awaitRunning(3);
+            assertThat(recovered.get("pid").asLong()).isEqualTo(pid);
+            assertThat(recovered.path("error").asText()).as("no error any more").isEmpty();
+            lab.eventually("the node HEALTHY again", lab::node, n -> n.get("status").asText().equals("HEALTHY"));
+
+            // the server goes away for a while: Vector keeps running, what it logs meanwhile is kept and arrives later
+            long eventsBefore = lab.awaitRunning(3).path("eventsIn").asLong();
+            lab.server.close();
+            Instant outageFrom = Instant.now();
+            Thread.sleep(5000);
+            hangUp(pid); // Vector logs while nobody listens
+            Thread.sleep(5000);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("Vector kept running").isTrue();
+            lab.server = lab.server.startAgain(SERVER_SETTINGS);
+            Instant outageUntil = Instant.now();
+            JsonNode back = lab.awaitHeartbeatAfter("the agent back on the new server", outageUntil,
+                    n -> n.get("status").asText().equals("HEALTHY"));
+            JsonNode afterOutage = lab.awaitPipeline("RUNNING after the outage, still counting",
+                    p -> p.get("status").asText().equals("RUNNING") && p.path("eventsIn").asLong() > eventsBefore);
+            assertThat(afterOutage.get("pid").asLong()).as("the same Vector process").isEqualTo(pid);
+            assertThat(afterOutage.get("version").asInt()).isEqualTo(3);
+            assertThat(back.get("pipelines")).hasSize(1);
+            List<String> outageLines = lab.eventually("the lines Vector logged during the outage",
+                    () -> linesLoggedBetween(lab.logLines(pipeline), outageFrom, outageUntil), l -> !l.isEmpty());
+            assertThat(outageLines).anyMatch(l -> l.contains("Signal received. signal=\"SIGHUP\""));
+
+            // Vector killed again and again: restarted with a doubling backoff, then CRASH_LOOP (no restarts) until a new config
+            long victim = pid;
+            for (int crash = 1; crash <= 4; crash++) {
+                kill(victim);
+                long killed = victim;
+                if (crash < 4) {
+                    victim = lab.awaitPipeline("Vector restarted after crash " + crash, p -> p.get("status").asText().equals("RUNNING")
+                            && p.path("pid").asLong() != killed).get("pid").asLong();
+                }
+            }
+            JsonNode loop = lab.awaitPipeline("CRASH_LOOP", p -> p.get("status").asText().equals("CRASH_LOOP"));
+            assertThat(loop.get("error").asText()).contains("Vector (pid " + victim + ") exited with code 137");
+            assertThat(lab.node().get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(lab.eventually("the restarts in the log", () -> lab.logLines(pipeline),
+                    l -> l.stream().anyMatch(x -> x.contains("CRASH_LOOP"))))
+                    .anyMatch(l -> l.contains("restarting in 250 ms (crash 1)"))
+                    .anyMatch(l -> l.contains("restarting in 500 ms (crash 2)"))
+                    .anyMatch(l -> l.contains("restarting in 1000 ms (crash 3)"))
+                    .anyMatch(l -> l.contains("4 fast crashes in a row: CRASH_LOOP, no more restarts until a new config arrives"));
+            Instant loopAt = Instant.now();
+            JsonNode stillLooping = lab.awaitHeartbeatAfter("three more heartbeats", loopAt.plusSeconds(3), n -> true).get("pipelines").get(0);
+            assertThat(stillLooping.get("status").asText()).as("no restarts in CRASH_LOOP").isEqualTo("CRASH_LOOP");
+            assertThat(stillLooping.path("pid").isNull() || stillLooping.path("pid").isMissingNode()).as(stillLooping.toString()).isTrue();
+
+            // a new config clears CRASH_LOOP
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"four\\\""))).isEqualTo(4);
+            long revived = lab.awaitRunning(4).get("pid").asLong();
+            assertThat(ProcessHandle.of(revived).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+            lab.eventually("the node HEALTHY again", lab::node, n -> n.get("status").asText().equals("HEALTHY"));
+        }
+    }
+
+    /** The lines whose own time stamp (Vector's log format starts with one) lies between {@code from} and {@code until}. */
+    private static List<String> linesLoggedBetween(List<String> lines, Instant from, Instant until) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            int space = line.indexOf(' ');
+            try {
+                Instant at = Instant.parse(space < 0 ? line : line.substring(0, space));
+                if (at.isAfter(from) && at.isBefore(until)) {
+                    out.add(line);
+                }
+            } catch (java.time.format.DateTimeParseException notStamped) {
+                // a line of the agent's own, or a continuation line
+            }
+        }
+        return out;
+    }
+
+    /** SIGKILL, as an out-of-memory killer or a careless operator would; waits until the process is gone. */
+    private static void kill(long pid) throws InterruptedException {
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+        handle.destroyForcibly();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(handle.isAlive()).as("pid " + pid + " killed").isFalse();
+    }
+
+    private static void hangUp(long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static List<Path> filesContaining(Path root, String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         try (var files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(f -> {

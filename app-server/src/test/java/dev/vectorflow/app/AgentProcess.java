@@ -25,6 +25,12 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts an agent for {@code serverUrl}; {@code enrollmentToken} may be null once the node token is on disk. */
     static AgentProcess start(String serverUrl, String enrollmentToken, Path dataDir, String labels) throws IOException {
+        return start(serverUrl, enrollmentToken, dataDir, labels, Map.of());
+    }
+
+    /** As {@link #start(String, String, Path, String)}, with extra {@code VF_*} settings (e.g. shorter supervision timings). */
+    static AgentProcess start(String serverUrl, String enrollmentToken, Path dataDir, String labels, Map<String, String> settings)
+            throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it with ./mvnw -pl agent-runtime -am package");
         }
@@ -43,6 +49,7 @@ final class AgentProcess implements AutoCloseable {
         env.put("VF_VECTOR_BIN", standin().toString());
         env.put("VF_POLL_INTERVAL", "1s");
         env.put("VF_NODE_LABELS", labels);
+        env.putAll(settings);
         return new AgentProcess(builder.start(), dataDir, log);
     }
 
@@ -53,6 +60,7 @@ final class AgentProcess implements AutoCloseable {
                 ? sibling : VectorStandin.launcher();
     }
 
+    /** The agent's own log (its start banner and what it logs), not Vector's. */
     String output() {
         try {
             return Files.readString(log);

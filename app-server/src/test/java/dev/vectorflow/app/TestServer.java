@@ -21,12 +21,17 @@ final class TestServer implements AutoCloseable {
     final ServerApplication app;
     final ApiClient anonymous;
     final DatabaseSettings database;
+    /** The HTTP port (kept: a stopped Javalin no longer knows it). */
+    final int port;
+    private final Path dataDir;
     private ApiClient root;
 
-    private TestServer(ServerApplication app, DatabaseSettings database) {
+    private TestServer(ServerApplication app, DatabaseSettings database, Path dataDir) {
         this.app = app;
         this.database = database;
-        this.anonymous = new ApiClient("http://127.0.0.1:" + app.port());
+        this.dataDir = dataDir;
+        this.port = app.port();
+        this.anonymous = new ApiClient("http://127.0.0.1:" + port);
     }
 
     static TestServer start(Path dataDir) {
@@ -42,7 +47,17 @@ final class TestServer implements AutoCloseable {
     static TestServer startOn(DatabaseSettings database, Path dataDir, java.util.Map<String, String> settings) {
         java.util.Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
         env.putAll(settings);
-        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database);
+        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database, dataDir);
+    }
+
+    /**
+     * After {@link #close()}: a new server on the same database, data directory (so the same master key) and port, as
+     * agents meet it after a server restart. Sessions live in the database: clients signed in before keep working.
+     */
+    TestServer startAgain(java.util.Map<String, String> settings) {
+        java.util.Map<String, String> samePort = new java.util.HashMap<>(settings);
+        samePort.put("VF_HTTP_PORT", Integer.toString(port));
+        return startOn(database, dataDir, samePort);
     }
 
     /** Runs one SQL query on the server's database and returns the first column of every row as text. */

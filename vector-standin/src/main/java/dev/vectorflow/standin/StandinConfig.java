@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Reads, merges and checks Vector config files the way Vector 0.57 does as far as the agent can tell: several
  * files merged, duplicate ids refused, unknown component types (Vector's own catalog) and dangling inputs refused,
+ * remap programs calling functions VRL does not have refused ({@link StandinVrl}),
  * {@code SECRET[backend.key]} resolved through {@code exec} backends when running.
  */
 final class StandinConfig {
@@ -225,6 +226,9 @@ final class StandinConfig {
         }
         if (type.equals("remap") && !(body.has("source") || body.has("file") || body.has("files"))) {
             problems.add("Transform \"" + id + "\": must provide exactly one of `source` or `file` configuration");
+        }
+        if (type.equals("remap") && body.path("source").isTextual()) {
+            StandinVrl.errors(body.path("source").asText()).forEach(e -> problems.add("Transform \"" + id + "\": " + e));
         }
         components.put(id, new Component(id, kind, type, List.copyOf(inputs), body));
     }

@@ -104,6 +104,26 @@ class StandinMainTest {
     }
 
     @Test
+    void aRemapCallingAFunctionVrlDoesNotHave_exit78_butStringsPathsAndKeywordsAreNoCalls() throws Exception {
+        Path bad = file("vrl.yaml", "sources: {in: {type: demo_logs}}\n"
+                + "transforms: {parse: {type: remap, inputs: [in], source: \". = parse_jsn!(.message)\"}}\n"
+                + "sinks: {out: {type: blackhole, inputs: [parse]}}\n");
+
+        assertThat(run("validate", "--no-environment", bad.toString())).isEqualTo(78);
+        assertThat(out()).contains("x Transform \"parse\": error[E105]: call to undefined function `parse_jsn`").doesNotContain("Validated");
+
+        assertThat(StandinVrl.errors("""
+                # frobnicate(x) in a comment
+                . = parse_json!(.message)
+                .a = "not_a_call(1)" + s'raw_call(2)'
+                if exists(.b) { .c = upcase!(.b) } else { del(.d) }
+                .e.f = length(r'^x(y)$') ?? 0
+                """)).isEmpty();
+        assertThat(StandinVrl.errors(".x = 1\nnope(.x)\n.y = to_strin(.x)")).containsExactly(
+                "error[E105]: call to undefined function `nope`", "error[E105]: call to undefined function `to_strin`");
+    }
+
+    @Test
     void unknownFlags_exit2() {
         assertThat(run("--frobnicate")).isEqualTo(2);
     }

@@ -15,8 +15,9 @@ final class ManagedPipeline {
 
     final String id;
     final PipelineFiles files;
-    final int apiPort;
-    final int metricsPort;
+    /** Loopback ports of Vector's API and metrics exporter; moved when another process took one while Vector was down. */
+    int apiPort;
+    int metricsPort;
 
     /** The config whose files are in place; secrets in memory. Null secrets-wise after an adoption until the server resends it. */
     PipelineConfig running;

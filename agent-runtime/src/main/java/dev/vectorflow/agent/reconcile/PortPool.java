@@ -46,7 +46,8 @@ final class PortPool {
         }
     }
 
-    private static boolean free(int port) {
+    /** Whether nothing listens on {@code port} now (whoever holds it in this pool). */
+    static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return true;

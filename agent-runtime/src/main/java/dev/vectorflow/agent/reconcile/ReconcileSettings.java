@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The timings and limits of supervision. {@link #defaults(List)} holds the production values of issue 6 (settle
  * window 20 s, crash backoff 1 s doubling to 60 s, reset after 60 s stable, CRASH_LOOP after 10 fast crashes);
- * tests shorten them.
+ * tests shorten them, and {@code VF_SETTLE_WINDOW}, {@code VF_CRASH_BACKOFF}, {@code VF_CRASH_BACKOFF_MAX} and
+ * {@code VF_CRASH_LOOP_AFTER} change the settle window, the crash backoff and the CRASH_LOOP threshold of one agent.
  *
  * @param tick               how often every pipeline is looked at
  * @param settleWindow       how long a new config must keep Vector alive and healthy before it is the last good one
@@ -36,5 +37,11 @@ public record ReconcileSettings(Duration tick, Duration settleWindow, Duration s
         return new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60), 10,
                 18600, 400, secretCommand);
+    }
+
+    /** These settings with another settle window, crash backoff and CRASH_LOOP threshold (what an operator may change). */
+    public ReconcileSettings withSupervision(Duration settleWindow, Backoff crashBackoff, int crashLoopAfter) {
+        return new ReconcileSettings(tick, settleWindow, stopGrace, healthTimeout, steadyHealthEvery, crashBackoff, stableAfter, crashLoopAfter,
+                firstPort, portCount, secretCommand);
     }
 }

@@ -188,8 +188,10 @@ public final class Reconciler {
             pipelines.put(id, p);
         }
         PipelineConfig before = p.running;
-        // while a switch still settles, the last proven config stays the fallback (not the unproven one)
-        p.fallback = p.settling && p.fallback != null ? p.fallback : p.secretsKnown && !p.runningRefused ? before : null;
+        // while a switch still settles, the last proven config stays the fallback (not the unproven one); a config
+        // whose Vector is not running (crashed, in CRASH_LOOP) is no fallback: going back to it would not keep anything running
+        boolean beforeRuns = p.process != null && p.process.isAlive();
+        p.fallback = p.settling && p.fallback != null ? p.fallback : p.secretsKnown && !p.runningRefused && beforeRuns ? before : null;
         p.runningRefused = false;
         p.running = config;
         p.secretsKnown = true;
@@ -440,6 +442,7 @@ public final class Reconciler {
 
     private boolean launch(ManagedPipeline p) {
         try {
+            movePortsIfTaken(p);
             p.process = vector.launch(launchOf(p));
             p.processStartedAt = clock.instant();
             p.healthy = false;
@@ -454,6 +457,37 @@ public final class Reconciler {
             p.log("[vectorflow-agent] " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * While Vector was down another process may have bound one of its ports (nothing stops a neighbour from taking a
+     * free port): then Vector could not start, and worse, the health checks and scrapes would reach the neighbour. So
+     * before every start the ports are checked and, when one is taken, the pipeline gets fresh ones in its sidecar.
+     */
+    private void movePortsIfTaken(ManagedPipeline p) throws VectorFailure {
+        if (PortPool.free(p.apiPort) && PortPool.free(p.metricsPort)) {
+            return;
+        }
+        int api;
+        int metrics;
+        try {
+            api = ports.take();
+            metrics = ports.take();
+        } catch (IllegalStateException e) {
+            throw new VectorFailure(e.getMessage(), e);
+        }
+        String before = p.apiAddress() + " and " + p.metricsAddress();
+        ports.release(p.apiPort);
+        ports.release(p.metricsPort);
+        p.apiPort = api;
+        p.metricsPort = metrics;
+        try {
+            p.files.writeSidecar(sidecarOf(p));
+        } catch (IOException e) {
+            throw new VectorFailure("cannot write " + p.files.sidecar() + " with new ports: " + e.getMessage(), e);
+        }
+        p.log("[vectorflow-agent] another process listens on " + before + ": Vector moves to " + p.apiAddress() + " and "
+                + p.metricsAddress());
     }
 
     private VectorLaunch launchOf(ManagedPipeline p) {

@@ -233,6 +233,56 @@ class ReconcilerTest {
     }
 
     @Test
+    void aNewConfigAfterCrashLoop_isNeverRolledBackToTheCrashingOne() {
+        reconciler.deploy(config(1, "global: a\n"));
+        tick(Duration.ofSeconds(21));
+        for (int crash = 1; crash <= SETTINGS.crashLoopAfter(); crash++) {
+            vector.last().crash(137);
+            tick(Duration.ofMillis(10));
+            tick(Duration.ofSeconds(60));
+        }
+        assertThat(view().status()).isEqualTo("CRASH_LOOP");
+        int launched = vector.launched.size();
+
+        vector.unhealthy.add("127.0.0.1:" + 41000);
+        reconciler.deploy(config(2, "global: b\n"));
+        for (int i = 0; i < 25; i++) {
+            tick(Duration.ofSeconds(1));
+        }
+
+        assertThat(view().version()).as("a slow start of the new config is waited for").isEqualTo(2);
+        assertThat(view().status()).isEqualTo("STARTING");
+        assertThat(vector.launched).hasSize(launched + 1);
+        assertThat(vector.last().configAtLaunch).isEqualTo("global: b\n");
+        vector.unhealthy.clear();
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aPortTakenByAnotherProcessWhileVectorWasDown_movesTheRestartToFreshPorts() throws IOException {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        String api = view().apiAddress();
+        vector.last().crash(137);
+        tick(Duration.ofMillis(10));
+
+        try (java.net.ServerSocket neighbour = new java.net.ServerSocket(Integer.parseInt(api.substring(api.indexOf(':') + 1)), 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            tick(Duration.ofSeconds(1));
+
+            assertThat(vector.launched).hasSize(2);
+            assertThat(view().apiAddress()).isNotEqualTo(api);
+            assertThat(Files.readString(dataDir.resolve("pipelines/p1/vf-sidecar.yaml"))).contains(view().apiAddress())
+                    .contains(view().metricsAddress()).doesNotContain(api);
+            assertThat(Files.readString(dataDir.resolve("pipelines/p1/agent-state.properties")))
+                    .contains("apiPort=" + view().apiAddress().substring(view().apiAddress().indexOf(':') + 1));
+            assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("another process listens on " + api));
+            assertThat(neighbour.isBound()).isTrue();
+        }
+    }
+
+    @Test
     void aProcessStableForAMinute_startsTheCrashCountAgain() {
         reconciler.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Validates a pipeline graph against the component catalog of a Vector release. Returns every
+ * Validates a pipeline graph (components, edges, global options) against the catalog of a Vector release. Returns every
  * problem found (errors block publishing, warnings do not), never throws for a bad graph.
  * Disabled components are left out together with their edges.
  */
@@ -72,6 +72,7 @@ public final class PipelineValidator {
                 problems.add(Problem.warning(c.key(), "", "nothing consumes the events of this " + c.kind().label()));
             }
         }
+        checkGlobalOptions(graph.globalOptions(), problems);
         checkOutputs(edges, active, problems);
         boolean cyclic = checkCycles(active, outgoing, problems);
         if (!cyclic) {
@@ -132,6 +133,19 @@ public final class PipelineValidator {
         checker.checkObject("", options, specs);
         checkRulesVectorKeepsInCode(c, problems);
         return found;
+    }
+
+    /**
+     * Global options are Vector's top-level keys other than the component sections (those come from the graph):
+     * Vector refuses unknown keys, so a typo here would make every node refuse the pipeline.
+     */
+    private void checkGlobalOptions(Map<String, Object> globals, List<Problem> problems) {
+        Set<String> sections = new HashSet<>();
+        for (ComponentKind kind : ComponentKind.values()) {
+            sections.add(kind.section());
+        }
+        List<OptionSpec> specs = catalog.globalOptions().stream().filter(o -> !sections.contains(o.name())).toList();
+        new OptionChecker(null, problems).checkObject("", globals, specs);
     }
 
     /** Rules Vector enforces in code, not in its reference data. */

@@ -50,6 +50,21 @@ class PipelineValidatorTest {
     }
 
     @Test
+    void globalOptions_mustBeVectorsTopLevelOptions_ofTheirType_andNeverComponents() {
+        List<PipelineComponent> components = List.of(source("in", "file", FILE), sink("out", "console", CONSOLE));
+        List<Edge> edges = List.of(Edge.of("in", "out"));
+
+        assertThat(validator.validate(new PipelineGraph(components, edges, Map.of("data_dir", "/var/lib/vector",
+                "api", Map.of("enabled", true))))).isEmpty();
+        assertThat(errors(new PipelineGraph(components, edges, Map.of("timezon", "UTC", "data_dir", 5,
+                "sinks", Map.of("extra", Map.of("type", "console"))))))
+                .containsExactlyInAnyOrder(
+                        "ERROR timezon: 'timezon' is not an option here (known: api, data_dir)",
+                        "ERROR data_dir: must be a string but was 5",
+                        "ERROR sinks: 'sinks' is not an option here (known: api, data_dir)");
+    }
+
+    @Test
     void keysMustBeValidUniqueAndNotReserved() {
         assertThatThrownBy(() -> new ComponentKey("a.b")).isInstanceOf(InvalidValueException.class)
                 .hasMessage("'key' must be 1-64 letters, digits, '_' or '-' but was 'a.b'");

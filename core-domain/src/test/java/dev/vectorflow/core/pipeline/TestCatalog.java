@@ -86,6 +86,8 @@ final class TestCatalog {
                                 Optional.empty(), List.of(option("enabled", ValueType.BOOL, false)), Optional.empty(), false)),
                         ComponentKind.TRANSFORM, List.of(array("inputs", true, string))),
                 List.of(option("data_dir", ValueType.STRING, false), option("api", ValueType.OBJECT, false,
-                        option("enabled", ValueType.BOOL, false), option("address", ValueType.STRING, false))));
+                        option("enabled", ValueType.BOOL, false), option("address", ValueType.STRING, false)),
+                        // Vector's reference lists the component sections among the top-level options too
+                        option("sinks", ValueType.OBJECT, false)));
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.ports.in.agent.ComponentMetrics;
 import dev.vectorflow.ports.in.agent.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * {@code GET /metrics} on the Prometheus exporter, and {@code vector tap} for samples.
  */
 public final class VectorApiTelemetry implements VectorTelemetry {
+
+    /** {@code vector tap} exits with this when the API cannot be reached. */
+    private static final int EXIT_UNAVAILABLE = 69;
+    private static final long MAX_TAP_OUTPUT = 4L * 1024 * 1024;
 
     private final Path binary;
     private final HttpClient http;
@@ -60,41 +67,63 @@ public final class VectorApiTelemetry implements VectorTelemetry {
         }
     }
 
+    /**
+     * {@code vector tap -u http://<api> --outputs-of <key> -l <limit> -f json -d <ms> -q}, the flags Vector 0.57's tap
+     * takes (shared/vector/README.md). A tap may keep printing until its duration ends, so the output is read line by
+     * line and the tap is stopped as soon as {@code limit} events are in; lines that are not JSON objects are notices,
+     * the last of which explains an empty sample.
+     */
     @Override
     public SampleResult sample(String apiAddress, String requestId, String componentKey, int limit, Duration timeout) {
-        List<String> command = List.of(binary.toString(), "tap", "--url", "http://" + apiAddress, "--outputs-of", componentKey,
-                "--limit", Integer.toString(limit), "--format", "json", "--quiet", "--duration-ms", Long.toString(timeout.toMillis()));
+        List<String> command = List.of(binary.toString(), "tap", "-u", "http://" + apiAddress, "--outputs-of", componentKey,
+                "-l", Integer.toString(limit), "-f", "json", "-d", Long.toString(timeout.toMillis()), "-q");
+        Process p;
         try {
-            Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readNBytes(4 * 1024 * 1024);
-            if (!p.waitFor(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-            }
-            List<Object> events = new ArrayList<>();
-            for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-                if (events.size() >= limit) {
-                    break;
-                }
-                if (line.startsWith("{")) {
-                    try {
-                        events.add(json.readValue(line, Object.class));
-                    } catch (JsonProcessingException ignored) {
-                        // a notice line, not an event
-                    }
-                }
-            }
-            if (events.isEmpty()) {
-                String why = p.isAlive() ? "vector tap did not finish" : "vector tap exited with " + p.exitValue();
-                return new SampleResult(requestId, componentKey, List.of(), List.of(),
-                        "no events from '" + componentKey + "' within " + timeout.toMillis() + " ms (" + why + ")");
-            }
-            return new SampleResult(requestId, componentKey, events, EventSchema.of(events), null);
+            p = new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectErrorStream(true).start();
         } catch (IOException e) {
             return new SampleResult(requestId, componentKey, List.of(), List.of(), "vector tap could not run: " + e.getMessage());
+        }
+        // a tap that neither ends nor prints is stopped, which ends the reading below
+        CompletableFuture.delayedExecutor(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS).execute(p::destroyForcibly);
+        List<Object> events = new ArrayList<>();
+        String notice = null;
+        long read = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null && events.size() < limit && read < MAX_TAP_OUTPUT; line = out.readLine()) {
+                read += line.length() + 1;
+                Object event = line.startsWith("{") ? event(line) : null;
+                if (event != null) {
+                    events.add(event);
+                } else if (!line.isBlank()) {
+                    notice = line.strip();
+                }
+            }
+        } catch (IOException e) {
+            notice = "reading vector tap failed: " + e.getMessage();
+        } finally {
+            p.destroyForcibly();
+        }
+        if (!events.isEmpty()) {
+            return new SampleResult(requestId, componentKey, events, EventSchema.of(events), null);
+        }
+        String why;
+        try {
+            why = !p.waitFor(5, TimeUnit.SECONDS) ? "vector tap did not finish"
+                    : p.exitValue() == EXIT_UNAVAILABLE ? "Vector's API at " + apiAddress + " cannot be reached (vector tap exited with 69)"
+                    : "vector tap exited with " + p.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SampleResult(requestId, componentKey, List.of(), List.of(), "sampling was interrupted");
+        }
+        return new SampleResult(requestId, componentKey, List.of(), List.of(),
+                "no events from '" + componentKey + "' within " + timeout.toMillis() + " ms (" + why + (notice == null ? "" : ": " + notice) + ")");
+    }
+
+    private Object event(String line) {
+        try {
+            return json.readValue(line, Object.class);
+        } catch (JsonProcessingException notAnEvent) {
+            return null;
         }
     }
 }
