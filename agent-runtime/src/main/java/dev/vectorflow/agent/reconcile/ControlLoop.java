@@ -75,9 +75,11 @@ public final class ControlLoop {
     private volatile boolean stopping;
     private volatile Duration pollInterval;
     private volatile Instant lastSuccess;
+    // the last update failure of this run: sent with every heartbeat, so the node keeps showing it
     private volatile String updateError;
     private String nodeToken;
     private boolean desiredStateFetched;
+    private boolean answeredOnce;
     private int failures;
     private long heartbeats;
 
@@ -113,11 +115,6 @@ public final class ControlLoop {
         }
     }
 
-    /** Records an update failure reported by the launcher (rollback) for the next heartbeat's {@code updateError}. */
-    public void reportUpdateError(String message) {
-        this.updateError = message;
-    }
-
     public void stop() {
         stopping = true;
         wake.release();
@@ -126,6 +123,7 @@ public final class ControlLoop {
 
     /** Runs until {@link #stop()} or a 401; the caller's thread does the calls. */
     public void run() throws NodeTokenStore.TokenStoreFailure {
+        updater.rolledBack().ifPresent(this::reportRollback);
         Optional<String> stored = tokens.load();
         if (stored.isPresent()) {
             nodeToken = stored.get();
@@ -266,7 +264,10 @@ public final class ControlLoop {
         }
         heartbeats++;
         lastSuccess = clock.instant();
-        updateError = null;
+        if (!answeredOnce) {
+            answeredOnce = true;
+            updater.heartbeatAnswered();
+        }
         if (state != State.CONNECTED) {
             LOG.log(System.Logger.Level.INFO, "connected to the server");
         }
@@ -431,6 +432,22 @@ public final class ControlLoop {
                 settle(action, Outcome.failed(refused.reason()));
             }
         }
+    }
+
+    /**
+     * The launcher put the previous agent back: the update action failed (the server settles it and stops sending it;
+     * this agent would not run it again either) and {@code updateError} says why in every heartbeat of this run.
+     */
+    private void reportRollback(AgentUpdater.RolledBack rollback) {
+        LOG.log(System.Logger.Level.WARNING, "the update to " + rollback.version() + " was rolled back: " + rollback.message());
+        updateError = rollback.message();
+        rollback.actionId().ifPresent(id -> {
+            ActionResult result = new ActionResult(id, ActionResult.FAILED, rollback.message());
+            synchronized (settledOneShots) {
+                settledOneShots.put(id, result);
+            }
+            buffer.addActionResult(result);
+        });
     }
 
     /** When the last call to the server succeeded, if ever. */

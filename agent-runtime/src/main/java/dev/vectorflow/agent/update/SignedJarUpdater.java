@@ -26,19 +26,27 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@link AgentUpdater} for the single-file agent jar: downloads the release (https, or http to loopback only),
  * checks its SHA-256 and its ed25519 signature against the key the agent was installed with
  * ({@code VF_UPDATE_PUBLIC_KEY}), keeps the current jar as {@code <jar>.previous}, renames the new one into place and
- * writes {@code <data dir>/update-pending}. The launcher puts the previous jar back when the new agent has not
- * heartbeated within a minute (the new agent removes the marker after its first heartbeat).
+ * writes {@code <data dir>/update-pending} (action id, version). The launcher puts the previous jar back when the new
+ * agent has not heartbeated within the settle window ({@code VF_UPDATE_SETTLE_SECONDS}, a minute) and says so in
+ * {@code <data dir>/update-failed}; the new agent removes the marker after its first heartbeat.
  */
 public final class SignedJarUpdater implements AgentUpdater {
 
+    /** The marker of an installed update that has not heartbeated yet; the launcher rolls back while it exists. */
+    public static final String PENDING = "update-pending";
+    private static final System.Logger LOG = System.getLogger("vectorflow.agent");
+    /** Written by the launcher after a rollback: {@code action=}, {@code version=} and {@code message=} lines. */
+    public static final String FAILED = "update-failed";
     private static final long MAX_DOWNLOAD = 256L * 1024 * 1024;
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
@@ -106,7 +114,7 @@ public final class SignedJarUpdater implements AgentUpdater {
             }
             Files.copy(jar, jar.resolveSibling(jar.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
             move(download, jar);
-            Files.writeString(dataDirectory.resolve("update-pending"), "version=" + update.targetVersion() + "\nsince="
+            Files.writeString(dataDirectory.resolve(PENDING), "action=" + update.id() + "\nversion=" + update.targetVersion() + "\nsince="
                     + clock.instant() + "\njar=" + jar + "\n", StandardCharsets.UTF_8);
             return new Result.Installed(update.targetVersion());
         } catch (IOException e) {
@@ -119,6 +127,38 @@ public final class SignedJarUpdater implements AgentUpdater {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result.Refused("update interrupted");
+        }
+    }
+
+    @Override
+    public Optional<RolledBack> rolledBack() {
+        Path failed = dataDirectory.resolve(FAILED);
+        String text;
+        try {
+            text = Files.readString(failed, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return Optional.empty(); // none (the usual case), or unreadable: nothing we could report
+        }
+        Map<String, String> fields = new HashMap<>();
+        text.lines().forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                fields.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        });
+        String message = fields.getOrDefault("message", text);
+        return Optional.of(new RolledBack(Optional.ofNullable(fields.get("action")).filter(a -> !a.isEmpty()),
+                fields.getOrDefault("version", "?"), message.isEmpty() ? "the update was rolled back" : message));
+    }
+
+    @Override
+    public void heartbeatAnswered() {
+        for (String marker : new String[] {PENDING, FAILED}) {
+            try {
+                Files.deleteIfExists(dataDirectory.resolve(marker));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot remove " + dataDirectory.resolve(marker) + ": " + e.getMessage());
+            }
         }
     }
 
