@@ -42,6 +42,8 @@ public final class ArchitectureRules {
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
     public static final String BENCH_LOAD = "dev.vectorflow.bench.load..";
+    /** Measures the shipped agent jar as the launcher runs it. */
+    public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH, STANDIN};
@@ -128,7 +130,7 @@ public final class ArchitectureRules {
             .because("it imitates Vector from the outside; sharing VectorFlow code would let a bug hide on both sides");
 
     public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
-            .that().resideInAPackage(BENCH).and().resideOutsideOfPackage(BENCH_LOAD)
+            .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
             .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
 
@@ -136,6 +138,13 @@ public final class ArchitectureRules {
             .that().resideInAPackage(BENCH_LOAD)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER, CORE, "dev.vectorflow.ports.service..")
             .because("a load generator is a client: it must measure the server from outside, like agents do");
+
+    public static final ArchRule footprint_measurements_run_the_shipped_agent_from_outside = noClasses()
+            .that().resideInAPackage(BENCH_FOOTPRINT)
+            .should().dependOnClassesThat().resideInAnyPackage(AGENT, ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER,
+                    "dev.vectorflow.ports.service..")
+            .because("the footprint is that of the shipped jar started by the real launcher and spoken to over protocol v1;"
+                    + " agent or server code linked into the measuring JVM would measure something else");
 
     public static final ArchRule adapter_exceptions_never_cross_a_port = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(PORTS)

@@ -20,6 +20,8 @@ import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
 import dev.vectorflow.agent.reconcile.Reconciler;
 import dev.vectorflow.agent.reconcile.planted.ReconcilerUsingAdapterVector;
+import dev.vectorflow.bench.footprint.AgentFootprint;
+import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.standin.VectorStandin;
 import dev.vectorflow.standin.planted.StandinUsingPorts;
 import dev.vectorflow.core.environment.Environment;
@@ -96,6 +98,12 @@ class RulesBiteTest {
     void shippedCodeUsingTheStandin_orTheStandinUsingVectorFlow_breaksTheBuild() {
         bites(ArchitectureRules.the_vector_standin_is_used_by_nothing_shipped, classes(AgentUsingTheStandin.class), classes(AgentMain.class));
         bites(ArchitectureRules.the_vector_standin_stands_alone, classes(StandinUsingPorts.class), classes(VectorStandin.class));
+    }
+
+    @Test
+    void aFootprintMeasurementLinkingTheAgent_breaksTheBuild() {
+        bites(ArchitectureRules.footprint_measurements_run_the_shipped_agent_from_outside, classes(FootprintUsingTheAgent.class),
+                classes(AgentFootprint.class));
     }
 
     @Test
