@@ -165,6 +165,7 @@ public final class AgentFootprint {
         }
         if (options.nmt()) {
             System.out.println();
+            System.out.println(run(jcmd(), Long.toString(jvm), "GC.heap_info"));
             System.out.println(run(jcmd(), Long.toString(jvm), "VM.native_memory", "summary"));
         }
     }
