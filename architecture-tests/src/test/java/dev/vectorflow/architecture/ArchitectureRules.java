@@ -119,6 +119,16 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(ADAPTER_VECTOR)
             .because("AgentMain builds the Vector adapters by hand; everything else sees them through the ports");
 
+    /** adapter-vector's part that runs inside the agent (processes, telemetry, config rules). */
+    public static final String ADAPTER_VECTOR_RUNTIME = "dev.vectorflow.adapter.vector.process..";
+
+    public static final ArchRule the_agent_runs_without_data_binding_or_java_net_http = noClasses()
+            .that().resideInAnyPackage(AGENT, ADAPTER_VECTOR_RUNTIME)
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..", "java.net.http..")
+            .because("an idle agent must stay small (README, Footprint; bench/agent-footprint): a general JSON mapper and"
+                    + " java.net.http keep about 1,000 classes and a dozen threads resident; jackson-core streaming and"
+                    + " HttpURLConnection do the agent's few calls");
+
     public static final ArchRule the_vector_standin_is_used_by_nothing_shipped = noClasses()
             .that().resideOutsideOfPackage(STANDIN)
             .should().dependOnClassesThat().resideInAPackage(STANDIN)

@@ -12,10 +12,13 @@ import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
 import dev.vectorflow.adapter.vector.VectorVersion;
+import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.adapter.vector.planted.ConfigManager;
 import dev.vectorflow.adapter.vector.planted.VectorUsingJavalin;
 import dev.vectorflow.agent.AgentSettings;
 import dev.vectorflow.agent.AgentMain;
+import dev.vectorflow.agent.controlplane.HttpControlPlane;
+import dev.vectorflow.agent.planted.AgentUsingDataBinding;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
 import dev.vectorflow.agent.reconcile.Reconciler;
@@ -98,6 +101,12 @@ class RulesBiteTest {
     void shippedCodeUsingTheStandin_orTheStandinUsingVectorFlow_breaksTheBuild() {
         bites(ArchitectureRules.the_vector_standin_is_used_by_nothing_shipped, classes(AgentUsingTheStandin.class), classes(AgentMain.class));
         bites(ArchitectureRules.the_vector_standin_stands_alone, classes(StandinUsingPorts.class), classes(VectorStandin.class));
+    }
+
+    @Test
+    void theAgentBindingJson_breaksTheBuild() {
+        bites(ArchitectureRules.the_agent_runs_without_data_binding_or_java_net_http, classes(AgentUsingDataBinding.class),
+                classes(HttpControlPlane.class, VectorApiTelemetry.class));
     }
 
     @Test

@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,7 +63,7 @@ public final class ControlLoop {
     private final Consumer<String> restartForUpdate;
     private final TelemetryBuffer buffer = new TelemetryBuffer(20_000, 100, 500);
     private final Semaphore wake = new Semaphore(0);
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers = workerPool();
     private final Map<String, ActionResult> settledOneShots = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ActionResult> eldest) {
@@ -98,6 +99,17 @@ public final class ControlLoop {
         this.random = random;
         this.restartForUpdate = restartForUpdate;
         this.pollInterval = settings.pollInterval();
+    }
+
+    /**
+     * Scrapes and samples: up to 8 at once on platform threads that end after 5 s without work, so an agent between
+     * heartbeats keeps none (virtual threads would keep the scheduler's carrier, poller and unparker threads).
+     */
+    private static ExecutorService workerPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("vf-worker-", 1).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public State state() {

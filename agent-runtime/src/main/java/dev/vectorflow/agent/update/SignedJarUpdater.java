@@ -5,12 +5,11 @@ import dev.vectorflow.ports.in.agent.PendingAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.URISyntaxException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -53,7 +52,6 @@ public final class SignedJarUpdater implements AgentUpdater {
     private final Optional<PublicKey> publicKey;
     private final Optional<Path> installedJar;
     private final Path dataDirectory;
-    private final HttpClient http;
     private final Clock clock;
 
     public SignedJarUpdater(Optional<PublicKey> publicKey, Optional<Path> installedJar, Path dataDirectory, Clock clock) {
@@ -61,7 +59,6 @@ public final class SignedJarUpdater implements AgentUpdater {
         this.installedJar = installedJar;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** The key of {@code VF_UPDATE_PUBLIC_KEY}: base64 of an X.509 SubjectPublicKeyInfo, or of the raw 32 key bytes. */
@@ -124,9 +121,6 @@ public final class SignedJarUpdater implements AgentUpdater {
                 // nothing more to clean
             }
             return new Result.Refused("update to " + update.targetVersion() + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result.Refused("update interrupted");
         }
     }
 
@@ -179,24 +173,37 @@ public final class SignedJarUpdater implements AgentUpdater {
         throw new IllegalArgumentException("downloads must use https (plain http only to loopback) but the URL was " + url);
     }
 
-    private void fetch(URI url, Path target) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new IOException(url + " answered " + response.statusCode());
-        }
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(target)) {
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > MAX_DOWNLOAD) {
-                    throw new IOException("the download is larger than " + MAX_DOWNLOAD + " bytes");
-                }
-                out.write(buf, 0, n);
+    /** Downloads to {@code target}; redirects are followed within the same scheme and must end at an allowed address too. */
+    private static void fetch(URI url, Path target) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        try {
+            connection.setConnectTimeout((int) Duration.ofSeconds(10).toMillis());
+            connection.setReadTimeout((int) Duration.ofMinutes(1).toMillis());
+            connection.setInstanceFollowRedirects(true);
+            connection.setUseCaches(false);
+            int status = connection.getResponseCode();
+            try {
+                checkTransport(connection.getURL().toURI());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new IOException("the download was redirected to " + connection.getURL() + ", which is not allowed: " + e.getMessage());
             }
+            if (status != 200) {
+                throw new IOException(url + " answered " + status);
+            }
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+                byte[] buf = new byte[64 * 1024];
+                long total = 0;
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    total += n;
+                    if (total > MAX_DOWNLOAD) {
+                        throw new IOException("the download is larger than " + MAX_DOWNLOAD + " bytes");
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+        } finally {
+            connection.disconnect();
         }
     }
 
