@@ -19,7 +19,6 @@ import dev.vectorflow.agent.update.SignedJarUpdater;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -131,17 +130,15 @@ public final class AgentMain {
         }
     }
 
-    /** A wired, started agent: daemon, secret channel and update bookkeeping. */
+    /** A wired, started agent: daemon and secret channel. */
     public static final class Agent {
 
         private final AgentDaemon daemon;
         private final SecretChannelServer secrets;
-        private final Thread updateWatch;
 
-        private Agent(AgentDaemon daemon, SecretChannelServer secrets, Thread updateWatch) {
+        private Agent(AgentDaemon daemon, SecretChannelServer secrets) {
             this.daemon = daemon;
             this.secrets = secrets;
-            this.updateWatch = updateWatch;
         }
 
         public AgentDaemon daemon() {
@@ -178,39 +175,12 @@ public final class AgentMain {
                     reconciler -> new ControlLoop(control, server, tokens, host, reconciler, telemetry, updater, () -> vectorVersion, clock,
                             new SecureRandom(), restartForUpdate),
                     reconcile.tick());
-            Path failed = dataDir.resolve("update-failed");
-            if (Files.exists(failed)) {
-                daemon.control().reportUpdateError(Files.readString(failed, StandardCharsets.UTF_8).strip());
-                Files.deleteIfExists(failed);
-            }
             daemon.start();
-            Thread watch = Thread.ofPlatform().daemon().name("vf-update-watch").start(() -> confirmUpdate(daemon.control(), dataDir));
-            return new Agent(daemon, secrets, watch);
-        }
-
-        /** The new agent proves itself with one heartbeat; then the launcher must not roll it back. */
-        private static void confirmUpdate(ControlLoop control, Path dataDir) {
-            Path pending = dataDir.resolve("update-pending");
-            while (Files.exists(pending)) {
-                if (control.lastSuccess().isPresent()) {
-                    try {
-                        Files.deleteIfExists(pending);
-                    } catch (IOException e) {
-                        System.getLogger("vectorflow.agent").log(System.Logger.Level.ERROR, "cannot remove " + pending + ": " + e.getMessage());
-                    }
-                    return;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+            return new Agent(daemon, secrets);
         }
 
         /** Stops the agent; the Vector processes keep running unless {@code stopPipelines}. */
         public void stop(boolean stopPipelines) {
-            updateWatch.interrupt();
             daemon.stop(stopPipelines);
             secrets.close();
         }

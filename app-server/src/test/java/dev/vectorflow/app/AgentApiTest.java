@@ -475,6 +475,12 @@ class AgentApiTest {
         server.app.services().telemetryWriter.flush();
         assertThat(admin.get("/api/nodes/" + enrolled.get("nodeId").asText()).json().get("agentVersion").asText()).isEqualTo("2.0.0");
         assertThat(types(agent.postJson("/api/agent/heartbeat", "{\"agentVersion\":\"2.0.0\"}").json())).isEmpty();
+        JsonNode action = admin.get("/api/nodes/" + enrolled.get("nodeId").asText() + "/actions").json().get(0);
+        assertThat(action.get("type").asText()).isEqualTo("update");
+        assertThat(action.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(action.get("message").asText()).isEqualTo("agent runs 2.0.0");
+        // settled for good: a node put back on 1.0.0 by hand is not updated again by the old action
+        assertThat(types(agent.postJson("/api/agent/heartbeat", "{\"agentVersion\":\"1.0.0\"}").json())).isEmpty();
         assertThat(admin.postJson("/api/nodes/" + enrolled.get("nodeId").asText() + "/update", "{\"version\":\"7.7.7\"}").status())
                 .isEqualTo(404);
     }

@@ -84,6 +84,11 @@ final class AgentProcess implements AutoCloseable {
 
     /** Stops every stand-in Vector this agent started (their pid files are under the data directory). */
     void killVectors() {
+        killVectors(dataDir);
+    }
+
+    /** Stops every stand-in Vector an agent with this data directory started. */
+    static void killVectors(Path dataDir) {
         try (var files = Files.walk(dataDir)) {
             files.filter(f -> f.getFileName().toString().equals("vector.pid")).forEach(f -> {
                 try {

@@ -116,6 +116,7 @@ class RouteAccessMatrixTest {
         expect("POST /api/nodes/{nodeId}/pipelines/{pipelineId}/restart", "401 403 ok 404 ok ok");
         expect("GET /api/nodes/{nodeId}/metrics", "401 ok ok 404 ok ok");
         expect("GET /api/nodes/{nodeId}/logs", "401 ok ok 404 ok ok");
+        expect("GET /api/nodes/{nodeId}/actions", "401 ok ok 404 ok ok");
         expect("POST /api/nodes/{nodeId}/samples", "401 403 ok 404 ok ok");
         expect("GET /api/nodes/{nodeId}/samples/{requestId}", "401 403 ok 404 ok ok");
         expect("GET /api/pipelines/{pipelineId}/deployments", "401 ok ok 404 ok ok");

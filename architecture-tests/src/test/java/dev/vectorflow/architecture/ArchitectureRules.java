@@ -42,6 +42,8 @@ public final class ArchitectureRules {
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
     public static final String BENCH_LOAD = "dev.vectorflow.bench.load..";
+    /** Measures the shipped agent jar as the launcher runs it. */
+    public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH, STANDIN};
@@ -117,6 +119,16 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(ADAPTER_VECTOR)
             .because("AgentMain builds the Vector adapters by hand; everything else sees them through the ports");
 
+    /** adapter-vector's part that runs inside the agent (processes, telemetry, config rules). */
+    public static final String ADAPTER_VECTOR_RUNTIME = "dev.vectorflow.adapter.vector.process..";
+
+    public static final ArchRule the_agent_runs_without_data_binding_or_java_net_http = noClasses()
+            .that().resideInAnyPackage(AGENT, ADAPTER_VECTOR_RUNTIME)
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..", "java.net.http..")
+            .because("an idle agent must stay small (README, Footprint; bench/agent-footprint): a general JSON mapper and"
+                    + " java.net.http keep about 1,000 classes and a dozen threads resident; jackson-core streaming and"
+                    + " HttpURLConnection do the agent's few calls");
+
     public static final ArchRule the_vector_standin_is_used_by_nothing_shipped = noClasses()
             .that().resideOutsideOfPackage(STANDIN)
             .should().dependOnClassesThat().resideInAPackage(STANDIN)
@@ -128,7 +140,7 @@ public final class ArchitectureRules {
             .because("it imitates Vector from the outside; sharing VectorFlow code would let a bug hide on both sides");
 
     public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
-            .that().resideInAPackage(BENCH).and().resideOutsideOfPackage(BENCH_LOAD)
+            .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
             .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
 
@@ -136,6 +148,13 @@ public final class ArchitectureRules {
             .that().resideInAPackage(BENCH_LOAD)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER, CORE, "dev.vectorflow.ports.service..")
             .because("a load generator is a client: it must measure the server from outside, like agents do");
+
+    public static final ArchRule footprint_measurements_run_the_shipped_agent_from_outside = noClasses()
+            .that().resideInAPackage(BENCH_FOOTPRINT)
+            .should().dependOnClassesThat().resideInAnyPackage(AGENT, ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER,
+                    "dev.vectorflow.ports.service..")
+            .because("the footprint is that of the shipped jar started by the real launcher and spoken to over protocol v1;"
+                    + " agent or server code linked into the measuring JVM would measure something else");
 
     public static final ArchRule adapter_exceptions_never_cross_a_port = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(PORTS)

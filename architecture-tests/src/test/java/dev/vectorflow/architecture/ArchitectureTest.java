@@ -22,10 +22,12 @@ class ArchitectureTest {
     @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
     @ArchTest static final ArchRule the_agent_core_depends_only_on_ports = ArchitectureRules.the_agent_core_depends_only_on_ports;
     @ArchTest static final ArchRule only_the_agents_composition_root_wires_adapter_vector = ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector;
+    @ArchTest static final ArchRule the_agent_runs_without_data_binding_or_java_net_http = ArchitectureRules.the_agent_runs_without_data_binding_or_java_net_http;
     @ArchTest static final ArchRule the_vector_standin_is_used_by_nothing_shipped = ArchitectureRules.the_vector_standin_is_used_by_nothing_shipped;
     @ArchTest static final ArchRule the_vector_standin_stands_alone = ArchitectureRules.the_vector_standin_stands_alone;
     @ArchTest static final ArchRule benchmarks_use_only_the_embeddable_library = ArchitectureRules.benchmarks_use_only_the_embeddable_library;
     @ArchTest static final ArchRule load_generators_talk_to_the_server_only_over_http = ArchitectureRules.load_generators_talk_to_the_server_only_over_http;
+    @ArchTest static final ArchRule footprint_measurements_run_the_shipped_agent_from_outside = ArchitectureRules.footprint_measurements_run_the_shipped_agent_from_outside;
     @ArchTest static final ArchRule adapter_exceptions_never_cross_a_port = ArchitectureRules.adapter_exceptions_never_cross_a_port;
     @ArchTest static final ArchRule clock_and_randomness_are_ports = ArchitectureRules.clock_and_randomness_are_ports;
     @ArchTest static final ArchRule use_case_ports_are_named_for_what_they_do = ArchitectureRules.use_case_ports_are_named_for_what_they_do;

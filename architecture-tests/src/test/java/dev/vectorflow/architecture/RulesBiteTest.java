@@ -12,14 +12,19 @@ import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
 import dev.vectorflow.adapter.vector.VectorVersion;
+import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.adapter.vector.planted.ConfigManager;
 import dev.vectorflow.adapter.vector.planted.VectorUsingJavalin;
 import dev.vectorflow.agent.AgentSettings;
 import dev.vectorflow.agent.AgentMain;
+import dev.vectorflow.agent.controlplane.HttpControlPlane;
+import dev.vectorflow.agent.planted.AgentUsingDataBinding;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
 import dev.vectorflow.agent.reconcile.Reconciler;
 import dev.vectorflow.agent.reconcile.planted.ReconcilerUsingAdapterVector;
+import dev.vectorflow.bench.footprint.AgentFootprint;
+import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.standin.VectorStandin;
 import dev.vectorflow.standin.planted.StandinUsingPorts;
 import dev.vectorflow.core.environment.Environment;
@@ -96,6 +101,18 @@ class RulesBiteTest {
     void shippedCodeUsingTheStandin_orTheStandinUsingVectorFlow_breaksTheBuild() {
         bites(ArchitectureRules.the_vector_standin_is_used_by_nothing_shipped, classes(AgentUsingTheStandin.class), classes(AgentMain.class));
         bites(ArchitectureRules.the_vector_standin_stands_alone, classes(StandinUsingPorts.class), classes(VectorStandin.class));
+    }
+
+    @Test
+    void theAgentBindingJson_breaksTheBuild() {
+        bites(ArchitectureRules.the_agent_runs_without_data_binding_or_java_net_http, classes(AgentUsingDataBinding.class),
+                classes(HttpControlPlane.class, VectorApiTelemetry.class));
+    }
+
+    @Test
+    void aFootprintMeasurementLinkingTheAgent_breaksTheBuild() {
+        bites(ArchitectureRules.footprint_measurements_run_the_shipped_agent_from_outside, classes(FootprintUsingTheAgent.class),
+                classes(AgentFootprint.class));
     }
 
     @Test

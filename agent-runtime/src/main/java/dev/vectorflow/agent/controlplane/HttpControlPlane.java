@@ -1,10 +1,5 @@
 package dev.vectorflow.agent.controlplane;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vectorflow.agent.port.ControlPlane;
 import dev.vectorflow.ports.in.agent.ConfigRequest;
 import dev.vectorflow.ports.in.agent.DesiredState;
@@ -14,108 +9,108 @@ import dev.vectorflow.ports.in.agent.HeartbeatRequest;
 import dev.vectorflow.ports.in.agent.HeartbeatResponse;
 import dev.vectorflow.ports.in.agent.PipelineConfig;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@link ControlPlane} over HTTP(S) with java.net.http and Jackson: protocol v1 as PROTOCOL.md writes it. */
+/**
+ * {@link ControlPlane} over HTTP(S): protocol v1 as PROTOCOL.md writes it, in {@link ProtocolJson}. One blocking call at
+ * a time on {@link HttpURLConnection} (keep-alive, no redirects): an idle agent needs no selector or worker threads for
+ * a call every 15 s, and it loads a fraction of java.net.http's classes.
+ */
 public final class HttpControlPlane implements ControlPlane {
 
     private final URI base;
-    private final HttpClient http;
-    private final Duration timeout;
-    private final ObjectMapper json = mapper();
+    private final int timeoutMs;
 
     public HttpControlPlane(URI base, Duration timeout) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.timeoutMs = Math.toIntExact(timeout.toMillis());
     }
 
-    /** The agent's JSON mapping of the protocol records: unknown fields ignored, absent fields not sent. */
-    public static ObjectMapper mapper() {
-        return new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** How an answer's body becomes a protocol record. */
+    private interface Decoder<T> {
+        T decode(byte[] body) throws ProtocolJson.Unreadable;
     }
 
     @Override
     public Reply<EnrollResponse> enroll(EnrollRequest request) {
-        return call("POST", "api/agent/enroll", null, request, EnrollResponse.class);
+        return call("POST", "api/agent/enroll", null, ProtocolJson.enroll(request), ProtocolJson::enrollResponse);
     }
 
     @Override
     public Reply<HeartbeatResponse> heartbeat(String nodeToken, HeartbeatRequest request) {
-        return call("POST", "api/agent/heartbeat", nodeToken, request, HeartbeatResponse.class);
+        return call("POST", "api/agent/heartbeat", nodeToken, ProtocolJson.heartbeat(request), ProtocolJson::heartbeatResponse);
     }
 
     @Override
     public Reply<PipelineConfig> config(String nodeToken, ConfigRequest request) {
-        return call("POST", "api/agent/config", nodeToken, request, PipelineConfig.class);
+        return call("POST", "api/agent/config", nodeToken, ProtocolJson.config(request), ProtocolJson::pipelineConfig);
     }
 
     @Override
     public Reply<DesiredState> desiredState(String nodeToken) {
-        return call("GET", "api/agent/config", nodeToken, null, DesiredState.class);
+        return call("GET", "api/agent/config", nodeToken, null, ProtocolJson::desiredState);
     }
 
-    private <T> Reply<T> call(String method, String path, String token, Object body, Class<T> answer) {
+    private <T> Reply<T> call(String method, String path, String token, byte[] body, Decoder<T> answer) {
         URI uri = base.resolve(path);
+        HttpURLConnection connection = null;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(timeoutMs);
+            connection.setReadTimeout(timeoutMs);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Accept", "application/json");
             if (token != null) {
-                request.header("Authorization", "Bearer " + token);
+                connection.setRequestProperty("Authorization", "Bearer " + token);
             }
             if (body != null) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            int status = response.statusCode();
+            int status = connection.getResponseCode();
+            byte[] received = readBody(connection, status);
             if (status >= 200 && status < 300) {
                 try {
-                    return new Reply.Ok<>(json.readValue(response.body(), answer));
-                } catch (IOException e) {
+                    return new Reply.Ok<>(answer.decode(received));
+                } catch (ProtocolJson.Unreadable e) {
                     return new Reply.Unavailable<>(method + " " + uri + " answered " + status + " with a body this agent cannot read: " + e.getMessage(), Optional.empty());
                 }
             }
-            String message = errorMessage(response.body(), status);
+            String message = ProtocolJson.errorMessage(received).orElse("HTTP " + status);
             return switch (status) {
                 case 401 -> new Reply.Unauthorized<>(message);
                 case 404 -> new Reply.NotFound<>(message);
                 case 408, 429, 500, 502, 503, 504 -> new Reply.Unavailable<>(method + " " + uri + " answered " + status + ": " + message,
-                        response.headers().firstValue("Retry-After").flatMap(HttpControlPlane::seconds));
+                        Optional.ofNullable(connection.getHeaderField("Retry-After")).flatMap(HttpControlPlane::seconds));
                 default -> status >= 500 ? new Reply.Unavailable<>(method + " " + uri + " answered " + status + ": " + message, Optional.empty())
                         : new Reply.Rejected<>(status, message);
             };
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            if (connection != null) {
+                connection.disconnect(); // a half-read connection must not go back to the keep-alive cache
+            }
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Reply.Unavailable<>(method + " " + uri + " failed: " + cause, Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply.Unavailable<>("interrupted", Optional.empty());
         }
     }
 
-    private String errorMessage(byte[] body, int status) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node != null && node.hasNonNull("error")) {
-                return node.get("error").asText();
-            }
-            if (node != null && node.hasNonNull("detail")) {
-                return node.get("detail").asText();
-            }
-        } catch (IOException ignored) {
-            // not JSON: say the status only
+    /** The whole body (the error stream for a status of 400 or more), read to the end so the connection can be reused. */
+    private static byte[] readBody(HttpURLConnection connection, int status) throws IOException {
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return in == null ? new byte[0] : in.readAllBytes();
         }
-        return "HTTP " + status;
     }
 
     private static Optional<Duration> seconds(String value) {

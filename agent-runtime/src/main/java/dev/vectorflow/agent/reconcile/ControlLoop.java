@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,7 +63,7 @@ public final class ControlLoop {
     private final Consumer<String> restartForUpdate;
     private final TelemetryBuffer buffer = new TelemetryBuffer(20_000, 100, 500);
     private final Semaphore wake = new Semaphore(0);
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers = workerPool();
     private final Map<String, ActionResult> settledOneShots = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ActionResult> eldest) {
@@ -75,9 +76,11 @@ public final class ControlLoop {
     private volatile boolean stopping;
     private volatile Duration pollInterval;
     private volatile Instant lastSuccess;
+    // the last update failure of this run: sent with every heartbeat, so the node keeps showing it
     private volatile String updateError;
     private String nodeToken;
     private boolean desiredStateFetched;
+    private boolean answeredOnce;
     private int failures;
     private long heartbeats;
 
@@ -98,6 +101,17 @@ public final class ControlLoop {
         this.pollInterval = settings.pollInterval();
     }
 
+    /**
+     * Scrapes and samples: up to 8 at once on platform threads that end after 5 s without work, so an agent between
+     * heartbeats keeps none (virtual threads would keep the scheduler's carrier, poller and unparker threads).
+     */
+    private static ExecutorService workerPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("vf-worker-", 1).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     public State state() {
         return state;
     }
@@ -113,11 +127,6 @@ public final class ControlLoop {
         }
     }
 
-    /** Records an update failure reported by the launcher (rollback) for the next heartbeat's {@code updateError}. */
-    public void reportUpdateError(String message) {
-        this.updateError = message;
-    }
-
     public void stop() {
         stopping = true;
         wake.release();
@@ -126,6 +135,7 @@ public final class ControlLoop {
 
     /** Runs until {@link #stop()} or a 401; the caller's thread does the calls. */
     public void run() throws NodeTokenStore.TokenStoreFailure {
+        updater.rolledBack().ifPresent(this::reportRollback);
         Optional<String> stored = tokens.load();
         if (stored.isPresent()) {
             nodeToken = stored.get();
@@ -266,7 +276,10 @@ public final class ControlLoop {
         }
         heartbeats++;
         lastSuccess = clock.instant();
-        updateError = null;
+        if (!answeredOnce) {
+            answeredOnce = true;
+            updater.heartbeatAnswered();
+        }
         if (state != State.CONNECTED) {
             LOG.log(System.Logger.Level.INFO, "connected to the server");
         }
@@ -431,6 +444,22 @@ public final class ControlLoop {
                 settle(action, Outcome.failed(refused.reason()));
             }
         }
+    }
+
+    /**
+     * The launcher put the previous agent back: the update action failed (the server settles it and stops sending it;
+     * this agent would not run it again either) and {@code updateError} says why in every heartbeat of this run.
+     */
+    private void reportRollback(AgentUpdater.RolledBack rollback) {
+        LOG.log(System.Logger.Level.WARNING, "the update to " + rollback.version() + " was rolled back: " + rollback.message());
+        updateError = rollback.message();
+        rollback.actionId().ifPresent(id -> {
+            ActionResult result = new ActionResult(id, ActionResult.FAILED, rollback.message());
+            synchronized (settledOneShots) {
+                settledOneShots.put(id, result);
+            }
+            buffer.addActionResult(result);
+        });
     }
 
     /** When the last call to the server succeeded, if ever. */

@@ -1,8 +1,9 @@
 package dev.vectorflow.agent.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.vectorflow.agent.reconcile.SecretVault;
 import dev.vectorflow.agent.token.FileNodeTokenStore;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ public final class SecretChannelServer implements AutoCloseable {
 
     private final Path socket;
     private final SecretVault vault;
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
     private ServerSocketChannel server;
     private volatile boolean open;
 
@@ -64,7 +65,9 @@ public final class SecretChannelServer implements AutoCloseable {
         while (open) {
             try {
                 SocketChannel client = server.accept();
-                Thread.ofVirtual().start(() -> answer(client));
+                // a platform thread per request: requests are rare (a Vector starting or reloading), and a virtual thread
+                // would keep the scheduler's carrier, poller and unparker threads in an otherwise idle agent
+                Thread.ofPlatform().daemon().name("vf-secret-answer").start(() -> answer(client));
             } catch (IOException e) {
                 if (open) {
                     LOG.log(System.Logger.Level.WARNING, "secret channel: " + e.getMessage());
@@ -97,26 +100,53 @@ public final class SecretChannelServer implements AutoCloseable {
     byte[] respond(String request) throws IOException {
         int newline = request.indexOf('\n');
         String pipelineId = newline < 0 ? request.strip() : request.substring(0, newline).strip();
-        JsonNode body = newline < 0 ? null : json.readTree(request.substring(newline + 1));
-        List<String> keys = new ArrayList<>();
-        if (body != null) {
-            body.path("secrets").forEach(k -> keys.add(k.asText()));
-        }
+        List<String> keys = newline < 0 ? List.of() : requestedKeys(request.substring(newline + 1));
         Map<String, Optional<String>> values = vault.lookup(pipelineId, keys);
-        ObjectNode out = json.createObjectNode();
-        values.forEach((key, value) -> {
-            ObjectNode entry = out.putObject(key);
-            if (value.isPresent()) {
-                entry.put("value", value.get());
-                entry.putNull("error");
-            } else {
-                entry.putNull("value");
-                entry.put("error", vault.knows(pipelineId)
-                        ? "pipeline " + pipelineId + " has no secret named '" + key + "'"
-                        : "the agent does not hold the secrets of pipeline " + pipelineId + " (yet)");
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try (JsonGenerator out = json.createGenerator(answer)) {
+            out.writeStartObject();
+            for (Map.Entry<String, Optional<String>> e : values.entrySet()) {
+                out.writeObjectFieldStart(e.getKey());
+                if (e.getValue().isPresent()) {
+                    out.writeStringField("value", e.getValue().get());
+                    out.writeNullField("error");
+                } else {
+                    out.writeNullField("value");
+                    out.writeStringField("error", vault.knows(pipelineId)
+                            ? "pipeline " + pipelineId + " has no secret named '" + e.getKey() + "'"
+                            : "the agent does not hold the secrets of pipeline " + pipelineId + " (yet)");
+                }
+                out.writeEndObject();
             }
-        });
-        return json.writeValueAsBytes(out);
+            out.writeEndObject();
+        }
+        return answer.toByteArray();
+    }
+
+    /** The names in Vector's {@code {"version":"1.0","secrets":["a","b"]}}; other fields are passed over. */
+    private List<String> requestedKeys(String body) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (JsonParser p = json.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return keys;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("secrets") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (p.currentToken().isScalarValue()) {
+                            keys.add(p.getText());
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return keys;
     }
 
     @Override

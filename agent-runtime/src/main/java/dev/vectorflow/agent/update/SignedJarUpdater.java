@@ -5,12 +5,11 @@ import dev.vectorflow.ports.in.agent.PendingAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.URISyntaxException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -26,26 +25,33 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@link AgentUpdater} for the single-file agent jar: downloads the release (https, or http to loopback only),
  * checks its SHA-256 and its ed25519 signature against the key the agent was installed with
  * ({@code VF_UPDATE_PUBLIC_KEY}), keeps the current jar as {@code <jar>.previous}, renames the new one into place and
- * writes {@code <data dir>/update-pending}. The launcher puts the previous jar back when the new agent has not
- * heartbeated within a minute (the new agent removes the marker after its first heartbeat).
+ * writes {@code <data dir>/update-pending} (action id, version). The launcher puts the previous jar back when the new
+ * agent has not heartbeated within the settle window ({@code VF_UPDATE_SETTLE_SECONDS}, a minute) and says so in
+ * {@code <data dir>/update-failed}; the new agent removes the marker after its first heartbeat.
  */
 public final class SignedJarUpdater implements AgentUpdater {
 
+    /** The marker of an installed update that has not heartbeated yet; the launcher rolls back while it exists. */
+    public static final String PENDING = "update-pending";
+    private static final System.Logger LOG = System.getLogger("vectorflow.agent");
+    /** Written by the launcher after a rollback: {@code action=}, {@code version=} and {@code message=} lines. */
+    public static final String FAILED = "update-failed";
     private static final long MAX_DOWNLOAD = 256L * 1024 * 1024;
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final Optional<PublicKey> publicKey;
     private final Optional<Path> installedJar;
     private final Path dataDirectory;
-    private final HttpClient http;
     private final Clock clock;
 
     public SignedJarUpdater(Optional<PublicKey> publicKey, Optional<Path> installedJar, Path dataDirectory, Clock clock) {
@@ -53,7 +59,6 @@ public final class SignedJarUpdater implements AgentUpdater {
         this.installedJar = installedJar;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** The key of {@code VF_UPDATE_PUBLIC_KEY}: base64 of an X.509 SubjectPublicKeyInfo, or of the raw 32 key bytes. */
@@ -106,7 +111,7 @@ public final class SignedJarUpdater implements AgentUpdater {
             }
             Files.copy(jar, jar.resolveSibling(jar.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
             move(download, jar);
-            Files.writeString(dataDirectory.resolve("update-pending"), "version=" + update.targetVersion() + "\nsince="
+            Files.writeString(dataDirectory.resolve(PENDING), "action=" + update.id() + "\nversion=" + update.targetVersion() + "\nsince="
                     + clock.instant() + "\njar=" + jar + "\n", StandardCharsets.UTF_8);
             return new Result.Installed(update.targetVersion());
         } catch (IOException e) {
@@ -116,9 +121,38 @@ public final class SignedJarUpdater implements AgentUpdater {
                 // nothing more to clean
             }
             return new Result.Refused("update to " + update.targetVersion() + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result.Refused("update interrupted");
+        }
+    }
+
+    @Override
+    public Optional<RolledBack> rolledBack() {
+        Path failed = dataDirectory.resolve(FAILED);
+        String text;
+        try {
+            text = Files.readString(failed, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return Optional.empty(); // none (the usual case), or unreadable: nothing we could report
+        }
+        Map<String, String> fields = new HashMap<>();
+        text.lines().forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                fields.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        });
+        String message = fields.getOrDefault("message", text);
+        return Optional.of(new RolledBack(Optional.ofNullable(fields.get("action")).filter(a -> !a.isEmpty()),
+                fields.getOrDefault("version", "?"), message.isEmpty() ? "the update was rolled back" : message));
+    }
+
+    @Override
+    public void heartbeatAnswered() {
+        for (String marker : new String[] {PENDING, FAILED}) {
+            try {
+                Files.deleteIfExists(dataDirectory.resolve(marker));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot remove " + dataDirectory.resolve(marker) + ": " + e.getMessage());
+            }
         }
     }
 
@@ -139,24 +173,37 @@ public final class SignedJarUpdater implements AgentUpdater {
         throw new IllegalArgumentException("downloads must use https (plain http only to loopback) but the URL was " + url);
     }
 
-    private void fetch(URI url, Path target) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new IOException(url + " answered " + response.statusCode());
-        }
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(target)) {
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > MAX_DOWNLOAD) {
-                    throw new IOException("the download is larger than " + MAX_DOWNLOAD + " bytes");
-                }
-                out.write(buf, 0, n);
+    /** Downloads to {@code target}; redirects are followed within the same scheme and must end at an allowed address too. */
+    private static void fetch(URI url, Path target) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        try {
+            connection.setConnectTimeout((int) Duration.ofSeconds(10).toMillis());
+            connection.setReadTimeout((int) Duration.ofMinutes(1).toMillis());
+            connection.setInstanceFollowRedirects(true);
+            connection.setUseCaches(false);
+            int status = connection.getResponseCode();
+            try {
+                checkTransport(connection.getURL().toURI());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new IOException("the download was redirected to " + connection.getURL() + ", which is not allowed: " + e.getMessage());
             }
+            if (status != 200) {
+                throw new IOException(url + " answered " + status);
+            }
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+                byte[] buf = new byte[64 * 1024];
+                long total = 0;
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    total += n;
+                    if (total > MAX_DOWNLOAD) {
+                        throw new IOException("the download is larger than " + MAX_DOWNLOAD + " bytes");
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+        } finally {
+            connection.disconnect();
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.vectorflow.agent.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,27 +17,37 @@ import dev.vectorflow.ports.in.agent.HeartbeatRequest;
 import dev.vectorflow.ports.in.agent.HeartbeatResponse;
 import dev.vectorflow.ports.in.agent.PendingAction;
 import dev.vectorflow.ports.in.agent.PipelineConfig;
-import dev.vectorflow.ports.in.agent.SampleResults;
 import java.util.HashSet;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent side of the protocol contract: the shared example documents read with the agent's JSON mapping, and the
- * agent's own requests written with field names the examples (and so the server) use.
+ * The agent side of the protocol contract: the shared example documents read with the agent's codec
+ * ({@link ProtocolJson}), field for field as a general JSON mapper reads them, and the agent's own requests written
+ * with the field names the examples (and so the server) use.
  */
 class AgentProtocolContractTest {
 
-    private final ObjectMapper json = HttpControlPlane.mapper();
+    /** The reference: a general mapper over the same records, configured as protocol v1 says (unknown fields ignored, nulls not sent). */
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static byte[] example(String name) {
+        return AgentProtocolExamples.read(name).getBytes(StandardCharsets.UTF_8);
+    }
 
     @Test
     void whatTheServerSends_isReadWithEveryField() throws Exception {
-        EnrollResponse enrolled = json.readValue(AgentProtocolExamples.read("enroll-response"), EnrollResponse.class);
+        EnrollResponse enrolled = ProtocolJson.enrollResponse(example("enroll-response"));
         assertThat(enrolled.nodeToken()).startsWith("vf_node_");
         assertThat(enrolled.pollIntervalMs()).isPositive();
+        assertThat(enrolled).isEqualTo(json.readValue(example("enroll-response"), EnrollResponse.class));
 
-        HeartbeatResponse beat = json.readValue(AgentProtocolExamples.read("heartbeat-response"), HeartbeatResponse.class);
+        HeartbeatResponse beat = ProtocolJson.heartbeatResponse(example("heartbeat-response"));
         assertThat(beat.ok()).isTrue();
         assertThat(beat.pendingActions()).extracting(PendingAction::type)
                 .containsExactly(PendingAction.DEPLOY, PendingAction.UNDEPLOY, PendingAction.RESTART, PendingAction.UPDATE, PendingAction.SAMPLE);
@@ -49,39 +63,52 @@ class AgentProtocolContractTest {
         assertThat(sample.componentKeys()).containsExactly("parse", "out");
         assertThat(sample.limit()).isEqualTo(5);
         assertThat(sample.requestId()).isNotBlank();
+        assertThat(beat).isEqualTo(json.readValue(example("heartbeat-response"), HeartbeatResponse.class));
 
-        PipelineConfig config = json.readValue(AgentProtocolExamples.read("config-response"), PipelineConfig.class);
+        PipelineConfig config = ProtocolJson.pipelineConfig(example("config-response"));
         assertThat(config.configYaml()).contains("SECRET[vectorflow.api_token]");
         assertThat(config.secrets()).containsKey("api_token");
         assertThat(config.certFiles()).singleElement().satisfies(c -> assertThat(c.filename()).isEqualTo("certs/edge.crt"));
         assertThat(config.logLevel()).isEqualTo("info");
+        assertThat(config).isEqualTo(json.readValue(example("config-response"), PipelineConfig.class));
 
-        DesiredState desired = json.readValue(AgentProtocolExamples.read("desired-state"), DesiredState.class);
+        DesiredState desired = ProtocolJson.desiredState(example("desired-state"));
         assertThat(desired.pipelines()).isNotEmpty();
         assertThat(desired.pollIntervalMs()).isPositive();
+        assertThat(desired).isEqualTo(json.readValue(example("desired-state"), DesiredState.class));
     }
 
     @Test
-    void whatTheAgentSends_usesTheExamplesFieldNames() throws Exception {
-        for (var pair : new Object[][] {{"enroll-request", EnrollRequest.class}, {"heartbeat-request", HeartbeatRequest.class},
-                {"config-request", ConfigRequest.class}, {"samples-request", SampleResults.class}}) {
-            String name = (String) pair[0];
-            JsonNode example = json.readTree(AgentProtocolExamples.read(name));
-            Object read = json.readValue(AgentProtocolExamples.read(name), (Class<?>) pair[1]);
-            JsonNode written = json.valueToTree(read);
+    void whatTheAgentSends_usesTheExamplesFieldNames_andTheSameDocumentAsAGeneralMapper() throws Exception {
+        EnrollRequest enroll = json.readValue(example("enroll-request"), EnrollRequest.class);
+        HeartbeatRequest heartbeat = json.readValue(example("heartbeat-request"), HeartbeatRequest.class);
+        ConfigRequest config = json.readValue(example("config-request"), ConfigRequest.class);
+        Map<String, byte[]> written = Map.of("enroll-request", ProtocolJson.enroll(enroll), "heartbeat-request", ProtocolJson.heartbeat(heartbeat),
+                "config-request", ProtocolJson.config(config));
+        Map<String, Object> records = Map.of("enroll-request", enroll, "heartbeat-request", heartbeat, "config-request", config);
+        for (String name : written.keySet()) {
+            JsonNode example = json.readTree(example(name));
+            JsonNode ours = json.readTree(written.get(name));
             Set<String> exampleFields = fieldPaths(example, "");
             exampleFields.removeIf(f -> f.startsWith("fieldFromTheFuture"));
-            Set<String> writtenFields = fieldPaths(written, "");
+            Set<String> writtenFields = fieldPaths(ours, "");
             assertThat(writtenFields).as(name + ": every field the agent writes is one the examples know").isSubsetOf(exampleFields);
-            assertThat(exampleFields).as(name + ": every non-null example field survives the agent's mapping").isSubsetOf(writtenFields);
+            assertThat(exampleFields).as(name + ": every non-null example field survives the agent's writing").isSubsetOf(writtenFields);
+            assertThat(ours).as(name + ": the same document").isEqualTo(json.readTree(json.writeValueAsBytes(records.get(name))));
         }
     }
 
     @Test
-    void theLegacyEnrollmentField_andUnknownFields_doNotBreakReading() throws Exception {
-        assertThat(json.readValue(AgentProtocolExamples.read("heartbeat-request"), HeartbeatRequest.class).pipelines()).hasSize(1);
-        assertThat(json.readValue(AgentProtocolExamples.read("heartbeat-request-minimal"), HeartbeatRequest.class).pipelines()).isEmpty();
-        assertThat(json.readTree(AgentProtocolExamples.read("error-response")).path("error").asText()).isNotBlank();
+    void unknownFields_nullLists_andErrorBodies_doNotBreakReading() throws Exception {
+        String future = AgentProtocolExamples.read("heartbeat-response")
+                .replaceFirst("\\{", "{\"fieldFromTheFuture\": {\"nested\": [1, {\"a\": null}]}, ");
+        assertThat(ProtocolJson.heartbeatResponse(future.getBytes(StandardCharsets.UTF_8)).pendingActions()).hasSize(5);
+        assertThat(ProtocolJson.heartbeatResponse("{\"ok\": true, \"pendingActions\": null}".getBytes(StandardCharsets.UTF_8))
+                .pendingActions()).isEmpty();
+        assertThat(ProtocolJson.errorMessage(example("error-response"))).contains("node token revoked");
+        assertThat(ProtocolJson.errorMessage("<html>bad gateway</html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> ProtocolJson.heartbeatResponse("{\"pendingActions\": [{\"type\": \"deploy\"}]}".getBytes(StandardCharsets.UTF_8)))
+                .as("an action without its id").isInstanceOf(ProtocolJson.Unreadable.class);
     }
 
     /** Paths of every non-null field ({@code a.b}, arrays as {@code a[]}). */

@@ -368,6 +368,28 @@ class AgentScenarioTest {
     }
 
     @Test
+    void anUpdateTheLauncherRolledBack_isReportedFailedInEveryHeartbeat_andNotTriedAgain() throws Exception {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("update-failed"), "action=update-7\nversion=9.9.9\n"
+                + "message=the agent 9.9.9 did not heartbeat within 60 s; the launcher put the previous agent back\n");
+        server.queue(PendingAction.update("update-7", "9.9.9", "https://downloads.example.com/agent.jar", "sha256:" + "a".repeat(64), "c2ln"));
+        startAgent();
+
+        ActionResult failed = await("the rolled back update reported", Duration.ofSeconds(20), () -> server.heartbeats.stream()
+                .flatMap(h -> h.actionResults().stream()).filter(r -> r.actionId().equals("update-7")).findFirst().orElse(null));
+        assertThat(failed.status()).isEqualTo(ActionResult.FAILED);
+        assertThat(failed.message()).contains("did not heartbeat within 60 s");
+        int seen = server.heartbeats.size();
+        await("three more heartbeats", Duration.ofSeconds(20), () -> server.heartbeats.size() >= seen + 3);
+        assertThat(server.heartbeats.subList(seen, server.heartbeats.size())).extracting(HeartbeatRequest::updateError)
+                .allSatisfy(e -> assertThat(e).contains("the launcher put the previous agent back"));
+        assertThat(server.heartbeats.stream().flatMap(h -> h.actionResults().stream()).filter(r -> r.actionId().equals("update-7")))
+                .as("the update is not downloaded again: its only result is the rollback")
+                .allSatisfy(r -> assertThat(r.message()).doesNotContain("VF_UPDATE_PUBLIC_KEY"));
+        assertThat(dataDir.resolve("update-failed")).as("known to the server now").doesNotExist();
+    }
+
+    @Test
     void aHungVector_neverDelaysTheHeartbeat_andIsKilledWhenUndeployed() throws Exception {
         want("p1", 1, pipeline(". = 1", ""));
         String hanging = pipeline(". = 1", "").replace("sources:\n", "sources:\n  fault: {type: standin_fault, hang_after_secs: 6}\n")

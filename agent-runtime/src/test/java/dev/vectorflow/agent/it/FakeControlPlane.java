@@ -3,7 +3,6 @@ package dev.vectorflow.agent.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.vectorflow.agent.controlplane.HttpControlPlane;
 import dev.vectorflow.ports.in.agent.ConfigRequest;
 import dev.vectorflow.ports.in.agent.DesiredState;
 import dev.vectorflow.ports.in.agent.EnrollRequest;
@@ -36,7 +35,9 @@ final class FakeControlPlane implements AutoCloseable {
     static final String ENROLLMENT_TOKEN = "vf_enroll_test";
     static final String NODE_TOKEN = "vf_node_0123456789abcdef_" + "ab".repeat(32);
 
-    private final ObjectMapper json = HttpControlPlane.mapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     private final Map<String, PipelineConfig> desired = new LinkedHashMap<>();
     private final List<PendingAction> oneShots = new ArrayList<>();
     final List<HeartbeatRequest> heartbeats = new CopyOnWriteArrayList<>();

@@ -80,7 +80,24 @@ class SignedJarUpdaterTest {
         assertThat(result).isEqualTo(new AgentUpdater.Result.Installed("1.1.0"));
         assertThat(Files.readAllBytes(jar)).isEqualTo(release);
         assertThat(Files.readString(dir.resolve("vectorflow-agent.jar.previous"))).isEqualTo("old agent jar");
-        assertThat(Files.readString(dir.resolve("update-pending"))).contains("version=1.1.0");
+        assertThat(Files.readString(dir.resolve("update-pending"))).contains("action=u1\n").contains("version=1.1.0\n");
+    }
+
+    @Test
+    void theLaunchersRollbackNote_isReadAsTheFailureOfThatAction_andBothMarkersGoOnceAHeartbeatWasAnswered() throws Exception {
+        SignedJarUpdater updater = updater(true);
+        assertThat(updater.rolledBack()).isEmpty();
+        Files.writeString(dir.resolve("update-pending"), "action=u2\nversion=1.3.0\n");
+        Files.writeString(dir.resolve("update-failed"), "action=u1\nversion=1.2.0\nmessage=the agent 1.2.0 exited with code 1 before its"
+                + " first heartbeat; the launcher put the previous agent back\n");
+
+        assertThat(updater.rolledBack()).contains(new AgentUpdater.RolledBack(Optional.of("u1"), "1.2.0",
+                "the agent 1.2.0 exited with code 1 before its first heartbeat; the launcher put the previous agent back"));
+        updater.heartbeatAnswered();
+
+        assertThat(dir.resolve("update-failed")).doesNotExist();
+        assertThat(dir.resolve("update-pending")).doesNotExist();
+        assertThat(updater.rolledBack()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.vectorflow.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vectorflow.bench.CommandLine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,20 +44,7 @@ public final class HeartbeatLoad {
                    int logsEvery, Path state, boolean skipBare) {
 
         static Options parse(String[] args) {
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--")) {
-                    throw new IllegalArgumentException("unexpected argument " + args[i]);
-                }
-                String name = args[i].substring(2);
-                if (name.equals("skip-bare")) {
-                    values.put(name, "true");
-                } else if (i + 1 < args.length) {
-                    values.put(name, args[++i]);
-                } else {
-                    throw new IllegalArgumentException("--" + name + " needs a value");
-                }
-            }
+            Map<String, String> values = CommandLine.parse(args, java.util.Set.of("skip-bare"));
             String token = values.getOrDefault("admin-token", System.getenv().getOrDefault("VF_BENCH_ADMIN_TOKEN", ""));
             if (token.isBlank()) {
                 throw new IllegalArgumentException("--admin-token (a platform admin API token, or VF_BENCH_ADMIN_TOKEN) is required");

@@ -12,6 +12,7 @@ import dev.vectorflow.adapter.http.fleet.FleetResponses.HostPoint;
 import dev.vectorflow.adapter.http.fleet.FleetResponses.HostSeriesResponse;
 import dev.vectorflow.adapter.http.fleet.FleetResponses.LogLineResponse;
 import dev.vectorflow.adapter.http.fleet.FleetResponses.MatchResponse;
+import dev.vectorflow.adapter.http.fleet.FleetResponses.NodeActionResponse;
 import dev.vectorflow.adapter.http.fleet.FleetResponses.NodeRef;
 import dev.vectorflow.adapter.http.fleet.FleetResponses.NodeResponse;
 import dev.vectorflow.adapter.http.fleet.FleetResponses.PipelineMetricsResponse;
@@ -112,6 +113,7 @@ public final class FleetController {
         routes.get("/api/nodes/{nodeId}/logs", Access.team(Role.VIEWER, nodeTeam), this::logs);
         routes.post("/api/nodes/{nodeId}/samples", Access.team(Role.EDITOR, nodeTeam), this::requestSample);
         routes.get("/api/nodes/{nodeId}/samples/{requestId}", Access.team(Role.EDITOR, nodeTeam), this::sample);
+        routes.get("/api/nodes/{nodeId}/actions", Access.team(Role.VIEWER, nodeTeam), this::actions);
         routes.get("/api/pipelines/{pipelineId}/deployments", Access.team(Role.VIEWER, pipelineTeam), this::deployments);
         routes.post("/api/pipelines/{pipelineId}/deployments", Access.team(Role.EDITOR, pipelineTeam), this::deploy);
         routes.delete("/api/pipelines/{pipelineId}/deployments", Access.team(Role.EDITOR, pipelineTeam), this::undeploy);
@@ -342,6 +344,10 @@ public final class FleetController {
 
     private void sample(Context ctx) throws NotFoundFailure {
         ctx.json(SampleStatusResponse.fromDomain(queries.sample(nodeId(ctx), ctx.pathParam("requestId"))));
+    }
+
+    private void actions(Context ctx) throws NotFoundFailure {
+        ctx.json(queries.actions(nodeId(ctx)).stream().map(NodeActionResponse::fromDomain).toList());
     }
 
     // ---- deployments ----

@@ -5,6 +5,7 @@ import dev.vectorflow.core.fleet.EnrollmentToken;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.ports.in.fleet.FleetQueries;
 import dev.vectorflow.ports.in.fleet.FleetQueries.LiveCounters;
+import dev.vectorflow.ports.out.fleet.NodeActionRepository.StoredAction;
 import dev.vectorflow.ports.out.fleet.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
@@ -173,6 +174,16 @@ final class FleetResponses {
         static SampleStatusResponse fromDomain(FleetQueries.SampleStatus s) {
             return new SampleStatusResponse(s.requestId(), s.done() ? "DONE" : "PENDING", s.results().stream()
                     .map(r -> new SampleResultResponse(r.componentKey(), r.events(), r.schema(), r.error())).toList());
+        }
+    }
+
+    /** A one-shot action of a node: {@code status} is PENDING until the agent settles it (SUCCEEDED or FAILED, with its message). */
+    record NodeActionResponse(String id, String type, String pipelineId, String targetVersion, String requestId, Instant createdAt,
+                              String createdBy, String status, Instant settledAt, String message) {
+        static NodeActionResponse fromDomain(StoredAction a) {
+            return new NodeActionResponse(a.action().id(), a.action().type(), a.action().pipelineId(), a.action().targetVersion(),
+                    a.action().requestId(), a.createdAt(), a.createdBy(), a.resultStatus().orElse("PENDING"), a.settledAt().orElse(null),
+                    a.resultMessage());
         }
     }
 }

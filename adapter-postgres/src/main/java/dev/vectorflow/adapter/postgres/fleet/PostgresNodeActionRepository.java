@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -61,5 +62,14 @@ public final class PostgresNodeActionRepository implements NodeActionRepository 
     @Override
     public boolean exists(NodeId node, String requestId) {
         return dsl.get().fetchExists(dsl.get().selectOne().from("node_actions").where("node_id = ? and request_id = ?", node.value(), requestId));
+    }
+
+    @Override
+    public List<StoredAction> recent(NodeId node, int limit) {
+        return dsl.get().fetch("select " + COLUMNS + ", created_at, created_by, settled_at, result_status, result_message from node_actions"
+                        + " where node_id = ? order by created_at desc, id desc limit ?", node.value(), limit)
+                .map(r -> new StoredAction(toAction(r), FleetRows.instant(r, "created_at"), r.get("created_by", String.class),
+                        FleetRows.optionalInstant(r, "settled_at"), Optional.ofNullable(r.get("result_status", String.class)),
+                        Optional.ofNullable(r.get("result_message", String.class)).orElse("")));
     }
 }

@@ -361,6 +361,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
                     touched.add(h.nodeId().value());
                 }
                 if (h.settledUpdateVersion().isPresent()) {
+                    touched.add(h.nodeId().value());
                     updated.setTimestamp(1, ts(h.at()));
                     updated.setString(2, h.settledUpdateVersion().get());
                     updated.setObject(3, h.nodeId().value());

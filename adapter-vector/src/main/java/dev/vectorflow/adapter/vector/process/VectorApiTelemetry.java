@@ -1,18 +1,17 @@
 package dev.vectorflow.adapter.vector.process;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.vectorflow.ports.in.agent.ComponentMetrics;
 import dev.vectorflow.ports.in.agent.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,45 +23,54 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link VectorTelemetry} over a running Vector's loopback addresses: {@code GET /health} on the API,
- * {@code GET /metrics} on the Prometheus exporter, and {@code vector tap} for samples.
+ * {@code GET /metrics} on the Prometheus exporter, and {@code vector tap} for samples. Plain blocking
+ * {@link HttpURLConnection} calls bounded by the timeout: they run on the caller's thread and need no client threads.
  */
 public final class VectorApiTelemetry implements VectorTelemetry {
 
     /** {@code vector tap} exits with this when the API cannot be reached. */
     private static final int EXIT_UNAVAILABLE = 69;
     private static final long MAX_TAP_OUTPUT = 4L * 1024 * 1024;
+    /** A larger answer is not a metrics page of one pipeline. */
+    private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final Path binary;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
 
     public VectorApiTelemetry(Path binary) {
         this.binary = binary;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
     public boolean healthy(String apiAddress, Duration timeout) {
-        return get("http://" + apiAddress + "/health", timeout).map(r -> r.statusCode() == 200).orElse(false);
+        return get("http://" + apiAddress + "/health", timeout).isPresent();
     }
 
     @Override
     public Optional<List<ComponentMetrics>> scrape(String metricsAddress, Duration timeout) {
-        return get("http://" + metricsAddress + "/metrics", timeout)
-                .filter(r -> r.statusCode() == 200)
-                .map(r -> PrometheusText.componentMetrics(r.body()));
+        return get("http://" + metricsAddress + "/metrics", timeout).map(PrometheusText::componentMetrics);
     }
 
-    private Optional<HttpResponse<String>> get(String url, Duration timeout) {
+    /** The body of a 200 answer; empty for any other status, a refused connection or a Vector that does not answer in time. */
+    private static Optional<String> get(String url, Duration timeout) {
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        HttpURLConnection connection = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-            // sendAsync + a hard deadline: a Vector that accepts the connection and never answers cannot hold us
-            return Optional.of(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (Exception e) {
+            connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(ms);
+            connection.setReadTimeout(ms);
+            connection.setUseCaches(false);
+            if (connection.getResponseCode() != 200) {
+                connection.disconnect();
+                return Optional.empty();
+            }
+            try (InputStream in = connection.getInputStream()) {
+                return Optional.of(new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            if (connection != null) {
+                connection.disconnect();
+            }
             return Optional.empty();
         }
     }
@@ -120,9 +128,10 @@ public final class VectorApiTelemetry implements VectorTelemetry {
     }
 
     private Object event(String line) {
-        try {
-            return json.readValue(line, Object.class);
-        } catch (JsonProcessingException notAnEvent) {
+        try (JsonParser event = json.createParser(line)) {
+            event.nextToken();
+            return TreeValues.read(event);
+        } catch (IOException notAnEvent) {
             return null;
         }
     }

@@ -1,12 +1,14 @@
 package dev.vectorflow.adapter.vector.process;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,32 +23,53 @@ public final class YamlVectorConfigRules implements VectorConfigRules {
 
     private static final Set<String> RELOADABLE = Set.of("sources", "transforms", "sinks", "enrichment_tables", "secret", "api", "healthchecks");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
+    // streaming YAML only: the agent runs this on every deploy and needs no data binding for it
+    private final YAMLFactory yaml = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
 
     @Override
     public String sidecar(String dataDir, String apiAddress, String metricsAddress, List<String> secretCommand) {
-        ObjectNode root = yaml.createObjectNode();
-        root.put("data_dir", dataDir);
-        ObjectNode api = root.putObject("api");
-        api.put("enabled", true);
-        api.put("address", apiAddress);
-        root.putObject("sources").putObject(RESERVED_PREFIX + "internal_metrics").put("type", "internal_metrics");
-        ObjectNode sink = root.putObject("sinks").putObject(RESERVED_PREFIX + "prometheus");
-        sink.put("type", "prometheus_exporter");
-        sink.putArray("inputs").add(RESERVED_PREFIX + "internal_metrics");
-        sink.put("address", metricsAddress);
-        if (!secretCommand.isEmpty()) {
-            ObjectNode backend = root.putObject("secret").putObject("vectorflow");
-            backend.put("type", "exec");
-            secretCommand.forEach(backend.putArray("command")::add);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = yaml.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("data_dir", dataDir);
+            g.writeObjectFieldStart("api");
+            g.writeBooleanField("enabled", true);
+            g.writeStringField("address", apiAddress);
+            g.writeEndObject();
+            g.writeObjectFieldStart("sources");
+            g.writeObjectFieldStart(RESERVED_PREFIX + "internal_metrics");
+            g.writeStringField("type", "internal_metrics");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectFieldStart("sinks");
+            g.writeObjectFieldStart(RESERVED_PREFIX + "prometheus");
+            g.writeStringField("type", "prometheus_exporter");
+            g.writeArrayFieldStart("inputs");
+            g.writeString(RESERVED_PREFIX + "internal_metrics");
+            g.writeEndArray();
+            g.writeStringField("address", metricsAddress);
+            g.writeEndObject();
+            g.writeEndObject();
+            if (!secretCommand.isEmpty()) {
+                g.writeObjectFieldStart("secret");
+                g.writeObjectFieldStart("vectorflow");
+                g.writeStringField("type", "exec");
+                g.writeArrayFieldStart("command");
+                for (String word : secretCommand) {
+                    g.writeString(word);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sidecar config cannot be written as YAML", e);
         }
-        try {
-            return yaml.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the sidecar config cannot be written as YAML", e);
-        }
+        return out.toString();
     }
 
     @Override
@@ -54,20 +77,24 @@ public final class YamlVectorConfigRules implements VectorConfigRules {
         return !Objects.equals(globals(configBefore), globals(configAfter));
     }
 
-    private Map<String, JsonNode> globals(String config) {
-        Map<String, JsonNode> out = new TreeMap<>();
-        try {
-            JsonNode root = yaml.readTree(config);
-            if (root != null) {
-                root.properties().forEach(e -> {
-                    if (!RELOADABLE.contains(e.getKey())) {
-                        out.put(e.getKey(), e.getValue());
-                    }
-                });
+    private Map<String, Object> globals(String config) {
+        Map<String, Object> out = new TreeMap<>();
+        try (JsonParser p = yaml.createParser(config)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return out;
             }
-        } catch (JsonProcessingException e) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (RELOADABLE.contains(key)) {
+                    p.skipChildren();
+                } else {
+                    out.put(key, TreeValues.read(p));
+                }
+            }
+        } catch (IOException e) {
             // unreadable YAML: Vector's validate reports it; a restart is the safe answer
-            out.put("\0unreadable", yaml.getNodeFactory().textNode(config));
+            out.put("\0unreadable", config);
         }
         return out;
     }

@@ -10,6 +10,7 @@ import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.out.fleet.NodeActionRepository.StoredAction;
 import dev.vectorflow.ports.out.fleet.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
@@ -85,4 +86,7 @@ public interface FleetQueries {
     List<StoredLogLine> logs(NodeId node, Optional<PipelineId> pipeline, long afterSeq, int limit) throws NotFoundFailure;
 
     SampleStatus sample(NodeId node, String requestId) throws NotFoundFailure;
+
+    /** The node's recent one-shot actions (restart, sample, update), newest first, with how the agent settled them. */
+    List<StoredAction> actions(NodeId node) throws NotFoundFailure;
 }

@@ -5,6 +5,7 @@ import dev.vectorflow.ports.in.agent.PendingAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Driven port: one-shot actions (restart, sample, update) that stay pending until the agent settles them. */
 public interface NodeActionRepository {
@@ -18,4 +19,15 @@ public interface NodeActionRepository {
 
     /** True when the node ever had a sample request with this id. */
     boolean exists(NodeId node, String requestId);
+
+    /** The node's most recent one-shot actions, pending and settled, newest first. */
+    List<StoredAction> recent(NodeId node, int limit);
+
+    /**
+     * A one-shot action as stored: what was asked, by whom and when, and how the agent settled it ({@code resultStatus}
+     * {@code SUCCEEDED} or {@code FAILED}, empty while pending).
+     */
+    record StoredAction(PendingAction action, Instant createdAt, String createdBy, Optional<Instant> settledAt,
+                        Optional<String> resultStatus, String resultMessage) {
+    }
 }

@@ -173,15 +173,21 @@ public final class AgentService implements ServeAgentUseCase {
         });
         Set<String> sampledNow = new HashSet<>();
         request.sampleResults().forEach(r -> sampledNow.add(r.requestId()));
-        Optional<String> updatedTo = Optional.ofNullable(request.agentVersion()).filter(v -> !v.isBlank());
+        Optional<String> reportedVersion = Optional.ofNullable(request.agentVersion()).filter(v -> !v.isBlank());
+        // an update is settled (in the database, and in every server's cache through the writer's change notice) when the
+        // agent reports its target version; only then, so that a heartbeat without a pending update writes nothing for it
+        Optional<String> updatedTo = Optional.empty();
         for (PendingAction oneShot : oneShotActions(agent.nodeId())) {
-            boolean updateDone = PendingAction.UPDATE.equals(oneShot.type()) && updatedTo.isPresent()
-                    && updatedTo.get().equals(oneShot.targetVersion());
+            boolean updateDone = PendingAction.UPDATE.equals(oneShot.type()) && reportedVersion.isPresent()
+                    && reportedVersion.get().equals(oneShot.targetVersion());
             boolean sampled = oneShot.requestId() != null && sampledNow.contains(oneShot.requestId());
-            if (sampled) {
+            if (sampled || updateDone) {
                 settledNow.add(oneShot.id());
             }
-            if (!settledNow.contains(oneShot.id()) && !updateDone && !sampled && !recentlySettled.containsKey(oneShot.id())) {
+            if (updateDone) {
+                updatedTo = reportedVersion;
+            }
+            if (!settledNow.contains(oneShot.id()) && !recentlySettled.containsKey(oneShot.id())) {
                 pending.add(oneShot);
             }
         }

@@ -55,6 +55,8 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
     /** Most points a metrics query answers; a finer step over a long range is refused. */
     static final int MAX_POINTS = 2000;
     static final int MAX_SAMPLE_LIMIT = 100;
+    /** Most one-shot actions a node's action list shows. */
+    static final int MAX_ACTIONS_LISTED = 100;
 
     private final Transactions transactions;
     private final NodeRepository nodes;
@@ -426,6 +428,14 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
             }
             boolean done = request.isEmpty() || results.size() >= request.get().componentKeys().size();
             return new SampleStatus(requestId, done, results);
+        });
+    }
+
+    @Override
+    public List<NodeActionRepository.StoredAction> actions(NodeId id) throws NotFoundFailure {
+        return transactions.inTransaction(() -> {
+            existing(id);
+            return actions.recent(id, MAX_ACTIONS_LISTED);
         });
     }
 }
