@@ -75,6 +75,9 @@ public final class AgentMain {
 
     static int run(Map<String, String> env) throws InterruptedException {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        // HttpURLConnection would send a POST again by itself after a dropped keep-alive connection; an enrollment
+        // must not be (its token may be single-use): the control loop retries what failed, with backoff
+        System.setProperty("sun.net.http.retryPost", "false");
         AgentSettings settings;
         ReconcileSettings supervision;
         try {

@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class HttpControlPlane implements ControlPlane {
 
+    /** The protocol's body limit: a larger answer is refused before it takes the agent's small heap. */
+    private static final int MAX_ANSWER = 8 * 1024 * 1024;
+
     private final URI base;
     private final int timeoutMs;
 
@@ -74,12 +77,15 @@ public final class HttpControlPlane implements ControlPlane {
             if (body != null) {
                 connection.setRequestProperty("Content-Type", "application/json");
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(body.length);
+                // not in streaming mode: there the JDK drops the body of a 401 (the server's reason) to offer a retry
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(body);
                 }
             }
             int status = connection.getResponseCode();
+            if (status < 100) {
+                throw new IOException("the answer is not HTTP");
+            }
             byte[] received = readBody(connection, status);
             if (status >= 200 && status < 300) {
                 try {
@@ -109,7 +115,11 @@ public final class HttpControlPlane implements ControlPlane {
     /** The whole body (the error stream for a status of 400 or more), read to the end so the connection can be reused. */
     private static byte[] readBody(HttpURLConnection connection, int status) throws IOException {
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            return in == null ? new byte[0] : in.readAllBytes();
+            byte[] body = in == null ? new byte[0] : in.readNBytes(MAX_ANSWER + 1);
+            if (body.length > MAX_ANSWER) {
+                throw new IOException("the answer is larger than " + MAX_ANSWER + " bytes");
+            }
+            return body;
         }
     }
 

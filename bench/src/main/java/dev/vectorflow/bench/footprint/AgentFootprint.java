@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,21 +16,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Measures the agent's idle footprint the way it runs on a node: the real launcher
  * ({@code packaging/agent/vectorflow-agent}, its JVM flags) with the shaded jar, against a loopback control plane
- * that deploys N pipelines on the Vector stand-in and answers heartbeats at the server's interval. Once every
+ * (plain HTTP, or HTTPS with {@code --tls} and a throwaway self-signed certificate the agent is told to trust) that
+ * deploys N pipelines on the Vector stand-in and answers heartbeats at the server's interval. Once every
  * pipeline runs and a warm-up passed, it samples {@code /proc/<pid>} of the agent's JVM (VmRSS, smaps_rollup Pss,
  * threads, CPU ticks) for a while and prints the figures. Run it with {@code bench/agent-footprint}.
  */
 public final class AgentFootprint {
 
     record Options(Path root, Path jar, int pipelines, Duration interval, Duration warmup, Duration duration, Duration sampleEvery,
-                   String javaOpts, boolean nmt, boolean keep) {
+                   String javaOpts, boolean nmt, boolean keep, boolean tls) {
 
         static Options parse(String[] args) {
-            Map<String, String> values = CommandLine.parse(args, Set.of("nmt", "keep"));
+            Map<String, String> values = CommandLine.parse(args, Set.of("nmt", "keep", "tls"));
             Path root = Path.of(values.getOrDefault("root", ".")).toAbsolutePath().normalize();
             return new Options(root,
                     Path.of(values.getOrDefault("jar", root.resolve("agent-runtime/target/vectorflow-agent.jar").toString())).toAbsolutePath(),
@@ -38,7 +42,7 @@ public final class AgentFootprint {
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup-s", "60"))),
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration-s", "180"))),
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("sample-s", "5"))),
-                    values.getOrDefault("java-opts", ""), values.containsKey("nmt"), values.containsKey("keep"));
+                    values.getOrDefault("java-opts", ""), values.containsKey("nmt"), values.containsKey("keep"), values.containsKey("tls"));
         }
     }
 
@@ -54,7 +58,7 @@ public final class AgentFootprint {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\nusage: bench/agent-footprint [--pipelines 3] [--interval-ms 15000] [--warmup-s 60]"
-                    + " [--duration-s 180] [--sample-s 5] [--java-opts '<extra JVM flags>'] [--nmt] [--jar <agent jar>] [--keep]");
+                    + " [--duration-s 180] [--sample-s 5] [--java-opts '<extra JVM flags>'] [--nmt] [--tls] [--jar <agent jar>] [--keep]");
             System.exit(2);
             return;
         }
@@ -76,11 +80,14 @@ public final class AgentFootprint {
         Path work = Files.createTempDirectory("vf-footprint");
         Path dataDir = work.resolve("agent");
         Path log = work.resolve("agent.log");
-        try (LoopbackControlPlane server = new LoopbackControlPlane(options.interval().toMillis())) {
+        Optional<SSLContext> tls = options.tls() ? Optional.of(selfSignedTls(work)) : Optional.empty();
+        try (LoopbackControlPlane server = new LoopbackControlPlane(options.interval().toMillis(), tls)) {
             for (int i = 1; i <= options.pipelines(); i++) {
                 server.want("00000000-0000-0000-0000-%012d".formatted(i), "footprint-" + i, pipeline(i));
             }
-            String javaOpts = (options.javaOpts() + (options.nmt() ? " -XX:NativeMemoryTracking=summary" : "")).strip();
+            String trust = tls.isEmpty() ? "" : " -Djavax.net.ssl.trustStore=" + work.resolve("trust.p12")
+                    + " -Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD + " -Djavax.net.ssl.trustStoreType=PKCS12";
+            String javaOpts = (options.javaOpts() + trust + (options.nmt() ? " -XX:NativeMemoryTracking=summary" : "")).strip();
             ProcessBuilder builder = new ProcessBuilder(options.root().resolve("packaging/agent/vectorflow-agent").toString(), "run")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
@@ -168,6 +175,44 @@ public final class AgentFootprint {
             System.out.println(run(jcmd(), Long.toString(jvm), "GC.heap_info"));
             System.out.println(run(jcmd(), Long.toString(jvm), "VM.native_memory", "summary"));
         }
+    }
+
+    /** The JDK's own password of its {@code cacerts}, kept for the copies in the measurement's temporary directory. */
+    private static final String STORE_PASSWORD = "changeit";
+
+    /**
+     * A self-signed certificate for 127.0.0.1 made with the JDK's keytool: the server's key store and, for the agent
+     * ({@code -Djavax.net.ssl.trustStore}), a copy of the JDK's {@code cacerts} with that certificate added, so the agent
+     * holds the same ~150 trusted CAs it holds in production. Both in {@code work}.
+     */
+    private static SSLContext selfSignedTls(Path work) throws Exception {
+        Path keytool = jcmd().resolveSibling("keytool");
+        Path keys = work.resolve("server.p12");
+        Path cert = work.resolve("server.pem");
+        Path trust = work.resolve("trust.p12");
+        Files.copy(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"), trust);
+        for (List<String> step : List.of(
+                List.of("-genkeypair", "-alias", "vf", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                        "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keys.toString(),
+                        "-storepass", STORE_PASSWORD),
+                List.of("-exportcert", "-rfc", "-alias", "vf", "-keystore", keys.toString(), "-storepass", STORE_PASSWORD,
+                        "-file", cert.toString()),
+                List.of("-importcert", "-noprompt", "-alias", "vf", "-file", cert.toString(), "-storetype", "PKCS12",
+                        "-keystore", trust.toString(), "-storepass", STORE_PASSWORD))) {
+            String said = run(keytool, step.toArray(String[]::new));
+            if (!Files.exists(step.contains("-genkeypair") ? keys : cert) || said.contains("error")) {
+                throw new IllegalStateException("keytool " + step.getFirst() + " failed: " + said);
+            }
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keys)) {
+            store.load(in, STORE_PASSWORD.toCharArray());
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(store, STORE_PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+        return context;
     }
 
     private static Path jcmd() {

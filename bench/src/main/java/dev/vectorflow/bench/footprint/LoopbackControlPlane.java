@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.vectorflow.ports.in.agent.ConfigRequest;
 import dev.vectorflow.ports.in.agent.DesiredState;
 import dev.vectorflow.ports.in.agent.EnrollResponse;
@@ -23,8 +25,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 
 /**
  * The smallest control plane that keeps a real agent busy the way a server does (protocol v1): enroll, heartbeats
@@ -45,15 +49,23 @@ final class LoopbackControlPlane implements AutoCloseable {
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicReference<HeartbeatRequest> last = new AtomicReference<>();
 
-    LoopbackControlPlane(long pollIntervalMs) throws IOException {
+    /** Plain HTTP, or HTTPS with {@code tls} (as a production server speaks to agents). */
+    LoopbackControlPlane(long pollIntervalMs, Optional<SSLContext> tls) throws IOException {
         this.pollIntervalMs = pollIntervalMs;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        if (tls.isPresent()) {
+            HttpsServer https = HttpsServer.create(loopback, 16);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(loopback, 16);
+        }
         server.createContext("/api/agent/", this::handle);
         server.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     synchronized void want(String pipelineId, String name, String yaml) {
