@@ -76,16 +76,7 @@ class AgentEndToEndTest {
         }
 
         <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            T last = null;
-            while (System.nanoTime() < deadline) {
-                last = probe.get();
-                if (last != null && done.test(last)) {
-                    return last;
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("timed out waiting until " + what + "; last answer: " + last + "\nagent log:\n" + agent.output());
+            return Polling.until(what, Duration.ofSeconds(90), probe, done, () -> "agent log:\n" + agent.output());
         }
 
         JsonNode node() {

@@ -302,16 +302,7 @@ class AgentSelfUpdateEndToEndTest {
 
     private static JsonNode eventually(String what, Supplier<JsonNode> probe, Predicate<JsonNode> done, LaunchedAgent agent)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting until " + what + "; last answer: " + last + "\nlauncher and agent output:\n" + agent.output());
+        return Polling.until(what, Duration.ofSeconds(120), probe, done, () -> "launcher and agent output:\n" + agent.output());
     }
 
     private static Path previous(LaunchedAgent agent) {

@@ -286,7 +286,7 @@ final class AgentRequests {
             String field = p.currentName();
             p.nextToken();
             int g = HOST_GAUGES.indexOf(field);
-            int c = HOST_COUNTERS.indexOf(field);
+            int c = g >= 0 ? -1 : HOST_COUNTERS.indexOf(field);
             if (g >= 0) {
                 gauges[g] = number(p, field, at);
             } else if (c >= 0) {

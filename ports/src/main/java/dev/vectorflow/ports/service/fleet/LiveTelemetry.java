@@ -35,7 +35,7 @@ public final class LiveTelemetry {
     static final int DISCARDED = 5;
     static final int COUNTERS = 6;
     /** Readings further apart than this are not turned into a rate (the node was away). */
-    private static final Duration MAX_GAP = Duration.ofMinutes(10);
+    private static final long MAX_GAP_MILLIS = Duration.ofMinutes(10).toMillis();
     private static final long NONE = Long.MIN_VALUE;
 
     private final ConcurrentHashMap<NodeId, NodeReadings> nodes = new ConcurrentHashMap<>();
@@ -151,7 +151,7 @@ public final class LiveTelemetry {
         synchronized (readings) {
             HostReadings previous = readings.host;
             double seconds = previous.atMillis == NONE ? 0 : (atMillis - previous.atMillis) / 1000.0;
-            boolean usable = seconds > 0 && atMillis - previous.atMillis <= MAX_GAP.toMillis();
+            boolean usable = seconds > 0 && atMillis - previous.atMillis <= MAX_GAP_MILLIS;
             double cpu = Double.NaN;
             double total = orNaN(host.cpuSecondsTotal());
             double idle = orNaN(host.cpuSecondsIdle());
@@ -234,7 +234,7 @@ public final class LiveTelemetry {
         synchronized (readings) {
             PipelineReadings p = readings.pipelines.computeIfAbsent(pipeline, id -> new PipelineReadings());
             double seconds = p.atMillis == NONE ? 0 : (atMillis - p.atMillis) / 1000.0;
-            boolean usable = seconds > 0 && atMillis - p.atMillis <= MAX_GAP.toMillis();
+            boolean usable = seconds > 0 && atMillis - p.atMillis <= MAX_GAP_MILLIS;
             advance(usable, p.totals, p.rates, totals, seconds);
             int generation = ++p.generation;
             for (ComponentMetrics c : components) {
