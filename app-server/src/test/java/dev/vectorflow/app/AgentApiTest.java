@@ -381,6 +381,70 @@ class AgentApiTest {
     }
 
     @Test
+    void givenNulAndControlCharactersFromOneNode_theyAreCleanedAtTheEdge_andAnotherNodesHeartbeatInTheSameFlushIsStored() {
+        String pipelineId = pipeline("nul-target", PipelineFixtures.SIMPLE_GRAPH);
+        JsonNode dirty = enroll(enrollmentToken("{}"), "dirty", "{}");
+        JsonNode clean = enroll(enrollmentToken("{}"), "clean", "{}");
+        ApiClient dirtyAgent = server.anonymous.withBearer(dirty.get("nodeToken").asText());
+        ApiClient cleanAgent = server.anonymous.withBearer(clean.get("nodeToken").asText());
+        long lostBefore = server.app.services().telemetryWriter.stats().failed();
+
+        // JSON escapes for NUL, BEL and ESC; PostgreSQL refuses NUL in text
+        ApiClient.Answer beat = dirtyAgent.postJson("/api/agent/heartbeat", """
+                {"agentVersion": "1.0\\u0000.0", "pipelines": [{"pipelineId": "%s", "version": 1, "configChecksum": "ab\\u0000c",
+                   "status": "FAILED", "error": "vector said \\u0000 no\\u001b[31m red"}],
+                 "logs": [{"pipelineId": "%s", "lines": ["a\\u0000b\\u0007c"]}],
+                 "sampleResults": [{"requestId": "r\\u0000q", "componentKey": "k\\u0000", "error": "e\\u0000",
+                   "events": [{"message": "m\\u0000n", "k\\u0000ey": ["x\\u0000"]}], "schema": [{"path": ".m\\u0000", "type": "string"}]}],
+                 "actionResults": [{"actionId": "a\\u0000", "status": "FAILED", "message": "m\\u0000"}]}""".formatted(pipelineId, pipelineId));
+        assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+        heartbeat(cleanAgent, report(pipelineId, 1, "c".repeat(64), "RUNNING", 10));
+        server.app.services().telemetryWriter.flush();
+
+        assertThat(server.app.services().telemetryWriter.stats().failed()).as("heartbeats lost").isEqualTo(lostBefore);
+        JsonNode dirtyNode = admin.get("/api/nodes/" + dirty.get("nodeId").asText()).json();
+        JsonNode cleanNode = admin.get("/api/nodes/" + clean.get("nodeId").asText()).json();
+        assertThat(cleanNode.get("pipelines").get(0).get("status").asText()).isEqualTo("RUNNING");
+        assertThat(dirtyNode.get("pipelines").get(0).get("error").asText()).isEqualTo("vector said  no [31m red");
+        assertThat(dirtyNode.get("pipelines").get(0).get("checksum").asText()).isEqualTo("abc");
+        assertThat(dirtyNode.get("statusReason").asText()).doesNotContain("\u0000");
+        assertThat(admin.get("/api/nodes/" + dirty.get("nodeId").asText() + "/logs").json().get(0).get("line").asText()).isEqualTo("ab c");
+        assertThat(server.sql("select events || error || component_key || request_id from event_samples where node_id = '"
+                + dirty.get("nodeId").asText() + "'")).singleElement().satisfies(row -> assertThat(row).contains("mn", "key", "k", "rq")
+                .doesNotContain("\\u0000"));
+    }
+
+    @Test
+    void givenAMillionBadEntries_theAnswerNamesAFewProblems_notAMillion() {
+        ApiClient agent = server.anonymous.withBearer(enroll(enrollmentToken("{}"), "amplifier", "{}").get("nodeToken").asText());
+        String ones = "1,".repeat(1_000_000) + "1";
+
+        ApiClient.Answer beat = agent.postJson("/api/agent/heartbeat", "{\"pipelines\":[" + ones + "],\"logs\":[" + ones + "]}");
+
+        assertThat(beat.status()).as(beat.body().substring(0, Math.min(500, beat.body().length()))).isEqualTo(200);
+        assertThat(beat.body().length()).as("answer size").isLessThan(20_000);
+        JsonNode rejected = beat.json().get("rejected");
+        assertThat(rejected.size()).isLessThanOrEqualTo(51);
+        assertThat(rejected.toString()).contains("pipelines: entries must be objects", "pipelines: more than 500 entries",
+                "logs: more than 500 entries");
+    }
+
+    @Test
+    void givenContentAfterTheHeartbeatsJsonObject_itIsRefused_andNothingIsStored() {
+        JsonNode enrolled = enroll(enrollmentToken("{}"), "trailing", "{}");
+        ApiClient agent = server.anonymous.withBearer(enrolled.get("nodeToken").asText());
+        String pipelineId = pipeline("trailing-target", PipelineFixtures.SIMPLE_GRAPH);
+
+        ApiClient.Answer beat = agent.postJson("/api/agent/heartbeat", "{\"logs\":[{\"pipelineId\":\"" + pipelineId
+                + "\",\"lines\":[\"first\"]}]} {\"logs\":[]}");
+        server.app.services().telemetryWriter.flush();
+
+        assertThat(beat.status()).as(beat.body()).isEqualTo(400);
+        assertThat(beat.body()).contains("after the end of the JSON value");
+        assertThat(admin.get("/api/nodes/" + enrolled.get("nodeId").asText() + "/logs").json()).isEmpty();
+    }
+
+    @Test
     void givenBurstBeyondTheRateLimit_agentGets429WithRetryAfter() {
         ApiClient agent = server.anonymous.withBearer(enroll(enrollmentToken("{}"), "bursty", "{}").get("nodeToken").asText());
         ApiClient.Answer last = null;

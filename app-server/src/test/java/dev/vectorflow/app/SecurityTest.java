@@ -170,6 +170,33 @@ class SecurityTest {
     }
 
     @Test
+    void aPersonalTokenCappedAtViewer_cannotMintAStrongerToken_andByDefaultMintsOneAtItsOwnCap() {
+        Answer viewerToken = server.root().postJson("/api/me/tokens", ApiClient.json("name", "read-only", "role", "VIEWER"));
+        assertThat(viewerToken.status()).as(viewerToken.body()).isEqualTo(201);
+        ApiClient capped = server.anonymous.withBearer(viewerToken.json().get("token").asText());
+        int before = server.root().get("/api/me/tokens").json().get("items").size();
+
+        Answer escalated = capped.postJson("/api/me/tokens", ApiClient.json("name", "escalated", "role", "ADMIN"));
+        Answer byDefault = capped.postJson("/api/me/tokens", ApiClient.json("name", "default"));
+
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(403);
+        assertThat(escalated.body()).contains("capped at VIEWER");
+        assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(201);
+        assertThat(byDefault.json().get("role").asText()).isEqualTo("VIEWER");
+        ApiClient minted = server.anonymous.withBearer(byDefault.json().get("token").asText());
+        assertThat(minted.get("/api/users").status()).as("no platform-admin power it was not given").isEqualTo(403);
+        assertThat(server.root().get("/api/me/tokens").json().get("items").size()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aBodyWithAnythingAfterItsJsonValue_isRefused() {
+        Answer trailing = server.anonymous.postJson("/api/session", "{\"email\":\"root@example.com\",\"password\":\"x\"} {\"more\":1}");
+
+        assertThat(trailing.status()).as(trailing.body()).isEqualTo(400);
+        assertThat(trailing.body()).contains("Malformed JSON");
+    }
+
+    @Test
     void signOutEndsTheSession_andSignOutEverywhereEndsAllOfThem() {
         ApiClient first = server.user("u@example.com", teamA, "VIEWER");
         ApiClient second = server.anonymous.signIn("u@example.com", TestServer.PASSWORD);

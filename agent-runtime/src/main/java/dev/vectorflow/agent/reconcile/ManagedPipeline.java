@@ -1,6 +1,7 @@
 package dev.vectorflow.agent.reconcile;
 
 import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,9 +29,16 @@ final class ManagedPipeline {
     /** The running config is one that was refused before anything ran: never a fallback. */
     boolean runningRefused;
 
+    /** Vector's log file, followed across this pipeline's processes; its offset is saved for the next agent. */
+    VectorLog output;
+    long savedLogOffset = -1;
+    Instant logOffsetSavedAt = Instant.EPOCH;
+
     boolean settling;
     Instant switchedAt;
-    boolean reloadPending;
+    /** SIGHUPs sent whose outcome Vector has not logged yet, and when the last was sent. */
+    int reloadsAwaited;
+    Instant reloadSentAt;
     boolean healthySinceSwitch;
     int failedHealthChecks;
     boolean healthy;
@@ -55,6 +63,10 @@ final class ManagedPipeline {
         this.files = files;
         this.apiPort = apiPort;
         this.metricsPort = metricsPort;
+    }
+
+    boolean reloadPending() {
+        return reloadsAwaited > 0;
     }
 
     String apiAddress() {

@@ -98,6 +98,10 @@ public final class Reconciler {
             ports.claim(apiPort);
             ports.claim(metricsPort);
             ManagedPipeline p = new ManagedPipeline(id, files, apiPort, metricsPort);
+            // from where the previous agent stopped reading: what Vector wrote while no agent ran is delivered too
+            long logOffset = parseLong(s.getProperty("logOffset"), VectorProcesses.FROM_END);
+            p.output = vector.tail(files.log(), logOffset);
+            p.savedLogOffset = logOffset;
             p.running = new PipelineConfig(id, s.getProperty("pipelineName"), Integer.parseInt(s.getProperty("version", "0")),
                     s.getProperty("checksum"), s.getProperty("logLevel"), yaml.get(), Map.of(), List.of());
             long pid = Long.parseLong(s.getProperty("pid", "-1"));
@@ -145,11 +149,16 @@ public final class Reconciler {
         }
         if (p != null && p.running != null && config.checksum().equals(p.running.checksum())) {
             boolean hadSecrets = p.secretsKnown;
+            boolean newVersion = p.running.version() != config.version();
             p.running = config;
             p.secretsKnown = true;
             vault.put(id, config.secrets());
             if (!hadSecrets && p.process == null && !p.crashLoop) {
                 p.restartAt = clock.instant();
+            }
+            if (newVersion) {
+                saveState(p); // the same config under a new number (a rollback): nothing to reload, but report the number
+                onChange.run();
             }
             return Outcome.done("version " + config.version() + " already runs");
         }
@@ -157,6 +166,7 @@ public final class Reconciler {
         if (created) {
             try {
                 p = new ManagedPipeline(id, new PipelineFiles(pipelinesRoot, id), ports.take(), ports.take());
+                p.output = vector.tail(p.files.log(), VectorProcesses.FROM_END);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return Outcome.failed(e.getMessage());
             }
@@ -211,7 +221,8 @@ public final class Reconciler {
             } else {
                 try {
                     p.process.reload();
-                    p.reloadPending = true;
+                    p.reloadsAwaited++;
+                    p.reloadSentAt = clock.instant();
                     how = "reloaded Vector (SIGHUP)";
                 } catch (VectorFailure e) {
                     p.log("[vectorflow-agent] " + e.getMessage() + "; restarting instead");
@@ -304,17 +315,31 @@ public final class Reconciler {
 
     private void superviseOne(ManagedPipeline p) {
         Instant now = clock.instant();
-        if (p.process != null) {
-            for (String line : p.process.newOutputLines()) {
-                p.log(line);
-                if (p.reloadPending && line.contains("Vector has reloaded.")) {
-                    p.reloadPending = false;
-                } else if (p.reloadPending && (line.contains("Reload was not successful") || line.contains("reload aborted"))) {
-                    p.reloadPending = false;
-                    rollBack(p, "Vector refused to reload version " + p.running.version() + ": " + line.strip(), true);
-                    return;
-                }
+        // the log is read whether or not a process runs: a Vector that just exited or was stopped wrote last lines
+        String refused = null;
+        for (String line : p.output.newLines()) {
+            p.log(line);
+            if (p.reloadPending() && line.contains("Vector has reloaded.")) {
+                p.reloadsAwaited--;
+            } else if (p.reloadPending() && (line.contains("Reload was not successful") || line.contains("reload aborted"))) {
+                p.reloadsAwaited--;
+                // only the outcome of the last SIGHUP (the one for the running version) decides; an earlier one's is history
+                refused = p.reloadPending() ? null : line.strip();
             }
+        }
+        saveLogOffset(p, now);
+        if (refused != null) {
+            rollBack(p, "Vector refused to reload version " + p.running.version() + ": " + refused, true);
+            return;
+        }
+        if (p.reloadPending() && p.process != null && p.healthy && Duration.between(p.reloadSentAt, now).compareTo(settings.settleWindow()) >= 0) {
+            // Vector logs a reload's outcome at info (success) or error (failure): with VECTOR_LOG above info, or two
+            // SIGHUPs folded into one reload, no success line comes; no error within the settle window while Vector
+            // answers its health check means the reload went through
+            p.reloadsAwaited = 0;
+            p.log("[vectorflow-agent] Vector logged no outcome of the reload to version " + p.running.version() + " within "
+                    + settings.settleWindow().toSeconds() + " s and no error; it answers its health check, so the version counts as running");
+            onChange.run();
         }
         if (p.process != null && !p.process.isAlive()) {
             onExit(p, now);
@@ -342,7 +367,7 @@ public final class Reconciler {
             p.lastHealthCheck = clock.instant();
             if (p.healthy) {
                 p.failedHealthChecks = 0;
-                if (!p.reloadPending) {
+                if (!p.reloadPending()) {
                     p.healthySinceSwitch = true;
                 }
             } else {
@@ -376,7 +401,7 @@ public final class Reconciler {
         String exit = "Vector (pid " + p.process.pid() + ") exited" + (code.isPresent() ? " with code " + code.getAsInt() : "");
         p.process = null;
         p.healthy = false;
-        p.reloadPending = false;
+        p.reloadsAwaited = 0;
         if (p.settling && p.fallback != null) {
             rollBack(p, exit + " within the settle window of version " + p.running.version(), false);
             return;
@@ -446,6 +471,7 @@ public final class Reconciler {
             p.process = vector.launch(launchOf(p));
             p.processStartedAt = clock.instant();
             p.healthy = false;
+            p.reloadsAwaited = 0; // a new process loads its config at start: no reload of an earlier one is awaited
             p.crashError = null;
             return true;
         } catch (VectorFailure e) {
@@ -524,10 +550,29 @@ public final class Reconciler {
         if (p.process != null) {
             s.setProperty("pid", Long.toString(p.process.pid()));
         }
+        long logOffset = p.output.offset();
+        s.setProperty("logOffset", Long.toString(logOffset));
         try {
             p.files.writeState(s);
+            p.savedLogOffset = logOffset;
+            p.logOffsetSavedAt = clock.instant();
         } catch (IOException e) {
             p.log("[vectorflow-agent] cannot write " + PipelineFiles.STATE + ": " + e.getMessage() + " (an agent restart will not adopt this Vector)");
+        }
+    }
+
+    /** Keeps the saved log offset close to what was read (at most every 10 s), so that the next agent resumes there. */
+    private void saveLogOffset(ManagedPipeline p, Instant now) {
+        if (p.output.offset() != p.savedLogOffset && p.running != null && Duration.between(p.logOffsetSavedAt, now).toSeconds() >= 10) {
+            saveState(p);
+        }
+    }
+
+    private static long parseLong(String text, long otherwise) {
+        try {
+            return text == null ? otherwise : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
         }
     }
 
@@ -560,7 +605,7 @@ public final class Reconciler {
                 status = "FAILED";
             } else if (!alive) {
                 status = "STOPPED";
-            } else if (p.healthy && !p.reloadPending) {
+            } else if (p.healthy && !p.reloadPending()) {
                 status = "RUNNING";
             } else {
                 status = "STARTING";
@@ -600,5 +645,7 @@ public final class Reconciler {
         if (stopPipelines) {
             pipelines.values().stream().filter(p -> p.process != null).forEach(p -> p.process.stop(settings.stopGrace()));
         }
+        // where the log was read to, so that the next agent neither loses nor repeats lines
+        pipelines.values().stream().filter(p -> p.running != null && p.output.offset() != p.savedLogOffset).forEach(this::saveState);
     }
 }

@@ -5,6 +5,7 @@ import dev.vectorflow.ports.in.agent.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
 import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
+import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
@@ -31,6 +32,8 @@ final class FakeVector implements VectorProcesses, VectorTelemetry, VectorConfig
     final List<String> validated = new ArrayList<>();
     final Set<String> unhealthy = new HashSet<>();
     final Map<Long, FakeProcess> byPid = new HashMap<>();
+    /** Reloads log nothing (a Vector running with VECTOR_LOG=warn says nothing of a reload that worked). */
+    boolean silentReloads;
     private long nextPid = 1000;
 
     final class FakeProcess implements VectorProcess {
@@ -82,21 +85,60 @@ final class FakeVector implements VectorProcesses, VectorTelemetry, VectorConfig
             } catch (java.io.IOException e) {
                 throw new VectorFailure(e.getMessage());
             }
-            output.add(configAtReload.contains("REFUSE_RELOAD") ? "ERROR vector: Reload was not successful." : "INFO vector: Vector has reloaded.");
+            if (configAtReload.contains("REFUSE_RELOAD")) {
+                output.add("ERROR vector: Reload was not successful.");
+            } else if (!silentReloads) {
+                output.add("INFO vector: Vector has reloaded.");
+            }
         }
 
         @Override
         public void stop(Duration grace) {
+            if (alive) {
+                output.add("INFO vector: Vector has stopped.");
+            }
             alive = false;
             exit = 0;
         }
 
+    }
+
+    /** The lines of every fake process writing {@code logFile}, in launch order; the offset counts lines read. */
+    final class FakeLog implements VectorLog {
+        private final Path logFile;
+        private long read;
+
+        FakeLog(Path logFile, long offset) {
+            this.logFile = logFile;
+            this.read = Math.max(0, offset);
+        }
+
         @Override
-        public List<String> newOutputLines() {
-            List<String> out = List.copyOf(output);
-            output.clear();
+        public List<String> newLines() {
+            List<String> out = new ArrayList<>();
+            for (FakeProcess p : launched) {
+                if (p.launch.logFile().equals(logFile)) {
+                    out.addAll(p.output);
+                    p.output.clear();
+                }
+            }
+            read += out.size();
             return out;
         }
+
+        @Override
+        public long offset() {
+            return read;
+        }
+    }
+
+    final List<FakeLog> tails = new ArrayList<>();
+
+    @Override
+    public VectorLog tail(Path logFile, long offset) {
+        FakeLog log = new FakeLog(logFile, offset);
+        tails.add(log);
+        return log;
     }
 
     FakeProcess last() {

@@ -349,4 +349,90 @@ class ReconcilerTest {
         assertThat(vector.last().reloads).isZero();
         assertThat(reconciler.refusal("p1", "sum-2")).as("a disk problem is retried").isEmpty();
     }
+
+    @Test
+    void aReloadWhoseOutcomeVectorDidNotLogYet_isNotAwaitedByTheProcessARestartStarts() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        vector.silentReloads = true;
+        reconciler.deploy(config(2, "sources: b\n"));
+        reconciler.deploy(config(3, "global: timezone UTC\nsources: b\n"));
+        assertThat(vector.launched).hasSize(2);
+
+        tick(Duration.ofSeconds(1));
+
+        assertThat(view().status()).as("the new process loaded version 3 at start").isEqualTo("RUNNING");
+        assertThat(view().version()).isEqualTo(3);
+    }
+
+    @Test
+    void aReloadVectorLogsNoOutcomeOf_countsAsRunningOnceTheSettleWindowPassesWithoutError() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        vector.silentReloads = true;
+        reconciler.deploy(config(2, "sources: b\n"));
+        tick(Duration.ofSeconds(1));
+        assertThat(view().status()).isEqualTo("STARTING");
+
+        tick(Duration.ofSeconds(20));
+
+        assertThat(view().status()).isEqualTo("RUNNING");
+        assertThat(view().version()).isEqualTo(2);
+        assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("logged no outcome of the reload to version 2"));
+    }
+
+    @Test
+    void twoReloadsInARow_theFirstOnesSuccessDoesNotHideTheRefusalOfTheSecond() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        reconciler.deploy(config(2, "sources: b\n"));
+        reconciler.deploy(config(3, "sources: c REFUSE_RELOAD\n"));
+
+        tick(Duration.ofSeconds(1));
+
+        assertThat(view().version()).as("version 3 does not run").isNotEqualTo(3);
+        assertThat(reconciler.refusal("p1", "sum-3")).hasValueSatisfying(why -> assertThat(why).contains("Vector refused to reload version 3"));
+    }
+
+    @Test
+    void theLogFollowsThePipelineAcrossARestart_theStoppedProcessesLastLinesAreDelivered() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        reconciler.drainLogs();
+
+        reconciler.deploy(config(2, "global: timezone UTC\nsources: a\n"));
+        tick(Duration.ofSeconds(1));
+
+        assertThat(reconciler.drainLogs().getFirst().lines()).containsSubsequence(
+                "[vectorflow-agent] a global option changed: restarting Vector for version 2", "INFO vector: Vector has stopped.");
+    }
+
+    @Test
+    void aNewAgent_readsTheLogFromWhereThePreviousOneStopped() {
+        reconciler.deploy(config(1, "sources: a\n"));
+        vector.last().output.add("INFO vector: Vector has started.");
+        tick(Duration.ofSeconds(21));
+        long read = vector.tails.getLast().offset();
+        assertThat(read).isPositive();
+        reconciler.close(false);
+
+        Reconciler restarted = newReconciler();
+        restarted.recover();
+
+        assertThat(vector.tails.getLast().offset()).as("the new tail starts where the old one was").isEqualTo(read);
+    }
+
+    @Test
+    void theSameConfigUnderANewVersionNumber_isReportedWithThatNumber_withoutTouchingVector() throws IOException {
+        reconciler.deploy(config(1, "sources: a\n"));
+        tick(Duration.ofSeconds(21));
+        PipelineConfig rollback = new PipelineConfig("p1", "edge", 3, "sum-1", "info", "sources: a\n", Map.of("token", "v1"), List.of());
+
+        Outcome outcome = reconciler.deploy(rollback);
+
+        assertThat(outcome.message()).contains("version 3 already runs");
+        assertThat(view().version()).isEqualTo(3);
+        assertThat(vector.last().reloads).isZero();
+        assertThat(Files.readString(dataDir.resolve("pipelines/p1/agent-state.properties"))).contains("version=3");
+    }
 }

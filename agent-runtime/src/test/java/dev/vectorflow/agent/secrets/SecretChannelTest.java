@@ -110,6 +110,21 @@ class SecretChannelTest {
                     dev.vectorflow.ports.out.vector.runtime.VectorLaunch launch) {
                 return java.util.Optional.empty();
             }
+
+            @Override
+            public dev.vectorflow.ports.out.vector.runtime.VectorLog tail(Path logFile, long offset) {
+                return new dev.vectorflow.ports.out.vector.runtime.VectorLog() {
+                    @Override
+                    public List<String> newLines() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public long offset() {
+                        return 0;
+                    }
+                };
+            }
         };
         VectorConfigRules rules = new dev.vectorflow.adapter.vector.process.YamlVectorConfigRules();
         Reconciler reconciler = new Reconciler(new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),

@@ -46,9 +46,10 @@ public record DesiredState(Map<PipelineId, DesiredPipeline> pipelines) {
     }
 
     /**
-     * Deploy every wanted pipeline the node does not run at the wanted checksum, undeploy every pipeline it runs but
-     * should not. A deploy the agent refused stays offered with the same id; the agent recognises it and waits for a
-     * different checksum.
+     * Deploy every wanted pipeline the node does not run at the wanted version and checksum, undeploy every pipeline it
+     * runs but should not. The same config under a new number (a rollback to it) is offered too: the agent takes the
+     * number without touching Vector, so that node and server agree on what runs. A deploy the agent refused stays
+     * offered with the same id; the agent recognises it and waits for a different checksum.
      */
     public List<Action> actionsAgainst(List<Reported> reported) {
         Map<PipelineId, Reported> running = new LinkedHashMap<>();
@@ -58,8 +59,7 @@ public record DesiredState(Map<PipelineId, DesiredPipeline> pipelines) {
         List<Action> actions = new ArrayList<>();
         for (DesiredPipeline target : pipelines.values()) {
             Reported now = running.get(target.pipelineId());
-            boolean inSync = now != null && target.checksum().equals(now.checksum());
-            if (!inSync) {
+            if (now == null || !runs(target, now.version(), now.checksum())) {
                 actions.add(new Deploy(deployActionId(target), target));
             }
         }
@@ -75,9 +75,14 @@ public record DesiredState(Map<PipelineId, DesiredPipeline> pipelines) {
         return "deploy-" + target.pipelineId() + "-" + target.version() + "-" + target.checksum().substring(0, Math.min(16, target.checksum().length()));
     }
 
-    /** True when the node runs {@code pipeline} at the wanted checksum. */
-    public boolean inSync(PipelineId pipeline, String reportedChecksum) {
+    /** True when the node runs {@code pipeline} at the wanted version and checksum. */
+    public boolean inSync(PipelineId pipeline, Integer reportedVersion, String reportedChecksum) {
         DesiredPipeline target = pipelines.get(pipeline);
-        return target != null && Objects.equals(target.checksum(), reportedChecksum);
+        return target != null && runs(target, reportedVersion, reportedChecksum);
+    }
+
+    /** An agent that reports no version number (older ones) is judged by the checksum alone. */
+    private static boolean runs(DesiredPipeline target, Integer version, String checksum) {
+        return Objects.equals(target.checksum(), checksum) && (version == null || version == target.version());
     }
 }

@@ -80,6 +80,20 @@ class FleetModelTest {
     }
 
     @Test
+    void givenTheSameConfigUnderANewVersion_aDeployIsOffered_soThatTheNodeReportsTheNewNumber() {
+        PipelineId a = new PipelineId(UUID.randomUUID());
+        DesiredState desired = DesiredState.forNode(Labels.of(Map.of()), false,
+                List.of(new DesiredPipeline(a, "a", 3, "c".repeat(64), NodeSelector.ALL)));
+
+        List<DesiredState.Action> actions = desired.actionsAgainst(List.of(new DesiredState.Reported(a, 1, "c".repeat(64), PipelineRunStatus.RUNNING)));
+
+        assertThat(actions).singleElement().isInstanceOfSatisfying(DesiredState.Deploy.class, d -> assertThat(d.target().version()).isEqualTo(3));
+        assertThat(desired.inSync(a, 1, "c".repeat(64))).isFalse();
+        assertThat(desired.inSync(a, 3, "c".repeat(64))).isTrue();
+        assertThat(desired.inSync(a, null, "c".repeat(64))).as("an agent that reports no number").isTrue();
+    }
+
+    @Test
     void givenCounters_aDropIsAReset() {
         assertThat(CounterDelta.between(100, 150)).isEqualTo(50);
         assertThat(CounterDelta.between(100, 30)).isEqualTo(30);

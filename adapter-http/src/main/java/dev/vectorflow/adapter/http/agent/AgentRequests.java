@@ -35,16 +35,56 @@ final class AgentRequests {
     static final int MAX_LOG_BATCHES = 500;
     static final int MAX_SAMPLES = 200;
     static final int MAX_EVENTS_PER_SAMPLE = 100;
+    static final int MAX_LINES_PER_BATCH = 5000;
+    /** Most problems named in one answer: a body of a million bad entries gets a short answer, not a long one. */
+    static final int MAX_REJECTED = 50;
+    /** Longest text kept from any field (log lines, errors, messages); longer ones are cut with a marker. */
+    static final int MAX_TEXT_CHARS = 8192;
 
     private final ObjectMapper mapper;
     private final List<String> rejected = new ArrayList<>();
+    private int moreRejected;
 
     AgentRequests(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
+    /** What was left out and why: at most {@link #MAX_REJECTED} entries, then one that says how many more there were. */
     List<String> rejected() {
-        return rejected;
+        if (moreRejected == 0) {
+            return rejected;
+        }
+        List<String> capped = new ArrayList<>(rejected);
+        capped.add("(" + moreRejected + " more problems not listed)");
+        return capped;
+    }
+
+    private void reject(String problem) {
+        if (rejected.size() < MAX_REJECTED) {
+            rejected.add(problem);
+        } else {
+            moreRejected++;
+        }
+    }
+
+    /**
+     * Text from an agent as it may be stored and shown: NUL removed (PostgreSQL refuses it in text), other control
+     * characters but tab and line breaks turned into spaces, at most {@link #MAX_TEXT_CHARS} characters.
+     */
+    static String clean(String text) {
+        String kept = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) + " …[cut]" : text;
+        StringBuilder out = null;
+        for (int i = 0; i < kept.length(); i++) {
+            char c = kept.charAt(i);
+            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
+            if (control && out == null) {
+                out = new StringBuilder(kept.length()).append(kept, 0, i);
+            }
+            if (out != null && c != 0) {
+                out.append(control ? ' ' : c);
+            }
+        }
+        return out == null ? kept : out.toString();
     }
 
     private static JsonNode requireObject(JsonNode body) {
@@ -120,9 +160,9 @@ final class AgentRequests {
         List<PipelineLogs> logs = new ArrayList<>();
         for (JsonNode batch : array(node, "logs", MAX_LOG_BATCHES)) {
             List<String> lines = new ArrayList<>();
-            for (JsonNode line : array(batch.get("lines"), "logs.lines", Integer.MAX_VALUE)) {
+            for (JsonNode line : array(batch.get("lines"), "logs.lines", MAX_LINES_PER_BATCH)) {
                 if (line.isTextual()) {
-                    lines.add(line.asText());
+                    lines.add(clean(line.asText()));
                 }
             }
             String pipeline = text(batch, "pipelineId");
@@ -138,7 +178,7 @@ final class AgentRequests {
         for (JsonNode r : array(node, "sampleResults", MAX_SAMPLES)) {
             List<Object> events = new ArrayList<>();
             for (JsonNode event : array(r.get("events"), "sampleResults.events", MAX_EVENTS_PER_SAMPLE)) {
-                events.add(mapper.convertValue(event, Object.class));
+                events.add(mapper.convertValue(cleaned(event), Object.class));
             }
             List<SchemaField> schema = new ArrayList<>();
             for (JsonNode field : array(r.get("schema"), "sampleResults.schema", 2000)) {
@@ -167,21 +207,25 @@ final class AgentRequests {
             return;
         }
         if (start != JsonToken.START_ARRAY) {
-            rejected.add(field + ": must be an array");
+            reject(field + ": must be an array");
             p.skipChildren();
             return;
         }
         int index = 0;
-        boolean over = false;
+        int seen = 0;
+        boolean wrongType = false;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (index >= max) {
-                if (!over) {
-                    rejected.add(field + ": more than " + max + " entries; the rest were ignored");
-                    over = true;
+            // every entry counts towards the cap, whatever its type: [1,1,1,...] is as long as a list of objects
+            if (seen++ >= max) {
+                if (seen == max + 1) {
+                    reject(field + ": more than " + max + " entries; the rest were ignored");
                 }
                 p.skipChildren();
             } else if (t != JsonToken.START_OBJECT) {
-                rejected.add(field + ": entries must be objects");
+                if (!wrongType) {
+                    reject(field + ": entries must be objects");
+                    wrongType = true;
+                }
                 p.skipChildren();
             } else {
                 item.read(index++);
@@ -275,7 +319,7 @@ final class AgentRequests {
             return null;
         }
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            rejected.add("hostMetrics: must be an object");
+            reject("hostMetrics: must be an object");
             p.skipChildren();
             return null;
         }
@@ -304,19 +348,22 @@ final class AgentRequests {
             return List.of();
         }
         if (!node.isArray()) {
-            rejected.add(field + ": must be an array");
+            reject(field + ": must be an array");
             return List.of();
         }
         List<JsonNode> items = new ArrayList<>();
+        int seen = 0;
+        boolean wrongType = false;
         for (JsonNode item : node) {
-            if (items.size() >= max) {
-                rejected.add(field + ": more than " + max + " entries; the rest were ignored");
+            if (seen++ >= max) {
+                reject(field + ": more than " + max + " entries; the rest were ignored");
                 break;
             }
             if (item.isObject() || item.isTextual() || field.endsWith("events")) {
                 items.add(item);
-            } else {
-                rejected.add(field + ": entries must be objects");
+            } else if (!wrongType) {
+                reject(field + ": entries must be objects");
+                wrongType = true;
             }
         }
         return items;
@@ -328,7 +375,7 @@ final class AgentRequests {
             return null;
         }
         if (value != Math.rint(value)) {
-            rejected.add(at + field + ": must be a whole number");
+            reject(at + field + ": must be a whole number");
             return null;
         }
         return value.longValue();
@@ -340,17 +387,17 @@ final class AgentRequests {
             return null;
         }
         if (!t.isNumeric()) {
-            rejected.add(at + field + ": must be a number");
+            reject(at + field + ": must be a number");
             p.skipChildren();
             return null;
         }
         double d = p.getDoubleValue();
         if (!Double.isFinite(d) || d < 0) {
-            rejected.add(at + field + ": must not be negative");
+            reject(at + field + ": must not be negative");
             return null;
         }
         if (d > MAX_COUNTER) {
-            rejected.add(at + field + ": " + p.getText() + " is not believable");
+            reject(at + field + ": " + p.getText() + " is not believable");
             return null;
         }
         return d;
@@ -362,11 +409,11 @@ final class AgentRequests {
             return null;
         }
         if (t != JsonToken.VALUE_STRING) {
-            rejected.add(field + ": must be a string");
+            reject(field + ": must be a string");
             p.skipChildren();
             return null;
         }
-        return p.getText();
+        return clean(p.getText());
     }
 
     private String text(JsonNode node, String field) {
@@ -375,10 +422,30 @@ final class AgentRequests {
             return null;
         }
         if (!value.isTextual()) {
-            rejected.add(field + ": must be a string");
+            reject(field + ": must be a string");
             return null;
         }
-        return value.asText();
+        return clean(value.asText());
+    }
+
+    /** A sample event with every string in it (keys too) cleaned like any other text, NUL included. */
+    private JsonNode cleaned(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            String clean = clean(text);
+            return clean.equals(text) ? node : mapper.getNodeFactory().textNode(clean);
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = mapper.createArrayNode();
+            node.forEach(item -> out.add(cleaned(item)));
+            return out;
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode out = mapper.createObjectNode();
+            node.properties().forEach(e -> out.set(clean(e.getKey()), cleaned(e.getValue())));
+            return out;
+        }
+        return node;
     }
 
     private Map<String, String> labels(JsonNode node, String field) {
@@ -387,12 +454,12 @@ final class AgentRequests {
             return labels;
         }
         if (!node.isObject()) {
-            rejected.add(field + ": must be an object of strings");
+            reject(field + ": must be an object of strings");
             return labels;
         }
         node.properties().forEach(e -> {
             if (!e.getValue().isTextual() || !Labels.isValid(e.getKey(), e.getValue().asText())) {
-                rejected.add(field + "." + e.getKey() + ": keys are 1-63 letters, digits, '_', '.', '-', '/'; values at most 253 printable"
+                reject(field + "." + e.getKey() + ": keys are 1-63 letters, digits, '_', '.', '-', '/'; values at most 253 printable"
                         + " characters without ',' or '='");
             } else if (labels.size() < 64) {
                 labels.put(e.getKey(), e.getValue().asText());

@@ -277,7 +277,8 @@ public final class IdentityController {
     }
 
     private void createMyToken(Context ctx) throws Exception {
-        TokenRequest request = tokenRequest(ctx, Role.ADMIN);
+        // made with a capped token, the new one defaults to that cap (never above it); made while signed in, to ADMIN
+        TokenRequest request = tokenRequest(ctx, Caller.of(ctx).member().cap().orElse(Role.ADMIN));
         var created = manageTokens.createUserToken(Caller.of(ctx).actor(), Caller.of(ctx).member().userId(), request.name(),
                 request.role(), request.expiresAt());
         ctx.status(HttpStatus.CREATED).json(TokenResponse.fromDomain(created.stored(), created.token()));

@@ -85,7 +85,11 @@ public final class JsonBodyReader {
     public <T> T readStream(Context ctx, StreamReader<T> reader) {
         byte[] body = checkedBody(ctx);
         try (JsonParser parser = mapper.createParser(body)) {
-            return reader.read(parser);
+            T value = reader.read(parser);
+            if (parser.nextToken() != null) {
+                throw trailing(parser);
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -101,6 +105,12 @@ public final class JsonBodyReader {
             throw ApiProblem.badRequest("The request body is empty; a JSON object is expected.");
         }
         return body;
+    }
+
+    private static ApiProblem trailing(JsonParser parser) {
+        var at = parser.currentLocation();
+        return ApiProblem.badRequest("Malformed JSON: unexpected content after the end of the JSON value (line " + at.getLineNr()
+                + ", column " + at.getColumnNr() + ").");
     }
 
     private static ApiProblem malformed(JsonProcessingException e) {

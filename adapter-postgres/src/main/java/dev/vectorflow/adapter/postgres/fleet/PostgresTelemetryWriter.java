@@ -21,12 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@link TelemetryWriter} on PostgreSQL: a bounded queue and one writer thread that flushes every
  * {@code flushInterval} (or sooner when a batch is full) in one transaction: one set-based update of last-seen time and
  * status for every node in the batch (and a transition row where the status changed), facts and pipeline states only
- * for nodes whose values changed, logs, samples and action settlements, and per-minute rollups by COPY.
+ * for nodes whose values changed, logs, samples and action settlements, and per-minute rollups by COPY. When a flush
+ * fails, its heartbeats are written one by one, so that one bad row never costs other nodes theirs; what is still lost
+ * is reported to the {@link #whenDropped} listener.
  */
 public final class PostgresTelemetryWriter implements TelemetryWriter, AutoCloseable {
 
@@ -55,6 +59,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
     private final AtomicLong flushes = new AtomicLong();
     private final AtomicLong failedHeartbeats = new AtomicLong();
     private final AtomicLong flushNanos = new AtomicLong();
+    private volatile Consumer<Set<NodeId>> onDropped = nodes -> { };
 
     public PostgresTelemetryWriter(DataSource pool, int capacity, long flushIntervalMillis) {
         this.pool = pool;
@@ -128,23 +133,75 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                write(c, batch, host, components);
-                c.commit();
-                written.addAndGet(batch.size());
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                failedHeartbeats.addAndGet(batch.size());
-                LOG.error("could not write {} heartbeats and {} rollups; they are dropped: {}", batch.size(), host.size() + components.size(),
-                        e.getMessage());
+                Optional<String> failure = attempt(c, batch, host, components);
+                if (failure.isEmpty()) {
+                    written.addAndGet(batch.size());
+                } else {
+                    // one bad row must not cost every other node its heartbeat: write them one by one, drop only what fails
+                    LOG.warn("a flush of {} heartbeats failed ({}); writing them one by one", batch.size(), failure.get());
+                    isolate(c, batch, host, components);
+                }
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             failedHeartbeats.addAndGet(batch.size());
             LOG.error("no database connection for {} heartbeats; they are dropped: {}", batch.size(), e.getMessage());
+            dropped(batch);
         }
         flushes.incrementAndGet();
         flushNanos.addAndGet(System.nanoTime() - started);
+    }
+
+    /** Writes in one transaction; empty when it committed, else why it was rolled back. */
+    private Optional<String> attempt(Connection c, List<Heartbeat> batch, List<HostMinute> host, List<ComponentMinute> components)
+            throws SQLException {
+        try {
+            write(c, batch, host, components);
+            c.commit();
+            return Optional.empty();
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void isolate(Connection c, List<Heartbeat> batch, List<HostMinute> host, List<ComponentMinute> components) throws SQLException {
+        List<Heartbeat> lost = new ArrayList<>();
+        for (Heartbeat h : batch) {
+            Optional<String> failure = attempt(c, List.of(h), List.of(), List.of());
+            if (failure.isEmpty()) {
+                written.incrementAndGet();
+            } else {
+                lost.add(h);
+                LOG.error("could not write a heartbeat of node {}; it is dropped: {}", h.nodeId(), failure.get());
+            }
+        }
+        if (!host.isEmpty() || !components.isEmpty()) {
+            attempt(c, List.of(), host, components).ifPresent(why ->
+                    LOG.error("could not write {} rollups; they are dropped: {}", host.size() + components.size(), why));
+        }
+        failedHeartbeats.addAndGet(lost.size());
+        dropped(lost);
+    }
+
+    /** Tells the listener which nodes lost a heartbeat, so that what they said is written again next time. */
+    private void dropped(List<Heartbeat> lost) {
+        if (lost.isEmpty()) {
+            return;
+        }
+        Set<NodeId> nodes = new LinkedHashSet<>();
+        lost.forEach(h -> nodes.add(h.nodeId()));
+        try {
+            onDropped.accept(nodes);
+        } catch (RuntimeException e) {
+            LOG.error("the listener of dropped heartbeats failed: {}", e.toString(), e);
+        }
+    }
+
+    @Override
+    public void whenDropped(Consumer<Set<NodeId>> listener) {
+        this.onDropped = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {

@@ -5,7 +5,6 @@ import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -17,12 +16,10 @@ final class LocalVectorProcess implements VectorProcess {
 
     private final ProcessHandle handle;
     private final Optional<Process> process;
-    private final OutputRing output;
 
-    LocalVectorProcess(ProcessHandle handle, Optional<Process> process, OutputRing output) {
+    LocalVectorProcess(ProcessHandle handle, Optional<Process> process) {
         this.handle = handle;
         this.process = process;
-        this.output = output;
     }
 
     @Override
@@ -87,11 +84,6 @@ final class LocalVectorProcess implements VectorProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public List<String> newOutputLines() {
-        return output.drain();
     }
 
     @Override

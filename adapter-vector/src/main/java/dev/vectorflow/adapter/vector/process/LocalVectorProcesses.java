@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.vector.process;
 
 import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
+import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import java.io.File;
@@ -100,10 +101,9 @@ public final class LocalVectorProcesses implements VectorProcesses {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
         builder.environment().putAll(launch.environment());
-        OutputRing ring = new OutputRing(launch.logFile(), OUTPUT_RING_LINES, LOG_FILE_LIMIT, true);
         try {
             Process process = builder.start();
-            return new LocalVectorProcess(process.toHandle(), Optional.of(process), ring);
+            return new LocalVectorProcess(process.toHandle(), Optional.of(process));
         } catch (IOException e) {
             throw new VectorFailure("could not start " + binary + ": " + e.getMessage(), e);
         }
@@ -120,8 +120,12 @@ public final class LocalVectorProcesses implements VectorProcesses {
         if (!commandLine.contains(expected)) {
             return Optional.empty();
         }
-        OutputRing ring = new OutputRing(launch.logFile(), OUTPUT_RING_LINES, LOG_FILE_LIMIT, true);
-        return Optional.of(new LocalVectorProcess(handle.get(), Optional.empty(), ring));
+        return Optional.of(new LocalVectorProcess(handle.get(), Optional.empty()));
+    }
+
+    @Override
+    public VectorLog tail(Path logFile, long offset) {
+        return new OutputRing(logFile, OUTPUT_RING_LINES, LOG_FILE_LIMIT, offset);
     }
 
     /** The arguments of a process from {@code /proc/<pid>/cmdline}; empty when it cannot be read. */

@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.vector.process;
 
+import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,12 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A bounded ring of a Vector process's output lines, fed by tailing its log file (Vector writes to a file, not to a
- * pipe of the agent, so that it survives an agent restart). Whole lines only; a partial last line waits for its end.
- * When more than {@code capacity} lines arrive between two drains, the oldest go and the drain says how many.
+ * A bounded ring of a pipeline's output lines, fed by tailing its log file (Vector writes to a file, not to a pipe of
+ * the agent, so that it survives an agent restart; every process of the pipeline appends to the same file, so one
+ * ring follows them all). Whole lines only; a partial last line waits for its end. When more than {@code capacity}
+ * lines arrive between two drains, the oldest go and the drain says how many.
  */
-final class OutputRing {
+final class OutputRing implements VectorLog {
 
     private final Path file;
     private final int capacity;
@@ -25,18 +27,23 @@ final class OutputRing {
     private long dropped;
     private final StringBuilder partial = new StringBuilder();
 
-    OutputRing(Path file, int capacity, long truncateAbove, boolean fromEnd) {
+    /** Reads from byte {@code start}; a negative start means the current end of the file (0 when there is none). */
+    OutputRing(Path file, int capacity, long truncateAbove, long start) {
         this.file = file;
         this.capacity = capacity;
         this.truncateAbove = truncateAbove;
+        long end;
         try {
-            this.offset = fromEnd && Files.exists(file) ? Files.size(file) : 0;
+            end = Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
-            this.offset = 0;
+            end = 0;
         }
+        // a file shorter than the offset was cut (or replaced) since: start again at its beginning
+        this.offset = start < 0 ? end : start > end ? 0 : start;
     }
 
-    synchronized List<String> drain() {
+    @Override
+    public synchronized List<String> newLines() {
         readNew();
         List<String> out = new ArrayList<>(lines.size() + 1);
         if (dropped > 0) {
@@ -46,6 +53,11 @@ final class OutputRing {
         out.addAll(lines);
         lines.clear();
         return out;
+    }
+
+    @Override
+    public synchronized long offset() {
+        return offset;
     }
 
     private void readNew() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vectorflow.ports.in.agent.ComponentMetrics;
 import dev.vectorflow.ports.in.agent.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
+import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import dev.vectorflow.standin.VectorStandin;
@@ -82,6 +83,15 @@ class LocalVectorProcessesTest {
         }
     }
 
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private long sent(Running r, String component) {
         return telemetry.scrape(r.metrics(), Duration.ofSeconds(2)).orElse(List.of()).stream()
                 .filter(m -> m.componentId().equals(component)).mapToLong(ComponentMetrics::sentEvents).findFirst().orElse(-1);
@@ -89,6 +99,7 @@ class LocalVectorProcessesTest {
 
     @Test
     void aLaunchedVector_isHealthy_countsEvents_reloadsInPlace_andStopsWithExitZero() throws Exception {
+        VectorLog log = vector.tail(dir.resolve("vector.log"), VectorProcesses.FROM_END);
         Running r = start(pipeline(". = 1"));
         await("healthy", () -> telemetry.healthy(r.api(), Duration.ofSeconds(1)));
         await("counters", () -> sent(r, "parse") > 0);
@@ -99,7 +110,7 @@ class LocalVectorProcessesTest {
         r.process().reload();
         List<String> output = new ArrayList<>();
         await("reloaded", () -> {
-            output.addAll(r.process().newOutputLines());
+            output.addAll(log.newLines());
             return output.stream().anyMatch(l -> l.contains("Vector has reloaded."));
         });
         assertThat(r.process().isAlive()).isTrue();
@@ -115,6 +126,38 @@ class LocalVectorProcessesTest {
         r.process().stop(Duration.ofSeconds(10));
         assertThat(r.process().isAlive()).isFalse();
         assertThat(r.process().exitCode()).hasValue(0);
+    }
+
+    @Test
+    void oneTail_followsThePipelinesLogAcrossAStopAndANewStart_andResumesAtItsOffsetAfterAnAgentRestart() throws Exception {
+        VectorLog log = vector.tail(dir.resolve("vector.log"), VectorProcesses.FROM_END);
+        Running first = start(pipeline(". = 1"));
+        await("healthy", () -> telemetry.healthy(first.api(), Duration.ofSeconds(1)));
+        List<String> lines = new ArrayList<>(log.newLines());
+        first.process().stop(Duration.ofSeconds(10));
+        // nothing read between the stop and the next start: the first process's last lines must still come
+        Running second = start(pipeline(". = 2"));
+        await("the second Vector started", () -> {
+            lines.addAll(log.newLines());
+            return lines.stream().filter(l -> l.contains("Vector has started.")).count() == 2;
+        });
+        int stopped = indexOf(lines, "Vector has stopped.");
+        int startedAgain = lines.size() - 1 - indexOf(lines.reversed(), "Vector has started.");
+        assertThat(stopped).as("the first Vector's last line, before the second's first").isNotNegative().isLessThan(startedAgain);
+
+        // an agent restart: a new tail at the saved offset reads what Vector wrote while no agent ran, and nothing twice
+        long saved = log.offset();
+        Files.writeString(dir.resolve("pipeline.yaml"), pipeline(". = 3"));
+        second.process().reload();
+        VectorLog resumed = vector.tail(dir.resolve("vector.log"), saved);
+        List<String> after = new ArrayList<>();
+        await("the reload line", () -> {
+            after.addAll(resumed.newLines());
+            return after.stream().anyMatch(l -> l.contains("Vector has reloaded."));
+        });
+        assertThat(after).noneMatch(l -> l.contains("Vector has started."));
+        assertThat(vector.tail(dir.resolve("vector.log"), Long.MAX_VALUE).newLines()).as("an offset beyond a cut file starts at 0")
+                .anyMatch(l -> l.contains("Vector has started."));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.in.identity;
 
 import dev.vectorflow.core.access.Actor;
+import dev.vectorflow.core.failure.ForbiddenFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.identity.ApiToken;
 import dev.vectorflow.core.identity.ApiTokenId;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /** Use case: create (shown once), list and revoke API tokens of a user or a team. Audited. */
 public interface ManageApiTokensUseCase {
 
-    CreatedToken createUserToken(Actor actor, UserId owner, String name, Role role, Optional<Instant> expiresAt) throws NotFoundFailure;
+    /** A user's personal token; refused when the caller is a personal token capped below {@code role}. */
+    CreatedToken createUserToken(Actor actor, UserId owner, String name, Role role, Optional<Instant> expiresAt)
+            throws NotFoundFailure, ForbiddenFailure;
 
     CreatedToken createTeamToken(Actor actor, TeamId owner, String name, Role role, Optional<Instant> expiresAt) throws NotFoundFailure;
 

@@ -1,6 +1,9 @@
 package dev.vectorflow.ports.out.fleet;
 
+import dev.vectorflow.core.fleet.NodeId;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Driven port: the write-behind queue of the heartbeat path. Nothing touches the database on the request path; a
@@ -19,4 +22,10 @@ public interface TelemetryWriter {
 
     /** Writes everything queued now (tests, and a graceful stop). */
     void flush();
+
+    /**
+     * Who to tell about heartbeats that could not be written (after a retry one by one): the caller forgets what it
+     * believes was written for those nodes, so that their next heartbeat writes everything again.
+     */
+    void whenDropped(Consumer<Set<NodeId>> listener);
 }

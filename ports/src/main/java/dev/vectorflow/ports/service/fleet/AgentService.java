@@ -69,13 +69,31 @@ public final class AgentService implements ServeAgentUseCase {
     private final ConcurrentHashMap<NodeId, Written> written = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> recentlySettled = new ConcurrentHashMap<>();
 
-    /** What this server last handed to the writer for a node, so that unchanged facts are not written again. */
+    /**
+     * What this server last handed to the writer for a node, so that unchanged facts are not written again. It is
+     * forgotten when the writer drops the node's heartbeat, and every {@link #REWRITE_EVERY} in any case: whatever
+     * else made the stored state differ (another server, a restored database) cannot last longer than that.
+     */
     private static final class Written {
         TelemetryBatch.NodeFacts facts;
         NodeStatus status;
         final Map<PipelineId, TelemetryBatch.PipelineState> states = new HashMap<>();
         Set<PipelineId> reported;
+        Instant since;
+
+        Written(Instant now) {
+            since = now;
+        }
+
+        void forget(Instant now) {
+            facts = null;
+            states.clear();
+            reported = null;
+            since = now;
+        }
     }
+
+    static final Duration REWRITE_EVERY = Duration.ofMinutes(5);
 
     public AgentService(Transactions transactions, NodeRepository nodes, NodeActionRepository actions, FleetCache cache,
                         TelemetryWriter writer, DesiredStates desiredStates, LiveTelemetry live, FleetSettings settings, Clock clock) {
@@ -88,6 +106,20 @@ public final class AgentService implements ServeAgentUseCase {
         this.live = live;
         this.settings = settings;
         this.clock = clock;
+        writer.whenDropped(this::forgetWritten);
+    }
+
+    /** The writer could not store these nodes' last heartbeats: their next ones write everything again. */
+    private void forgetWritten(Set<NodeId> dropped) {
+        Instant now = clock.instant();
+        for (NodeId node : dropped) {
+            Written w = written.get(node);
+            if (w != null) {
+                synchronized (w) {
+                    w.forget(now);
+                }
+            }
+        }
     }
 
     /** Loads what every heartbeat needs for all nodes at once, so that a restarted server does not meet its fleet cold. */
@@ -196,9 +228,12 @@ public final class AgentService implements ServeAgentUseCase {
         String reason = failing.isEmpty() ? "heartbeat" : String.join("; ", failing);
         TelemetryBatch.NodeFacts facts = new TelemetryBatch.NodeFacts(text(request.agentVersion(), 100), text(request.vectorVersion(), 300),
                 deploymentMode(request.deploymentMode()), node.agentLabels(), text(request.updateError(), 2000));
-        Written last = written.computeIfAbsent(agent.nodeId(), n -> new Written());
+        Written last = written.computeIfAbsent(agent.nodeId(), n -> new Written(now));
         TelemetryBatch.Heartbeat write;
         synchronized (last) {
+            if (Duration.between(last.since, now).compareTo(REWRITE_EVERY) >= 0) {
+                last.forget(now);
+            }
             List<TelemetryBatch.PipelineState> changed = states.stream().filter(s -> !s.sameAs(last.states.get(s.pipelineId()))).toList();
             boolean setChanged = !running.equals(last.reported);
             write = new TelemetryBatch.Heartbeat(agent.nodeId(), now, status, reason,

@@ -347,7 +347,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
                     continue;
                 }
                 DesiredState desired = DesiredState.forNode(node.labels(), node.maintenance(), target.map(List::of).orElse(List.of()));
-                boolean inSync = wanted ? state != null && desired.inSync(pipelineId, state.checksum()) : state == null;
+                boolean inSync = wanted ? state != null && desired.inSync(pipelineId, state.version(), state.checksum()) : state == null;
                 states.add(new NodeDeploymentState(node, wanted ? target.map(DesiredPipeline::version) : Optional.empty(),
                         Optional.ofNullable(state).map(s -> onNode(s, names)), inSync));
             }

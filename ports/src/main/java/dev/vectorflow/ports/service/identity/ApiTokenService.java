@@ -3,6 +3,8 @@ package dev.vectorflow.ports.service.identity;
 import dev.vectorflow.core.access.Actor;
 import dev.vectorflow.core.audit.AuditEvent;
 import dev.vectorflow.core.audit.Changes;
+import dev.vectorflow.core.access.Principal;
+import dev.vectorflow.core.failure.ForbiddenFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.identity.ApiToken;
 import dev.vectorflow.core.identity.ApiTokenId;
@@ -51,7 +53,12 @@ public final class ApiTokenService implements ManageApiTokensUseCase, ApiTokenQu
 
     @Override
     public CreatedToken createUserToken(Actor actor, UserId owner, String name, Role role, Optional<Instant> expiresAt)
-            throws NotFoundFailure {
+            throws NotFoundFailure, ForbiddenFailure {
+        // a token never mints a stronger one: a capped personal token can only create tokens up to its own cap
+        if (actor.principal() instanceof Principal.Member member && member.cap().isPresent() && !member.cap().get().atLeast(role)) {
+            throw new ForbiddenFailure("This API token is capped at " + member.cap().get() + " and cannot create a token with role " + role
+                    + "; sign in (or use a token with that role) to create it.");
+        }
         return transactions.inTransaction(() -> {
             users.findById(owner).orElseThrow(() -> new NotFoundFailure("User", owner));
             return create(actor, name, Optional.of(owner), Optional.empty(), role, expiresAt);

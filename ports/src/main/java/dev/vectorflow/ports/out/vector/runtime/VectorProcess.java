@@ -2,7 +2,6 @@ package dev.vectorflow.ports.out.vector.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.OptionalInt;
 
 /** A running (or exited) Vector process that this agent launched or adopted. */
@@ -23,7 +22,4 @@ public interface VectorProcess {
 
     /** SIGTERM, then SIGKILL when it has not exited after {@code grace}. */
     void stop(Duration grace);
-
-    /** Output lines written since the last call, oldest first, from a bounded ring (lines dropped are said so). */
-    List<String> newOutputLines();
 }

@@ -22,6 +22,15 @@ public interface VectorProcesses {
      */
     Optional<VectorProcess> adopt(long pid, VectorLaunch launch);
 
+    /**
+     * Follows a pipeline's log file from byte {@code offset} ({@link #FROM_END}: from its end now), whichever Vector
+     * process writes it: one tail per pipeline outlives its processes, so no line is lost between a stop and a start.
+     */
+    VectorLog tail(Path logFile, long offset);
+
+    /** For {@link #tail}: start at the current end of the file (nothing written before is read). */
+    long FROM_END = -1;
+
     /** What {@code vector validate} said: valid or not, and its error lines without the leading {@code x}. */
     record Validation(boolean valid, List<String> errors) {
         public Validation {
