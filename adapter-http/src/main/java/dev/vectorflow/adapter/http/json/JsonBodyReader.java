@@ -2,8 +2,10 @@ package dev.vectorflow.adapter.http.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import io.javalin.http.Context;
@@ -19,10 +21,13 @@ import java.util.Locale;
 public final class JsonBodyReader {
 
     private final ObjectMapper mapper;
+    /** A body is one JSON value: {@code {...} garbage} is refused, not half read. */
+    private final ObjectReader wholeBody;
     private final long maxBytes;
 
     public JsonBodyReader(ObjectMapper mapper, long maxBytes) {
         this.mapper = mapper;
+        this.wholeBody = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.maxBytes = maxBytes;
     }
 
@@ -67,7 +72,7 @@ public final class JsonBodyReader {
     public JsonNode readTree(Context ctx) {
         byte[] body = checkedBody(ctx);
         try {
-            return mapper.readTree(body);
+            return wholeBody.readTree(body);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
