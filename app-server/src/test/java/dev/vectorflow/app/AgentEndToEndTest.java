@@ -99,6 +99,33 @@ class AgentEndToEndTest {
                     && p.get("status").asText().equals("RUNNING") && p.path("pid").asLong() > 0);
         }
 
+        /**
+         * The pipeline RUNNING at {@code version} with an uptime, as every view shows it: the node, the fleet list, and the
+         * deployment panel (in sync); this is where a redeploy must end, not in STARTING.
+         */
+        JsonNode awaitSettled(String pipeline, int version) throws InterruptedException {
+            JsonNode onNode = awaitPipeline("version " + version + " RUNNING with an uptime", p -> p.get("version").asInt() == version
+                    && p.get("status").asText().equals("RUNNING") && p.path("pid").asLong() > 0 && p.hasNonNull("uptimeSeconds"));
+            eventually("the deployment panel in sync on version " + version, () -> admin.get("/api/pipelines/" + pipeline + "/deployments").json()
+                    .get("nodes").get(0), n -> n.get("inSync").asBoolean() && n.get("reportedVersion").asInt() == version
+                    && n.get("status").asText().equals("RUNNING"));
+            eventually("the fleet list shows the node HEALTHY", () -> admin.get("/api/environments/" + env + "/nodes").json().get(0),
+                    n -> n.get("status").asText().equals("HEALTHY"));
+            return onNode;
+        }
+
+        /** Rolls back to {@code number} (a new version) and deploys it; returns the new version's number. */
+        int rollbackAndDeploy(String pipeline, int number) {
+            ApiClient.Answer rolled = admin.postJson("/api/pipelines/" + pipeline + "/versions/" + number + "/rollback",
+                    ApiClient.json("message", "back to " + number));
+            assertThat(rolled.status()).as(rolled.body()).isIn(200, 201);
+            int created = rolled.json().get("number").asInt();
+            ApiClient.Answer deployed = admin.postJson("/api/pipelines/" + pipeline + "/deployments",
+                    "{\"version\":" + created + ",\"selector\":{\"role\":\"e2e\"}}");
+            assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+            return created;
+        }
+
         String createPipeline(String name, String graph) {
             ApiClient.Answer created = admin.postJson("/api/environments/" + env + "/pipelines",
                     "{\"name\":\"" + name + "\",\"graph\":" + graph + "}");
@@ -305,6 +332,63 @@ class AgentEndToEndTest {
             long revived = lab.awaitRunning(4).get("pid").asLong();
             assertThat(ProcessHandle.of(revived).map(ProcessHandle::isAlive).orElse(false)).isTrue();
             lab.eventually("the node HEALTHY again", lab::node, n -> n.get("status").asText().equals("HEALTHY"));
+        }
+    }
+
+    @Test
+    void givenServerAgentAndStandin_everyRedeployAndRollbackEndsRunningWithUptime_andVectorsLogKeepsFlowingAcrossReloadsRestartsAndAgentRestarts(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (Lab lab = new Lab(dir, Map.of())) {
+            String pipeline = lab.createPipeline("e2e-redeploys", graph(".tag = \\\"one\\\""));
+            assertThat(lab.deployDraft(pipeline)).isEqualTo(1);
+            long pid = lab.awaitSettled(pipeline, 1).get("pid").asLong();
+
+            // a second and a third deploy of the same pipeline: reloads in the same process, each ends RUNNING with uptime
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"two\\\""))).isEqualTo(2);
+            assertThat(lab.awaitSettled(pipeline, 2).get("pid").asLong()).isEqualTo(pid);
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"three\\\""))).isEqualTo(3);
+            assertThat(lab.awaitSettled(pipeline, 3).get("pid").asLong()).isEqualTo(pid);
+            lab.eventually("a reload line per redeploy", () -> lab.logLines(pipeline),
+                    l -> l.stream().filter(x -> x.contains("Vector has reloaded.")).count() >= 2);
+
+            // a rollback deployed: the config of version 1 again, as version 4
+            assertThat(lab.rollbackAndDeploy(pipeline, 1)).isEqualTo(4);
+            assertThat(lab.awaitSettled(pipeline, 4).get("pid").asLong()).isEqualTo(pid);
+
+            // a rollback to the config the node runs right now (version 5 published, never deployed, rolled back to 4):
+            // nothing to reload, but the node must report the new number, not stay on the old one
+            assertThat(lab.admin.putJson("/api/pipelines/" + pipeline + "/graph", graph(".tag = \\\"five\\\"")).status()).isEqualTo(200);
+            ApiClient.Answer five = lab.admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "not deployed"));
+            assertThat(five.status()).as(five.body()).isEqualTo(201);
+            assertThat(lab.rollbackAndDeploy(pipeline, 4)).isEqualTo(6);
+            JsonNode sameConfig = lab.awaitSettled(pipeline, 6);
+            assertThat(sameConfig.get("pid").asLong()).as("nothing to reload").isEqualTo(pid);
+
+            // a restart (a global option changed): the old process's last lines and the new one's first lines both arrive
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"seven\\\"", "{\"timezone\":\"UTC\"}"))).isEqualTo(7);
+            long restarted = lab.awaitSettled(pipeline, 7).get("pid").asLong();
+            assertThat(restarted).isNotEqualTo(pid);
+            lab.eventually("the stopped Vector's last line and the new one's start", () -> lab.logLines(pipeline),
+                    l -> l.stream().anyMatch(x -> x.contains("Vector has stopped."))
+                            && l.stream().filter(x -> x.contains("Vector has started.")).count() >= 2);
+
+            // the agent stopped: what Vector logs while no agent runs arrives once the next agent is up, nothing twice
+            lab.agent.close();
+            hangUp(restarted);
+            Thread.sleep(1000);
+            lab.agent = AgentProcess.start(lab.url, null, lab.agentData, "role=e2e", lab.agentSettings);
+            // (Vector cannot resolve its secrets without the agent, so that reload fails; what matters is that its lines come)
+            List<String> lines = lab.eventually("the lines Vector logged while no agent ran", () -> lab.logLines(pipeline),
+                    l -> l.stream().anyMatch(x -> x.contains("reload aborted")));
+            assertThat(lines.stream().filter(x -> x.contains("Signal received. signal=\"SIGHUP\"")).count()).isEqualTo(4);
+            assertThat(lines.stream().filter(x -> x.contains("Vector has started.")).count()).as("no line delivered twice").isEqualTo(2);
+            assertThat(lab.awaitSettled(pipeline, 7).get("pid").asLong()).as("adopted").isEqualTo(restarted);
+
+            // and a deploy after the agent restart still ends RUNNING, its log lines still arrive
+            assertThat(lab.deploy(pipeline, graph(".tag = \\\"eight\\\"", "{\"timezone\":\"UTC\"}"))).isEqualTo(8);
+            assertThat(lab.awaitSettled(pipeline, 8).get("pid").asLong()).isEqualTo(restarted);
+            lab.eventually("the reload after the agent restart", () -> lab.logLines(pipeline),
+                    l -> l.stream().filter(x -> x.contains("Vector has reloaded.")).count() == 4);
         }
     }
 

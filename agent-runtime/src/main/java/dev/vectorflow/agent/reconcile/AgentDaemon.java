@@ -93,6 +93,11 @@ public final class AgentDaemon {
         if (t != null) {
             join(t);
         }
+        if (!stopPipelines) {
+            // what Vector logged up to now reaches the server before the next agent resumes reading after it
+            reconciler.supervise();
+            control.farewell();
+        }
         reconciler.close(stopPipelines);
     }
 

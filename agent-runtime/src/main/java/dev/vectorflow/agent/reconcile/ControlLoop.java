@@ -262,12 +262,36 @@ public final class ControlLoop {
         return heartbeat();
     }
 
+    private HeartbeatRequest heartbeatRequest(List<PipelineReport> reports, TelemetryBuffer.Batch batch) {
+        return new HeartbeatRequest(settings.agentVersion(), vectorVersion.get(), settings.deploymentMode(),
+                settings.labels(), hostMetrics(), reports, batch.logs(), batch.samples(), batch.actionResults(), updateError);
+    }
+
+    /**
+     * One last heartbeat after the loop stopped (the agent is stopping): the log lines read since the previous one
+     * reach the server now, since the next agent resumes reading the log after them. Best effort: no retry, no actions.
+     */
+    public void farewell() {
+        if (nodeToken == null || state == State.UNAUTHORIZED || lastSuccess == null) {
+            return;
+        }
+        buffer.addLogs(reconciler.drainLogs());
+        TelemetryBuffer.Batch batch = buffer.take();
+        if (batch.logs().isEmpty() && batch.actionResults().isEmpty() && batch.samples().isEmpty()) {
+            return;
+        }
+        // no scrape (the worker pool is shut down): the pipelines' states without counters this once
+        List<PipelineReport> reports = reconciler.views().stream().map(v -> PipelineTotals.report(v, null)).toList();
+        if (!(server.heartbeat(nodeToken, heartbeatRequest(reports, batch)) instanceof Reply.Ok<HeartbeatResponse>)) {
+            LOG.log(System.Logger.Level.WARNING, "the last log lines could not be sent before the agent stopped");
+        }
+    }
+
     private boolean heartbeat() {
         buffer.addLogs(reconciler.drainLogs());
         List<PipelineReport> reports = reportsWithMetrics();
         TelemetryBuffer.Batch batch = buffer.take();
-        HeartbeatRequest request = new HeartbeatRequest(settings.agentVersion(), vectorVersion.get(), settings.deploymentMode(),
-                settings.labels(), hostMetrics(), reports, batch.logs(), batch.samples(), batch.actionResults(), updateError);
+        HeartbeatRequest request = heartbeatRequest(reports, batch);
         Reply<HeartbeatResponse> reply = server.heartbeat(nodeToken, request);
         if (!(reply instanceof Reply.Ok<HeartbeatResponse> ok)) {
             buffer.putBack(batch);
