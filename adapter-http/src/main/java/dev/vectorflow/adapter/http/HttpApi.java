@@ -56,6 +56,18 @@ public final class HttpApi {
     /** Where the ui module puts its built assets on the class path. */
     static final String UI_ASSETS = "/vectorflow-ui";
     private static final Set<HandlerType> BODY_METHODS = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+    /** The first path segments of the web UI's screens (ui/src/routes.ts and forms.ts; "" is the overview); a test keeps them in step. */
+    static final Set<String> UI_ROUTES = Set.of("", "setup", "account", "pipelines", "fleet", "secrets", "admin", "tokens", "audit");
+    /**
+     * On every answer. Scripts, frames, fonts and connections only from this server; inline styles are allowed because
+     * the code editor (CodeMirror) injects its theme as style elements (no inline script is ever allowed).
+     */
+    static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            "X-Frame-Options", "DENY",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin");
 
     private HttpApi() {
     }
@@ -121,7 +133,8 @@ public final class HttpApi {
                     ACCESS_LOG.info("{} {} {} {} {}ms", ctx.ip(), ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
                 }
             });
-            serveUi(config);
+            boolean ui = serveUi(config);
+            config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
             config.routes.before("/api/*", ctx -> {
                 rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies() : bodies);
@@ -142,9 +155,13 @@ public final class HttpApi {
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
-                config.routes.addEndpoint(new Endpoint(method, "/api/*", HttpApi::unknownEndpoint, Set.of(Access.publicRoute())));
+                for (String path : List.of("/api", "/api/*")) {
+                    config.routes.addEndpoint(new Endpoint(method, path, HttpApi::unknownEndpoint, Set.of(Access.publicRoute())));
+                }
             }
             ErrorMapping.register(config.routes);
+            // what no endpoint and no asset answered: the UI page for the UI's own routes, a 404 for anything else
+            config.routes.error(404, ctx -> notFound(ctx, ui));
         });
     }
 
@@ -185,16 +202,57 @@ public final class HttpApi {
         throw ApiProblem.notFound("There is no endpoint " + ctx.method() + " " + ctx.path() + ".");
     }
 
-    private static void serveUi(JavalinConfig config) {
+    /** Serves the UI's assets; false when they are not on the class path (an API-only server). */
+    private static boolean serveUi(JavalinConfig config) {
         if (HttpApi.class.getResource(UI_ASSETS + "/index.html") == null) {
             LoggerFactory.getLogger(HttpApi.class).warn("web UI assets not found on the class path; serving the API only");
-            return;
+            return false;
         }
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = UI_ASSETS;
             files.location = Location.CLASSPATH;
         });
-        config.spaRoot.addFile("/", UI_ASSETS + "/index.html", Location.CLASSPATH);
+        return true;
+    }
+
+    /**
+     * A path nothing answered. Under {@code /api} the problem stands as it is. A GET of one of the UI's own routes gets
+     * the UI page (the app picks its screen from the path). Anything else stays a 404: for a browser asking for a page,
+     * the UI page with status 404 (so that it shows its "not found" screen), otherwise a problem document.
+     */
+    private static void notFound(Context ctx, boolean ui) {
+        String path = ctx.path();
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return;
+        }
+        boolean page = ui && ctx.method() == HandlerType.GET && !lastSegment(path).contains(".");
+        if (page && UI_ROUTES.contains(firstSegment(path))) {
+            ctx.status(200);
+            ctx.header("Cache-Control", "no-cache");
+            ctx.html(indexHtml());
+        } else if (page && String.valueOf(ctx.header("Accept")).contains("text/html")) {
+            ctx.html(indexHtml());
+        } else {
+            ErrorMapping.write(ctx, ApiProblem.notFound("There is nothing at " + path + ".").response());
+        }
+    }
+
+    private static String firstSegment(String path) {
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String indexHtml() {
+        try (var in = HttpApi.class.getResourceAsStream(UI_ASSETS + "/index.html")) {
+            return new String(java.util.Objects.requireNonNull(in, "index.html").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
