@@ -16,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The operator commands that work on the database directly: {@code admin create}, {@code audit verify}, {@code keys rotate}. */
@@ -25,27 +24,14 @@ final class AdminCommands {
     private AdminCommands() {
     }
 
-    static int createAdmin(ServerSettings settings, String[] args, Map<String, String> env, InputStream stdin, PrintStream out,
-                           PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if ((args[i].equals("--email") || args[i].equals("--name")) && i + 1 < args.length) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
-                err.println("Unknown argument '" + args[i] + "'. Usage: vectorflow admin create --email EMAIL --name NAME");
-                return VectorFlowCli.USAGE;
-            }
-        }
-        if (!options.containsKey("email") || !options.containsKey("name")) {
-            err.println("Both --email and --name are required.");
-            return VectorFlowCli.USAGE;
-        }
+    static int createAdmin(ServerSettings settings, String emailText, String nameText, Map<String, String> env, InputStream stdin,
+                           PrintStream out, PrintStream err) {
         Email email;
         PersonName name;
         Password password;
         try {
-            email = new Email(options.get("email"));
-            name = new PersonName(options.get("name"));
+            email = new Email(emailText);
+            name = new PersonName(nameText);
             String raw = env.get("VF_ADMIN_PASSWORD");
             if (raw == null) {
                 raw = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();

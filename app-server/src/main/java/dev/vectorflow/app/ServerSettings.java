@@ -134,8 +134,13 @@ public record ServerSettings(
     }
 
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
-    public static Set<String> unknownVariables(Map<String, String> env) {
-        Set<String> known = new TreeSet<>();
+    /** VF_ variables that are not settings of the server nor {@code alsoKnown} (those a command reads itself). */
+    /** Read by the {@code vectorflow} launcher script, not by the server. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("VF_JAVA_OPTS");
+
+    public static Set<String> unknownVariables(Map<String, String> env, Set<String> alsoKnown) {
+        Set<String> known = new TreeSet<>(alsoKnown);
+        known.addAll(LAUNCHER_VARIABLES);
         VARIABLES.forEach(v -> known.add(v.name()));
         Set<String> unknown = new TreeSet<>();
         for (String name : env.keySet()) {

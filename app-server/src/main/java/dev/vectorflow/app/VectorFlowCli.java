@@ -4,11 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import sun.misc.Signal;
 
 /** The command line: {@code vectorflow server | migrate | version | --help}. */
@@ -44,42 +46,47 @@ public final class VectorFlowCli {
                 out.println("vectorflow " + Version.current());
                 return OK;
             }
-            case "admin", "audit", "keys" -> {
-                return runWithSettings(String.join(" ", args), env, out, err);
-            }
-            case "server", "migrate" -> {
-                if (args.length > 1) {
-                    err.println("'" + command + "' takes no arguments; configure it with VF_* environment variables.");
+            default -> {
+                if (!COMMANDS.contains(command)) {
+                    err.println("Unknown command '" + command + "'.");
                     err.print(usage());
                     return USAGE;
                 }
-                return runWithSettings(command, env, out, err);
-            }
-            default -> {
-                err.println("Unknown command '" + command + "'.");
-                err.print(usage());
-                return USAGE;
             }
         }
+        CommandLine cli = new CommandLine(new Commands.Root());
+        cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return USAGE;
+        }
+        // the innermost command given: `admin create`, `server`, ...
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.isUsageHelpRequested()) {
+            leaf.commandSpec().commandLine().usage(out);
+            return OK;
+        }
+        Object chosen = leaf.commandSpec().userObject();
+        if (!(chosen instanceof Commands.Runnable runnable)) {
+            err.println("'" + leaf.commandSpec().qualifiedName() + "' needs a subcommand.");
+            leaf.commandSpec().commandLine().usage(err);
+            return USAGE;
+        }
+        return runWithSettings(runnable, env, out, err);
     }
+
+    private static final Set<String> COMMANDS = Set.of("server", "migrate", "admin", "audit", "keys");
 
     static InputStream stdin = System.in;
 
-    private static int runWithSettings(String commandLine, Map<String, String> env, PrintStream out, PrintStream err) {
-        String[] words = commandLine.split(" ");
-        String command = words[0];
-        if (command.equals("admin") && (words.length < 2 || !words[1].equals("create"))) {
-            err.println("Usage: vectorflow admin create --email EMAIL --name NAME   (password from VF_ADMIN_PASSWORD or standard input)");
-            return USAGE;
-        }
-        if (command.equals("audit") && (words.length != 2 || !words[1].equals("verify"))) {
-            err.println("Usage: vectorflow audit verify");
-            return USAGE;
-        }
-        if (command.equals("keys") && (words.length != 2 || !words[1].equals("rotate"))) {
-            err.println("Usage: vectorflow keys rotate");
-            return USAGE;
-        }
+    private static int runWithSettings(Commands.Runnable command, Map<String, String> env, PrintStream out, PrintStream err) {
         ServerSettings settings;
         try {
             settings = ServerSettings.fromEnvironment(env);
@@ -90,37 +97,36 @@ public final class VectorFlowCli {
         }
         setLogLevel(settings.logLevel());
         Logger log = LoggerFactory.getLogger(VectorFlowCli.class);
-        if (command.equals("server") || command.equals("migrate")) {
-            log.info("VectorFlow {} {} with settings:", Version.current(), command);
+        boolean serving = command instanceof Commands.Server || command instanceof Commands.Migrate;
+        if (serving) {
+            log.info("VectorFlow {} {} with settings:", Version.current(), command.name());
             settings.describe().forEach(line -> log.info("  {}", line));
         } else {
             setLogLevel("WARN");
         }
-        Set<String> unknown = ServerSettings.unknownVariables(env);
+        Set<String> unknown = ServerSettings.unknownVariables(env, command.extraVariables());
         if (!unknown.isEmpty()) {
             log.warn("ignoring unknown settings (typos?): {}", String.join(", ", unknown));
         }
         try {
-            if (command.equals("admin")) {
-                return AdminCommands.createAdmin(settings, java.util.Arrays.copyOfRange(words, 2, words.length), env, stdin, out, err);
-            }
-            if (command.equals("audit")) {
-                return AdminCommands.verifyAudit(settings, out, err);
-            }
-            if (command.equals("keys")) {
-                return AdminCommands.rotateKeys(settings, out);
-            }
-            if (command.equals("migrate")) {
-                String database = ServerApplication.migrate(settings);
-                out.println("Database schema is up to date on " + database + ".");
-                return OK;
-            }
-            ServerApplication app = ServerApplication.start(settings);
-            installStopSignals(app);
-            return RUNNING;
+            return switch (command) {
+                case Commands.AdminCreate create -> AdminCommands.createAdmin(settings, create.email, create.name, env, stdin, out, err);
+                case Commands.AuditVerify verify -> AdminCommands.verifyAudit(settings, out, err);
+                case Commands.KeysRotate rotate -> AdminCommands.rotateKeys(settings, out);
+                case Commands.Migrate migrate -> {
+                    String database = ServerApplication.migrate(settings);
+                    out.println("Database schema is up to date on " + database + ".");
+                    yield OK;
+                }
+                case Commands.Server server -> {
+                    ServerApplication app = ServerApplication.start(settings);
+                    installStopSignals(app);
+                    yield RUNNING;
+                }
+            };
         } catch (RuntimeException e) {
-            log.error("{} failed: {}", command, e.getMessage(), e);
-            err.println("VectorFlow could not " + (command.equals("server") ? "start" : "migrate") + ": " + e.getMessage());
+            log.error("{} failed: {}", command.name(), e.getMessage(), e);
+            err.println("VectorFlow could not " + (command instanceof Commands.Server ? "start" : "run " + command.name()) + ": " + e.getMessage());
             return FAILED;
         }
     }

@@ -69,7 +69,7 @@ class ServerSettingsTest {
 
     @Test
     void unknownVfVariablesAreReportedButTestOnesAreNot() {
-        assertThat(ServerSettings.unknownVariables(Map.of("VF_HTTP_PROT", "1", "VF_TEST_DATABASE_URL", "x", "PATH", "/bin")))
+        assertThat(ServerSettings.unknownVariables(Map.of("VF_HTTP_PROT", "1", "VF_TEST_DATABASE_URL", "x", "PATH", "/bin"), java.util.Set.of()))
                 .containsExactly("VF_HTTP_PROT");
     }
 }

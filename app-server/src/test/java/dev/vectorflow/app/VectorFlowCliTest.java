@@ -43,4 +43,33 @@ class VectorFlowCliTest {
         assertThat(run(Map.of(), "version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("vectorflow \\d+\\.\\d+\\.\\d+.*\\R");
     }
+
+    @Test
+    void givenANameWithSpaces_adminCreateTakesItAsOneValue_andNamesWhatIsMissing() {
+        assertThat(run(Map.of(), "admin", "create", "--name", "Ops Team")).isEqualTo(2);
+
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertThat(error).contains("Missing required option: '--email=EMAIL'").doesNotContain("Team'");
+        assertThat(error).contains("Usage:").contains("--name=NAME");
+    }
+
+    @Test
+    void givenAGroupWithoutItsSubcommand_orArgumentsAfterServer_theUsageIsShown() {
+        assertThat(run(Map.of(), "admin")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'vectorflow admin' needs a subcommand").contains("create");
+        assertThat(run(Map.of(), "server", "--port", "80")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown options: '--port', '80'");
+    }
+
+    @Test
+    void helpOfASubcommand_listsItsOptions() {
+        assertThat(run(Map.of(), "admin", "create", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--email=EMAIL", "--name=NAME", "VF_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void theVariablesACommandReadsItself_areNotReportedAsTypos() {
+        assertThat(ServerSettings.unknownVariables(Map.of("VF_ADMIN_PASSWORD", "x", "VF_JAVA_OPTS", "-Xmx1g", "VF_HTTP_PROT", "1"),
+                java.util.Set.of("VF_ADMIN_PASSWORD"))).containsExactly("VF_HTTP_PROT");
+    }
 }
