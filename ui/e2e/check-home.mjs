@@ -9,7 +9,8 @@
 // the page. With --email it first expects the sign-in form (optionally checking
 // that a wrong password is refused there) and signs in through it. Then it waits
 // for the server to show as ready, the expected version and every expected
-// environment, checks the SPA fallback on a deep link and that the pages logged
+// environment, checks that a deep link into the app loads it, that an unknown path
+// answers 404 with the app's not-found screen, and that the pages logged
 // no errors (the 401 of the deliberate wrong-password attempt excepted).
 // Prints one "ok: ..." or "FAIL: ..." line per check, then a "summary: ..."
 // line. Exit status 0 when every check passed, 1 when one failed, 2 for bad
@@ -230,8 +231,9 @@ function describeEnvironments(state) {
  * @param {import('playwright-core').Page} page
  * @param {string} url
  * @param {number} timeoutMs
+ * @param {number} [status] the status the answer must have
  */
-async function open(report, page, url, timeoutMs) {
+async function open(report, page, url, timeoutMs, status = 200) {
   let response;
   try {
     response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
@@ -245,9 +247,9 @@ async function open(report, page, url, timeoutMs) {
   }
   const type = response.headers()['content-type'] ?? '';
   return report.check(
-    response.status() === 200 && type.includes('text/html'),
+    response.status() === status && type.includes('text/html'),
     `GET ${url} answered ${response.status()} ${type}`,
-    `GET ${url} answered ${response.status()} ${type || '(no content type)'}, expected 200 text/html`,
+    `GET ${url} answered ${response.status()} ${type || '(no content type)'}, expected ${status} text/html`,
   );
 }
 
@@ -355,11 +357,16 @@ async function signIn(report, page, options, counters) {
  * @param {{ rejectedSignIns: number }} counters
  */
 async function runChecks(report, context, options, pageProblems, counters) {
-  /** @param {import('playwright-core').Page} page @param {string} label */
-  const watch = (page, label) => {
+  /**
+   * @param {import('playwright-core').Page} page @param {string} label
+   * @param {(text: string, url: string) => boolean} [expected] console errors this page causes on purpose
+   */
+  const watch = (page, label, expected = () => false) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
-      pageProblems.push({ label, kind: 'console', text: message.text(), url: message.location().url ?? '' });
+      const url = message.location().url ?? '';
+      if (expected(message.text(), url)) return;
+      pageProblems.push({ label, kind: 'console', text: message.text(), url });
     });
     page.on('pageerror', (error) => pageProblems.push({ label, kind: 'page', text: errorMessage(error), url: '' }));
   };
@@ -386,29 +393,45 @@ async function runChecks(report, context, options, pageProblems, counters) {
     }
   }
 
-  // ---- Deep link: the server must answer with the app (SPA fallback) ----
+  // ---- Deep links: a route of the app loads the app; any other path is a 404 that still shows the app's not-found screen ----
+  const routeUrl = new URL('/audit', options.url).toString();
+  const route = await context.newPage();
+  watch(route, 'deep link');
+  if (await open(report, route, routeUrl, options.timeoutMs)) {
+    const loaded = await appLoaded(route, '[data-testid="nav-pipelines"]', options.timeoutMs);
+    report.check(loaded !== false, `the app loads at ${routeUrl} (${loaded})`, `the app does not load at ${routeUrl}`);
+  }
+  await route.close();
+
   const deepUrl = deepLinkUrl(options.url);
   const deep = await context.newPage();
-  watch(deep, 'deep link');
-  if (await open(report, deep, deepUrl, options.timeoutMs)) {
-    // Signed in, an unknown deep link shows the app's "no page here" screen; otherwise the sign-in form proves the app loaded.
-    const found = await deep
-      .waitForFunction(
-        () => (document.querySelector('[data-testid="not-found"]') ? 'not-found' : document.querySelector('[data-testid="signin-email"]') ? 'sign-in' : false),
-        undefined,
-        { timeout: options.timeoutMs },
-      )
-      .then((handle) => handle.jsonValue())
-      .catch(() => false);
-    const notFound = found === 'not-found';
-    const state = { signInForm: found === 'sign-in' };
+  watch(deep, 'unknown path', (text, url) => url === deepUrl && /status of 404/.test(text));
+  if (await open(report, deep, deepUrl, options.timeoutMs, 404)) {
+    // Signed in, an unknown path shows the app's "no page here" screen; otherwise the sign-in form proves the app loaded.
+    const found = await appLoaded(deep, '[data-testid="not-found"]', options.timeoutMs);
     report.check(
-      notFound || state.signInForm,
-      `the app loads at ${deepUrl}${notFound ? ' (its not-found screen)' : ' (sign-in form)'}`,
+      found !== false,
+      `an unknown path answers 404 and the app shows ${found === 'sign-in' ? 'the sign-in form' : 'its not-found screen'} at ${deepUrl}`,
       `the app does not load at ${deepUrl}: neither its not-found screen nor the sign-in form`,
     );
   }
   await deep.close();
+}
+
+/**
+ * What the page shows once the app ran: 'screen' (the element wanted), 'sign-in' (the form), or false after the timeout.
+ * @param {import('playwright-core').Page} page @param {string} selector @param {number} timeoutMs
+ * @returns {Promise<'screen' | 'sign-in' | false>}
+ */
+function appLoaded(page, selector, timeoutMs) {
+  return page
+    .waitForFunction(
+      (wanted) => (document.querySelector(wanted) ? 'screen' : document.querySelector('[data-testid="signin-email"]') ? 'sign-in' : false),
+      selector,
+      { timeout: timeoutMs },
+    )
+    .then((handle) => /** @type {Promise<'screen' | 'sign-in'>} */ (handle.jsonValue()))
+    .catch(() => false);
 }
 
 /**

@@ -55,6 +55,20 @@ export async function startCheck(options = {}) {
     problems.push(`${m.type()}: ${m.text()} ${url}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The UI must work under the server's Content-Security-Policy: every page arrives with it, nothing violates it.
+  /** @type {string[]} */
+  const pagesWithoutCsp = [];
+  let pagesWithCsp = 0;
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'document') return;
+    if (/script-src 'self'/.test(r.headers()['content-security-policy'] ?? '')) pagesWithCsp++;
+    else pagesWithoutCsp.push(r.url());
+  });
+  await page.exposeBinding('vfCspViolation', (_source, /** @type {string} */ what) => problems.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      /** @type {any} */ (window).vfCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+  });
 
   let passed = 0;
   let failed = 0;
@@ -83,6 +97,9 @@ export async function startCheck(options = {}) {
   async function finish() {
     await step('no console errors or warnings', async () => {
       if (problems.length > 0) throw new Error(`\n  ${problems.join('\n  ')}`);
+    });
+    await step('every page came with the Content-Security-Policy (and nothing violated it, above)', async () => {
+      if (pagesWithoutCsp.length > 0 || pagesWithCsp === 0) throw new Error(`pages without CSP: ${pagesWithoutCsp.join(', ') || 'no page at all'}`);
     });
     await browser.close();
     console.log(`summary: ${passed} passed, ${failed} failed`);
