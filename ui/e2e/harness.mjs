@@ -82,7 +82,7 @@ export async function startCheck(options = {}) {
   /** Checks the console, closes Chromium, prints the summary and exits 0 only when everything passed. */
   async function finish() {
     await step('no console errors or warnings', async () => {
-      if (problems.length > 0) throw new Error(`\n  ${problems.join('\n  ')}`);
+      if (problems.length > 0) throw new Error(problems.join(' | '));
     });
     await browser.close();
     console.log(`summary: ${passed} passed, ${failed} failed`);
