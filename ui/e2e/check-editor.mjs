@@ -91,15 +91,13 @@ await signIn(args.url, args.email, args.password);
   });
 
   await step('drag demo_logs, remap, console and appsignal onto the canvas', async () => {
-    // Zoomed out one step, three columns of nodes fit between the palette and the side panel.
-    await page.locator('.react-flow__controls-zoomout').click();
-    await drop('demo_logs', 100, 200);
+    await drop('demo_logs', 110, 200);
     await node('demo_logs').waitFor();
-    await drop('remap', 330, 200);
+    await drop('remap', 350, 200);
     await node('remap').waitFor();
-    await drop('console', 560, 90);
+    await drop('console', 590, 90);
     await node('console').waitFor();
-    await drop('appsignal', 560, 330);
+    await drop('appsignal', 590, 330);
     await node('appsignal').waitFor();
   });
 

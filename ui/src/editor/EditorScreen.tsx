@@ -21,7 +21,6 @@ import { ComponentNode, type ComponentFlowNode } from './ComponentNode.tsx';
 import {
   addComponent,
   autoLayout,
-  clampIntoView,
   connect,
   copySelection,
   DEFAULT_OUTPUT,
@@ -289,8 +288,6 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
 
   /** The part of the canvas the user sees, in canvas coordinates (the side panels are not part of it). */
   const canvasRef = useRef<HTMLDivElement>(null);
-  // An empty draft keeps the canvas still: the first component stays where it was dropped, not re-centred.
-  const fitOnOpen = useRef(graph.components.length > 0).current;
   const visibleRect = useCallback((): Rect | undefined => {
     const box = canvasRef.current?.getBoundingClientRect();
     if (!box || box.width === 0) return undefined;
@@ -303,7 +300,8 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
     (entry: CatalogComponent, position?: { x: number; y: number }) => {
       const g = graphRef.current;
       const view = visibleRect();
-      const at = view ? (position ? clampIntoView(position, view) : placeInView(view, g.components)) : (position ?? { x: 40, y: 40 });
+      // A drop goes where the user let go; a click picks a free place in view.
+      const at = position ?? (view ? placeInView(view, g.components) : { x: 40, y: 40 });
       const { graph: next, key } = addComponent(g, entry, at);
       change(next);
       setSelected(new Set([key]));
@@ -474,7 +472,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             nodesConnectable={!readOnly}
             onNodeDragStart={() => history.current.push(graphRef.current)}
             deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-            fitView={fitOnOpen}
+            fitView
             fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
             minZoom={0.2}
           >

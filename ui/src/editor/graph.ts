@@ -221,16 +221,11 @@ export function placeInView(view: Rect, components: ApiComponent[], margin = 24)
       if (!overlaps(x, y)) return { x: Math.round(x), y: Math.round(y) };
     }
   }
+  // Full: the middle of the view, a little apart from the last one placed there.
   const spread = (taken.length % 5) * 16;
-  return clampIntoView({ x: view.x + (view.width - NODE_WIDTH) / 2 + spread, y: view.y + (view.height - NODE_HEIGHT) / 2 + spread }, view);
-}
-
-/** A node's top-left corner moved so the whole node lies inside `view` (as far as it fits). */
-export function clampIntoView(p: { x: number; y: number }, view: Rect, margin = 8): { x: number; y: number } {
-  const clamp = (v: number, lo: number, hi: number) => Math.round(Math.max(lo, Math.min(v, Math.max(lo, hi))));
   return {
-    x: clamp(p.x, view.x + margin, view.x + view.width - NODE_WIDTH - margin),
-    y: clamp(p.y, view.y + margin, view.y + view.height - NODE_HEIGHT - margin),
+    x: Math.round(view.x + Math.max(0, (view.width - NODE_WIDTH) / 2 - 32) + spread),
+    y: Math.round(view.y + Math.max(0, (view.height - NODE_HEIGHT) / 2 - 32) + spread),
   };
 }
 
