@@ -169,6 +169,33 @@ await signIn(args.url, args.email, args.password);
     await page.keyboard.press('Escape');
   });
 
+  await step('the publish dialog is a real dialog: labelled, focus inside and kept there, Escape closes, focus returns', async () => {
+    const opener = page.getByTestId('publish');
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Publish a new version' });
+    await dialog.waitFor();
+    if ((await dialog.getAttribute('aria-modal')) !== 'true') throw new Error('not aria-modal');
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return { inside: !!e?.closest('[role="dialog"]'), id: e?.getAttribute('data-testid') ?? e?.getAttribute('aria-label') ?? e?.tagName ?? '' };
+    });
+    const first = await focused();
+    if (!first.inside || first.id !== 'publish-message') throw new Error(`focus starts at ${first.id}`);
+    const count = await dialog.evaluate((d) => Array.from(d.querySelectorAll('button:not([disabled]), textarea, input, select, a[href]')).filter((e) => e.getClientRects().length > 0).length);
+    for (let i = 1; i <= count; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (!now.inside) throw new Error(`Tab ${i} left the dialog for ${now.id}`);
+    }
+    if ((await focused()).id !== 'publish-message') throw new Error(`Tab did not cycle back to the first control but to ${(await focused()).id}`);
+    await page.keyboard.press('Shift+Tab');
+    if ((await focused()).id !== 'Close') throw new Error(`Shift+Tab from the first control went to ${(await focused()).id}`);
+    await screenshot('publish-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await until('focus back on Publish', async () => (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'publish' || 'elsewhere');
+  });
+
   await step('publish version 1', async () => {
     await page.getByTestId('publish').click();
     await page.getByTestId('publish-message').fill('first version');
@@ -176,9 +203,16 @@ await signIn(args.url, args.email, args.password);
     await page.locator('[data-testid="version"]', { hasText: 'first version' }).waitFor();
   });
 
-  await step('change an option and publish version 2', async () => {
+  await step('change an option and a line of VRL, and publish version 2', async () => {
     await select('demo_logs');
     await page.getByTestId('option-interval').fill('2.5');
+    await waitSaved();
+    await select('remap');
+    await page.locator('.cm-content[data-testid="option-source"]').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('.stage = 2');
+    await page.keyboard.press('Escape');
     await waitSaved();
     await page.getByTestId('publish').click();
     await page.getByTestId('publish-message').fill('slower demo');
@@ -189,6 +223,8 @@ await signIn(args.url, args.email, args.password);
   await step('version history shows the component diff and the YAML diff', async () => {
     await page.locator('[data-testid="version"]', { hasText: 'slower demo' }).getByTestId('version-diff').click();
     await until('component diff names interval', async () => ((await page.getByTestId('component-diff').textContent()) ?? '').includes('interval') || 'no');
+    const lines = await page.locator('[data-testid="option-line-diff"] .dl').evaluateAll((ls) => ls.map((l) => `${l.className}|${l.querySelector('.dl-text')?.textContent}`));
+    if (!lines.includes('dl dl-context|.processed = true') || !lines.includes('dl dl-add|.stage = 2')) throw new Error(`VRL diff lines: ${lines.join(' / ')}`);
     await page.getByTestId('tab-yaml').click();
     await until('YAML diff adds interval', async () => ((await page.getByTestId('yaml-diff').textContent()) ?? '').includes('interval: 2.5') || 'no');
     await screenshot('diff');
@@ -231,6 +267,29 @@ await signIn(args.url, args.email, args.password);
     await node('app_logs').waitFor();
     await node('out').waitFor();
     await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
+  });
+
+  await step('components clicked in the palette land in view; auto-layout puts sources left and sinks right', async () => {
+    await page.getByTestId('palette-search').fill('remap');
+    for (let i = 0; i < 6; i++) await page.getByTestId('palette-remap').click();
+    await page.getByTestId('palette-search').fill('');
+    await node('remap_6').waitFor();
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    for (const key of ['remap', 'remap_2', 'remap_3', 'remap_4', 'remap_5', 'remap_6']) {
+      const box = await node(key).boundingBox();
+      if (!box || box.x < canvas.x || box.y < canvas.y || box.x + box.width > canvas.x + canvas.width || box.y + box.height > canvas.y + canvas.height)
+        throw new Error(`${key} at ${JSON.stringify(box)} is outside the canvas ${JSON.stringify(canvas)}`);
+    }
+    await screenshot('placed-in-view');
+    await link('app_logs', 'remap');
+    await page.getByTestId('auto-layout').click();
+    await until('sources left of transforms left of sinks', async () => {
+      const x = async (/** @type {string} */ key) => (await node(key).boundingBox())?.x ?? NaN;
+      const [source, transform, sink] = [await x('app_logs'), await x('remap'), await x('out')];
+      return (source < transform && transform < sink) || `${source} ${transform} ${sink}`;
+    });
+    await screenshot('auto-layout');
   });
 
   await step('delete a pipeline after confirming', async () => {

@@ -96,7 +96,7 @@ export async function startCheck(options = {}) {
   /** Checks the console, closes Chromium, prints the summary and exits 0 only when everything passed. */
   async function finish() {
     await step('no console errors or warnings', async () => {
-      if (problems.length > 0) throw new Error(`\n  ${problems.join('\n  ')}`);
+      if (problems.length > 0) throw new Error(problems.join(' | '));
     });
     await step('every page came with the Content-Security-Policy (and nothing violated it, above)', async () => {
       if (pagesWithoutCsp.length > 0 || pagesWithCsp === 0) throw new Error(`pages without CSP: ${pagesWithoutCsp.join(', ') || 'no page at all'}`);

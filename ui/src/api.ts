@@ -65,9 +65,13 @@ export interface SessionUser {
   email: string;
   name: string;
   platformAdmin: boolean;
-  /** Set after an admin reset: every other call answers 403 until the password is changed. */
+  /** Set for a new account and after an admin reset: every other call answers 403 until the password is changed. */
   mustChangePassword: boolean;
+  /** Why (servers before it was added send nothing): a new account chooses its first password, a reset one a new one. */
+  passwordChangeReason?: PasswordChangeReason | null;
 }
+
+export type PasswordChangeReason = 'NEW_ACCOUNT' | 'RESET';
 
 export interface TeamMembership {
   id: string;

@@ -7,6 +7,7 @@ import {
   lockoutMessage,
   looksLikeEmail,
   passwordLength,
+  passwordScreenText,
   routeFor,
   signInFailureMessage,
   splitFieldProblems,
@@ -184,5 +185,21 @@ describe('routeFor', () => {
     expect(routeFor('/', '')).toEqual({ name: 'home' });
     expect(routeFor('/some/deep/link', '?token=x')).toEqual({ name: 'home' });
     expect(routeFor('/setupx', '?token=x')).toEqual({ name: 'home' });
+  });
+});
+
+describe('passwordScreenText', () => {
+  it('asks a new account to choose its password, without speaking of a reset', () => {
+    const text = passwordScreenText(true, 'NEW_ACCOUNT');
+    expect(text.title).toBe('Choose your password');
+    expect(text.lead).not.toMatch(/reset/i);
+    expect(text.currentLabel).toMatch(/initial password/i);
+  });
+  it('tells a reset account that an administrator reset it', () => {
+    expect(passwordScreenText(true, 'RESET').lead).toContain('An administrator has reset your password');
+  });
+  it('says neither when the server did not tell why', () => {
+    expect(passwordScreenText(true, undefined).lead).not.toMatch(/reset|initial/i);
+    expect(passwordScreenText(false, 'RESET').title).toBe('Change password');
   });
 });

@@ -3,7 +3,7 @@
  * validation, mapping the server's field problems onto form fields, and the
  * messages shown for sign-in failures. Kept free of React so it can be unit-tested.
  */
-import type { FieldProblem, Problem } from './api.ts';
+import type { FieldProblem, PasswordChangeReason, Problem } from './api.ts';
 
 /** The server's minimum; checked here too so the user hears about it before submitting. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -135,6 +135,28 @@ export function validatePasswordChange(values: PasswordValues): FieldErrors<Pass
     newPassword,
     confirm: confirmationError(values.newPassword, values.confirm),
   });
+}
+
+/** What the password form says: a new account chooses its first password, a reset one replaces a temporary one. */
+export function passwordScreenText(forced: boolean, reason: PasswordChangeReason | null | undefined): { title: string; lead: string; currentLabel: string } {
+  if (!forced) {
+    return { title: 'Change password', lead: 'Your other sessions stay signed in unless you sign out everywhere.', currentLabel: 'Current password' };
+  }
+  if (reason === 'NEW_ACCOUNT') {
+    return {
+      title: 'Choose your password',
+      lead: 'Welcome to VectorFlow. Your account was made with an initial password: choose your own to continue.',
+      currentLabel: 'Initial password (the one you were given)',
+    };
+  }
+  if (reason === 'RESET') {
+    return {
+      title: 'Choose a new password',
+      lead: 'An administrator has reset your password. Choose a new one to continue using VectorFlow.',
+      currentLabel: 'Current (temporary) password',
+    };
+  }
+  return { title: 'Choose a new password', lead: 'Choose a new password to continue using VectorFlow.', currentLabel: 'Current password' };
 }
 
 /** The server's field names for POST /api/me/password. */

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { toApiError, type Problem } from './api.ts';
 import { ProblemMessage } from './components/ProblemMessage.tsx';
 import { formatAgo } from './format.ts';
+import { Dialog } from './components/Dialog.tsx';
 
 export interface Loaded<T> {
   data?: T;
@@ -103,33 +104,8 @@ export function LoadState<T>({ state, children, label }: { state: Loaded<T>; chi
   return <>{children(state.data)}</>;
 }
 
-export function Modal({ title, onClose, children, wide, testId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className={wide ? 'modal modal-wide' : 'modal'}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      aria-label={title}
-      data-testid={testId}
-    >
-      <div className="modal-head">
-        <h2>{title}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
-          ✕
-        </button>
-      </div>
-      <div className="modal-body">{children}</div>
-    </dialog>
-  );
-}
+/** The shared modal dialog (see components/Dialog.tsx), under the name the screens use. */
+export const Modal = Dialog;
 
 /** A button that asks before a destructive action; the error, if any, shows in the dialog. */
 export function ConfirmButton({
@@ -141,6 +117,7 @@ export function ConfirmButton({
   className = 'button button-danger',
   testId,
   disabled,
+  tooltip,
 }: {
   label: ReactNode;
   title: string;
@@ -150,12 +127,14 @@ export function ConfirmButton({
   className?: string;
   testId?: string;
   disabled?: boolean;
+  /** The button's title (e.g. which role a disabled one needs). */
+  tooltip?: string;
 }) {
   const [open, setOpen] = useState(false);
   const action = useAction();
   return (
     <>
-      <button type="button" className={className} onClick={() => setOpen(true)} data-testid={testId} disabled={disabled}>
+      <button type="button" className={className} onClick={() => setOpen(true)} data-testid={testId} disabled={disabled} title={tooltip}>
         {label}
       </button>
       {open && (
@@ -171,7 +150,6 @@ export function ConfirmButton({
               className="button button-danger"
               disabled={action.busy}
               data-testid="confirm"
-              autoFocus
               onClick={async () => {
                 let ok = false;
                 await action.run(async () => {

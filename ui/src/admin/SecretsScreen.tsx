@@ -4,6 +4,7 @@ import { vf, type Secret } from '../lib/client.ts';
 import { NoEnvironment } from '../screens/NoEnvironment.tsx';
 import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, Tabs, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { useWorkspace } from '../workspace.tsx';
+import { useAccess } from '../useAccess.ts';
 
 /** Secrets and certificates of the current environment; values can be written, never read. */
 export function SecretsScreen() {
@@ -28,12 +29,13 @@ export function SecretsScreen() {
 
 function Secrets({ envId }: { envId: string }) {
   const list = useLoad((s) => vf.secrets(envId, s), [envId]);
+  const needsEditor = useAccess({ environmentId: envId }).why('EDITOR');
   const [editing, setEditing] = useState<Secret | 'new' | undefined>();
   return (
     <section className="card">
       <div className="card-head">
         <h2>Secrets</h2>
-        <button type="button" className="button" onClick={() => setEditing('new')} data-testid="new-secret">
+        <button type="button" className="button" onClick={() => setEditing('new')} disabled={!!needsEditor} title={needsEditor} data-testid="new-secret">
           New secret
         </button>
       </div>
@@ -66,7 +68,7 @@ function Secrets({ envId }: { envId: string }) {
                       <Time iso={s.updatedAt} /> <span className="muted">by {s.updatedBy.replace(/^user:/, '')}</span>
                     </td>
                     <td className="cell-actions">
-                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(s)}>
+                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(s)} disabled={!!needsEditor} title={needsEditor} data-testid="change-secret">
                         Change value
                       </button>
                       <ConfirmButton
@@ -74,6 +76,9 @@ function Secrets({ envId }: { envId: string }) {
                         className="button button-small button-ghost-danger"
                         title={`Delete secret ${s.name}?`}
                         message={<p>Pipelines that refer to it fail to publish until it exists again.</p>}
+                        disabled={!!needsEditor}
+                        tooltip={needsEditor}
+                        testId="delete-secret"
                         onConfirm={async () => {
                           await vf.deleteSecret(envId, s.name);
                           list.reload();
@@ -147,12 +152,13 @@ function SecretDialog({ envId, secret, onClose, onSaved }: { envId: string; secr
 
 function Certificates({ envId }: { envId: string }) {
   const list = useLoad((s) => vf.certificates(envId, s), [envId]);
+  const needsEditor = useAccess({ environmentId: envId }).why('EDITOR');
   const [adding, setAdding] = useState(false);
   return (
     <section className="card">
       <div className="card-head">
         <h2>Certificates</h2>
-        <button type="button" className="button" onClick={() => setAdding(true)} data-testid="new-certificate">
+        <button type="button" className="button" onClick={() => setAdding(true)} disabled={!!needsEditor} title={needsEditor} data-testid="new-certificate">
           Upload certificate
         </button>
       </div>
@@ -190,6 +196,9 @@ function Certificates({ envId }: { envId: string }) {
                         className="button button-small button-ghost-danger"
                         title={`Delete certificate ${c.name}?`}
                         message={<p>Pipelines that use it fail to publish until it exists again.</p>}
+                        disabled={!!needsEditor}
+                        tooltip={needsEditor}
+                        testId="delete-certificate"
                         onConfirm={async () => {
                           await vf.deleteCertificate(envId, c.name);
                           list.reload();

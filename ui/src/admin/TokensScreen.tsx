@@ -3,10 +3,12 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type ApiToken } from '../lib/client.ts';
 import { ConfirmButton, CopyButton, Empty, fieldError, LoadState, restOf, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { useWorkspace } from '../workspace.tsx';
+import { useAccess } from '../useAccess.ts';
 
 /** Personal API tokens and those of the current team; a token is shown once, at creation. */
 export function TokensScreen() {
   const { team } = useWorkspace();
+  const teamAccess = useAccess({ teamId: team?.id });
   return (
     <>
       <div className="page-head">
@@ -25,7 +27,7 @@ export function TokensScreen() {
         deps={['me']}
         testId="my-tokens"
       />
-      {team && (team.role === 'ADMIN' || team.role === undefined) && (
+      {team && teamAccess.can('ADMIN') && (
         <TokenSection
           title={`Tokens of team ${team.name}`}
           load={(s) => vf.teamTokens(team.id, s)}

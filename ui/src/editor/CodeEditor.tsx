@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder as placeholderExt } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -49,8 +49,12 @@ interface Props {
   placeholder?: string;
 }
 
+/** Set around a part of the page the user may only look at (a viewer's editor): every CodeEditor in it is read-only. */
+export const ReadOnly = createContext(false);
+
 /** CodeMirror 6 for VRL, YAML and TOML; the value is controlled but edits are not re-applied while typing. */
-export function CodeEditor({ value, onChange, language, readOnly, minHeight = 80, maxHeight = 420, ariaLabel, testId, placeholder }: Props) {
+export function CodeEditor({ value, onChange, language, readOnly: ownReadOnly, minHeight = 80, maxHeight = 420, ariaLabel, testId, placeholder }: Props) {
+  const readOnly = useContext(ReadOnly) || ownReadOnly;
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changeRef = useRef(onChange);

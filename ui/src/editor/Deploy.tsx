@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Link } from '../components/Link.tsx';
-import { LineChart, RangePicker, formatBytes, formatRate, rangeSpan, rangeWindow } from '../lib/Chart.tsx';
+import { ChartEmptyNote, emptyChartNote, LineChart, RangePicker, formatBytes, formatRate, rangeSpan, rangeWindow, useLiveSince } from '../lib/Chart.tsx';
 import { vf, type Deployment, type DeploymentStatus, type Pipeline } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
@@ -149,7 +149,7 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
 }
 
 /** Where the pipeline runs: per-node status, and its metrics. */
-export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: string; state: Loaded<DeploymentStatus>; onDeploy: () => void }) {
+export function DeploymentPanel({ pipelineId, state, onDeploy, needsEditor }: { pipelineId: string; state: Loaded<DeploymentStatus>; onDeploy: () => void; /** Set when the user may not deploy: why. */ needsEditor?: string }) {
   useEffect(() => {
     const t = setInterval(state.reload, 10_000);
     return () => clearInterval(t);
@@ -175,7 +175,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                 </span>
               </p>
               <div className="actions">
-                <button type="button" className="button button-small" onClick={onDeploy}>
+                <button type="button" className="button button-small" onClick={onDeploy} disabled={!!needsEditor} title={needsEditor} data-testid="deploy-another">
                   Deploy another version…
                 </button>
                 <ConfirmButton
@@ -184,6 +184,9 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
                   title="Undeploy this pipeline?"
                   message={<p>Every node stops running it.</p>}
                   confirmLabel="Undeploy"
+                  disabled={!!needsEditor}
+                  tooltip={needsEditor}
+                  testId="undeploy"
                   onConfirm={async () => {
                     await vf.undeploy(pipelineId);
                     state.reload();
@@ -193,43 +196,49 @@ export function DeploymentPanel({ pipelineId, state, onDeploy }: { pipelineId: s
             </>
           ) : (
             <Empty title="Not deployed">
-              <button type="button" className="button button-small" onClick={onDeploy}>
+              <button type="button" className="button button-small" onClick={onDeploy} disabled={!!needsEditor} title={needsEditor}>
                 Deploy…
               </button>
             </Empty>
           )}
           {d.nodes.length > 0 && (
-            <div className="deployment-nodes-wrap">
-            <table className="table table-compact" data-testid="deployment-nodes">
-              <thead>
-                <tr>
-                  <th>Node</th>
-                  <th>Status</th>
-                  <th>Version</th>
-                  <th>Uptime</th>
-                  <th>Events/s</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.nodes.map((n) => (
-                  <tr key={n.nodeId} data-testid="deployment-node" data-status={n.status} data-version={n.reportedVersion ?? ''} data-in-sync={n.inSync}>
-                    <td>
-                      <Link to={`/fleet/nodes/${n.nodeId}`}>{n.hostname}</Link>
-                    </td>
-                    <td>
-                      <StatusBadge status={n.status} />
-                      {n.error && <div className="field-error small">{n.error}</div>}
-                    </td>
-                    <td>
-                      {n.reportedVersion ? `v${n.reportedVersion}` : '—'}
-                      {!n.inSync && <span className="tag">→ v{n.desiredVersion}</span>}
-                    </td>
-                    <td>{uptime(n.uptimeSeconds)}</td>
-                    <td>{n.eventsInPerSec === null || n.eventsInPerSec === undefined ? '—' : `${formatRate(n.eventsInPerSec)} → ${formatRate(n.eventsOutPerSec ?? 0)}`}</td>
+            // Three columns that wrap inside the side panel: nothing is cut off or needs scrolling.
+            <div className="deployment-nodes-wrap" data-testid="deployment-nodes-wrap">
+              <table className="table table-compact deployment-nodes" data-testid="deployment-nodes">
+                <colgroup>
+                  <col className="col-node" />
+                  <col className="col-status" />
+                  <col className="col-rate" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th>Node</th>
+                    <th>Status</th>
+                    <th>Events/s</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {d.nodes.map((n) => (
+                    <tr key={n.nodeId} data-testid="deployment-node" data-status={n.status} data-version={n.reportedVersion ?? ''} data-in-sync={n.inSync}>
+                      <td>
+                        <Link to={`/fleet/nodes/${n.nodeId}`}>{n.hostname}</Link>
+                        <div className="muted small">up {uptime(n.uptimeSeconds)}</div>
+                      </td>
+                      <td>
+                        <StatusBadge status={n.status} />
+                        <div className="small">
+                          {n.reportedVersion ? `v${n.reportedVersion}` : '—'}
+                          {!n.inSync && <span className="tag">→ v{n.desiredVersion}</span>}
+                        </div>
+                        {n.error && <div className="field-error small">{n.error}</div>}
+                      </td>
+                      <td className="small">
+                        {n.eventsInPerSec === null || n.eventsInPerSec === undefined ? '—' : `${formatRate(n.eventsInPerSec)} → ${formatRate(n.eventsOutPerSec ?? 0)}`}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           )}
           {d.current && <PipelineMetricsView pipelineId={pipelineId} />}
@@ -253,6 +262,8 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
     const t = setInterval(metrics.reload, 30_000);
     return () => clearInterval(t);
   }, [metrics.reload]);
+  // The canvas shows live rates before the first per-minute point is stored: say when it comes.
+  const liveSince = useLiveSince(Object.keys(metrics.data?.live ?? {}).length > 0, metrics.reload);
   return (
     <section className="metrics" data-testid="pipeline-metrics">
       <div className="actions">
@@ -265,7 +276,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
           const t = (p: { t: string }) => Date.parse(p.t);
           const span = rangeSpan(range);
           return (
-            <>
+            <ChartEmptyNote.Provider value={emptyChartNote(liveSince)}>
               <select className="input input-inline" value={component} onChange={(e) => setComponent(e.target.value)} aria-label="Component">
                 <option value="">All components (sum over nodes)</option>
                 {Object.keys(m.components).map((k) => (
@@ -298,7 +309,7 @@ export function PipelineMetricsView({ pipelineId }: { pipelineId: string }) {
                   { label: 'discarded', color: COLORS[3], points: points.map((p) => ({ t: t(p), v: p.discardedPerSec })) },
                 ]}
               />
-            </>
+            </ChartEmptyNote.Provider>
           );
         }}
       </LoadState>

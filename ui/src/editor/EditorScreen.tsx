@@ -28,18 +28,22 @@ import {
   History,
   normalized,
   paste,
+  placeInView,
   problemsByComponent,
   problemsFromFieldProblems,
   pruneEdges,
   removeComponents,
   removeEdges,
   type Clip,
+  type Rect,
 } from './graph.ts';
 import { DRAG_TYPE, Palette } from './Palette.tsx';
 import { ComponentPanel, ProblemsList } from './ComponentPanel.tsx';
 import { ExportDialog, PublishDialog, VersionsPanel } from './Versions.tsx';
 import { DeployDialog, DeploymentPanel } from './Deploy.tsx';
 import { useWorkspace } from '../workspace.tsx';
+import { useAccess } from '../useAccess.ts';
+import { ReadOnly } from './CodeEditor.tsx';
 
 let catalogCache: Promise<Catalog> | undefined;
 /** The catalog is large (1.8 MB) and the same for everyone: fetched once per page. */
@@ -100,8 +104,9 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
   /** Every edit goes through here: one history entry, edges to vanished outputs dropped. */
   // Viewers see the draft but cannot change it (the server would refuse every save).
   const workspace = useWorkspace();
-  const teamId = workspace.environments.find((e) => e.id === pipeline.environmentId)?.teamId;
-  const readOnly = workspace.teams.find((t) => t.id === teamId)?.role === 'VIEWER';
+  const access = useAccess({ environmentId: pipeline.environmentId });
+  const readOnly = !access.can('EDITOR');
+  const needsEditor = access.why('EDITOR');
   // Opening a pipeline by its address switches the top bar to its environment.
   const { environment: currentEnvironment, selectEnvironment } = workspace;
   const envKnown = workspace.environments.some((e) => e.id === pipeline.environmentId);
@@ -281,16 +286,28 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
     [change],
   );
 
+  /** The part of the canvas the user sees, in canvas coordinates (the side panels are not part of it). */
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const visibleRect = useCallback((): Rect | undefined => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    if (!box || box.width === 0) return undefined;
+    const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
+    const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
+    return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+  }, [flow]);
+
   const add = useCallback(
     (entry: CatalogComponent, position?: { x: number; y: number }) => {
       const g = graphRef.current;
-      const at = position ?? { x: 40 + (g.components.length % 4) * 280, y: 40 + Math.floor(g.components.length / 4) * 120 };
+      const view = visibleRect();
+      // A drop goes where the user let go; a click picks a free place in view.
+      const at = position ?? (view ? placeInView(view, g.components) : { x: 40, y: 40 });
       const { graph: next, key } = addComponent(g, entry, at);
       change(next);
       setSelected(new Set([key]));
       setTab('component');
     },
-    [change],
+    [change, visibleRect],
   );
 
   const onDrop = useCallback(
@@ -395,23 +412,24 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
           <button
             type="button"
             className="button button-secondary button-small"
+            disabled={readOnly}
+            title={needsEditor ?? 'Paste (Ctrl+V)'}
             onClick={() => {
               if (!clip.current) return;
               const { graph: next, keys } = paste(graphRef.current, clip.current);
               change(next);
               setSelected(new Set(keys));
             }}
-            title="Paste (Ctrl+V)"
           >
             Paste
           </button>
-          <button type="button" className="button button-secondary button-small" onClick={layout} data-testid="auto-layout">
+          <button type="button" className="button button-secondary button-small" onClick={layout} disabled={readOnly} title={needsEditor ?? 'Place the components by their connections: sources left, sinks right'} data-testid="auto-layout">
             Auto-layout
           </button>
           <button type="button" className="button button-secondary button-small" onClick={() => setDialog('export')} data-testid="export">
             Export
           </button>
-          <button type="button" className="button button-secondary button-small" onClick={() => setDialog('deploy')} data-testid="deploy">
+          <button type="button" className="button button-secondary button-small" onClick={() => setDialog('deploy')} disabled={readOnly} title={needsEditor} data-testid="deploy">
             Deploy…
           </button>
           <button
@@ -419,7 +437,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             className="button button-small"
             onClick={() => setDialog('publish')}
             disabled={readOnly || saveState !== 'saved' || errorCount > 0}
-            title={errorCount > 0 ? 'Fix the errors first' : saveState !== 'saved' ? 'Saving the draft…' : 'Publish a new version'}
+            title={needsEditor ?? (errorCount > 0 ? 'Fix the errors first' : saveState !== 'saved' ? 'Saving the draft…' : 'Publish a new version')}
             data-testid="publish"
           >
             Publish…
@@ -436,13 +454,13 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
       )}
       {readOnly && (
         <div className="editor-notice" role="status" data-testid="read-only">
-          You are a viewer in this team: the pipeline is shown read-only.
+          The pipeline is shown read-only: {needsEditor}
         </div>
       )}
       {saveProblem && <ProblemMessage problem={saveProblem} testId="save-error" />}
       <div className="editor-body">
         {readOnly ? <div className="palette" /> : <Palette components={catalog.components} onAdd={(c) => add(c)} />}
-        <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas">
+        <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas">
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -482,6 +500,8 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
           <div className="side-body">
             {tab === 'component' &&
               (selectedComponent ? (
+                <ReadOnly.Provider value={readOnly}>
+                <fieldset className="plain-fieldset" disabled={readOnly} title={needsEditor} data-testid="component-fieldset">
                 <ComponentPanel
                   key={selectedComponent.key}
                   component={selectedComponent}
@@ -496,6 +516,8 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
                     setSelected(new Set());
                   }}
                 />
+                </fieldset>
+                </ReadOnly.Provider>
               ) : (
                 <p className="muted">Select one component on the canvas to edit its options.</p>
               ))}
@@ -514,6 +536,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             {tab === 'versions' && (
               <VersionsPanel
                 pipelineId={pipeline.id}
+                needsEditor={needsEditor}
                 tick={versionsTick}
                 onDraftReplaced={(p) => {
                   const g = normalized(p.graph ?? graph);
@@ -525,7 +548,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
                 onPublished={() => setVersionsTick((t) => t + 1)}
               />
             )}
-            {tab === 'deployment' && <DeploymentPanel pipelineId={pipeline.id} state={deployment} onDeploy={() => setDialog('deploy')} />}
+            {tab === 'deployment' && <DeploymentPanel pipelineId={pipeline.id} state={deployment} onDeploy={() => setDialog('deploy')} needsEditor={needsEditor} />}
           </div>
         </aside>
       </div>

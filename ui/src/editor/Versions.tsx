@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { diffStats, parseUnifiedDiff, showValue } from '../lib/diff.ts';
+import { diffStats, optionDiffView, parseUnifiedDiff, type DiffLine } from '../lib/diff.ts';
 import { vf, type Pipeline, type Version, type VersionDiff } from '../lib/client.ts';
 import { ConfirmButton, CopyButton, Empty, LoadState, Modal, Tabs, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
@@ -57,7 +57,7 @@ export function PublishDialog({ pipelineId, onClose, onPublished }: { pipelineId
 }
 
 /** Published versions, newest first: diff, load into the draft, roll back. */
-export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished }: { pipelineId: string; tick: number; onDraftReplaced: (p: Pipeline) => void; onPublished: () => void }) {
+export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished, needsEditor }: { pipelineId: string; tick: number; onDraftReplaced: (p: Pipeline) => void; onPublished: () => void; /** Set when the user may not change the pipeline: why. */ needsEditor?: string }) {
   const versions = useLoad((s) => vf.versions(pipelineId, s), [pipelineId, tick]);
   const [diff, setDiff] = useState<{ from: number; to: number } | undefined>();
   return (
@@ -102,6 +102,9 @@ export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished }
                       title={`Replace the draft with v${v.number}?`}
                       message={<p>Unpublished changes in the draft are lost.</p>}
                       confirmLabel="Replace draft"
+                      disabled={!!needsEditor}
+                      tooltip={needsEditor}
+                      testId="load-into-draft"
                       onConfirm={async () => onDraftReplaced(await vf.resetDraft(pipelineId, v.number))}
                     />
                     {v.number !== latest && (
@@ -112,6 +115,8 @@ export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished }
                         message={<p>Publishes version {latest + 1} with the content of v{v.number}. Deployed nodes follow when you deploy it.</p>}
                         confirmLabel={`Roll back to v${v.number}`}
                         testId="rollback"
+                        disabled={!!needsEditor}
+                        tooltip={needsEditor}
                         onConfirm={async () => {
                           await vf.rollback(pipelineId, v.number, `Rollback to v${v.number}`);
                           onPublished();
@@ -176,15 +181,26 @@ export function ComponentDiff({ diff }: { diff: VersionDiff }) {
                 </tr>
               </thead>
               <tbody>
-                {ch.options.map((o) => (
-                  <tr key={o.path}>
-                    <td>
-                      <code>{o.path}</code>
-                    </td>
-                    <td className="diff-old">{showValue(o.old)}</td>
-                    <td className="diff-new">{showValue(o.new)}</td>
-                  </tr>
-                ))}
+                {ch.options.map((o) => {
+                  const view = optionDiffView(o);
+                  return (
+                    <tr key={o.path}>
+                      <td>
+                        <code>{o.path}</code>
+                      </td>
+                      {view.kind === 'lines' ? (
+                        <td colSpan={2}>
+                          <DiffLines lines={view.lines} testId="option-line-diff" />
+                        </td>
+                      ) : (
+                        <>
+                          <td className="diff-old diff-value">{view.old}</td>
+                          <td className="diff-new diff-value">{view.new}</td>
+                        </>
+                      )}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}
@@ -213,16 +229,23 @@ export function YamlDiff({ text }: { text: string }) {
       <p className="small muted">
         <span className="diff-new">+{stats.added}</span> <span className="diff-old">−{stats.removed}</span> lines
       </p>
-      <pre className="yaml-diff" data-testid="yaml-diff">
-        {lines.map((l, i) => (
-          <div key={i} className={`dl dl-${l.kind}`}>
-            <span className="dl-no">{l.oldNo ?? ''}</span>
-            <span className="dl-no">{l.newNo ?? ''}</span>
-            <span className="dl-sign">{l.kind === 'add' ? '+' : l.kind === 'remove' ? '−' : ' '}</span>
-            <span className="dl-text">{l.text}</span>
-          </div>
-        ))}
-      </pre>
+      <DiffLines lines={lines} testId="yaml-diff" />
     </>
+  );
+}
+
+/** Numbered, coloured lines of a unified diff. */
+function DiffLines({ lines, testId }: { lines: DiffLine[]; testId: string }) {
+  return (
+    <pre className="yaml-diff" data-testid={testId}>
+      {lines.map((l, i) => (
+        <div key={i} className={`dl dl-${l.kind}`}>
+          <span className="dl-no">{l.oldNo ?? ''}</span>
+          <span className="dl-no">{l.newNo ?? ''}</span>
+          <span className="dl-sign">{l.kind === 'add' ? '+' : l.kind === 'remove' ? '−' : ' '}</span>
+          <span className="dl-text">{l.text}</span>
+        </div>
+      ))}
+    </pre>
   );
 }

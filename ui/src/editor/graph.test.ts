@@ -10,10 +10,13 @@ import {
   normalized,
   outputsOf,
   paste,
+  placeInView,
   problemsFromFieldProblems,
   pruneEdges,
   removeComponents,
   renameComponent,
+  NODE_HEIGHT,
+  NODE_WIDTH,
 } from './graph.ts';
 
 const g = (): ApiGraph => ({
@@ -146,5 +149,97 @@ describe('History', () => {
     expect(h.undo(5)).toBe(2);
     expect(h.undo(2)).toBe(1);
     expect(h.undo(1)).toBeUndefined();
+  });
+});
+
+describe('autoLayout', () => {
+  const component = (key: string, kind: 'source' | 'transform' | 'sink') => ({ key, kind, type: 'x', options: {}, position: { x: 999, y: 999 } });
+  const columns = (graph: ApiGraph) => Object.fromEntries(graph.components.map((c) => [c.key, c.position!.x / 300]));
+  const rows = (graph: ApiGraph) => Object.fromEntries(graph.components.map((c) => [c.key, c.position!.y]));
+
+  it('puts sources left, every sink in the last column and transforms by their longest path from a source', () => {
+    const graph: ApiGraph = {
+      // listed in an order unlike the flow, as a draft grows
+      components: [component('out', 'sink'), component('late', 'transform'), component('b', 'transform'), component('quick', 'sink'), component('a', 'transform'), component('in', 'source'), component('loose', 'transform')],
+      edges: [
+        { from: 'in', to: 'a' },
+        { from: 'a', to: 'b' },
+        { from: 'in', to: 'late' },
+        { from: 'b', to: 'late' },
+        { from: 'late', to: 'out' },
+        { from: 'in', to: 'quick' },
+      ],
+      globalOptions: {},
+    };
+    expect(columns(autoLayout(graph))).toEqual({ in: 0, a: 1, b: 2, late: 3, out: 4, quick: 4, loose: 1 });
+  });
+
+  it('orders each column by the rows of the inputs, so connections do not cross', () => {
+    const graph: ApiGraph = {
+      components: [component('s1', 'source'), component('s2', 'source'), component('t2', 'transform'), component('t1', 'transform')],
+      edges: [
+        { from: 's1', to: 't1' },
+        { from: 's2', to: 't2' },
+      ],
+      globalOptions: {},
+    };
+    const y = rows(autoLayout(graph));
+    expect(y.t1).toBe(y.s1);
+    expect(y.t2).toBe(y.s2);
+    expect(y.s1).toBeLessThan(y.s2!);
+  });
+
+  it('lays out anew after edges change, and the same graph always the same way', () => {
+    const first = autoLayout(g());
+    const rewired = autoLayout({ ...first, edges: [{ from: 'in', to: 'out' }] });
+    expect(columns(rewired)).toEqual({ in: 0, split: 1, out: 2 });
+    const chained = autoLayout({ ...rewired, components: [...rewired.components, component('more', 'transform')], edges: [...g().edges, { from: 'split', output: 'errors', to: 'more' }] });
+    expect(columns(chained)).toMatchObject({ in: 0, split: 1, more: 2, out: 3 });
+    expect(autoLayout(chained)).toEqual(chained);
+  });
+
+  it('ends on a cycle (which Vector refuses) instead of looping', () => {
+    const graph: ApiGraph = {
+      components: [component('in', 'source'), component('a', 'transform'), component('b', 'transform')],
+      edges: [
+        { from: 'in', to: 'a' },
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'a' },
+      ],
+      globalOptions: {},
+    };
+    const laid = columns(autoLayout(graph));
+    expect(laid.in).toBe(0);
+    expect(laid.a).toBeGreaterThanOrEqual(1);
+    expect(laid.b).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('placeInView', () => {
+  const view = { x: -100, y: 50, width: 600, height: 400 };
+  const inside = (p: { x: number; y: number }) =>
+    p.x >= view.x && p.y >= view.y && p.x + NODE_WIDTH <= view.x + view.width && p.y + NODE_HEIGHT <= view.y + view.height;
+
+  it('puts new components inside the visible part of the canvas, each in a free place', () => {
+    let graph: ApiGraph = { components: [], edges: [], globalOptions: {} };
+    const placed: { x: number; y: number }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const at = placeInView(view, graph.components);
+      placed.push(at);
+      graph = { ...graph, components: [...graph.components, { key: `c${i}`, kind: 'source', type: 'x', options: {}, position: at }] };
+    }
+    expect(placed.every(inside)).toBe(true);
+    const distinct = new Set(placed.map((p) => `${p.x},${p.y}`));
+    expect(distinct.size).toBe(6);
+  });
+  it('skips places taken by components already in view', () => {
+    const taken = [{ key: 'a', kind: 'source' as const, type: 'x', options: {}, position: { x: view.x + 24, y: view.y + 24 } }];
+    const at = placeInView(view, taken);
+    expect(at).not.toEqual({ x: view.x + 24, y: view.y + 24 });
+    expect(inside(at)).toBe(true);
+  });
+  it('stays in view when the view is full or small', () => {
+    const full = Array.from({ length: 40 }, (_, i) => ({ key: `n${i}`, kind: 'sink' as const, type: 'x', options: {}, position: { x: view.x + (i % 8) * 80, y: view.y + Math.floor(i / 8) * 80 } }));
+    expect(inside(placeInView(view, full))).toBe(true);
   });
 });

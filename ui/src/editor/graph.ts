@@ -139,33 +139,94 @@ export function paste(graph: ApiGraph, clip: Clip, offset = 40): { graph: ApiGra
 }
 
 export const NODE_WIDTH = 220;
+/** A node's height on the canvas with its badges (kind, key, type, one row of badges). */
+export const NODE_HEIGHT = 76;
 export const COLUMN_GAP = 300;
 export const ROW_GAP = 110;
 
-/** Places components left to right by depth (longest path from a source), rows in order. */
+/**
+ * Places components in columns by their connections: sources in the first column, each transform
+ * in the column of its longest path from a source (at least the second), every sink in the last.
+ * Within a column, components follow the mean row of their inputs (then their order in the draft),
+ * so connections cross little; columns are centred on the tallest. The result depends only on the
+ * components and edges, never on earlier positions: re-running it after edges change lays out anew.
+ */
 export function autoLayout(graph: ApiGraph): ApiGraph {
-  const depth = new Map<string, number>();
+  const keys = new Set(graph.components.map((c) => c.key));
   const inputs = new Map<string, string[]>();
-  for (const e of graph.edges) inputs.set(e.to, [...(inputs.get(e.to) ?? []), e.from]);
+  for (const e of graph.edges) {
+    if (!keys.has(e.from) || !keys.has(e.to) || e.from === e.to) continue;
+    inputs.set(e.to, [...(inputs.get(e.to) ?? []), e.from]);
+  }
+  const kinds = new Map(graph.components.map((c) => [c.key, c.kind]));
+  const depth = new Map<string, number>();
   const visiting = new Set<string>();
   const depthOf = (key: string): number => {
     const known = depth.get(key);
     if (known !== undefined) return known;
+    if (kinds.get(key) === 'source') return 0;
+    // A cycle (which Vector refuses) is cut where it closes.
     if (visiting.has(key)) return 0;
     visiting.add(key);
-    const d = Math.max(-1, ...(inputs.get(key) ?? []).map(depthOf)) + 1;
+    const d = Math.max(1, ...(inputs.get(key) ?? []).filter((k) => kinds.get(k) !== 'sink').map((k) => depthOf(k) + 1));
     visiting.delete(key);
     depth.set(key, d);
     return d;
   };
-  const rows = new Map<number, number>();
+  const inner = graph.components.filter((c) => c.kind !== 'sink').map((c) => depthOf(c.key));
+  const sinkColumn = Math.max(1, ...inner.map((d) => d + 1));
+  const columnOf = (c: ApiComponent) => (c.kind === 'sink' ? sinkColumn : depthOf(c.key));
+
+  const columns = new Map<number, ApiComponent[]>();
+  for (const c of graph.components) columns.set(columnOf(c), [...(columns.get(columnOf(c)) ?? []), c]);
+  const rowOf = new Map<string, number>();
+  const order = new Map(graph.components.map((c, i) => [c.key, i]));
+  for (const column of [...columns.keys()].sort((a, b) => a - b)) {
+    const members = columns.get(column)!;
+    const mean = (c: ApiComponent) => {
+      const rows = (inputs.get(c.key) ?? []).map((k) => rowOf.get(k)).filter((r): r is number => r !== undefined);
+      return rows.length === 0 ? Number.POSITIVE_INFINITY : rows.reduce((a, b) => a + b, 0) / rows.length;
+    };
+    const sorted = [...members].sort((a, b) => mean(a) - mean(b) || order.get(a.key)! - order.get(b.key)!);
+    sorted.forEach((c, row) => rowOf.set(c.key, row));
+    columns.set(column, sorted);
+  }
+  const tallest = Math.max(0, ...[...columns.values()].map((m) => m.length));
   const components = graph.components.map((c) => {
-    const d = c.kind === 'sink' ? Math.max(depthOf(c.key), 1) : depthOf(c.key);
-    const row = rows.get(d) ?? 0;
-    rows.set(d, row + 1);
-    return { ...c, position: { x: d * COLUMN_GAP, y: row * ROW_GAP } };
+    const column = columnOf(c);
+    const offset = ((tallest - columns.get(column)!.length) * ROW_GAP) / 2;
+    return { ...c, position: { x: column * COLUMN_GAP, y: offset + rowOf.get(c.key)! * ROW_GAP } };
   });
   return { ...graph, components };
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a component added without a drop point goes: the first free place, row by row, inside the
+ * part of the canvas the user sees (`view`, in canvas coordinates), so it never lands off screen
+ * or behind the side panel. When the view is full, it goes in the middle of the view.
+ */
+export function placeInView(view: Rect, components: ApiComponent[], margin = 24): { x: number; y: number } {
+  const taken = components.filter((c) => c.position).map((c) => c.position!);
+  const overlaps = (x: number, y: number) =>
+    taken.some((p) => x < p.x + NODE_WIDTH + margin && p.x < x + NODE_WIDTH + margin && y < p.y + NODE_HEIGHT + margin && p.y < y + NODE_HEIGHT + margin);
+  for (let y = view.y + margin; y + NODE_HEIGHT <= view.y + view.height - margin; y += NODE_HEIGHT + margin) {
+    for (let x = view.x + margin; x + NODE_WIDTH <= view.x + view.width - margin; x += NODE_WIDTH + margin) {
+      if (!overlaps(x, y)) return { x: Math.round(x), y: Math.round(y) };
+    }
+  }
+  // Full: the middle of the view, a little apart from the last one placed there.
+  const spread = (taken.length % 5) * 16;
+  return {
+    x: Math.round(view.x + Math.max(0, (view.width - NODE_WIDTH) / 2 - 32) + spread),
+    y: Math.round(view.y + Math.max(0, (view.height - NODE_HEIGHT) / 2 - 32) + spread),
+  };
 }
 
 /** Problems grouped by component key ("" for the pipeline as a whole). */

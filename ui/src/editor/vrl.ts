@@ -75,7 +75,7 @@ export const vrlLanguage = StreamLanguage.define<VrlState>({
     if (stream.match(/^[A-Za-z_][A-Za-z0-9_]*/)) {
       const word = stream.current();
       if (KEYWORDS.has(word)) return word === 'true' || word === 'false' || word === 'null' ? 'atom' : 'keyword';
-      if (stream.match(/^!?\(/, false)) return 'function';
+      if (stream.match(/^!?\(/, false)) return 'variableName.function'; // the tag, then its modifier (a bare 'function' is no tag)
       return 'variableName';
     }
     if (stream.match(/^(\?\?|==|!=|<=|>=|&&|\|\||=|\+|-|\*|\/|<|>|!|\|=)/)) return 'operator';

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { toApiError, type Problem } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatBytes, formatRate, LineChart, RangePicker, rangeSpan, rangeWindow } from '../lib/Chart.tsx';
+import { ChartEmptyNote, emptyChartNote, formatBytes, formatRate, LineChart, RangePicker, rangeSpan, rangeWindow, useLiveSince } from '../lib/Chart.tsx';
 import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
 import { ConfirmButton, CopyButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
 import { FleetProblem, Labels, shortVersion } from './FleetScreen.tsx';
 import { installCommand } from './EnrollmentScreen.tsx';
+import { useAccess } from '../useAccess.ts';
 
 /** One node: status, labels, maintenance, host charts, pipelines, live logs, samples; revoke or delete. */
 export function NodeScreen({ nodeId }: { nodeId: string }) {
@@ -24,6 +25,9 @@ export function NodeScreen({ nodeId }: { nodeId: string }) {
 function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) {
   const action = useAction();
   const [reEnroll, setReEnroll] = useState<{ token: string; expiresAt: string } | undefined>();
+  const access = useAccess({ environmentId: n.environmentId });
+  const needsAdmin = access.why('ADMIN');
+  const needsEditor = access.why('EDITOR');
   return (
     <>
       <div className="page-head">
@@ -41,7 +45,8 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           <button
             type="button"
             className="button button-secondary"
-            disabled={action.busy}
+            disabled={action.busy || !!needsAdmin}
+            title={needsAdmin}
             onClick={async () => {
               if (await action.run(() => vf.setMaintenance(n.id, !n.maintenance))) reload();
             }}
@@ -52,6 +57,9 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           <button
             type="button"
             className="button button-secondary"
+            disabled={!!needsAdmin}
+            title={needsAdmin}
+            data-testid="re-enroll"
             onClick={async () => {
               const r = await action.run(() => vf.reEnroll(n.id));
               if (r) setReEnroll(r);
@@ -65,6 +73,9 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             title={`Revoke the token of ${n.hostname}?`}
             message={<p>The agent is refused (401) from now on and stops receiving configuration. Re-enroll to let it back.</p>}
             confirmLabel="Revoke"
+            disabled={!!needsAdmin}
+            tooltip={needsAdmin}
+            testId="revoke-node-token"
             onConfirm={async () => {
               await vf.revokeNodeToken(n.id);
               reload();
@@ -80,6 +91,8 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
               navigate('/fleet');
             }}
             testId="delete-node"
+            disabled={!!needsAdmin}
+            tooltip={needsAdmin}
           />
         </div>
       </div>
@@ -142,9 +155,9 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             </>
           )}
         </section>
-        <LabelsCard node={n} onSaved={reload} />
+        <LabelsCard node={n} onSaved={reload} needsAdmin={needsAdmin} />
       </div>
-      <HostCharts nodeId={n.id} />
+      <HostCharts nodeId={n.id} live={!!n.host} />
       <section className="card">
         <h2>Pipelines</h2>
         {n.pipelines.length === 0 ? (
@@ -192,6 +205,9 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
                       message={<p>Vector restarts this pipeline; events in flight may be delayed.</p>}
                       confirmLabel="Restart"
                       onConfirm={() => vf.restartPipeline(n.id, p.pipelineId)}
+                      disabled={!!needsEditor}
+                      tooltip={needsEditor}
+                      testId="restart-pipeline"
                     />
                   </td>
                 </tr>
@@ -202,13 +218,13 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
       </section>
       <div className="grid grid-2">
         <LiveLogs node={n} />
-        <SamplesCard node={n} />
+        <SamplesCard node={n} needsEditor={needsEditor} />
       </div>
     </>
   );
 }
 
-function LabelsCard({ node, onSaved }: { node: FleetNode; onSaved: () => void }) {
+function LabelsCard({ node, onSaved, needsAdmin }: { node: FleetNode; onSaved: () => void; needsAdmin?: string }) {
   const [text, setText] = useState(formatSelector(node.userLabels).replace(/,/g, '\n'));
   const parsed = parseSelector(text);
   const action = useAction();
@@ -223,7 +239,7 @@ function LabelsCard({ node, onSaved }: { node: FleetNode; onSaved: () => void })
       </p>
       <div className={parsed.errors.length ? 'field field-invalid' : 'field'}>
         <label htmlFor="user-labels">Set here (one key=value per line; they win over the agent's)</label>
-        <textarea id="user-labels" className="input textarea textarea-small" value={text} onChange={(e) => setText(e.target.value)} data-testid="user-labels" />
+        <textarea id="user-labels" className="input textarea textarea-small" value={text} onChange={(e) => setText(e.target.value)} disabled={!!needsAdmin} title={needsAdmin} data-testid="user-labels" />
         {parsed.errors.map((m) => (
           <p className="field-error" key={m}>
             {m}
@@ -234,7 +250,8 @@ function LabelsCard({ node, onSaved }: { node: FleetNode; onSaved: () => void })
       <button
         type="button"
         className="button"
-        disabled={action.busy || parsed.errors.length > 0}
+        disabled={action.busy || parsed.errors.length > 0 || !!needsAdmin}
+        title={needsAdmin}
         onClick={async () => {
           if (await action.run(() => vf.setNodeLabels(node.id, parsed.labels))) onSaved();
         }}
@@ -275,7 +292,7 @@ function HostNowFacts({ host }: { host: HostNow }) {
   );
 }
 
-function HostCharts({ nodeId }: { nodeId: string }) {
+function HostCharts({ nodeId, live }: { nodeId: string; live: boolean }) {
   const [range, setRange] = useState('1h');
   const metrics = useLoad((s) => {
     const w = rangeWindow(range);
@@ -291,6 +308,7 @@ function HostCharts({ nodeId }: { nodeId: string }) {
     points: points.map((p) => ({ t: Date.parse(p.t), v: f(p) })),
   });
   const span = rangeSpan(range);
+  const liveSince = useLiveSince(live, metrics.reload);
   const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : (100 * a) / b);
   return (
     <section className="card">
@@ -300,6 +318,7 @@ function HostCharts({ nodeId }: { nodeId: string }) {
       </div>
       <LoadState state={metrics}>
         {(m) => (
+          <ChartEmptyNote.Provider value={emptyChartNote(liveSince)}>
           <div className="chart-grid">
             <LineChart span={span} title="CPU" format={percent} series={[series(m.points, 'cpu', '#2563eb', (p) => p.cpuPercent)]} testId="chart-cpu" />
             <LineChart span={span} title="Memory used" format={percent} series={[series(m.points, 'memory', '#7c3aed', (p) => ratio(p.memoryUsedBytes, p.memoryTotalBytes))]} testId="chart-memory" />
@@ -316,6 +335,7 @@ function HostCharts({ nodeId }: { nodeId: string }) {
             />
             <LineChart span={span} title="Load (1 min)" format={formatRate} series={[series(m.points, 'load', '#374151', (p) => p.loadAvg1)]} />
           </div>
+          </ChartEmptyNote.Provider>
         )}
       </LoadState>
     </section>
@@ -385,7 +405,7 @@ function LiveLogs({ node }: { node: FleetNode }) {
   );
 }
 
-function SamplesCard({ node }: { node: FleetNode }) {
+function SamplesCard({ node, needsEditor }: { node: FleetNode; needsEditor?: string }) {
   const [pipelineId, setPipelineId] = useState(node.pipelines[0]?.pipelineId ?? '');
   const [keys, setKeys] = useState('');
   const [samples, setSamples] = useState<Samples | undefined>();
@@ -428,7 +448,7 @@ function SamplesCard({ node }: { node: FleetNode }) {
               <option key={k}>{k}</option>
             ))}
           </select>
-          <button type="submit" className="button button-small" disabled={action.busy} data-testid="sample-take">
+          <button type="submit" className="button button-small" disabled={action.busy || !!needsEditor} title={needsEditor} data-testid="sample-take">
             {action.busy ? 'Sampling…' : 'Take samples'}
           </button>
         </form>

@@ -1,4 +1,6 @@
 /** A small SVG line chart (no library): time on x, one or more series on y. */
+import { createContext, useContext, useEffect, useRef } from 'react';
+
 export interface Series {
   label: string;
   color: string;
@@ -13,7 +15,12 @@ export function niceMax(v: number): number {
 }
 
 /** `span` (epoch ms) is the chosen time range, so one minute of data sits at the right end rather than filling the chart. */
-export function LineChart({ title, series, format = (v) => v.toFixed(1), height = 140, testId, span }: { title: string; series: Series[]; format?: (v: number) => string; height?: number; testId?: string; span?: { from: number; to: number } }) {
+/** What the empty charts inside it say instead of "No data in this range." (see {@link emptyChartNote}). */
+export const ChartEmptyNote = createContext<string | undefined>(undefined);
+
+/** `emptyNote` replaces the bare "No data in this range." (e.g. when the first point is due, see {@link emptyChartNote}). */
+export function LineChart({ title, series, format = (v) => v.toFixed(1), height = 140, testId, span, emptyNote }: { title: string; series: Series[]; format?: (v: number) => string; height?: number; testId?: string; span?: { from: number; to: number }; emptyNote?: string }) {
+  const contextNote = useContext(ChartEmptyNote);
   const width = 520;
   const pad = { l: 56, r: 8, t: 8, b: 22 };
   const all = series.flatMap((s) => s.points);
@@ -23,7 +30,9 @@ export function LineChart({ title, series, format = (v) => v.toFixed(1), height 
     return (
       <figure className="chart" data-testid={testId}>
         <figcaption>{title}</figcaption>
-        <p className="muted small chart-empty">No data in this range.</p>
+        <p className="muted small chart-empty" data-testid="chart-empty">
+          {emptyNote ?? contextNote ?? 'No data in this range.'}
+        </p>
       </figure>
     );
   const t0 = Math.min(...times, span?.from ?? Infinity);
@@ -137,4 +146,41 @@ export function RangePicker({ value, onChange }: { value: string; onChange: (v: 
       ))}
     </select>
   );
+}
+
+/**
+ * When the first per-minute point of data flowing since `since` (epoch ms) is stored: the server
+ * writes a minute's rollup once the minute after it has ended (and flushes every few seconds).
+ */
+export function firstPointDue(since: number): number {
+  return (Math.floor(since / 60_000) + 2) * 60_000;
+}
+
+/** What an empty chart says while live values already arrive (`liveSince` set): when its first point comes. */
+export function emptyChartNote(liveSince: number | undefined, now: number = Date.now()): string | undefined {
+  if (liveSince === undefined) return undefined;
+  const due = firstPointDue(liveSince);
+  if (now > due + 30_000) return 'No point stored yet; the first per-minute point is due any moment (rollups are written once a minute).';
+  const at = new Date(due).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `Live values are arriving. The first per-minute point arrives at ${at} (rollups are written once a minute).`;
+}
+
+/**
+ * The time `live` first became true on this page (live values arrive but the charts may have no
+ * point yet); calls `reload` once the first point is due, so the chart shows it without waiting.
+ */
+export function useLiveSince(live: boolean, reload: () => void): number | undefined {
+  const since = useRef<number | undefined>(undefined);
+  if (live && since.current === undefined) since.current = Date.now();
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  const value = since.current;
+  useEffect(() => {
+    if (value === undefined) return;
+    const wait = firstPointDue(value) + 10_000 - Date.now();
+    if (wait <= 0) return;
+    const timer = setTimeout(() => reloadRef.current(), wait);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return value;
 }

@@ -74,6 +74,8 @@ export interface OptionChange {
   path: string;
   old: unknown;
   new: unknown;
+  /** A unified line diff, when either value is a multi-line text (a VRL program). */
+  lineDiff?: string;
 }
 export interface VersionDiff {
   from: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffStats, parseUnifiedDiff, showValue } from './diff.ts';
+import { diffStats, optionDiffView, parseUnifiedDiff, showValue } from './diff.ts';
 
 const DIFF = '--- version 1\n+++ version 2\n@@ -1,4 +1,5 @@\n sources:\n   in:\n-    format: json\n+    format: shuffle\n+    lines:\n sinks:\n';
 
@@ -22,5 +22,26 @@ describe('showValue', () => {
     expect(showValue(undefined)).toBe('—');
     expect(showValue('x')).toBe('x');
     expect(showValue(['a'])).toBe('["a"]');
+  });
+});
+
+describe('optionDiffView', () => {
+  it('shows a multi-line program as its lines, kept, removed and added, not as one flattened value', () => {
+    const view = optionDiffView({
+      old: '.a = 1\n.b = 2',
+      new: '.a = 1\n.b = 3',
+      lineDiff: '--- v1\n+++ v2\n@@ -1,2 +1,2 @@\n .a = 1\n-.b = 2\n+.b = 3\n',
+    });
+    if (view.kind !== 'lines') throw new Error(view.kind);
+    expect(view.lines.map((l) => [l.kind, l.text])).toEqual([
+      ['hunk', '@@ -1,2 +1,2 @@'],
+      ['context', '.a = 1'],
+      ['remove', '.b = 2'],
+      ['add', '.b = 3'],
+    ]);
+  });
+  it('shows a one-line value as before and after', () => {
+    expect(optionDiffView({ old: 'json', new: 'text' })).toEqual({ kind: 'values', old: 'json', new: 'text' });
+    expect(optionDiffView({ old: undefined, new: ['a'] })).toEqual({ kind: 'values', old: '—', new: '["a"]' });
   });
 });

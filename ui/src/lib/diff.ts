@@ -48,3 +48,16 @@ export function showValue(v: unknown): string {
   if (typeof v === 'string') return v;
   return JSON.stringify(v);
 }
+
+/** How one option change shows in the component diff: a multi-line text line by line, anything else as before → after. */
+export type OptionDiffView =
+  | { kind: 'lines'; lines: DiffLine[] }
+  | { kind: 'values'; old: string; new: string };
+
+export function optionDiffView(change: { old: unknown; new: unknown; lineDiff?: string }): OptionDiffView {
+  if (change.lineDiff) {
+    // The file header names the versions, which the dialog's title already says.
+    return { kind: 'lines', lines: parseUnifiedDiff(change.lineDiff).filter((l) => l.kind !== 'header') };
+  }
+  return { kind: 'values', old: showValue(change.old), new: showValue(change.new) };
+}

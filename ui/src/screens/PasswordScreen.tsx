@@ -8,6 +8,7 @@ import {
   PASSWORD_SERVER_FIELDS,
   hasErrors,
   splitFieldProblems,
+  passwordScreenText,
   validatePasswordChange,
   type FieldErrors,
   type PasswordField,
@@ -16,12 +17,13 @@ import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
 
 interface Props {
-  /** After an administrator's reset: nothing else can be used until the password is changed. */
+  /** A new account or an administrator's reset: nothing else can be used until the password is changed. */
   forced: boolean;
 }
 
 export function PasswordScreen({ forced }: Props) {
-  const { changePassword } = useSession();
+  const { changePassword, state } = useSession();
+  const text = passwordScreenText(forced, state.status === 'signed-in' ? state.session.user.passwordChangeReason : undefined);
   const [current, setCurrent] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -56,18 +58,11 @@ export function PasswordScreen({ forced }: Props) {
   };
 
   return (
-    <AuthCard
-      title={forced ? 'Choose a new password' : 'Change password'}
-      lead={
-        forced
-          ? 'An administrator has reset your password. Choose a new one to continue using VectorFlow.'
-          : 'Your other sessions stay signed in unless you sign out everywhere.'
-      }
-    >
+    <AuthCard title={text.title} lead={text.lead}>
       <form className="form" onSubmit={onSubmit} noValidate data-testid="password-form">
         <Field
           id="password-current"
-          label={forced ? 'Current (temporary) password' : 'Current password'}
+          label={text.currentLabel}
           type="password"
           autoComplete="current-password"
           value={current}

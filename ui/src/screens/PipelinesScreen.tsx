@@ -5,6 +5,7 @@ import { vf, type Pipeline } from '../lib/client.ts';
 import { navigate } from '../router.ts';
 import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { useWorkspace } from '../workspace.tsx';
+import { useAccess } from '../useAccess.ts';
 import { NoEnvironment } from './NoEnvironment.tsx';
 
 /** Pipelines of the current environment: search, create, import, delete. */
@@ -14,6 +15,8 @@ export function PipelinesScreen() {
   const list = useLoad(envId ? (s) => vf.pipelines(envId, s) : undefined, [envId]);
   const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<'create' | 'import' | undefined>();
+  const access = useAccess({ environmentId: envId });
+  const needsEditor = access.why('EDITOR');
 
   if (!environment) return <NoEnvironment what="pipelines" />;
   const q = search.trim().toLowerCase();
@@ -36,10 +39,10 @@ export function PipelinesScreen() {
             onChange={(e) => setSearch(e.target.value)}
             data-testid="pipeline-search"
           />
-          <button type="button" className="button button-secondary" onClick={() => setDialog('import')} data-testid="import-pipeline">
+          <button type="button" className="button button-secondary" onClick={() => setDialog('import')} disabled={!!needsEditor} title={needsEditor} data-testid="import-pipeline">
             Import…
           </button>
-          <button type="button" className="button" onClick={() => setDialog('create')} data-testid="new-pipeline">
+          <button type="button" className="button" onClick={() => setDialog('create')} disabled={!!needsEditor} title={needsEditor} data-testid="new-pipeline">
             New pipeline
           </button>
         </div>
@@ -71,7 +74,7 @@ export function PipelinesScreen() {
                   </thead>
                   <tbody>
                     {shown.map((p) => (
-                      <PipelineRow key={p.id} pipeline={p} onDeleted={list.reload} />
+                      <PipelineRow key={p.id} pipeline={p} onDeleted={list.reload} needsEditor={needsEditor} />
                     ))}
                   </tbody>
                 </table>
@@ -86,7 +89,7 @@ export function PipelinesScreen() {
   );
 }
 
-function PipelineRow({ pipeline: p, onDeleted }: { pipeline: Pipeline; onDeleted: () => void }) {
+function PipelineRow({ pipeline: p, onDeleted, needsEditor }: { pipeline: Pipeline; onDeleted: () => void; needsEditor?: string }) {
   const versions = useLoad((s) => vf.versions(p.id, s), [p.id]);
   const deployment = useLoad((s) => vf.deployments(p.id, s), [p.id]);
   const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
@@ -127,6 +130,8 @@ function PipelineRow({ pipeline: p, onDeleted }: { pipeline: Pipeline; onDeleted
             onDeleted();
           }}
           testId="delete-pipeline"
+          disabled={!!needsEditor}
+          tooltip={needsEditor}
         />
       </td>
     </tr>

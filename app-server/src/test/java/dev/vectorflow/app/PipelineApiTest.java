@@ -44,6 +44,35 @@ class PipelineApiTest {
     }
 
     @Test
+    void givenAMultiLineProgramChanged_theComponentDiff_answersItLineByLine() {
+        String before = PipelineFixtures.SIMPLE_GRAPH.replace(".message = upcase(string!(.message))",
+                ".message = upcase(string!(.message))\\n.stage = \\\"one\\\"\\n.kept = true");
+        String id = create("vrl-lines", before);
+        assertThat(editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", "one")).status()).isEqualTo(201);
+        Answer saved = editor.putJson("/api/pipelines/" + id + "/graph", before.replace("\\\"one\\\"", "\\\"two\\\""));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", "two")).status()).isEqualTo(201);
+
+        Answer diff = editor.get("/api/pipelines/" + id + "/diff?from=1&to=2");
+        assertThat(diff.status()).as(diff.body()).isEqualTo(200);
+        var source = diff.json().get("components").get("changed").get(0).get("options").get(0);
+        assertThat(source.get("path").asText()).isEqualTo("source");
+        assertThat(source.get("lineDiff").asText()).isEqualTo(String.join("\n",
+                "--- v1", "+++ v2", "@@ -1,3 +1,3 @@", " .message = upcase(string!(.message))", "-.stage = \"one\"", "+.stage = \"two\"",
+                " .kept = true", ""));
+        // a one-line value keeps its plain before and after, without a line diff
+        String encoding = PipelineFixtures.SIMPLE_GRAPH.replace("\"codec\":\"json\"", "\"codec\":\"text\"");
+        assertThat(editor.putJson("/api/pipelines/" + id + "/graph", encoding).status()).isEqualTo(200);
+        assertThat(editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", "three")).status()).isEqualTo(201);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byPath = new java.util.HashMap<>();
+        editor.get("/api/pipelines/" + id + "/diff?from=2&to=3").json().get("components").get("changed")
+                .forEach(c -> c.get("options").forEach(o -> byPath.put(o.get("path").asText(), o)));
+        assertThat(byPath.get("encoding.codec").has("lineDiff")).isFalse();
+        assertThat(byPath.get("encoding.codec").get("new").asText()).isEqualTo("text");
+        assertThat(byPath.get("source").get("lineDiff").asText()).contains("-.kept = true");
+    }
+
+    @Test
     void draftPublishEditDiffAndRollback() {
         String id = create("edge", PipelineFixtures.SIMPLE_GRAPH);
         assertThat(editor.postJson("/api/pipelines/" + id + "/validate", "{}").json().get("valid").asBoolean()).isTrue();

@@ -93,4 +93,70 @@ class UiBrowserTest {
                     "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString()), 180);
         }
     }
+
+    @Test
+    void aNewViewerChoosesAPassword_andFindsNoControlTheirRoleCannotUse_onPipelinesEditorSecretsAndNode(@TempDir Path dataDir)
+            throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            ApiClient root = server.root();
+            String team = server.createTeam("ops");
+            String env = server.createEnvironment(root, team, "production");
+            String pipeline = created(root.postJson("/api/environments/" + env + "/pipelines",
+                    "{\"name\":\"edge-logs\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}"));
+            created(root.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "first")));
+            assertThat(root.putJson("/api/pipelines/" + pipeline + "/graph",
+                    PipelineFixtures.SIMPLE_GRAPH.replace("\"codec\":\"json\"", "\"codec\":\"text\"")).status()).isEqualTo(200);
+            created(root.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "text output")));
+            created(root.postJson("/api/environments/" + env + "/secrets", ApiClient.json("name", "db_password", "value", "not shown", "description", "")));
+
+            // a node with a long name runs version 2 and keeps reporting, as an agent would
+            String token = root.postJson("/api/environments/" + env + "/enrollment-tokens", "{\"name\":\"hosts\"}").json().get("token").asText();
+            ApiClient.Answer enrolled = server.anonymous.postJson("/api/agent/enroll", "{\"token\":\"" + token + "\",\"hostname\":"
+                    + "\"ip-10-20-30-40.eu-central-1.compute.internal\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\","
+                    + "\"vectorVersion\":\"vector 0.57.0 (x86_64-unknown-linux-gnu)\",\"labels\":{}}");
+            assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
+            ApiClient agent = server.anonymous.withBearer(enrolled.json().get("nodeToken").asText());
+            created(root.postJson("/api/pipelines/" + pipeline + "/deployments", "{}"));
+            String checksum = heartbeat(agent, "").get("pendingActions").get(0).get("checksum").asText();
+            java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reporter = Thread.ofVirtual().start(() -> {
+                for (long events = 100; reporting.get(); events += 100) {
+                    heartbeat(agent, AgentApiTest.report(pipeline, 2, checksum, "RUNNING", events));
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            });
+
+            created(root.postJson("/api/users", ApiClient.json("email", "vera@example.com", "name", "Vera Viewer", "password", "initial password 1")));
+            assertThat(root.putJson("/api/teams/" + team + "/members", ApiClient.json("email", "vera@example.com", "role", "VIEWER")).status())
+                    .isEqualTo(200);
+            try {
+                Path screenshots = Path.of("target", "ui-roles").toAbsolutePath();
+                runScript(dataDir, "check-roles.mjs", List.of("--url", server.anonymous.base(), "--email", "vera@example.com",
+                        "--password", "initial password 1", "--new-password", TestServer.PASSWORD, "--pipeline", "edge-logs",
+                        "--node-id", enrolled.json().get("nodeId").asText(), "--screenshots", screenshots.toString()), 240);
+            } finally {
+                reporting.set(false);
+                reporter.join(5000);
+            }
+        }
+    }
+
+    /** A heartbeat as an agent sends it (without labels). */
+    private static com.fasterxml.jackson.databind.JsonNode heartbeat(ApiClient agent, String pipelinesJson) {
+        ApiClient.Answer beat = agent.postJson("/api/agent/heartbeat",
+                "{\"agentVersion\":\"1.0.0\",\"deploymentMode\":\"STANDALONE\",\"pipelines\":[" + pipelinesJson + "]}");
+        assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+        return beat.json();
+    }
+
+    /** The id of what a 201 answer created. */
+    private static String created(ApiClient.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asText();
+    }
 }

@@ -100,9 +100,9 @@ public final class HttpApi {
                 services.changePassword(), services.teamQueries(), guard, new SignInThrottle(20, Duration.ofMinutes(15), clock), bodies,
                 id -> {
                     try {
-                        return services.userQueries().getUser(id).name().value();
+                        return java.util.Optional.of(services.userQueries().getUser(id));
                     } catch (NotFoundFailure gone) {
-                        return "";
+                        return java.util.Optional.empty();
                     }
                 });
         IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),

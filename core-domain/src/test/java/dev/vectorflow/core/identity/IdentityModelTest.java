@@ -47,6 +47,23 @@ class IdentityModelTest {
     }
 
     @Test
+    void anAccountMadeByAnAdmin_mustChooseAPassword_andOnlyOneWhoseChosenPasswordWasReset_isToldItWasReset() {
+        User fresh = User.createWithInitialPassword(new UserId(UUID.randomUUID()), new Email("n@example.com"), new PersonName("N"), "hash",
+                false, T0);
+        assertThat(fresh.passwordChangeReason()).contains(User.PasswordChangeReason.NEW_ACCOUNT);
+        // a rename or a rehash tells nothing new about the password
+        assertThat(fresh.withProfile(new PersonName("M"), false, T0.plusSeconds(5)).withRehashedPassword("rehashed").passwordChangeReason())
+                .contains(User.PasswordChangeReason.NEW_ACCOUNT);
+        User chosen = fresh.withChosenPassword("mine", T0.plusSeconds(60));
+        assertThat(chosen.passwordChangeReason()).isEmpty();
+        assertThat(chosen.passwordChosenAt()).contains(T0.plusSeconds(60));
+        assertThat(chosen.withTemporaryPassword("temporary", T0.plusSeconds(120)).passwordChangeReason())
+                .contains(User.PasswordChangeReason.RESET);
+        assertThat(User.create(new UserId(UUID.randomUUID()), new Email("s@example.com"), new PersonName("S"), "hash", true, T0)
+                .passwordChangeReason()).isEmpty();
+    }
+
+    @Test
     void rolesAreOrdered() {
         assertThat(Role.ADMIN.atLeast(Role.EDITOR)).isTrue();
         assertThat(Role.VIEWER.atLeast(Role.EDITOR)).isFalse();

@@ -212,9 +212,7 @@ public final class IdentityController {
     }
 
     private void listMembers(Context ctx) {
-        ctx.json(new Page<>(teams.members(teamId(ctx)).stream()
-                .map(m -> new MemberResponse(m.user().id().toString(), m.user().email().value(), m.user().name().value(), m.role()))
-                .toList()));
+        ctx.json(new Page<>(teams.members(teamId(ctx)).stream().map(MemberResponse::fromDomain).toList()));
     }
 
     private void putMember(Context ctx) throws Exception {
@@ -222,8 +220,12 @@ public final class IdentityController {
         Optional<Email> email = f.convert(f.requiredText("email"), Email::new);
         Optional<Role> role = f.convert(f.requiredText("role"), r -> Role.parse("role", r));
         f.throwIfInvalid();
-        var membership = manageTeams.putMember(Caller.of(ctx).actor(), teamId(ctx), email.orElseThrow(), role.orElseThrow());
-        ctx.json(new MemberResponse(membership.userId().toString(), email.orElseThrow().value(), "", membership.role()));
+        TeamId team = teamId(ctx);
+        var membership = manageTeams.putMember(Caller.of(ctx).actor(), team, email.orElseThrow(), role.orElseThrow());
+        // answered as the member list shows it: with the person's name
+        ctx.json(teams.members(team).stream().filter(m -> m.user().id().equals(membership.userId())).findFirst()
+                .map(MemberResponse::fromDomain)
+                .orElseThrow(() -> new IllegalStateException("member " + membership.userId() + " missing right after it was put")));
     }
 
     private void removeMember(Context ctx) throws Exception {

@@ -4,6 +4,7 @@ import dev.vectorflow.core.identity.ApiToken;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.identity.Team;
 import dev.vectorflow.core.identity.User;
+import dev.vectorflow.ports.in.identity.TeamQueries;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ public final class IdentityResponses {
 
     /** A member of a team. */
     public record MemberResponse(String userId, String email, String name, Role role) {
+        public static MemberResponse fromDomain(TeamQueries.Member m) {
+            return new MemberResponse(m.user().id().toString(), m.user().email().value(), m.user().name().value(), m.role());
+        }
     }
 
     /** An API token's metadata; {@code token} only in the answer that created it. */

@@ -17,6 +17,7 @@ import dev.vectorflow.core.identity.PersonName;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.identity.Session;
 import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.core.identity.User;
 import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
 import dev.vectorflow.ports.in.identity.SetupUseCase;
 import dev.vectorflow.ports.in.identity.SignInUseCase;
@@ -45,16 +46,16 @@ public final class SessionController {
     private final RequestGuard guard;
     private final SignInThrottle throttle;
     private final JsonBodyReader bodies;
-    private final UserNames users;
+    private final UserLookup users;
 
-    /** Looks up a user's display name. */
+    /** Looks up the account of the signed-in user (empty when it was deleted meanwhile). */
     @FunctionalInterface
-    public interface UserNames {
-        String findName(dev.vectorflow.core.identity.UserId id);
+    public interface UserLookup {
+        Optional<User> find(dev.vectorflow.core.identity.UserId id);
     }
 
     public SessionController(SignInUseCase signIn, SignOutUseCase signOut, SetupUseCase setup, ChangePasswordUseCase changePassword,
-                             TeamQueries teams, RequestGuard guard, SignInThrottle throttle, JsonBodyReader bodies, UserNames users) {
+                             TeamQueries teams, RequestGuard guard, SignInThrottle throttle, JsonBodyReader bodies, UserLookup users) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.setup = setup;
@@ -100,12 +101,15 @@ public final class SessionController {
     }
 
     private Map<String, Object> userBody(Principal.Member member) {
+        Optional<User> account = users.find(member.userId());
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", member.userId().toString());
         user.put("email", member.email().value());
-        user.put("name", users.findName(member.userId()));
+        user.put("name", account.map(u -> u.name().value()).orElse(""));
         user.put("platformAdmin", member.isPlatformAdmin());
         user.put("mustChangePassword", member.mustChangePassword());
+        // NEW_ACCOUNT (choose a first password) or RESET (an admin replaced it); null when no change is due
+        user.put("passwordChangeReason", account.flatMap(User::passwordChangeReason).map(Enum::name).orElse(null));
         return user;
     }
 

@@ -20,6 +20,7 @@ import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.Problem;
 import dev.vectorflow.core.pipeline.diff.GraphDiff;
 import dev.vectorflow.core.pipeline.diff.OptionChange;
+import dev.vectorflow.core.pipeline.diff.TextDiff;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.pipeline.ManagePipelinesUseCase;
@@ -301,7 +302,7 @@ public final class PipelineController {
         ctx.json(pipelineBody(manage.resetDraft(Caller.of(ctx).actor(), pipelineId(ctx), n), true));
     }
 
-    private static Map<String, Object> diffBody(GraphDiff diff) {
+    private static Map<String, Object> diffBody(GraphDiff diff, String fromLabel, String toLabel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("added", diff.componentsAdded().stream().map(c -> Map.of("key", c.key().value(), "kind", c.kind().label(), "type", c.type()))
                 .toList());
@@ -314,24 +315,37 @@ public final class PipelineController {
             c.type().ifPresent(v -> change.put("type", oldNew(v.oldValue(), v.newValue())));
             c.disabled().ifPresent(v -> change.put("disabled", oldNew(v.oldValue(), v.newValue())));
             c.displayName().ifPresent(v -> change.put("displayName", oldNew(v.oldValue(), v.newValue())));
-            change.put("options", options(c.options()));
+            change.put("options", options(c.options(), fromLabel, toLabel));
             return change;
         }).toList());
         body.put("edgesAdded", diff.edgesAdded().stream().map(e -> e.input() + " -> " + e.to()).toList());
         body.put("edgesRemoved", diff.edgesRemoved().stream().map(e -> e.input() + " -> " + e.to()).toList());
-        body.put("globalOptions", options(diff.globalOptions()));
+        body.put("globalOptions", options(diff.globalOptions(), fromLabel, toLabel));
         body.put("empty", diff.isEmpty());
         return body;
     }
 
-    private static List<Map<String, Object>> options(List<OptionChange> changes) {
+    /** Option changes; a multi-line text (a VRL program, a template) also gets its unified line diff as {@code lineDiff}. */
+    private static List<Map<String, Object>> options(List<OptionChange> changes, String fromLabel, String toLabel) {
         return changes.stream().map(o -> {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("path", o.path().toString());
             change.put("old", o.oldValue());
             change.put("new", o.newValue());
+            if (multiLine(o.oldValue()) || multiLine(o.newValue())) {
+                change.put("lineDiff", TextDiff.between(fromLabel, textOf(o.oldValue()), toLabel, textOf(o.newValue())).unified());
+            }
             return change;
         }).toList();
+    }
+
+    private static boolean multiLine(Object value) {
+        return value instanceof String text && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0);
+    }
+
+    /** An absent value compares as no lines; a value of another kind (after a type change) as its plain text. */
+    private static String textOf(Object value) {
+        return value == null ? "" : value instanceof String text ? text : String.valueOf(value);
     }
 
     private static Map<String, Object> oldNew(Object oldValue, Object newValue) {
@@ -348,7 +362,7 @@ public final class PipelineController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", diff.from());
         body.put("to", diff.to());
-        body.put("components", diffBody(diff.components()));
+        body.put("components", diffBody(diff.components(), "v" + diff.from(), "v" + diff.to()));
         body.put("yamlDiff", diff.yamlDiff());
         ctx.json(body);
     }

@@ -40,13 +40,15 @@ public final class PostgresUserRepository implements UserRepository {
         r.setLockedUntil(u.lockedUntil().map(PostgresUserRepository::utc).orElse(null));
         r.setCreatedAt(utc(u.createdAt()));
         r.setUpdatedAt(utc(u.updatedAt()));
+        r.setPasswordChosenAt(u.passwordChosenAt().map(PostgresUserRepository::utc).orElse(null));
         return r;
     }
 
     private static User toDomain(UsersRecord r) {
         return new User(new UserId(r.getId()), new Email(r.getEmail()), new PersonName(r.getName()), r.getPasswordHash(),
                 r.getPlatformAdmin(), r.getMustChangePassword(), r.getFailedSignIns(),
-                Optional.ofNullable(r.getLockedUntil()).map(OffsetDateTime::toInstant), r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant());
+                Optional.ofNullable(r.getLockedUntil()).map(OffsetDateTime::toInstant), r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(),
+                Optional.ofNullable(r.getPasswordChosenAt()).map(OffsetDateTime::toInstant));
     }
 
     @Override

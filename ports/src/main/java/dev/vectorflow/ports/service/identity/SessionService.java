@@ -96,7 +96,7 @@ public final class SessionService implements SignInUseCase, AuthenticateUseCase,
             }
             User user = found.get().succeededSignIn();
             if (hasher.needsRehash(user.passwordHash())) {
-                user = user.withPassword(hasher.hash(givenPassword.get()), user.mustChangePassword(), user.updatedAt());
+                user = user.withRehashedPassword(hasher.hash(givenPassword.get()));
             }
             users.update(user);
             // expired sessions are only ever removed here and on use; sign-ins are rare enough to carry it
@@ -209,7 +209,7 @@ public final class SessionService implements SignInUseCase, AuthenticateUseCase,
             if (current.value().equals(replacement.value())) {
                 throw new InvalidValueException("newPassword", "must differ from the current password");
             }
-            users.update(user.withPassword(hasher.hash(replacement), false, clock.instant()));
+            users.update(user.withChosenPassword(hasher.hash(replacement), clock.instant()));
             // every other session ends: whoever knew the old password is out
             Optional<Session> kept = keepSessionToken == null ? Optional.empty() : sessions.findByIdHash(SecretTokens.hash(keepSessionToken));
             sessions.deleteAllOf(userId);

@@ -61,9 +61,9 @@ public final class UserAdministrationService implements ManageUsersUseCase, User
                 if (users.findByEmail(email).isPresent()) {
                     throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
                 }
-                User user = User.create(new UserId(ids.newId()), email, name, hasher.hash(initialPassword), platformAdmin, clock.instant());
                 // an account made by someone else starts with a password its owner must replace
-                user = user.withPassword(user.passwordHash(), true, user.createdAt());
+                User user = User.createWithInitialPassword(new UserId(ids.newId()), email, name, hasher.hash(initialPassword), platformAdmin,
+                        clock.instant());
                 users.insert(user);
                 audit.append(new AuditEvent(actor, "user.create", "user", user.id().toString(), Optional.empty(), SetupService.created(user)));
                 return user;
@@ -101,7 +101,7 @@ public final class UserAdministrationService implements ManageUsersUseCase, User
         temporary.requireStrongEnough();
         transactions.inTransaction(() -> {
             User current = users.findById(id).orElseThrow(() -> new NotFoundFailure("User", id));
-            users.update(current.withPassword(hasher.hash(temporary), true, clock.instant()));
+            users.update(current.withTemporaryPassword(hasher.hash(temporary), clock.instant()));
             sessions.deleteAllOf(id);
             audit.append(new AuditEvent(actor, "user.reset_password", "user", id.toString(), Optional.empty(),
                     Changes.none().secret("password", true, true).field("mustChangePassword", current.mustChangePassword(), true)));
