@@ -23,8 +23,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The hard rules of ARCHITECTURE.md as named ArchUnit rules. Each module owns one package root;
- * a rule names the roots it constrains. No rule may be vacuous (archunit.properties keeps
+ * The hard rules of docs/architecture.md ("Modules and rings") as named ArchUnit rules. Each module owns one
+ * package root; a rule names the roots it constrains. No rule may be vacuous (archunit.properties keeps
  * failOnEmptyShould on) and {@link RulesBiteTest} proves each one fails on a planted violation.
  */
 public final class ArchitectureRules {
@@ -125,8 +125,8 @@ public final class ArchitectureRules {
     public static final ArchRule the_agent_runs_without_data_binding_or_java_net_http = noClasses()
             .that().resideInAnyPackage(AGENT, ADAPTER_VECTOR_RUNTIME)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..", "java.net.http..")
-            .because("an idle agent must stay small (README, Footprint; bench/agent-footprint): a general JSON mapper and"
-                    + " java.net.http keep about 1,000 classes and a dozen threads resident; jackson-core streaming and"
+            .because("an idle agent must stay small (docs/architecture.md, Footprint; bench/agent-footprint): a general JSON"
+                    + " mapper and java.net.http keep about 1,000 classes and a dozen threads resident; jackson-core streaming and"
                     + " HttpURLConnection do the agent's few calls");
 
     public static final ArchRule the_vector_standin_is_used_by_nothing_shipped = noClasses()

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Entry point of the Vector stand-in (a test fixture, never shipped): {@code --version}, {@code validate},
- * {@code tap} and running with {@code --config} files, as Vector 0.57 does (see shared/vector/README.md).
+ * {@code tap} and running with {@code --config} files, as Vector 0.57 does (see docs/vector.md).
  */
 public final class StandinMain {
 

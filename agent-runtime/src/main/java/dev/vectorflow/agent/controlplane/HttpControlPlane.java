@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@link ControlPlane} over HTTP(S): protocol v1 as PROTOCOL.md writes it, in {@link ProtocolJson}. One blocking call at
- * a time on {@link HttpURLConnection} (keep-alive, no redirects): an idle agent needs no selector or worker threads for
- * a call every 15 s, and it loads a fraction of java.net.http's classes.
+ * {@link ControlPlane} over HTTP(S): protocol v1 as docs/agent-protocol.md describes it, in {@link ProtocolJson}. One
+ * blocking call at a time on {@link HttpURLConnection} (keep-alive, no redirects): an idle agent needs no selector or
+ * worker threads for a call every 15 s, and it loads a fraction of java.net.http's classes.
  */
 public final class HttpControlPlane implements ControlPlane {
 

@@ -34,10 +34,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Protocol v1 (PROTOCOL.md) as the agent writes and reads it, on jackson-core's streaming generator and parser: absent
- * fields are not sent, unknown fields are skipped, field names are those of the records in {@code ports.in.agent}
- * (the contract test holds them to the shared examples). No data binding: an agent that calls the server every 15 s
- * does not need the ~500 classes of a general mapper resident for five small documents.
+ * Protocol v1 (docs/agent-protocol.md) as the agent writes and reads it, on jackson-core's streaming generator and
+ * parser: absent fields are not sent, unknown fields are skipped, field names are those of the records in
+ * {@code ports.in.agent} (the contract test holds them to the example documents in ports' test resources). No data
+ * binding: an agent that calls the server every 15 s does not need the ~500 classes of a general mapper resident for
+ * five small documents.
  */
 final class ProtocolJson {
 

@@ -10,7 +10,7 @@ import dev.vectorflow.ports.in.agent.PipelineConfig;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Driven port of the agent: the VectorFlow server's agent API (protocol v1, PROTOCOL.md). */
+/** Driven port of the agent: the VectorFlow server's agent API (protocol v1, docs/agent-protocol.md). */
 public interface ControlPlane {
 
     Reply<EnrollResponse> enroll(EnrollRequest request);

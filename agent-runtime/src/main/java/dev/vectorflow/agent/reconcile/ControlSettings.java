@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param enrollmentToken  {@code VF_TOKEN}, used only while the node holds no node token
  * @param pollInterval     heartbeat interval until the server says otherwise
  * @param minHeartbeatGap  an early heartbeat (after a local change) comes at most this often
- * @param retryBackoff     after a failed call: full-jitter backoff (PROTOCOL.md: 1 s doubling to 60 s)
+ * @param retryBackoff     after a failed call: full-jitter backoff (docs/agent-protocol.md: 1 s doubling to 60 s)
  * @param scrapeBudget     all metrics scrapes of one heartbeat together; a hung Vector never delays the heartbeat more
  * @param sampleTimeout    one {@code sample} request per component
  */

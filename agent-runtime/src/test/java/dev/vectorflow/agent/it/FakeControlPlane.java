@@ -26,9 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A control plane for tests: a JDK HttpServer on a loopback port speaking PROTOCOL.md — enroll, heartbeat (deploy
- * and undeploy derived from the desired state and what the agent reported, plus one-shot actions until acknowledged),
- * config (one or all). It can go down (connection refused) and come back on the same port, and revoke the token.
+ * A control plane for tests: a JDK HttpServer on a loopback port speaking protocol v1 (docs/agent-protocol.md) —
+ * enroll, heartbeat (deploy and undeploy derived from the desired state and what the agent reported, plus one-shot
+ * actions until acknowledged), config (one or all). It can go down (connection refused) and come back on the same
+ * port, and revoke the token.
  */
 final class FakeControlPlane implements AutoCloseable {
 

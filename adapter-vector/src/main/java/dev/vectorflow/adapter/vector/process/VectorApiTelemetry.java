@@ -77,9 +77,9 @@ public final class VectorApiTelemetry implements VectorTelemetry {
 
     /**
      * {@code vector tap -u http://<api> --outputs-of <key> -l <limit> -f json -d <ms> -q}, the flags Vector 0.57's tap
-     * takes (shared/vector/README.md). A tap may keep printing until its duration ends, so the output is read line by
-     * line and the tap is stopped as soon as {@code limit} events are in; lines that are not JSON objects are notices,
-     * the last of which explains an empty sample.
+     * takes (docs/vector.md, "Command line"). A tap may keep printing until its duration ends, so the output is read
+     * line by line and the tap is stopped as soon as {@code limit} events are in; lines that are not JSON objects are
+     * notices, the last of which explains an empty sample.
      */
     @Override
     public SampleResult sample(String apiAddress, String requestId, String componentKey, int limit, Duration timeout) {

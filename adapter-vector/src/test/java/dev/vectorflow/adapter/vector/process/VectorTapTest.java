@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Samples through a `vector` executable that taps the way Vector 0.57's `vector tap` does: the flags of
- * shared/vector/README.md, JSON lines until its duration ends, exit 69 when the API cannot be reached.
+ * docs/vector.md, JSON lines until its duration ends, exit 69 when the API cannot be reached.
  */
 class VectorTapTest {
 
