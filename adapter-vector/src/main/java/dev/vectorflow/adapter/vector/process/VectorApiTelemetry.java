@@ -112,6 +112,7 @@ public final class VectorApiTelemetry implements VectorTelemetry {
             p.destroyForcibly();
         }
         if (!events.isEmpty()) {
+            awaitExit(p); // a stopped tap is gone when the sample is answered, not a moment later
             return new SampleResult(requestId, componentKey, events, EventSchema.of(events), null);
         }
         String why;
@@ -133,6 +134,14 @@ public final class VectorApiTelemetry implements VectorTelemetry {
             return TreeValues.read(event);
         } catch (IOException notAnEvent) {
             return null;
+        }
+    }
+
+    private static void awaitExit(Process p) {
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
