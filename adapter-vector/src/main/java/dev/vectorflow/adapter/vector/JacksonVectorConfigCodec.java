@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
@@ -28,9 +26,11 @@ import java.util.Optional;
  * JSON (Jackson): two-space indent, {@code "key": value}, one list element per line, {@code {}} and
  * {@code []} when empty, no non-finite numbers (JSON has none).
  *
- * <p>Reading (Jackson's YAML, TOML and JSON parsers) keeps the file's key order and gives String,
- * Boolean, Long, Double (a whole number beyond the range of a long stays the String of its digits),
- * List, Map and null; see {@link ConfigTreeReader}. Every failure is an
+ * <p>Reading keeps the file's key order and gives String, Boolean, Long, BigInteger (whole numbers
+ * beyond a long), Double, List, Map and null: YAML with {@link YamlTreeReader} (anchors, aliases and
+ * merge keys resolved, empty values refused), TOML and JSON with Jackson ({@link ConfigTreeReader}),
+ * after quoting bare environment variables ({@code port = ${PORT}}, see
+ * {@link EnvironmentReferenceQuoting}) so that they read as the text they are. Every failure is an
  * {@link InvalidValueException} on field {@code config} naming the line and column when the parser
  * knows them. Without a format, the format is detected: see {@link FormatDetection}.
  *
@@ -38,16 +38,11 @@ import java.util.Optional;
  */
 public final class JacksonVectorConfigCodec implements VectorConfigCodec {
 
-    private final YAMLFactory yamlFactory;
     private final TomlFactory tomlFactory;
     private final JsonFactory jsonFactory;
     private final ObjectWriter jsonWriter;
 
     public JacksonVectorConfigCodec() {
-        this.yamlFactory = YAMLFactory.builder()
-                // "key:" with nothing after it is null, as in Vector; a quoted "" stays a string
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .build();
         this.tomlFactory = new TomlFactory();
         this.jsonFactory = new JsonFactory();
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -94,7 +89,7 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         Objects.requireNonNull(format, "format");
         checkNotEmpty(format == ConfigFormat.JSON ? text.isBlank() : FormatDetection.blank(text));
         try {
-            return ConfigTreeReader.read(factory(format), format, withoutByteOrderMark(text));
+            return tree(format, withoutByteOrderMark(text));
         } catch (UnreadableConfig e) {
             throw new InvalidValueException("config", e.getMessage());
         }
@@ -112,7 +107,7 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         UnreadableConfig first = null;
         for (ConfigFormat candidate : FormatDetection.candidates(text)) {
             try {
-                return new DetectedConfig(candidate, ConfigTreeReader.read(factory(candidate), candidate, withoutByteOrderMark(text)));
+                return new DetectedConfig(candidate, tree(candidate, withoutByteOrderMark(text)));
             } catch (UnreadableConfig e) {
                 if (first == null) {
                     first = e;
@@ -120,6 +115,13 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
             }
         }
         throw new InvalidValueException("config", Objects.requireNonNull(first).getMessage());
+    }
+
+    private Map<String, Object> tree(ConfigFormat format, String text) {
+        if (format == ConfigFormat.YAML) {
+            return YamlTreeReader.read(text);
+        }
+        return ConfigTreeReader.read(factory(format), format, EnvironmentReferenceQuoting.quoteBareReferences(text, format));
     }
 
     /** Editors on Windows may start UTF-8 files with a byte order mark; it is not content. */
@@ -135,7 +137,7 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
 
     private JsonFactory factory(ConfigFormat format) {
         return switch (format) {
-            case YAML -> yamlFactory;
+            case YAML -> throw new IllegalArgumentException("YAML is read by YamlTreeReader");
             case TOML -> tomlFactory;
             case JSON -> jsonFactory;
         };

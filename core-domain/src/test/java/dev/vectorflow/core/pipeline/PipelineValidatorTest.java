@@ -59,9 +59,9 @@ class PipelineValidatorTest {
         assertThat(errors(new PipelineGraph(components, edges, Map.of("timezon", "UTC", "data_dir", 5,
                 "sinks", Map.of("extra", Map.of("type", "console"))))))
                 .containsExactlyInAnyOrder(
-                        "ERROR timezon: 'timezon' is not an option here (known: api, data_dir)",
+                        "ERROR timezon: 'timezon' is not an option here (the options here: api, data_dir)",
                         "ERROR data_dir: must be a string but was 5",
-                        "ERROR sinks: 'sinks' is not an option here (known: api, data_dir)");
+                        "ERROR sinks: 'sinks' is not an option here (the options here: api, data_dir)");
     }
 
     @Test
@@ -84,7 +84,8 @@ class PipelineValidatorTest {
                 sink("out", "console", Map.of())), List.of(Edge.of("in", "out"), Edge.of("odd", "out")));
 
         assertThat(errors(graph)).contains(
-                "ERROR in includes: 'includes' is not an option here (known: decoding, encoding, include, max_line_bytes, read_from)",
+                "ERROR in includes: 'includes' is not an option here (did you mean 'include'? the options here: decoding, encoding, include,"
+                        + " max_line_bytes, read_from)",
                 "ERROR in include: the required option 'include' is missing",
                 "ERROR odd type: 'carrier_pigeon' is not a source type of Vector 0.57.0",
                 "ERROR out encoding: the required option 'encoding' is missing");
