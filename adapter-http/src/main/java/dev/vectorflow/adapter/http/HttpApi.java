@@ -126,7 +126,8 @@ public final class HttpApi {
             serveUi(config);
 
             config.routes.before("/api/*", ctx -> {
-                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies() : bodies);
+                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies()
+                        : PipelineController.takesPipelineBody(ctx.method().name(), ctx.path()) ? pipelines.pipelineBodies() : bodies);
                 guard.identify(ctx);
                 ctx.header("Cache-Control", "no-store");
             });

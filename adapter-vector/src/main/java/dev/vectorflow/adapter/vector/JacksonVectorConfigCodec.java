@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import dev.vectorflow.core.pipeline.EnvironmentReference;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
@@ -52,15 +53,27 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         pretty.indentObjectsWith(indenter);
         pretty.indentArraysWith(indenter);
-        this.jsonWriter = new ObjectMapper(jsonFactory).writer(pretty);
+        com.fasterxml.jackson.databind.module.SimpleModule bare = new com.fasterxml.jackson.databind.module.SimpleModule();
+        bare.addSerializer(EnvironmentReference.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(EnvironmentReference.class) {
+            @Override
+            public void serialize(EnvironmentReference value, com.fasterxml.jackson.core.JsonGenerator gen,
+                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+                // bare, as in the file Vector substitutes before it parses ("batch_size": ${BATCH})
+                gen.writeRawValue(value.text());
+            }
+        });
+        this.jsonWriter = new ObjectMapper(jsonFactory).registerModule(bare).writer(pretty);
     }
 
     /**
      * Writes the tree in {@code format}.
      *
      * @throws IllegalArgumentException when the tree holds something the format cannot (another
-     *     type than String, Boolean, Number, List, Map; a null list element in TOML; a non-finite
-     *     number in JSON) — the tree comes from our own code, so that is a programming error
+     *     type than String, Boolean, Number, List, Map, EnvironmentReference; a null list element in
+     *     TOML; a non-finite number in JSON) — the tree comes from our own code, so that is a
+     *     programming error
+     * @throws InvalidValueException on field {@code format} when a whole number is beyond what TOML
+     *     holds (a u64 above the largest i64): the graph is fine, the format cannot carry it
      */
     @Override
     public String write(Map<String, Object> tree, ConfigFormat format) {
@@ -174,8 +187,11 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
             }
             case BigInteger big -> {
                 if (format == ConfigFormat.TOML && big.bitLength() > 63) {
-                    throw badTree(path, "a whole number beyond the 64-bit range TOML allows: " + big);
+                    throw new InvalidValueException("format", "TOML cannot hold the whole number " + big + " at " + path + " (TOML integers end"
+                            + " at 9223372036854775807 and Vector's TOML reader refuses larger ones); export the pipeline as YAML or JSON");
                 }
+            }
+            case EnvironmentReference reference -> {
             }
             case Double d -> checkFinite(path, d, format);
             case Float f -> checkFinite(path, f.doubleValue(), format);

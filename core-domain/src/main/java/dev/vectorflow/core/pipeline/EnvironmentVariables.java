@@ -97,6 +97,17 @@ public final class EnvironmentVariables {
         return names.isEmpty() ? Optional.empty() : Optional.of(HEADER_PREFIX + String.join(", ", names));
     }
 
+    /**
+     * Rendered YAML or TOML text with the header line first when the graph needs variables (JSON has no comments: it is
+     * left as it is).
+     */
+    public static String withHeader(PipelineGraph graph, String text, boolean commentsAllowed) {
+        if (!commentsAllowed) {
+            return text;
+        }
+        return header(of(graph)).map(h -> h + "\n" + text).orElse(text);
+    }
+
     /** The variables a rendered config's first line says it needs (none without that line). */
     public static Set<String> fromHeader(String configText) {
         int end = configText.indexOf('\n');

@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 final class OptionChecker {
 
-    /** {@code SECRET[name]}: the only accepted form for sensitive options. */
-    static final Pattern SECRET_REFERENCE = Pattern.compile("SECRET\\[([A-Za-z0-9][A-Za-z0-9_.-]{0,99})]");
+    /**
+     * {@code SECRET[name]} (a secret of the environment) or {@code SECRET[backend.key]} (a key of one of the
+     * pipeline's own secret backends, which Vector lets hold '/'): the only accepted forms for sensitive options.
+     */
+    static final Pattern SECRET_REFERENCE = Pattern.compile("SECRET\\[([A-Za-z0-9][A-Za-z0-9_.-]{0,99}|[A-Za-z0-9_]+\\.[A-Za-z0-9_.\\-/]{1,200})]");
     /** {@code CERT[name]}: a certificate or key of the environment. */
     static final Pattern CERT_REFERENCE = Pattern.compile("CERT\\[([A-Za-z0-9][A-Za-z0-9_.-]{0,99})]");
     private static final Pattern RELEVANT_WHEN = Pattern.compile("\\s*([A-Za-z0-9_.]+)\\s*=\\s*\"([^\"]*)\"\\s*");

@@ -73,6 +73,9 @@ public final class PipelineValidator {
             }
         }
         checkGlobalOptions(graph.globalOptions(), problems);
+        if (graph.globalOptions().containsKey(ConfigRenderer.TESTS)) {
+            new UnitTestChecker(all, problems).check(graph.globalOptions().get(ConfigRenderer.TESTS));
+        }
         checkOutputs(edges, active, problems);
         boolean cyclic = checkCycles(active, outgoing, problems);
         if (!cyclic) {
@@ -136,8 +139,9 @@ public final class PipelineValidator {
     }
 
     /**
-     * Global options are Vector's top-level keys other than the component sections (those come from the graph):
-     * Vector refuses unknown keys, so a typo here would make every node refuse the pipeline.
+     * Global options are Vector's top-level keys other than the component sections (those come from the graph) and
+     * the unit tests (checked on their own): Vector refuses unknown keys, so a typo here would make every node refuse
+     * the pipeline. The pipeline's own secret backends may not take the name of the one VectorFlow's agent provides.
      */
     private void checkGlobalOptions(Map<String, Object> globals, List<Problem> problems) {
         Set<String> sections = new HashSet<>();
@@ -145,7 +149,13 @@ public final class PipelineValidator {
             sections.add(kind.section());
         }
         List<OptionSpec> specs = catalog.globalOptions().stream().filter(o -> !sections.contains(o.name())).toList();
-        new OptionChecker(null, problems).checkObject("", globals, specs);
+        Map<String, Object> options = new LinkedHashMap<>(globals);
+        options.remove(ConfigRenderer.TESTS);
+        new OptionChecker(null, problems).checkObject("", options, specs);
+        if (globals.get(ConfigRenderer.SECRET_BACKENDS) instanceof Map<?, ?> backends && backends.containsKey(SecretReferences.BACKEND)) {
+            problems.add(Problem.error(null, ConfigRenderer.SECRET_BACKENDS + "." + SecretReferences.BACKEND, "is the secret backend"
+                    + " VectorFlow's agent provides; give the pipeline's own backend another name"));
+        }
     }
 
     /** Rules Vector enforces in code, not in its reference data. */
