@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vectorflow.app.ApiClient.Answer;
+import dev.vectorflow.standin.ConfigFixtures;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,16 +56,10 @@ class PipelineFidelityApiTest {
 
     @Test
     void aFiveMegabyteConfig_isImported_andItsDraftSavedBack_butNothingBeyondEightMebibytes() {
-        StringBuilder config = new StringBuilder("sources:\n  in: {type: demo_logs, format: json}\ntransforms:\n");
-        String program = ".message = string!(.message)\n".repeat(40);
-        for (int i = 0; i < 4000; i++) {
-            config.append("  step_").append(i).append(":\n    type: remap\n    inputs: [").append(i == 0 ? "in" : "step_" + (i - 1))
-                    .append("]\n    source: |\n").append(program.indent(6));
-        }
-        config.append("sinks:\n  out: {type: blackhole, inputs: [step_3999]}\n");
+        String config = ConfigFixtures.remapChain(4000);
         assertThat(config.length()).isGreaterThan(5_000_000);
 
-        Answer answer = importConfig("big", config.toString());
+        Answer answer = importConfig("big", config);
 
         assertThat(answer.status()).as(answer.body().substring(0, Math.min(500, answer.body().length()))).isEqualTo(201);
         assertThat(answer.json().get("pipeline").get("components").asInt()).isEqualTo(4002);
@@ -76,33 +71,9 @@ class PipelineFidelityApiTest {
         assertThat(tooBig.status()).isEqualTo(413);
     }
 
-    private static final String TESTED = """
-            sources:
-              in: {type: demo_logs, format: json}
-            transforms:
-              parse:
-                type: remap
-                inputs: [in]
-                source: .parsed = true
-            sinks:
-              out: {type: blackhole, inputs: [parse]}
-            tests:
-              - name: marks events as parsed
-                inputs:
-                  - insert_at: parse
-                    type: log
-                    log_fields:
-                      message: hello
-                outputs:
-                  - extract_from: parse
-                    conditions:
-                      - type: vrl
-                        source: "true"
-            """;
-
     @Test
     void unitTests_runInThePublishCheck_andStayInVersionsAndDiffs() {
-        String id = imported("tested", TESTED);
+        String id = imported("tested", ConfigFixtures.withUnitTests("marks events as parsed", "true"));
 
         Answer v1 = editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", "with tests"));
         assertThat(v1.status()).as(v1.body()).isEqualTo(201);

@@ -127,34 +127,18 @@ class StandinMainTest {
                 "error[E105]: call to undefined function `nope`", "error[E105]: call to undefined function `to_strin`");
     }
 
-    private static final String TESTED = """
-            sources:
-              in: {type: demo_logs, format: json}
-            transforms:
-              parse: {type: remap, inputs: [in], source: .parsed = true}
-            sinks:
-              out: {type: blackhole, inputs: [parse]}
-            tests:
-              - name: parses
-                inputs: [{insert_at: parse, type: log, log_fields: {message: hi}}]
-                outputs: [{extract_from: parse, conditions: [{type: vrl, source: "assert!(.parsed)"}]}]
-              - name: %s
-                inputs: [{insert_at: parse, type: log, log_fields: {message: hi}}]
-                outputs: [{extract_from: parse, conditions: [{type: vrl, source: "%s"}]}]
-            """;
-
     @Test
     void test_runsTheUnitTests_withVectorsLinesAndExitCodes() throws Exception {
-        assertThat(run("test", file("pass.yaml", TESTED.formatted("also passes", "true")).toString())).isZero();
+        assertThat(run("test", file("pass.yaml", ConfigFixtures.withUnitTests("parses", "assert!(.parsed)", "also passes", "true")).toString())).isZero();
         assertThat(out()).isEqualTo("Running tests\ntest parses ... passed\ntest also passes ... passed\n");
         out.reset();
 
-        assertThat(run("test", file("fail.yaml", TESTED.formatted("never holds", "false")).toString())).isEqualTo(78);
+        assertThat(run("test", file("fail.yaml", ConfigFixtures.withUnitTests("parses", "assert!(.parsed)", "never holds", "false")).toString())).isEqualTo(78);
         assertThat(out()).startsWith("Running tests\ntest parses ... passed\ntest never holds ... failed\n\nfailures:\n\ntest never holds:\n")
                 .contains("check transform 'parse' failed conditions");
         out.reset();
 
-        assertThat(run("test", file("broken.yaml", TESTED.formatted("calls nothing", "frobnicate(.x)")).toString())).isEqualTo(78);
+        assertThat(run("test", file("broken.yaml", ConfigFixtures.withUnitTests("parses", "assert!(.parsed)", "calls nothing", "frobnicate(.x)")).toString())).isEqualTo(78);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Failed to execute tests")
                 .contains("error[E105]: call to undefined function `frobnicate`");
         out.reset();

@@ -59,7 +59,7 @@ final class ConfigTreeReader {
                 throw UnreadableConfig.of("is empty: its " + format + " document holds no keys");
             }
             throw UnreadableConfig.of("must be a mapping of keys (sources, transforms, sinks, ...) but this " + format + " holds "
-                    + describe(root) + UnreadableConfig.at(start.getLineNr(), start.getColumnNr()));
+                    + UnreadableConfig.describe(root) + UnreadableConfig.at(start.getLineNr(), start.getColumnNr()));
         }
         JsonToken after = parser.nextToken();
         if (after != null) {
@@ -126,13 +126,4 @@ final class ConfigTreeReader {
                 "holds a value that a Vector config cannot hold (such as binary data or a key that is not text)");
     }
 
-    private static String describe(Object value) {
-        return switch (value) {
-            case List<?> l -> "a list";
-            case String s -> "a single text value";
-            case Boolean b -> "a single true/false value";
-            case Number n -> "a single number";
-            default -> "a " + value.getClass().getSimpleName();
-        };
-    }
 }

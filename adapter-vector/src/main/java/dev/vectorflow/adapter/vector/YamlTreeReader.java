@@ -107,8 +107,8 @@ final class YamlTreeReader {
             if (root == null) {
                 throw UnreadableConfig.of("is empty: its YAML document holds no keys");
             }
-            throw UnreadableConfig.of("must be a mapping of keys (sources, transforms, sinks, ...) but this YAML holds " + describe(root)
-                    + UnreadableConfig.at(first.getStartMark().getLine() + 1, first.getStartMark().getColumn() + 1));
+            throw UnreadableConfig.of("must be a mapping of keys (sources, transforms, sinks, ...) but this YAML holds "
+                    + UnreadableConfig.describe(root) + UnreadableConfig.at(first.getStartMark().getLine() + 1, first.getStartMark().getColumn() + 1));
         }
         emptyValues.removeIf(e -> e.endsWith("(the top level)"));
         if (!emptyValues.isEmpty()) {
@@ -361,13 +361,4 @@ final class YamlTreeReader {
         return UnreadableConfig.syntax(ConfigFormat.YAML, at == null ? -1 : at.getLine() + 1, at == null ? -1 : at.getColumn() + 1, problem);
     }
 
-    private static String describe(Object value) {
-        return switch (value) {
-            case List<?> l -> "a list";
-            case String s -> "a single text value";
-            case Boolean b -> "a single true/false value";
-            case Number n -> "a single number";
-            default -> "a " + value.getClass().getSimpleName();
-        };
-    }
 }

@@ -14,6 +14,7 @@ import dev.vectorflow.core.pipeline.References;
 import dev.vectorflow.core.pipeline.catalog.ComponentKind;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
+import dev.vectorflow.standin.ConfigFixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -340,16 +341,10 @@ class ImportFidelityTest {
 
     @Test
     void aFiveMegabyteConfig_importsValidatesAndRenders() {
-        StringBuilder config = new StringBuilder("sources:\n  in: {type: demo_logs, format: json}\ntransforms:\n");
-        String program = ".message = string!(.message)\n".repeat(40);
-        for (int i = 0; i < 4000; i++) {
-            config.append("  step_").append(i).append(":\n    type: remap\n    inputs: [").append(i == 0 ? "in" : "step_" + (i - 1))
-                    .append("]\n    source: |\n").append(program.indent(6));
-        }
-        config.append("sinks:\n  out: {type: blackhole, inputs: [step_3999]}\n");
+        String config = ConfigFixtures.remapChain(4000);
         assertThat(config.length()).isGreaterThan(5_000_000);
 
-        GraphImporter.ImportResult result = imported(config.toString());
+        GraphImporter.ImportResult result = imported(config);
 
         assertThat(result.graph().components()).hasSize(4002);
         assertThat(errors(result.graph())).isEmpty();

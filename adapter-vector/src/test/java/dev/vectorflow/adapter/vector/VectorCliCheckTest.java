@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.pipeline.Problem;
 import dev.vectorflow.ports.out.vector.VectorConfigCheck;
+import dev.vectorflow.standin.ConfigFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,29 +68,16 @@ class VectorCliCheckTest {
         assertThat(verdict.problems().getFirst().message()).contains("did not finish");
     }
 
-    private static final String TESTED = """
-            sources:
-              in: {type: demo_logs, format: json}
-            transforms:
-              parse: {type: remap, inputs: [in], source: .parsed = true}
-            sinks:
-              out: {type: blackhole, inputs: [parse]}
-            tests:
-              - name: keeps the message
-                inputs: [{insert_at: parse, type: log, log_fields: {message: hi}}]
-                outputs: [{extract_from: parse, conditions: [{type: vrl, source: "%s"}]}]
-            """;
-
     @Test
     void vectorTest_passesOrNamesTheFailedTestWithItsReasons() {
         VectorCliCheck check = new VectorCliCheck(Optional.of(dev.vectorflow.standin.VectorStandin.launcher()), Duration.ofSeconds(30));
 
-        assertThat(check.test(TESTED.formatted("true"))).hasValueSatisfying(v -> assertThat(v.valid()).isTrue());
-        VectorConfigCheck.Verdict failed = check.test(TESTED.formatted("false")).orElseThrow();
+        assertThat(check.test(ConfigFixtures.withUnitTests("keeps the message", "true"))).hasValueSatisfying(v -> assertThat(v.valid()).isTrue());
+        VectorConfigCheck.Verdict failed = check.test(ConfigFixtures.withUnitTests("keeps the message", "false")).orElseThrow();
         assertThat(failed.valid()).isFalse();
         assertThat(failed.problems()).extracting(Problem::toString).singleElement().asString()
                 .startsWith("ERROR tests: Vector: unit test 'keeps the message' failed: check transform 'parse' failed conditions:");
-        VectorConfigCheck.Verdict broken = check.test(TESTED.formatted("frobnicate(.x)")).orElseThrow();
+        VectorConfigCheck.Verdict broken = check.test(ConfigFixtures.withUnitTests("keeps the message", "frobnicate(.x)")).orElseThrow();
         assertThat(broken.valid()).isFalse();
         assertThat(broken.problems()).extracting(Problem::toString).singleElement().asString().startsWith("ERROR tests: vector test failed (exit code 78)");
     }
