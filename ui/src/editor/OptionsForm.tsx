@@ -2,7 +2,24 @@ import { useRef, useState } from 'react';
 import type { CatalogOption, GraphProblem, Secret } from '../lib/client.ts';
 import { isRecord } from './graph.ts';
 import { CodeEditor } from './CodeEditor.tsx';
-import { describeDefault, fieldKind, getAt, parseList, parseNumber, secretNameOf, secretRef, setAt, visibleOptions } from './options.ts';
+import {
+  currentVariant,
+  describeDefault,
+  fieldKind,
+  getAt,
+  isEnvironmentReference,
+  noteOf,
+  optionsForVariant,
+  parseList,
+  parseNumber,
+  secretNameOf,
+  secretRef,
+  setAt,
+  switchVariant,
+  variantLabel,
+  variantsOf,
+  visibleOptions,
+} from './options.ts';
 
 interface Props {
   componentType: string;
@@ -66,8 +83,10 @@ function OptionField({
   problems: GraphProblem[];
   showAll: boolean;
 }) {
-  const kind = fieldKind(option, componentType, path);
   const value = getAt(values, path);
+  const kind = fieldKind(option, componentType, path, value);
+  // the shape picked for a union object while none of its fields is filled in yet
+  const [pickedVariant, setPickedVariant] = useState<number | undefined>(undefined);
   const set = (v: unknown) => onChange(setAt(values, path, v));
   const dotted = path.join('.');
   const id = `opt-${dotted.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -87,10 +106,17 @@ function OptionField({
       {option.deprecated && <span className="tag">deprecated</span>}
     </label>
   );
+  const note = noteOf(option);
   const help = (
     <>
       {option.description && <p className="field-hint">{option.description}</p>}
+      {note && <p className="field-hint">{note}</p>}
       {def !== undefined && <p className="field-hint">Default: <code>{def}</code></p>}
+      {isEnvironmentReference(value) && (
+        <p className="field-hint" data-testid="option-environment">
+          Read from the environment of the node that runs the pipeline.
+        </p>
+      )}
       {ownProblems.map((p, i) => (
         <p key={i} className={p.severity === 'ERROR' ? 'field-error' : 'field-warning'} data-testid="option-problem">
           {p.message}
@@ -102,7 +128,11 @@ function OptionField({
   const cls = `field option ${invalid ? 'field-invalid' : ''}`;
 
   switch (kind) {
-    case 'object':
+    case 'object': {
+      const variants = variantsOf(option);
+      const here = isRecord(value) ? value : {};
+      const stillFits = pickedVariant !== undefined && Object.keys(switchVariant(option, here, pickedVariant)).length === Object.keys(here).length;
+      const chosen = variants.length === 0 ? -1 : stillFits ? (pickedVariant as number) : currentVariant(option, here);
       return (
         <details className="option-group" open={option.required || value !== undefined || deeperProblems.length > 0}>
           <summary>
@@ -111,9 +141,44 @@ function OptionField({
             {deeperProblems.length > 0 && <span className="problem-dot" aria-label="has problems" />}
           </summary>
           {help}
-          <OptionGroup componentType={componentType} options={option.options} values={values} onChange={onChange} secrets={secrets} problems={problems} path={path} showAll={showAll} />
+          {variants.length > 0 && (
+            <div className="field option">
+              <label htmlFor={`${id}-variant`} className="option-label">
+                one of
+              </label>
+              <select
+                id={`${id}-variant`}
+                className="input"
+                value={chosen < 0 ? '' : String(chosen)}
+                onChange={(e) => {
+                  const next = e.target.value === '' ? undefined : Number(e.target.value);
+                  setPickedVariant(next);
+                  set(next === undefined ? undefined : switchVariant(option, here, next));
+                }}
+                data-testid={`option-${dotted}-variant`}
+              >
+                {chosen < 0 && <option value="">— choose —</option>}
+                {variants.map((v, i) => (
+                  <option key={i} value={String(i)}>
+                    {variantLabel(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <OptionGroup
+            componentType={componentType}
+            options={variants.length > 0 ? optionsForVariant(option, chosen) : option.options}
+            values={values}
+            onChange={onChange}
+            secrets={secrets}
+            problems={problems}
+            path={path}
+            showAll={showAll}
+          />
         </details>
       );
+    }
     case 'secret': {
       const name = secretNameOf(value);
       const literal = value !== undefined && name === undefined;

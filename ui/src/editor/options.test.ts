@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogOption } from '../lib/client.ts';
-import { fieldKind, getAt, isRelevant, missingRequired, parseList, parseNumber, secretNameOf, secretRef, setAt, visibleOptions } from './options.ts';
+import {
+  currentVariant,
+  fieldKind,
+  getAt,
+  isEnvironmentReference,
+  isRelevant,
+  missingRequired,
+  noteOf,
+  optionsForVariant,
+  parseList,
+  parseNumber,
+  secretNameOf,
+  secretRef,
+  setAt,
+  switchVariant,
+  variantLabel,
+  variantsOf,
+  visibleOptions,
+} from './options.ts';
 
 const opt = (o: Partial<CatalogOption> & { name: string }): CatalogOption => ({
   types: ['STRING'],
@@ -105,5 +123,59 @@ describe('describeDefault', () => {
     expect(describeDefault(opt({ name: 'a', defaultValue: 1.5 }))).toBe('1.5');
     expect(describeDefault(opt({ name: 'a', defaultValue: 9223372036854775807 }))).toBe('no limit');
     expect(describeDefault(opt({ name: 'a' }))).toBeUndefined();
+  });
+});
+
+describe('union objects (variants)', () => {
+  const aws = opt({
+    name: 'auth',
+    types: ['OBJECT'],
+    options: ['access_key_id', 'secret_access_key', 'session_token', 'assume_role', 'credentials_file', 'profile', 'imds', 'region'].map((n) =>
+      opt({ name: n }),
+    ),
+  });
+  const withVariants = {
+    ...aws,
+    variants: [
+      { required: ['access_key_id', 'secret_access_key'], optional: ['session_token', 'assume_role', 'region'] },
+      { required: ['credentials_file'], optional: ['profile', 'region'] },
+      { required: ['assume_role'], optional: ['imds', 'region'] },
+      { required: [], optional: ['imds', 'region'] },
+    ],
+    note: 'one of four shapes',
+  } as CatalogOption;
+
+  it('finds the shape the values are in, keys with a role included', () => {
+    expect(currentVariant(withVariants, {})).toBe(3);
+    expect(currentVariant(withVariants, { region: 'eu-west-1' })).toBe(3);
+    expect(currentVariant(withVariants, { access_key_id: 'SECRET[k]', secret_access_key: 'SECRET[s]' })).toBe(0);
+    expect(currentVariant(withVariants, { access_key_id: 'SECRET[k]', secret_access_key: 'SECRET[s]', assume_role: 'arn' })).toBe(0);
+    expect(currentVariant(withVariants, { assume_role: 'arn', imds: {} })).toBe(2);
+    expect(currentVariant(withVariants, { access_key_id: 'SECRET[k]' })).toBe(0);
+    expect(noteOf(withVariants)).toBe('one of four shapes');
+  });
+  it('shows only the chosen shape, its fields required', () => {
+    const names = (chosen: number) => optionsForVariant(withVariants, chosen).map((o) => `${o.name}${o.required ? '*' : ''}`);
+    expect(names(0)).toEqual(['access_key_id*', 'secret_access_key*', 'session_token', 'assume_role', 'region']);
+    expect(names(1)).toEqual(['credentials_file*', 'profile', 'region']);
+    expect(names(3)).toEqual(['imds', 'region']);
+    expect(variantLabel(variantsOf(withVariants)[0]!)).toBe('access_key_id + secret_access_key');
+    expect(variantLabel(variantsOf(withVariants)[3]!)).toBe('none of these fields (default)');
+  });
+  it('drops the fields of the other shapes when switching', () => {
+    expect(switchVariant(withVariants, { access_key_id: 'SECRET[k]', secret_access_key: 'SECRET[s]', region: 'x' }, 1)).toEqual({ region: 'x' });
+    expect(switchVariant(withVariants, { credentials_file: '/c', profile: 'p' }, 1)).toEqual({ credentials_file: '/c', profile: 'p' });
+  });
+  it('gives an object value of a string-or-object option the object form', () => {
+    const compression = opt({ name: 'compression', types: ['STRING', 'OBJECT'], enumValues: ['gzip', 'zstd'], options: [opt({ name: 'algorithm' })] });
+    expect(fieldKind(compression, 'http', ['compression'], 'zstd')).toBe('enum');
+    expect(fieldKind(compression, 'http', ['compression'], { algorithm: 'zstd', level: 6 })).toBe('object');
+  });
+  it('knows environment variable references', () => {
+    expect(isEnvironmentReference('${BATCH}')).toBe(true);
+    expect(isEnvironmentReference('${BATCH:-100}')).toBe(true);
+    expect(isEnvironmentReference('$BATCH')).toBe(true);
+    expect(isEnvironmentReference('100')).toBe(false);
+    expect(isEnvironmentReference('https://${HOST}/x')).toBe(false);
   });
 });

@@ -7,6 +7,23 @@ import { isRecord } from './graph.ts';
 
 export type FieldKind = 'secret' | 'vrl' | 'enum' | 'bool' | 'number' | 'string' | 'list' | 'map' | 'object' | 'objectList' | 'json';
 
+/** One shape of a union object (the catalog's `variants`): the fields it needs and the fields it also takes. */
+export interface OptionVariant {
+  required: string[];
+  optional: string[];
+}
+
+/** A catalog option with what the server sends beyond the client's type: the shapes of a union object and a note. */
+export type UnionOption = CatalogOption & { variants?: OptionVariant[]; note?: string | null };
+
+export function variantsOf(option: CatalogOption): OptionVariant[] {
+  return (option as UnionOption).variants ?? [];
+}
+
+export function noteOf(option: CatalogOption): string | undefined {
+  return (option as UnionOption).note ?? undefined;
+}
+
 /** Options whose string value is VRL, by component type and option path. */
 export function isVrlPath(componentType: string, path: string[]): boolean {
   const p = path.join('.');
@@ -15,9 +32,11 @@ export function isVrlPath(componentType: string, path: string[]): boolean {
   return false;
 }
 
-export function fieldKind(option: CatalogOption, componentType: string, path: string[]): FieldKind {
+export function fieldKind(option: CatalogOption, componentType: string, path: string[], value?: unknown): FieldKind {
   const types = option.types;
   if (option.sensitive) return 'secret';
+  // a value that is an object where the option also takes one (compression: {algorithm, level}) gets the object form
+  if (isRecord(value) && types.includes('OBJECT') && option.options.length > 0 && !types.includes('CONDITION')) return 'object';
   if (types.includes('CONDITION') || isVrlPath(componentType, path)) return 'vrl';
   if (option.enumValues.length > 0) return 'enum';
   if (types.length === 1 && types[0] === 'BOOL') return 'bool';
@@ -55,6 +74,70 @@ export function isRelevant(relevantWhen: string | null, siblings: Record<string,
     if (actual !== undefined && String(actual) === m[2]) return true;
   }
   return false;
+}
+
+/** Every field some variant of a union object names (those go only with the variants naming them). */
+export function variantFields(option: CatalogOption): Set<string> {
+  const all = new Set<string>();
+  for (const v of variantsOf(option)) for (const f of [...v.required, ...v.optional]) all.add(f);
+  return all;
+}
+
+/**
+ * The variant the values of a union object are in: the first whose fields they fit exactly (all its required
+ * fields, no field of another shape); else the one sharing the most fields with them; with none of the fields
+ * given, the variant without fields when there is one. -1 when nothing fits and nothing is given.
+ */
+export function currentVariant(option: CatalogOption, values: Record<string, unknown>): number {
+  const variants = variantsOf(option);
+  const bound = variantFields(option);
+  const given = Object.keys(values).filter((k) => bound.has(k) && values[k] !== undefined);
+  const fits = variants.findIndex((v) => v.required.every((f) => given.includes(f)) && given.every((f) => v.required.includes(f) || v.optional.includes(f)));
+  if (fits >= 0) return fits;
+  if (given.length === 0) return variants.findIndex((v) => v.required.length === 0);
+  let best = -1;
+  let bestShared = 0;
+  variants.forEach((v, i) => {
+    const shared = given.filter((f) => v.required.includes(f) || v.optional.includes(f)).length;
+    if (shared > bestShared) {
+      best = i;
+      bestShared = shared;
+    }
+  });
+  return best;
+}
+
+/** How a variant reads in a picker: its required fields, or "none of these fields". */
+export function variantLabel(variant: OptionVariant): string {
+  return variant.required.length === 0 ? 'none of these fields (default)' : variant.required.join(' + ');
+}
+
+/**
+ * The child options to show for one variant of a union object: those no variant names, plus the chosen variant's
+ * own (its required fields marked required). Without a chosen variant, only the fields no variant names.
+ */
+export function optionsForVariant(option: CatalogOption, chosen: number): CatalogOption[] {
+  const variant = variantsOf(option)[chosen];
+  const bound = variantFields(option);
+  return option.options
+    .filter((o) => !bound.has(o.name) || (variant !== undefined && (variant.required.includes(o.name) || variant.optional.includes(o.name))))
+    .map((o) => (variant?.required.includes(o.name) ? { ...o, required: true } : o));
+}
+
+/** The values of a union object moved to another variant: fields the new variant does not take are removed. */
+export function switchVariant(option: CatalogOption, values: Record<string, unknown>, chosen: number): Record<string, unknown> {
+  const variant = variantsOf(option)[chosen];
+  const bound = variantFields(option);
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (!bound.has(k) || (variant !== undefined && (variant.required.includes(k) || variant.optional.includes(k)))) kept[k] = v;
+  }
+  return kept;
+}
+
+/** Whether a value is an environment variable reference (`${NAME}`, `${NAME:-default}`, `$NAME`): the node fills it in. */
+export function isEnvironmentReference(value: unknown): boolean {
+  return typeof value === 'string' && /^(\$\{[A-Za-z0-9_]+((:?-|:?\?)[^}]*)?\}|\$[A-Za-z0-9_]+)$/.test(value);
 }
 
 /** Options to show, required ones first, then by name; hidden ones and irrelevant ones left out. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * Reads, merges and checks Vector config files the way Vector 0.57 does as far as the agent can tell: several
  * files merged, duplicate ids refused, unknown component types (Vector's own catalog) and dangling inputs refused,
  * remap programs calling functions VRL does not have refused ({@link StandinVrl}),
- * {@code SECRET[backend.key]} resolved through {@code exec} backends when running.
+ * {@code SECRET[backend.key]} resolved through {@code exec} backends when running, environment variables substituted
+ * only with the interpolation flag, Vector's unit {@code tests} kept for {@code vector test}.
  */
 final class StandinConfig {
 
@@ -49,7 +50,7 @@ final class StandinConfig {
 
     /** The merged config, or why it could not be read ({@code loadErrors}) or built ({@code problems}). */
     record Loaded(List<String> loadErrors, List<String> problems, List<String> warnings,
-                  Map<String, Component> components, Map<String, JsonNode> globals, JsonNode api) {
+                  Map<String, Component> components, Map<String, JsonNode> globals, JsonNode api, List<JsonNode> tests) {
 
         boolean ok() {
             return loadErrors.isEmpty() && problems.isEmpty();
@@ -79,6 +80,14 @@ final class StandinConfig {
     }
 
     static Loaded load(List<Path> paths, Map<String, String> env, boolean resolveSecrets) {
+        return load(paths, env, resolveSecrets, false);
+    }
+
+    /**
+     * Reads and merges the files; with {@code interpolate} (Vector's {@code --dangerously-allow-env-var-interpolation})
+     * environment variables are substituted in the text first, as Vector 0.57 does only then.
+     */
+    static Loaded load(List<Path> paths, Map<String, String> env, boolean resolveSecrets, boolean interpolate) {
         List<String> loadErrors = new ArrayList<>();
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Path p : paths) {
@@ -94,6 +103,12 @@ final class StandinConfig {
         }
         if (!loadErrors.isEmpty()) {
             return failed(loadErrors);
+        }
+        if (interpolate) {
+            texts.replaceAll((p, text) -> StandinEnvironment.interpolate(text, env, loadErrors));
+            if (!loadErrors.isEmpty()) {
+                return failed(loadErrors);
+            }
         }
         Map<Path, JsonNode> trees = parseAll(texts, loadErrors);
         if (!loadErrors.isEmpty()) {
@@ -116,7 +131,7 @@ final class StandinConfig {
     }
 
     private static Loaded failed(List<String> loadErrors) {
-        return new Loaded(loadErrors, List.of(), List.of(), Map.of(), Map.of(), null);
+        return new Loaded(loadErrors, List.of(), List.of(), Map.of(), Map.of(), null, List.of());
     }
 
     private static Map<Path, JsonNode> parseAll(Map<Path, String> texts, List<String> loadErrors) {
@@ -145,10 +160,13 @@ final class StandinConfig {
         Map<String, Component> components = new LinkedHashMap<>();
         Map<String, JsonNode> globals = new TreeMap<>();
         JsonNode api = null;
+        List<JsonNode> tests = new ArrayList<>();
         for (JsonNode tree : trees.values()) {
             for (Map.Entry<String, JsonNode> top : tree.properties()) {
                 String key = top.getKey();
-                if (KINDS.contains(key)) {
+                if (key.equals("tests")) {
+                    top.getValue().forEach(tests::add);
+                } else if (KINDS.contains(key)) {
                     String kind = key.substring(0, key.length() - 1);
                     for (Map.Entry<String, JsonNode> c : top.getValue().properties()) {
                         addComponent(kind, c.getKey(), c.getValue(), components, problems);
@@ -193,7 +211,7 @@ final class StandinConfig {
         if (dataDir != null && !Files.isDirectory(Path.of(dataDir.asText()))) {
             problems.add("data_dir \"" + dataDir.asText() + "\" does not exist");
         }
-        return new Loaded(List.of(), problems, warnings, components, globals, api);
+        return new Loaded(List.of(), problems, warnings, components, globals, api, List.copyOf(tests));
     }
 
     private static void addComponent(String kind, String id, JsonNode body, Map<String, Component> components, List<String> problems) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Entry point of the Vector stand-in (a test fixture, never shipped): {@code --version}, {@code validate},
- * {@code tap} and running with {@code --config} files, as Vector 0.57 does (see docs/vector.md).
+ * {@code tap}, {@code test} and running with {@code --config} files, as Vector 0.57 does (see docs/vector.md);
+ * {@code --dangerously-allow-env-var-interpolation} substitutes environment variables for validate, test and a run.
  */
 public final class StandinMain {
 
@@ -18,6 +19,8 @@ public final class StandinMain {
     static final int EXIT_CONFIG = 78;
     static final int EXIT_USAGE = 2;
     static final int EXIT_UNAVAILABLE = 69;
+    /** Vector 0.57 substitutes environment variables in config text only with this flag. */
+    static final String INTERPOLATION_FLAG = "--dangerously-allow-env-var-interpolation";
 
     private StandinMain() {
     }
@@ -38,12 +41,16 @@ public final class StandinMain {
             return 0;
         }
         if (!args.isEmpty() && args.getFirst().equals("validate")) {
-            return validate(args.subList(1, args.size()), out, err);
+            return validate(args.subList(1, args.size()), env, out, err);
         }
         if (!args.isEmpty() && args.getFirst().equals("tap")) {
             return StandinTap.run(args.subList(1, args.size()), out, err);
         }
+        if (!args.isEmpty() && args.getFirst().equals("test")) {
+            return StandinTests.run(args.subList(1, args.size()), env, out, err);
+        }
         List<Path> configs = new ArrayList<>();
+        boolean interpolate = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -58,6 +65,7 @@ public final class StandinMain {
                 case "-q", "-v", "-vv", "--quiet", "--verbose", "--require-healthy", "--no-graceful-shutdown-limit" -> {
                     // accepted, no effect on the stand-in
                 }
+                case INTERPOLATION_FLAG -> interpolate = true;
                 default -> {
                     err.println("error: unexpected argument '" + a + "' found");
                     return EXIT_USAGE;
@@ -67,18 +75,20 @@ public final class StandinMain {
         if (configs.isEmpty()) {
             configs.add(Path.of("/etc/vector/vector.yaml"));
         }
-        return StandinProcess.start(configs, env, err);
+        return StandinProcess.start(configs, env, interpolate, err);
     }
 
-    private static int validate(List<String> args, PrintStream out, PrintStream err) {
+    private static int validate(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         List<Path> paths = new ArrayList<>();
         boolean denyWarnings = false;
+        boolean interpolate = false;
         for (String a : args) {
             switch (a) {
                 case "--no-environment", "-n" -> {
                     // the stand-in never runs health checks
                 }
                 case "--deny-warnings", "-d" -> denyWarnings = true;
+                case INTERPOLATION_FLAG -> interpolate = true;
                 default -> {
                     if (a.startsWith("-")) {
                         err.println("error: unexpected argument '" + a + "' found");
@@ -91,7 +101,7 @@ public final class StandinMain {
         if (paths.isEmpty()) {
             paths.add(Path.of("/etc/vector/vector.yaml"));
         }
-        StandinConfig.Loaded loaded = StandinConfig.load(paths, Map.of(), false);
+        StandinConfig.Loaded loaded = StandinConfig.load(paths, env, false, interpolate);
         List<String> loadedNames = paths.stream().map(p -> "\"" + p + "\"").toList();
         if (!loaded.loadErrors().isEmpty()) {
             out.println("Failed to load " + loadedNames);

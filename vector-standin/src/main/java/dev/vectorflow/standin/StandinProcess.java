@@ -39,6 +39,7 @@ final class StandinProcess {
 
     private final List<Path> paths;
     private final Map<String, String> env;
+    private final boolean interpolate;
     private final PrintStream log;
     private final Instant startedAt = Instant.now();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -51,22 +52,23 @@ final class StandinProcess {
     private volatile boolean draining;
     private volatile boolean hanging;
 
-    private StandinProcess(List<Path> paths, Map<String, String> env, PrintStream log) {
+    private StandinProcess(List<Path> paths, Map<String, String> env, boolean interpolate, PrintStream log) {
         this.paths = paths;
         this.env = env;
+        this.interpolate = interpolate;
         this.log = log;
     }
 
     /** Loads the config and starts; returns an exit code on failure, -1 when running. */
-    static int start(List<Path> paths, Map<String, String> env, PrintStream log) {
-        StandinProcess process = new StandinProcess(paths, env, log);
+    static int start(List<Path> paths, Map<String, String> env, boolean interpolate, PrintStream log) {
+        StandinProcess process = new StandinProcess(paths, env, interpolate, log);
         return process.begin();
     }
 
     private int begin() {
         log("INFO", "vector::app", "Log level is enabled. level=\"info\"");
         log("INFO", "vector::app", "Loading configs. paths=" + paths.stream().map(p -> "[\"" + p + "\"]").toList());
-        StandinConfig.Loaded loaded = StandinConfig.load(paths, env, true);
+        StandinConfig.Loaded loaded = StandinConfig.load(paths, env, true, interpolate);
         if (!loaded.ok()) {
             List<String> errors = new ArrayList<>(loaded.loadErrors());
             errors.addAll(loaded.problems());
@@ -197,7 +199,7 @@ final class StandinProcess {
 
     private void reload() {
         log("INFO", "vector", "Signal received. signal=\"SIGHUP\"");
-        StandinConfig.Loaded next = StandinConfig.load(paths, env, true);
+        StandinConfig.Loaded next = StandinConfig.load(paths, env, true, interpolate);
         synchronized (this) {
             if (!next.loadErrors().isEmpty()) {
                 next.loadErrors().forEach(e -> log("ERROR", "vector::config", e));

@@ -21,7 +21,11 @@ class StandinMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return StandinMain.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return runWith(Map.of(), args);
+    }
+
+    private int runWith(Map<String, String> env, String... args) {
+        return StandinMain.run(List.of(args), env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {
@@ -121,6 +125,58 @@ class StandinMainTest {
                 """)).isEmpty();
         assertThat(StandinVrl.errors(".x = 1\nnope(.x)\n.y = to_strin(.x)")).containsExactly(
                 "error[E105]: call to undefined function `nope`", "error[E105]: call to undefined function `to_strin`");
+    }
+
+    @Test
+    void test_runsTheUnitTests_withVectorsLinesAndExitCodes() throws Exception {
+        assertThat(run("test", file("pass.yaml", ConfigFixtures.withUnitTests("parses", "assert!(.parsed)", "also passes", "true")).toString())).isZero();
+        assertThat(out()).isEqualTo("Running tests\ntest parses ... passed\ntest also passes ... passed\n");
+        out.reset();
+
+        assertThat(run("test", file("fail.yaml", ConfigFixtures.withUnitTests("parses", "assert!(.parsed)", "never holds", "false")).toString())).isEqualTo(78);
+        assertThat(out()).startsWith("Running tests\ntest parses ... passed\ntest never holds ... failed\n\nfailures:\n\ntest never holds:\n")
+                .contains("check transform 'parse' failed conditions");
+        out.reset();
+
+        assertThat(run("test", file("broken.yaml", ConfigFixtures.withUnitTests("parses", "assert!(.parsed)", "calls nothing", "frobnicate(.x)")).toString())).isEqualTo(78);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Failed to execute tests")
+                .contains("error[E105]: call to undefined function `frobnicate`");
+        out.reset();
+
+        assertThat(run("test", file("none.yaml", "sources: {in: {type: demo_logs}}\nsinks: {out: {type: blackhole, inputs: [in]}}\n").toString()))
+                .isZero();
+        assertThat(out()).isEqualTo("Running tests\nNo tests found.\n");
+    }
+
+    @Test
+    void environmentVariables_areSubstitutedOnlyWithTheInterpolationFlag() throws Exception {
+        Path config = file("env.yaml", """
+                sources:
+                  in:
+                    type: demo_logs
+                    format: json
+                    interval: ${INTERVAL}
+                sinks:
+                  out:
+                    type: http
+                    inputs: [in]
+                    uri: http://${HOST:-localhost}:$PORT/x
+                    note: $$HOME
+                """);
+        Map<String, String> env = Map.of("INTERVAL", "2", "PORT", "9000");
+
+        StandinConfig.Loaded literal = StandinConfig.load(List.of(config), env, false, false);
+        assertThat(literal.components().get("in").options().path("interval").asText()).isEqualTo("${INTERVAL}");
+        StandinConfig.Loaded substituted = StandinConfig.load(List.of(config), env, false, true);
+        assertThat(substituted.components().get("in").options().path("interval").asInt()).isEqualTo(2);
+        assertThat(substituted.components().get("out").options().path("uri").asText()).isEqualTo("http://localhost:9000/x");
+        assertThat(substituted.components().get("out").options().path("note").asText()).isEqualTo("$HOME");
+
+        assertThat(runWith(Map.of("INTERVAL", "2"), "validate", "--no-environment", "--dangerously-allow-env-var-interpolation",
+                config.toString())).isEqualTo(78);
+        assertThat(out()).contains("x Missing environment variable in config. name = \"PORT\"");
+        out.reset();
+        assertThat(runWith(env, "validate", "--no-environment", "--dangerously-allow-env-var-interpolation", config.toString())).isZero();
     }
 
     @Test

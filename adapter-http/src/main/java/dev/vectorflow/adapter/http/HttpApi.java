@@ -137,7 +137,8 @@ public final class HttpApi {
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
             config.routes.before("/api/*", ctx -> {
-                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies() : bodies);
+                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies()
+                        : PipelineController.takesPipelineBody(ctx.method().name(), ctx.path()) ? pipelines.pipelineBodies() : bodies);
                 guard.identify(ctx);
                 ctx.header("Cache-Control", "no-store");
             });

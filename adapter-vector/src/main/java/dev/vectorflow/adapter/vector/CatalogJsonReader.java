@@ -41,6 +41,7 @@ import java.util.Set;
  * spec of an array ({@code items}) has no name or {@code required} in the file: it becomes an
  * option named {@code *}, required. A component without a title, or without event types, that is
  * an {@code alias_of} another takes them from the one it aliases; otherwise the title is the type.
+ * {@code variants} (objects Vector reads as one of several shapes) and {@code note} are kept.
  */
 final class CatalogJsonReader {
 
@@ -176,9 +177,50 @@ final class CatalogJsonReader {
             items = Optional.of(option(node.get("items"), where, true));
         }
         boolean templatable = optionalText(node, "syntax", where).filter("template"::equals).isPresent();
+        List<OptionSpec.Variant> variants = node.hasNonNull("variants") ? variants(node.get("variants"), children, where) : List.of();
         return new OptionSpec(name, types, required, plain(node.get("default")), enumValues, accepted, aliases,
                 bool(node, "hidden", where, false), bool(node, "deprecated", where, false), sensitive,
-                bool(node, "bool_shorthand", where, false), optionalText(node, "relevant_when", where), children, items, templatable);
+                bool(node, "bool_shorthand", where, false), optionalText(node, "relevant_when", where), children, items, templatable,
+                variants, optionalText(node, "note", where));
+    }
+
+    /**
+     * {@code variants}: a list whose entries are either a list of field names (the fields that make
+     * up that variant, all needed) or an object {@code {"required": [...], "optional": [...]}};
+     * every name must be one of the object's options.
+     */
+    private List<OptionSpec.Variant> variants(JsonNode list, List<OptionSpec> children, String where) {
+        if (!list.isArray()) {
+            throw malformed(where, "'variants' must be a list of variants");
+        }
+        Set<String> known = new LinkedHashSet<>();
+        children.forEach(c -> known.add(c.name()));
+        List<OptionSpec.Variant> variants = new ArrayList<>();
+        int index = 0;
+        for (JsonNode entry : list) {
+            String at = where + " variants[" + index++ + "]";
+            List<String> required;
+            List<String> optional = List.of();
+            if (entry.isObject()) {
+                required = entry.has("required") ? strings(entry.get("required"), at + " required") : List.of();
+                optional = entry.has("optional") ? strings(entry.get("optional"), at + " optional") : List.of();
+            } else {
+                required = strings(entry, at);
+            }
+            for (String field : concat(required, optional)) {
+                if (!known.contains(field)) {
+                    throw malformed(at, "names '" + field + "', which is not an option of this object");
+                }
+            }
+            variants.add(new OptionSpec.Variant(new LinkedHashSet<>(required), new LinkedHashSet<>(optional)));
+        }
+        return variants;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Set<ValueType> valueTypes(JsonNode type, String where) {

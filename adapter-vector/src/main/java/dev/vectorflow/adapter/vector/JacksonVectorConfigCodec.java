@@ -8,8 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.vectorflow.core.pipeline.EnvironmentReference;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
@@ -28,9 +27,11 @@ import java.util.Optional;
  * JSON (Jackson): two-space indent, {@code "key": value}, one list element per line, {@code {}} and
  * {@code []} when empty, no non-finite numbers (JSON has none).
  *
- * <p>Reading (Jackson's YAML, TOML and JSON parsers) keeps the file's key order and gives String,
- * Boolean, Long, Double (a whole number beyond the range of a long stays the String of its digits),
- * List, Map and null; see {@link ConfigTreeReader}. Every failure is an
+ * <p>Reading keeps the file's key order and gives String, Boolean, Long, BigInteger (whole numbers
+ * beyond a long), Double, List, Map and null: YAML with {@link YamlTreeReader} (anchors, aliases and
+ * merge keys resolved, empty values refused), TOML and JSON with Jackson ({@link ConfigTreeReader}),
+ * after quoting bare environment variables ({@code port = ${PORT}}, see
+ * {@link EnvironmentReferenceQuoting}) so that they read as the text they are. Every failure is an
  * {@link InvalidValueException} on field {@code config} naming the line and column when the parser
  * knows them. Without a format, the format is detected: see {@link FormatDetection}.
  *
@@ -38,16 +39,11 @@ import java.util.Optional;
  */
 public final class JacksonVectorConfigCodec implements VectorConfigCodec {
 
-    private final YAMLFactory yamlFactory;
     private final TomlFactory tomlFactory;
     private final JsonFactory jsonFactory;
     private final ObjectWriter jsonWriter;
 
     public JacksonVectorConfigCodec() {
-        this.yamlFactory = YAMLFactory.builder()
-                // "key:" with nothing after it is null, as in Vector; a quoted "" stays a string
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .build();
         this.tomlFactory = new TomlFactory();
         this.jsonFactory = new JsonFactory();
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -57,15 +53,27 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         pretty.indentObjectsWith(indenter);
         pretty.indentArraysWith(indenter);
-        this.jsonWriter = new ObjectMapper(jsonFactory).writer(pretty);
+        com.fasterxml.jackson.databind.module.SimpleModule bare = new com.fasterxml.jackson.databind.module.SimpleModule();
+        bare.addSerializer(EnvironmentReference.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(EnvironmentReference.class) {
+            @Override
+            public void serialize(EnvironmentReference value, com.fasterxml.jackson.core.JsonGenerator gen,
+                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+                // bare, as in the file Vector substitutes before it parses ("batch_size": ${BATCH})
+                gen.writeRawValue(value.text());
+            }
+        });
+        this.jsonWriter = new ObjectMapper(jsonFactory).registerModule(bare).writer(pretty);
     }
 
     /**
      * Writes the tree in {@code format}.
      *
      * @throws IllegalArgumentException when the tree holds something the format cannot (another
-     *     type than String, Boolean, Number, List, Map; a null list element in TOML; a non-finite
-     *     number in JSON) — the tree comes from our own code, so that is a programming error
+     *     type than String, Boolean, Number, List, Map, EnvironmentReference; a null list element in
+     *     TOML; a non-finite number in JSON) — the tree comes from our own code, so that is a
+     *     programming error
+     * @throws InvalidValueException on field {@code format} when a whole number is beyond what TOML
+     *     holds (a u64 above the largest i64): the graph is fine, the format cannot carry it
      */
     @Override
     public String write(Map<String, Object> tree, ConfigFormat format) {
@@ -94,7 +102,7 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         Objects.requireNonNull(format, "format");
         checkNotEmpty(format == ConfigFormat.JSON ? text.isBlank() : FormatDetection.blank(text));
         try {
-            return ConfigTreeReader.read(factory(format), format, withoutByteOrderMark(text));
+            return tree(format, withoutByteOrderMark(text));
         } catch (UnreadableConfig e) {
             throw new InvalidValueException("config", e.getMessage());
         }
@@ -112,7 +120,7 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         UnreadableConfig first = null;
         for (ConfigFormat candidate : FormatDetection.candidates(text)) {
             try {
-                return new DetectedConfig(candidate, ConfigTreeReader.read(factory(candidate), candidate, withoutByteOrderMark(text)));
+                return new DetectedConfig(candidate, tree(candidate, withoutByteOrderMark(text)));
             } catch (UnreadableConfig e) {
                 if (first == null) {
                     first = e;
@@ -120,6 +128,13 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
             }
         }
         throw new InvalidValueException("config", Objects.requireNonNull(first).getMessage());
+    }
+
+    private Map<String, Object> tree(ConfigFormat format, String text) {
+        if (format == ConfigFormat.YAML) {
+            return YamlTreeReader.read(text);
+        }
+        return ConfigTreeReader.read(factory(format), format, EnvironmentReferenceQuoting.quoteBareReferences(text, format));
     }
 
     /** Editors on Windows may start UTF-8 files with a byte order mark; it is not content. */
@@ -135,7 +150,7 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
 
     private JsonFactory factory(ConfigFormat format) {
         return switch (format) {
-            case YAML -> yamlFactory;
+            case YAML -> throw new IllegalArgumentException("YAML is read by YamlTreeReader");
             case TOML -> tomlFactory;
             case JSON -> jsonFactory;
         };
@@ -172,8 +187,11 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
             }
             case BigInteger big -> {
                 if (format == ConfigFormat.TOML && big.bitLength() > 63) {
-                    throw badTree(path, "a whole number beyond the 64-bit range TOML allows: " + big);
+                    throw new InvalidValueException("format", "TOML cannot hold the whole number " + big + " at " + path + " (TOML integers end"
+                            + " at 9223372036854775807 and Vector's TOML reader refuses larger ones); export the pipeline as YAML or JSON");
                 }
+            }
+            case EnvironmentReference reference -> {
             }
             case Double d -> checkFinite(path, d, format);
             case Float f -> checkFinite(path, f.doubleValue(), format);

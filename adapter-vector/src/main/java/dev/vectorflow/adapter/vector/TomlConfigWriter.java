@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.vector;
 
+import dev.vectorflow.core.pipeline.EnvironmentReference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
  * other lists inline ({@code inputs = ["in"]}), multi-line strings as {@code '''} literal blocks
  * (or {@code """} when the text cannot be a literal). Map order is kept, except that TOML needs a
  * table's plain values before its sub-tables. TOML has no null: null map values are left out (as
- * Vector reads a missing key), a null list element is an error.
+ * Vector reads a missing key), a null list element is an error. An environment variable reference in a
+ * number or flag ({@link EnvironmentReference}) is written bare ({@code batch_size = ${BATCH}}), as Vector
+ * substitutes it in the text before it parses the file.
  *
  * <p>Hand-written because jackson-dataformat-toml writes every value as a dotted key from the root
  * ({@code sources.in.type = 'file'}) and multi-line strings as one escaped line.
@@ -81,6 +84,7 @@ final class TomlConfigWriter {
     private static String value(Object value, boolean ownLine) {
         return switch (value) {
             case String s -> ownLine && s.indexOf('\n') >= 0 ? multiLine(s) : singleLine(s);
+            case EnvironmentReference reference -> reference.text();
             case Boolean b -> b.toString();
             case Double d -> decimal(d);
             case Float f -> decimal(f.doubleValue());

@@ -69,4 +69,15 @@ final class UnreadableConfig extends RuntimeException {
         }
         return column > 0 ? " at line " + line + ", column " + column : " at line " + line;
     }
+
+    /** What a document holds instead of a mapping, in words. */
+    static String describe(Object value) {
+        return switch (value) {
+            case List<?> l -> "a list";
+            case String s -> "a single text value";
+            case Boolean b -> "a single true/false value";
+            case Number n -> "a single number";
+            default -> "a " + value.getClass().getSimpleName();
+        };
+    }
 }

@@ -21,11 +21,14 @@ import java.util.stream.Stream;
 
 /**
  * {@link VectorConfigCheck} with the real {@code vector} binary: writes the config to a temporary
- * directory, runs {@code vector validate --no-environment}, reads its {@code x} (error) and
- * {@code ~} (warning) lines, and cleans up. Without a binary every check answers empty.
+ * directory, runs {@code vector validate --no-environment} (reads its {@code x} error and {@code ~}
+ * warning lines) or {@code vector test} (reads its {@code test <name> ... passed|failed} lines and
+ * the failures' details), and cleans up. Without a binary every check answers empty.
  */
 public final class VectorCliCheck implements VectorConfigCheck {
 
+    private static final Pattern TEST_RESULT = Pattern.compile("test (.+?) \\.\\.\\. (passed|failed)");
+    private static final Pattern FAILURE_HEADER = Pattern.compile("test (.+):");
     private static final Pattern COMPONENT = Pattern.compile("(?:source|transform|sink|component)s? \"([A-Za-z0-9_-]{1,64})\"", Pattern.CASE_INSENSITIVE);
 
     private final Optional<Path> binary;
@@ -56,32 +59,91 @@ public final class VectorCliCheck implements VectorConfigCheck {
 
     @Override
     public Optional<Verdict> check(String configYaml) {
+        return run(configYaml, List.of("validate", "--no-environment"), VectorCliCheck::verdict);
+    }
+
+    @Override
+    public Optional<Verdict> test(String configYaml) {
+        return run(configYaml, List.of("test"), VectorCliCheck::testVerdict);
+    }
+
+    /** Writes the config to a temporary directory, runs {@code vector <arguments> <file>} there and reads its output. */
+    private Optional<Verdict> run(String configYaml, List<String> arguments, java.util.function.BiFunction<Integer, List<String>, Verdict> reading) {
         if (binary.isEmpty()) {
             return Optional.empty();
         }
+        String what = "vector " + arguments.getFirst();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("vectorflow-validate-");
+            dir = Files.createTempDirectory("vectorflow-" + arguments.getFirst() + "-");
             Path config = dir.resolve("pipeline.yaml");
             Files.writeString(config, configYaml, StandardCharsets.UTF_8);
             Path output = dir.resolve("output.txt");
-            Process process = new ProcessBuilder(binary.get().toString(), "validate", "--no-environment", config.toString())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).directory(dir.toFile()).start();
+            List<String> command = new ArrayList<>();
+            command.add(binary.get().toString());
+            command.addAll(arguments);
+            command.add(config.toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).directory(dir.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return Optional.of(new Verdict(false, List.of(Problem.error(null, "", "vector validate did not finish within " + timeout.toSeconds()
+                return Optional.of(new Verdict(false, List.of(Problem.error(null, "", what + " did not finish within " + timeout.toSeconds()
                         + " s")), ""));
             }
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-            return Optional.of(verdict(process.exitValue(), lines));
+            return Optional.of(reading.apply(process.exitValue(), lines));
         } catch (IOException e) {
-            return Optional.of(new Verdict(false, List.of(Problem.error(null, "", "vector validate could not run: " + e.getMessage())), ""));
+            return Optional.of(new Verdict(false, List.of(Problem.error(null, "", what + " could not run: " + e.getMessage())), ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of(new Verdict(false, List.of(Problem.error(null, "", "vector validate was interrupted")), ""));
+            return Optional.of(new Verdict(false, List.of(Problem.error(null, "", what + " was interrupted")), ""));
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * What {@code vector test} said: {@code test <name> ... passed|failed} per test, then under {@code failures:} a
+     * {@code test <name>:} block of details per failed test; exit 0 when every test passed.
+     */
+    static Verdict testVerdict(int exitCode, List<String> lines) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, List<String>> details = new java.util.LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
+        String current = null;
+        boolean inFailures = false;
+        for (String raw : lines) {
+            String line = raw.strip();
+            Matcher result = TEST_RESULT.matcher(line);
+            if (result.matches()) {
+                if (result.group(2).equals("failed")) {
+                    failed.add(result.group(1));
+                }
+                continue;
+            }
+            if (line.equals("failures:")) {
+                inFailures = true;
+                continue;
+            }
+            Matcher header = FAILURE_HEADER.matcher(line);
+            if (inFailures && header.matches()) {
+                current = header.group(1);
+                continue;
+            }
+            if (inFailures && current != null && !line.isEmpty()) {
+                details.computeIfAbsent(current, k -> new ArrayList<>()).add(line);
+            }
+        }
+        for (String name : failed) {
+            String why = String.join("; ", details.getOrDefault(name, List.of()));
+            problems.add(Problem.error(null, "tests", "Vector: unit test '" + name + "' failed" + (why.isEmpty() ? "" : ": "
+                    + (why.length() > 500 ? why.substring(0, 500) + "…" : why))));
+        }
+        boolean valid = exitCode == 0;
+        if (!valid && problems.isEmpty()) {
+            String last = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
+            problems.add(Problem.error(null, "tests", "vector test failed (exit code " + exitCode + ")" + (last.isEmpty() ? "" : ": " + last)));
+        }
+        return new Verdict(valid, problems, "");
     }
 
     static Verdict verdict(int exitCode, List<String> lines) {

@@ -1,6 +1,7 @@
 package dev.vectorflow.adapter.vector;
 
 import dev.vectorflow.core.pipeline.ConfigRenderer;
+import dev.vectorflow.core.pipeline.EnvironmentVariables;
 import dev.vectorflow.core.pipeline.GraphImporter;
 import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.PipelineValidator;
@@ -28,12 +29,13 @@ public final class VectorPipelines {
     private final Catalog catalog;
     private final VectorConfigCodec codec;
     private final PipelineValidator validator;
-    private final ConfigRenderer renderer = new ConfigRenderer();
+    private final ConfigRenderer renderer;
 
     public VectorPipelines(CatalogSource catalog, VectorConfigCodec codec) {
         this.catalog = Objects.requireNonNull(catalog, "catalog").catalog();
         this.codec = Objects.requireNonNull(codec, "codec");
         this.validator = new PipelineValidator(this.catalog);
+        this.renderer = new ConfigRenderer(this.catalog);
     }
 
     /** With the catalog of the Vector release this library was built for (0.57). */
@@ -50,9 +52,16 @@ public final class VectorPipelines {
         return validator.validate(graph);
     }
 
-    /** The graph as a Vector config file (deterministic: the same graph gives the same bytes). */
+    /**
+     * The graph as a Vector config file (deterministic: the same graph gives the same bytes). A YAML or TOML file
+     * of a pipeline that needs environment variables starts with a comment naming them
+     * ({@link EnvironmentVariables#HEADER_PREFIX}).
+     *
+     * @throws dev.vectorflow.core.validation.InvalidValueException on field {@code format} when the format cannot
+     *     carry a value of the graph (TOML and a whole number above 9223372036854775807)
+     */
     public String render(PipelineGraph graph, ConfigFormat format) {
-        return codec.write(renderer.render(graph), format);
+        return EnvironmentVariables.withHeader(graph, codec.write(renderer.render(graph), format), format != ConfigFormat.JSON);
     }
 
     /**

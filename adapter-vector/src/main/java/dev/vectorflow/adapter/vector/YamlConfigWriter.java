@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.vector;
 
+import dev.vectorflow.core.pipeline.EnvironmentReference;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +122,7 @@ final class YamlConfigWriter {
         return switch (value) {
             case null -> "null";
             case String s -> plainFits(s) ? s : quoted(s);
+            case EnvironmentReference reference -> plainFits(reference.text()) ? reference.text() : quoted(reference.text());
             case Boolean b -> b.toString();
             case Double d -> decimal(d);
             case Float f -> decimal(f.doubleValue());

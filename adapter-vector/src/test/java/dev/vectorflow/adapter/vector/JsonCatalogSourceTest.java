@@ -265,6 +265,43 @@ class JsonCatalogSourceTest {
     }
 
     @Test
+    void variants_areReadAsListsOfFields_orAsRequiredAndOptionalFields() {
+        Catalog small = fromText(catalogWith("""
+                {"kind": "sink", "type": "blackhole", "status": "stable", "options": [
+                  {"name": "auth", "type": "object", "required": false, "note": "one of two",
+                   "variants": [["user", "password"], {"required": ["token"], "optional": ["scheme"]}, []],
+                   "options": [{"name": "user", "type": "string", "required": false}, {"name": "password", "type": "string", "required": false},
+                               {"name": "token", "type": "string", "required": false}, {"name": "scheme", "type": "string", "required": false}]}]}
+                """)).catalog();
+
+        OptionSpec auth = small.find(ComponentKind.SINK, "blackhole").orElseThrow().options().getFirst();
+        assertThat(auth.variants()).containsExactly(new OptionSpec.Variant(Set.of("user", "password"), Set.of()),
+                new OptionSpec.Variant(Set.of("token"), Set.of("scheme")), new OptionSpec.Variant(Set.of(), Set.of()));
+        assertThat(auth.note()).contains("one of two");
+        assertThat(auth.variantFields()).containsExactly("password", "scheme", "token", "user");
+        assertThatThrownBy(() -> fromText(catalogWith("""
+                {"kind": "sink", "type": "blackhole", "status": "stable", "options": [{"name": "auth", "type": "object", "required": false,
+                 "variants": [["nobody"]], "options": [{"name": "user", "type": "string", "required": false}]}]}""")))
+                .hasMessageContaining("variants[0] names 'nobody', which is not an option of this object");
+    }
+
+    @Test
+    void theBundledCatalog_carriesVectorFlowsCorrectionsOfUnionObjects() {
+        OptionSpec s3Auth = catalog.find(ComponentKind.SINK, "aws_s3").orElseThrow().options().stream()
+                .filter(o -> o.name().equals("auth")).findFirst().orElseThrow();
+        assertThat(s3Auth.variants()).contains(new OptionSpec.Variant(Set.of("access_key_id", "secret_access_key"),
+                Set.of("session_token", "assume_role", "external_id", "region", "session_name")));
+        assertThat(s3Auth.options()).noneMatch(OptionSpec::required);
+        OptionSpec buffer = catalog.commonOptions(ComponentKind.SINK).stream().filter(o -> o.name().equals("buffer")).findFirst().orElseThrow();
+        assertThat(buffer.types()).contains(ValueType.OBJECT, ValueType.ARRAY);
+        assertThat(buffer.items().orElseThrow().options()).extracting(OptionSpec::name).contains("type", "max_size", "max_events");
+        OptionSpec fluentMode = catalog.find(ComponentKind.SOURCE, "fluent").orElseThrow().options().stream()
+                .filter(o -> o.name().equals("mode")).findFirst().orElseThrow();
+        assertThat(fluentMode.required()).isFalse();
+        assertThat(fluentMode.defaultValue()).isEqualTo("tcp");
+    }
+
+    @Test
     void aCatalogWithoutComponentsOrVersion_isRejected() {
         assertThatThrownBy(() -> fromText("{\"_about\": {\"vector_version\": \"0.57.0\"}}"))
                 .isInstanceOf(IllegalArgumentException.class)

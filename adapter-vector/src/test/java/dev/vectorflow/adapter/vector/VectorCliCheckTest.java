@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.pipeline.Problem;
 import dev.vectorflow.ports.out.vector.VectorConfigCheck;
+import dev.vectorflow.standin.ConfigFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +69,23 @@ class VectorCliCheckTest {
     }
 
     @Test
+    void vectorTest_passesOrNamesTheFailedTestWithItsReasons() {
+        VectorCliCheck check = new VectorCliCheck(Optional.of(dev.vectorflow.standin.VectorStandin.launcher()), Duration.ofSeconds(30));
+
+        assertThat(check.test(ConfigFixtures.withUnitTests("keeps the message", "true"))).hasValueSatisfying(v -> assertThat(v.valid()).isTrue());
+        VectorConfigCheck.Verdict failed = check.test(ConfigFixtures.withUnitTests("keeps the message", "false")).orElseThrow();
+        assertThat(failed.valid()).isFalse();
+        assertThat(failed.problems()).extracting(Problem::toString).singleElement().asString()
+                .startsWith("ERROR tests: Vector: unit test 'keeps the message' failed: check transform 'parse' failed conditions:");
+        VectorConfigCheck.Verdict broken = check.test(ConfigFixtures.withUnitTests("keeps the message", "frobnicate(.x)")).orElseThrow();
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.problems()).extracting(Problem::toString).singleElement().asString().startsWith("ERROR tests: vector test failed (exit code 78)");
+    }
+
+    @Test
     void withoutABinaryNothingIsChecked(@TempDir Path dir) throws IOException {
         assertThat(VectorCliCheck.fromEnvironment(Map.of("PATH", dir.toString())).check("x")).isEmpty();
+        assertThat(VectorCliCheck.fromEnvironment(Map.of("PATH", dir.toString())).test("x")).isEmpty();
         fakeVector(dir);
         assertThat(VectorCliCheck.fromEnvironment(Map.of("PATH", dir.toString())).binary()).contains(dir.resolve("vector"));
         assertThat(VectorCliCheck.fromEnvironment(Map.of("VF_VECTOR_BIN", "/opt/vector/bin/vector")).binary())

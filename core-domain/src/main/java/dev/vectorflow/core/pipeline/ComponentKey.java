@@ -20,6 +20,11 @@ public record ComponentKey(String value) implements Comparable<ComponentKey> {
         }
     }
 
+    /** Whether {@code value} is a valid key (without building one). */
+    public static boolean isValid(String value) {
+        return value != null && SHAPE.matcher(value).matches();
+    }
+
     public boolean reserved() {
         return value.startsWith(RESERVED_PREFIX);
     }

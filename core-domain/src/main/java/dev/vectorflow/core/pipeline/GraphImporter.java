@@ -17,9 +17,16 @@ import java.util.Set;
 /**
  * Turns a parsed Vector config (the neutral tree a codec read) into a pipeline graph: components
  * from {@code sources}/{@code transforms}/{@code sinks}, edges from {@code inputs} (including
- * {@code id.output}), known global options kept. Literal values in sensitive options never stay in
- * the graph: they are taken out as secrets to create and replaced by {@code SECRET[name]}.
+ * {@code id.output}, and globs with {@code *}, {@code ?} and {@code [...]} expanded as Vector
+ * expands them), known global options, the pipeline's own secret backends ({@code secret}) and
+ * Vector's unit {@code tests} kept. Literal values in sensitive options never stay in the graph:
+ * they are taken out as secrets to create and replaced by {@code SECRET[name]}; references to the
+ * file's own secret backends and environment variables are not literals and stay as written.
  * Option names and aliases are kept as written.
+ *
+ * <p>Components are laid out from the graph alone (columns by depth, rows ordered by their inputs'
+ * rows, then by key), never from the order of the file, so importing a render of an imported file
+ * puts every component where it was.
  */
 public final class GraphImporter {
 
@@ -38,7 +45,6 @@ public final class GraphImporter {
         }
     }
 
-    private static final Set<String> MANAGED_TOP_LEVEL = Set.of("secret");
     private static final double COLUMN_WIDTH = 320;
     private static final double ROW_HEIGHT = 140;
 
@@ -72,9 +78,20 @@ public final class GraphImporter {
                     importComponent(kind.get(), String.valueOf(entry.getKey()), entry.getValue(), row++, components, edges, globInputs,
                             problems, moved, secretNames);
                 }
-            } else if (MANAGED_TOP_LEVEL.contains(name)) {
-                problems.add(Problem.warning(null, name, "secret backends are managed by VectorFlow; the '" + name
-                        + "' section was left out (reference secrets as SECRET[name])"));
+            } else if (name.equals(ConfigRenderer.SECRET_BACKENDS)) {
+                if (top.getValue() instanceof Map<?, ?> backends && backends.containsKey(SecretReferences.BACKEND)) {
+                    problems.add(Problem.error(null, name + "." + SecretReferences.BACKEND, "the secret backend '" + SecretReferences.BACKEND
+                            + "' is the one VectorFlow's agent provides (SECRET[" + SecretReferences.BACKEND + ".name] reads a secret of the"
+                            + " environment); rename this backend and its references"));
+                } else {
+                    globals.put(name, top.getValue());
+                }
+            } else if (name.equals(ConfigRenderer.TESTS)) {
+                if (top.getValue() instanceof List<?>) {
+                    globals.put(name, top.getValue());
+                } else {
+                    problems.add(Problem.error(null, name, "'tests' must be a list of unit tests"));
+                }
             } else if (globalNames.contains(name)) {
                 globals.put(name, top.getValue());
             } else {
@@ -84,7 +101,8 @@ public final class GraphImporter {
         if (components.isEmpty()) {
             problems.add(Problem.error(null, "", "the file holds no sources, transforms or sinks"));
         }
-        List<Edge> resolved = resolveGlobs(edges, globInputs, components, problems);
+        boolean relaxed = "relaxed".equals(globals.get("wildcard_matching"));
+        List<Edge> resolved = resolveGlobs(edges, globInputs, components, relaxed, problems);
         return new ImportResult(new PipelineGraph(layOut(components, resolved), resolved, globals), problems, moved);
     }
 
@@ -130,7 +148,7 @@ public final class GraphImporter {
             List<?> list = inputs instanceof List<?> l ? l : List.of(inputs);
             for (Object input : list) {
                 String text = String.valueOf(input);
-                if (text.contains("*")) {
+                if (text.contains("*") || text.contains("?") || text.contains("[")) {
                     globInputs.add(new GlobInput(text, key));
                     continue;
                 }
@@ -148,15 +166,21 @@ public final class GraphImporter {
     }
 
     /**
-     * Expands glob inputs as Vector does ({@code *} matches any run of characters, dots included)
-     * against the ids of the other components and their named outputs.
+     * Expands glob inputs as Vector does (its glob patterns: {@code *} any run of characters, dots
+     * included, {@code ?} one character, {@code [abc]} / {@code [a-z]} / {@code [!abc]} one of a set)
+     * against the ids of the other components and their named outputs. A pattern that matches nothing
+     * is an error, a warning under {@code wildcard_matching: relaxed}.
      */
-    private static List<Edge> resolveGlobs(List<Edge> edges, List<GlobInput> globs, List<PipelineComponent> components, List<Problem> problems) {
+    private static List<Edge> resolveGlobs(List<Edge> edges, List<GlobInput> globs, List<PipelineComponent> components, boolean relaxed,
+                                           List<Problem> problems) {
         List<Edge> all = new ArrayList<>(edges);
         for (GlobInput glob : globs) {
-            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
-                    java.util.Arrays.stream(glob.pattern().split("\\*", -1)).map(java.util.regex.Pattern::quote)
-                            .collect(java.util.stream.Collectors.joining(".*")));
+            Optional<java.util.regex.Pattern> compiled = InputGlob.compile(glob.pattern());
+            if (compiled.isEmpty()) {
+                problems.add(Problem.error(glob.to(), "inputs", "the input pattern '" + glob.pattern() + "' is not a valid glob (an unclosed '[')"));
+                continue;
+            }
+            java.util.regex.Pattern pattern = compiled.get();
             int matched = 0;
             for (PipelineComponent c : components) {
                 if (c.key().equals(glob.to()) || c.kind() == ComponentKind.SINK) {
@@ -176,15 +200,19 @@ public final class GraphImporter {
                 }
             }
             if (matched == 0) {
-                problems.add(Problem.error(glob.to(), "inputs", "the input pattern '" + glob.pattern() + "' matches no component"));
+                String message = "the input pattern '" + glob.pattern() + "' matches no component";
+                problems.add(relaxed ? Problem.warning(glob.to(), "inputs", message) : Problem.error(glob.to(), "inputs", message));
             }
         }
         return all;
     }
 
-    /** Positions left to right by depth (longest path from a source), top to bottom in file order. */
+    /**
+     * Positions left to right by depth (longest path from a source), top to bottom by the average row of each
+     * component's inputs, then by key: from the graph alone, so the same graph always gets the same layout.
+     */
     private static List<PipelineComponent> layOut(List<PipelineComponent> components, List<Edge> edges) {
-        Map<ComponentKey, Integer> depth = new LinkedHashMap<>();
+        Map<ComponentKey, Integer> depth = new java.util.TreeMap<>(java.util.Comparator.comparing(ComponentKey::value));
         components.forEach(c -> depth.put(c.key(), 0));
         // relax edges |V| times at most: longest paths in a DAG; a cycle simply stops growing at the bound
         for (int round = 0; round < components.size(); round++) {
@@ -201,13 +229,28 @@ public final class GraphImporter {
                 break;
             }
         }
-        Map<Integer, Integer> rows = new java.util.HashMap<>();
+        Map<ComponentKey, List<ComponentKey>> inputsOf = new java.util.HashMap<>();
+        for (Edge e : edges) {
+            inputsOf.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+        }
+        java.util.TreeMap<Integer, List<ComponentKey>> columns = new java.util.TreeMap<>();
+        depth.forEach((key, column) -> columns.computeIfAbsent(column, c -> new ArrayList<>()).add(key));
+        Map<ComponentKey, Integer> rowOf = new java.util.HashMap<>();
+        for (List<ComponentKey> column : columns.values()) {
+            Map<ComponentKey, Double> weight = new java.util.HashMap<>();
+            for (ComponentKey key : column) {
+                double[] rows = inputsOf.getOrDefault(key, List.of()).stream().filter(rowOf::containsKey).mapToDouble(rowOf::get).toArray();
+                weight.put(key, rows.length == 0 ? -1 : java.util.Arrays.stream(rows).average().orElse(-1));
+            }
+            column.sort(java.util.Comparator.comparing((ComponentKey k) -> weight.get(k)).thenComparing(ComponentKey::value));
+            for (int row = 0; row < column.size(); row++) {
+                rowOf.put(column.get(row), row);
+            }
+        }
         List<PipelineComponent> placed = new ArrayList<>();
         for (PipelineComponent c : components) {
-            int column = depth.getOrDefault(c.key(), 0);
-            int row = rows.merge(column, 1, Integer::sum) - 1;
             placed.add(new PipelineComponent(c.key(), c.kind(), c.type(), c.options(), c.displayName(),
-                    Optional.of(new PipelineComponent.Position(column * COLUMN_WIDTH, row * ROW_HEIGHT)), c.disabled()));
+                    Optional.of(new PipelineComponent.Position(depth.get(c.key()) * COLUMN_WIDTH, rowOf.get(c.key()) * ROW_HEIGHT)), c.disabled()));
         }
         return placed;
     }
@@ -228,7 +271,8 @@ public final class GraphImporter {
             }
             String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
             Object value = entry.getValue();
-            if (spec.get().sensitive() && value instanceof String literal && !OptionChecker.SECRET_REFERENCE.matcher(literal).matches()) {
+            if (spec.get().sensitive() && value instanceof String literal && !OptionChecker.SECRET_REFERENCE.matcher(literal).matches()
+                    && EnvironmentVariables.wholeReference(literal).isEmpty()) {
                 String name = uniqueName(component.value() + "_" + childPath.replace('.', '_'), secretNames);
                 moved.add(new MovedSecret(component, childPath, name, literal));
                 entry.setValue("SECRET[" + name + "]");

@@ -73,10 +73,13 @@ public final class PipelineValidator {
             }
         }
         checkGlobalOptions(graph.globalOptions(), problems);
+        if (graph.globalOptions().containsKey(ConfigRenderer.TESTS)) {
+            new UnitTestChecker(all, problems).check(graph.globalOptions().get(ConfigRenderer.TESTS));
+        }
         checkOutputs(edges, active, problems);
         boolean cyclic = checkCycles(active, outgoing, problems);
         if (!cyclic) {
-            checkEventTypes(active, specs, incoming, problems);
+            checkEventTypes(active, specs, incoming, outgoing, problems);
         }
         return problems;
     }
@@ -136,8 +139,9 @@ public final class PipelineValidator {
     }
 
     /**
-     * Global options are Vector's top-level keys other than the component sections (those come from the graph):
-     * Vector refuses unknown keys, so a typo here would make every node refuse the pipeline.
+     * Global options are Vector's top-level keys other than the component sections (those come from the graph) and
+     * the unit tests (checked on their own): Vector refuses unknown keys, so a typo here would make every node refuse
+     * the pipeline. The pipeline's own secret backends may not take the name of the one VectorFlow's agent provides.
      */
     private void checkGlobalOptions(Map<String, Object> globals, List<Problem> problems) {
         Set<String> sections = new HashSet<>();
@@ -145,7 +149,13 @@ public final class PipelineValidator {
             sections.add(kind.section());
         }
         List<OptionSpec> specs = catalog.globalOptions().stream().filter(o -> !sections.contains(o.name())).toList();
-        new OptionChecker(null, problems).checkObject("", globals, specs);
+        Map<String, Object> options = new LinkedHashMap<>(globals);
+        options.remove(ConfigRenderer.TESTS);
+        new OptionChecker(null, problems).checkObject("", options, specs);
+        if (globals.get(ConfigRenderer.SECRET_BACKENDS) instanceof Map<?, ?> backends && backends.containsKey(SecretReferences.BACKEND)) {
+            problems.add(Problem.error(null, ConfigRenderer.SECRET_BACKENDS + "." + SecretReferences.BACKEND, "is the secret backend"
+                    + " VectorFlow's agent provides; give the pipeline's own backend another name"));
+        }
     }
 
     /** Rules Vector enforces in code, not in its reference data. */
@@ -183,7 +193,7 @@ public final class PipelineValidator {
                                        List<Problem> problems) {
         Map<ComponentKey, Integer> state = new HashMap<>();
         for (ComponentKey start : active.keySet()) {
-            List<ComponentKey> cycle = findCycle(start, outgoing, state, new ArrayList<>());
+            List<ComponentKey> cycle = findCycle(start, outgoing, state);
             if (cycle != null) {
                 problems.add(Problem.structural(cycle.getFirst(), "inputs", "the pipeline has a cycle: "
                         + cycle.stream().map(ComponentKey::value).collect(Collectors.joining(" -> "))));
@@ -193,56 +203,81 @@ public final class PipelineValidator {
         return false;
     }
 
-    // iterative DFS would not fail on 5,000 components either, but depth is bounded by MAX_COMPONENTS on a default stack
-    private static List<ComponentKey> findCycle(ComponentKey node, Map<ComponentKey, List<Edge>> outgoing, Map<ComponentKey, Integer> state,
-                                                List<ComponentKey> path) {
-        Integer s = state.get(node);
-        if (s != null && s == 2) {
+    /**
+     * Depth-first search from {@code start} with an explicit stack (a chain of thousands of components must not
+     * overflow a thread's stack): 1 = on the current path, 2 = done. Returns a cycle, or null.
+     */
+    private static List<ComponentKey> findCycle(ComponentKey start, Map<ComponentKey, List<Edge>> outgoing, Map<ComponentKey, Integer> state) {
+        if (state.containsKey(start)) {
             return null;
         }
-        if (s != null && s == 1) {
-            List<ComponentKey> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
-            cycle.add(node);
-            return cycle;
-        }
-        state.put(node, 1);
-        path.add(node);
-        for (Edge e : outgoing.getOrDefault(node, List.of())) {
-            List<ComponentKey> cycle = findCycle(e.to(), outgoing, state, path);
-            if (cycle != null) {
+        List<ComponentKey> path = new ArrayList<>();
+        List<Integer> next = new ArrayList<>();
+        path.add(start);
+        next.add(0);
+        state.put(start, 1);
+        while (!path.isEmpty()) {
+            ComponentKey node = path.getLast();
+            List<Edge> out = outgoing.getOrDefault(node, List.of());
+            int i = next.getLast();
+            if (i >= out.size()) {
+                state.put(node, 2);
+                path.removeLast();
+                next.removeLast();
+                continue;
+            }
+            next.set(next.size() - 1, i + 1);
+            ComponentKey child = out.get(i).to();
+            Integer s = state.get(child);
+            if (s == null) {
+                state.put(child, 1);
+                path.add(child);
+                next.add(0);
+            } else if (s == 1) {
+                List<ComponentKey> cycle = new ArrayList<>(path.subList(path.indexOf(child), path.size()));
+                cycle.add(child);
                 return cycle;
             }
         }
-        path.removeLast();
-        state.put(node, 2);
         return null;
     }
 
-    /** Propagates event types from sources through transforms and checks each edge (the graph is acyclic here). */
+    /** Propagates event types from sources through transforms and checks each edge, in topological order (the graph is acyclic here). */
     private static void checkEventTypes(Map<ComponentKey, PipelineComponent> active, Map<ComponentKey, ComponentSpec> specs,
-                                        Map<ComponentKey, List<Edge>> incoming, List<Problem> problems) {
-        Map<ComponentKey, Set<EventType>> produced = new HashMap<>();
+                                        Map<ComponentKey, List<Edge>> incoming, Map<ComponentKey, List<Edge>> outgoing, List<Problem> problems) {
+        Map<ComponentKey, Integer> waiting = new HashMap<>();
+        java.util.ArrayDeque<ComponentKey> ready = new java.util.ArrayDeque<>();
         for (ComponentKey key : active.keySet()) {
-            typesOf(key, active, specs, incoming, produced, problems);
+            int inputs = incoming.getOrDefault(key, List.of()).size();
+            waiting.put(key, inputs);
+            if (inputs == 0) {
+                ready.add(key);
+            }
+        }
+        Map<ComponentKey, Set<EventType>> produced = new HashMap<>();
+        while (!ready.isEmpty()) {
+            ComponentKey key = ready.poll();
+            produced.put(key, typesOf(key, active, specs, incoming, produced, problems));
+            for (Edge e : outgoing.getOrDefault(key, List.of())) {
+                if (waiting.merge(e.to(), -1, Integer::sum) == 0) {
+                    ready.add(e.to());
+                }
+            }
         }
     }
 
+    /** The event types a component emits, from those of its inputs (all computed before it). */
     private static Set<EventType> typesOf(ComponentKey key, Map<ComponentKey, PipelineComponent> active, Map<ComponentKey, ComponentSpec> specs,
                                           Map<ComponentKey, List<Edge>> incoming, Map<ComponentKey, Set<EventType>> produced,
                                           List<Problem> problems) {
-        Set<EventType> known = produced.get(key);
-        if (known != null) {
-            return known;
-        }
         ComponentSpec spec = specs.get(key);
         PipelineComponent component = active.get(key);
         if (spec == null) {
-            produced.put(key, EnumSet.allOf(EventType.class));
-            return produced.get(key);
+            return EnumSet.allOf(EventType.class);
         }
         Set<EventType> received = EnumSet.noneOf(EventType.class);
         for (Edge e : incoming.getOrDefault(key, List.of())) {
-            Set<EventType> upstream = typesOf(e.from(), active, specs, incoming, produced, problems);
+            Set<EventType> upstream = produced.getOrDefault(e.from(), EnumSet.allOf(EventType.class));
             Set<EventType> named = e.output().map(o -> NamedOutputs.of(active.get(e.from())).named().get(o)).orElse(null);
             Set<EventType> flowing = named == null ? upstream : named;
             Set<EventType> accepted = spec.inputTypes().isEmpty() ? EnumSet.allOf(EventType.class) : spec.inputTypes();
@@ -262,7 +297,6 @@ public final class PipelineValidator {
         } else {
             out = spec.outputTypes().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(spec.outputTypes());
         }
-        produced.put(key, out);
         return out;
     }
 

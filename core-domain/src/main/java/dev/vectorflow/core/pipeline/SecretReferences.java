@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * How secret references look in a stored graph ({@code SECRET[name]}) and in a rendered Vector
  * config ({@code SECRET[vectorflow.name]}: Vector's syntax for key {@code name} of the secret
- * backend {@code vectorflow} that the agent provides).
+ * backend {@code vectorflow} that the agent provides). A pipeline may also define its own secret
+ * backends (the top-level {@code secret} section of its file): references to those
+ * ({@code SECRET[backend.key]}) are Vector's to resolve and stay exactly as written.
  */
 public final class SecretReferences {
 
@@ -20,7 +22,27 @@ public final class SecretReferences {
 
     /** {@code SECRET[name]} becomes {@code SECRET[vectorflow.name]}, wherever it stands in the text. */
     public static String toConfig(String text) {
-        return text.contains("SECRET[") ? IN_GRAPH.matcher(text).replaceAll(m -> Matcher.quoteReplacement("SECRET[" + BACKEND + "." + m.group(1) + "]")) : text;
+        return toConfig(text, java.util.Set.of());
+    }
+
+    /** As {@link #toConfig(String)}, leaving references to the pipeline's own {@code backends} as they are. */
+    public static String toConfig(String text, java.util.Set<String> backends) {
+        if (!text.contains("SECRET[")) {
+            return text;
+        }
+        return IN_GRAPH.matcher(text).replaceAll(m -> Matcher.quoteReplacement(ownBackend(m.group(1), backends) ? m.group()
+                : "SECRET[" + BACKEND + "." + m.group(1) + "]"));
+    }
+
+    private static boolean ownBackend(String name, java.util.Set<String> backends) {
+        int dot = name.indexOf('.');
+        return dot > 0 && backends.contains(name.substring(0, dot));
+    }
+
+    /** The ids of the secret backends a graph defines itself (its {@code secret} global option). */
+    public static java.util.Set<String> backendsOf(PipelineGraph graph) {
+        return graph.globalOptions().get(ConfigRenderer.SECRET_BACKENDS) instanceof java.util.Map<?, ?> backends
+                ? backends.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()) : java.util.Set.of();
     }
 
     /** The inverse of {@link #toConfig}, for imported files. */
@@ -28,12 +50,14 @@ public final class SecretReferences {
         return text.contains("SECRET[") ? IN_CONFIG.matcher(text).replaceAll(m -> Matcher.quoteReplacement("SECRET[" + m.group(1) + "]")) : text;
     }
 
-    /** The secret names a text references ({@code SECRET[name]} form). */
-    public static java.util.List<String> namesIn(String text) {
+    /** The secret names a text references ({@code SECRET[name]} form), leaving out references to the pipeline's own {@code backends}. */
+    public static java.util.List<String> namesIn(String text, java.util.Set<String> backends) {
         java.util.List<String> names = new java.util.ArrayList<>();
         Matcher m = IN_GRAPH.matcher(text);
         while (m.find()) {
-            names.add(m.group(1));
+            if (!ownBackend(m.group(1), backends)) {
+                names.add(m.group(1));
+            }
         }
         return names;
     }

@@ -59,9 +59,9 @@ class PipelineValidatorTest {
         assertThat(errors(new PipelineGraph(components, edges, Map.of("timezon", "UTC", "data_dir", 5,
                 "sinks", Map.of("extra", Map.of("type", "console"))))))
                 .containsExactlyInAnyOrder(
-                        "ERROR timezon: 'timezon' is not an option here (known: api, data_dir)",
+                        "ERROR timezon: 'timezon' is not an option here (the options here: api, data_dir)",
                         "ERROR data_dir: must be a string but was 5",
-                        "ERROR sinks: 'sinks' is not an option here (known: api, data_dir)");
+                        "ERROR sinks: 'sinks' is not an option here (the options here: api, data_dir)");
     }
 
     @Test
@@ -84,7 +84,8 @@ class PipelineValidatorTest {
                 sink("out", "console", Map.of())), List.of(Edge.of("in", "out"), Edge.of("odd", "out")));
 
         assertThat(errors(graph)).contains(
-                "ERROR in includes: 'includes' is not an option here (known: decoding, encoding, include, max_line_bytes, read_from)",
+                "ERROR in includes: 'includes' is not an option here (did you mean 'include'? the options here: decoding, encoding, include,"
+                        + " max_line_bytes, read_from)",
                 "ERROR in include: the required option 'include' is missing",
                 "ERROR odd type: 'carrier_pigeon' is not a source type of Vector 0.57.0",
                 "ERROR out encoding: the required option 'encoding' is missing");
@@ -247,5 +248,36 @@ class PipelineValidatorTest {
         }
         assertThat(errors(PipelineGraph.of(many, List.of()))).containsExactly(
                 "ERROR: a pipeline holds at most 5000 components but this one has 5001");
+    }
+
+    @Test
+    void aChainOfFiveThousandComponents_isValidated_evenOnASmallThreadStack() throws Exception {
+        List<PipelineComponent> chain = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        chain.add(source("s", "file", FILE));
+        for (int i = 0; i < PipelineGraph.MAX_COMPONENTS - 2; i++) {
+            chain.add(transform("t" + i, "remap", Map.of("source", ".")));
+            edges.add(Edge.of(i == 0 ? "s" : "t" + (i - 1), "t" + i));
+        }
+        chain.add(sink("out", "console", CONSOLE));
+        edges.add(Edge.of("t" + (PipelineGraph.MAX_COMPONENTS - 3), "out"));
+        List<List<String>> found = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+
+        Thread small = new Thread(null, () -> {
+            try {
+                found.add(errors(PipelineGraph.of(chain, edges)));
+                edges.add(Edge.of("t10", "t0"));
+                found.add(errors(PipelineGraph.of(chain, edges)));
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 128 * 1024);
+        small.start();
+        small.join();
+
+        assertThat(failure[0]).isNull();
+        assertThat(found.getFirst()).isEmpty();
+        assertThat(found.get(1)).singleElement().asString().contains("the pipeline has a cycle: t0 -> t1 -> t2");
     }
 }

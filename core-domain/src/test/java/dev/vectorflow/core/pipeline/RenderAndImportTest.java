@@ -49,7 +49,7 @@ class RenderAndImportTest {
         assertThat(SecretReferences.toConfig("Bearer SECRET[api.token] and SECRET[vectorflow.x]"))
                 .isEqualTo("Bearer SECRET[vectorflow.api.token] and SECRET[vectorflow.x]");
         assertThat(SecretReferences.toGraph("SECRET[vectorflow.api.token]")).isEqualTo("SECRET[api.token]");
-        assertThat(SecretReferences.namesIn("a SECRET[one] b SECRET[two]")).containsExactly("one", "two");
+        assertThat(SecretReferences.namesIn("a SECRET[one] b SECRET[two]", java.util.Set.of())).containsExactly("one", "two");
     }
 
     @Test
@@ -95,7 +95,7 @@ class RenderAndImportTest {
     @Test
     void importRefusesWhatItCannotRepresent() {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("secret", Map.of("vault", Map.of("type", "exec")));
+        tree.put("secret", Map.of("vectorflow", Map.of("type", "exec")));
         tree.put("bogus_key", 1);
         tree.put("sinks", Map.of("bad.id", Map.of("type", "console"), "out", Map.of("type", "console", "inputs", List.of("app-*")),
                 "untyped", Map.of("inputs", List.of("x"))));
@@ -103,7 +103,7 @@ class RenderAndImportTest {
         GraphImporter.ImportResult result = importer.importConfig(tree);
 
         assertThat(result.hasErrors()).isTrue();
-        assertThat(result.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p).contains("secret backends are managed"))
+        assertThat(result.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p).contains("the secret backend 'vectorflow' is the one VectorFlow's agent provides"))
                 .anySatisfy(p -> assertThat(p).contains("'bogus_key' is not a top-level key"))
                 .anySatisfy(p -> assertThat(p).contains("the component id must be 1-64 letters"))
                 .anySatisfy(p -> assertThat(p).contains("the input pattern 'app-*' matches no component"))

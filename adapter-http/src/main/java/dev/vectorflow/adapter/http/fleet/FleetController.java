@@ -366,7 +366,7 @@ public final class FleetController {
         body.throwIfInvalid();
         Deployment deployment = deploy.deploy(Caller.of(ctx).actor(), id, version, selector.orElse(NodeSelector.ALL));
         int matched = queries.matching(deployment.environmentId(), deployment.selector()).size();
-        ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched));
+        ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version())));
     }
 
     private void undeploy(Context ctx) throws NotFoundFailure {

@@ -91,11 +91,12 @@ final class FleetResponses {
     record MatchResponse(int count, List<NodeRef> nodes) {
     }
 
+    /** {@code environmentVariables}: what the deployed version needs in the environment of the nodes' agents. */
     record DeploymentResponse(String pipelineId, int version, Map<String, String> selector, Instant deployedAt, String deployedBy,
-                              Integer matchedNodes) {
-        static DeploymentResponse fromDomain(Deployment d, Integer matched) {
+                              Integer matchedNodes, List<String> environmentVariables) {
+        static DeploymentResponse fromDomain(Deployment d, Integer matched, java.util.Set<String> variables) {
             return new DeploymentResponse(d.pipelineId().toString(), d.version(), d.selector().required().values(), d.deployedAt(),
-                    d.deployedBy(), matched);
+                    d.deployedBy(), matched, variables.stream().sorted().toList());
         }
     }
 
@@ -116,7 +117,7 @@ final class FleetResponses {
 
     record DeploymentStatusResponse(DeploymentResponse current, List<NodeDeploymentResponse> nodes) {
         static DeploymentStatusResponse fromDomain(FleetQueries.DeploymentStatus s) {
-            return new DeploymentStatusResponse(s.current().map(d -> DeploymentResponse.fromDomain(d, null)).orElse(null),
+            return new DeploymentStatusResponse(s.current().map(d -> DeploymentResponse.fromDomain(d, null, s.environmentVariables())).orElse(null),
                     s.nodes().stream().map(NodeDeploymentResponse::fromDomain).toList());
         }
     }

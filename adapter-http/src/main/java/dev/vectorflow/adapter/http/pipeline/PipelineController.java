@@ -38,12 +38,17 @@ import java.util.Set;
 /** Pipelines, drafts, validation, rendering, import, versions, diffs, rollback, and the component catalog. */
 public final class PipelineController {
 
+    /** The largest import or graph body: 8 MiB, the agent protocol's limit (a config of about 8 Mi characters). */
+    public static final long MAX_PIPELINE_BODY_BYTES = 8L * 1024 * 1024;
+
     private final ManagePipelinesUseCase manage;
     private final PublishPipelineUseCase publish;
     private final PipelineQueries queries;
     private final EnvironmentQueries environments;
     private final Access.TeamLocator environmentTeam;
     private final JsonBodyReader bodies;
+    /** For imports and graphs: as large as the agent protocol's bodies, so every config an agent can receive can come in. */
+    private final JsonBodyReader pipelineBodies;
     private final GraphJson graphs;
     private final ObjectMapper mapper;
 
@@ -55,11 +60,24 @@ public final class PipelineController {
         this.environments = environments;
         this.environmentTeam = environmentTeam;
         this.bodies = bodies;
+        this.pipelineBodies = new JsonBodyReader(mapper, Math.max(bodies.maxBytes(), MAX_PIPELINE_BODY_BYTES));
         this.graphs = new GraphJson(mapper);
         this.mapper = mapper;
     }
 
-    /** Finds the team of the pipeline named by {@code pipelineId}: pipeline → environment → team. */
+    private static final java.util.regex.Pattern LARGE_BODY_PATHS = java.util.regex.Pattern.compile(
+            "/api/environments/[^/]+/pipelines(/import)?|/api/pipelines/[^/]+/graph");
+
+    /** Whether this request may carry a pipeline-sized body (an import, a new pipeline with its graph, a saved draft). */
+    public static boolean takesPipelineBody(String method, String path) {
+        return (method.equals("POST") || method.equals("PUT")) && LARGE_BODY_PATHS.matcher(path).matches();
+    }
+
+    /** The reader of pipeline-sized bodies. */
+    public JsonBodyReader pipelineBodies() {
+        return pipelineBodies;
+    }
+
     /** Finds the team owning the pipeline in the {@code pipelineId} path parameter. */
     public Access.TeamLocator pipelineTeam() {
         return ctx -> {
@@ -183,7 +201,7 @@ public final class PipelineController {
     }
 
     private void create(Context ctx) throws Exception {
-        ObjectNode body = bodies.readObject(ctx);
+        ObjectNode body = pipelineBodies.readObject(ctx);
         JsonFields f = new JsonFields(body, Set.of("name", "description", "graph"));
         Optional<PipelineName> name = f.convert(f.requiredText("name"), PipelineName::new);
         Optional<String> description = f.convert(f.optionalText("description", ""), Pipeline::checkDescription);
@@ -194,7 +212,7 @@ public final class PipelineController {
     }
 
     private void importConfig(Context ctx) throws Exception {
-        JsonFields f = new JsonFields(bodies.readObject(ctx), Set.of("name", "config", "format"));
+        JsonFields f = new JsonFields(pipelineBodies.readObject(ctx), Set.of("name", "config", "format"));
         Optional<PipelineName> name = f.convert(f.requiredText("name"), PipelineName::new);
         Optional<String> config = f.requiredText("config");
         Optional<ConfigFormat> format = f.convert(f.optionalText("format", null), t -> ConfigFormat.parse(t)
@@ -233,7 +251,7 @@ public final class PipelineController {
 
     private void saveDraft(Context ctx) throws Exception {
         PipelineId id = pipelineId(ctx);
-        PipelineGraph graph = graphs.read(bodies.readObject(ctx), "graph");
+        PipelineGraph graph = graphs.read(pipelineBodies.readObject(ctx), "graph");
         Pipeline saved = manage.saveDraft(Caller.of(ctx).actor(), id, graph);
         Map<String, Object> body = pipelineBody(saved, true);
         body.putAll(problemsBody(queries.validateDraft(id)));

@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.vector.process;
 
+import dev.vectorflow.core.pipeline.EnvironmentVariables;
 import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
 import dev.vectorflow.ports.out.vector.runtime.VectorLog;
@@ -20,13 +21,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link VectorProcesses} with a {@code vector} binary on this machine (the real one, or the test stand-in). Each
  * process runs in its own session ({@code setsid} when present), with stdin from {@code /dev/null} and its output
- * appended to a log file, so an agent restart neither stops nor blocks it.
+ * appended to a log file, so an agent restart neither stops nor blocks it. A pipeline whose config says it needs
+ * environment variables runs (and is validated) with {@code --dangerously-allow-env-var-interpolation}; it gets the
+ * agent's environment.
  */
 public final class LocalVectorProcesses implements VectorProcesses {
 
     private static final int OUTPUT_RING_LINES = 2000;
     private static final long LOG_FILE_LIMIT = 8L * 1024 * 1024;
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    static final String INTERPOLATION_FLAG = "--dangerously-allow-env-var-interpolation";
 
     private final Path binary;
     private final Duration validateTimeout;
@@ -57,6 +61,9 @@ public final class LocalVectorProcesses implements VectorProcesses {
     @Override
     public Validation validate(List<Path> configFiles, Path workingDirectory) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "validate", "--no-environment"));
+        if (needsEnvironment(configFiles)) {
+            command.add(INTERPOLATION_FLAG);
+        }
         configFiles.forEach(f -> command.add(f.toString()));
         try {
             Process p = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
@@ -91,6 +98,9 @@ public final class LocalVectorProcesses implements VectorProcesses {
             command.add(SETSID.toString());
         }
         command.add(binary.toString());
+        if (needsEnvironment(launch.configFiles())) {
+            command.add(INTERPOLATION_FLAG);
+        }
         for (Path f : launch.configFiles()) {
             command.add("--config");
             command.add(f.toAbsolutePath().toString());
@@ -126,6 +136,25 @@ public final class LocalVectorProcesses implements VectorProcesses {
     @Override
     public VectorLog tail(Path logFile, long offset) {
         return new OutputRing(logFile, OUTPUT_RING_LINES, LOG_FILE_LIMIT, offset);
+    }
+
+    /**
+     * Whether a config file starts with the line VectorFlow writes into pipelines that need environment variables
+     * ({@link EnvironmentVariables#HEADER_PREFIX}): only those run with Vector's interpolation flag, as Vector 0.57
+     * substitutes variables only with it (and then everywhere in the text, VRL programs included).
+     */
+    static boolean needsEnvironment(List<Path> configFiles) {
+        for (Path file : configFiles) {
+            try (java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String first = reader.readLine();
+                if (first != null && first.startsWith(EnvironmentVariables.HEADER_PREFIX)) {
+                    return true;
+                }
+            } catch (IOException unreadable) {
+                // vector itself reports the file it cannot read
+            }
+        }
+        return false;
     }
 
     /** The arguments of a process from {@code /proc/<pid>/cmdline}; empty when it cannot be read. */

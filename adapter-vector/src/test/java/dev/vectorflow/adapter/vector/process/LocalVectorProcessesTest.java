@@ -193,6 +193,22 @@ class LocalVectorProcessesTest {
     }
 
     @Test
+    void aConfigThatSaysItNeedsEnvironmentVariables_isValidatedWithVectorsInterpolationFlag() throws IOException {
+        String config = "sources:\n  in:\n    type: demo_logs\n    format: json\n    interval: ${VF_TEST_NEVER_SET_INTERVAL}\n"
+                + "sinks:\n  out: {type: blackhole, inputs: [in]}\n";
+        Path literal = Files.writeString(dir.resolve("literal.yaml"), config);
+        Path interpolated = Files.writeString(dir.resolve("interpolated.yaml"),
+                dev.vectorflow.core.pipeline.EnvironmentVariables.HEADER_PREFIX + "VF_TEST_NEVER_SET_INTERVAL\n" + config);
+
+        assertThat(vector.validate(List.of(literal), dir).valid()).as("without the flag Vector reads the text literally").isTrue();
+        VectorProcesses.Validation withFlag = vector.validate(List.of(interpolated), dir);
+        assertThat(withFlag.valid()).isFalse();
+        assertThat(withFlag.errors()).anyMatch(e -> e.contains("Missing environment variable in config. name = \"VF_TEST_NEVER_SET_INTERVAL\""));
+        assertThat(LocalVectorProcesses.needsEnvironment(List.of(literal))).isFalse();
+        assertThat(LocalVectorProcesses.needsEnvironment(List.of(literal, interpolated))).isTrue();
+    }
+
+    @Test
     void changingAGlobalOption_requiresARestart_changingAComponentDoesNot() {
         assertThat(rules.requiresRestart(pipeline("a"), pipeline("b"))).isFalse();
         assertThat(rules.requiresRestart(pipeline("a"), "timezone: UTC\n" + pipeline("a"))).isTrue();

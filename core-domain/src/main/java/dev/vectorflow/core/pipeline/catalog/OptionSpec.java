@@ -20,6 +20,9 @@ import java.util.Set;
  * @param options the nested options of an object
  * @param items the spec of each element of an array
  * @param templatable whether the value may hold {@code {{ field }}} templates
+ * @param variants for an object Vector reads as one of several shapes (an untagged or externally
+ *     tagged union): the shapes; empty for an ordinary object
+ * @param note a remark of the catalog on how Vector reads the option, or empty
  */
 public record OptionSpec(
         String name,
@@ -36,7 +39,37 @@ public record OptionSpec(
         Optional<String> relevantWhen,
         List<OptionSpec> options,
         Optional<OptionSpec> items,
-        boolean templatable) {
+        boolean templatable,
+        List<Variant> variants,
+        Optional<String> note) {
+
+    /**
+     * One shape of a union object: the fields it needs and the fields it also takes. A field named
+     * by some variant goes only with the variants that name it; a field no variant names goes with
+     * any. A variant with no fields at all (Vector's {@code []}) is the object with none of them.
+     */
+    public record Variant(Set<String> required, Set<String> optional) {
+        public Variant {
+            required = Set.copyOf(required);
+            optional = Set.copyOf(optional);
+        }
+
+        /** Every field this variant takes. */
+        public Set<String> fields() {
+            Set<String> all = new java.util.TreeSet<>(required);
+            all.addAll(optional);
+            return all;
+        }
+    }
+
+    /** An ordinary option (not a union, no note). */
+    public OptionSpec(String name, Set<ValueType> types, boolean required, Object defaultValue, List<String> enumValues,
+                      Set<String> acceptedEnumValues, Set<String> aliases, boolean hidden, boolean deprecated, boolean sensitive,
+                      boolean boolShorthand, Optional<String> relevantWhen, List<OptionSpec> options, Optional<OptionSpec> items,
+                      boolean templatable) {
+        this(name, types, required, defaultValue, enumValues, acceptedEnumValues, aliases, hidden, deprecated, sensitive, boolShorthand,
+                relevantWhen, options, items, templatable, List.of(), Optional.empty());
+    }
 
     public OptionSpec {
         Objects.requireNonNull(name, "name");
@@ -47,6 +80,15 @@ public record OptionSpec(
         Objects.requireNonNull(relevantWhen, "relevantWhen");
         options = List.copyOf(options);
         Objects.requireNonNull(items, "items");
+        variants = List.copyOf(variants);
+        Objects.requireNonNull(note, "note");
+    }
+
+    /** The fields some variant names (they go only with the variants naming them). */
+    public Set<String> variantFields() {
+        Set<String> all = new java.util.TreeSet<>();
+        variants.forEach(v -> all.addAll(v.fields()));
+        return all;
     }
 
     public boolean wildcard() {

@@ -54,7 +54,14 @@ public interface FleetQueries {
     record NodeDeploymentState(Node node, Optional<Integer> desiredVersion, Optional<PipelineOnNode> reported, boolean inSync) {
     }
 
-    record DeploymentStatus(Optional<Deployment> current, List<NodeDeploymentState> nodes) {
+    /**
+     * The deployment of a pipeline, each node's view of it, and the environment variables the deployed version
+     * needs on the nodes (its agent runs Vector with interpolation for it; empty when it needs none).
+     */
+    record DeploymentStatus(Optional<Deployment> current, List<NodeDeploymentState> nodes, java.util.Set<String> environmentVariables) {
+        public DeploymentStatus {
+            environmentVariables = java.util.Set.copyOf(environmentVariables);
+        }
     }
 
     /** Totals over nodes and per component, per step bucket; {@code live} holds the latest rates per component. */
@@ -78,6 +85,9 @@ public interface FleetQueries {
     List<Node> matching(EnvironmentId environment, NodeSelector selector) throws NotFoundFailure;
 
     DeploymentStatus deploymentStatus(PipelineId pipeline) throws NotFoundFailure;
+
+    /** The environment variables version {@code version} of a pipeline needs on the nodes that run it (sorted; empty for none). */
+    java.util.Set<String> environmentVariables(PipelineId pipeline, int version) throws NotFoundFailure;
 
     List<HostMinute> nodeMetrics(NodeId node, Instant from, Instant to, Duration step) throws NotFoundFailure;
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Driven port: turns a neutral Vector config tree (ordered {@code Map<String, Object>} whose values
- * are String, Boolean, Long, Double, List and Map) into YAML, TOML or JSON text and back.
+ * are String, Boolean, Long, BigInteger, Double, List and Map, and, when written, environment
+ * variable references in numbers and flags ({@code EnvironmentReference}, written bare)) into YAML,
+ * TOML or JSON text and back.
  * Writing is deterministic: the same tree gives byte-identical text.
  */
 public interface VectorConfigCodec {

@@ -351,8 +351,17 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
                 states.add(new NodeDeploymentState(node, wanted ? target.map(DesiredPipeline::version) : Optional.empty(),
                         Optional.ofNullable(state).map(s -> onNode(s, names)), inSync));
             }
-            return new DeploymentStatus(current, states);
+            java.util.Set<String> variables = current.flatMap(d -> pipelines.version(pipelineId, d.version()))
+                    .map(v -> dev.vectorflow.core.pipeline.EnvironmentVariables.of(v.graph())).orElse(java.util.Set.of());
+            return new DeploymentStatus(current, states, variables);
         });
+    }
+
+    @Override
+    public java.util.Set<String> environmentVariables(PipelineId pipelineId, int version) throws NotFoundFailure {
+        return transactions.inTransaction(() -> pipelines.version(pipelineId, version)
+                .map(v -> dev.vectorflow.core.pipeline.EnvironmentVariables.of(v.graph()))
+                .orElseThrow(() -> new NotFoundFailure("Version", version)));
     }
 
     private static void checkRange(Instant from, Instant to, Duration step) {

@@ -10,6 +10,7 @@ import dev.vectorflow.core.failure.DomainFailure;
 import dev.vectorflow.core.failure.InvalidGraphFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.pipeline.ConfigRenderer;
+import dev.vectorflow.core.pipeline.EnvironmentVariables;
 import dev.vectorflow.core.pipeline.GraphImporter;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineGraph;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Pipelines: drafts, validation against the catalog, rendering, import, publishing, versions, diffs and rollback. */
 public final class PipelineService implements ManagePipelinesUseCase, PublishPipelineUseCase, PipelineQueries {
@@ -62,7 +64,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     private final Clock clock;
     private final VectorConfigCheck vectorCheck;
     private final FleetChanges fleet;
-    private final ConfigRenderer renderer = new ConfigRenderer();
+    private final ConfigRenderer renderer;
     private final PipelineValidator validator;
 
     public PipelineService(Transactions transactions, PipelineRepository pipelines, EnvironmentRepository environments, AuditLog audit,
@@ -71,6 +73,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         this.fleet = fleet;
         this.vectorCheck = vectorCheck;
         this.validator = new PipelineValidator(catalogSource.catalog());
+        this.renderer = new ConfigRenderer(catalogSource.catalog());
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.environments = environments;
@@ -259,8 +262,19 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         if (problems.stream().anyMatch(Problem::isError)) {
             return new Refused(problems);
         }
-        String yaml = codec.write(renderer.render(graph), ConfigFormat.YAML);
-        Optional<VectorConfigCheck.Verdict> verdict = vectorCheck.check(yaml);
+        String yaml = render(graph, ConfigFormat.YAML);
+        Set<String> variables = EnvironmentVariables.of(graph);
+        // the server does not know the values of the nodes' environment variables, so Vector cannot read this file here
+        Optional<VectorConfigCheck.Verdict> verdict = variables.isEmpty() ? vectorCheck.check(yaml) : Optional.empty();
+        if (verdict.isPresent() && verdict.get().valid() && graph.globalOptions().get(ConfigRenderer.TESTS) instanceof List<?> tests
+                && !tests.isEmpty()) {
+            Optional<VectorConfigCheck.Verdict> tested = vectorCheck.test(yaml);
+            if (tested.isPresent()) {
+                List<Problem> both = new ArrayList<>(verdict.get().problems());
+                both.addAll(tested.get().problems());
+                verdict = Optional.of(new VectorConfigCheck.Verdict(tested.get().valid(), both, verdict.get().vectorVersion()));
+            }
+        }
         if (verdict.isPresent() && !verdict.get().valid()) {
             List<Problem> all = new ArrayList<>(problems);
             all.addAll(verdict.get().problems());
@@ -269,8 +283,10 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
         List<Problem> warnings = new ArrayList<>(problems);
         verdict.ifPresent(v -> warnings.addAll(v.problems()));
         if (verdict.isEmpty()) {
-            warnings.add(Problem.warning(null, "", "Vector itself did not check this version (no vector binary on the server); VectorFlow's"
-                    + " own validation passed"));
+            warnings.add(Problem.warning(null, "", variables.isEmpty()
+                    ? "Vector itself did not check this version (no vector binary on the server); VectorFlow's own validation passed"
+                    : "Vector itself did not check this version: it needs the environment variables " + String.join(", ", variables)
+                    + " of the nodes, which only they know; VectorFlow's own validation passed"));
         }
         int number = pipelines.latestVersionNumber(pipeline.id()) + 1;
         PipelineVersion version = new PipelineVersion(pipeline.id(), number, graph, yaml, PipelineVersion.checksumOf(yaml), actor.label(),
@@ -325,7 +341,12 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
 
     @Override
     public String renderDraft(PipelineId id, ConfigFormat format) throws NotFoundFailure {
-        return codec.write(renderer.render(pipeline(id).draft()), format);
+        return render(pipeline(id).draft(), format);
+    }
+
+    /** The graph as a file; YAML and TOML start with a comment naming the environment variables it needs, if any. */
+    private String render(PipelineGraph graph, ConfigFormat format) {
+        return EnvironmentVariables.withHeader(graph, codec.write(renderer.render(graph), format), format != ConfigFormat.JSON);
     }
 
     @Override
