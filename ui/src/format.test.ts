@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDateTime, isCheckUp, readinessChecks, readinessSummary } from './format.ts';
+import { formatAgo, formatDateTime, isCheckUp, neededEnvironment, readinessChecks, readinessSummary } from './format.ts';
 
 /** ICU versions differ in using narrow or no-break spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -66,5 +66,19 @@ describe('formatAgo', () => {
     expect(formatAgo('2026-11-27T19:00:00Z', now)).toBe('3 h ago');
     expect(formatAgo('2026-11-25T22:00:00Z', now)).toBe('2 d ago');
     expect(formatAgo('not a date', now)).toBe('not a date');
+  });
+});
+
+describe('neededEnvironment', () => {
+  it('says nothing when a version needs no variables', () => {
+    expect(neededEnvironment(undefined)).toBeNull();
+    expect(neededEnvironment([])).toBeNull();
+  });
+  it('names each variable once, sorted, and where the agent takes them from', () => {
+    const note = neededEnvironment(['REGION', 'API_HOST', 'REGION']);
+    expect(note).toContain('these environment variables on every node');
+    expect(note).toContain('agent.env');
+    expect(note).toMatch(/: API_HOST, REGION$/);
+    expect(neededEnvironment(['X'])).toContain('the environment variable');
   });
 });

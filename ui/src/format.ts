@@ -64,3 +64,13 @@ export function readinessSummary(readiness: Readiness): string | undefined {
   if (failing.length === 0) return 'The server reports that it is not ready.';
   return failing.map((c) => `${c.name}: ${c.message}`).join('; ');
 }
+
+/**
+ * What a deployed version needs in the environment of the nodes' agents, as one sentence; null when it needs nothing.
+ * Vector reads `${VAR}` only when run with interpolation on, which the agent does for such configs.
+ */
+export function neededEnvironment(variables: readonly string[] | undefined): string | null {
+  const names = [...new Set(variables ?? [])].sort();
+  if (names.length === 0) return null;
+  return `Needs ${names.length === 1 ? 'the environment variable' : 'these environment variables'} on every node (in the agent's environment, e.g. /etc/vectorflow-agent/agent.env): ${names.join(', ')}`;
+}

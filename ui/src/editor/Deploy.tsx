@@ -4,6 +4,7 @@ import { Link } from '../components/Link.tsx';
 import { ChartEmptyNote, emptyChartNote, LineChart, RangePicker, formatBytes, formatRate, rangeSpan, rangeWindow, useLiveSince } from '../lib/Chart.tsx';
 import { vf, type Deployment, type DeploymentStatus, type Pipeline } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
+import { neededEnvironment } from '../format.ts';
 import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
 import { YamlDiff } from './Versions.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
@@ -174,6 +175,11 @@ export function DeploymentPanel({ pipelineId, state, onDeploy, needsEditor }: { 
                   by {d.current.deployedBy.replace(/^user:/, '')}, {new Date(d.current.deployedAt).toLocaleString()}
                 </span>
               </p>
+              {neededEnvironment(d.current.environmentVariables) && (
+                <p className="small" data-testid="deployment-env-vars">
+                  {neededEnvironment(d.current.environmentVariables)}
+                </p>
+              )}
               <div className="actions">
                 <button type="button" className="button button-small" onClick={onDeploy} disabled={!!needsEditor} title={needsEditor} data-testid="deploy-another">
                   Deploy another version…

@@ -243,9 +243,11 @@ export interface Deployment {
   deployedAt: string;
   deployedBy: string;
   matchedNodes: number;
+  /** Environment variables the version needs on the nodes (Vector reads them with interpolation on). */
+  environmentVariables?: string[];
 }
 export interface DeploymentStatus {
-  current: { version: number; selector: Record<string, string>; deployedAt: string; deployedBy: string } | null;
+  current: { version: number; selector: Record<string, string>; deployedAt: string; deployedBy: string; environmentVariables?: string[] } | null;
   nodes: {
     nodeId: string;
     hostname: string;
