@@ -6,6 +6,7 @@
  * `application/problem+json`). Network failures and malformed answers are turned
  * into the same shape, so the UI only has one kind of error to show.
  */
+import { parseJson, stringifyJson } from './lib/bigJson.ts';
 
 /** `GET /api/health` */
 export interface Health {
@@ -426,7 +427,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     if (opts.signal) init.signal = opts.signal;
     if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(opts.body);
+      init.body = stringifyJson(opts.body);
     }
 
     let response: Response;
@@ -452,7 +453,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const text = await response.text();
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = parseJson(text);
     } catch {
       if (!response.ok) throw new ApiError(toProblem(undefined, response.status, response.statusText));
       throw new ApiError({

@@ -109,6 +109,10 @@ describe('parsing typed text', () => {
     expect(parseNumber('2.5', true)).toBe('2.5');
     expect(parseNumber('abc', false)).toBe('abc');
   });
+  it('keeps every digit of a whole number beyond 2^53 (a u64 limit)', () => {
+    expect(parseNumber('18446744073709551615', true)).toBe(18446744073709551615n);
+    expect(parseNumber('9007199254740991', true)).toBe(9007199254740991);
+  });
   it('parses one list item per line', () => {
     expect(parseList('a\n\n b \n', false)).toEqual(['a', 'b']);
     expect(parseList('1\n2', true)).toEqual([1, 2]);

@@ -186,11 +186,15 @@ export function secretNameOf(value: unknown): string | undefined {
   return SECRET_PATTERN.exec(value)?.[1];
 }
 
-/** Text typed into a number field as the value to store: undefined when empty, NaN stays text for the server to refuse. */
-export function parseNumber(text: string, integer: boolean): number | string | undefined {
+/**
+ * Text typed into a number field as the value to store: undefined when empty, NaN stays text for the server to refuse,
+ * a whole number beyond 2^53 (a u64 limit) a bigint so that no digit is lost.
+ */
+export function parseNumber(text: string, integer: boolean): number | bigint | string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   const n = Number(t);
+  if (integer && /^-?\d+$/.test(t) && !Number.isSafeInteger(n)) return BigInt(t);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return t;
   return n;
 }
@@ -213,6 +217,6 @@ export function describeDefault(option: CatalogOption): string | undefined {
   if (option.defaultValue === undefined || option.defaultValue === null) return undefined;
   const v = option.defaultValue;
   // Vector writes "no limit" as the largest 64-bit integer, which JavaScript cannot even print exactly.
-  if (typeof v === 'number' && v >= Number.MAX_SAFE_INTEGER) return 'no limit';
+  if ((typeof v === 'number' || typeof v === 'bigint') && v >= Number.MAX_SAFE_INTEGER) return 'no limit';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
