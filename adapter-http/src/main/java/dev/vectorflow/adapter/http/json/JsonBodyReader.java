@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.http.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +20,17 @@ import java.util.Locale;
 public final class JsonBodyReader {
 
     private final ObjectMapper mapper;
+    /**
+     * For bodies read as a token stream: a stream reader reads nested values as trees ({@code readValueAsTree}),
+     * which the trailing-token check would refuse because the rest of the body follows them; {@link #readStream}
+     * checks for trailing tokens itself once the whole body is read.
+     */
+    private final ObjectMapper streamMapper;
     private final long maxBytes;
 
     public JsonBodyReader(ObjectMapper mapper, long maxBytes) {
         this.mapper = mapper;
+        this.streamMapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.maxBytes = maxBytes;
     }
 
@@ -84,7 +92,7 @@ public final class JsonBodyReader {
     /** The body read by {@code reader} from a parser over it, for bodies too frequent to build a tree of first. */
     public <T> T readStream(Context ctx, StreamReader<T> reader) {
         byte[] body = checkedBody(ctx);
-        try (JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser parser = streamMapper.createParser(body)) {
             T value = reader.read(parser);
             if (parser.nextToken() != null) {
                 throw trailing(parser);
