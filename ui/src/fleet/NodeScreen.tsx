@@ -6,9 +6,10 @@ import { formatBytes, formatRate, LineChart, RangePicker, rangeSpan, rangeWindow
 import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
-import { ConfirmButton, CopyButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
+import { ConfirmButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
 import { FleetProblem, Labels, shortVersion } from './FleetScreen.tsx';
-import { installCommand } from './EnrollmentScreen.tsx';
+import { InstallCommand } from './InstallCommand.tsx';
+import { AgentCard } from './AgentCard.tsx';
 
 /** One node: status, labels, maintenance, host charts, pipelines, live logs, samples; revoke or delete. */
 export function NodeScreen({ nodeId }: { nodeId: string }) {
@@ -89,10 +90,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           <p>
             <strong>Run on {n.hostname}</strong> before <Time iso={reEnroll.expiresAt} /> (shown once):
           </p>
-          <div className="once-value">
-            <code>{installCommand(window.location.origin, reEnroll.token)}</code>
-            <CopyButton text={installCommand(window.location.origin, reEnroll.token)} />
-          </div>
+          <InstallCommand token={reEnroll.token} />
         </div>
       )}
       <div className="grid grid-2">
@@ -144,6 +142,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
         </section>
         <LabelsCard node={n} onSaved={reload} />
       </div>
+      <AgentCard node={n} />
       <HostCharts nodeId={n.id} />
       <section className="card">
         <h2>Pipelines</h2>

@@ -138,7 +138,11 @@ class FleetOverviewApiTest {
         assertThat(point.get("eventsInPerSec").asDouble()).isEqualTo(10.0);
         assertThat(point.get("eventsOutPerSec").asDouble()).isEqualTo(9.0);
         assertThat(point.get("errorsPerSec").asDouble()).isEqualTo(0.1);
-        assertThat(overview(envId, "6h").get("series").get(0).get("eventsInPerSec").asDouble()).isEqualTo(2.0);
+        // over 6 hours a point is 5 minutes, of which the rollups cover one: still 10/s, not 2/s
+        assertThat(overview(envId, "6h").get("series").get(0).get("eventsInPerSec").asDouble()).isEqualTo(10.0);
+        rollup(web, "app_logs", "source", 7, 1200, 1200, 0);
+        rollup(web, "app_logs", "source", 8, 1200, 1200, 0);
+        assertThat(overview(envId, "1h").get("series")).hasSize(3);
         // agents: 1.0.0 is what most run, so 0.9.0 is behind
         JsonNode agents = o.get("agents");
         assertThat(agents.get("majority").asText()).isEqualTo("1.0.0");

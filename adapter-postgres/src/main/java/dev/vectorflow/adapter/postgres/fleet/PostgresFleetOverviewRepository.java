@@ -95,16 +95,19 @@ public final class PostgresFleetOverviewRepository implements FleetOverviewRepos
     @Override
     public List<FlowBucket> flow(EnvironmentId environment, Instant from, Instant to, Duration step) {
         long seconds = step.toSeconds();
+        String grain = PostgresTelemetryRepository.grain(from, to, step);
+        // the rollups a bucket holds (minutes or hours) say how long it was measured: its last bucket is still filling
+        long rollupSeconds = grain.equals("hour") ? 3600 : 60;
         return dsl.get().fetch("select to_timestamp(floor(extract(epoch from m.at) / ?) * ?) as bucket,"
                 + " coalesce(sum(m.events_in) filter (where m.component_kind = 'source'), 0)::bigint as ei,"
                 + " coalesce(sum(m.events_out) filter (where m.component_kind = 'sink'), 0)::bigint as eo,"
-                + " sum(m.errors)::bigint as er, sum(m.discarded)::bigint as di"
-                + " from component_metrics_" + PostgresTelemetryRepository.grain(from, to, step) + " m"
+                + " sum(m.errors)::bigint as er, sum(m.discarded)::bigint as di, count(distinct m.at) * ? as covered"
+                + " from component_metrics_" + grain + " m"
                 + " join pipelines p on p.id = m.pipeline_id"
                 + " where p.environment_id = ? and m.at >= ? and m.at < ? group by bucket order by bucket",
-                seconds, seconds, environment.value(), utc(from), utc(to))
+                seconds, seconds, rollupSeconds, environment.value(), utc(from), utc(to))
                 .map(r -> new FlowBucket(instant(r, "bucket"), r.get("ei", Long.class), r.get("eo", Long.class), r.get("er", Long.class),
-                        r.get("di", Long.class)));
+                        r.get("di", Long.class), Math.min(seconds, r.get("covered", Long.class))));
     }
 
     @Override

@@ -33,8 +33,11 @@ public interface FleetOverviewRepository {
         }
     }
 
-    /** Sums over the environment's pipelines per step bucket: events in at sources, out at sinks, errors and discards of every component. */
-    record FlowBucket(Instant at, long eventsIn, long eventsOut, long errors, long discarded) {
+    /**
+     * Sums over the environment's pipelines per step bucket: events in at sources, out at sinks, errors and discards of
+     * every component; {@code seconds} is how much of the bucket its rollups cover (less than a step while it fills).
+     */
+    record FlowBucket(Instant at, long eventsIn, long eventsOut, long errors, long discarded, long seconds) {
     }
 
     /** Update actions to one version in the environment by how the agents settled them. */

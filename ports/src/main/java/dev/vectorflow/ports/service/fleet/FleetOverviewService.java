@@ -103,8 +103,9 @@ public final class FleetOverviewService implements FleetOverviewQueries {
         });
     }
 
+    /** Per second of the time the bucket's rollups cover, so that a bucket still filling is not shown as a drop. */
     private static FlowPoint point(FlowBucket b, Duration step) {
-        double seconds = step.toSeconds();
+        double seconds = Math.max(1, Math.min(step.toSeconds(), b.seconds()));
         return new FlowPoint(b.at(), b.eventsIn() / seconds, b.eventsOut() / seconds, b.errors() / seconds, b.discarded() / seconds);
     }
 
