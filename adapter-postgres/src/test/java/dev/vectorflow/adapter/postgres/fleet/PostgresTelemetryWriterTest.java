@@ -89,7 +89,7 @@ class PostgresTelemetryWriterTest {
             writer.flush();
 
             assertThat(read(() -> store.telemetry().pipelineStates(good))).singleElement()
-                    .satisfies(s -> assertThat(s.status()).isEqualTo(PipelineRunStatus.RUNNING));
+                    .satisfies(s -> assertThat(s.status()).isEqualTo(PipelineRunStatus.RUNNING.name()));
             assertThat(read(() -> store.telemetry().logs(good, Optional.empty(), 0, 10))).extracting(l -> l.line()).containsExactly("fine");
             assertThat(read(() -> store.telemetry().pipelineStates(bad))).isEmpty();
             assertThat(reported).containsExactly(Set.of(bad));
