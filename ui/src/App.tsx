@@ -19,6 +19,7 @@ const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((m) => 
 import { FleetScreen } from './fleet/FleetScreen.tsx';
 import { NodeScreen } from './fleet/NodeScreen.tsx';
 import { EnrollmentScreen } from './fleet/EnrollmentScreen.tsx';
+import { AgentsScreen } from './fleet/AgentsScreen.tsx';
 import { SecretsScreen } from './admin/SecretsScreen.tsx';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { TokensScreen } from './admin/TokensScreen.tsx';
@@ -125,6 +126,8 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
       return <NodeScreen key={route.id} nodeId={route.id} />;
     case 'enrollment':
       return <EnrollmentScreen />;
+    case 'agents':
+      return <AgentsScreen />;
     case 'secrets':
       return <SecretsScreen />;
     case 'admin':

@@ -8,6 +8,7 @@ describe('appRouteFor', () => {
     expect(appRouteFor('/pipelines/abc')).toEqual({ name: 'editor', id: 'abc' });
     expect(appRouteFor('/fleet/nodes/n1')).toEqual({ name: 'node', id: 'n1' });
     expect(appRouteFor('/fleet/enrollment')).toEqual({ name: 'enrollment' });
+    expect(appRouteFor('/fleet/agents')).toEqual({ name: 'agents' });
     expect(appRouteFor('/audit/')).toEqual({ name: 'audit' });
     expect(appRouteFor('/some/deep/link')).toEqual({ name: 'not-found' });
   });

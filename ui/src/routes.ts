@@ -6,6 +6,7 @@ export type AppRoute =
   | { name: 'fleet' }
   | { name: 'node'; id: string }
   | { name: 'enrollment' }
+  | { name: 'agents' }
   | { name: 'secrets' }
   | { name: 'admin' }
   | { name: 'tokens' }
@@ -20,6 +21,7 @@ export function appRouteFor(pathname: string): AppRoute {
   if (a === 'pipelines' && b && !c) return { name: 'editor', id: b };
   if (a === 'fleet' && !b) return { name: 'fleet' };
   if (a === 'fleet' && b === 'enrollment' && !c) return { name: 'enrollment' };
+  if (a === 'fleet' && b === 'agents' && !c) return { name: 'agents' };
   if (a === 'fleet' && b === 'nodes' && c) return { name: 'node', id: c };
   if (a === 'secrets' && !b) return { name: 'secrets' };
   if (a === 'admin' && !b) return { name: 'admin' };
@@ -31,7 +33,7 @@ export function appRouteFor(pathname: string): AppRoute {
 export const NAV: { path: string; label: string; match: AppRoute['name'][] }[] = [
   { path: '/', label: 'Overview', match: ['overview'] },
   { path: '/pipelines', label: 'Pipelines', match: ['pipelines', 'editor'] },
-  { path: '/fleet', label: 'Fleet', match: ['fleet', 'node', 'enrollment'] },
+  { path: '/fleet', label: 'Fleet', match: ['fleet', 'node', 'enrollment', 'agents'] },
   { path: '/secrets', label: 'Secrets', match: ['secrets'] },
   { path: '/tokens', label: 'API tokens', match: ['tokens'] },
   { path: '/admin', label: 'Users & teams', match: ['admin'] },

@@ -3,14 +3,10 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type EnrollmentToken } from '../lib/client.ts';
 import { parseSelector } from '../lib/selector.ts';
 import { NoEnvironment } from '../screens/NoEnvironment.tsx';
-import { ConfirmButton, CopyButton, Empty, fieldError, Loading, restOf, StatusBadge, TextField, Time, useAction, useLoad } from '../ui.tsx';
+import { ConfirmButton, Empty, fieldError, Loading, restOf, StatusBadge, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { useWorkspace } from '../workspace.tsx';
 import { FleetProblem, Labels } from './FleetScreen.tsx';
-
-/** The command an operator runs on a host to enroll it. */
-export function installCommand(origin: string, token: string): string {
-  return `VF_URL=${origin} VF_TOKEN=${token} ./vectorflow agent`;
-}
+import { InstallCommand } from './InstallCommand.tsx';
 
 /** Enrollment tokens: create (shown once with the install command), list, revoke. */
 export function EnrollmentScreen() {
@@ -70,10 +66,7 @@ export function EnrollmentScreen() {
             <p>
               <strong>Run this on each host</strong> (the token is not shown again):
             </p>
-            <div className="once-value">
-              <code data-testid="install-command">{installCommand(window.location.origin, created.token)}</code>
-              <CopyButton text={installCommand(window.location.origin, created.token)} testId="copy-install" />
-            </div>
+            <InstallCommand token={created.token} />
           </div>
         )}
       </section>

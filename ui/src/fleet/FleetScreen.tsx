@@ -69,6 +69,9 @@ export function FleetScreen() {
           <button type="button" className="button button-secondary" onClick={nodes.reload} data-testid="fleet-refresh">
             Refresh
           </button>
+          <Link to="/fleet/agents" className="button button-secondary" testId="agents-link">
+            Agent updates
+          </Link>
           <Link to="/fleet/enrollment" className="button" testId="enroll-link">
             Enroll nodes…
           </Link>

@@ -6,10 +6,11 @@ import { ChartEmptyNote, emptyChartNote, formatBytes, formatRate, LineChart, Ran
 import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
-import { ConfirmButton, CopyButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
+import { ConfirmButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
 import { FleetProblem, Labels, shortVersion } from './FleetScreen.tsx';
-import { installCommand } from './EnrollmentScreen.tsx';
 import { useAccess } from '../useAccess.ts';
+import { InstallCommand } from './InstallCommand.tsx';
+import { AgentCard } from './AgentCard.tsx';
 
 /** One node: status, labels, maintenance, host charts, pipelines, live logs, samples; revoke or delete. */
 export function NodeScreen({ nodeId }: { nodeId: string }) {
@@ -102,10 +103,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
           <p>
             <strong>Run on {n.hostname}</strong> before <Time iso={reEnroll.expiresAt} /> (shown once):
           </p>
-          <div className="once-value">
-            <code>{installCommand(window.location.origin, reEnroll.token)}</code>
-            <CopyButton text={installCommand(window.location.origin, reEnroll.token)} />
-          </div>
+          <InstallCommand token={reEnroll.token} />
         </div>
       )}
       <div className="grid grid-2">
@@ -157,6 +155,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
         </section>
         <LabelsCard node={n} onSaved={reload} needsAdmin={needsAdmin} />
       </div>
+      <AgentCard node={n} needsAdmin={needsAdmin} />
       <HostCharts nodeId={n.id} live={!!n.host} />
       <section className="card">
         <h2>Pipelines</h2>

@@ -4,6 +4,9 @@ import { EnvironmentsCard } from '../components/EnvironmentsCard.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { ServerCard } from '../components/ServerCard.tsx';
 import { useApi } from '../useApi.ts';
+import { useWorkspace } from '../workspace.tsx';
+import { FirstSteps } from '../fleet/FirstSteps.tsx';
+import { FleetDashboard } from '../fleet/FleetDashboard.tsx';
 
 // Stable loader functions, so useApi only reloads when the refresh counter changes.
 const loadHealth = (signal: AbortSignal) => api.health(signal);
@@ -23,6 +26,7 @@ export function OverviewScreen({ notice, onDismissNotice }: Props) {
   const environments = useApi(loadEnvironments, refreshCount);
   const loading = health.loading || readiness.loading || environments.loading;
   const refresh = useCallback(() => setRefreshCount((n) => n + 1), []);
+  const workspace = useWorkspace();
 
   return (
     <>
@@ -30,7 +34,7 @@ export function OverviewScreen({ notice, onDismissNotice }: Props) {
       <div className="page-head">
         <div>
           <h1>Overview</h1>
-          <p className="page-lead">Server status and the environments of your teams.</p>
+          <p className="page-lead">Your fleet, the server's status and the environments of your teams.</p>
         </div>
         <button type="button" className="button" onClick={refresh} disabled={loading} data-testid="refresh">
           <span className={loading ? 'spin' : undefined} aria-hidden="true">
@@ -41,8 +45,13 @@ export function OverviewScreen({ notice, onDismissNotice }: Props) {
       </div>
 
       <div className="grid">
+        {environments.data?.items.length === 0 && !environments.error ? (
+          <FirstSteps onCreated={refresh} />
+        ) : (
+          workspace.environment && <FleetDashboard key={workspace.environment.id} environment={workspace.environment} />
+        )}
         <ServerCard health={health} readiness={readiness} />
-        <EnvironmentsCard environments={environments} />
+        {environments.data?.items.length !== 0 && <EnvironmentsCard environments={environments} />}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import dev.vectorflow.ports.service.fleet.AgentService;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
 import dev.vectorflow.ports.service.fleet.EnrollmentService;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
+import dev.vectorflow.ports.service.fleet.FleetOverviewService;
 import dev.vectorflow.ports.service.fleet.FleetService;
 import dev.vectorflow.ports.service.fleet.FleetSettings;
 import dev.vectorflow.ports.service.fleet.LiveTelemetry;
@@ -163,6 +164,8 @@ final class ServerComposition {
                     figures.put("averageFlushMillis", w.averageFlushMillis());
                     figures.put("databaseBytes", store.databaseBytes());
                     return figures;
-                });
+                },
+                new FleetOverviewService(tx, store.environments(), store.nodes(), store.fleetOverview(), store.agentReleases(), desiredStates,
+                        live, fleet, clock));
     }
 }

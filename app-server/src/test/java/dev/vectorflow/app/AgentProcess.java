@@ -62,6 +62,11 @@ final class AgentProcess implements AutoCloseable {
 
     /** The agent's own log (its start banner and what it logs), not Vector's. */
     String output() {
+        return logText(log);
+    }
+
+    /** An agent's log file for a failure message (what it says, or why there is none). */
+    static String logText(Path log) {
         try {
             return Files.readString(log);
         } catch (IOException e) {

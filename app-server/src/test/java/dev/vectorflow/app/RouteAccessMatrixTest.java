@@ -127,6 +127,8 @@ class RouteAccessMatrixTest {
         expect("POST /api/agent-releases", "401 403 403 403 403 ok");
         expect("POST /api/nodes/{nodeId}/update", "401 403 403 404 ok ok");
         expect("POST /api/environments/{id}/nodes/update", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}/fleet/overview", "401 ok ok 404 ok ok");
+        expect("GET /api/nodes/{nodeId}/agent-versions", "401 ok ok 404 ok ok");
     }
 
     private static void expect(String route, String outcomes) {

@@ -62,5 +62,6 @@ public record ApiServices(
         DeployPipelineUseCase deployPipeline,
         FleetQueries fleetQueries,
         dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase agentReleases,
-        dev.vectorflow.ports.in.system.ServerStatsQueries serverStats) {
+        dev.vectorflow.ports.in.system.ServerStatsQueries serverStats,
+        dev.vectorflow.ports.in.fleet.FleetOverviewQueries fleetOverview) {
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vectorflow.adapter.http.agent.AgentController;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.fleet.FleetController;
+import dev.vectorflow.adapter.http.fleet.FleetOverviewController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.RequestGuard;
@@ -114,6 +115,8 @@ public final class HttpApi {
                 settings.agentRequestsPerMinute(), settings.enrollmentsPerMinutePerAddress());
         FleetController fleet = new FleetController(services.manageEnrollmentTokens(), services.manageNodes(), services.deployPipeline(),
                 services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock, services.agentReleases());
+        FleetOverviewController fleetOverview = new FleetOverviewController(services.fleetOverview(), environments.owningTeam(),
+                fleet.nodeTeam(), clock);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -153,6 +156,7 @@ public final class HttpApi {
             pipelines.register(api);
             agents.register(api);
             fleet.register(api);
+            fleetOverview.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

@@ -4,6 +4,7 @@ import dev.vectorflow.adapter.postgres.fleet.PostgresAgentReleaseRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresDeploymentRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresEnrollmentTokenRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
+import dev.vectorflow.adapter.postgres.fleet.PostgresFleetOverviewRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresJobLeases;
 import dev.vectorflow.adapter.postgres.fleet.PostgresNodeActionRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresNodeRepository;
@@ -13,6 +14,7 @@ import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.DeploymentRepository;
 import dev.vectorflow.ports.out.fleet.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.FleetCache;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
 import dev.vectorflow.ports.out.fleet.JobLeases;
 import dev.vectorflow.ports.out.fleet.NodeActionRepository;
 import dev.vectorflow.ports.out.fleet.NodeRepository;
@@ -83,6 +85,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresTelemetryRepository telemetry;
     private final PostgresJobLeases jobLeases;
     private final PostgresAgentReleaseRepository agentReleases;
+    private final PostgresFleetOverviewRepository fleetOverview;
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
     private String jdbcUrl;
     private String user;
@@ -114,6 +117,7 @@ public final class PostgresStore implements AutoCloseable {
         this.telemetry = new PostgresTelemetryRepository(transactions::dsl);
         this.jobLeases = new PostgresJobLeases(transactions::dsl);
         this.agentReleases = new PostgresAgentReleaseRepository(transactions::dsl);
+        this.fleetOverview = new PostgresFleetOverviewRepository(transactions::dsl);
     }
 
     /**
@@ -300,6 +304,10 @@ public final class PostgresStore implements AutoCloseable {
 
     public AgentReleaseRepository agentReleases() {
         return agentReleases;
+    }
+
+    public FleetOverviewRepository fleetOverview() {
+        return fleetOverview;
     }
 
     public JobLeases jobLeases() {

@@ -85,7 +85,8 @@ public final class FleetController {
         this.clock = clock;
     }
 
-    private Access.TeamLocator nodeTeam() {
+    /** Finds the team owning the node a {@code {nodeId}} route addresses. */
+    public Access.TeamLocator nodeTeam() {
         return ctx -> {
             try {
                 return queries.environmentOf(NodeId.parse("nodeId", ctx.pathParam("nodeId"))).flatMap(environments::owningTeam);

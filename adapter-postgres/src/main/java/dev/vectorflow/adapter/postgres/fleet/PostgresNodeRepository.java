@@ -45,6 +45,8 @@ public final class PostgresNodeRepository implements NodeRepository {
                 n.id().value(), n.environmentId().value(), n.hostname(), n.os(), n.agentVersion(), n.vectorVersion(), n.deploymentMode(),
                 labels(n.agentLabels()), labels(n.userLabels()), n.maintenance(), n.status().name(), n.statusReason(), utc(n.enrolledAt()),
                 utc(n.lastHeartbeatAt().orElse(null)), n.tokenRevoked(), n.updateError(), tokenLookup, tokenHash);
+        dsl.get().execute("insert into node_agent_versions (node_id, agent_version, previous_version, at) values (?, ?, null, ?)",
+                n.id().value(), n.agentVersion(), utc(n.enrolledAt()));
     }
 
     @Override
@@ -90,10 +92,17 @@ public final class PostgresNodeRepository implements NodeRepository {
 
     @Override
     public void replaceToken(NodeId id, String tokenLookup, String tokenHash, Labels agentLabels, String hostname, String os,
-                             String agentVersion, String vectorVersion) {
-        dsl.get().execute("update nodes set token_lookup = ?, token_hash = ?, token_revoked = false, agent_labels = ?, hostname = ?, os = ?,"
-                + " agent_version = ?, vector_version = ? where id = ?", tokenLookup, tokenHash, labels(agentLabels), hostname, os,
-                agentVersion, vectorVersion, id.value());
+                             String agentVersion, String vectorVersion, Instant at) {
+        dsl.get().execute("""
+                with before as (select id, agent_version from nodes where id = ? for update),
+                changed as (
+                    update nodes n set token_lookup = ?, token_hash = ?, token_revoked = false, agent_labels = ?, hostname = ?, os = ?,
+                        agent_version = ?, vector_version = ? from before b where n.id = b.id
+                    returning n.id, b.agent_version as previous)
+                insert into node_agent_versions (node_id, agent_version, previous_version, at)
+                select id, ?, previous, ? from changed where previous is distinct from ?""",
+                id.value(), tokenLookup, tokenHash, labels(agentLabels), hostname, os, agentVersion, vectorVersion, agentVersion, utc(at),
+                agentVersion);
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.jooq.Record;
 public final class PostgresTelemetryRepository implements TelemetryRepository {
 
     private static final Duration USE_HOURS_BEYOND = Duration.ofDays(2);
+    /** Agent version changes kept per node (a node whose updates keep being rolled back must not grow it without end). */
+    static final int AGENT_VERSIONS_KEPT = 100;
 
     private final Supplier<DSLContext> dsl;
 
@@ -49,7 +51,8 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
                 .map(PostgresTelemetryRepository::toState);
     }
 
-    private static String grain(Instant from, Instant to, Duration step) {
+    /** Which rollups answer a range: hourly ones beyond two days when the step is an hour or more, else per-minute ones. */
+    static String grain(Instant from, Instant to, Duration step) {
         return Duration.between(from, to).compareTo(USE_HOURS_BEYOND) > 0 && step.compareTo(Duration.ofHours(1)) >= 0 ? "hour" : "minute";
     }
 
@@ -112,6 +115,8 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
         deleted += db.execute("delete from event_samples where received_at < ?", utc(logsBefore));
         deleted += db.execute("delete from node_actions where settled_at < ?", utc(logsBefore));
         deleted += db.execute("delete from node_status_transitions where at < ?", utc(metricsBefore));
+        deleted += db.execute("delete from node_agent_versions where id in (select id from (select id, row_number() over"
+                + " (partition by node_id order by id desc) as rn from node_agent_versions) ranked where rn > ?)", AGENT_VERSIONS_KEPT);
         return deleted;
     }
 

@@ -275,16 +275,26 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         if (changed.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("update nodes set agent_version = ?, vector_version = ?, deployment_mode = ?,"
-                + " agent_labels = ?, update_error = ? where id = ?")) {
+        // a different agent version also joins the node's version history (rows run in order: a later heartbeat of the
+        // same batch sees the version the earlier one wrote)
+        try (PreparedStatement s = c.prepareStatement("""
+                with before as (select id, agent_version from nodes where id = ?),
+                changed as (
+                    update nodes n set agent_version = ?, vector_version = ?, deployment_mode = ?, agent_labels = ?, update_error = ?
+                    from before b where n.id = b.id returning n.id, b.agent_version as previous)
+                insert into node_agent_versions (node_id, agent_version, previous_version, at)
+                select id, ?, previous, ? from changed where previous is distinct from ?""")) {
             for (Heartbeat h : changed) {
                 TelemetryBatch.NodeFacts f = h.facts().get();
-                s.setString(1, f.agentVersion());
-                s.setString(2, f.vectorVersion());
-                s.setString(3, f.deploymentMode());
-                s.setString(4, FleetRows.labels(f.agentLabels()));
-                s.setString(5, f.updateError());
-                s.setObject(6, h.nodeId().value());
+                s.setObject(1, h.nodeId().value());
+                s.setString(2, f.agentVersion());
+                s.setString(3, f.vectorVersion());
+                s.setString(4, f.deploymentMode());
+                s.setString(5, FleetRows.labels(f.agentLabels()));
+                s.setString(6, f.updateError());
+                s.setString(7, f.agentVersion());
+                s.setTimestamp(8, ts(h.at()));
+                s.setString(9, f.agentVersion());
                 s.addBatch();
             }
             s.executeBatch();

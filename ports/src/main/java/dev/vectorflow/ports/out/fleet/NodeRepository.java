@@ -20,6 +20,7 @@ public interface NodeRepository {
     record StatusTransition(NodeId nodeId, NodeStatus from, NodeStatus to, String reason, Instant at) {
     }
 
+    /** Stores a new node; its agent version starts its version history. */
     void insert(Node node, String tokenLookup, String tokenHash);
 
     Optional<Node> findById(NodeId id);
@@ -39,9 +40,9 @@ public interface NodeRepository {
 
     void updateMaintenance(NodeId id, boolean maintenance);
 
-    /** Replaces the node's token (re-enrollment), which also un-revokes it. */
+    /** Replaces the node's token (re-enrollment), which also un-revokes it; a different agent version joins its history at {@code at}. */
     void replaceToken(NodeId id, String tokenLookup, String tokenHash, Labels agentLabels, String hostname, String os,
-                      String agentVersion, String vectorVersion);
+                      String agentVersion, String vectorVersion, Instant at);
 
     void revokeToken(NodeId id);
 

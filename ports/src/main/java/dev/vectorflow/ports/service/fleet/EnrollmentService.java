@@ -144,7 +144,8 @@ public final class EnrollmentService implements ManageEnrollmentTokensUseCase, E
                 if (nodes.findById(nodeId).isEmpty()) {
                     throw new RejectedCredentialsFailure("The node this token re-enrolls was deleted.");
                 }
-                nodes.replaceToken(nodeId, nodeToken.lookupId(), nodeToken.secretHash(), agentLabels, hostname, os, agentVersion, vectorVersion);
+                nodes.replaceToken(nodeId, nodeToken.lookupId(), nodeToken.secretHash(), agentLabels, hostname, os, agentVersion, vectorVersion,
+                        now);
                 changes.nodeChanged(nodeId);
                 action = "node.reenroll";
             } else {

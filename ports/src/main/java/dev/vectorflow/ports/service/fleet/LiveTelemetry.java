@@ -5,6 +5,7 @@ import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.in.agent.ComponentMetrics;
 import dev.vectorflow.ports.in.agent.HostMetrics;
+import dev.vectorflow.ports.in.fleet.FleetOverviewQueries;
 import dev.vectorflow.ports.in.fleet.FleetQueries.HostNow;
 import dev.vectorflow.ports.in.fleet.FleetQueries.LiveCounters;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
@@ -366,6 +367,35 @@ public final class LiveTelemetry {
         Map<String, LiveCounters> result = new java.util.TreeMap<>();
         sums.forEach((component, s) -> result.put(component, live(totals.get(component), s)));
         return result;
+    }
+
+    /**
+     * Latest pipeline-level rates summed over {@code pipelines} on every node heard from since {@code freshSince}, and
+     * how many nodes that is: one pass over what is in memory, no per-node lookups.
+     */
+    FleetOverviewQueries.LiveFlow flow(java.util.Set<PipelineId> pipelines, Instant freshSince) {
+        long fresh = freshSince.toEpochMilli();
+        double[] sums = new double[COUNTERS];
+        int reporting = 0;
+        for (NodeReadings readings : nodes.values()) {
+            boolean counted = false;
+            synchronized (readings) {
+                for (Map.Entry<PipelineId, PipelineReadings> e : readings.pipelines.entrySet()) {
+                    PipelineReadings p = e.getValue();
+                    if (p.atMillis == NONE || p.atMillis < fresh || !pipelines.contains(e.getKey())) {
+                        continue;
+                    }
+                    for (int i = 0; i < COUNTERS; i++) {
+                        sums[i] += p.rates[i];
+                    }
+                    counted = true;
+                }
+            }
+            if (counted) {
+                reporting++;
+            }
+        }
+        return new FleetOverviewQueries.LiveFlow(sums[EVENTS_IN], sums[EVENTS_OUT], sums[ERRORS], sums[DISCARDED], reporting);
     }
 
     /**

@@ -50,6 +50,26 @@ class LiveTelemetryTest {
     }
 
     @Test
+    void givenNodesOfSeveralPipelines_theFlowOfAnEnvironmentSumsItsPipelinesOnNodesHeardFromLately() {
+        PipelineId elsewhere = new PipelineId(UUID.randomUUID());
+        NodeId quiet = new NodeId(UUID.randomUUID());
+        report(node, T0, 0);
+        report(node, T0.plusSeconds(10), 100);
+        report(other, T0, 0);
+        report(other, T0.plusSeconds(10), 50);
+        live.recordPipeline(other, elsewhere, T0.plusSeconds(10), LiveTelemetry.counters(0L, 0L, null, null, 0L, 0L), source(0));
+        live.recordPipeline(other, elsewhere, T0.plusSeconds(20), LiveTelemetry.counters(1000L, 1000L, null, null, 0L, 0L), source(1000));
+        report(quiet, T0.minusSeconds(600), 0);
+        report(quiet, T0.minusSeconds(590), 5000);
+
+        var flow = live.flow(java.util.Set.of(pipeline), T0);
+        assertThat(flow.eventsInPerSec()).isEqualTo(15.0);
+        assertThat(flow.nodesReporting()).isEqualTo(2);
+        assertThat(live.flow(java.util.Set.of(pipeline, elsewhere), T0).eventsInPerSec()).isEqualTo(115.0);
+        assertThat(live.flow(java.util.Set.of(), T0).nodesReporting()).isZero();
+    }
+
+    @Test
     void givenHostCounters_cpuAndNetworkBecomeRates() {
         live.recordHost(node, T0, new HostMetrics(100.0, 80.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 1000L, 0L));
         live.recordHost(node, T0.plusSeconds(10), new HostMetrics(120.0, 95.0, 0.7, null, null, 1000L, 600L, 400L, null, null, null, 0L, 0L,
