@@ -118,7 +118,7 @@ export function formatRate(n: number): string {
 }
 
 export const RANGES = [
-  { id: '15m', label: 'Last 15 minutes', minutes: 15, step: 15 },
+  { id: '15m', label: 'Last 15 minutes', minutes: 15, step: 60 },
   { id: '1h', label: 'Last hour', minutes: 60, step: 60 },
   { id: '6h', label: 'Last 6 hours', minutes: 360, step: 300 },
   { id: '24h', label: 'Last 24 hours', minutes: 1440, step: 900 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyChartNote, firstPointDue, rangeSpan, rangeWindow } from './Chart.tsx';
+import { emptyChartNote, firstPointDue, RANGES, rangeSpan, rangeWindow } from './Chart.tsx';
 
 describe('rangeSpan', () => {
   it('spans the same window the metrics are asked for', () => {
@@ -23,5 +23,14 @@ describe('emptyChartNote', () => {
   it('says nothing special without live values, and "any moment" once the point is late', () => {
     expect(emptyChartNote(undefined, at('14:03:25'))).toBeUndefined();
     expect(emptyChartNote(at('14:03:20'), at('14:06:00'))).toContain('due any moment');
+  });
+});
+
+describe('chart ranges', () => {
+  it('ask the server for steps it accepts: at least a minute (metrics are kept per minute), at most 2,000 points', () => {
+    for (const r of RANGES) {
+      expect(r.step, r.id).toBeGreaterThanOrEqual(60);
+      expect((r.minutes * 60) / r.step, r.id).toBeLessThanOrEqual(2000);
+    }
   });
 });
