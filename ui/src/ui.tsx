@@ -287,14 +287,16 @@ export function Time({ iso, ago = false }: { iso: string | null | undefined; ago
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+const OK_STATUSES = new Set(['HEALTHY', 'RUNNING', 'ACTIVE', 'OK', 'IN SYNC', 'SUCCEEDED']);
+const WARN_STATUSES = new Set(['DEGRADED', 'STARTING', 'PENDING', 'USED_UP', 'EXPIRED', 'CRASHED', 'OUTDATED']);
+const BAD_STATUSES = new Set(['UNREACHABLE', 'FAILED', 'CRASH_LOOP', 'ERROR', 'REVOKED']);
+
+/** The tone a status is shown in, the same on every screen: fine, needs a look, broken, or just a fact. */
+export function statusTone(status: string): 'ok' | 'warn' | 'bad' | 'neutral' {
   const s = status.toUpperCase();
-  const tone = ['HEALTHY', 'RUNNING', 'ACTIVE', 'OK', 'IN SYNC'].includes(s)
-    ? 'ok'
-    : ['DEGRADED', 'STARTING', 'PENDING', 'USED_UP', 'EXPIRED'].includes(s)
-      ? 'warn'
-      : ['UNREACHABLE', 'FAILED', 'CRASHED', 'ERROR', 'REVOKED'].includes(s)
-        ? 'bad'
-        : 'neutral';
-  return <span className={`badge badge-${tone}`}>{status}</span>;
+  return OK_STATUSES.has(s) ? 'ok' : WARN_STATUSES.has(s) ? 'warn' : BAD_STATUSES.has(s) ? 'bad' : 'neutral';
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge-${statusTone(status)}`}>{status}</span>;
 }

@@ -2,6 +2,7 @@
  * The fleet dashboard, agent releases, agent updates and version history: the calls and answer shapes
  * (adapter-http FleetOverviewController and FleetController), bound to the app's client or a test's.
  */
+import { statusTone } from '../ui.tsx';
 import { api, type ApiClient } from '../api.ts';
 
 export interface StatusCounts {
@@ -119,27 +120,8 @@ export function orderedCounts(counts: StatusCounts, order: string[], alwaysShown
 export const NODE_STATUSES = ['HEALTHY', 'DEGRADED', 'UNREACHABLE'];
 export const RUN_STATUSES = ['RUNNING', 'STARTING', 'PENDING', 'CRASHED', 'CRASH_LOOP', 'FAILED', 'STOPPED', 'UNKNOWN'];
 
-/** How a fleet status reads: good, a warning, bad, or neither. */
-export function fleetTone(status: string): 'ok' | 'warn' | 'bad' | 'neutral' {
-  switch (status.toUpperCase()) {
-    case 'HEALTHY':
-    case 'RUNNING':
-    case 'SUCCEEDED':
-      return 'ok';
-    case 'DEGRADED':
-    case 'STARTING':
-    case 'PENDING':
-    case 'CRASHED':
-    case 'OUTDATED':
-      return 'warn';
-    case 'UNREACHABLE':
-    case 'CRASH_LOOP':
-    case 'FAILED':
-      return 'bad';
-    default:
-      return 'neutral';
-  }
-}
+/** A fleet status's tone: the one every screen uses. */
+export const fleetTone = statusTone;
 
 /** What an attention item is, in a few words. */
 export function attentionLabel(kind: AttentionKind | string): string {
