@@ -1,13 +1,13 @@
 package dev.vectorflow.agent.controlplane;
 
 import dev.vectorflow.agent.port.ControlPlane;
-import dev.vectorflow.ports.in.agent.ConfigRequest;
-import dev.vectorflow.ports.in.agent.DesiredState;
-import dev.vectorflow.ports.in.agent.EnrollRequest;
-import dev.vectorflow.ports.in.agent.EnrollResponse;
-import dev.vectorflow.ports.in.agent.HeartbeatRequest;
-import dev.vectorflow.ports.in.agent.HeartbeatResponse;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.protocol.ConfigRequest;
+import dev.vectorflow.ports.protocol.DesiredState;
+import dev.vectorflow.ports.protocol.EnrollRequest;
+import dev.vectorflow.ports.protocol.EnrollResponse;
+import dev.vectorflow.ports.protocol.HeartbeatRequest;
+import dev.vectorflow.ports.protocol.HeartbeatResponse;
+import dev.vectorflow.ports.protocol.PipelineConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,22 +5,22 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.vectorflow.ports.in.agent.ActionResult;
-import dev.vectorflow.ports.in.agent.CertFile;
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.ConfigRequest;
-import dev.vectorflow.ports.in.agent.DesiredState;
-import dev.vectorflow.ports.in.agent.EnrollRequest;
-import dev.vectorflow.ports.in.agent.EnrollResponse;
-import dev.vectorflow.ports.in.agent.HeartbeatRequest;
-import dev.vectorflow.ports.in.agent.HeartbeatResponse;
-import dev.vectorflow.ports.in.agent.HostMetrics;
-import dev.vectorflow.ports.in.agent.PendingAction;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
-import dev.vectorflow.ports.in.agent.PipelineLogs;
-import dev.vectorflow.ports.in.agent.PipelineReport;
-import dev.vectorflow.ports.in.agent.SampleResult;
-import dev.vectorflow.ports.in.agent.SchemaField;
+import dev.vectorflow.ports.protocol.ActionResult;
+import dev.vectorflow.ports.protocol.CertFile;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.ConfigRequest;
+import dev.vectorflow.ports.protocol.DesiredState;
+import dev.vectorflow.ports.protocol.EnrollRequest;
+import dev.vectorflow.ports.protocol.EnrollResponse;
+import dev.vectorflow.ports.protocol.HeartbeatRequest;
+import dev.vectorflow.ports.protocol.HeartbeatResponse;
+import dev.vectorflow.ports.protocol.HostMetrics;
+import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineLogs;
+import dev.vectorflow.ports.protocol.PipelineReport;
+import dev.vectorflow.ports.protocol.SampleResult;
+import dev.vectorflow.ports.protocol.SchemaField;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ import java.util.Optional;
 /**
  * Protocol v1 (docs/agent-protocol.md) as the agent writes and reads it, on jackson-core's streaming generator and
  * parser: absent fields are not sent, unknown fields are skipped, field names are those of the records in
- * {@code ports.in.agent} (the contract test holds them to the example documents in ports' test resources). No data
+ * {@code ports.protocol} (the contract test holds them to the example documents in ports' test resources). No data
  * binding: an agent that calls the server every 15 s does not need the ~500 classes of a general mapper resident for
  * five small documents.
  */

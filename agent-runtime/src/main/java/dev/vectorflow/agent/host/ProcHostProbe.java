@@ -1,7 +1,7 @@
 package dev.vectorflow.agent.host;
 
 import dev.vectorflow.agent.port.HostProbe;
-import dev.vectorflow.ports.in.agent.HostMetrics;
+import dev.vectorflow.ports.protocol.HostMetrics;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.vectorflow.agent.port;
 
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vectorflow.agent.port;
 
-import dev.vectorflow.ports.in.agent.HostMetrics;
+import dev.vectorflow.ports.protocol.HostMetrics;
 
 /** Driven port of the agent: counters and gauges of the machine it runs on. */
 public interface HostProbe {

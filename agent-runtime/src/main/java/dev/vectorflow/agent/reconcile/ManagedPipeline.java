@@ -1,6 +1,6 @@
 package dev.vectorflow.agent.reconcile;
 
-import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineConfig;
 import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.vectorflow.agent.reconcile;
 
-import dev.vectorflow.ports.in.agent.CertFile;
+import dev.vectorflow.ports.protocol.CertFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

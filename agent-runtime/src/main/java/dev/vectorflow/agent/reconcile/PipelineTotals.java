@@ -1,7 +1,7 @@
 package dev.vectorflow.agent.reconcile;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.PipelineReport;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.PipelineReport;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
 import java.util.List;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.vectorflow.agent.reconcile;
 
-import dev.vectorflow.ports.in.agent.DesiredState;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
-import dev.vectorflow.ports.in.agent.PipelineLogs;
+import dev.vectorflow.ports.protocol.DesiredState;
+import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineLogs;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
 import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;

@@ -1,8 +1,8 @@
 package dev.vectorflow.agent.reconcile;
 
-import dev.vectorflow.ports.in.agent.ActionResult;
-import dev.vectorflow.ports.in.agent.PipelineLogs;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ActionResult;
+import dev.vectorflow.ports.protocol.PipelineLogs;
+import dev.vectorflow.ports.protocol.SampleResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.vectorflow.agent.update;
 
 import dev.vectorflow.agent.port.AgentUpdater;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

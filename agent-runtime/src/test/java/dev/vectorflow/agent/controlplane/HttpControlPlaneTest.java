@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vectorflow.agent.port.ControlPlane.Reply;
-import dev.vectorflow.ports.in.agent.HeartbeatRequest;
-import dev.vectorflow.ports.in.agent.HeartbeatResponse;
+import dev.vectorflow.ports.protocol.HeartbeatRequest;
+import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.vectorflow.agent.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.HostMetrics;
+import dev.vectorflow.ports.protocol.HostMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.vectorflow.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.PipelineReport;
+import dev.vectorflow.ports.protocol.PipelineReport;
 import dev.vectorflow.standin.VectorStandin;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,15 +3,15 @@ package dev.vectorflow.agent.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.vectorflow.ports.in.agent.ConfigRequest;
-import dev.vectorflow.ports.in.agent.DesiredState;
-import dev.vectorflow.ports.in.agent.EnrollRequest;
-import dev.vectorflow.ports.in.agent.EnrollResponse;
-import dev.vectorflow.ports.in.agent.HeartbeatRequest;
-import dev.vectorflow.ports.in.agent.HeartbeatResponse;
-import dev.vectorflow.ports.in.agent.PendingAction;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
-import dev.vectorflow.ports.in.agent.PipelineReport;
+import dev.vectorflow.ports.protocol.ConfigRequest;
+import dev.vectorflow.ports.protocol.DesiredState;
+import dev.vectorflow.ports.protocol.EnrollRequest;
+import dev.vectorflow.ports.protocol.EnrollResponse;
+import dev.vectorflow.ports.protocol.HeartbeatRequest;
+import dev.vectorflow.ports.protocol.HeartbeatResponse;
+import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -76,7 +76,7 @@ final class FakeControlPlane implements AutoCloseable {
         revoked = true;
     }
 
-    synchronized void want(String pipelineId, int version, String yaml, Map<String, String> secrets, List<dev.vectorflow.ports.in.agent.CertFile> certs) {
+    synchronized void want(String pipelineId, int version, String yaml, Map<String, String> secrets, List<dev.vectorflow.ports.protocol.CertFile> certs) {
         desired.put(pipelineId, new PipelineConfig(pipelineId, "pipeline " + pipelineId, version, checksum(yaml, secrets), "info", yaml, secrets, certs));
     }
 

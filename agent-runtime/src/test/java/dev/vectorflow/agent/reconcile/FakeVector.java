@@ -1,7 +1,7 @@
 package dev.vectorflow.agent.reconcile;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
 import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;

@@ -4,8 +4,8 @@ import dev.vectorflow.ports.fake.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.DesiredState;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.protocol.DesiredState;
+import dev.vectorflow.ports.protocol.PipelineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

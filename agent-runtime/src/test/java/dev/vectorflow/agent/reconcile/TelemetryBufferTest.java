@@ -2,9 +2,9 @@ package dev.vectorflow.agent.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.ActionResult;
-import dev.vectorflow.ports.in.agent.PipelineLogs;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ActionResult;
+import dev.vectorflow.ports.protocol.PipelineLogs;
+import dev.vectorflow.ports.protocol.SampleResult;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

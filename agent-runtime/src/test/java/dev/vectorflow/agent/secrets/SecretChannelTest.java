@@ -9,7 +9,7 @@ import dev.vectorflow.agent.reconcile.Backoff;
 import dev.vectorflow.agent.reconcile.ReconcileSettings;
 import dev.vectorflow.agent.reconcile.Reconciler;
 import dev.vectorflow.agent.reconcile.SecretVault;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineConfig;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import java.nio.charset.StandardCharsets;

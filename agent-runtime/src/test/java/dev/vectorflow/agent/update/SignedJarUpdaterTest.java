@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vectorflow.agent.port.AgentUpdater;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.vectorflow.standin.planted;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
 
 /** Planted violation: the stand-in borrowing VectorFlow's own types instead of imitating Vector from outside. */
 public class StandinUsingPorts {

@@ -22,7 +22,7 @@ public final class AgentProtocolExamples {
 
     /** The JSON text of the named example. */
     public static String read(String name) {
-        String resource = "/dev/vectorflow/ports/in/agent/examples/" + name + ".json";
+        String resource = "/dev/vectorflow/ports/protocol/examples/" + name + ".json";
         try (InputStream in = AgentProtocolExamples.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no protocol example '" + name + "' (" + resource + ")");

@@ -11,7 +11,7 @@ import dev.vectorflow.adapter.http.error.FieldProblem;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.failure.RejectedCredentialsFailure;
-import dev.vectorflow.ports.in.agent.EnrollRequest;
+import dev.vectorflow.ports.protocol.EnrollRequest;
 import dev.vectorflow.ports.in.fleet.EnrollNodeUseCase;
 import dev.vectorflow.ports.in.fleet.ServeAgentUseCase;
 import dev.vectorflow.ports.in.fleet.ServeAgentUseCase.AgentIdentity;

@@ -168,7 +168,7 @@ final class FleetResponses {
         }
     }
 
-    record SampleResultResponse(String componentKey, List<Object> events, List<dev.vectorflow.ports.in.agent.SchemaField> schema, String error) {
+    record SampleResultResponse(String componentKey, List<Object> events, List<dev.vectorflow.ports.protocol.SchemaField> schema, String error) {
     }
 
     record SampleStatusResponse(String requestId, String state, List<SampleResultResponse> results) {

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.fleet.NodeRepository.NodeCredential;

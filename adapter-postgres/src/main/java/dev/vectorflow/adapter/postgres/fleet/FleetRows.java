@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.core.fleet.Labels;
-import dev.vectorflow.ports.in.agent.SchemaField;
+import dev.vectorflow.ports.protocol.SchemaField;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.vectorflow.adapter.postgres.fleet;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.utc;
 
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.out.fleet.NodeActionRepository;
 import java.time.Instant;
 import java.util.ArrayList;

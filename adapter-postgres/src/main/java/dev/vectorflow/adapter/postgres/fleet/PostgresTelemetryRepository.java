@@ -5,7 +5,7 @@ import static dev.vectorflow.adapter.postgres.fleet.FleetRows.utc;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
 import dev.vectorflow.ports.out.fleet.TelemetryRepository;

@@ -2,8 +2,8 @@ package dev.vectorflow.adapter.postgres.fleet;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.in.agent.ActionResult;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ActionResult;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.Heartbeat;

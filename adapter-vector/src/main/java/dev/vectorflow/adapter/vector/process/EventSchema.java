@@ -1,6 +1,6 @@
 package dev.vectorflow.adapter.vector.process;
 
-import dev.vectorflow.ports.in.agent.SchemaField;
+import dev.vectorflow.ports.protocol.SchemaField;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.vectorflow.adapter.vector.process;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

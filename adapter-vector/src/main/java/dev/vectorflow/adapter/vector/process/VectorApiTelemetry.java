@@ -2,8 +2,8 @@ package dev.vectorflow.adapter.vector.process;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
 import java.io.BufferedReader;
 import java.io.File;

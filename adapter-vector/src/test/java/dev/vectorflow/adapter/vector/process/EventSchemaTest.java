@@ -2,7 +2,7 @@ package dev.vectorflow.adapter.vector.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.SchemaField;
+import dev.vectorflow.ports.protocol.SchemaField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.vectorflow.adapter.vector.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
 import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;

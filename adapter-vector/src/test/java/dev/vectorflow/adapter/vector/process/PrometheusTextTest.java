@@ -2,7 +2,7 @@ package dev.vectorflow.adapter.vector.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.vectorflow.adapter.vector.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.SampleResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

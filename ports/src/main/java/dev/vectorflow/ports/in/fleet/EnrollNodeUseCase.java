@@ -1,8 +1,8 @@
 package dev.vectorflow.ports.in.fleet;
 
 import dev.vectorflow.core.failure.RejectedCredentialsFailure;
-import dev.vectorflow.ports.in.agent.EnrollRequest;
-import dev.vectorflow.ports.in.agent.EnrollResponse;
+import dev.vectorflow.ports.protocol.EnrollRequest;
+import dev.vectorflow.ports.protocol.EnrollResponse;
 
 /** Use case: an agent joins an environment with an enrollment token and receives its node token. */
 public interface EnrollNodeUseCase {

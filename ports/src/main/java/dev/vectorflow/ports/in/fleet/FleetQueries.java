@@ -9,7 +9,7 @@ import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.fleet.NodeActionRepository.StoredAction;
 import dev.vectorflow.ports.out.fleet.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;

@@ -3,7 +3,7 @@ package dev.vectorflow.ports.out.fleet;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package dev.vectorflow.ports.out.fleet;
 
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

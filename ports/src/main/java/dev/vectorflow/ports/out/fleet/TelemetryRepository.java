@@ -2,7 +2,7 @@ package dev.vectorflow.ports.out.fleet;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.SampleResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.vectorflow.core.fleet.AgentRelease;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.FleetChanges;

@@ -10,15 +10,15 @@ import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.NodeToken;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.in.agent.ActionResult;
-import dev.vectorflow.ports.in.agent.ConfigRequest;
-import dev.vectorflow.ports.in.agent.HeartbeatRequest;
-import dev.vectorflow.ports.in.agent.HeartbeatResponse;
-import dev.vectorflow.ports.in.agent.PendingAction;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
-import dev.vectorflow.ports.in.agent.PipelineLogs;
-import dev.vectorflow.ports.in.agent.PipelineReport;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ActionResult;
+import dev.vectorflow.ports.protocol.ConfigRequest;
+import dev.vectorflow.ports.protocol.HeartbeatRequest;
+import dev.vectorflow.ports.protocol.HeartbeatResponse;
+import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineLogs;
+import dev.vectorflow.ports.protocol.PipelineReport;
+import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.in.fleet.ServeAgentUseCase;
 import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.fleet.NodeActionRepository;
@@ -270,7 +270,7 @@ public final class AgentService implements ServeAgentUseCase {
     }
 
     /** Components of the agent's own sidecar ({@code vf_} ids) and ids no pipeline can have are not stored. */
-    private static boolean storableComponent(dev.vectorflow.ports.in.agent.ComponentMetrics c) {
+    private static boolean storableComponent(dev.vectorflow.ports.protocol.ComponentMetrics c) {
         String id = c.componentId();
         if (id == null || id.isEmpty() || id.length() > 100 || id.startsWith("vf_")) {
             return false;
@@ -368,7 +368,7 @@ public final class AgentService implements ServeAgentUseCase {
     }
 
     private static String deploymentMode(String mode) {
-        return mode != null && dev.vectorflow.ports.in.agent.HeartbeatRequest.DEPLOYMENT_MODES.contains(mode) ? mode : "UNKNOWN";
+        return mode != null && dev.vectorflow.ports.protocol.HeartbeatRequest.DEPLOYMENT_MODES.contains(mode) ? mode : "UNKNOWN";
     }
 
     @Override
@@ -383,7 +383,7 @@ public final class AgentService implements ServeAgentUseCase {
     }
 
     @Override
-    public dev.vectorflow.ports.in.agent.DesiredState desiredState(AgentIdentity agent) {
+    public dev.vectorflow.ports.protocol.DesiredState desiredState(AgentIdentity agent) {
         List<PipelineConfig> configs = new ArrayList<>();
         for (DesiredPipeline target : desiredFor(agent).pipelines().values()) {
             try {
@@ -393,7 +393,7 @@ public final class AgentService implements ServeAgentUseCase {
             }
         }
         configs.sort(java.util.Comparator.comparing(PipelineConfig::pipelineName));
-        return new dev.vectorflow.ports.in.agent.DesiredState(configs, settings.pollInterval().toMillis());
+        return new dev.vectorflow.ports.protocol.DesiredState(configs, settings.pollInterval().toMillis());
     }
 
     private DesiredState desiredFor(AgentIdentity agent) {

@@ -1,8 +1,8 @@
 package dev.vectorflow.ports.service.fleet;
 
 import dev.vectorflow.core.secret.CertificateBundle;
-import dev.vectorflow.ports.in.agent.CertFile;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.protocol.CertFile;
+import dev.vectorflow.ports.protocol.PipelineConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

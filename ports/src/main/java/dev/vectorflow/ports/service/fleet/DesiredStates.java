@@ -8,7 +8,7 @@ import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.References;
 import dev.vectorflow.core.secret.CertificateBundle;
-import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.protocol.PipelineConfig;
 import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
 import dev.vectorflow.ports.out.fleet.DeploymentRepository;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;

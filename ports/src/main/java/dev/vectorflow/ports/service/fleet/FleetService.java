@@ -17,7 +17,7 @@ import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.validation.InvalidValueException;
-import dev.vectorflow.ports.in.agent.PendingAction;
+import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.in.fleet.DeployPipelineUseCase;
 import dev.vectorflow.ports.in.fleet.FleetQueries;
 import dev.vectorflow.ports.in.fleet.ManageEnrollmentTokensUseCase.IssuedEnrollmentToken;

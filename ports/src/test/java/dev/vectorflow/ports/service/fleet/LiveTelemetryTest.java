@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.HostMetrics;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.HostMetrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.vectorflow.ports.out.vector.runtime;
 
-import dev.vectorflow.ports.in.agent.ComponentMetrics;
-import dev.vectorflow.ports.in.agent.SampleResult;
+import dev.vectorflow.ports.protocol.ComponentMetrics;
+import dev.vectorflow.ports.protocol.SampleResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.in.agent;
+package dev.vectorflow.ports.protocol;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.in.agent;
+package dev.vectorflow.ports.protocol;
 
 /**
  * Protocol v1: a certificate bundle a pipeline references ({@code CERT[name]}), to be written 0600 as

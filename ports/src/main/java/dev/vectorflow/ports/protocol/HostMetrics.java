@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.in.agent;
+package dev.vectorflow.ports.protocol;
 
 /**
  * Protocol v1: host counters and gauges of one heartbeat. CPU, disk and network values are cumulative

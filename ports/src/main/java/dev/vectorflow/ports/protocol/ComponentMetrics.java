@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.in.agent;
+package dev.vectorflow.ports.protocol;
 
 /** Protocol v1: cumulative counters of one component of a running pipeline (since its Vector process started). */
 public record ComponentMetrics(String componentId, String componentKind, Long receivedEvents, Long sentEvents,

@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.in.agent;
+package dev.vectorflow.ports.protocol;
 
 /** Protocol v1: the server's answer to a successful enrollment; {@code nodeToken} is shown this once. */
 public record EnrollResponse(String nodeId, String nodeToken, String environmentId, String environmentName,

@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.in.agent;
+package dev.vectorflow.ports.protocol;
 
 /** Protocol v1: how the agent settled a pending action; {@code status} is SUCCEEDED or FAILED. */
 public record ActionResult(String actionId, String status, String message) {
