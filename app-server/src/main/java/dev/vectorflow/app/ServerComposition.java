@@ -2,7 +2,7 @@ package dev.vectorflow.app;
 
 import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
-import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
+import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
 import dev.vectorflow.ports.service.fleet.AgentReleaseService;
 import dev.vectorflow.ports.service.fleet.AgentService;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
@@ -66,7 +66,7 @@ final class ServerComposition {
     final SecretService secrets;
     final AgentService agents;
     final FleetJobs fleetJobs;
-    final PostgresTelemetryWriter telemetryWriter;
+    final PostgresHeartbeatWriter telemetryWriter;
     final PostgresFleetChanges fleetChanges;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
@@ -155,7 +155,7 @@ final class ServerComposition {
                 new AgentReleaseService(tx, store.agentReleases(), store.nodes(), store.nodeActions(), store.environments(), fleetChanges,
                         store.auditLog(), ids, clock),
                 () -> {
-                    PostgresTelemetryWriter.Stats w = telemetryWriter.stats();
+                    PostgresHeartbeatWriter.Stats w = telemetryWriter.stats();
                     java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
                     figures.put("telemetryQueued", w.queued());
                     figures.put("heartbeatsWritten", w.written());

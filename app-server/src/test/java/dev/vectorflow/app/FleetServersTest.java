@@ -7,7 +7,8 @@ import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.TestDatabases;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,12 +131,12 @@ class FleetServersTest {
             NodeId node = new NodeId(UUID.fromString(nodeId));
             PipelineId p = new PipelineId(UUID.fromString(pipeline));
             server.app.services().telemetryWriter.offerRollups(
-                    List.of(new TelemetryBatch.HostMinute(node, minute, 4, 20.0, 0.5, 1000L, 4000L, 10L, 100L, 1.0, 2.0, 3.0, 4.0),
-                            new TelemetryBatch.HostMinute(node, minute.plusSeconds(60), 4, 40.0, 0.7, 2000L, 4000L, 10L, 100L, 1.0, 2.0, 3.0, 4.0),
-                            new TelemetryBatch.HostMinute(node, Instant.now().minus(Duration.ofDays(30)), 4, 1.0, 0.1, 1L, 1L, 1L, 1L, 1.0, 1.0, 1.0, 1.0)),
-                    List.of(new TelemetryBatch.ComponentMinute(p, "app_logs", "source", minute, 600, 600, 6000, 6000, 0, 0),
-                            new TelemetryBatch.ComponentMinute(p, "app_logs", "source", minute, 600, 600, 6000, 6000, 0, 0),
-                            new TelemetryBatch.ComponentMinute(p, "out", "sink", minute, 1200, 1140, 12000, 11400, 6, 60)));
+                    List.of(new HostMinute(node, minute, 4, 20.0, 0.5, 1000L, 4000L, 10L, 100L, 1.0, 2.0, 3.0, 4.0),
+                            new HostMinute(node, minute.plusSeconds(60), 4, 40.0, 0.7, 2000L, 4000L, 10L, 100L, 1.0, 2.0, 3.0, 4.0),
+                            new HostMinute(node, Instant.now().minus(Duration.ofDays(30)), 4, 1.0, 0.1, 1L, 1L, 1L, 1L, 1.0, 1.0, 1.0, 1.0)),
+                    List.of(new ComponentMinute(p, "app_logs", "source", minute, 600, 600, 6000, 6000, 0, 0),
+                            new ComponentMinute(p, "app_logs", "source", minute, 600, 600, 6000, 6000, 0, 0),
+                            new ComponentMinute(p, "out", "sink", minute, 1200, 1140, 12000, 11400, 6, 60)));
             server.app.services().telemetryWriter.flush();
 
             String range = "from=" + minute.minus(Duration.ofMinutes(1)) + "&to=" + minute.plus(Duration.ofMinutes(3));

@@ -1,24 +1,24 @@
 package dev.vectorflow.adapter.postgres;
 
 import dev.vectorflow.adapter.postgres.fleet.PostgresAgentReleaseRepository;
-import dev.vectorflow.adapter.postgres.fleet.PostgresDeploymentRepository;
-import dev.vectorflow.adapter.postgres.fleet.PostgresEnrollmentTokenRepository;
+import dev.vectorflow.adapter.postgres.deployment.PostgresDeploymentRepository;
+import dev.vectorflow.adapter.postgres.enrollment.PostgresEnrollmentTokenRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetOverviewRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresJobLeases;
-import dev.vectorflow.adapter.postgres.fleet.PostgresNodeActionRepository;
-import dev.vectorflow.adapter.postgres.fleet.PostgresNodeRepository;
-import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryRepository;
-import dev.vectorflow.adapter.postgres.fleet.PostgresTelemetryWriter;
+import dev.vectorflow.adapter.postgres.node.PostgresNodeActionRepository;
+import dev.vectorflow.adapter.postgres.node.PostgresNodeRepository;
+import dev.vectorflow.adapter.postgres.telemetry.PostgresTelemetryRepository;
+import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
-import dev.vectorflow.ports.out.fleet.DeploymentRepository;
-import dev.vectorflow.ports.out.fleet.EnrollmentTokenRepository;
+import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
 import dev.vectorflow.ports.out.fleet.JobLeases;
-import dev.vectorflow.ports.out.fleet.NodeActionRepository;
-import dev.vectorflow.ports.out.fleet.NodeRepository;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -315,8 +315,8 @@ public final class PostgresStore implements AutoCloseable {
     }
 
     /** The write-behind queue of the heartbeat path (stopped, after a last flush, when the store closes). */
-    public PostgresTelemetryWriter telemetryWriter(int capacity, long flushIntervalMillis) {
-        PostgresTelemetryWriter writer = new PostgresTelemetryWriter(pool, capacity, flushIntervalMillis);
+    public PostgresHeartbeatWriter telemetryWriter(int capacity, long flushIntervalMillis) {
+        PostgresHeartbeatWriter writer = new PostgresHeartbeatWriter(pool, capacity, flushIntervalMillis);
         owned.add(0, writer);
         return writer;
     }

@@ -3,13 +3,15 @@ package dev.vectorflow.adapter.http.fleet;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.EnrollmentToken;
 import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.ports.in.fleet.FleetQueries;
 import dev.vectorflow.ports.in.fleet.FleetQueries.LiveCounters;
-import dev.vectorflow.ports.out.fleet.NodeActionRepository.StoredAction;
-import dev.vectorflow.ports.out.fleet.NodeRepository.StatusTransition;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository.StoredLogLine;
+import dev.vectorflow.ports.out.node.NodeActionRepository.StoredAction;
+import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
+import dev.vectorflow.ports.out.telemetry.EventSample;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -168,13 +170,20 @@ final class FleetResponses {
         }
     }
 
-    record SampleResultResponse(String componentKey, List<Object> events, List<dev.vectorflow.ports.protocol.SchemaField> schema, String error) {
+    record SchemaFieldResponse(String path, String type, String sample) {
+    }
+
+    record SampleResultResponse(String componentKey, List<Object> events, List<SchemaFieldResponse> schema, String error) {
+        static SampleResultResponse fromDomain(EventSample s) {
+            return new SampleResultResponse(s.componentKey(), s.events(),
+                    s.schema().stream().map(f -> new SchemaFieldResponse(f.path(), f.type(), f.sample())).toList(), s.error());
+        }
     }
 
     record SampleStatusResponse(String requestId, String state, List<SampleResultResponse> results) {
         static SampleStatusResponse fromDomain(FleetQueries.SampleStatus s) {
             return new SampleStatusResponse(s.requestId(), s.done() ? "DONE" : "PENDING", s.results().stream()
-                    .map(r -> new SampleResultResponse(r.componentKey(), r.events(), r.schema(), r.error())).toList());
+                    .map(SampleResultResponse::fromDomain).toList());
         }
     }
 
@@ -182,9 +191,16 @@ final class FleetResponses {
     record NodeActionResponse(String id, String type, String pipelineId, String targetVersion, String requestId, Instant createdAt,
                               String createdBy, String status, Instant settledAt, String message) {
         static NodeActionResponse fromDomain(StoredAction a) {
-            return new NodeActionResponse(a.action().id(), a.action().type(), a.action().pipelineId(), a.action().targetVersion(),
-                    a.action().requestId(), a.createdAt(), a.createdBy(), a.resultStatus().orElse("PENDING"), a.settledAt().orElse(null),
-                    a.resultMessage());
+            String status = a.resultStatus().orElse("PENDING");
+            Instant settledAt = a.settledAt().orElse(null);
+            return switch (a.action()) {
+                case OneShotAction.Restart r -> new NodeActionResponse(r.id(), "restart", r.pipelineId().toString(), null, null,
+                        a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
+                case OneShotAction.Sample s -> new NodeActionResponse(s.id(), "sample", s.pipelineId().toString(), null, s.requestId(),
+                        a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
+                case OneShotAction.Update u -> new NodeActionResponse(u.id(), "update", null, u.targetVersion(), null,
+                        a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
+            };
         }
     }
 }

@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.out.fleet.FleetCache;
-import dev.vectorflow.ports.out.fleet.NodeRepository.NodeCredential;
+import dev.vectorflow.ports.out.node.NodeRepository.NodeCredential;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class CaffeineFleetCache implements FleetCache {
     private final Cache<String, Optional<NodeCredential>> credentials;
     private final Cache<NodeId, Optional<Node>> nodes;
     private final Cache<EnvironmentId, EnvironmentPlan> plans;
-    private final Cache<NodeId, List<PendingAction>> actions;
+    private final Cache<NodeId, List<OneShotAction>> actions;
     private final ConcurrentHashMap<NodeId, String> lookupOfNode = new ConcurrentHashMap<>();
 
     public CaffeineFleetCache(int maximumNodes, Duration safetyNet) {
@@ -52,7 +52,7 @@ public final class CaffeineFleetCache implements FleetCache {
     }
 
     @Override
-    public List<PendingAction> oneShotActions(NodeId node, Function<NodeId, List<PendingAction>> loader) {
+    public List<OneShotAction> oneShotActions(NodeId node, Function<NodeId, List<OneShotAction>> loader) {
         return actions.get(node, loader);
     }
 
@@ -63,7 +63,7 @@ public final class CaffeineFleetCache implements FleetCache {
     }
 
     @Override
-    public void putOneShotActions(NodeId node, List<PendingAction> pending) {
+    public void putOneShotActions(NodeId node, List<OneShotAction> pending) {
         actions.put(node, List.copyOf(pending));
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.core.fleet.Labels;
-import dev.vectorflow.ports.protocol.SchemaField;
+import dev.vectorflow.ports.out.telemetry.EventSample.SampleField;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,19 +14,26 @@ import java.util.Optional;
 import org.jooq.Record;
 
 /** How fleet values are stored in columns: labels and samples as JSON text, instants as UTC timestamps. */
-final class FleetRows {
+public final class FleetRows {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final Duration USE_HOURS_BEYOND = Duration.ofDays(2);
 
     private FleetRows() {
     }
 
+    /** Which rollups answer a range: hourly ones beyond two days when the step is an hour or more, else per-minute ones. */
+    public static String grain(Instant from, Instant to, Duration step) {
+        return Duration.between(from, to).compareTo(USE_HOURS_BEYOND) > 0 && step.compareTo(Duration.ofHours(1)) >= 0 ? "hour" : "minute";
+    }
+
     /** An instant as a bind value of plain SQL (jOOQ would bind an {@code OffsetDateTime} there as text). */
-    static java.sql.Timestamp utc(Instant instant) {
+    public static java.sql.Timestamp utc(Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 
-    static Instant instant(Record r, String column) {
+    public static Instant instant(Record r, String column) {
         Object value = r.get(column);
         return switch (value) {
             case null -> null;
@@ -35,15 +43,15 @@ final class FleetRows {
         };
     }
 
-    static Optional<Instant> optionalInstant(Record r, String column) {
+    public static Optional<Instant> optionalInstant(Record r, String column) {
         return Optional.ofNullable(instant(r, column));
     }
 
-    static String labels(Labels labels) {
+    public static String labels(Labels labels) {
         return json(labels.values());
     }
 
-    static Labels labels(String json) {
+    public static Labels labels(String json) {
         if (json == null || json.isBlank()) {
             return Labels.NONE;
         }
@@ -54,7 +62,7 @@ final class FleetRows {
         }
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -62,7 +70,7 @@ final class FleetRows {
         }
     }
 
-    static List<Object> events(String json) {
+    public static List<Object> events(String json) {
         try {
             return MAPPER.readValue(json, new TypeReference<List<Object>>() { });
         } catch (JsonProcessingException e) {
@@ -70,9 +78,9 @@ final class FleetRows {
         }
     }
 
-    static List<SchemaField> schema(String json) {
+    public static List<SampleField> schema(String json) {
         try {
-            return MAPPER.readValue(json, new TypeReference<List<SchemaField>>() { });
+            return MAPPER.readValue(json, new TypeReference<List<SampleField>>() { });
         } catch (JsonProcessingException e) {
             return List.of();
         }

@@ -95,7 +95,7 @@ public final class PostgresFleetOverviewRepository implements FleetOverviewRepos
     @Override
     public List<FlowBucket> flow(EnvironmentId environment, Instant from, Instant to, Duration step) {
         long seconds = step.toSeconds();
-        String grain = PostgresTelemetryRepository.grain(from, to, step);
+        String grain = FleetRows.grain(from, to, step);
         // the rollups a bucket holds (minutes or hours) say how long it was measured: its last bucket is still filling
         long rollupSeconds = grain.equals("hour") ? 3600 : 60;
         return dsl.get().fetch("select to_timestamp(floor(extract(epoch from m.at) / ?) * ?) as bucket,"

@@ -9,12 +9,12 @@ import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.protocol.SampleResult;
-import dev.vectorflow.ports.out.fleet.NodeActionRepository.StoredAction;
-import dev.vectorflow.ports.out.fleet.NodeRepository.StatusTransition;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository.StoredLogLine;
+import dev.vectorflow.ports.out.node.NodeActionRepository.StoredAction;
+import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
+import dev.vectorflow.ports.out.telemetry.EventSample;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +70,7 @@ public interface FleetQueries {
     }
 
     /** Results of a sample request so far; done when every requested component answered. */
-    record SampleStatus(String requestId, boolean done, List<SampleResult> results) {
+    record SampleStatus(String requestId, boolean done, List<EventSample> results) {
     }
 
     List<EnrollmentToken> enrollmentTokens(EnvironmentId environment) throws NotFoundFailure;

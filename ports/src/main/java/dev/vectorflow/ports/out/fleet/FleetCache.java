@@ -3,7 +3,8 @@ package dev.vectorflow.ports.out.fleet;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.core.fleet.OneShotAction;
+import dev.vectorflow.ports.out.node.NodeRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,12 +21,12 @@ public interface FleetCache {
 
     EnvironmentPlan plan(EnvironmentId environment, Function<EnvironmentId, EnvironmentPlan> loader);
 
-    List<PendingAction> oneShotActions(NodeId node, Function<NodeId, List<PendingAction>> loader);
+    List<OneShotAction> oneShotActions(NodeId node, Function<NodeId, List<OneShotAction>> loader);
 
     /** Fills the cache at start (so that the first heartbeat of every node finds what it needs). */
     void putCredential(NodeRepository.NodeCredential credential);
 
-    void putOneShotActions(NodeId node, List<PendingAction> actions);
+    void putOneShotActions(NodeId node, List<OneShotAction> actions);
 
     /** Replaces the cached node (the heartbeat path updates what its agent reported). */
     void putNode(Node node);

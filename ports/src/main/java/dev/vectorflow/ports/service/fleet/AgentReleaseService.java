@@ -11,12 +11,12 @@ import dev.vectorflow.core.fleet.AgentRelease;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
-import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.FleetChanges;
-import dev.vectorflow.ports.out.fleet.NodeActionRepository;
-import dev.vectorflow.ports.out.fleet.NodeRepository;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
@@ -91,7 +91,7 @@ public final class AgentReleaseService implements ManageAgentReleasesUseCase {
 
     private String queue(Actor actor, Node node, AgentRelease release) {
         String id = ids.newId().toString();
-        actions.insert(node.id(), PendingAction.update(id, release.version(), release.downloadUrl(), release.checksum(), release.signature()),
+        actions.insert(node.id(), new OneShotAction.Update(id, release.version(), release.downloadUrl(), release.checksum(), release.signature()),
                 clock.instant(), actor.label());
         changes.nodeChanged(node.id());
         return id;

@@ -8,6 +8,7 @@ import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.NodeToken;
+import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.protocol.ActionResult;
@@ -21,10 +22,11 @@ import dev.vectorflow.ports.protocol.PipelineReport;
 import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.in.fleet.ServeAgentUseCase;
 import dev.vectorflow.ports.out.fleet.FleetCache;
-import dev.vectorflow.ports.out.fleet.NodeActionRepository;
-import dev.vectorflow.ports.out.fleet.NodeRepository;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch;
-import dev.vectorflow.ports.out.fleet.TelemetryWriter;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
+import dev.vectorflow.ports.out.telemetry.EventSample;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The agent API behind protocol v1, built for tens of thousands of agents per server: a heartbeat reads only caches
  * (token → node, environment → deployed pipelines, node → one-shot actions), derives the pending actions from desired
- * vs reported state, hands what changed to the write-behind {@link TelemetryWriter} and answers. Static facts and
+ * vs reported state, hands what changed to the write-behind {@link HeartbeatWriter} and answers. Static facts and
  * pipeline states are written only when they change.
  */
 public final class AgentService implements ServeAgentUseCase {
@@ -61,7 +63,7 @@ public final class AgentService implements ServeAgentUseCase {
     private final NodeRepository nodes;
     private final NodeActionRepository actions;
     private final FleetCache cache;
-    private final TelemetryWriter writer;
+    private final HeartbeatWriter writer;
     private final DesiredStates desiredStates;
     private final LiveTelemetry live;
     private final FleetSettings settings;
@@ -75,9 +77,9 @@ public final class AgentService implements ServeAgentUseCase {
      * else made the stored state differ (another server, a restored database) cannot last longer than that.
      */
     private static final class Written {
-        TelemetryBatch.NodeFacts facts;
+        HeartbeatWrite.NodeFacts facts;
         NodeStatus status;
-        final Map<PipelineId, TelemetryBatch.PipelineState> states = new HashMap<>();
+        final Map<PipelineId, HeartbeatWrite.PipelineState> states = new HashMap<>();
         Set<PipelineId> reported;
         Instant since;
 
@@ -96,7 +98,7 @@ public final class AgentService implements ServeAgentUseCase {
     static final Duration REWRITE_EVERY = Duration.ofMinutes(5);
 
     public AgentService(Transactions transactions, NodeRepository nodes, NodeActionRepository actions, FleetCache cache,
-                        TelemetryWriter writer, DesiredStates desiredStates, LiveTelemetry live, FleetSettings settings, Clock clock) {
+                        HeartbeatWriter writer, DesiredStates desiredStates, LiveTelemetry live, FleetSettings settings, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.actions = actions;
@@ -128,7 +130,7 @@ public final class AgentService implements ServeAgentUseCase {
             List<Node> all = nodes.findAll();
             all.forEach(cache::putNode);
             nodes.allCredentials().forEach(cache::putCredential);
-            Map<NodeId, List<PendingAction>> pending = actions.allPending();
+            Map<NodeId, List<OneShotAction>> pending = actions.allPending();
             all.forEach(n -> cache.putOneShotActions(n.id(), pending.getOrDefault(n.id(), List.of())));
             return all.size();
         });
@@ -165,7 +167,7 @@ public final class AgentService implements ServeAgentUseCase {
         DesiredState desired = DesiredState.forNode(node.labels(), node.maintenance(), plan.deployed());
 
         List<DesiredState.Reported> reported = new ArrayList<>();
-        List<TelemetryBatch.PipelineState> states = new ArrayList<>();
+        List<HeartbeatWrite.PipelineState> states = new ArrayList<>();
         Set<PipelineId> running = new LinkedHashSet<>();
         List<String> failing = new ArrayList<>();
         for (PipelineReport report : request.pipelines()) {
@@ -185,7 +187,7 @@ public final class AgentService implements ServeAgentUseCase {
             }
             Optional<Instant> since = report.uptimeSeconds() == null || status != PipelineRunStatus.RUNNING
                     ? Optional.empty() : Optional.of(now.minusSeconds(report.uptimeSeconds()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            states.add(new TelemetryBatch.PipelineState(id.get(), report.version(), report.configChecksum(), status, report.pid(), since,
+            states.add(new HeartbeatWrite.PipelineState(id.get(), report.version(), report.configChecksum(), status, report.pid(), since,
                     report.error() == null ? "" : cut(report.error())));
         }
 
@@ -209,10 +211,10 @@ public final class AgentService implements ServeAgentUseCase {
         // an update is settled (in the database, and in every server's cache through the writer's change notice) when the
         // agent reports its target version; only then, so that a heartbeat without a pending update writes nothing for it
         Optional<String> updatedTo = Optional.empty();
-        for (PendingAction oneShot : oneShotActions(agent.nodeId())) {
-            boolean updateDone = PendingAction.UPDATE.equals(oneShot.type()) && reportedVersion.isPresent()
-                    && reportedVersion.get().equals(oneShot.targetVersion());
-            boolean sampled = oneShot.requestId() != null && sampledNow.contains(oneShot.requestId());
+        for (OneShotAction oneShot : oneShotActions(agent.nodeId())) {
+            boolean updateDone = oneShot instanceof OneShotAction.Update update && reportedVersion.isPresent()
+                    && reportedVersion.get().equals(update.targetVersion());
+            boolean sampled = oneShot instanceof OneShotAction.Sample sample && sampledNow.contains(sample.requestId());
             if (sampled || updateDone) {
                 settledNow.add(oneShot.id());
             }
@@ -220,23 +222,23 @@ public final class AgentService implements ServeAgentUseCase {
                 updatedTo = reportedVersion;
             }
             if (!settledNow.contains(oneShot.id()) && !recentlySettled.containsKey(oneShot.id())) {
-                pending.add(oneShot);
+                pending.add(wire(oneShot));
             }
         }
 
         NodeStatus status = failing.isEmpty() ? NodeStatus.HEALTHY : NodeStatus.DEGRADED;
         String reason = failing.isEmpty() ? "heartbeat" : String.join("; ", failing);
-        TelemetryBatch.NodeFacts facts = new TelemetryBatch.NodeFacts(text(request.agentVersion(), 100), text(request.vectorVersion(), 300),
+        HeartbeatWrite.NodeFacts facts = new HeartbeatWrite.NodeFacts(text(request.agentVersion(), 100), text(request.vectorVersion(), 300),
                 deploymentMode(request.deploymentMode()), node.agentLabels(), text(request.updateError(), 2000));
         Written last = written.computeIfAbsent(agent.nodeId(), n -> new Written(now));
-        TelemetryBatch.Heartbeat write;
+        HeartbeatWrite write;
         synchronized (last) {
             if (Duration.between(last.since, now).compareTo(REWRITE_EVERY) >= 0) {
                 last.forget(now);
             }
-            List<TelemetryBatch.PipelineState> changed = states.stream().filter(s -> !s.sameAs(last.states.get(s.pipelineId()))).toList();
+            List<HeartbeatWrite.PipelineState> changed = states.stream().filter(s -> !s.sameAs(last.states.get(s.pipelineId()))).toList();
             boolean setChanged = !running.equals(last.reported);
-            write = new TelemetryBatch.Heartbeat(agent.nodeId(), now, status, reason,
+            write = new HeartbeatWrite(agent.nodeId(), now, status, reason,
                     facts.equals(last.facts) ? Optional.empty() : Optional.of(facts), changed,
                     setChanged ? Optional.of(Set.copyOf(running)) : Optional.empty(), logLines(request.logs(), plan.pipelineNames(), now),
                     samplesOf(request.sampleResults()), settlements(request.actionResults()), updatedTo);
@@ -305,23 +307,34 @@ public final class AgentService implements ServeAgentUseCase {
         return changed;
     }
 
-    private List<PendingAction> oneShotActions(NodeId node) {
+    private static PendingAction wire(OneShotAction action) {
+        return switch (action) {
+            case OneShotAction.Restart r -> PendingAction.restart(r.id(), r.pipelineId().toString());
+            case OneShotAction.Sample s -> PendingAction.sample(s.id(), s.requestId(), s.pipelineId().toString(), s.componentKeys(), s.limit());
+            case OneShotAction.Update u -> PendingAction.update(u.id(), u.targetVersion(), u.downloadUrl(), u.checksum(), u.signature());
+        };
+    }
+
+    private List<OneShotAction> oneShotActions(NodeId node) {
         return cache.oneShotActions(node, n -> transactions.inTransaction(() -> actions.pending(n)));
     }
 
-    private static List<ActionResult> settlements(List<ActionResult> results) {
+    private static List<HeartbeatWrite.ActionSettlement> settlements(List<ActionResult> results) {
         return results.stream().filter(r -> r.actionId() != null && !r.actionId().isBlank())
-                .map(r -> new ActionResult(cut(r.actionId()), ActionResult.FAILED.equals(r.status()) ? ActionResult.FAILED : ActionResult.SUCCEEDED,
+                .map(r -> new HeartbeatWrite.ActionSettlement(cut(r.actionId()), !ActionResult.FAILED.equals(r.status()),
                         r.message() == null ? "" : cut(r.message())))
                 .toList();
     }
 
-    private static List<SampleResult> samplesOf(List<SampleResult> results) {
-        return results.stream().filter(r -> r.requestId() != null && r.componentKey() != null).toList();
+    private static List<EventSample> samplesOf(List<SampleResult> results) {
+        return results.stream().filter(r -> r.requestId() != null && r.componentKey() != null)
+                .map(r -> new EventSample(r.requestId(), r.componentKey(), r.events(),
+                        r.schema().stream().map(f -> new EventSample.SampleField(f.path(), f.type(), f.sample())).toList(), r.error()))
+                .toList();
     }
 
-    private static List<TelemetryBatch.LogLine> logLines(List<PipelineLogs> logs, Map<PipelineId, String> ofEnvironment, Instant now) {
-        List<TelemetryBatch.LogLine> lines = new ArrayList<>();
+    private static List<HeartbeatWrite.LogLine> logLines(List<PipelineLogs> logs, Map<PipelineId, String> ofEnvironment, Instant now) {
+        List<HeartbeatWrite.LogLine> lines = new ArrayList<>();
         for (PipelineLogs batch : logs) {
             Optional<PipelineId> id = pipelineId(batch.pipelineId()).filter(ofEnvironment::containsKey);
             if (id.isEmpty()) {
@@ -331,7 +344,7 @@ public final class AgentService implements ServeAgentUseCase {
                     ? batch.lines().subList(batch.lines().size() - MAX_LINES_PER_PIPELINE, batch.lines().size()) : batch.lines();
             for (String line : kept) {
                 if (line != null) {
-                    lines.add(new TelemetryBatch.LogLine(id.get(), now, cut(line)));
+                    lines.add(new HeartbeatWrite.LogLine(id.get(), now, cut(line)));
                 }
             }
         }
@@ -419,7 +432,7 @@ public final class AgentService implements ServeAgentUseCase {
         var plan = desiredStates.plan(agent.environmentId());
         Written last = written.get(agent.nodeId());
         NodeStatus status = last == null || last.status == null ? NodeStatus.HEALTHY : last.status;
-        boolean ok = writer.offer(new TelemetryBatch.Heartbeat(agent.nodeId(), now, status, "heartbeat", Optional.empty(), List.of(),
+        boolean ok = writer.offer(new HeartbeatWrite(agent.nodeId(), now, status, "heartbeat", Optional.empty(), List.of(),
                 Optional.empty(), logLines(logs, plan.pipelineNames(), now), samplesOf(samples), List.of(), Optional.empty()));
         return ok ? new Answered(new HeartbeatResponse(true, settings.pollInterval().toMillis(), List.of())) : new Busy(BUSY_RETRY);
     }

@@ -10,7 +10,7 @@ import dev.vectorflow.core.pipeline.References;
 import dev.vectorflow.core.secret.CertificateBundle;
 import dev.vectorflow.ports.protocol.PipelineConfig;
 import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
-import dev.vectorflow.ports.out.fleet.DeploymentRepository;
+import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;

@@ -1,8 +1,8 @@
 package dev.vectorflow.ports.service.fleet;
 
-import dev.vectorflow.ports.out.fleet.NodeRepository;
-import dev.vectorflow.ports.out.fleet.NodeRepository.StatusTransition;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.NodeRow;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.Page;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.PipelineRow;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.VersionChange;
-import dev.vectorflow.ports.out.fleet.NodeRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Clock;

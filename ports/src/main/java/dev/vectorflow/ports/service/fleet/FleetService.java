@@ -14,24 +14,24 @@ import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
+import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.validation.InvalidValueException;
-import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.in.fleet.DeployPipelineUseCase;
 import dev.vectorflow.ports.in.fleet.FleetQueries;
 import dev.vectorflow.ports.in.fleet.ManageEnrollmentTokensUseCase.IssuedEnrollmentToken;
 import dev.vectorflow.ports.in.fleet.ManageNodesUseCase;
-import dev.vectorflow.ports.out.fleet.DeploymentRepository;
-import dev.vectorflow.ports.out.fleet.EnrollmentTokenRepository;
+import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.FleetChanges;
-import dev.vectorflow.ports.out.fleet.NodeActionRepository;
-import dev.vectorflow.ports.out.fleet.NodeRepository;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository.StoredLogLine;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository.StoredPipelineState;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredPipelineState;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Nodes and deployments as users see and change them, and the reads behind the fleet dashboards. */
 public final class FleetService implements ManageNodesUseCase, DeployPipelineUseCase, FleetQueries {
@@ -182,7 +183,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
             Node node = existing(id);
             pipelineOf(node, pipeline);
             String actionId = ids.newId().toString();
-            actions.insert(id, PendingAction.restart(actionId, pipeline.toString()), clock.instant(), actor.label());
+            actions.insert(id, new OneShotAction.Restart(actionId, pipeline), clock.instant(), actor.label());
             changes.nodeChanged(id);
             auditNode(actor, "node.restart_pipeline", node, Changes.none().field("pipeline", null, pipeline.toString()));
             return actionId;
@@ -209,7 +210,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
             Node node = existing(id);
             pipelineOf(node, pipeline);
             String requestId = ids.newId().toString();
-            actions.insert(id, PendingAction.sample(ids.newId().toString(), requestId, pipeline.toString(), componentKeys, limit),
+            actions.insert(id, new OneShotAction.Sample(ids.newId().toString(), requestId, pipeline, componentKeys, limit),
                     clock.instant(), actor.label());
             changes.nodeChanged(id);
             auditNode(actor, "node.sample", node, Changes.none().field("pipeline", null, pipeline.toString())
@@ -430,7 +431,9 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
     public SampleStatus sample(NodeId id, String requestId) throws NotFoundFailure {
         return transactions.inTransaction(() -> {
             existing(id);
-            Optional<PendingAction> request = actions.pending(id).stream().filter(a -> requestId.equals(a.requestId())).findFirst();
+            Optional<OneShotAction.Sample> request = actions.pending(id).stream()
+                    .flatMap(a -> a instanceof OneShotAction.Sample s && s.requestId().equals(requestId) ? Stream.of(s) : Stream.empty())
+                    .findFirst();
             var results = telemetry.sampleResults(requestId);
             if (request.isEmpty() && results.isEmpty() && !actions.exists(id, requestId)) {
                 throw new NotFoundFailure("Sample request", requestId);

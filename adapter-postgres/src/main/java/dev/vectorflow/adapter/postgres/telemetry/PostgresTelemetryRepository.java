@@ -1,14 +1,15 @@
-package dev.vectorflow.adapter.postgres.fleet;
+package dev.vectorflow.adapter.postgres.telemetry;
 
+import dev.vectorflow.adapter.postgres.fleet.FleetRows;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.instant;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.utc;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.protocol.SampleResult;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryRepository;
+import dev.vectorflow.ports.out.telemetry.EventSample;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.jooq.Record;
  */
 public final class PostgresTelemetryRepository implements TelemetryRepository {
 
-    private static final Duration USE_HOURS_BEYOND = Duration.ofDays(2);
     /** Agent version changes kept per node (a node whose updates keep being rolled back must not grow it without end). */
     static final int AGENT_VERSIONS_KEPT = 100;
 
@@ -51,18 +51,13 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
                 .map(PostgresTelemetryRepository::toState);
     }
 
-    /** Which rollups answer a range: hourly ones beyond two days when the step is an hour or more, else per-minute ones. */
-    static String grain(Instant from, Instant to, Duration step) {
-        return Duration.between(from, to).compareTo(USE_HOURS_BEYOND) > 0 && step.compareTo(Duration.ofHours(1)) >= 0 ? "hour" : "minute";
-    }
-
     @Override
     public List<HostMinute> hostSeries(NodeId node, Instant from, Instant to, Duration step) {
         long seconds = step.toSeconds();
         return dsl.get().fetch("select to_timestamp(floor(extract(epoch from at) / ?) * ?) as bucket, sum(samples)::int as samples,"
                 + " avg(cpu_percent) as cpu, avg(load_avg1) as load1, avg(memory_used)::bigint as mem_used, avg(memory_total)::bigint as mem_total,"
                 + " avg(fs_used)::bigint as fs_used, avg(fs_total)::bigint as fs_total, avg(disk_read_bps) as disk_r, avg(disk_written_bps) as disk_w,"
-                + " avg(net_rx_bps) as net_rx, avg(net_tx_bps) as net_tx from host_metrics_" + grain(from, to, step)
+                + " avg(net_rx_bps) as net_rx, avg(net_tx_bps) as net_tx from host_metrics_" + FleetRows.grain(from, to, step)
                 + " where node_id = ? and at >= ? and at < ? group by bucket order by bucket", seconds, seconds, node.value(), utc(from), utc(to))
                 .map(r -> new HostMinute(node, instant(r, "bucket"), r.get("samples", Integer.class), r.get("cpu", Double.class),
                         r.get("load1", Double.class), r.get("mem_used", Long.class), r.get("mem_total", Long.class), r.get("fs_used", Long.class),
@@ -75,7 +70,7 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
         long seconds = step.toSeconds();
         return dsl.get().fetch("select component_id, max(component_kind) as kind, to_timestamp(floor(extract(epoch from at) / ?) * ?) as bucket,"
                 + " sum(events_in)::bigint as ei, sum(events_out)::bigint as eo, sum(bytes_in)::bigint as bi, sum(bytes_out)::bigint as bo,"
-                + " sum(errors)::bigint as er, sum(discarded)::bigint as di from component_metrics_" + grain(from, to, step)
+                + " sum(errors)::bigint as er, sum(discarded)::bigint as di from component_metrics_" + FleetRows.grain(from, to, step)
                 + " where pipeline_id = ? and at >= ? and at < ? group by component_id, bucket order by component_id, bucket",
                 seconds, seconds, pipeline.value(), utc(from), utc(to))
                 .map(r -> new ComponentMinute(pipeline, r.get("component_id", String.class), r.get("kind", String.class), instant(r, "bucket"),
@@ -96,9 +91,9 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
     }
 
     @Override
-    public List<SampleResult> sampleResults(String requestId) {
+    public List<EventSample> sampleResults(String requestId) {
         return dsl.get().fetch("select component_key, events, field_schema, error from event_samples where request_id = ? order by id", requestId)
-                .map(r -> new SampleResult(requestId, r.get("component_key", String.class), FleetRows.events(r.get("events", String.class)),
+                .map(r -> new EventSample(requestId, r.get("component_key", String.class), FleetRows.events(r.get("events", String.class)),
                         FleetRows.schema(r.get("field_schema", String.class)), r.get("error", String.class)));
     }
 

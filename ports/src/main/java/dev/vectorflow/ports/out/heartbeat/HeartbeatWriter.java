@@ -1,6 +1,8 @@
-package dev.vectorflow.ports.out.fleet;
+package dev.vectorflow.ports.out.heartbeat;
 
 import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -9,13 +11,13 @@ import java.util.function.Consumer;
  * Driven port: the write-behind queue of the heartbeat path. Nothing touches the database on the request path; a
  * writer flushes batches (one transaction per flush, set-based updates and COPY).
  */
-public interface TelemetryWriter {
+public interface HeartbeatWriter {
 
     /** Queues what one heartbeat changed; false when the queue is full (the agent is told to come back later). */
-    boolean offer(TelemetryBatch.Heartbeat heartbeat);
+    boolean offer(HeartbeatWrite heartbeat);
 
     /** Queues finished per-minute rollups; they are never refused (their number is bounded by nodes × minutes). */
-    void offerRollups(List<TelemetryBatch.HostMinute> host, List<TelemetryBatch.ComponentMinute> components);
+    void offerRollups(List<HostMinute> host, List<ComponentMinute> components);
 
     /** How many heartbeats wait to be written. */
     int queued();

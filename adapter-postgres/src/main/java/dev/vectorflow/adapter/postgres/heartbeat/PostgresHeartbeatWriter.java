@@ -1,14 +1,14 @@
-package dev.vectorflow.adapter.postgres.fleet;
+package dev.vectorflow.adapter.postgres.heartbeat;
 
+import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
+import dev.vectorflow.adapter.postgres.fleet.FleetRows;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.protocol.ActionResult;
-import dev.vectorflow.ports.protocol.SampleResult;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.ComponentMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.Heartbeat;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch.HostMinute;
-import dev.vectorflow.ports.out.fleet.TelemetryWriter;
+import dev.vectorflow.ports.out.telemetry.EventSample;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
+import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.HostMinute;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Array;
@@ -35,21 +35,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TelemetryWriter} on PostgreSQL: a bounded queue and one writer thread that flushes every
+ * {@link HeartbeatWriter} on PostgreSQL: a bounded queue and one writer thread that flushes every
  * {@code flushInterval} (or sooner when a batch is full) in one transaction: one set-based update of last-seen time and
  * status for every node in the batch (and a transition row where the status changed), facts and pipeline states only
  * for nodes whose values changed, logs, samples and action settlements, and per-minute rollups by COPY. When a flush
  * fails, its heartbeats are written one by one, so that one bad row never costs other nodes theirs; what is still lost
  * is reported to the {@link #whenDropped} listener.
  */
-public final class PostgresTelemetryWriter implements TelemetryWriter, AutoCloseable {
+public final class PostgresHeartbeatWriter implements HeartbeatWriter, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresTelemetryWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresHeartbeatWriter.class);
     private static final int MAX_BATCH = 10_000;
 
     private final DataSource pool;
     private final long flushIntervalMillis;
-    private final ArrayBlockingQueue<Heartbeat> queue;
+    private final ArrayBlockingQueue<HeartbeatWrite> queue;
     private final ConcurrentLinkedQueue<HostMinute> hostRollups = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ComponentMinute> componentRollups = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -61,7 +61,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
     private final AtomicLong flushNanos = new AtomicLong();
     private volatile Consumer<Set<NodeId>> onDropped = nodes -> { };
 
-    public PostgresTelemetryWriter(DataSource pool, int capacity, long flushIntervalMillis) {
+    public PostgresHeartbeatWriter(DataSource pool, int capacity, long flushIntervalMillis) {
         this.pool = pool;
         this.flushIntervalMillis = flushIntervalMillis;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -78,7 +78,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
     }
 
     @Override
-    public boolean offer(Heartbeat heartbeat) {
+    public boolean offer(HeartbeatWrite heartbeat) {
         return running && queue.offer(heartbeat);
     }
 
@@ -122,7 +122,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
     }
 
     private void flushOnce() {
-        List<Heartbeat> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+        List<HeartbeatWrite> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
         queue.drainTo(batch, MAX_BATCH);
         List<HostMinute> host = drain(hostRollups);
         List<ComponentMinute> components = drain(componentRollups);
@@ -154,7 +154,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
     }
 
     /** Writes in one transaction; empty when it committed, else why it was rolled back. */
-    private Optional<String> attempt(Connection c, List<Heartbeat> batch, List<HostMinute> host, List<ComponentMinute> components)
+    private Optional<String> attempt(Connection c, List<HeartbeatWrite> batch, List<HostMinute> host, List<ComponentMinute> components)
             throws SQLException {
         try {
             write(c, batch, host, components);
@@ -166,9 +166,9 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         }
     }
 
-    private void isolate(Connection c, List<Heartbeat> batch, List<HostMinute> host, List<ComponentMinute> components) throws SQLException {
-        List<Heartbeat> lost = new ArrayList<>();
-        for (Heartbeat h : batch) {
+    private void isolate(Connection c, List<HeartbeatWrite> batch, List<HostMinute> host, List<ComponentMinute> components) throws SQLException {
+        List<HeartbeatWrite> lost = new ArrayList<>();
+        for (HeartbeatWrite h : batch) {
             Optional<String> failure = attempt(c, List.of(h), List.of(), List.of());
             if (failure.isEmpty()) {
                 written.incrementAndGet();
@@ -186,7 +186,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
     }
 
     /** Tells the listener which nodes lost a heartbeat, so that what they said is written again next time. */
-    private void dropped(List<Heartbeat> lost) {
+    private void dropped(List<HeartbeatWrite> lost) {
         if (lost.isEmpty()) {
             return;
         }
@@ -212,10 +212,10 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         return items;
     }
 
-    private void write(Connection c, List<Heartbeat> batch, List<HostMinute> host, List<ComponentMinute> components)
+    private void write(Connection c, List<HeartbeatWrite> batch, List<HostMinute> host, List<ComponentMinute> components)
             throws SQLException, IOException {
-        Map<NodeId, Heartbeat> latest = new LinkedHashMap<>();
-        for (Heartbeat h : batch) {
+        Map<NodeId, HeartbeatWrite> latest = new LinkedHashMap<>();
+        for (HeartbeatWrite h : batch) {
             latest.put(h.nodeId(), h);
         }
         if (!latest.isEmpty()) {
@@ -233,14 +233,14 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static void writeLastSeen(Connection c, java.util.Collection<Heartbeat> heartbeats) throws SQLException {
+    private static void writeLastSeen(Connection c, java.util.Collection<HeartbeatWrite> heartbeats) throws SQLException {
         int n = heartbeats.size();
         UUID[] ids = new UUID[n];
         String[] statuses = new String[n];
         String[] reasons = new String[n];
         Timestamp[] at = new Timestamp[n];
         int i = 0;
-        for (Heartbeat h : heartbeats) {
+        for (HeartbeatWrite h : heartbeats) {
             ids[i] = h.nodeId().value();
             statuses[i] = h.status().name();
             reasons[i] = h.statusReason().length() > 2000 ? h.statusReason().substring(0, 2000) : h.statusReason();
@@ -270,8 +270,8 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         }
     }
 
-    private static void writeFacts(Connection c, List<Heartbeat> batch) throws SQLException {
-        List<Heartbeat> changed = batch.stream().filter(h -> h.facts().isPresent()).toList();
+    private static void writeFacts(Connection c, List<HeartbeatWrite> batch) throws SQLException {
+        List<HeartbeatWrite> changed = batch.stream().filter(h -> h.facts().isPresent()).toList();
         if (changed.isEmpty()) {
             return;
         }
@@ -284,8 +284,8 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
                     from before b where n.id = b.id returning n.id, b.agent_version as previous)
                 insert into node_agent_versions (node_id, agent_version, previous_version, at)
                 select id, ?, previous, ? from changed where previous is distinct from ?""")) {
-            for (Heartbeat h : changed) {
-                TelemetryBatch.NodeFacts f = h.facts().get();
+            for (HeartbeatWrite h : changed) {
+                HeartbeatWrite.NodeFacts f = h.facts().get();
                 s.setObject(1, h.nodeId().value());
                 s.setString(2, f.agentVersion());
                 s.setString(3, f.vectorVersion());
@@ -301,7 +301,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         }
     }
 
-    private static void writePipelineStates(Connection c, List<Heartbeat> batch) throws SQLException {
+    private static void writePipelineStates(Connection c, List<HeartbeatWrite> batch) throws SQLException {
         boolean any = batch.stream().anyMatch(h -> !h.pipelineStates().isEmpty() || h.reportedPipelines().isPresent());
         if (!any) {
             return;
@@ -316,7 +316,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
             // the last set of pipelines a node reported in this batch is what it runs now: prune to it first,
             // then write states in order (later ones win), leaving out pipelines it no longer runs
             Map<NodeId, Set<PipelineId>> running = new LinkedHashMap<>();
-            for (Heartbeat h : batch) {
+            for (HeartbeatWrite h : batch) {
                 h.reportedPipelines().ifPresent(set -> running.put(h.nodeId(), set));
             }
             for (Map.Entry<NodeId, Set<PipelineId>> e : running.entrySet()) {
@@ -325,9 +325,9 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
                 prune.addBatch();
             }
             prune.executeBatch();
-            for (Heartbeat h : batch) {
+            for (HeartbeatWrite h : batch) {
                 Set<PipelineId> now = running.get(h.nodeId());
-                for (TelemetryBatch.PipelineState p : h.pipelineStates()) {
+                for (HeartbeatWrite.PipelineState p : h.pipelineStates()) {
                     if (now != null && !now.contains(p.pipelineId())) {
                         continue;
                     }
@@ -348,13 +348,13 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         }
     }
 
-    private static void writeLogs(Connection c, List<Heartbeat> batch) throws SQLException {
+    private static void writeLogs(Connection c, List<HeartbeatWrite> batch) throws SQLException {
         List<UUID> nodes = new ArrayList<>();
         List<UUID> pipelines = new ArrayList<>();
         List<Timestamp> at = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        for (Heartbeat h : batch) {
-            for (TelemetryBatch.LogLine line : h.logs()) {
+        for (HeartbeatWrite h : batch) {
+            for (HeartbeatWrite.LogLine line : h.logs()) {
                 nodes.add(h.nodeId().value());
                 pipelines.add(line.pipelineId().value());
                 at.add(ts(line.at()));
@@ -377,7 +377,7 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         }
     }
 
-    private static void writeSamples(Connection c, List<Heartbeat> batch) throws SQLException {
+    private static void writeSamples(Connection c, List<HeartbeatWrite> batch) throws SQLException {
         if (batch.stream().allMatch(h -> h.samples().isEmpty())) {
             return;
         }
@@ -385,9 +385,9 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
                 + " error, received_at) select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from nodes where id = ?)");
              PreparedStatement settle = c.prepareStatement("update node_actions set settled_at = ?, result_status = 'SUCCEEDED',"
                      + " result_message = 'samples received' where node_id = ? and request_id = ? and settled_at is null")) {
-            for (Heartbeat h : batch) {
+            for (HeartbeatWrite h : batch) {
                 Set<String> requests = new LinkedHashSet<>();
-                for (SampleResult r : h.samples()) {
+                for (EventSample r : h.samples()) {
                     insert.setString(1, r.requestId().length() > 36 ? r.requestId().substring(0, 36) : r.requestId());
                     insert.setObject(2, h.nodeId().value());
                     insert.setString(3, r.componentKey().length() > 100 ? r.componentKey().substring(0, 100) : r.componentKey());
@@ -411,14 +411,14 @@ public final class PostgresTelemetryWriter implements TelemetryWriter, AutoClose
         }
     }
 
-    private static void writeSettlements(Connection c, List<Heartbeat> batch) throws SQLException {
+    private static void writeSettlements(Connection c, List<HeartbeatWrite> batch) throws SQLException {
         Set<UUID> touched = new LinkedHashSet<>();
         try (PreparedStatement settle = c.prepareStatement("update node_actions set settled_at = ?, result_status = ?, result_message = ?"
                 + " where id = ? and node_id = ? and settled_at is null");
              PreparedStatement updated = c.prepareStatement("update node_actions set settled_at = ?, result_status = 'SUCCEEDED',"
                      + " result_message = 'agent runs ' || ? where node_id = ? and type = 'update' and target_version = ? and settled_at is null")) {
-            for (Heartbeat h : batch) {
-                for (ActionResult r : h.actionResults()) {
+            for (HeartbeatWrite h : batch) {
+                for (HeartbeatWrite.ActionSettlement r : h.actionResults()) {
                     settle.setTimestamp(1, ts(h.at()));
                     settle.setString(2, r.status());
                     settle.setString(3, r.message());

@@ -1,5 +1,6 @@
-package dev.vectorflow.adapter.postgres.fleet;
+package dev.vectorflow.adapter.postgres.enrollment;
 
+import dev.vectorflow.adapter.postgres.fleet.FleetRows;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.instant;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.labels;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.utc;
@@ -8,7 +9,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.EnrollmentToken;
 import dev.vectorflow.core.fleet.EnrollmentTokenId;
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.out.fleet.EnrollmentTokenRepository;
+import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

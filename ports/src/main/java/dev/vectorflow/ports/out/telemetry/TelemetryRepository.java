@@ -1,8 +1,7 @@
-package dev.vectorflow.ports.out.fleet;
+package dev.vectorflow.ports.out.telemetry;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.protocol.SampleResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +24,15 @@ public interface TelemetryRepository {
     List<StoredPipelineState> pipelineStatesOf(PipelineId pipeline);
 
     /** Per step bucket: averages of the host minutes in it. */
-    List<TelemetryBatch.HostMinute> hostSeries(NodeId node, Instant from, Instant to, Duration step);
+    List<HostMinute> hostSeries(NodeId node, Instant from, Instant to, Duration step);
 
     /** Per component and step bucket: sums over the minutes (and nodes) in it. */
-    List<TelemetryBatch.ComponentMinute> componentSeries(PipelineId pipeline, Instant from, Instant to, Duration step);
+    List<ComponentMinute> componentSeries(PipelineId pipeline, Instant from, Instant to, Duration step);
 
     List<StoredLogLine> logs(NodeId node, Optional<PipelineId> pipeline, long afterSeq, int limit);
 
     /** Results that arrived for a sample request. */
-    List<SampleResult> sampleResults(String requestId);
+    List<EventSample> sampleResults(String requestId);
 
     /** Deletes minute rollups and logs past their retention and keeps at most {@code logLinesPerPipeline} per node and pipeline. */
     long enforceRetention(Instant metricsBefore, Instant logsBefore, int logLinesPerPipeline);

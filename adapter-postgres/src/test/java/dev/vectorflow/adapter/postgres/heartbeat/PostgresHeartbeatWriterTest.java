@@ -1,4 +1,4 @@
-package dev.vectorflow.adapter.postgres.fleet;
+package dev.vectorflow.adapter.postgres.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import dev.vectorflow.core.identity.Team;
 import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.core.identity.TeamName;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.out.fleet.TelemetryBatch;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The write-behind writer on a real PostgreSQL: what one node sends wrong never costs another node its heartbeat. */
-class PostgresTelemetryWriterTest {
+class PostgresHeartbeatWriterTest {
 
     private static PostgresStore store;
     private static EnvironmentId environment;
@@ -64,10 +64,10 @@ class PostgresTelemetryWriterTest {
         return id;
     }
 
-    private static TelemetryBatch.Heartbeat heartbeat(NodeId node, PipelineId pipeline, String logLine) {
-        return new TelemetryBatch.Heartbeat(node, NOW, NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
-                List.of(new TelemetryBatch.PipelineState(pipeline, 2, "c".repeat(64), PipelineRunStatus.RUNNING, 42L, Optional.of(NOW), "")),
-                Optional.empty(), List.of(new TelemetryBatch.LogLine(pipeline, NOW, logLine)), List.of(), List.of(), Optional.empty());
+    private static HeartbeatWrite heartbeat(NodeId node, PipelineId pipeline, String logLine) {
+        return new HeartbeatWrite(node, NOW, NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new HeartbeatWrite.PipelineState(pipeline, 2, "c".repeat(64), PipelineRunStatus.RUNNING, 42L, Optional.of(NOW), "")),
+                Optional.empty(), List.of(new HeartbeatWrite.LogLine(pipeline, NOW, logLine)), List.of(), List.of(), Optional.empty());
     }
 
     private static <T> T read(java.util.function.Supplier<T> query) {
@@ -80,7 +80,7 @@ class PostgresTelemetryWriterTest {
         NodeId good = node("good");
         PipelineId pipeline = new PipelineId(UUID.randomUUID());
         List<Set<NodeId>> reported = new CopyOnWriteArrayList<>();
-        try (PostgresTelemetryWriter writer = store.telemetryWriter(100, 60_000)) {
+        try (PostgresHeartbeatWriter writer = store.telemetryWriter(100, 60_000)) {
             writer.whenDropped(reported::add);
             // a NUL in text is the classic: PostgreSQL refuses it, and before it failed the whole flush
             assertThat(writer.offer(heartbeat(bad, pipeline, "nul \u0000 here"))).isTrue();

@@ -1,7 +1,7 @@
-package dev.vectorflow.ports.out.fleet;
+package dev.vectorflow.ports.out.node;
 
 import dev.vectorflow.core.fleet.NodeId;
-import dev.vectorflow.ports.protocol.PendingAction;
+import dev.vectorflow.core.fleet.OneShotAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +10,12 @@ import java.util.Optional;
 /** Driven port: one-shot actions (restart, sample, update) that stay pending until the agent settles them. */
 public interface NodeActionRepository {
 
-    void insert(NodeId node, PendingAction action, Instant createdAt, String createdBy);
+    void insert(NodeId node, OneShotAction action, Instant createdAt, String createdBy);
 
     /** Pending actions of every node (loaded once at start, kept current through change notices). */
-    Map<NodeId, List<PendingAction>> allPending();
+    Map<NodeId, List<OneShotAction>> allPending();
 
-    List<PendingAction> pending(NodeId node);
+    List<OneShotAction> pending(NodeId node);
 
     /** True when the node ever had a sample request with this id. */
     boolean exists(NodeId node, String requestId);
@@ -27,7 +27,7 @@ public interface NodeActionRepository {
      * A one-shot action as stored: what was asked, by whom and when, and how the agent settled it ({@code resultStatus}
      * {@code SUCCEEDED} or {@code FAILED}, empty while pending).
      */
-    record StoredAction(PendingAction action, Instant createdAt, String createdBy, Optional<Instant> settledAt,
+    record StoredAction(OneShotAction action, Instant createdAt, String createdBy, Optional<Instant> settledAt,
                         Optional<String> resultStatus, String resultMessage) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.vectorflow.adapter.postgres.fleet;
+package dev.vectorflow.adapter.postgres.deployment;
 
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.instant;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.labels;
@@ -8,7 +8,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.out.fleet.DeploymentRepository;
+import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

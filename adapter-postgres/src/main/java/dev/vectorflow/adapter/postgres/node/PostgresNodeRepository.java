@@ -1,5 +1,6 @@
-package dev.vectorflow.adapter.postgres.fleet;
+package dev.vectorflow.adapter.postgres.node;
 
+import dev.vectorflow.adapter.postgres.fleet.FleetRows;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.instant;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.labels;
 import static dev.vectorflow.adapter.postgres.fleet.FleetRows.utc;
@@ -9,7 +10,7 @@ import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
-import dev.vectorflow.ports.out.fleet.NodeRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.vectorflow.ports.out.fleet;
+package dev.vectorflow.ports.out.node;
 
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Labels;
