@@ -2,7 +2,8 @@ package dev.vectorflow.app;
 
 import dev.vectorflow.ports.out.fleet.JobLeases;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.service.fleet.AgentService;
+import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
+import dev.vectorflow.ports.service.telemetry.RollupFlush;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,8 @@ final class FleetScheduler implements AutoCloseable {
     private final Map<String, Long> lastRun = new ConcurrentHashMap<>();
     private final Map<String, Boolean> holding = new ConcurrentHashMap<>();
 
-    FleetScheduler(Transactions transactions, JobLeases leases, FleetJobs fleetJobs, AgentService agents, Duration pollInterval,
+    FleetScheduler(Transactions transactions, JobLeases leases, FleetJobs fleetJobs, RollupFlush rollups, OneShotSettlement oneShots,
+                   Duration pollInterval,
                    Duration lease, String holder) {
         this.transactions = transactions;
         this.leases = leases;
@@ -61,7 +63,10 @@ final class FleetScheduler implements AutoCloseable {
                 }));
         long tick = Math.max(200, Math.min(pollInterval.toMillis(), lease.toMillis() / 3));
         executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(() -> run("rollups", agents::flushRollups), 5, 5, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> run("rollups", () -> {
+            rollups.flush();
+            oneShots.expireSettled();
+        }), 5, 5, TimeUnit.SECONDS);
     }
 
     /** The server this one calls itself in the lease table. */

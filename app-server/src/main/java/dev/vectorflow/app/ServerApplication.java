@@ -63,7 +63,7 @@ public final class ServerApplication implements AutoCloseable {
                 LOG.warn("fleet change notices are not received yet; caches may be stale until they are");
             }
             long warming = System.nanoTime();
-            int known = services.agents.warmUp();
+            int known = services.fleetCacheWarmUp.warmUp();
             if (known > 0) {
                 LOG.info("fleet cache warmed with {} nodes in {} ms", known, (System.nanoTime() - warming) / 1_000_000);
             }
@@ -80,8 +80,8 @@ public final class ServerApplication implements AutoCloseable {
                        {}/setup?token={}
                      or on this host: ./vectorflow admin create
                     ====================================================================""", base, token));
-            FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.agents,
-                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()));
+            FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.rollups,
+                    services.oneShotSettlement,                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()));
             return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
         } catch (RuntimeException e) {
             store.close();

@@ -4,14 +4,23 @@ import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
 import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
 import dev.vectorflow.ports.service.fleet.AgentReleaseService;
-import dev.vectorflow.ports.service.fleet.AgentService;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
 import dev.vectorflow.ports.service.fleet.EnrollmentService;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
 import dev.vectorflow.ports.service.fleet.FleetOverviewService;
 import dev.vectorflow.ports.service.fleet.FleetService;
 import dev.vectorflow.ports.service.fleet.FleetSettings;
-import dev.vectorflow.ports.service.fleet.LiveTelemetry;
+import dev.vectorflow.ports.service.fleet.FleetCacheWarmUp;
+import dev.vectorflow.ports.service.fleet.NodeDirectory;
+import dev.vectorflow.ports.service.delivery.FetchDesiredStateService;
+import dev.vectorflow.ports.service.delivery.FetchPipelineConfigService;
+import dev.vectorflow.ports.service.heartbeat.AuthenticateAgentService;
+import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
+import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
+import dev.vectorflow.ports.service.heartbeat.ReceiveHeartbeatService;
+import dev.vectorflow.ports.service.heartbeat.ReceiveLogsAndSamplesService;
+import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
+import dev.vectorflow.ports.service.telemetry.RollupFlush;
 import java.time.Duration;
 
 import dev.vectorflow.adapter.crypto.AesGcmSecretCipher;
@@ -64,7 +73,9 @@ final class ServerComposition {
     final AuditQueryService audit;
     final KeyRingService keyRing;
     final SecretService secrets;
-    final AgentService agents;
+    final FleetCacheWarmUp fleetCacheWarmUp;
+    final RollupFlush rollups;
+    final OneShotSettlement oneShotSettlement;
     final FleetJobs fleetJobs;
     final PostgresHeartbeatWriter telemetryWriter;
     final PostgresFleetChanges fleetChanges;
@@ -130,11 +141,15 @@ final class ServerComposition {
         FleetSettings fleet = settings.fleet();
         LiveTelemetry live = new LiveTelemetry();
         DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, fleetCache);
-        this.agents = new AgentService(tx, store.nodes(), store.nodeActions(), fleetCache, telemetryWriter, desiredStates, live, fleet, clock);
+        NodeDirectory nodeDirectory = new NodeDirectory(tx, store.nodes(), fleetCache);
+        HeartbeatWrites heartbeatWrites = new HeartbeatWrites(telemetryWriter, clock);
+        this.oneShotSettlement = new OneShotSettlement(tx, store.nodeActions(), fleetCache, clock);
+        this.fleetCacheWarmUp = new FleetCacheWarmUp(tx, store.nodes(), store.nodeActions(), fleetCache);
+        this.rollups = new RollupFlush(live, telemetryWriter, clock);
         EnrollmentService enrollment = new EnrollmentService(tx, store.enrollmentTokens(), store.nodes(), store.environments(), fleetChanges,
                 store.auditLog(), ids, tokens, fleet, clock);
         FleetService fleetService = new FleetService(tx, store.nodes(), store.enrollmentTokens(), enrollment, store.deployments(),
-                store.pipelines(), store.environments(), store.nodeActions(), store.telemetry(), fleetChanges, desiredStates, live, agents,
+                store.pipelines(), store.environments(), store.nodeActions(), store.telemetry(), fleetChanges, desiredStates, live, heartbeatWrites,
                 store.auditLog(), ids, fleet, clock);
         this.fleetJobs = new FleetJobs(tx, store.nodes(), store.telemetry(), fleet, clock);
         this.api = new ApiServices(
@@ -151,7 +166,13 @@ final class ServerComposition {
                 audit,
                 secrets, secrets, secrets,
                 pipelines, pipelines, pipelines,
-                enrollment, agents, enrollment, fleetService, fleetService, fleetService,
+                enrollment,
+                new AuthenticateAgentService(nodeDirectory),
+                new ReceiveHeartbeatService(nodeDirectory, desiredStates, oneShotSettlement, heartbeatWrites, live, fleet, clock),
+                new ReceiveLogsAndSamplesService(desiredStates, heartbeatWrites, fleet, clock),
+                new FetchPipelineConfigService(nodeDirectory, desiredStates),
+                new FetchDesiredStateService(nodeDirectory, desiredStates, fleet),
+                enrollment, fleetService, fleetService, fleetService,
                 new AgentReleaseService(tx, store.agentReleases(), store.nodes(), store.nodeActions(), store.environments(), fleetChanges,
                         store.auditLog(), ids, clock),
                 () -> {

@@ -1,6 +1,8 @@
 package dev.vectorflow.adapter.http;
 
 import dev.vectorflow.ports.in.audit.AuditQueries;
+import dev.vectorflow.ports.in.delivery.FetchDesiredStateUseCase;
+import dev.vectorflow.ports.in.delivery.FetchPipelineConfigUseCase;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
@@ -10,7 +12,9 @@ import dev.vectorflow.ports.in.fleet.EnrollNodeUseCase;
 import dev.vectorflow.ports.in.fleet.FleetQueries;
 import dev.vectorflow.ports.in.fleet.ManageEnrollmentTokensUseCase;
 import dev.vectorflow.ports.in.fleet.ManageNodesUseCase;
-import dev.vectorflow.ports.in.fleet.ServeAgentUseCase;
+import dev.vectorflow.ports.in.heartbeat.AuthenticateAgentUseCase;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
+import dev.vectorflow.ports.in.heartbeat.ReceiveLogsAndSamplesUseCase;
 import dev.vectorflow.ports.in.identity.ApiTokenQueries;
 import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
 import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
@@ -56,7 +60,11 @@ public record ApiServices(
         PublishPipelineUseCase publishPipelines,
         PipelineQueries pipelineQueries,
         EnrollNodeUseCase enrollNode,
-        ServeAgentUseCase serveAgent,
+        AuthenticateAgentUseCase authenticateAgent,
+        ReceiveHeartbeatUseCase receiveHeartbeat,
+        ReceiveLogsAndSamplesUseCase receiveLogsAndSamples,
+        FetchPipelineConfigUseCase fetchPipelineConfig,
+        FetchDesiredStateUseCase fetchDesiredState,
         ManageEnrollmentTokensUseCase manageEnrollmentTokens,
         ManageNodesUseCase manageNodes,
         DeployPipelineUseCase deployPipeline,

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.vectorflow.adapter.http.agent.AgentController;
+import dev.vectorflow.adapter.http.agent.AgentApi;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.fleet.FleetController;
 import dev.vectorflow.adapter.http.fleet.FleetOverviewController;
@@ -14,6 +14,9 @@ import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.RequestGuard;
 import dev.vectorflow.adapter.http.auth.SignInThrottle;
+import dev.vectorflow.adapter.http.delivery.ConfigDeliveryController;
+import dev.vectorflow.adapter.http.enrollment.AgentEnrollmentController;
+import dev.vectorflow.adapter.http.heartbeat.HeartbeatController;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
 import dev.vectorflow.adapter.http.identity.IdentityController;
 import dev.vectorflow.adapter.http.identity.SessionController;
@@ -111,8 +114,12 @@ public final class HttpApi {
         AuditController audit = new AuditController(services.auditQueries(), mapper);
         PipelineController pipelines = new PipelineController(services.managePipelines(), services.publishPipelines(),
                 services.pipelineQueries(), services.environmentQueries(), environments.owningTeam(), bodies, mapper);
-        AgentController agents = new AgentController(services.enrollNode(), services.serveAgent(), mapper, guard,
-                settings.agentRequestsPerMinute(), settings.enrollmentsPerMinutePerAddress());
+        AgentApi agentApi = new AgentApi(services.authenticateAgent(), mapper, guard, settings.agentRequestsPerMinute(),
+                settings.enrollmentsPerMinutePerAddress());
+        AgentEnrollmentController agentEnrollment = new AgentEnrollmentController(services.enrollNode(), agentApi);
+        HeartbeatController heartbeats = new HeartbeatController(services.receiveHeartbeat(), services.receiveLogsAndSamples(), agentApi);
+        ConfigDeliveryController configDelivery = new ConfigDeliveryController(services.fetchPipelineConfig(), services.fetchDesiredState(),
+                agentApi);
         FleetController fleet = new FleetController(services.manageEnrollmentTokens(), services.manageNodes(), services.deployPipeline(),
                 services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock, services.agentReleases());
         FleetOverviewController fleetOverview = new FleetOverviewController(services.fleetOverview(), environments.owningTeam(),
@@ -128,7 +135,7 @@ public final class HttpApi {
             config.jetty.port = settings.port();
             // counts requests in flight so that stopGracefully() can wait for them
             config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
-            config.http.maxRequestSize = Math.max(settings.maxRequestBytes(), AgentController.MAX_BODY_BYTES);
+            config.http.maxRequestSize = Math.max(settings.maxRequestBytes(), AgentApi.MAX_BODY_BYTES);
             config.jsonMapper(new JavalinJackson(mapper, true));
             config.requestLogger.http((ctx, ms) -> {
                 // thousands of agents poll every few seconds: their successful calls are not worth a line each
@@ -140,7 +147,7 @@ public final class HttpApi {
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
             config.routes.before("/api/*", ctx -> {
-                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies()
+                rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agentApi.bodies()
                         : PipelineController.takesPipelineBody(ctx.method().name(), ctx.path()) ? pipelines.pipelineBodies() : bodies);
                 guard.identify(ctx);
                 ctx.header("Cache-Control", "no-store");
@@ -154,7 +161,9 @@ public final class HttpApi {
             audit.register(api);
             secrets.register(api);
             pipelines.register(api);
-            agents.register(api);
+            agentEnrollment.register(api);
+            heartbeats.register(api);
+            configDelivery.register(api);
             fleet.register(api);
             fleetOverview.register(api);
             declaredRoutes.addAll(api.declared());

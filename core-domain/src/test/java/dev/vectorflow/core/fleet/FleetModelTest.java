@@ -66,28 +66,28 @@ class FleetModelTest {
         PipelineId gone = new PipelineId(UUID.randomUUID());
         List<DesiredPipeline> deployed = List.of(new DesiredPipeline(a, "a", 2, "c".repeat(64), NodeSelector.ALL),
                 new DesiredPipeline(b, "b", 1, "d".repeat(64), NodeSelector.parse("s", "zone=b")));
-        DesiredState desired = DesiredState.forNode(Labels.of(Map.of("zone", "a")), false, deployed);
+        DesiredPipelines desired = DesiredPipelines.forNode(Labels.of(Map.of("zone", "a")), false, deployed);
         assertThat(desired.pipelines()).containsOnlyKeys(a);
-        List<DesiredState.Action> actions = desired.actionsAgainst(List.of(
-                new DesiredState.Reported(a, 1, "old", PipelineRunStatus.RUNNING),
-                new DesiredState.Reported(gone, 3, "x", PipelineRunStatus.RUNNING)));
+        List<DesiredPipelines.Action> actions = desired.actionsAgainst(List.of(
+                new DesiredPipelines.Reported(a, 1, "old", PipelineRunStatus.RUNNING),
+                new DesiredPipelines.Reported(gone, 3, "x", PipelineRunStatus.RUNNING)));
         assertThat(actions).hasSize(2);
-        assertThat(actions.get(0)).isInstanceOf(DesiredState.Deploy.class);
-        assertThat(actions.get(1)).isInstanceOf(DesiredState.Undeploy.class);
+        assertThat(actions.get(0)).isInstanceOf(DesiredPipelines.Deploy.class);
+        assertThat(actions.get(1)).isInstanceOf(DesiredPipelines.Undeploy.class);
         assertThat(desired.actionsAgainst(List.of()).getFirst().id()).isEqualTo(actions.getFirst().id());
-        assertThat(desired.actionsAgainst(List.of(new DesiredState.Reported(a, 2, "c".repeat(64), PipelineRunStatus.RUNNING)))).isEmpty();
-        assertThat(DesiredState.forNode(Labels.of(Map.of("zone", "b")), true, deployed).pipelines()).isEmpty();
+        assertThat(desired.actionsAgainst(List.of(new DesiredPipelines.Reported(a, 2, "c".repeat(64), PipelineRunStatus.RUNNING)))).isEmpty();
+        assertThat(DesiredPipelines.forNode(Labels.of(Map.of("zone", "b")), true, deployed).pipelines()).isEmpty();
     }
 
     @Test
     void givenTheSameConfigUnderANewVersion_aDeployIsOffered_soThatTheNodeReportsTheNewNumber() {
         PipelineId a = new PipelineId(UUID.randomUUID());
-        DesiredState desired = DesiredState.forNode(Labels.of(Map.of()), false,
+        DesiredPipelines desired = DesiredPipelines.forNode(Labels.of(Map.of()), false,
                 List.of(new DesiredPipeline(a, "a", 3, "c".repeat(64), NodeSelector.ALL)));
 
-        List<DesiredState.Action> actions = desired.actionsAgainst(List.of(new DesiredState.Reported(a, 1, "c".repeat(64), PipelineRunStatus.RUNNING)));
+        List<DesiredPipelines.Action> actions = desired.actionsAgainst(List.of(new DesiredPipelines.Reported(a, 1, "c".repeat(64), PipelineRunStatus.RUNNING)));
 
-        assertThat(actions).singleElement().isInstanceOfSatisfying(DesiredState.Deploy.class, d -> assertThat(d.target().version()).isEqualTo(3));
+        assertThat(actions).singleElement().isInstanceOfSatisfying(DesiredPipelines.Deploy.class, d -> assertThat(d.target().version()).isEqualTo(3));
         assertThat(desired.inSync(a, 1, "c".repeat(64))).isFalse();
         assertThat(desired.inSync(a, 3, "c".repeat(64))).isTrue();
         assertThat(desired.inSync(a, null, "c".repeat(64))).as("an agent that reports no number").isTrue();

@@ -26,7 +26,7 @@ import java.util.Map;
  * Reads agent protocol v1 bodies leniently: unknown fields are ignored, and a value that is missing, of the wrong
  * type, negative or absurd is left out and named in {@code rejected}, without failing the rest of the request.
  */
-final class AgentRequests {
+public final class AgentRequests {
 
     /** Beyond this a counter is not believed (about 10^15: a petabyte, or a million events a second for 30 years). */
     static final double MAX_COUNTER = 1e15;
@@ -45,12 +45,12 @@ final class AgentRequests {
     private final List<String> rejected = new ArrayList<>();
     private int moreRejected;
 
-    AgentRequests(ObjectMapper mapper) {
+    public AgentRequests(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
     /** What was left out and why: at most {@link #MAX_REJECTED} entries, then one that says how many more there were. */
-    List<String> rejected() {
+    public List<String> rejected() {
         if (moreRejected == 0) {
             return rejected;
         }
@@ -94,7 +94,7 @@ final class AgentRequests {
         return body;
     }
 
-    EnrollRequest enroll(JsonNode body) {
+    public EnrollRequest enroll(JsonNode body) {
         requireObject(body);
         String token = text(body, "token");
         if (token == null) {
@@ -104,7 +104,7 @@ final class AgentRequests {
                 labels(body.get("labels"), "labels"));
     }
 
-    ConfigRequest config(JsonNode body) {
+    public ConfigRequest config(JsonNode body) {
         requireObject(body);
         JsonNode version = body.get("version");
         if (version != null && !version.isNull() && !(version.canConvertToInt() && version.isIntegralNumber() && version.asInt() >= 1)) {
@@ -122,7 +122,7 @@ final class AgentRequests {
      * request records without a tree of every object first. The rarer parts (labels, logs, samples, action results) are
      * read as small trees by the same methods the other agent calls use.
      */
-    HeartbeatRequest heartbeat(JsonParser p) throws IOException {
+    public HeartbeatRequest heartbeat(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw ApiProblem.badRequest("The request body must be a JSON object.");
         }
@@ -156,7 +156,7 @@ final class AgentRequests {
         return new HeartbeatRequest(agentVersion, vectorVersion, deploymentMode, labels, host, pipelines, logs, samples, actions, updateError);
     }
 
-    List<PipelineLogs> logs(JsonNode node) {
+    public List<PipelineLogs> logs(JsonNode node) {
         List<PipelineLogs> logs = new ArrayList<>();
         for (JsonNode batch : array(node, "logs", MAX_LOG_BATCHES)) {
             List<String> lines = new ArrayList<>();
@@ -173,7 +173,7 @@ final class AgentRequests {
         return logs;
     }
 
-    List<SampleResult> samples(JsonNode node) {
+    public List<SampleResult> samples(JsonNode node) {
         List<SampleResult> results = new ArrayList<>();
         for (JsonNode r : array(node, "sampleResults", MAX_SAMPLES)) {
             List<Object> events = new ArrayList<>();

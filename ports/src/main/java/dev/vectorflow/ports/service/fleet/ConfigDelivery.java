@@ -1,8 +1,9 @@
 package dev.vectorflow.ports.service.fleet;
 
 import dev.vectorflow.core.secret.CertificateBundle;
-import dev.vectorflow.ports.protocol.CertFile;
-import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.in.delivery.DeliveredConfig;
+import dev.vectorflow.ports.in.delivery.DeliveredConfig.CertFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ final class ConfigDelivery {
     private ConfigDelivery() {
     }
 
-    static PipelineConfig build(String pipelineId, String pipelineName, int version, String logLevel, String configYaml,
+    static DeliveredConfig build(PipelineId pipelineId, String pipelineName, int version, String logLevel, String configYaml,
                                 Map<String, String> secrets, Map<String, CertificateBundle> certificates) {
         Map<String, CertFile> files = new TreeMap<>();
         StringBuilder yaml = new StringBuilder();
@@ -57,7 +58,7 @@ final class ConfigDelivery {
         String rendered = yaml.toString();
         Map<String, String> sortedSecrets = new TreeMap<>(secrets);
         List<CertFile> certFiles = new ArrayList<>(files.values());
-        return new PipelineConfig(pipelineId, pipelineName, version, checksum(rendered, sortedSecrets, certFiles), logLevel, rendered,
+        return new DeliveredConfig(pipelineId, pipelineName, version, checksum(rendered, sortedSecrets, certFiles), logLevel, rendered,
                 sortedSecrets, certFiles);
     }
 

@@ -4,11 +4,14 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.fleet.DesiredPipeline;
 import dev.vectorflow.core.fleet.Deployment;
+import dev.vectorflow.core.fleet.DesiredPipelines;
+import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.pipeline.Pipeline;
+import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.References;
 import dev.vectorflow.core.secret.CertificateBundle;
-import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.in.delivery.DeliveredConfig;
 import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
@@ -49,7 +52,7 @@ public final class DesiredStates {
 
     private EnvironmentPlan load(EnvironmentId environment) {
         return transactions.inTransaction(() -> {
-            Map<dev.vectorflow.core.pipeline.PipelineId, String> names = new HashMap<>();
+            Map<PipelineId, String> names = new HashMap<>();
             for (Pipeline p : pipelines.findByEnvironment(environment)) {
                 names.put(p.id(), p.name().value());
             }
@@ -58,7 +61,7 @@ public final class DesiredStates {
                 String name = names.get(d.pipelineId());
                 var version = pipelines.version(d.pipelineId(), d.version());
                 if (name != null && version.isPresent()) {
-                    PipelineConfig config = render(environment, name, version.get());
+                    DeliveredConfig config = render(environment, name, version.get());
                     deployed.add(new DesiredPipeline(d.pipelineId(), name, d.version(), config.checksum(), d.selector()));
                 }
             }
@@ -66,20 +69,25 @@ public final class DesiredStates {
         });
     }
 
+    /** What {@code node} should run now: the deployed pipelines of its environment that its labels select. */
+    public DesiredPipelines forNode(Node node) {
+        return DesiredPipelines.forNode(node.labels(), node.maintenance(), plan(node.environmentId()).deployed());
+    }
+
     /** The config of {@code target} as its node receives it, secrets and certificates resolved. */
-    PipelineConfig deliver(EnvironmentId environment, DesiredPipeline target) throws NotFoundFailure {
+    public DeliveredConfig deliver(EnvironmentId environment, DesiredPipeline target) throws NotFoundFailure {
         PipelineVersion version = transactions.inTransaction(() -> pipelines.version(target.pipelineId(), target.version()))
                 .orElseThrow(() -> new NotFoundFailure("Pipeline version", target.pipelineId() + " v" + target.version()));
         return render(environment, target.pipelineName(), version);
     }
 
-    private PipelineConfig render(EnvironmentId environment, String name, PipelineVersion version) {
+    private DeliveredConfig render(EnvironmentId environment, String name, PipelineVersion version) {
         References references = References.of(version.graph());
         Map<String, String> values = new HashMap<>();
         secrets.resolveSecrets(environment, references.secrets()).forEach((n, v) -> values.put(n.value(), v.value()));
         Map<String, CertificateBundle> certificates = new HashMap<>();
         secrets.resolveCertificates(environment, references.certificates()).forEach((n, b) -> certificates.put(n.value(), b));
-        return ConfigDelivery.build(version.pipelineId().toString(), name, version.number(), LOG_LEVEL, version.configYaml(), values,
+        return ConfigDelivery.build(version.pipelineId(), name, version.number(), LOG_LEVEL, version.configYaml(), values,
                 certificates);
     }
 }

@@ -18,6 +18,7 @@ import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.VersionChange;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

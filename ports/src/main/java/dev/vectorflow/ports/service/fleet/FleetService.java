@@ -8,7 +8,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.DesiredPipeline;
-import dev.vectorflow.core.fleet.DesiredState;
+import dev.vectorflow.core.fleet.DesiredPipelines;
 import dev.vectorflow.core.fleet.EnrollmentToken;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
@@ -37,6 +37,8 @@ import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
+import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +73,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
     private final FleetChanges changes;
     private final DesiredStates desiredStates;
     private final LiveTelemetry live;
-    private final AgentService agents;
+    private final HeartbeatWrites heartbeats;
     private final AuditLog audit;
     private final IdGenerator ids;
     private final FleetSettings settings;
@@ -80,7 +82,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
     public FleetService(Transactions transactions, NodeRepository nodes, EnrollmentTokenRepository tokens, EnrollmentService enrollment,
                         DeploymentRepository deployments, PipelineRepository pipelines, EnvironmentRepository environments,
                         NodeActionRepository actions, TelemetryRepository telemetry, FleetChanges changes, DesiredStates desiredStates,
-                        LiveTelemetry live, AgentService agents, AuditLog audit, IdGenerator ids, FleetSettings settings, Clock clock) {
+                        LiveTelemetry live, HeartbeatWrites heartbeats, AuditLog audit, IdGenerator ids, FleetSettings settings, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.tokens = tokens;
@@ -93,7 +95,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
         this.changes = changes;
         this.desiredStates = desiredStates;
         this.live = live;
-        this.agents = agents;
+        this.heartbeats = heartbeats;
         this.audit = audit;
         this.ids = ids;
         this.settings = settings;
@@ -159,7 +161,8 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
             auditNode(actor, "node.delete", node, Changes.none().field("environment", node.environmentId().toString(), null));
             return null;
         });
-        agents.forget(id);
+        heartbeats.forget(id);
+        live.forget(id);
     }
 
     @Override
@@ -347,7 +350,7 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
                 if (!wanted && state == null) {
                     continue;
                 }
-                DesiredState desired = DesiredState.forNode(node.labels(), node.maintenance(), target.map(List::of).orElse(List.of()));
+                DesiredPipelines desired = DesiredPipelines.forNode(node.labels(), node.maintenance(), target.map(List::of).orElse(List.of()));
                 boolean inSync = wanted ? state != null && desired.inSync(pipelineId, state.version(), state.checksum()) : state == null;
                 states.add(new NodeDeploymentState(node, wanted ? target.map(DesiredPipeline::version) : Optional.empty(),
                         Optional.ofNullable(state).map(s -> onNode(s, names)), inSync));

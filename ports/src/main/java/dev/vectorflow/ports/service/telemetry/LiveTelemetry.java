@@ -1,10 +1,10 @@
-package dev.vectorflow.ports.service.fleet;
+package dev.vectorflow.ports.service.telemetry;
 
 import dev.vectorflow.core.fleet.CounterDelta;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.protocol.ComponentMetrics;
-import dev.vectorflow.ports.protocol.HostMetrics;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ComponentCounters;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.HostReading;
 import dev.vectorflow.ports.in.fleet.FleetOverviewQueries;
 import dev.vectorflow.ports.in.fleet.FleetQueries.HostNow;
 import dev.vectorflow.ports.in.fleet.FleetQueries.LiveCounters;
@@ -18,8 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The in-memory side of telemetry: turns cumulative counters into rates (a counter that went down was reset), keeps
@@ -91,12 +94,12 @@ public final class LiveTelemetry {
 
     /** Sums of one component's counter deltas over one minute; thousands of nodes add to the same few at once. */
     private static final class ComponentAccumulator {
-        final java.util.concurrent.atomic.LongAdder[] sums = new java.util.concurrent.atomic.LongAdder[COUNTERS];
+        final LongAdder[] sums = new LongAdder[COUNTERS];
         volatile String kind;
 
         ComponentAccumulator() {
             for (int i = 0; i < COUNTERS; i++) {
-                sums[i] = new java.util.concurrent.atomic.LongAdder();
+                sums[i] = new LongAdder();
             }
         }
     }
@@ -136,7 +139,7 @@ public final class LiveTelemetry {
     }
 
     /** Counters of a report as an array (-1 where the agent sent nothing usable). */
-    static long[] counters(Long eventsIn, Long eventsOut, Long bytesIn, Long bytesOut, Long errors, Long discarded) {
+    public static long[] counters(Long eventsIn, Long eventsOut, Long bytesIn, Long bytesOut, Long errors, Long discarded) {
         return new long[] {orUnknown(eventsIn), orUnknown(eventsOut), orUnknown(bytesIn), orUnknown(bytesOut), orUnknown(errors),
                 orUnknown(discarded)};
     }
@@ -145,7 +148,7 @@ public final class LiveTelemetry {
         return value == null ? -1 : value;
     }
 
-    void recordHost(NodeId node, Instant at, HostMetrics host) {
+    public void recordHost(NodeId node, Instant at, HostReading host) {
         NodeReadings readings = nodes.computeIfAbsent(node, n -> new NodeReadings());
         long atMillis = at.toEpochMilli();
         long minute = minuteOf(at);
@@ -226,7 +229,7 @@ public final class LiveTelemetry {
         return previous < 0 || current < 0 ? 0 : CounterDelta.between(previous, current);
     }
 
-    void recordPipeline(NodeId node, PipelineId pipeline, Instant at, long[] totals, List<ComponentMetrics> components) {
+    public void recordPipeline(NodeId node, PipelineId pipeline, Instant at, long[] totals, List<ComponentCounters> components) {
         NodeReadings readings = nodes.computeIfAbsent(node, n -> new NodeReadings());
         long minute = minuteOf(at);
         long atMillis = at.toEpochMilli();
@@ -238,7 +241,7 @@ public final class LiveTelemetry {
             boolean usable = seconds > 0 && atMillis - p.atMillis <= MAX_GAP_MILLIS;
             advance(usable, p.totals, p.rates, totals, seconds);
             int generation = ++p.generation;
-            for (ComponentMetrics c : components) {
+            for (ComponentCounters c : components) {
                 fill(now, c.receivedEvents(), c.sentEvents(), c.receivedBytes(), c.sentBytes(), c.errorsTotal(), c.discardedEvents());
                 ComponentReadings known = p.components.get(c.componentId());
                 boolean before = usable && known != null;
@@ -263,7 +266,7 @@ public final class LiveTelemetry {
         }
     }
 
-    private void addToMinute(PipelineId pipeline, ComponentMetrics c, long minute, long[] deltas) {
+    private void addToMinute(PipelineId pipeline, ComponentCounters c, long minute, long[] deltas) {
         ComponentMinuteKey key = new ComponentMinuteKey(pipeline, c.componentId(), minute);
         ComponentAccumulator accumulator = componentMinutes.get(key);
         if (accumulator == null) {
@@ -303,7 +306,7 @@ public final class LiveTelemetry {
     }
 
     /** Forgets pipelines a node no longer runs. */
-    void retainPipelines(NodeId node, java.util.Set<PipelineId> running) {
+    public void retainPipelines(NodeId node, Set<PipelineId> running) {
         NodeReadings readings = nodes.get(node);
         if (readings != null) {
             synchronized (readings) {
@@ -312,11 +315,11 @@ public final class LiveTelemetry {
         }
     }
 
-    void forget(NodeId node) {
+    public void forget(NodeId node) {
         nodes.remove(node);
     }
 
-    Optional<LiveCounters> live(NodeId node, PipelineId pipeline) {
+    public Optional<LiveCounters> live(NodeId node, PipelineId pipeline) {
         NodeReadings readings = nodes.get(node);
         if (readings == null) {
             return Optional.empty();
@@ -327,7 +330,7 @@ public final class LiveTelemetry {
         }
     }
 
-    Optional<HostNow> host(NodeId node) {
+    public Optional<HostNow> host(NodeId node) {
         NodeReadings readings = nodes.get(node);
         if (readings == null) {
             return Optional.empty();
@@ -344,7 +347,7 @@ public final class LiveTelemetry {
     }
 
     /** Latest rates per component of a pipeline, summed over the nodes heard from since {@code freshSince}. */
-    Map<String, LiveCounters> liveComponents(PipelineId pipeline, Instant freshSince) {
+    public Map<String, LiveCounters> liveComponents(PipelineId pipeline, Instant freshSince) {
         long fresh = freshSince.toEpochMilli();
         Map<String, double[]> sums = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
@@ -364,7 +367,7 @@ public final class LiveTelemetry {
                 });
             }
         }
-        Map<String, LiveCounters> result = new java.util.TreeMap<>();
+        Map<String, LiveCounters> result = new TreeMap<>();
         sums.forEach((component, s) -> result.put(component, live(totals.get(component), s)));
         return result;
     }
@@ -373,7 +376,7 @@ public final class LiveTelemetry {
      * Latest pipeline-level rates summed over {@code pipelines} on every node heard from since {@code freshSince}, and
      * how many nodes that is: one pass over what is in memory, no per-node lookups.
      */
-    FleetOverviewQueries.LiveFlow flow(java.util.Set<PipelineId> pipelines, Instant freshSince) {
+    public FleetOverviewQueries.LiveFlow flow(Set<PipelineId> pipelines, Instant freshSince) {
         long fresh = freshSince.toEpochMilli();
         double[] sums = new double[COUNTERS];
         int reporting = 0;
@@ -404,7 +407,7 @@ public final class LiveTelemetry {
      * the node went quiet; a component minute one minute after it ended, when no heartbeat can still be adding to it
      * (their minute is the one they arrive in).
      */
-    Rollups drainFinishedMinutes(Instant now) {
+    public Rollups drainFinishedMinutes(Instant now) {
         long current = minuteOf(now) - 1;
         for (Map.Entry<NodeId, NodeReadings> e : nodes.entrySet()) {
             NodeReadings readings = e.getValue();
@@ -433,7 +436,7 @@ public final class LiveTelemetry {
     }
 
     /** Finished rollups ready to be stored. */
-    record Rollups(List<HostMinute> host, List<ComponentMinute> components) {
+    public record Rollups(List<HostMinute> host, List<ComponentMinute> components) {
     }
 
     private static long minuteOf(Instant at) {

@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one node should run: the deployed pipelines of its environment whose selector matches its labels, or nothing
- * while it is in maintenance. {@link #actionsAgainst} is the level-triggered difference to what the node reports.
+ * A node's desired state: the deployed pipelines of its environment whose selector matches its labels, or nothing while it
+ * is in maintenance. {@link #actionsAgainst} is the level-triggered difference to what the node reports.
  */
-public record DesiredState(Map<PipelineId, DesiredPipeline> pipelines) {
+public record DesiredPipelines(Map<PipelineId, DesiredPipeline> pipelines) {
 
-    public DesiredState {
+    public DesiredPipelines {
         pipelines = Map.copyOf(pipelines);
     }
 
-    public static DesiredState forNode(Labels labels, boolean maintenance, List<DesiredPipeline> deployed) {
+    public static DesiredPipelines forNode(Labels labels, boolean maintenance, List<DesiredPipeline> deployed) {
         if (maintenance) {
-            return new DesiredState(Map.of());
+            return new DesiredPipelines(Map.of());
         }
         Map<PipelineId, DesiredPipeline> wanted = new LinkedHashMap<>();
         for (DesiredPipeline pipeline : deployed) {
@@ -27,7 +27,7 @@ public record DesiredState(Map<PipelineId, DesiredPipeline> pipelines) {
                 wanted.put(pipeline.pipelineId(), pipeline);
             }
         }
-        return new DesiredState(wanted);
+        return new DesiredPipelines(wanted);
     }
 
     /** What a node reports about one of its pipelines, as far as reconciling needs it. */

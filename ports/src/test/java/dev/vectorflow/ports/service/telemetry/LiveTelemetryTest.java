@@ -1,11 +1,11 @@
-package dev.vectorflow.ports.service.fleet;
+package dev.vectorflow.ports.service.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
-import dev.vectorflow.ports.protocol.ComponentMetrics;
-import dev.vectorflow.ports.protocol.HostMetrics;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ComponentCounters;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.HostReading;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,8 +19,8 @@ class LiveTelemetryTest {
     private final NodeId other = new NodeId(UUID.randomUUID());
     private final PipelineId pipeline = new PipelineId(UUID.randomUUID());
 
-    private static List<ComponentMetrics> source(long events) {
-        return List.of(new ComponentMetrics("src", "source", events, events, events * 10, events * 10, 0L, 0L));
+    private static List<ComponentCounters> source(long events) {
+        return List.of(new ComponentCounters("src", "source", events, events, events * 10, events * 10, 0L, 0L));
     }
 
     private void report(NodeId who, Instant at, long events) {
@@ -71,8 +71,8 @@ class LiveTelemetryTest {
 
     @Test
     void givenHostCounters_cpuAndNetworkBecomeRates() {
-        live.recordHost(node, T0, new HostMetrics(100.0, 80.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 1000L, 0L));
-        live.recordHost(node, T0.plusSeconds(10), new HostMetrics(120.0, 95.0, 0.7, null, null, 1000L, 600L, 400L, null, null, null, 0L, 0L,
+        live.recordHost(node, T0, new HostReading(100.0, 80.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 1000L, 0L));
+        live.recordHost(node, T0.plusSeconds(10), new HostReading(120.0, 95.0, 0.7, null, null, 1000L, 600L, 400L, null, null, null, 0L, 0L,
                 6000L, 0L));
         assertThat(live.host(node).orElseThrow().cpuPercent()).isEqualTo(25.0);
         var minute = live.drainFinishedMinutes(T0.plusSeconds(120)).host().getFirst();
@@ -84,7 +84,7 @@ class LiveTelemetryTest {
 
     @Test
     void aNodesFirstReportOfANewMinute_closesItsHostMinute_andAQuietNodesMinuteIsClosedAMinuteLate() {
-        HostMetrics host = new HostMetrics(1.0, 1.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 0L, 0L);
+        HostReading host = new HostReading(1.0, 1.0, 0.5, null, null, 1000L, 400L, 600L, null, null, null, 0L, 0L, 0L, 0L);
         live.recordHost(node, T0, host);
         live.recordHost(other, T0, host);
         live.recordHost(node, T0.plusSeconds(20), host);
@@ -114,7 +114,7 @@ class LiveTelemetryTest {
     void componentsNoLongerReported_areForgotten() {
         report(node, T0, 100);
         live.recordPipeline(node, pipeline, T0.plusSeconds(10), LiveTelemetry.counters(200L, 200L, null, null, 0L, 0L),
-                List.of(new ComponentMetrics("other", "sink", 5L, 5L, 1L, 1L, 0L, 0L)));
+                List.of(new ComponentCounters("other", "sink", 5L, 5L, 1L, 1L, 0L, 0L)));
         assertThat(live.liveComponents(pipeline, T0).keySet()).containsExactly("other");
         assertThat(live.live(node, pipeline).orElseThrow().eventsInPerSec()).isEqualTo(10.0);
     }

@@ -1,0 +1,88 @@
+package dev.vectorflow.adapter.http.heartbeat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vectorflow.adapter.http.agent.AgentApi;
+import dev.vectorflow.adapter.http.agent.AgentRequests;
+import dev.vectorflow.adapter.http.auth.Access;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.error.ApiProblem;
+import dev.vectorflow.ports.in.heartbeat.AgentIdentity;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.HeartbeatOutcome;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Busy;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Answered;
+import dev.vectorflow.ports.in.heartbeat.LogsAndSamplesCommand;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
+import dev.vectorflow.ports.in.heartbeat.ReceiveLogsAndSamplesUseCase;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** The heartbeat of protocol v1 ({@code POST /api/agent/heartbeat}) and the logs and samples an agent sends apart from it. */
+public final class HeartbeatController {
+
+    private final ReceiveHeartbeatUseCase heartbeats;
+    private final ReceiveLogsAndSamplesUseCase logsAndSamples;
+    private final AgentApi agentApi;
+
+    public HeartbeatController(ReceiveHeartbeatUseCase heartbeats, ReceiveLogsAndSamplesUseCase logsAndSamples, AgentApi agentApi) {
+        this.heartbeats = heartbeats;
+        this.logsAndSamples = logsAndSamples;
+        this.agentApi = agentApi;
+    }
+
+    public void register(ApiRoutes routes) {
+        routes.post("/api/agent/heartbeat", Access.agent(), this::heartbeat);
+        routes.post("/api/agent/logs", Access.agent(), this::logs);
+        routes.post("/api/agent/samples", Access.agent(), this::samples);
+    }
+
+    private void heartbeat(Context ctx) {
+        AgentIdentity agent = agentApi.agent(ctx);
+        AgentRequests reader = agentApi.reader();
+        HeartbeatOutcome outcome = heartbeats.receiveHeartbeat(HeartbeatCommands.toCommand(agent, agentApi.bodies().readStream(ctx,
+                reader::heartbeat)));
+        answer(ctx, outcome, reader.rejected());
+    }
+
+    private void logs(Context ctx) {
+        AgentIdentity agent = agentApi.agent(ctx);
+        JsonNode body = agentApi.bodies().readTree(ctx);
+        AgentRequests reader = agentApi.reader();
+        // the array itself, or {"logs": [...]} as in a heartbeat
+        JsonNode logs = body.isObject() ? body.get("logs") : body;
+        LogsAndSamplesCommand command = new LogsAndSamplesCommand(agent, HeartbeatCommands.logs(reader.logs(logs)), List.of());
+        answer(ctx, logsAndSamples.receiveLogsAndSamples(command), reader.rejected());
+    }
+
+    private void samples(Context ctx) {
+        AgentIdentity agent = agentApi.agent(ctx);
+        JsonNode body = agentApi.bodies().readTree(ctx);
+        AgentRequests reader = agentApi.reader();
+        JsonNode results = body.isObject() ? body.has("results") ? body.get("results") : body.get("sampleResults") : body;
+        LogsAndSamplesCommand command = new LogsAndSamplesCommand(agent, List.of(), HeartbeatCommands.samples(reader.samples(results)));
+        answer(ctx, logsAndSamples.receiveLogsAndSamples(command), reader.rejected());
+    }
+
+    private void answer(Context ctx, HeartbeatOutcome outcome, List<String> rejected) {
+        switch (outcome) {
+            case Answered answered -> {
+                Object body = HeartbeatCommands.toResponse(answered);
+                if (!rejected.isEmpty()) {
+                    ObjectNode tree = agentApi.mapper().valueToTree(body);
+                    tree.set("rejected", agentApi.mapper().valueToTree(rejected));
+                    body = tree;
+                }
+                // one write of ready bytes: this answer goes out thousands of times a second
+                try {
+                    ctx.contentType("application/json").result(agentApi.mapper().writeValueAsBytes(body));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write a heartbeat answer", e);
+                }
+            }
+            case Busy busy -> throw new ApiProblem(503, "Service Unavailable",
+                    "The server is catching up with its writes; retry after " + busy.retryAfter().toSeconds() + " s.", List.of())
+                    .withHeader("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+        }
+    }
+}

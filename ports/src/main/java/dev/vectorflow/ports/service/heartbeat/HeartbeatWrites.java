@@ -1,0 +1,152 @@
+package dev.vectorflow.ports.service.heartbeat;
+
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ActionResult;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.LogBatch;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.ActionSettlement;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.LogLine;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.PipelineState;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
+import dev.vectorflow.ports.out.telemetry.EventSample;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hands heartbeats to the {@link HeartbeatWriter}, leaving out facts and pipeline states that equal what this server
+ * last handed over for the node: a fleet whose nodes change nothing writes little more than their last-seen times.
+ */
+public final class HeartbeatWrites {
+
+    /** However unchanged, a node's facts and states are written again this often, so a difference made elsewhere cannot last. */
+    static final Duration REWRITE_EVERY = Duration.ofMinutes(5);
+
+    private final HeartbeatWriter writer;
+    private final Clock clock;
+    private final ConcurrentHashMap<NodeId, Written> written = new ConcurrentHashMap<>();
+
+    /**
+     * What this server last handed to the writer for a node. It is forgotten when the writer drops the node's heartbeat,
+     * and every {@link #REWRITE_EVERY} in any case.
+     */
+    private static final class Written {
+        NodeFacts facts;
+        NodeStatus status;
+        final Map<PipelineId, PipelineState> states = new HashMap<>();
+        Set<PipelineId> reported;
+        Instant since;
+
+        Written(Instant now) {
+            since = now;
+        }
+
+        void forget(Instant now) {
+            facts = null;
+            states.clear();
+            reported = null;
+            since = now;
+        }
+    }
+
+    /** One heartbeat as the service judged it, before de-duplication. */
+    record Report(NodeId node, Instant at, NodeStatus status, String statusReason, NodeFacts facts, List<PipelineState> states,
+                  Set<PipelineId> running, List<LogLine> logs, List<EventSample> samples, List<ActionSettlement> settlements,
+                  Optional<String> settledUpdateVersion) {
+    }
+
+    public HeartbeatWrites(HeartbeatWriter writer, Clock clock) {
+        this.writer = writer;
+        this.clock = clock;
+        writer.whenDropped(this::forgetWritten);
+    }
+
+    /** Queues what changed since the last heartbeat of the node; false when the writer's queue is full. */
+    boolean offer(Report report) {
+        Written last = written.computeIfAbsent(report.node(), n -> new Written(report.at()));
+        synchronized (last) {
+            if (Duration.between(last.since, report.at()).compareTo(REWRITE_EVERY) >= 0) {
+                last.forget(report.at());
+            }
+            List<PipelineState> changed = report.states().stream().filter(s -> !s.sameAs(last.states.get(s.pipelineId()))).toList();
+            boolean setChanged = !report.running().equals(last.reported);
+            HeartbeatWrite write = new HeartbeatWrite(report.node(), report.at(), report.status(), report.statusReason(),
+                    report.facts().equals(last.facts) ? Optional.empty() : Optional.of(report.facts()), changed,
+                    setChanged ? Optional.of(Set.copyOf(report.running())) : Optional.empty(), report.logs(), report.samples(),
+                    report.settlements(), report.settledUpdateVersion());
+            if (!writer.offer(write)) {
+                return false;
+            }
+            // only what changed replaces what is kept: an equal copy per heartbeat would live one interval and
+            // then die in the old generation, the costliest garbage for the collector
+            if (write.facts().isPresent()) {
+                last.facts = report.facts();
+            }
+            last.status = report.status();
+            changed.forEach(s -> last.states.put(s.pipelineId(), s));
+            if (setChanged) {
+                last.states.keySet().retainAll(report.running());
+                last.reported = write.reportedPipelines().orElseThrow();
+            }
+        }
+        return true;
+    }
+
+    /** Queues log lines and samples sent apart from a heartbeat, under the node's last status; false when the queue is full. */
+    boolean offerLogsAndSamples(NodeId node, Instant at, List<LogLine> logs, List<EventSample> samples) {
+        Written last = written.get(node);
+        NodeStatus status = last == null || last.status == null ? NodeStatus.HEALTHY : last.status;
+        return writer.offer(new HeartbeatWrite(node, at, status, "heartbeat", Optional.empty(), List.of(), Optional.empty(), logs, samples,
+                List.of(), Optional.empty()));
+    }
+
+    /** Forgets what was written for a node (deleted or re-enrolled). */
+    public void forget(NodeId node) {
+        written.remove(node);
+    }
+
+    /** The writer could not store these nodes' last heartbeats: their next ones write everything again. */
+    private void forgetWritten(Set<NodeId> dropped) {
+        Instant now = clock.instant();
+        for (NodeId node : dropped) {
+            Written w = written.get(node);
+            if (w != null) {
+                synchronized (w) {
+                    w.forget(now);
+                }
+            }
+        }
+    }
+
+    /** The lines of the environment's pipelines (others are left out), stamped with the time they arrived. */
+    static List<LogLine> logLines(List<LogBatch> batches, Map<PipelineId, String> environmentPipelines, Instant now) {
+        List<LogLine> lines = new ArrayList<>();
+        for (LogBatch batch : batches) {
+            if (environmentPipelines.containsKey(batch.pipelineId())) {
+                for (String line : batch.lines()) {
+                    lines.add(new LogLine(batch.pipelineId(), now, line));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The samples that name their request and component (others cannot be stored). */
+    static List<EventSample> storable(List<EventSample> samples) {
+        return samples.stream().filter(s -> s.requestId() != null && s.componentKey() != null).toList();
+    }
+
+    static List<ActionSettlement> settlements(List<ActionResult> results) {
+        return results.stream().map(r -> new ActionSettlement(r.actionId(), r.succeeded(), r.message())).toList();
+    }
+}

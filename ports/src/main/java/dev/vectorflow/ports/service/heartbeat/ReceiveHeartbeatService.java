@@ -1,0 +1,112 @@
+package dev.vectorflow.ports.service.heartbeat;
+
+import dev.vectorflow.core.fleet.DesiredPipelines;
+import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ComponentCounters;
+import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ReportedPipeline;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.HeartbeatOutcome;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Answered;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Busy;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
+import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
+import dev.vectorflow.ports.service.fleet.DesiredStates;
+import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.NodeDirectory;
+import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The heartbeat, built for tens of thousands of agents per server: it reads only caches, derives the deploys and
+ * undeploys from desired against reported state, settles one-shot actions, hands what changed to the write-behind
+ * writer and feeds the live rates, then answers.
+ */
+public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
+
+    static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+
+    private final NodeDirectory nodes;
+    private final DesiredStates desiredStates;
+    private final OneShotSettlement oneShots;
+    private final HeartbeatWrites writes;
+    private final LiveTelemetry live;
+    private final FleetSettings settings;
+    private final Clock clock;
+
+    public ReceiveHeartbeatService(NodeDirectory nodes, DesiredStates desiredStates, OneShotSettlement oneShots, HeartbeatWrites writes,
+                                   LiveTelemetry live, FleetSettings settings, Clock clock) {
+        this.nodes = nodes;
+        this.desiredStates = desiredStates;
+        this.oneShots = oneShots;
+        this.writes = writes;
+        this.live = live;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public HeartbeatOutcome receiveHeartbeat(HeartbeatCommand heartbeat) {
+        Instant now = clock.instant();
+        NodeId nodeId = heartbeat.agent().nodeId();
+        Optional<Node> found = nodes.node(nodeId);
+        if (found.isEmpty()) {
+            return Answered.nothingToDo(settings.pollInterval()); // deleted a moment ago: the next call gets 401
+        }
+        Node node = nodes.withReportedLabels(found.get(), heartbeat.labels());
+        EnvironmentPlan plan = desiredStates.plan(heartbeat.agent().environmentId());
+        ReportedPipelines reports = ReportedPipelines.of(heartbeat.pipelines(), plan.pipelineNames(), now);
+        List<DesiredPipelines.Action> changes = DesiredPipelines.forNode(node.labels(), node.maintenance(), plan.deployed())
+                .actionsAgainst(reports.reported());
+        OneShotSettlement.Verdict verdict = oneShots.judge(nodeId, heartbeat);
+
+        NodeFacts facts = new NodeFacts(heartbeat.agentVersion(), heartbeat.vectorVersion(), heartbeat.deploymentMode(), node.agentLabels(),
+                heartbeat.updateError());
+        boolean queued = writes.offer(new HeartbeatWrites.Report(nodeId, now, reports.status(), reports.statusReason(), facts,
+                reports.states(), reports.running(), HeartbeatWrites.logLines(heartbeat.logs(), plan.pipelineNames(), now),
+                HeartbeatWrites.storable(heartbeat.samples()), HeartbeatWrites.settlements(heartbeat.actionResults()), verdict.updatedTo()));
+        if (!queued) {
+            return new Busy(BUSY_RETRY);
+        }
+        oneShots.remember(verdict.settled(), now);
+        recordLive(heartbeat, reports.running(), now);
+        return new Answered(settings.pollInterval(), changes, verdict.stillPending());
+    }
+
+    /** Feeds the live rates with the host's and the environment's pipelines' counters. */
+    private void recordLive(HeartbeatCommand heartbeat, Set<PipelineId> running, Instant now) {
+        NodeId nodeId = heartbeat.agent().nodeId();
+        heartbeat.host().ifPresent(host -> live.recordHost(nodeId, now, host));
+        for (ReportedPipeline report : heartbeat.pipelines()) {
+            if (running.contains(report.pipelineId())) {
+                live.recordPipeline(nodeId, report.pipelineId(), now, LiveTelemetry.counters(report.eventsIn(), report.eventsOut(),
+                        report.bytesIn(), report.bytesOut(), report.errorsTotal(), report.eventsDiscarded()),
+                        report.components().stream().filter(ReceiveHeartbeatService::storableComponent).toList());
+            }
+        }
+        live.retainPipelines(nodeId, running);
+    }
+
+    /** Components of the agent's own sidecar ({@code vf_} ids) and ids no pipeline can have are not stored. */
+    static boolean storableComponent(ComponentCounters c) {
+        String id = c.componentId();
+        if (id == null || id.isEmpty() || id.length() > 100 || id.startsWith("vf_")) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_' || ch == '-')) {
+                return false;
+            }
+        }
+        String kind = c.componentKind();
+        return kind == null || kind.equals("source") || kind.equals("transform") || kind.equals("sink");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vectorflow.ports.fake;
+
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.OneShotAction;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Fake of {@link NodeActionRepository} over a list; {@link #settle} stands in for the heartbeat writer. */
+public final class InMemoryNodeActionRepository implements NodeActionRepository, InMemoryTransactions.Participant {
+
+    private record Row(NodeId node, StoredAction stored) {
+    }
+
+    private List<Row> rows = new ArrayList<>();
+
+    @Override
+    public void insert(NodeId node, OneShotAction action, Instant createdAt, String createdBy) {
+        rows.add(new Row(node, new StoredAction(action, createdAt, createdBy, Optional.empty(), Optional.empty(), "")));
+    }
+
+    /** Settles an action as the heartbeat writer would. */
+    public void settle(String actionId, Instant at, String status, String message) {
+        rows.replaceAll(r -> r.stored().action().id().equals(actionId) && r.stored().settledAt().isEmpty()
+                ? new Row(r.node(), new StoredAction(r.stored().action(), r.stored().createdAt(), r.stored().createdBy(), Optional.of(at),
+                Optional.of(status), message))
+                : r);
+    }
+
+    @Override
+    public Map<NodeId, List<OneShotAction>> allPending() {
+        Map<NodeId, List<OneShotAction>> pending = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.stored().settledAt().isEmpty()) {
+                pending.computeIfAbsent(r.node(), n -> new ArrayList<>()).add(r.stored().action());
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public List<OneShotAction> pending(NodeId node) {
+        return rows.stream().filter(r -> r.node().equals(node) && r.stored().settledAt().isEmpty()).map(r -> r.stored().action()).toList();
+    }
+
+    @Override
+    public boolean exists(NodeId node, String requestId) {
+        return rows.stream().anyMatch(r -> r.node().equals(node) && r.stored().action() instanceof OneShotAction.Sample s
+                && s.requestId().equals(requestId));
+    }
+
+    @Override
+    public List<StoredAction> recent(NodeId node, int limit) {
+        return rows.stream().filter(r -> r.node().equals(node)).map(Row::stored)
+                .sorted(Comparator.comparing(StoredAction::createdAt).thenComparing(a -> a.action().id()).reversed()).limit(limit).toList();
+    }
+
+    /** Deletes a node's actions (the database cascades a node's deletion). */
+    public void deleteNode(NodeId node) {
+        rows.removeIf(r -> r.node().equals(node));
+    }
+
+    @Override
+    public Object snapshot() {
+        return new ArrayList<>(rows);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Object snapshot) {
+        rows = new ArrayList<>((List<Row>) snapshot);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vectorflow.ports.fake;
+
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.UniqueViolation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Fake of {@link NodeRepository} over maps. */
+public final class InMemoryNodeRepository implements NodeRepository, InMemoryTransactions.Participant {
+
+    private record Stored(Node node, String tokenLookup, String tokenHash) {
+    }
+
+    private record State(Map<NodeId, Stored> nodes, List<StatusTransition> transitions) {
+    }
+
+    private Map<NodeId, Stored> nodes = new LinkedHashMap<>();
+    private List<StatusTransition> transitions = new ArrayList<>();
+
+    @Override
+    public void insert(Node node, String tokenLookup, String tokenHash) {
+        if (nodes.containsKey(node.id()) || credentialByLookup(tokenLookup).isPresent()) {
+            throw new UniqueViolation("node or token lookup exists", null);
+        }
+        nodes.put(node.id(), new Stored(node, tokenLookup, tokenHash));
+    }
+
+    @Override
+    public Optional<Node> findById(NodeId id) {
+        return Optional.ofNullable(nodes.get(id)).map(Stored::node);
+    }
+
+    @Override
+    public Optional<NodeCredential> credentialByLookup(String tokenLookup) {
+        return nodes.values().stream().filter(s -> s.tokenLookup().equals(tokenLookup)).findFirst().map(InMemoryNodeRepository::credential);
+    }
+
+    private static NodeCredential credential(Stored s) {
+        return new NodeCredential(s.node().id(), s.node().environmentId(), s.tokenLookup(), s.tokenHash(), s.node().tokenRevoked());
+    }
+
+    @Override
+    public List<NodeCredential> allCredentials() {
+        return nodes.values().stream().map(InMemoryNodeRepository::credential).toList();
+    }
+
+    @Override
+    public List<Node> findByEnvironment(EnvironmentId environment) {
+        return nodes.values().stream().map(Stored::node).filter(n -> n.environmentId().equals(environment))
+                .sorted(Comparator.comparing(Node::hostname)).toList();
+    }
+
+    @Override
+    public List<Node> findAll() {
+        return nodes.values().stream().map(Stored::node).toList();
+    }
+
+    private void change(NodeId id, java.util.function.UnaryOperator<Node> change) {
+        Stored s = nodes.get(id);
+        if (s != null) {
+            nodes.put(id, new Stored(change.apply(s.node()), s.tokenLookup(), s.tokenHash()));
+        }
+    }
+
+    @Override
+    public void updateUserLabels(NodeId id, Labels labels) {
+        change(id, n -> n.withUserLabels(labels));
+    }
+
+    @Override
+    public void updateMaintenance(NodeId id, boolean maintenance) {
+        change(id, n -> n.withMaintenance(maintenance));
+    }
+
+    @Override
+    public void replaceToken(NodeId id, String tokenLookup, String tokenHash, Labels agentLabels, String hostname, String os,
+                             String agentVersion, String vectorVersion, Instant at) {
+        Stored s = nodes.get(id);
+        if (s != null) {
+            Node n = s.node();
+            nodes.put(id, new Stored(new Node(n.id(), n.environmentId(), hostname, os, agentVersion, vectorVersion, n.deploymentMode(),
+                    agentLabels, n.userLabels(), n.maintenance(), n.status(), n.statusReason(), n.enrolledAt(), n.lastHeartbeatAt(), false,
+                    n.updateError()), tokenLookup, tokenHash));
+        }
+    }
+
+    @Override
+    public void revokeToken(NodeId id) {
+        change(id, n -> new Node(n.id(), n.environmentId(), n.hostname(), n.os(), n.agentVersion(), n.vectorVersion(), n.deploymentMode(),
+                n.agentLabels(), n.userLabels(), n.maintenance(), n.status(), n.statusReason(), n.enrolledAt(), n.lastHeartbeatAt(), true,
+                n.updateError()));
+    }
+
+    @Override
+    public boolean delete(NodeId id) {
+        transitions.removeIf(t -> t.nodeId().equals(id));
+        return nodes.remove(id) != null;
+    }
+
+    @Override
+    public void recordTransition(StatusTransition transition) {
+        transitions.add(transition);
+    }
+
+    @Override
+    public List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason) {
+        List<StatusTransition> made = new ArrayList<>();
+        for (Stored s : List.copyOf(nodes.values())) {
+            Node n = s.node();
+            Instant last = n.lastHeartbeatAt().orElse(n.enrolledAt());
+            if (n.status() != NodeStatus.UNREACHABLE && last.isBefore(silentSince)) {
+                StatusTransition t = new StatusTransition(n.id(), n.status(), NodeStatus.UNREACHABLE, reason, now);
+                made.add(t);
+                transitions.add(t);
+                change(n.id(), old -> new Node(old.id(), old.environmentId(), old.hostname(), old.os(), old.agentVersion(),
+                        old.vectorVersion(), old.deploymentMode(), old.agentLabels(), old.userLabels(), old.maintenance(),
+                        NodeStatus.UNREACHABLE, reason, old.enrolledAt(), old.lastHeartbeatAt(), old.tokenRevoked(), old.updateError()));
+            }
+        }
+        return made;
+    }
+
+    @Override
+    public List<StatusTransition> transitions(NodeId id, int limit) {
+        List<StatusTransition> of = new ArrayList<>(transitions.stream().filter(t -> t.nodeId().equals(id)).toList());
+        java.util.Collections.reverse(of);
+        return of.subList(0, Math.min(limit, of.size()));
+    }
+
+    @Override
+    public Object snapshot() {
+        return new State(new LinkedHashMap<>(nodes), new ArrayList<>(transitions));
+    }
+
+    @Override
+    public void restore(Object snapshot) {
+        State state = (State) snapshot;
+        nodes = new LinkedHashMap<>(state.nodes());
+        transitions = new ArrayList<>(state.transitions());
+    }
+}
