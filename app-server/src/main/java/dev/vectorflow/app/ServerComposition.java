@@ -1,28 +1,5 @@
 package dev.vectorflow.app;
 
-import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
-import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
-import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
-import dev.vectorflow.ports.service.fleet.AgentReleaseService;
-import dev.vectorflow.ports.service.fleet.DesiredStates;
-import dev.vectorflow.ports.service.fleet.EnrollmentService;
-import dev.vectorflow.ports.service.fleet.FleetJobs;
-import dev.vectorflow.ports.service.fleet.FleetOverviewService;
-import dev.vectorflow.ports.service.fleet.FleetService;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
-import dev.vectorflow.ports.service.fleet.FleetCacheWarmUp;
-import dev.vectorflow.ports.service.fleet.NodeDirectory;
-import dev.vectorflow.ports.service.delivery.FetchDesiredStateService;
-import dev.vectorflow.ports.service.delivery.FetchPipelineConfigService;
-import dev.vectorflow.ports.service.heartbeat.AuthenticateAgentService;
-import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
-import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
-import dev.vectorflow.ports.service.heartbeat.ReceiveHeartbeatService;
-import dev.vectorflow.ports.service.heartbeat.ReceiveLogsAndSamplesService;
-import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
-import dev.vectorflow.ports.service.telemetry.RollupFlush;
-import java.time.Duration;
-
 import dev.vectorflow.adapter.crypto.AesGcmSecretCipher;
 import dev.vectorflow.adapter.crypto.Argon2idPasswordHasher;
 import dev.vectorflow.adapter.crypto.MasterKey;
@@ -35,6 +12,9 @@ import dev.vectorflow.adapter.vector.JacksonVectorConfigCodec;
 import dev.vectorflow.adapter.vector.JsonCatalogSource;
 import dev.vectorflow.adapter.vector.VectorCliCheck;
 import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
+import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
+import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
 import dev.vectorflow.ports.out.security.PasswordHasher;
@@ -45,6 +25,9 @@ import dev.vectorflow.ports.service.environment.CreateEnvironmentService;
 import dev.vectorflow.ports.service.environment.DeleteEnvironmentService;
 import dev.vectorflow.ports.service.environment.EnvironmentQueryService;
 import dev.vectorflow.ports.service.environment.UpdateEnvironmentService;
+import dev.vectorflow.ports.service.fleet.FleetCacheWarmUp;
+import dev.vectorflow.ports.service.fleet.FleetJobs;
+import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
 import dev.vectorflow.ports.service.identity.ApiTokenService;
 import dev.vectorflow.ports.service.identity.SessionPolicy;
 import dev.vectorflow.ports.service.identity.SessionService;
@@ -55,10 +38,15 @@ import dev.vectorflow.ports.service.pipeline.PipelineService;
 import dev.vectorflow.ports.service.secret.KeyRingService;
 import dev.vectorflow.ports.service.secret.SecretService;
 import dev.vectorflow.ports.service.system.ReadinessService;
+import dev.vectorflow.ports.service.telemetry.RollupFlush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Builds the services on a store, by hand: the one place that knows which adapter implements
@@ -82,7 +70,7 @@ final class ServerComposition {
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", ""));
         settings.vectorBinary().ifPresent(bin -> env.put("VF_VECTOR_BIN", bin));
         return VectorCliCheck.fromEnvironment(env);
@@ -91,7 +79,7 @@ final class ServerComposition {
     /**
      * Builds every service and opens the key ring with the master key.
      *
-     * @throws dev.vectorflow.ports.out.security.KeyRingFailure when the master key cannot open the ring
+     * @throws KeyRingFailure when the master key cannot open the ring
      */
     ServerComposition(PostgresStore store, Clock clock, ServerSettings settings) {
         SecureRandom random = new SecureRandom();
@@ -138,20 +126,12 @@ final class ServerComposition {
         PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
                 JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock,
                 vectorCheck(settings), fleetChanges);
-        FleetSettings fleet = settings.fleet();
-        LiveTelemetry live = new LiveTelemetry();
-        DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, fleetCache);
-        NodeDirectory nodeDirectory = new NodeDirectory(tx, store.nodes(), fleetCache);
-        HeartbeatWrites heartbeatWrites = new HeartbeatWrites(telemetryWriter, clock);
-        this.oneShotSettlement = new OneShotSettlement(tx, store.nodeActions(), fleetCache, clock);
-        this.fleetCacheWarmUp = new FleetCacheWarmUp(tx, store.nodes(), store.nodeActions(), fleetCache);
-        this.rollups = new RollupFlush(live, telemetryWriter, clock);
-        EnrollmentService enrollment = new EnrollmentService(tx, store.enrollmentTokens(), store.nodes(), store.environments(), fleetChanges,
-                store.auditLog(), ids, tokens, fleet, clock);
-        FleetService fleetService = new FleetService(tx, store.nodes(), store.enrollmentTokens(), enrollment, store.deployments(),
-                store.pipelines(), store.environments(), store.nodeActions(), store.telemetry(), fleetChanges, desiredStates, live, heartbeatWrites,
-                store.auditLog(), ids, fleet, clock);
-        this.fleetJobs = new FleetJobs(tx, store.nodes(), store.telemetry(), fleet, clock);
+        FleetComposition fleet = new FleetComposition(store, fleetCache, fleetChanges, telemetryWriter, secrets, settings.fleet(), ids, tokens,
+                clock);
+        this.fleetCacheWarmUp = fleet.warmUp;
+        this.rollups = fleet.rollups;
+        this.oneShotSettlement = fleet.oneShotSettlement;
+        this.fleetJobs = fleet.jobs;
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
@@ -166,18 +146,11 @@ final class ServerComposition {
                 audit,
                 secrets, secrets, secrets,
                 pipelines, pipelines, pipelines,
-                enrollment,
-                new AuthenticateAgentService(nodeDirectory),
-                new ReceiveHeartbeatService(nodeDirectory, desiredStates, oneShotSettlement, heartbeatWrites, live, fleet, clock),
-                new ReceiveLogsAndSamplesService(desiredStates, heartbeatWrites, fleet, clock),
-                new FetchPipelineConfigService(nodeDirectory, desiredStates),
-                new FetchDesiredStateService(nodeDirectory, desiredStates, fleet),
-                enrollment, fleetService, fleetService, fleetService,
-                new AgentReleaseService(tx, store.agentReleases(), store.nodes(), store.nodeActions(), store.environments(), fleetChanges,
-                        store.auditLog(), ids, clock),
+                fleet.agent,
+                fleet.fleet,
                 () -> {
                     PostgresHeartbeatWriter.Stats w = telemetryWriter.stats();
-                    java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
+                    Map<String, Number> figures = new LinkedHashMap<>();
                     figures.put("telemetryQueued", w.queued());
                     figures.put("heartbeatsWritten", w.written());
                     figures.put("flushes", w.flushes());
@@ -185,8 +158,6 @@ final class ServerComposition {
                     figures.put("averageFlushMillis", w.averageFlushMillis());
                     figures.put("databaseBytes", store.databaseBytes());
                     return figures;
-                },
-                new FleetOverviewService(tx, store.environments(), store.nodes(), store.fleetOverview(), store.agentReleases(), desiredStates,
-                        live, fleet, clock));
+                });
     }
 }

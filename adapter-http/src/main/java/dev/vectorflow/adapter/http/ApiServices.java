@@ -1,20 +1,10 @@
 package dev.vectorflow.adapter.http;
 
 import dev.vectorflow.ports.in.audit.AuditQueries;
-import dev.vectorflow.ports.in.delivery.FetchDesiredStateUseCase;
-import dev.vectorflow.ports.in.delivery.FetchPipelineConfigUseCase;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
-import dev.vectorflow.ports.in.fleet.DeployPipelineUseCase;
-import dev.vectorflow.ports.in.fleet.EnrollNodeUseCase;
-import dev.vectorflow.ports.in.fleet.FleetQueries;
-import dev.vectorflow.ports.in.fleet.ManageEnrollmentTokensUseCase;
-import dev.vectorflow.ports.in.fleet.ManageNodesUseCase;
-import dev.vectorflow.ports.in.heartbeat.AuthenticateAgentUseCase;
-import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
-import dev.vectorflow.ports.in.heartbeat.ReceiveLogsAndSamplesUseCase;
 import dev.vectorflow.ports.in.identity.ApiTokenQueries;
 import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
 import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
@@ -33,6 +23,7 @@ import dev.vectorflow.ports.in.secret.ManageCertificatesUseCase;
 import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
 import dev.vectorflow.ports.in.secret.SecretQueries;
 import dev.vectorflow.ports.in.system.CheckReadinessUseCase;
+import dev.vectorflow.ports.in.system.ServerStatsQueries;
 
 /** The use cases the HTTP API drives. */
 public record ApiServices(
@@ -59,17 +50,7 @@ public record ApiServices(
         ManagePipelinesUseCase managePipelines,
         PublishPipelineUseCase publishPipelines,
         PipelineQueries pipelineQueries,
-        EnrollNodeUseCase enrollNode,
-        AuthenticateAgentUseCase authenticateAgent,
-        ReceiveHeartbeatUseCase receiveHeartbeat,
-        ReceiveLogsAndSamplesUseCase receiveLogsAndSamples,
-        FetchPipelineConfigUseCase fetchPipelineConfig,
-        FetchDesiredStateUseCase fetchDesiredState,
-        ManageEnrollmentTokensUseCase manageEnrollmentTokens,
-        ManageNodesUseCase manageNodes,
-        DeployPipelineUseCase deployPipeline,
-        FleetQueries fleetQueries,
-        dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase agentReleases,
-        dev.vectorflow.ports.in.system.ServerStatsQueries serverStats,
-        dev.vectorflow.ports.in.fleet.FleetOverviewQueries fleetOverview) {
+        AgentUseCases agent,
+        FleetUseCases fleet,
+        ServerStatsQueries serverStats) {
 }

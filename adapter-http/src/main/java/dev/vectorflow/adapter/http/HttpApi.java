@@ -8,17 +8,21 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vectorflow.adapter.http.agent.AgentApi;
 import dev.vectorflow.adapter.http.audit.AuditController;
-import dev.vectorflow.adapter.http.fleet.FleetController;
 import dev.vectorflow.adapter.http.fleet.FleetOverviewController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.RequestGuard;
 import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.delivery.ConfigDeliveryController;
+import dev.vectorflow.adapter.http.deployment.DeploymentController;
 import dev.vectorflow.adapter.http.enrollment.AgentEnrollmentController;
+import dev.vectorflow.adapter.http.enrollment.EnrollmentTokenController;
 import dev.vectorflow.adapter.http.heartbeat.HeartbeatController;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
 import dev.vectorflow.adapter.http.identity.IdentityController;
+import dev.vectorflow.adapter.http.node.NodeController;
+import dev.vectorflow.adapter.http.release.AgentReleaseController;
+import dev.vectorflow.adapter.http.telemetry.TelemetryController;
 import dev.vectorflow.adapter.http.identity.SessionController;
 import dev.vectorflow.adapter.http.pipeline.PipelineController;
 import dev.vectorflow.adapter.http.secret.SecretController;
@@ -114,16 +118,24 @@ public final class HttpApi {
         AuditController audit = new AuditController(services.auditQueries(), mapper);
         PipelineController pipelines = new PipelineController(services.managePipelines(), services.publishPipelines(),
                 services.pipelineQueries(), services.environmentQueries(), environments.owningTeam(), bodies, mapper);
-        AgentApi agentApi = new AgentApi(services.authenticateAgent(), mapper, guard, settings.agentRequestsPerMinute(),
+        AgentUseCases agent = services.agent();
+        AgentApi agentApi = new AgentApi(agent.authenticate(), mapper, guard, settings.agentRequestsPerMinute(),
                 settings.enrollmentsPerMinutePerAddress());
-        AgentEnrollmentController agentEnrollment = new AgentEnrollmentController(services.enrollNode(), agentApi);
-        HeartbeatController heartbeats = new HeartbeatController(services.receiveHeartbeat(), services.receiveLogsAndSamples(), agentApi);
-        ConfigDeliveryController configDelivery = new ConfigDeliveryController(services.fetchPipelineConfig(), services.fetchDesiredState(),
-                agentApi);
-        FleetController fleet = new FleetController(services.manageEnrollmentTokens(), services.manageNodes(), services.deployPipeline(),
-                services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock, services.agentReleases());
-        FleetOverviewController fleetOverview = new FleetOverviewController(services.fleetOverview(), environments.owningTeam(),
-                fleet.nodeTeam(), clock);
+        AgentEnrollmentController agentEnrollment = new AgentEnrollmentController(agent.enrollNode(), agentApi);
+        HeartbeatController heartbeats = new HeartbeatController(agent.receiveHeartbeat(), agent.receiveLogsAndSamples(), agentApi);
+        ConfigDeliveryController configDelivery = new ConfigDeliveryController(agent.fetchPipelineConfig(), agent.fetchDesiredState(), agentApi);
+        FleetUseCases fleet = services.fleet();
+        EnrollmentTokenController enrollmentTokens = new EnrollmentTokenController(fleet.createEnrollmentToken(), fleet.revokeEnrollmentToken(),
+                fleet.enrollmentTokenQueries(), environments.owningTeam(), bodies, clock);
+        NodeController nodes = new NodeController(fleet.nodes(), fleet.nodeQueries(), services.environmentQueries(), environments.owningTeam(),
+                bodies);
+        DeploymentController deployments = new DeploymentController(fleet.deployPipeline(), fleet.undeployPipeline(), fleet.deploymentQueries(),
+                fleet.nodeQueries(), pipelines.pipelineTeam(), bodies);
+        TelemetryController telemetry = new TelemetryController(fleet.metricsQueries(), fleet.logsAndSamplesQueries(), nodes.nodeTeam(),
+                pipelines.pipelineTeam(), clock);
+        AgentReleaseController releases = new AgentReleaseController(fleet.registerAgentRelease(), fleet.updateNodeAgent(),
+                fleet.updateEnvironmentAgents(), fleet.agentReleaseQueries(), environments.owningTeam(), nodes.nodeTeam(), bodies, clock);
+        FleetOverviewController fleetOverview = new FleetOverviewController(fleet.fleetOverview(), environments.owningTeam(), clock);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -164,7 +176,11 @@ public final class HttpApi {
             agentEnrollment.register(api);
             heartbeats.register(api);
             configDelivery.register(api);
-            fleet.register(api);
+            enrollmentTokens.register(api);
+            nodes.register(api);
+            deployments.register(api);
+            telemetry.register(api);
+            releases.register(api);
             fleetOverview.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Test;
 
 class GracefulStopTest {
 
+    /** The agent and fleet routes are declared but never called in these tests. */
+    private static final AgentUseCases NO_AGENTS = new AgentUseCases(null, null, null, null, null, null);
+    private static final FleetUseCases NO_FLEET = new FleetUseCases(null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
+
     private static final String TOKEN = "vf_api_test";
 
     /** Knows one API token, of a team viewer. */
@@ -93,7 +98,8 @@ class GracefulStopTest {
             }
         };
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, slowQueries,
-                null, ONE_TOKEN, null, null, null, null, null, null, NO_TEAMS, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, ONE_TOKEN, null, null, null, null, null, null, NO_TEAMS, null, null, null, null, null, null, null, null, null, NO_AGENTS,
+                NO_FLEET, null);
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(10), "test"), services).start();
         int port = app.port();
         HttpClient http = HttpClient.newHttpClient();
@@ -116,7 +122,8 @@ class GracefulStopTest {
     @Test
     void givenUnknownBearerToken_everyApiCallIs401_andHealthStaysPublic() throws Exception {
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, null,
-                null, ONE_TOKEN, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, ONE_TOKEN, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, NO_AGENTS,
+                NO_FLEET, null);
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(1), "test"), services).start();
         try {
             HttpClient http = HttpClient.newHttpClient();

@@ -7,8 +7,12 @@ import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.adapter.http.error.FieldProblem;
 import dev.vectorflow.core.failure.RejectedCredentialsFailure;
-import dev.vectorflow.ports.in.fleet.EnrollNodeUseCase;
+import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.ports.in.enrollment.EnrollNodeCommand;
+import dev.vectorflow.ports.in.enrollment.EnrollNodeUseCase;
+import dev.vectorflow.ports.in.enrollment.EnrolledNode;
 import dev.vectorflow.ports.protocol.EnrollRequest;
+import dev.vectorflow.ports.protocol.EnrollResponse;
 import io.javalin.http.Context;
 
 /** Enrollment of protocol v1 ({@code POST /api/agent/enroll}): an agent trades an enrollment token for its node token. */
@@ -33,6 +37,9 @@ public final class AgentEnrollmentController {
         if (!reader.rejected().isEmpty()) {
             throw ApiProblem.invalid(reader.rejected().stream().map(r -> new FieldProblem(r.split(":", 2)[0], r)).toList());
         }
-        ctx.json(enrollment.enroll(request, agentApi.clientAddress(ctx)));
+        EnrolledNode enrolled = enrollment.enrollNode(new EnrollNodeCommand(request.token(), request.hostname(), request.os(),
+                request.agentVersion(), request.vectorVersion(), Labels.of(request.labels()), agentApi.clientAddress(ctx)));
+        ctx.json(new EnrollResponse(enrolled.nodeId().toString(), enrolled.nodeToken().text(), enrolled.environmentId().toString(),
+                enrolled.environmentName(), enrolled.pollInterval().toMillis()));
     }
 }

@@ -4,7 +4,6 @@ import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.NotFoundFailure;
-import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
 import dev.vectorflow.core.identity.Role;
@@ -12,7 +11,6 @@ import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.fleet.FleetOverviewQueries;
 import dev.vectorflow.ports.in.fleet.FleetOverviewQueries.FleetOverview;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.UpdateTally;
-import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.VersionChange;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fleet dashboard of an environment ({@code GET /api/environments/{id}/fleet/overview?range=1h}) and a node's agent
- * version history; viewers of the owning team read both.
+ * The fleet dashboard of an environment ({@code GET /api/environments/{id}/fleet/overview?range=1h}); viewers of the
+ * owning team read it.
  */
 public final class FleetOverviewController {
 
@@ -46,19 +44,16 @@ public final class FleetOverviewController {
 
     private final FleetOverviewQueries queries;
     private final Access.TeamLocator environmentTeam;
-    private final Access.TeamLocator nodeTeam;
     private final Clock clock;
 
-    public FleetOverviewController(FleetOverviewQueries queries, Access.TeamLocator environmentTeam, Access.TeamLocator nodeTeam, Clock clock) {
+    public FleetOverviewController(FleetOverviewQueries queries, Access.TeamLocator environmentTeam, Clock clock) {
         this.queries = queries;
         this.environmentTeam = environmentTeam;
-        this.nodeTeam = nodeTeam;
         this.clock = clock;
     }
 
     public void register(ApiRoutes routes) {
         routes.get("/api/environments/{id}/fleet/overview", Access.team(Role.VIEWER, environmentTeam), this::overview);
-        routes.get("/api/nodes/{nodeId}/agent-versions", Access.team(Role.VIEWER, nodeTeam), this::agentVersions);
     }
 
     record NodesPart(long total, Map<String, Long> byStatus, long maintenance) {
@@ -141,14 +136,4 @@ public final class FleetOverviewController {
         return text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }
 
-    record VersionChangeResponse(String version, String previousVersion, Instant at) {
-        static VersionChangeResponse fromDomain(VersionChange c) {
-            return new VersionChangeResponse(c.version(), c.previousVersion().orElse(null), c.at());
-        }
-    }
-
-    private void agentVersions(Context ctx) throws NotFoundFailure {
-        NodeId node = NodeId.parse("nodeId", ctx.pathParam("nodeId"));
-        ctx.json(queries.agentVersionHistory(node).stream().map(VersionChangeResponse::fromDomain).toList());
-    }
 }

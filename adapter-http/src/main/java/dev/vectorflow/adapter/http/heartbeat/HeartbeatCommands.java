@@ -11,7 +11,6 @@ import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ComponentCounters;
 import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.HostReading;
 import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.LogBatch;
 import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ReportedPipeline;
-import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.HeartbeatOutcome;
 import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Answered;
 import dev.vectorflow.ports.out.telemetry.EventSample;
 import dev.vectorflow.ports.protocol.ActionResult;

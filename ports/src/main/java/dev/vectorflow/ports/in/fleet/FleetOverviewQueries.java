@@ -5,7 +5,6 @@ import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.UpdateTally;
-import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.VersionChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads of a whole environment's fleet at once for its dashboard (counted by the database and read from the live
- * telemetry in memory, never node by node), and the agent version history of one node.
+ * Reads of a whole environment's fleet at once for its dashboard: counted by the database and read from the live
+ * telemetry in memory, never node by node.
  */
 public interface FleetOverviewQueries {
 
@@ -57,7 +56,4 @@ public interface FleetOverviewQueries {
 
 
     FleetOverview overview(EnvironmentId environment, Instant from, Instant to, Duration step) throws NotFoundFailure;
-
-    /** The node's agent versions, newest first (at most 100). */
-    List<VersionChange> agentVersionHistory(NodeId node) throws NotFoundFailure;
 }

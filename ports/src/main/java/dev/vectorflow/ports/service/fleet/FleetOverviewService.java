@@ -4,7 +4,6 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.fleet.AgentRelease;
 import dev.vectorflow.core.fleet.AgentVersionBaseline;
-import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.fleet.FleetOverviewQueries;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
@@ -14,8 +13,6 @@ import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.FlowBucket;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.NodeRow;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.Page;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.PipelineRow;
-import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.VersionChange;
-import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
@@ -33,7 +30,7 @@ import java.util.Set;
 
 /**
  * The fleet dashboard of an environment: counts and the attention list from a few aggregate queries, live rates from
- * {@link LiveTelemetry}, the chart from the stored rollups; and a node's agent version history.
+ * {@link LiveTelemetry}, the chart from the stored rollups.
  */
 public final class FleetOverviewService implements FleetOverviewQueries {
 
@@ -41,13 +38,11 @@ public final class FleetOverviewService implements FleetOverviewQueries {
     static final int VERSIONS_READ = 1000;
     static final int VERSIONS_LISTED = 20;
     static final int UPDATES_LISTED = 10;
-    static final int HISTORY_LISTED = 100;
     /** Most chart points one overview answers. */
     static final int MAX_POINTS = 2000;
 
     private final Transactions transactions;
     private final EnvironmentRepository environments;
-    private final NodeRepository nodes;
     private final FleetOverviewRepository overview;
     private final AgentReleaseRepository releases;
     private final DesiredStates desiredStates;
@@ -55,12 +50,11 @@ public final class FleetOverviewService implements FleetOverviewQueries {
     private final FleetSettings settings;
     private final Clock clock;
 
-    public FleetOverviewService(Transactions transactions, EnvironmentRepository environments, NodeRepository nodes,
+    public FleetOverviewService(Transactions transactions, EnvironmentRepository environments,
                                 FleetOverviewRepository overview, AgentReleaseRepository releases, DesiredStates desiredStates,
                                 LiveTelemetry live, FleetSettings settings, Clock clock) {
         this.transactions = transactions;
         this.environments = environments;
-        this.nodes = nodes;
         this.overview = overview;
         this.releases = releases;
         this.desiredStates = desiredStates;
@@ -145,11 +139,4 @@ public final class FleetOverviewService implements FleetOverviewQueries {
         return line.length() <= 300 ? line : line.substring(0, 300) + "…";
     }
 
-    @Override
-    public List<VersionChange> agentVersionHistory(NodeId node) throws NotFoundFailure {
-        return transactions.inTransaction(() -> {
-            nodes.findById(node).orElseThrow(() -> new NotFoundFailure("Node", node));
-            return overview.agentVersions(node, HISTORY_LISTED);
-        });
-    }
 }
