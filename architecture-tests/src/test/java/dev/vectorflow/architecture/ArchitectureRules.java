@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -155,6 +158,65 @@ public final class ArchitectureRules {
                     "dev.vectorflow.ports.service..")
             .because("the footprint is that of the shipped jar started by the real launcher and spoken to over protocol v1;"
                     + " agent or server code linked into the measuring JVM would measure something else");
+
+    /** The agent protocol's wire records: spoken at the edges (adapter-http, agent-runtime, adapter-vector), never inside the server. */
+    public static final String PROTOCOL = "dev.vectorflow.ports.protocol..";
+    public static final String PORTS_IN = "dev.vectorflow.ports.in..";
+    public static final String PORTS_OUT = "dev.vectorflow.ports.out..";
+    public static final String PORTS_SERVICE = "dev.vectorflow.ports.service..";
+    /** The Vector runtime ports the agent drives; they carry the protocol's telemetry records up to it. */
+    public static final String PORTS_OUT_VECTOR_RUNTIME = "dev.vectorflow.ports.out.vector.runtime..";
+
+    public static final ArchRule driven_ports_never_use_use_cases = noClasses()
+            .that().resideInAPackage(PORTS_OUT)
+            .should().dependOnClassesThat().resideInAPackage(PORTS_IN)
+            .because("a driven port speaks in its own records; a use case's command or answer changing must not change storage");
+
+    public static final ArchRule adapters_never_use_services = noClasses()
+            .that().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO)
+            .should().dependOnClassesThat().resideInAPackage(PORTS_SERVICE)
+            .because("adapters drive use cases (ports.in) and implement driven ports (ports.out); only the composition root builds services");
+
+    public static final ArchRule the_agent_protocol_stays_at_the_edge = noClasses()
+            .that().resideInAnyPackage(PORTS_IN, PORTS_SERVICE, PORTS_OUT).and().resideOutsideOfPackage(PORTS_OUT_VECTOR_RUNTIME)
+            .should().dependOnClassesThat().resideInAPackage(PROTOCOL)
+            .because("the wire format is mapped to typed commands and answers by adapter-http; use cases, services and storage never see it");
+
+    public static final ArchRule the_agent_protocol_depends_on_the_jdk_only = classes()
+            .that().resideInAPackage(PROTOCOL)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PROTOCOL, "java..")
+            .because("both sides of the wire (server and agent) share these records and nothing else");
+
+    /** The rings whose feature packages ({@code <ring>.<feature>..}) must not depend on each other in a circle. */
+    static final List<String> FEATURE_RINGS = List.of("dev.vectorflow.core", "dev.vectorflow.ports.in", "dev.vectorflow.ports.out",
+            "dev.vectorflow.ports.service", "dev.vectorflow.adapter.postgres", "dev.vectorflow.adapter.http", "dev.vectorflow.adapter.vector",
+            "dev.vectorflow.adapter.crypto");
+
+    /** One slice per feature package of a ring (e.g. ports.service.heartbeat); classes right in a ring's root belong to none. */
+    static final SliceAssignment FEATURE_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            for (String ring : FEATURE_RINGS) {
+                if (pkg.startsWith(ring + ".")) {
+                    String rest = pkg.substring(ring.length() + 1);
+                    int dot = rest.indexOf('.');
+                    return SliceIdentifier.of(ring.substring("dev.vectorflow.".length()) + "." + (dot < 0 ? rest : rest.substring(0, dot)));
+                }
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the feature packages of core-domain, ports and the adapters";
+        }
+    };
+
+    public static final ArchRule feature_packages_are_free_of_cycles = slices()
+            .assignedFrom(FEATURE_PACKAGES)
+            .should().beFreeOfCycles()
+            .because("a feature is read and changed in its own rooms; a circle of features can only be understood whole");
 
     public static final ArchRule adapter_exceptions_never_cross_a_port = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(PORTS)

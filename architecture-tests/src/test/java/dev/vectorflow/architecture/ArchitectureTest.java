@@ -32,4 +32,9 @@ class ArchitectureTest {
     @ArchTest static final ArchRule clock_and_randomness_are_ports = ArchitectureRules.clock_and_randomness_are_ports;
     @ArchTest static final ArchRule use_case_ports_are_named_for_what_they_do = ArchitectureRules.use_case_ports_are_named_for_what_they_do;
     @ArchTest static final ArchRule no_manager_helper_or_util_classes = ArchitectureRules.no_manager_helper_or_util_classes;
+    @ArchTest static final ArchRule driven_ports_never_use_use_cases = ArchitectureRules.driven_ports_never_use_use_cases;
+    @ArchTest static final ArchRule adapters_never_use_services = ArchitectureRules.adapters_never_use_services;
+    @ArchTest static final ArchRule the_agent_protocol_stays_at_the_edge = ArchitectureRules.the_agent_protocol_stays_at_the_edge;
+    @ArchTest static final ArchRule the_agent_protocol_depends_on_the_jdk_only = ArchitectureRules.the_agent_protocol_depends_on_the_jdk_only;
+    @ArchTest static final ArchRule feature_packages_are_free_of_cycles = ArchitectureRules.feature_packages_are_free_of_cycles;
 }

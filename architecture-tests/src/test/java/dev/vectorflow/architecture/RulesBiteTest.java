@@ -23,7 +23,12 @@ import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
 import dev.vectorflow.agent.reconcile.Reconciler;
 import dev.vectorflow.agent.reconcile.planted.ReconcilerUsingAdapterVector;
+import dev.vectorflow.adapter.postgres.planted.PostgresUsingAService;
+import dev.vectorflow.bench.PipelineBenchmark;
 import dev.vectorflow.bench.footprint.AgentFootprint;
+import dev.vectorflow.bench.load.HeartbeatLoad;
+import dev.vectorflow.bench.load.planted.LoadUsingTheServer;
+import dev.vectorflow.bench.planted.BenchmarkUsingPostgres;
 import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.standin.VectorStandin;
 import dev.vectorflow.standin.planted.StandinUsingPorts;
@@ -35,8 +40,21 @@ import dev.vectorflow.planted.Orphan;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
 import dev.vectorflow.ports.in.planted.EnvironmentStuff;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
+import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
+import dev.vectorflow.ports.out.planted.DrivenPortUsingAUseCase;
 import dev.vectorflow.ports.planted.PortThrowingSql;
+import dev.vectorflow.ports.protocol.HeartbeatRequest;
+import dev.vectorflow.ports.protocol.planted.WireUsingTheModel;
 import dev.vectorflow.ports.service.environment.CreateEnvironmentService;
+import dev.vectorflow.ports.service.fleet.FleetAudit;
+import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
+import dev.vectorflow.ports.service.heartbeat.ReceiveHeartbeatService;
+import dev.vectorflow.ports.service.node.DeleteNodeService;
+import dev.vectorflow.ports.service.planted.CircleStart;
+import dev.vectorflow.ports.service.planted.ServiceReadingTheWire;
+import dev.vectorflow.ports.service.plantedcycle.CircleEnd;
+import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,5 +157,34 @@ class RulesBiteTest {
     @Test
     void ringRulesOnPorts_bite() {
         bites(ArchitectureRules.ports_depend_on_core_domain_and_the_jdk_only, classes(PortThrowingSql.class), classes(CreateEnvironmentService.class));
+    }
+
+    @Test
+    void aDrivenPortUsingAUseCasesRecord_breaksTheBuild() {
+        bites(ArchitectureRules.driven_ports_never_use_use_cases, classes(DrivenPortUsingAUseCase.class), classes(HeartbeatWriter.class));
+    }
+
+    @Test
+    void anAdapterUsingAService_breaksTheBuild() {
+        bites(ArchitectureRules.adapters_never_use_services, classes(PostgresUsingAService.class), classes(PostgresStore.class));
+    }
+
+    @Test
+    void aServiceReadingTheWire_orAWireRecordHoldingTheModel_breaksTheBuild() {
+        bites(ArchitectureRules.the_agent_protocol_stays_at_the_edge, classes(ServiceReadingTheWire.class),
+                classes(ReceiveHeartbeatService.class, ReceiveHeartbeatUseCase.class));
+        bites(ArchitectureRules.the_agent_protocol_depends_on_the_jdk_only, classes(WireUsingTheModel.class), classes(HeartbeatRequest.class));
+    }
+
+    @Test
+    void twoFeaturePackagesUsingEachOther_breakTheBuild() {
+        bites(ArchitectureRules.feature_packages_are_free_of_cycles, classes(CircleStart.class, CircleEnd.class),
+                classes(DeleteNodeService.class, HeartbeatWrites.class, LiveTelemetry.class, FleetAudit.class));
+    }
+
+    @Test
+    void aLibraryBenchmarkUsingTheServer_orALoadGeneratorLinkedToIt_breaksTheBuild() {
+        bites(ArchitectureRules.benchmarks_use_only_the_embeddable_library, classes(BenchmarkUsingPostgres.class), classes(PipelineBenchmark.class));
+        bites(ArchitectureRules.load_generators_talk_to_the_server_only_over_http, classes(LoadUsingTheServer.class), classes(HeartbeatLoad.class));
     }
 }
