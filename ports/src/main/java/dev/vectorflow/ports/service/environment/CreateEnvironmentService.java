@@ -5,7 +5,6 @@ import dev.vectorflow.core.audit.Changes;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.ConflictFailure;
-import dev.vectorflow.core.failure.DomainFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentCommand;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
@@ -13,8 +12,8 @@ import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -40,29 +39,20 @@ public final class CreateEnvironmentService implements CreateEnvironmentUseCase 
 
     @Override
     public Environment createEnvironment(CreateEnvironmentCommand command) throws ConflictFailure, NotFoundFailure {
-        try {
-            return transactions.inTransaction(() -> {
-                if (teams.findById(command.teamId()).isEmpty()) {
-                    throw new NotFoundFailure("Team", command.teamId());
-                }
-                if (environments.findByName(command.teamId(), command.name()).isPresent()) {
-                    throw EnvironmentConflicts.nameTaken(command.name());
-                }
-                Environment created = Environment.create(
-                        new EnvironmentId(ids.newId()), command.teamId(), command.name(), command.description(), clock.instant());
-                environments.insert(created);
-                audit.append(new AuditEvent(command.actor(), "environment.create", "environment", created.id().toString(),
-                        Optional.of(created.teamId().toString()),
-                        Changes.none().field("name", null, created.name()).field("description", null, created.description())));
-                return created;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw EnvironmentConflicts.nameTaken(command.name());
-        } catch (ConflictFailure | NotFoundFailure expected) {
-            throw expected;
-        } catch (DomainFailure unexpected) {
-            // the unit of work above raises only the two failures caught before this one
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> EnvironmentConflicts.nameTaken(command.name()), () -> {
+            if (teams.findById(command.teamId()).isEmpty()) {
+                throw new NotFoundFailure("Team", command.teamId());
+            }
+            if (environments.findByName(command.teamId(), command.name()).isPresent()) {
+                throw EnvironmentConflicts.nameTaken(command.name());
+            }
+            Environment created = Environment.create(
+                    new EnvironmentId(ids.newId()), command.teamId(), command.name(), command.description(), clock.instant());
+            environments.insert(created);
+            audit.append(new AuditEvent(command.actor(), "environment.create", "environment", created.id().toString(),
+                    Optional.of(created.teamId().toString()),
+                    Changes.none().field("name", null, created.name()).field("description", null, created.description())));
+            return created;
+        });
     }
 }

@@ -5,14 +5,13 @@ import dev.vectorflow.core.audit.Changes;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.core.failure.ConflictFailure;
-import dev.vectorflow.core.failure.DomainFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentCommand;
 import dev.vectorflow.ports.in.environment.UpdateEnvironmentUseCase;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -33,40 +32,31 @@ public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase 
 
     @Override
     public Environment updateEnvironment(UpdateEnvironmentCommand command) throws NotFoundFailure, ConflictFailure {
-        try {
-            return transactions.inTransaction(() -> {
-                Environment current = environments.findById(command.id())
-                        .orElseThrow(() -> new NotFoundFailure("Environment", command.id()));
-                Environment changed = current;
-                if (command.name().isPresent() && !command.name().get().equals(current.name())) {
-                    EnvironmentName newName = command.name().get();
-                    boolean takenByAnother = environments.findByName(current.teamId(), newName)
-                            .filter(other -> !other.id().equals(current.id()))
-                            .isPresent();
-                    if (takenByAnother) {
-                        throw EnvironmentConflicts.nameTaken(newName);
-                    }
-                    changed = changed.renamed(newName, clock.instant());
+        return UniqueNames.claimWithin(transactions, () -> EnvironmentConflicts.nameTaken(command.name().orElseThrow()), () -> {
+            Environment current = environments.findById(command.id())
+                    .orElseThrow(() -> new NotFoundFailure("Environment", command.id()));
+            Environment changed = current;
+            if (command.name().isPresent() && !command.name().get().equals(current.name())) {
+                EnvironmentName newName = command.name().get();
+                boolean takenByAnother = environments.findByName(current.teamId(), newName)
+                        .filter(other -> !other.id().equals(current.id()))
+                        .isPresent();
+                if (takenByAnother) {
+                    throw EnvironmentConflicts.nameTaken(newName);
                 }
-                if (command.description().isPresent() && !command.description().get().equals(current.description())) {
-                    changed = changed.described(command.description().get(), clock.instant());
-                }
-                if (changed != current) {
-                    environments.update(changed);
-                    audit.append(new AuditEvent(command.actor(), "environment.update", "environment", current.id().toString(),
-                            Optional.of(current.teamId().toString()),
-                            Changes.none().field("name", current.name(), changed.name())
-                                    .field("description", current.description(), changed.description())));
-                }
-                return changed;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw EnvironmentConflicts.nameTaken(command.name().orElseThrow());
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (DomainFailure unexpected) {
-            // the unit of work above raises only the two failures caught before this one
-            throw new IllegalStateException(unexpected);
-        }
+                changed = changed.renamed(newName, clock.instant());
+            }
+            if (command.description().isPresent() && !command.description().get().equals(current.description())) {
+                changed = changed.described(command.description().get(), clock.instant());
+            }
+            if (changed != current) {
+                environments.update(changed);
+                audit.append(new AuditEvent(command.actor(), "environment.update", "environment", current.id().toString(),
+                        Optional.of(current.teamId().toString()),
+                        Changes.none().field("name", current.name(), changed.name())
+                                .field("description", current.description(), changed.description())));
+            }
+            return changed;
+        });
     }
 }

@@ -17,11 +17,11 @@ import dev.vectorflow.ports.in.identity.SignInUseCase.SignedIn;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.security.PasswordHasher;
 import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.out.system.RandomTokens;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,21 +94,17 @@ public final class SetupService implements SetupUseCase {
     @Override
     public User createPlatformAdmin(Email email, PersonName name, Password password) throws ConflictFailure {
         password.requireStrongEnough();
-        try {
-            return transactions.inTransaction(() -> {
-                if (users.findByEmail(email).isPresent()) {
-                    throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
-                }
-                User admin = User.create(new UserId(ids.newId()), email, name, hasher.hash(password), true, clock.instant());
-                users.insert(admin);
-                setupTokens.deleteAll();
-                audit.append(new AuditEvent(Actor.commandLine(), "user.create", "user", admin.id().toString(), Optional.empty(),
-                        created(admin).field("via", null, "command line")));
-                return admin;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
-        }
+        return UniqueNames.claim(transactions, () -> ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already"), () -> {
+            if (users.findByEmail(email).isPresent()) {
+                throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
+            }
+            User admin = User.create(new UserId(ids.newId()), email, name, hasher.hash(password), true, clock.instant());
+            users.insert(admin);
+            setupTokens.deleteAll();
+            audit.append(new AuditEvent(Actor.commandLine(), "user.create", "user", admin.id().toString(), Optional.empty(),
+                    created(admin).field("via", null, "command line")));
+            return admin;
+        });
     }
 
     static Changes created(User user) {

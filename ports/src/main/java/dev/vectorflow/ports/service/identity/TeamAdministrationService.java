@@ -21,9 +21,9 @@ import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -57,43 +57,31 @@ public final class TeamAdministrationService implements ManageTeamsUseCase, Team
 
     @Override
     public Team createTeam(Actor actor, TeamName name) throws ConflictFailure {
-        try {
-            return transactions.inTransaction(() -> {
-                if (teams.findByName(name).isPresent()) {
-                    throw nameTaken(name);
-                }
-                Team team = new Team(new TeamId(ids.newId()), name, clock.instant(), clock.instant());
-                teams.insert(team);
-                audit.append(new AuditEvent(actor, "team.create", "team", team.id().toString(), Optional.of(team.id().toString()),
-                        Changes.none().field("name", null, name)));
-                return team;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw nameTaken(name);
-        }
+        return UniqueNames.claim(transactions, () -> nameTaken(name), () -> {
+            if (teams.findByName(name).isPresent()) {
+                throw nameTaken(name);
+            }
+            Team team = new Team(new TeamId(ids.newId()), name, clock.instant(), clock.instant());
+            teams.insert(team);
+            audit.append(new AuditEvent(actor, "team.create", "team", team.id().toString(), Optional.of(team.id().toString()),
+                    Changes.none().field("name", null, name)));
+            return team;
+        });
     }
 
     @Override
     public Team renameTeam(Actor actor, TeamId id, TeamName name) throws NotFoundFailure, ConflictFailure {
-        try {
-            return transactions.inTransaction(() -> {
-                Team current = teams.findById(id).orElseThrow(() -> new NotFoundFailure("Team", id));
-                if (teams.findByName(name).filter(other -> !other.id().equals(id)).isPresent()) {
-                    throw nameTaken(name);
-                }
-                Team renamed = new Team(id, name, current.createdAt(), clock.instant());
-                teams.update(renamed);
-                audit.append(new AuditEvent(actor, "team.update", "team", id.toString(), Optional.of(id.toString()),
-                        Changes.none().field("name", current.name(), name)));
-                return renamed;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw nameTaken(name);
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (DomainFailure unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> nameTaken(name), () -> {
+            Team current = teams.findById(id).orElseThrow(() -> new NotFoundFailure("Team", id));
+            if (teams.findByName(name).filter(other -> !other.id().equals(id)).isPresent()) {
+                throw nameTaken(name);
+            }
+            Team renamed = new Team(id, name, current.createdAt(), clock.instant());
+            teams.update(renamed);
+            audit.append(new AuditEvent(actor, "team.update", "team", id.toString(), Optional.of(id.toString()),
+                    Changes.none().field("name", current.name(), name)));
+            return renamed;
+        });
     }
 
     @Override

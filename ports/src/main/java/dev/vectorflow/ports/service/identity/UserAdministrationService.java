@@ -20,10 +20,10 @@ import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.SessionRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.security.PasswordHasher;
 import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -56,21 +56,17 @@ public final class UserAdministrationService implements ManageUsersUseCase, User
     public User createUser(Actor actor, Email email, PersonName name, Password initialPassword, boolean platformAdmin)
             throws ConflictFailure {
         initialPassword.requireStrongEnough();
-        try {
-            return transactions.inTransaction(() -> {
-                if (users.findByEmail(email).isPresent()) {
-                    throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
-                }
-                // an account made by someone else starts with a password its owner must replace
-                User user = User.createWithInitialPassword(new UserId(ids.newId()), email, name, hasher.hash(initialPassword), platformAdmin,
-                        clock.instant());
-                users.insert(user);
-                audit.append(new AuditEvent(actor, "user.create", "user", user.id().toString(), Optional.empty(), SetupService.created(user)));
-                return user;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
-        }
+        return UniqueNames.claim(transactions, () -> ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already"), () -> {
+            if (users.findByEmail(email).isPresent()) {
+                throw ConflictFailure.onField("email", "A user with the e-mail address " + email + " exists already");
+            }
+            // an account made by someone else starts with a password its owner must replace
+            User user = User.createWithInitialPassword(new UserId(ids.newId()), email, name, hasher.hash(initialPassword), platformAdmin,
+                    clock.instant());
+            users.insert(user);
+            audit.append(new AuditEvent(actor, "user.create", "user", user.id().toString(), Optional.empty(), SetupService.created(user)));
+            return user;
+        });
     }
 
     @Override

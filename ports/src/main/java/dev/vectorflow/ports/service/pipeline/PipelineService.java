@@ -6,7 +6,6 @@ import dev.vectorflow.core.audit.Changes;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.failure.ConflictFailure;
-import dev.vectorflow.core.failure.DomainFailure;
 import dev.vectorflow.core.failure.InvalidGraphFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.pipeline.ConfigRenderer;
@@ -35,12 +34,12 @@ import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.out.vector.CatalogSource;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
 import dev.vectorflow.ports.out.vector.VectorConfigCheck;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,15 +107,7 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     public Pipeline createPipeline(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
             throws NotFoundFailure, ConflictFailure, InvalidGraphFailure {
         requireStorable(draft);
-        try {
-            return transactions.inTransaction(() -> insert(actor, environmentId, name, description, draft));
-        } catch (UniqueViolation raceLost) {
-            throw nameTaken(name);
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (DomainFailure unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> nameTaken(name), () -> insert(actor, environmentId, name, description, draft));
     }
 
     private Pipeline insert(Actor actor, EnvironmentId environmentId, PipelineName name, String description, PipelineGraph draft)
@@ -137,27 +128,19 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
     @Override
     public Pipeline updatePipeline(Actor actor, PipelineId id, Optional<PipelineName> name, Optional<String> description)
             throws NotFoundFailure, ConflictFailure {
-        try {
-            return transactions.inTransaction(() -> {
-                Pipeline current = existing(id);
-                PipelineName newName = name.orElse(current.name());
-                if (!newName.equals(current.name()) && pipelines.findByName(current.environmentId(), newName)
-                        .filter(other -> !other.id().equals(id)).isPresent()) {
-                    throw nameTaken(newName);
-                }
-                Pipeline changed = current.withDetails(newName, description.orElse(current.description()), actor.label(), clock.instant());
-                pipelines.update(changed);
-                audit(actor, "pipeline.update", changed, Changes.none().field("name", current.name(), changed.name())
-                        .field("description", current.description(), changed.description()));
-                return changed;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw nameTaken(name.orElseThrow());
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (DomainFailure unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> nameTaken(name.orElseThrow()), () -> {
+            Pipeline current = existing(id);
+            PipelineName newName = name.orElse(current.name());
+            if (!newName.equals(current.name()) && pipelines.findByName(current.environmentId(), newName)
+                    .filter(other -> !other.id().equals(id)).isPresent()) {
+                throw nameTaken(newName);
+            }
+            Pipeline changed = current.withDetails(newName, description.orElse(current.description()), actor.label(), clock.instant());
+            pipelines.update(changed);
+            audit(actor, "pipeline.update", changed, Changes.none().field("name", current.name(), changed.name())
+                    .field("description", current.description(), changed.description()));
+            return changed;
+        });
     }
 
     @Override
@@ -209,29 +192,21 @@ public final class PipelineService implements ManagePipelinesUseCase, PublishPip
             all.addAll(structural);
             return new ImportOutcome(Optional.empty(), all, List.of());
         }
-        try {
-            return transactions.inTransaction(() -> {
-                Pipeline pipeline = insert(actor, environmentId, name, "", imported.graph());
-                for (GraphImporter.MovedSecret m : imported.movedSecrets()) {
-                    secrets.createSecret(actor, environmentId, new SecretName(m.secretName()), new SecretValue(m.value()),
-                            "Moved here from the " + m.optionPath() + " option of " + m.component() + " when '" + name + "' was imported");
-                }
-                List<Problem> problems = new ArrayList<>(imported.problems());
-                for (Problem p : validate(pipeline.environmentId(), pipeline.draft())) {
-                    // a type this catalog does not know (a newer Vector?) is kept as imported; publishing refuses it
-                    problems.add(p.structural() && p.optionPath().equals("type")
-                            ? Problem.warning(p.component().orElse(null), "type", p.message() + "; kept as imported, publishing needs a known type")
-                            : p);
-                }
-                return new ImportOutcome(Optional.of(pipeline), problems, moved);
-            });
-        } catch (UniqueViolation raceLost) {
-            throw nameTaken(name);
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (DomainFailure unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> nameTaken(name), () -> {
+            Pipeline pipeline = insert(actor, environmentId, name, "", imported.graph());
+            for (GraphImporter.MovedSecret m : imported.movedSecrets()) {
+                secrets.createSecret(actor, environmentId, new SecretName(m.secretName()), new SecretValue(m.value()),
+                        "Moved here from the " + m.optionPath() + " option of " + m.component() + " when '" + name + "' was imported");
+            }
+            List<Problem> problems = new ArrayList<>(imported.problems());
+            for (Problem p : validate(pipeline.environmentId(), pipeline.draft())) {
+                // a type this catalog does not know (a newer Vector?) is kept as imported; publishing refuses it
+                problems.add(p.structural() && p.optionPath().equals("type")
+                        ? Problem.warning(p.component().orElse(null), "type", p.message() + "; kept as imported, publishing needs a known type")
+                        : p);
+            }
+            return new ImportOutcome(Optional.of(pipeline), problems, moved);
+        });
     }
 
     @Override

@@ -22,10 +22,10 @@ import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.security.CertificateParser;
 import dev.vectorflow.ports.out.security.ParsedCertificate;
 import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.service.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,29 +72,21 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     @Override
     public Secret createSecret(Actor actor, EnvironmentId environmentId, SecretName name, SecretValue value, String description)
             throws NotFoundFailure, ConflictFailure {
-        try {
-            return transactions.inTransaction(() -> {
-                Environment env = environment(environmentId);
-                if (store.findSecret(environmentId, name).isPresent()) {
-                    throw taken("secret", name);
-                }
-                Instant now = clock.instant();
-                Secret secret = new Secret(new SecretId(ids.newId()), environmentId, name, description,
-                        keyRing.seal(value.bytes(), Secret.sealingContext(environmentId, name)), actor.label(), now, actor.label(), now);
-                store.insertSecret(secret);
-                fleet.environmentChanged(environmentId);
-                audit.append(new AuditEvent(actor, "secret.create", "secret", secret.id().toString(), Optional.of(env.teamId().toString()),
-                        Changes.none().field("environment", null, environmentId).field("name", null, name)
-                                .field("description", null, secret.description()).secret("value", false, true)));
-                return secret;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw taken("secret", name);
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (dev.vectorflow.core.failure.DomainFailure unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> taken("secret", name), () -> {
+            Environment env = environment(environmentId);
+            if (store.findSecret(environmentId, name).isPresent()) {
+                throw taken("secret", name);
+            }
+            Instant now = clock.instant();
+            Secret secret = new Secret(new SecretId(ids.newId()), environmentId, name, description,
+                    keyRing.seal(value.bytes(), Secret.sealingContext(environmentId, name)), actor.label(), now, actor.label(), now);
+            store.insertSecret(secret);
+            fleet.environmentChanged(environmentId);
+            audit.append(new AuditEvent(actor, "secret.create", "secret", secret.id().toString(), Optional.of(env.teamId().toString()),
+                    Changes.none().field("environment", null, environmentId).field("name", null, name)
+                            .field("description", null, secret.description()).secret("value", false, true)));
+            return secret;
+        });
     }
 
     @Override
@@ -135,32 +127,24 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     public Certificate uploadCertificate(Actor actor, EnvironmentId environmentId, SecretName name, CertificateBundle pem, String description)
             throws NotFoundFailure, ConflictFailure {
         ParsedCertificate parsed = certificates.parse(pem.certificatePem(), pem.privateKeyPem(), pem.caBundlePem());
-        try {
-            return transactions.inTransaction(() -> {
-                Environment env = environment(environmentId);
-                if (store.findCertificate(environmentId, name).isPresent()) {
-                    throw taken("certificate", name);
-                }
-                Instant now = clock.instant();
-                String envelope = keyRing.seal(pem.encode().getBytes(StandardCharsets.UTF_8), Certificate.sealingContext(environmentId, name));
-                Certificate certificate = new Certificate(new SecretId(ids.newId()), environmentId, name, description, envelope,
-                        parsed.subject(), parsed.issuer(), parsed.subjectAltNames(), parsed.notBefore(), parsed.notAfter(),
-                        parsed.sha256Fingerprint(), parsed.hasPrivateKey(), parsed.caCertificates() > 0, actor.label(), now, actor.label(), now);
-                store.insertCertificate(certificate);
-                fleet.environmentChanged(environmentId);
-                audit.append(new AuditEvent(actor, "certificate.create", "certificate", certificate.id().toString(),
-                        Optional.of(env.teamId().toString()), Changes.none().field("environment", null, environmentId).field("name", null, name)
-                        .field("subject", null, parsed.subject()).field("notAfter", null, parsed.notAfter())
-                        .field("fingerprint", null, parsed.sha256Fingerprint()).secret("privateKey", false, parsed.hasPrivateKey())));
-                return certificate;
-            });
-        } catch (UniqueViolation raceLost) {
-            throw taken("certificate", name);
-        } catch (NotFoundFailure | ConflictFailure expected) {
-            throw expected;
-        } catch (dev.vectorflow.core.failure.DomainFailure unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return UniqueNames.claimWithin(transactions, () -> taken("certificate", name), () -> {
+            Environment env = environment(environmentId);
+            if (store.findCertificate(environmentId, name).isPresent()) {
+                throw taken("certificate", name);
+            }
+            Instant now = clock.instant();
+            String envelope = keyRing.seal(pem.encode().getBytes(StandardCharsets.UTF_8), Certificate.sealingContext(environmentId, name));
+            Certificate certificate = new Certificate(new SecretId(ids.newId()), environmentId, name, description, envelope,
+                    parsed.subject(), parsed.issuer(), parsed.subjectAltNames(), parsed.notBefore(), parsed.notAfter(),
+                    parsed.sha256Fingerprint(), parsed.hasPrivateKey(), parsed.caCertificates() > 0, actor.label(), now, actor.label(), now);
+            store.insertCertificate(certificate);
+            fleet.environmentChanged(environmentId);
+            audit.append(new AuditEvent(actor, "certificate.create", "certificate", certificate.id().toString(),
+                    Optional.of(env.teamId().toString()), Changes.none().field("environment", null, environmentId).field("name", null, name)
+                    .field("subject", null, parsed.subject()).field("notAfter", null, parsed.notAfter())
+                    .field("fingerprint", null, parsed.sha256Fingerprint()).secret("privateKey", false, parsed.hasPrivateKey())));
+            return certificate;
+        });
     }
 
     @Override
