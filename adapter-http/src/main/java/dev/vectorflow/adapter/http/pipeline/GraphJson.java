@@ -2,12 +2,12 @@ package dev.vectorflow.adapter.http.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.adapter.http.error.FieldProblem;
 import dev.vectorflow.core.pipeline.ComponentKey;
 import dev.vectorflow.core.pipeline.Edge;
+import dev.vectorflow.core.pipeline.GraphTree;
 import dev.vectorflow.core.pipeline.PipelineComponent;
 import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.catalog.ComponentKind;
@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wire form of a pipeline graph, both ways:
- * {@code {"components":[{"key","kind","type","options","displayName","position":{"x","y"},"disabled"}],
- * "edges":[{"from","output","to"}],"globalOptions":{}}}. Reading reports every malformed part at once.
+ * The wire form of a pipeline graph, both ways: written as {@link GraphTree} shapes it, read with every malformed part
+ * reported at once.
  */
 public final class GraphJson {
 
@@ -32,27 +31,7 @@ public final class GraphJson {
     }
 
     public ObjectNode write(PipelineGraph graph) {
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode components = root.putArray("components");
-        for (PipelineComponent c : graph.components()) {
-            ObjectNode node = components.addObject();
-            node.put("key", c.key().value());
-            node.put("kind", c.kind().label());
-            node.put("type", c.type());
-            node.set("options", mapper.valueToTree(c.options()));
-            node.put("displayName", c.displayName());
-            c.position().ifPresent(p -> node.putObject("position").put("x", p.x()).put("y", p.y()));
-            node.put("disabled", c.disabled());
-        }
-        ArrayNode edges = root.putArray("edges");
-        for (Edge e : graph.edges()) {
-            ObjectNode node = edges.addObject();
-            node.put("from", e.from().value());
-            e.output().ifPresent(o -> node.put("output", o));
-            node.put("to", e.to().value());
-        }
-        root.set("globalOptions", mapper.valueToTree(graph.globalOptions()));
-        return root;
+        return mapper.valueToTree(GraphTree.of(graph));
     }
 
     /** Reads a graph; every malformed part becomes a field problem of one 400 answer. */

@@ -3,10 +3,9 @@ package dev.vectorflow.adapter.postgres.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vectorflow.core.pipeline.ComponentKey;
 import dev.vectorflow.core.pipeline.Edge;
+import dev.vectorflow.core.pipeline.GraphTree;
 import dev.vectorflow.core.pipeline.PipelineComponent;
 import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.catalog.ComponentKind;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How a pipeline graph is stored: one JSON document (the only place that knows this shape). */
+/** How a pipeline graph is stored: the JSON text of its {@link GraphTree}, read back without the API's checks. */
 final class GraphDocument {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,28 +25,8 @@ final class GraphDocument {
     }
 
     static String write(PipelineGraph graph) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode components = root.putArray("components");
-        for (PipelineComponent c : graph.components()) {
-            ObjectNode node = components.addObject();
-            node.put("key", c.key().value());
-            node.put("kind", c.kind().label());
-            node.put("type", c.type());
-            node.set("options", MAPPER.valueToTree(c.options()));
-            node.put("displayName", c.displayName());
-            c.position().ifPresent(p -> node.putObject("position").put("x", p.x()).put("y", p.y()));
-            node.put("disabled", c.disabled());
-        }
-        ArrayNode edges = root.putArray("edges");
-        for (Edge e : graph.edges()) {
-            ObjectNode node = edges.addObject();
-            node.put("from", e.from().value());
-            e.output().ifPresent(o -> node.put("output", o));
-            node.put("to", e.to().value());
-        }
-        root.set("globalOptions", MAPPER.valueToTree(graph.globalOptions()));
         try {
-            return MAPPER.writeValueAsString(root);
+            return MAPPER.writeValueAsString(GraphTree.of(graph));
         } catch (JsonProcessingException e) {
             throw new PersistenceFailure("cannot store the pipeline graph: " + e.getOriginalMessage(), e);
         }
