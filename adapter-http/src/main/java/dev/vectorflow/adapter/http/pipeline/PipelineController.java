@@ -9,6 +9,15 @@ import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.adapter.http.error.ErrorMapping;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.adapter.http.json.JsonFields;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.CatalogResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.DiffResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.ImportResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.Page;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.PipelineResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.ProblemsResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.PublishedResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.SavedDraftResponse;
+import dev.vectorflow.adapter.http.pipeline.PipelineResponses.VersionResponse;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.identity.TeamId;
@@ -18,9 +27,6 @@ import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.pipeline.PipelineName;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.Problem;
-import dev.vectorflow.core.pipeline.diff.GraphDiff;
-import dev.vectorflow.core.pipeline.diff.OptionChange;
-import dev.vectorflow.core.pipeline.diff.TextDiff;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.pipeline.ManagePipelinesUseCase;
@@ -29,9 +35,7 @@ import dev.vectorflow.ports.in.pipeline.PublishPipelineUseCase;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -130,74 +134,24 @@ public final class PipelineController {
         }
     }
 
-    private Map<String, Object> pipelineBody(Pipeline p, boolean withGraph) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", p.id().toString());
-        body.put("environmentId", p.environmentId().toString());
-        body.put("name", p.name().value());
-        body.put("description", p.description());
-        body.put("components", p.draft().components().size());
-        if (withGraph) {
-            body.put("graph", graphs.write(p.draft()));
-        }
-        body.put("createdBy", p.createdBy());
-        body.put("createdAt", p.createdAt());
-        body.put("updatedBy", p.updatedBy());
-        body.put("updatedAt", p.updatedAt());
-        return body;
-    }
 
-    private static Map<String, Object> problemBody(Problem p) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("severity", p.severity().name());
-        body.put("component", p.component().map(Object::toString).orElse(null));
-        body.put("path", p.optionPath());
-        body.put("message", p.message());
-        return body;
-    }
 
-    private static Map<String, Object> problemsBody(List<Problem> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("valid", problems.stream().noneMatch(Problem::isError));
-        body.put("problems", problems.stream().map(PipelineController::problemBody).toList());
-        return body;
-    }
 
     private static ApiProblem refused(String detail, List<Problem> problems) {
         return ErrorMapping.invalidPipeline(detail, problems);
     }
 
-    private Map<String, Object> versionBody(PipelineVersion v, boolean full) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("number", v.number());
-        body.put("checksum", v.checksum());
-        body.put("author", v.author());
-        body.put("message", v.message());
-        body.put("createdAt", v.createdAt());
-        body.put("restoredFrom", v.restoredFrom().orElse(null));
-        if (full) {
-            body.put("configYaml", v.configYaml());
-            body.put("graph", graphs.write(v.graph()));
-        }
-        return body;
-    }
 
     private void catalog(Context ctx) {
-        dev.vectorflow.core.pipeline.catalog.Catalog catalog = queries.catalog();
-        Map<String, Object> common = new LinkedHashMap<>();
-        for (dev.vectorflow.core.pipeline.catalog.ComponentKind kind : dev.vectorflow.core.pipeline.catalog.ComponentKind.values()) {
-            common.put(kind.label(), catalog.commonOptions(kind));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("vectorVersion", catalog.vectorVersion());
-        body.put("components", catalog.components());
-        body.put("commonOptions", common);
-        body.put("globalOptions", catalog.globalOptions());
-        ctx.header("Cache-Control", "max-age=300").json(body);
+        ctx.header("Cache-Control", "max-age=300").json(CatalogResponse.fromDomain(queries.catalog()));
+    }
+
+    private PipelineResponse withGraph(Pipeline p) {
+        return PipelineResponse.fromDomain(p, pipeline -> graphs.write(pipeline.draft()));
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("items", queries.pipelinesOf(environmentId(ctx)).stream().map(p -> pipelineBody(p, false)).toList()));
+        ctx.json(new Page<>(queries.pipelinesOf(environmentId(ctx)).stream().map(p -> PipelineResponse.fromDomain(p, null)).toList()));
     }
 
     private void create(Context ctx) throws Exception {
@@ -208,7 +162,7 @@ public final class PipelineController {
         f.throwIfInvalid();
         PipelineGraph graph = body.has("graph") ? graphs.read(body.get("graph"), "graph") : PipelineGraph.of(List.of(), List.of());
         Pipeline created = manage.createPipeline(Caller.of(ctx).actor(), environmentId(ctx), name.orElseThrow(), description.orElse(""), graph);
-        ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + created.id()).json(pipelineBody(created, true));
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + created.id()).json(withGraph(created));
     }
 
     private void importConfig(Context ctx) throws Exception {
@@ -223,16 +177,12 @@ public final class PipelineController {
         if (outcome.pipeline().isEmpty()) {
             throw refused("The file cannot be imported; nothing was stored.", outcome.problems());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pipeline", pipelineBody(outcome.pipeline().get(), true));
-        body.putAll(problemsBody(outcome.problems()));
-        body.put("movedSecrets", outcome.movedSecrets().stream().map(m -> Map.of("component", m.component(), "option", m.optionPath(),
-                "secret", m.secretName())).toList());
-        ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + outcome.pipeline().get().id()).json(body);
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + outcome.pipeline().get().id())
+                .json(ImportResponse.fromDomain(outcome, pipeline -> graphs.write(pipeline.draft())));
     }
 
     private void get(Context ctx) throws Exception {
-        ctx.json(pipelineBody(queries.pipeline(pipelineId(ctx)), true));
+        ctx.json(withGraph(queries.pipeline(pipelineId(ctx))));
     }
 
     private void update(Context ctx) throws Exception {
@@ -241,7 +191,7 @@ public final class PipelineController {
         Optional<PipelineName> name = f.has("name") ? f.convert(f.requiredText("name"), PipelineName::new) : Optional.empty();
         Optional<String> description = f.convert(f.optionalText("description", ""), Pipeline::checkDescription);
         f.throwIfInvalid();
-        ctx.json(pipelineBody(manage.updatePipeline(Caller.of(ctx).actor(), id, name, description), true));
+        ctx.json(withGraph(manage.updatePipeline(Caller.of(ctx).actor(), id, name, description)));
     }
 
     private void delete(Context ctx) throws Exception {
@@ -253,13 +203,11 @@ public final class PipelineController {
         PipelineId id = pipelineId(ctx);
         PipelineGraph graph = graphs.read(pipelineBodies.readObject(ctx), "graph");
         Pipeline saved = manage.saveDraft(Caller.of(ctx).actor(), id, graph);
-        Map<String, Object> body = pipelineBody(saved, true);
-        body.putAll(problemsBody(queries.validateDraft(id)));
-        ctx.json(body);
+        ctx.json(new SavedDraftResponse(withGraph(saved), ProblemsResponse.fromDomain(queries.validateDraft(id))));
     }
 
     private void validate(Context ctx) throws Exception {
-        ctx.json(problemsBody(queries.validateDraft(pipelineId(ctx))));
+        ctx.json(ProblemsResponse.fromDomain(queries.validateDraft(pipelineId(ctx))));
     }
 
     private void render(Context ctx) throws Exception {
@@ -284,23 +232,20 @@ public final class PipelineController {
 
     private void answer(Context ctx, PublishPipelineUseCase.PublishResult result) {
         switch (result) {
-            case PublishPipelineUseCase.Published published -> {
-                Map<String, Object> body = versionBody(published.version(), false);
-                body.put("checkedByVector", published.checkedByVector());
-                body.put("warnings", published.warnings().stream().map(PipelineController::problemBody).toList());
-                ctx.status(HttpStatus.CREATED).header("Location", "/api/pipelines/" + published.version().pipelineId() + "/versions/"
-                        + published.version().number()).json(body);
-            }
+            case PublishPipelineUseCase.Published published -> ctx.status(HttpStatus.CREATED)
+                    .header("Location", "/api/pipelines/" + published.version().pipelineId() + "/versions/" + published.version().number())
+                    .json(PublishedResponse.fromDomain(published));
             case PublishPipelineUseCase.Refused refused -> throw refused("The draft has errors; no version was published.", refused.problems());
         }
     }
 
     private void versions(Context ctx) throws Exception {
-        ctx.json(Map.of("items", queries.versions(pipelineId(ctx)).stream().map(v -> versionBody(v, false)).toList()));
+        ctx.json(new Page<>(queries.versions(pipelineId(ctx)).stream().map(VersionResponse::summary).toList()));
     }
 
     private void version(Context ctx) throws Exception {
-        ctx.json(versionBody(queries.version(pipelineId(ctx), number(ctx, ctx.pathParam("number"), "number")), true));
+        PipelineVersion version = queries.version(pipelineId(ctx), number(ctx, ctx.pathParam("number"), "number"));
+        ctx.json(VersionResponse.full(version, graphs.write(version.graph())));
     }
 
     private void rollback(Context ctx) throws Exception {
@@ -317,71 +262,17 @@ public final class PipelineController {
 
     private void resetDraft(Context ctx) throws Exception {
         int n = number(ctx, ctx.queryParam("version"), "version");
-        ctx.json(pipelineBody(manage.resetDraft(Caller.of(ctx).actor(), pipelineId(ctx), n), true));
+        ctx.json(withGraph(manage.resetDraft(Caller.of(ctx).actor(), pipelineId(ctx), n)));
     }
 
-    private static Map<String, Object> diffBody(GraphDiff diff, String fromLabel, String toLabel) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("added", diff.componentsAdded().stream().map(c -> Map.of("key", c.key().value(), "kind", c.kind().label(), "type", c.type()))
-                .toList());
-        body.put("removed", diff.componentsRemoved().stream().map(c -> Map.of("key", c.key().value(), "kind", c.kind().label(),
-                "type", c.type())).toList());
-        body.put("changed", diff.componentsChanged().stream().map(c -> {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("key", c.key().value());
-            c.kind().ifPresent(v -> change.put("kind", oldNew(v.oldValue().label(), v.newValue().label())));
-            c.type().ifPresent(v -> change.put("type", oldNew(v.oldValue(), v.newValue())));
-            c.disabled().ifPresent(v -> change.put("disabled", oldNew(v.oldValue(), v.newValue())));
-            c.displayName().ifPresent(v -> change.put("displayName", oldNew(v.oldValue(), v.newValue())));
-            change.put("options", options(c.options(), fromLabel, toLabel));
-            return change;
-        }).toList());
-        body.put("edgesAdded", diff.edgesAdded().stream().map(e -> e.input() + " -> " + e.to()).toList());
-        body.put("edgesRemoved", diff.edgesRemoved().stream().map(e -> e.input() + " -> " + e.to()).toList());
-        body.put("globalOptions", options(diff.globalOptions(), fromLabel, toLabel));
-        body.put("empty", diff.isEmpty());
-        return body;
-    }
 
-    /** Option changes; a multi-line text (a VRL program, a template) also gets its unified line diff as {@code lineDiff}. */
-    private static List<Map<String, Object>> options(List<OptionChange> changes, String fromLabel, String toLabel) {
-        return changes.stream().map(o -> {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("path", o.path().toString());
-            change.put("old", o.oldValue());
-            change.put("new", o.newValue());
-            if (multiLine(o.oldValue()) || multiLine(o.newValue())) {
-                change.put("lineDiff", TextDiff.between(fromLabel, textOf(o.oldValue()), toLabel, textOf(o.newValue())).unified());
-            }
-            return change;
-        }).toList();
-    }
 
-    private static boolean multiLine(Object value) {
-        return value instanceof String text && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0);
-    }
 
-    /** An absent value compares as no lines; a value of another kind (after a type change) as its plain text. */
-    private static String textOf(Object value) {
-        return value == null ? "" : value instanceof String text ? text : String.valueOf(value);
-    }
 
-    private static Map<String, Object> oldNew(Object oldValue, Object newValue) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("old", oldValue);
-        change.put("new", newValue);
-        return change;
-    }
 
     private void diff(Context ctx) throws Exception {
         int from = number(ctx, ctx.queryParam("from"), "from");
         int to = number(ctx, ctx.queryParam("to"), "to");
-        PipelineQueries.VersionDiff diff = queries.diff(pipelineId(ctx), from, to);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", diff.from());
-        body.put("to", diff.to());
-        body.put("components", diffBody(diff.components(), "v" + diff.from(), "v" + diff.to()));
-        body.put("yamlDiff", diff.yamlDiff());
-        ctx.json(body);
+        ctx.json(DiffResponse.fromDomain(queries.diff(pipelineId(ctx), from, to)));
     }
 }
