@@ -34,7 +34,11 @@ import dev.vectorflow.ports.service.identity.SessionService;
 import dev.vectorflow.ports.service.identity.SetupService;
 import dev.vectorflow.ports.service.identity.TeamAdministrationService;
 import dev.vectorflow.ports.service.identity.UserAdministrationService;
-import dev.vectorflow.ports.service.pipeline.PipelineService;
+import dev.vectorflow.ports.service.pipeline.ManagePipelinesService;
+import dev.vectorflow.ports.service.pipeline.PipelineAudit;
+import dev.vectorflow.ports.service.pipeline.PipelineChecks;
+import dev.vectorflow.ports.service.pipeline.PipelineQueryService;
+import dev.vectorflow.ports.service.pipeline.PublishPipelineService;
 import dev.vectorflow.ports.service.secret.KeyRingService;
 import dev.vectorflow.ports.service.secret.SecretService;
 import dev.vectorflow.ports.service.system.ReadinessService;
@@ -123,9 +127,9 @@ final class ServerComposition {
         this.telemetryWriter = store.telemetryWriter(settings.telemetryQueueCapacity(), 200);
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock, fleetChanges);
-        PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
-                JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock,
-                vectorCheck(settings), fleetChanges);
+        PipelineChecks pipelineChecks = new PipelineChecks(JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets,
+                vectorCheck(settings));
+        PipelineAudit pipelineAudit = new PipelineAudit(store.auditLog(), store.environments());
         FleetComposition fleet = new FleetComposition(store, fleetCache, fleetChanges, telemetryWriter, secrets, settings.fleet(), ids, tokens,
                 clock);
         this.fleetCacheWarmUp = fleet.warmUp;
@@ -145,7 +149,9 @@ final class ServerComposition {
                 apiTokens, apiTokens,
                 audit,
                 secrets, secrets, secrets,
-                pipelines, pipelines, pipelines,
+                new ManagePipelinesService(tx, store.pipelines(), pipelineAudit, pipelineChecks, secrets, ids, clock, fleetChanges),
+                new PublishPipelineService(tx, store.pipelines(), pipelineAudit, pipelineChecks, clock),
+                new PipelineQueryService(tx, store.pipelines(), pipelineChecks),
                 fleet.agent,
                 fleet.fleet,
                 () -> {

@@ -8,6 +8,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pipelines through the real API: drafts, validation, rendering, import, publish, diff, rollback. */
@@ -270,5 +277,34 @@ class PipelineApiTest {
         Answer refused = server.root().delete("/api/environments/" + environment);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("pipeline");
+    }
+
+    @Test
+    void publishesOfOnePipelineAtOnce_eachGetTheirOwnVersion_orAConflict_neverAServerError() throws Exception {
+        String id = create("raced", PipelineFixtures.SIMPLE_GRAPH);
+        int publishers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(publishers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < publishers; i++) {
+                String message = "race " + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", message));
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> f : futures) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 409));
+            List<String> numbers = editor.get("/api/pipelines/" + id + "/versions").json().get("items").findValuesAsText("number");
+            assertThat(numbers).doesNotHaveDuplicates().hasSize((int) answers.stream().filter(a -> a.status() == 201).count());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

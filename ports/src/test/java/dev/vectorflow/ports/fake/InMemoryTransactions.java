@@ -20,6 +20,11 @@ public final class InMemoryTransactions implements Transactions {
     private final List<Participant> participants = new ArrayList<>();
     private int depth;
 
+    /** True while a unit of work runs (tests check that slow side effects happen outside one). */
+    public boolean open() {
+        return depth > 0;
+    }
+
     public <P extends Participant> P register(P participant) {
         participants.add(participant);
         return participant;

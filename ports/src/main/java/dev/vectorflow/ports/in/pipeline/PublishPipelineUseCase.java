@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.in.pipeline;
 
 import dev.vectorflow.core.access.Actor;
+import dev.vectorflow.core.failure.ConflictFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.pipeline.PipelineVersion;
@@ -10,11 +11,15 @@ import java.util.List;
 /** Use case: publish the draft as a new immutable version, or roll back to an old one (as a new version). */
 public interface PublishPipelineUseCase {
 
-    /** Validates (errors block, warnings do not; referenced secrets must exist), renders and stores a numbered version. */
-    PublishResult publish(Actor actor, PipelineId id, String message) throws NotFoundFailure;
+    /**
+     * Validates (errors block, warnings do not; referenced secrets must exist), renders and stores a numbered version.
+     *
+     * @throws ConflictFailure when concurrent publishes of the pipeline keep taking the next number
+     */
+    PublishResult publish(Actor actor, PipelineId id, String message) throws NotFoundFailure, ConflictFailure;
 
     /** A new version whose content equals version {@code number}; history is never rewritten. */
-    PublishResult rollback(Actor actor, PipelineId id, int number, String message) throws NotFoundFailure;
+    PublishResult rollback(Actor actor, PipelineId id, int number, String message) throws NotFoundFailure, ConflictFailure;
 
     /** What a publish did. */
     sealed interface PublishResult permits Published, Refused {
