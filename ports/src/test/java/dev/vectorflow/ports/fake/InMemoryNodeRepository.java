@@ -9,11 +9,14 @@ import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Fake of {@link NodeRepository} over maps. */
 public final class InMemoryNodeRepository implements NodeRepository, InMemoryTransactions.Participant {
@@ -23,6 +26,9 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
 
     private record State(Map<NodeId, Stored> nodes, List<StatusTransition> transitions) {
     }
+
+    private static final Comparator<Node> BY_HOSTNAME = Comparator.comparing((Node n) -> n.hostname().toLowerCase(Locale.ROOT))
+            .thenComparing(n -> n.id().toString());
 
     private Map<NodeId, Stored> nodes = new LinkedHashMap<>();
     private List<StatusTransition> transitions = new ArrayList<>();
@@ -56,16 +62,15 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
 
     @Override
     public List<Node> findByEnvironment(EnvironmentId environment) {
-        return nodes.values().stream().map(Stored::node).filter(n -> n.environmentId().equals(environment))
-                .sorted(Comparator.comparing(Node::hostname)).toList();
+        return nodes.values().stream().map(Stored::node).filter(n -> n.environmentId().equals(environment)).sorted(BY_HOSTNAME).toList();
     }
 
     @Override
     public List<Node> findAll() {
-        return nodes.values().stream().map(Stored::node).toList();
+        return nodes.values().stream().map(Stored::node).sorted(BY_HOSTNAME).toList();
     }
 
-    private void change(NodeId id, java.util.function.UnaryOperator<Node> change) {
+    private void change(NodeId id, UnaryOperator<Node> change) {
         Stored s = nodes.get(id);
         if (s != null) {
             nodes.put(id, new Stored(change.apply(s.node()), s.tokenLookup(), s.tokenHash()));
@@ -117,8 +122,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
         List<StatusTransition> made = new ArrayList<>();
         for (Stored s : List.copyOf(nodes.values())) {
             Node n = s.node();
-            Instant last = n.lastHeartbeatAt().orElse(n.enrolledAt());
-            if (n.status() != NodeStatus.UNREACHABLE && last.isBefore(silentSince)) {
+            if (n.status() != NodeStatus.UNREACHABLE && (n.lastHeartbeatAt().isEmpty() || n.lastHeartbeatAt().get().isBefore(silentSince))) {
                 StatusTransition t = new StatusTransition(n.id(), n.status(), NodeStatus.UNREACHABLE, reason, now);
                 made.add(t);
                 transitions.add(t);
@@ -133,7 +137,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
     @Override
     public List<StatusTransition> transitions(NodeId id, int limit) {
         List<StatusTransition> of = new ArrayList<>(transitions.stream().filter(t -> t.nodeId().equals(id)).toList());
-        java.util.Collections.reverse(of);
+        Collections.reverse(of);
         return of.subList(0, Math.min(limit, of.size()));
     }
 

@@ -1,0 +1,88 @@
+package dev.vectorflow.ports.contract;
+
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.core.pipeline.Pipeline;
+import dev.vectorflow.core.pipeline.PipelineGraph;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.pipeline.PipelineName;
+import dev.vectorflow.core.pipeline.PipelineVersion;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.PipelineRepository;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What the fleet's contracts need of a store besides the port under test: a unit of work, and rows the port's rows point
+ * at (an environment with its team, nodes, pipelines with versions). Every test makes its own environment, so the
+ * contracts also hold on a store other tests write to.
+ */
+public abstract class FleetStoreContract {
+
+    /** Whole seconds: every store keeps at least that precision. */
+    protected static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    protected abstract Transactions transactions();
+
+    /** A new environment, and the team it belongs to, in the store. */
+    protected abstract EnvironmentId newEnvironment();
+
+    protected abstract NodeRepository nodeStore();
+
+    protected abstract PipelineRepository pipelineStore();
+
+    protected <T> T inTransaction(Supplier<T> work) {
+        return transactions().inTransaction(work::get);
+    }
+
+    protected void inTransaction(Runnable work) {
+        transactions().inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** A random 16-hex-digit token lookup id. */
+    protected static String lookup() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    protected static String hash(String of) {
+        return HexFormat.of().formatHex(of.getBytes()).concat("0".repeat(64)).substring(0, 64);
+    }
+
+    protected static Node node(EnvironmentId environment, String hostname, Labels agentLabels, Labels userLabels) {
+        return new Node(new NodeId(UUID.randomUUID()), environment, hostname, "linux/amd64", "1.0.0", "0.57.0", "STANDALONE", agentLabels,
+                userLabels, false, NodeStatus.HEALTHY, "enrolled", T0, Optional.of(T0), false, "");
+    }
+
+    /** A stored node of the environment. */
+    protected Node newNode(EnvironmentId environment, String hostname) {
+        Node node = node(environment, hostname, Labels.NONE, Labels.NONE);
+        inTransaction(() -> nodeStore().insert(node, lookup(), hash(hostname)));
+        return node;
+    }
+
+    /** A stored pipeline of the environment with versions 1 to {@code versions}. */
+    protected PipelineId newPipeline(EnvironmentId environment, int versions) {
+        Pipeline pipeline = new Pipeline(new PipelineId(UUID.randomUUID()), environment, new PipelineName("p-" + UUID.randomUUID()), "",
+                PipelineGraph.of(List.of(), List.of()), "test", T0, "test", T0);
+        inTransaction(() -> {
+            pipelineStore().insert(pipeline);
+            for (int n = 1; n <= versions; n++) {
+                String yaml = "# version " + n + "\n";
+                pipelineStore().insertVersion(new PipelineVersion(pipeline.id(), n, pipeline.draft(), yaml, PipelineVersion.checksumOf(yaml), "test",
+                        "", T0, Optional.empty()));
+            }
+        });
+        return pipeline.id();
+    }
+}
