@@ -1,6 +1,8 @@
 package dev.vectorflow.ports.fake;
 
+import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
@@ -8,6 +10,7 @@ import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.NodeToken;
+import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.PipelineId;
@@ -39,14 +42,30 @@ public final class FleetFakes {
     public final InMemoryNodeActionRepository actions = transactions.register(new InMemoryNodeActionRepository());
     public final InMemoryDeploymentRepository deployments = transactions.register(new InMemoryDeploymentRepository());
     public final InMemoryPipelineRepository pipelines = transactions.register(new InMemoryPipelineRepository());
+    public final InMemoryEnvironmentRepository environments = transactions.register(new InMemoryEnvironmentRepository());
+    public final InMemoryEnrollmentTokenRepository enrollmentTokens = transactions.register(new InMemoryEnrollmentTokenRepository());
+    public final InMemoryAgentReleaseRepository agentReleases = transactions.register(new InMemoryAgentReleaseRepository());
+    public final InMemoryAuditLog auditLog = transactions.register(new InMemoryAuditLog(clock));
     public final InMemoryFleetCache cache = new InMemoryFleetCache();
+    public final RecordingFleetChanges changes = new RecordingFleetChanges(cache);
     public final RecordingHeartbeatWriter writer = new RecordingHeartbeatWriter();
     public final LiveTelemetry live = new LiveTelemetry();
     public final FleetSettings settings = FleetSettings.DEFAULTS;
-    public final EnvironmentId environment = new EnvironmentId(UUID.randomUUID());
+    public final EnvironmentId environment = newEnvironment("prod");
     public final NodeDirectory nodeDirectory = new NodeDirectory(transactions, nodes, cache);
     public final DesiredStates desiredStates = new DesiredStates(transactions, deployments, pipelines, new NoSecrets(), cache);
     private int tokens;
+
+    /** A new environment of its own team. */
+    public EnvironmentId newEnvironment(String name) {
+        Environment created = Environment.create(new EnvironmentId(UUID.randomUUID()), new TeamId(UUID.randomUUID()), new EnvironmentName(name),
+                "", T0);
+        transactions.inTransaction(() -> {
+            environments.insert(created);
+            return null;
+        });
+        return created.id();
+    }
 
     /** An enrolled node and the token its agent holds. */
     public record EnrolledNode(Node node, NodeToken token) {

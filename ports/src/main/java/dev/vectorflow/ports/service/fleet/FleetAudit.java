@@ -27,9 +27,9 @@ public final class FleetAudit {
         return environments.findById(id).orElseThrow(() -> new NotFoundFailure("Environment", id));
     }
 
-    /** An entry about a node; it names the node's hostname so that the entry reads well after the node is gone. */
+    /** An entry about a node. */
     public void node(Actor actor, String action, Node node, Changes changes) throws NotFoundFailure {
-        record(actor, action, "node", node.id().toString(), node.environmentId(), changes.field("hostname", node.hostname(), node.hostname()));
+        record(actor, action, "node", node.id().toString(), node.environmentId(), changes);
     }
 
     /** An entry about {@code entityType} {@code entityId} of an environment. */
