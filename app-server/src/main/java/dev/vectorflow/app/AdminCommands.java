@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import dev.vectorflow.core.access.Actor;
 
 /** The operator commands that work on the database directly: {@code admin create}, {@code audit verify}, {@code keys rotate}. */
 final class AdminCommands {
@@ -62,7 +63,7 @@ final class AdminCommands {
     static int rotateKeys(ServerSettings settings, PrintStream out) {
         try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true)) {
             RotateKeysUseCase.Rotation rotation = new ServerComposition(store, Clock.systemUTC(), settings).keyRing
-                    .rotateKeys(dev.vectorflow.core.access.Actor.commandLine());
+                    .rotateKeys(Actor.commandLine());
             out.println("Key ring rotated: new primary data key " + rotation.newKeyId() + "; re-sealed " + rotation.secretsResealed()
                     + " secret(s) and " + rotation.certificatesResealed() + " certificate(s); " + rotation.keysInRing()
                     + " key(s) in the ring (older keys still open values until retired).");

@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.UUID;
 
 /**
  * The composition root of the server: builds the adapters, the services on them and the HTTP
@@ -114,11 +117,11 @@ public final class ServerApplication implements AutoCloseable {
     private static String holderName(int port) {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "localhost";
         }
-        return host + ":" + port + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return host + ":" + port + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public int port() {

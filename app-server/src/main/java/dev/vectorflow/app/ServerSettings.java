@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import dev.vectorflow.ports.service.identity.SessionPolicy;
 
 /**
  * The server's configuration, read from {@code VF_*} environment variables; every setting has a
@@ -152,8 +153,8 @@ public record ServerSettings(
         return unknown;
     }
 
-    public dev.vectorflow.ports.service.identity.SessionPolicy sessionPolicy() {
-        return new dev.vectorflow.ports.service.identity.SessionPolicy(sessionIdleTimeout, sessionMaxLifetime);
+    public SessionPolicy sessionPolicy() {
+        return new SessionPolicy(sessionIdleTimeout, sessionMaxLifetime);
     }
 
     public Path embeddedDatabaseDirectory() {

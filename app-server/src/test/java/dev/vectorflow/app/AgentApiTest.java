@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.http.HttpRequest;
+import java.util.HashMap;
 
 /**
  * The agent half of protocol v1 driven the way an agent (or curl) drives it: enroll, heartbeat, deploy, config,
@@ -211,7 +213,7 @@ class AgentApiTest {
     }
 
     static Map<String, String> checksums(JsonNode heartbeat) {
-        Map<String, String> checksums = new java.util.HashMap<>();
+        Map<String, String> checksums = new HashMap<>();
         heartbeat.get("pendingActions").forEach(a -> {
             if (a.get("type").asText().equals("deploy")) {
                 checksums.put(a.get("pipelineId").asText(), a.get("checksum").asText());
@@ -373,7 +375,7 @@ class AgentApiTest {
         assertThat(agent.postJson("/api/agent/heartbeat", "{\"pipelines\": [").status()).isEqualTo(400);
         assertThat(agent.postJson("/api/agent/heartbeat", "[1,2,3]").status()).isEqualTo(400);
         assertThat(agent.send(agent.request("/api/agent/heartbeat").header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
         String huge = "{\"logs\":[{\"pipelineId\":\"" + pipelineId + "\",\"lines\":[\"" + "x".repeat(9 * 1024 * 1024) + "\"]}]}";
         assertThat(agent.postJson("/api/agent/heartbeat", huge).status()).isEqualTo(413);
         server.app.services().telemetryWriter.flush();

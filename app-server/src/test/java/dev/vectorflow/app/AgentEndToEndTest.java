@@ -17,10 +17,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.format.DateTimeParseException;
 
 /**
- * The real server, the real agent as a process and the Vector stand-in, driven through the REST API as a user would
- * (the checks of issue 6): enroll, deploy, RUNNING with growing counters, a sample, a transform change reloads in
+ * The real server, the real agent as a process and the Vector stand-in, driven through the REST API as a user would:
+ * enroll, deploy, RUNNING with growing counters, a sample, a transform change reloads in
  * place, a misspelt global option is refused by the server, a global option change restarts, a secret reaches Vector
  * without touching the disk, an agent restart adopts the running Vector, undeploy stops it; and the failures: a config
  * Vector refuses, a Vector killed again and again, the server gone for a while. A failed run keeps its directory (the
@@ -402,7 +403,7 @@ class AgentEndToEndTest {
                 if (at.isAfter(from) && at.isBefore(until)) {
                     out.add(line);
                 }
-            } catch (java.time.format.DateTimeParseException notStamped) {
+            } catch (DateTimeParseException notStamped) {
                 // a line of the agent's own, or a continuation line
             }
         }

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.jar.JarFile;
 
 /**
  * The agent's self-update as one cycle, with the real server, the real launcher script, the shaded agent jar and the
@@ -81,7 +84,7 @@ class AgentSelfUpdateEndToEndTest {
             }
         });
         downloads.start();
-        try (var jar = new java.util.jar.JarFile(AgentProcess.JAR.toFile())) {
+        try (var jar = new JarFile(AgentProcess.JAR.toFile())) {
             installedVersion = jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
         }
     }
@@ -251,7 +254,7 @@ class AgentSelfUpdateEndToEndTest {
     private static Node enrollAndDeploy(String name, Map<String, String> launcherSettings) throws Exception {
         String env = server.createEnvironment(admin, server.createTeam(name), name);
         String token = admin.postJson("/api/environments/" + env + "/enrollment-tokens", "{}").json().get("token").asText();
-        Map<String, String> settings = new java.util.HashMap<>(launcherSettings);
+        Map<String, String> settings = new HashMap<>(launcherSettings);
         settings.put("VF_UPDATE_PUBLIC_KEY", Base64.getEncoder().encodeToString(releaseKeys.getPublic().getEncoded()));
         LaunchedAgent agent = LaunchedAgent.install(dir.resolve(name), "http://127.0.0.1:" + server.app.port(), token, "role=" + name, settings);
         try {
@@ -325,7 +328,7 @@ class AgentSelfUpdateEndToEndTest {
      */
     private static byte[] withManifest(byte[] jar, String version, String hangingMain) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(jar.length + 4096);
-        try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
             if (hangingMain != null) {
@@ -356,7 +359,7 @@ class AgentSelfUpdateEndToEndTest {
     /** The jar with one class's class-file major version changed (99: built for a Java this machine does not have). */
     private static byte[] withClassVersion(byte[] jar, String className, int major) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(jar.length);
-        try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar));
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar));
              JarOutputStream copy = new JarOutputStream(out, in.getManifest())) {
             for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                 byte[] bytes = in.readAllBytes();

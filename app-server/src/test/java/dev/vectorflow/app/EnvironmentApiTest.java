@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.io.ByteArrayInputStream;
+import java.util.UUID;
 
 /** Environments through the real API on PostgreSQL: the happy path and every kind of bad input. */
 class EnvironmentApiTest {
@@ -35,7 +37,7 @@ class EnvironmentApiTest {
 
     @BeforeEach
     void freshTeam() {
-        team = server.createTeam("team-" + java.util.UUID.randomUUID());
+        team = server.createTeam("team-" + UUID.randomUUID());
     }
 
     private String environments() {
@@ -204,7 +206,7 @@ class EnvironmentApiTest {
         byte[] big = ("{\"name\":\"prod\",\"description\":\"" + "x".repeat(1_048_576) + "\"}").getBytes();
         Answer answer = api.send(api.request(environments()).header("Content-Type", "application/json")
                 // a publisher of unknown length makes the client send chunked, without Content-Length
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
 
         assertError(answer, 413, "Content Too Large");
         assertThat(environmentCount()).isZero();

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The server on an external PostgreSQL (VF_DATABASE_URL): an empty database gets its tables at start. */
 class ExternalDatabaseTest {
@@ -21,8 +23,8 @@ class ExternalDatabaseTest {
     }
 
     /** The VF_* variables of a server on {@code database} (tests add their own on top). */
-    static java.util.Map<String, String> environmentFor(DatabaseSettings database, Path dataDir) {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
+    static Map<String, String> environmentFor(DatabaseSettings database, Path dataDir) {
+        Map<String, String> env = new HashMap<>();
         env.put("VF_HTTP_PORT", "0");
         env.put("VF_DATA_DIR", dataDir.toString());
         env.put("VF_DATABASE_URL", database.jdbcUrl().orElseThrow());

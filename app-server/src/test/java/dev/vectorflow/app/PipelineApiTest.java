@@ -16,6 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /** Pipelines through the real API: drafts, validation, rendering, import, publish, diff, rollback. */
 class PipelineApiTest {
@@ -41,7 +45,7 @@ class PipelineApiTest {
 
     @BeforeEach
     void freshEnvironment() {
-        environment = server.createEnvironment(server.root(), team, "env-" + java.util.UUID.randomUUID());
+        environment = server.createEnvironment(server.root(), team, "env-" + UUID.randomUUID());
     }
 
     private String create(String name, String graph) {
@@ -71,7 +75,7 @@ class PipelineApiTest {
         String encoding = PipelineFixtures.SIMPLE_GRAPH.replace("\"codec\":\"json\"", "\"codec\":\"text\"");
         assertThat(editor.putJson("/api/pipelines/" + id + "/graph", encoding).status()).isEqualTo(200);
         assertThat(editor.postJson("/api/pipelines/" + id + "/versions", ApiClient.json("message", "three")).status()).isEqualTo(201);
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byPath = new java.util.HashMap<>();
+        Map<String, JsonNode> byPath = new HashMap<>();
         editor.get("/api/pipelines/" + id + "/diff?from=2&to=3").json().get("components").get("changed")
                 .forEach(c -> c.get("options").forEach(o -> byPath.put(o.get("path").asText(), o)));
         assertThat(byPath.get("encoding.codec").has("lineDiff")).isFalse();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.UUID;
 
 /**
  * Fidelity to Vector through the real API, with the Vector stand-in as the server's {@code vector} binary: big
@@ -41,7 +42,7 @@ class PipelineFidelityApiTest {
 
     @BeforeEach
     void freshEnvironment() {
-        environment = server.createEnvironment(server.root(), team, "env-" + java.util.UUID.randomUUID());
+        environment = server.createEnvironment(server.root(), team, "env-" + UUID.randomUUID());
     }
 
     private Answer importConfig(String name, String config) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Walks every registered API route × every kind of caller against the real server and checks the
@@ -142,7 +144,7 @@ class RouteAccessMatrixTest {
     private static final Map<String, String> emails = new LinkedHashMap<>();
     private static final Map<String, ApiClient> clients = new LinkedHashMap<>();
 
-    private static final String SIGNATURE = java.util.Base64.getEncoder().encodeToString(new byte[64]);
+    private static final String SIGNATURE = Base64.getEncoder().encodeToString(new byte[64]);
 
     @BeforeAll
     static void start() {
@@ -238,7 +240,7 @@ class RouteAccessMatrixTest {
             path = path.replace("{name}", "s-" + unique);
         }
         if (path.contains("/certificates/{name}")) {
-            TestCertificates.Pem pem = TestCertificates.selfSigned("c.example.com", java.time.Duration.ofDays(90));
+            TestCertificates.Pem pem = TestCertificates.selfSigned("c.example.com", Duration.ofDays(90));
             root.postJson("/api/environments/" + environment + "/certificates", ApiClient.json("name", "c-" + unique,
                     "certificate", pem.certificate(), "privateKey", pem.privateKey()));
             path = path.replace("{name}", "c-" + unique);
@@ -311,7 +313,7 @@ class RouteAccessMatrixTest {
             case "POST /api/environments/{id}/secrets" -> body = ApiClient.json("name", "new-" + unique, "value", "s3cr3t");
             case "PATCH /api/environments/{id}/secrets/{name}" -> body = ApiClient.json("value", "rotated");
             case "POST /api/environments/{id}/certificates" -> {
-                TestCertificates.Pem pem = TestCertificates.selfSigned("new.example.com", java.time.Duration.ofDays(90));
+                TestCertificates.Pem pem = TestCertificates.selfSigned("new.example.com", Duration.ofDays(90));
                 body = ApiClient.json("name", "new-" + unique, "certificate", pem.certificate(), "privateKey", pem.privateKey());
             }
             default -> { }

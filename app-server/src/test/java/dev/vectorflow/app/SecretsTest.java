@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Secrets and certificates: sealed at rest, never answered, rotated online, refused with a wrong master key. */
 class SecretsTest {
@@ -52,8 +55,8 @@ class SecretsTest {
     }
 
     private Map<SecretName, SecretValue> resolve(ServerApplication app, String... names) {
-        return app.services().secrets.resolveSecrets(new EnvironmentId(java.util.UUID.fromString(environment)),
-                java.util.Arrays.stream(names).map(SecretName::new).collect(java.util.stream.Collectors.toSet()));
+        return app.services().secrets.resolveSecrets(new EnvironmentId(UUID.fromString(environment)),
+                Arrays.stream(names).map(SecretName::new).collect(Collectors.toSet()));
     }
 
     @Test
@@ -72,7 +75,7 @@ class SecretsTest {
 
         assertThat(resolve(server.app, "splunk_token", "missing")).containsOnlyKeys(new SecretName("splunk_token"))
                 .containsValue(new SecretValue(VALUE));
-        assertThat(server.app.services().secrets.missingSecrets(new EnvironmentId(java.util.UUID.fromString(environment)),
+        assertThat(server.app.services().secrets.missingSecrets(new EnvironmentId(UUID.fromString(environment)),
                 Set.of(new SecretName("splunk_token"), new SecretName("missing")))).containsExactly(new SecretName("missing"));
     }
 
@@ -134,7 +137,7 @@ class SecretsTest {
                     .containsEntry(new SecretName("b"), new SecretValue("value-b"));
             // the replica loaded the ring before the rotation: it meets the new key and loads it
             assertThat(resolve(replica, "a")).containsEntry(new SecretName("a"), new SecretValue("value-a"));
-            assertThat(replica.services().secrets.resolveCertificates(new EnvironmentId(java.util.UUID.fromString(environment)),
+            assertThat(replica.services().secrets.resolveCertificates(new EnvironmentId(UUID.fromString(environment)),
                     Set.of(new SecretName("tls"))).get(new SecretName("tls")).privateKeyPem()).isEqualTo(pem.privateKey());
         }
         assertThat(server.root().get("/api/audit?action=keys.rotate").json().get("items")).hasSize(1);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.http.HttpRequest;
+import java.util.Map;
 
 /** Attacks and their refusals, against the real server: each is refused and changes nothing. */
 class SecurityTest {
@@ -76,7 +78,7 @@ class SecurityTest {
         String planted = "a".repeat(64);
         Answer signedIn = server.anonymous.send(server.anonymous.request("/api/session")
                 .header("Cookie", "vf_session=" + planted).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .POST(HttpRequest.BodyPublishers.ofString(
                         ApiClient.json("email", TestServer.ROOT_EMAIL, "password", TestServer.PASSWORD))));
 
         assertThat(signedIn.status()).isEqualTo(200);
@@ -91,16 +93,16 @@ class SecurityTest {
         server.root();
         String body = ApiClient.json("email", TestServer.ROOT_EMAIL, "password", TestServer.PASSWORD);
         Answer direct = server.anonymous.send(server.anonymous.request("/api/session").header("Content-Type", "application/json")
-                .header("X-Forwarded-Proto", "https").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .header("X-Forwarded-Proto", "https").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(setCookie(direct)).doesNotContain("Secure");
 
-        java.util.Map<String, String> env = ExternalDatabaseTest.environmentFor(server.database, dataDir);
+        Map<String, String> env = ExternalDatabaseTest.environmentFor(server.database, dataDir);
         env.put("VF_TRUST_PROXY", "true");
         try (ServerApplication proxied = ServerApplication.start(ServerSettings.fromEnvironment(env))) {
             ApiClient client = new ApiClient("http://127.0.0.1:" + proxied.port());
             Answer viaProxy = client.send(client.request("/api/session").header("Content-Type", "application/json")
                     .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertThat(setCookie(viaProxy)).contains("Secure");
         }
         assertThat(server.root().get("/api/audit?action=auth.sign_in").body()).contains("\"sourceAddress\":\"203.0.113.7\"");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
 
 /** The real server as a child JVM, the way {@code ./vectorflow} runs it: for end-to-end tests. */
 final class ServerProcess implements AutoCloseable {
@@ -51,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code vectorflow server} on a free port and waits until /api/ready answers 200. */
     static ServerProcess start(Path workDir, Map<String, String> env) throws Exception {
         int port = freePort();
-        Map<String, String> withPort = new java.util.HashMap<>(env);
+        Map<String, String> withPort = new HashMap<>(env);
         withPort.put("VF_HTTP_PORT", String.valueOf(port));
         Path log = Files.createTempFile(workDir, "server-", ".log");
         ServerProcess server = new ServerProcess(launch(workDir, log, withPort, "server"), log, port);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.attribute.PosixFilePermission;
 
 /** Starts the real server process on an embedded PostgreSQL, as `./vectorflow server` does, and the operator commands. */
 class ServerProcessTest {
@@ -54,8 +55,8 @@ class ServerProcessTest {
             assertThat(first.terminate()).isZero();
             assertThat(first.output()).as("the server log").doesNotContain(SECRET).doesNotContain("A NEW MASTER KEY");
         }
-        assertThat(java.nio.file.Files.getPosixFilePermissions(work.resolve("data/master.key")))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(work.resolve("data/master.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
         Process rotate = run(work, "rotate.log", env, "keys", "rotate");
         assertThat(rotate.exitValue()).as(Files.readString(work.resolve("rotate.log"))).isZero();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.Set;
 
 class ServerSettingsTest {
 
@@ -69,7 +70,7 @@ class ServerSettingsTest {
 
     @Test
     void unknownVfVariablesAreReportedButTestOnesAreNot() {
-        assertThat(ServerSettings.unknownVariables(Map.of("VF_HTTP_PROT", "1", "VF_TEST_DATABASE_URL", "x", "PATH", "/bin"), java.util.Set.of()))
+        assertThat(ServerSettings.unknownVariables(Map.of("VF_HTTP_PROT", "1", "VF_TEST_DATABASE_URL", "x", "PATH", "/bin"), Set.of()))
                 .containsExactly("VF_HTTP_PROT");
     }
 }

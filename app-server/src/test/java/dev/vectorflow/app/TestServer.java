@@ -8,6 +8,16 @@ import dev.vectorflow.core.identity.Email;
 import dev.vectorflow.core.identity.Password;
 import dev.vectorflow.core.identity.PersonName;
 import java.nio.file.Path;
+import dev.vectorflow.core.failure.ConflictFailure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The whole server in the test JVM on a fresh PostgreSQL database and port 0, with helpers that
@@ -35,17 +45,17 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir) {
-        return start(dataDir, java.util.Map.of());
+        return start(dataDir, Map.of());
     }
 
     /** A server on a fresh database with extra {@code VF_*} settings. */
-    static TestServer start(Path dataDir, java.util.Map<String, String> settings) {
+    static TestServer start(Path dataDir, Map<String, String> settings) {
         return startOn(TestDatabases.freshDatabase(), dataDir, settings);
     }
 
     /** A server on {@code database} (a second server on the same database shares the master key through the settings). */
-    static TestServer startOn(DatabaseSettings database, Path dataDir, java.util.Map<String, String> settings) {
-        java.util.Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
+    static TestServer startOn(DatabaseSettings database, Path dataDir, Map<String, String> settings) {
+        Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
         env.putAll(settings);
         return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database, dataDir);
     }
@@ -54,29 +64,29 @@ final class TestServer implements AutoCloseable {
      * After {@link #close()}: a new server on the same database, data directory (so the same master key) and port, as
      * agents meet it after a server restart. Sessions live in the database: clients signed in before keep working.
      */
-    TestServer startAgain(java.util.Map<String, String> settings) {
-        java.util.Map<String, String> samePort = new java.util.HashMap<>(settings);
+    TestServer startAgain(Map<String, String> settings) {
+        Map<String, String> samePort = new HashMap<>(settings);
         samePort.put("VF_HTTP_PORT", Integer.toString(port));
         return startOn(database, dataDir, samePort);
     }
 
     /** Runs one SQL query on the server's database and returns the first column of every row as text. */
-    java.util.List<String> sql(String query) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl().orElseThrow(), database.user().orElse(null),
-                database.password().orElse(null)); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(query)) {
-            java.util.List<String> rows = new java.util.ArrayList<>();
+    List<String> sql(String query) {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl().orElseThrow(), database.user().orElse(null),
+                database.password().orElse(null)); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
             return rows;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The tables (of the public schema) whose rows contain {@code text} anywhere. */
-    java.util.List<String> tablesContaining(String text) {
-        java.util.List<String> found = new java.util.ArrayList<>();
+    List<String> tablesContaining(String text) {
+        List<String> found = new ArrayList<>();
         for (String table : sql("select table_name from information_schema.tables where table_schema = 'public'")) {
             String count = sql("select count(*) from \"" + table + "\" t where t::text like '%" + text.replace("'", "''") + "%'").getFirst();
             if (!count.equals("0")) {
@@ -91,7 +101,7 @@ final class TestServer implements AutoCloseable {
         if (root == null) {
             try {
                 app.services().setup.createPlatformAdmin(new Email(ROOT_EMAIL), new PersonName("Root"), new Password(PASSWORD));
-            } catch (dev.vectorflow.core.failure.ConflictFailure e) {
+            } catch (ConflictFailure e) {
                 throw new IllegalStateException(e);
             }
             root = anonymous.signIn(ROOT_EMAIL, PASSWORD);

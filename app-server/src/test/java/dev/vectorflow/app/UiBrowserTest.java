@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The web UI served by the real server, checked in real headless Chromium by the ui module's
@@ -119,7 +121,7 @@ class UiBrowserTest {
             ApiClient agent = server.anonymous.withBearer(enrolled.json().get("nodeToken").asText());
             created(root.postJson("/api/pipelines/" + pipeline + "/deployments", "{}"));
             String checksum = heartbeat(agent, "").get("pendingActions").get(0).get("checksum").asText();
-            java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicBoolean reporting = new AtomicBoolean(true);
             Thread reporter = Thread.ofVirtual().start(() -> {
                 for (long events = 100; reporting.get(); events += 100) {
                     heartbeat(agent, AgentApiTest.report(pipeline, 2, checksum, "RUNNING", events));
@@ -147,7 +149,7 @@ class UiBrowserTest {
     }
 
     /** A heartbeat as an agent sends it (without labels). */
-    private static com.fasterxml.jackson.databind.JsonNode heartbeat(ApiClient agent, String pipelinesJson) {
+    private static JsonNode heartbeat(ApiClient agent, String pipelinesJson) {
         ApiClient.Answer beat = agent.postJson("/api/agent/heartbeat",
                 "{\"agentVersion\":\"1.0.0\",\"deploymentMode\":\"STANDALONE\",\"pipelines\":[" + pipelinesJson + "]}");
         assertThat(beat.status()).as(beat.body()).isEqualTo(200);

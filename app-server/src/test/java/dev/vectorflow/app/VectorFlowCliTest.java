@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 class VectorFlowCliTest {
 
@@ -70,6 +71,6 @@ class VectorFlowCliTest {
     @Test
     void theVariablesACommandReadsItself_areNotReportedAsTypos() {
         assertThat(ServerSettings.unknownVariables(Map.of("VF_ADMIN_PASSWORD", "x", "VF_JAVA_OPTS", "-Xmx1g", "VF_HTTP_PROT", "1"),
-                java.util.Set.of("VF_ADMIN_PASSWORD"))).containsExactly("VF_HTTP_PROT");
+                Set.of("VF_ADMIN_PASSWORD"))).containsExactly("VF_HTTP_PROT");
     }
 }

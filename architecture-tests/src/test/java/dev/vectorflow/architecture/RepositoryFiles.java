@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.nio.charset.MalformedInputException;
 
 /**
  * The repository's own files as a person who clones it has them: found from the test's working directory (Maven runs
@@ -130,7 +131,7 @@ final class RepositoryFiles {
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException notUtf8) {
+        } catch (MalformedInputException notUtf8) {
             try {
                 return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             } catch (IOException e) {

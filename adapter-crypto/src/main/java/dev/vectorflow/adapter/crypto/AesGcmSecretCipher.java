@@ -23,14 +23,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@link SecretCipher} with AES-256-GCM (JCA): a 32-byte master key wraps random 256-bit data keys
- * (the key id is the associated data), and values are sealed with the primary data key into
- * envelopes {@code vf1:<keyId>:<base64url(nonce || ciphertext || tag)>} (URL-safe base64 without
- * padding, 96-bit random nonce, 128-bit tag, the context string as associated data).
- *
- * <p>Thread-safe: the loaded ring is an immutable snapshot swapped atomically by {@link #load}, so
- * values opened during a rotation see either the old ring or the new one, never half of each.
- * With random nonces one data key should seal no more than about 2^32 values; rotate before that.
+ * {@link SecretCipher} with AES-256-GCM (JCA): a 32-byte master key wraps random 256-bit data keys (the key id is the
+ * associated data), and values are sealed with the primary data key into envelopes {@code vf1:<keyId>:<base64url(nonce
+ * || ciphertext || tag)>} (URL-safe base64 without padding, 96-bit random nonce, 128-bit tag, the context string as
+ * associated data).
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class AesGcmSecretCipher implements SecretCipher {
 

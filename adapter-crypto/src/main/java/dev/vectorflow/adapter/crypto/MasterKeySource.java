@@ -22,15 +22,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds the master key of the key ring: the {@code VF_MASTER_KEY} value when one is given, else a
- * key file (by default {@code <data dir>/master.key}) that is created with a new random key, owner
- * read/write only, when it does not exist yet.
- *
- * <p>The value and the file hold the 32 key bytes as base64 (standard or URL-safe alphabet, padding
- * optional) or as 64 hex digits; surrounding whitespace is ignored. An existing file must not be
- * accessible to group or others. Problems with the value are {@link IllegalArgumentException}s
- * naming {@code VF_MASTER_KEY}; problems with the file are {@link IllegalStateException}s naming
- * its path. No message ever contains key material.
+ * Finds the master key of the key ring: the {@code VF_MASTER_KEY} value when one is given, else a key file (by default
+ * {@code <data dir>/master.key}) that is created with a new random key, owner read/write only, when it does not exist
+ * yet.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class MasterKeySource {
 

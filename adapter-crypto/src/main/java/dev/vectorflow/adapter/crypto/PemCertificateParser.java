@@ -53,14 +53,10 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * {@link CertificateParser} reading PEM with BouncyCastle: a certificate chain (leaf first), an
- * optional unencrypted private key (PKCS#8, PKCS#1 RSA or SEC1 EC) that must belong to the leaf,
- * and an optional CA bundle of certificates only. A null or blank private key or CA bundle counts
- * as not given.
- *
- * <p>Subject alternative names read {@code DNS:}, {@code IP:}, {@code EMAIL:}, {@code URI:},
- * {@code DIRNAME:}, {@code RID:} or {@code OTHERNAME:} followed by the value; the fingerprint is the
- * SHA-256 of the leaf's DER encoding as lower-case hex pairs joined by colons ({@code 3f:a0:...}).
+ * {@link CertificateParser} reading PEM with BouncyCastle: a certificate chain (leaf first), an optional unencrypted
+ * private key (PKCS#8, PKCS#1 RSA or SEC1 EC) that must belong to the leaf, and an optional CA bundle of certificates
+ * only.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class PemCertificateParser implements CertificateParser {
 

@@ -32,6 +32,7 @@ import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
+import java.security.PublicKey;
 
 /**
  * Test key pairs and certificates made fresh at test time (no private keys are committed), and
@@ -100,7 +101,7 @@ final class TestPki {
         return X500Name.getInstance(new X500Principal(rfc4514).getEncoded());
     }
 
-    private static X509Certificate certificate(X500Name subject, java.security.PublicKey publicKey, X500Name issuer,
+    private static X509Certificate certificate(X500Name subject, PublicKey publicKey, X500Name issuer,
             PrivateKey issuerKey, boolean ca, GeneralNames subjectAltNames) {
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).add(BigInteger.ONE),

@@ -52,6 +52,12 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds the HTTP server: REST API under {@code /api}, the web UI at {@code /} (when its assets
@@ -70,7 +76,7 @@ public final class HttpApi {
      * On every answer. Scripts, frames, fonts and connections only from this server; inline styles are allowed because
      * the code editor (CodeMirror) injects its theme as style elements (no inline script is ever allowed).
      */
-    static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                     + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
             "X-Frame-Options", "DENY",
@@ -108,9 +114,9 @@ public final class HttpApi {
                 services.changePassword(), services.teamQueries(), guard, new SignInThrottle(20, Duration.ofMinutes(15), clock), bodies,
                 id -> {
                     try {
-                        return java.util.Optional.of(services.userQueries().getUser(id));
+                        return Optional.of(services.userQueries().getUser(id));
                     } catch (NotFoundFailure gone) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 });
         IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),
@@ -280,9 +286,9 @@ public final class HttpApi {
 
     private static String indexHtml() {
         try (var in = HttpApi.class.getResourceAsStream(UI_ASSETS + "/index.html")) {
-            return new String(java.util.Objects.requireNonNull(in, "index.html").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(Objects.requireNonNull(in, "index.html").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

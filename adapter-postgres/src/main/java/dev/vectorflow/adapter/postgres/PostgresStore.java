@@ -57,6 +57,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.DriverManager;
+import java.util.Properties;
 
 /**
  * The persistence adapter as a whole: owns the connection pool (and the embedded server when
@@ -324,7 +326,7 @@ public final class PostgresStore implements AutoCloseable {
     /** Change notices between servers sharing this database, dropping entries of {@code cache} (closed with the store). */
     public PostgresFleetChanges fleetChanges(FleetCache cache) {
         PostgresFleetChanges changes = new PostgresFleetChanges(transactions::dsl, cache, () -> {
-            java.util.Properties props = new java.util.Properties();
+            Properties props = new Properties();
             if (user != null) {
                 props.setProperty("user", user);
             }
@@ -333,7 +335,7 @@ public final class PostgresStore implements AutoCloseable {
             }
             props.setProperty("ApplicationName", "vectorflow-listen");
             props.setProperty("tcpKeepAlive", "true");
-            return java.sql.DriverManager.getConnection(jdbcUrl, props);
+            return DriverManager.getConnection(jdbcUrl, props);
         });
         owned.add(changes);
         return changes;

@@ -13,6 +13,8 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Applies the Liquibase changelog (the same one jOOQ's code is generated from). */
 public final class SchemaMigrations {
@@ -21,10 +23,10 @@ public final class SchemaMigrations {
     static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
     // Liquibase logs through java.util.logging; keep its INFO chatter out of the server log
-    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
     static {
-        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
 
     private SchemaMigrations() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.ServerSocket;
 
 class PostgresStoreTest {
 
@@ -50,7 +51,7 @@ class PostgresStoreTest {
     @Test
     void givenNoServerAtTheUrl_openFailsWithAMessageNamingTheDatabase() throws Exception {
         int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         DatabaseSettings settings = new DatabaseSettings(Optional.of("jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing"),

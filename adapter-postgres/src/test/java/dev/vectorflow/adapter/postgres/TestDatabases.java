@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.file.Path;
 
 /**
  * Test fixture: one PostgreSQL server per test JVM and a fresh, migrated database per call.
@@ -37,7 +38,7 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot create test database " + name + " on " + adminUrl + ": " + e.getMessage(), e);
         }
         return new DatabaseSettings(Optional.of(withDatabase(adminUrl, name)), Optional.ofNullable(user),
-                Optional.ofNullable(password), java.nio.file.Path.of("unused"), 5, Duration.ofSeconds(10));
+                Optional.ofNullable(password), Path.of("unused"), 5, Duration.ofSeconds(10));
     }
 
     /** A store on a new database with the schema applied. */

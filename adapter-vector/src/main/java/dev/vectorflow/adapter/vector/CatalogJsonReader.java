@@ -26,22 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps the catalog JSON ({@code components.json}: {@code _about}, {@code global_options},
- * {@code common_options}, {@code components}) onto the core catalog model. Unknown fields are
- * ignored (the file may grow); a missing or ill-typed field the model needs is an
- * {@link IllegalArgumentException} naming where it is.
- *
- * <p>Field mapping of an option: {@code type} (a string or a list) to {@link ValueType}s;
- * {@code default} to a plain value (String, Boolean, Long, Double, unmodifiable List / Map);
- * {@code enum} to the documented values, and {@code enum} + the keys of {@code enum_aliases} +
- * {@code enum_hidden} to the accepted ones; {@code sensitive} is true when {@code sensitive} is true
- * or {@code sensitive_by} is present; {@code syntax} takes the values {@code template} (66 options),
- * {@code remap_program} (remap's {@code source}) and {@code strftime} (azure_blob's
- * {@code blob_time_format}), and only {@code template} makes an option templatable. The element
- * spec of an array ({@code items}) has no name or {@code required} in the file: it becomes an
- * option named {@code *}, required. A component without a title, or without event types, that is
- * an {@code alias_of} another takes them from the one it aliases; otherwise the title is the type.
- * {@code variants} (objects Vector reads as one of several shapes) and {@code note} are kept.
+ * Maps the catalog JSON ({@code components.json}: {@code _about}, {@code global_options}, {@code common_options},
+ * {@code components}) onto the core catalog model.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 final class CatalogJsonReader {
 

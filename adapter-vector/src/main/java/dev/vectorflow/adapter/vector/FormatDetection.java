@@ -6,22 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Guesses which format config text is in, from its first meaningful line (blank lines and
- * {@code #} comments, which YAML and TOML share, are skipped). The guess orders the formats to
- * try; the codec takes the first one that reads the text as a mapping, and when none does it
- * reports the failure of the first (the format the text most looks like).
- *
- * <ul>
- *   <li>{@code {} → JSON only (as JSON, not as a lenient YAML flow mapping, so that a broken JSON
- *       file gets JSON's error rather than being read some other way);
- *   <li>{@code ---} or a {@code %} directive → YAML only;
- *   <li>a TOML table header ({@code [sources.in]}, {@code [[x.y]]}) or a {@code key = value} line
- *       ({@code data_dir = "/x"}, {@code sources.in.type = "file"}) → TOML, then YAML;
- *   <li>anything else ({@code sources:}, {@code data_dir: /x}, a YAML list) → YAML, then TOML.
- * </ul>
- * Only the first line decides the order, because later lines mislead: a VRL program in a YAML
- * literal block holds {@code .field = value} lines, and a TOML multi-line string may hold
- * {@code key: value} lines.
+ * Guesses which format config text is in, from its first meaningful line (blank lines and {@code #} comments, which
+ * YAML and TOML share, are skipped).
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 final class FormatDetection {
 

@@ -18,24 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 
 /**
  * Config codec: Vector config trees to YAML, TOML or JSON text and back.
- *
- * <p>Writing is deterministic (maps in their iteration order, so the caller decides the order) and
- * ends with one line feed. YAML: see {@link YamlConfigWriter}; TOML: see {@link TomlConfigWriter};
- * JSON (Jackson): two-space indent, {@code "key": value}, one list element per line, {@code {}} and
- * {@code []} when empty, no non-finite numbers (JSON has none).
- *
- * <p>Reading keeps the file's key order and gives String, Boolean, Long, BigInteger (whole numbers
- * beyond a long), Double, List, Map and null: YAML with {@link YamlTreeReader} (anchors, aliases and
- * merge keys resolved, empty values refused), TOML and JSON with Jackson ({@link ConfigTreeReader}),
- * after quoting bare environment variables ({@code port = ${PORT}}, see
- * {@link EnvironmentReferenceQuoting}) so that they read as the text they are. Every failure is an
- * {@link InvalidValueException} on field {@code config} naming the line and column when the parser
- * knows them. Without a format, the format is detected: see {@link FormatDetection}.
- *
- * <p>Thread-safe and stateless: build one and share it.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class JacksonVectorConfigCodec implements VectorConfigCodec {
 
@@ -53,11 +44,11 @@ public final class JacksonVectorConfigCodec implements VectorConfigCodec {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         pretty.indentObjectsWith(indenter);
         pretty.indentArraysWith(indenter);
-        com.fasterxml.jackson.databind.module.SimpleModule bare = new com.fasterxml.jackson.databind.module.SimpleModule();
-        bare.addSerializer(EnvironmentReference.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(EnvironmentReference.class) {
+        SimpleModule bare = new SimpleModule();
+        bare.addSerializer(EnvironmentReference.class, new StdSerializer<>(EnvironmentReference.class) {
             @Override
-            public void serialize(EnvironmentReference value, com.fasterxml.jackson.core.JsonGenerator gen,
-                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            public void serialize(EnvironmentReference value, JsonGenerator gen,
+                                  SerializerProvider provider) throws IOException {
                 // bare, as in the file Vector substitutes before it parses ("batch_size": ${BATCH})
                 gen.writeRawValue(value.text());
             }

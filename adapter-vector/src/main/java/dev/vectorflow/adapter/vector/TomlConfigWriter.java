@@ -9,18 +9,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes a config tree as TOML the way Vector's documentation does: values of a table first, then
- * its sub-tables as {@code [sources.in]} / {@code [sinks.out.encoding]} headers (a table that holds
- * only tables gets no header of its own), lists of objects as {@code [[path]]} arrays of tables,
- * other lists inline ({@code inputs = ["in"]}), multi-line strings as {@code '''} literal blocks
- * (or {@code """} when the text cannot be a literal). Map order is kept, except that TOML needs a
- * table's plain values before its sub-tables. TOML has no null: null map values are left out (as
- * Vector reads a missing key), a null list element is an error. An environment variable reference in a
- * number or flag ({@link EnvironmentReference}) is written bare ({@code batch_size = ${BATCH}}), as Vector
- * substitutes it in the text before it parses the file.
- *
- * <p>Hand-written because jackson-dataformat-toml writes every value as a dotted key from the root
- * ({@code sources.in.type = 'file'}) and multi-line strings as one escaped line.
+ * Writes a config tree as TOML the way Vector's documentation does: values of a table first, then its sub-tables as
+ * {@code [sources.in]} / {@code [sinks.out.encoding]} headers (a table that holds only tables gets no header of its
+ * own), lists of objects as {@code [[path]]} arrays of tables, other lists inline ({@code inputs = ["in"]}), multi-line
+ * strings as {@code '''} literal blocks (or {@code """} when the text cannot be a literal).
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 final class TomlConfigWriter {
 

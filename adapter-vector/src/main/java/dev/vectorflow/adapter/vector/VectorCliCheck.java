@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.function.BiFunction;
 
 /**
  * {@link VectorConfigCheck} with the real {@code vector} binary: writes the config to a temporary
@@ -68,7 +70,7 @@ public final class VectorCliCheck implements VectorConfigCheck {
     }
 
     /** Writes the config to a temporary directory, runs {@code vector <arguments> <file>} there and reads its output. */
-    private Optional<Verdict> run(String configYaml, List<String> arguments, java.util.function.BiFunction<Integer, List<String>, Verdict> reading) {
+    private Optional<Verdict> run(String configYaml, List<String> arguments, BiFunction<Integer, List<String>, Verdict> reading) {
         if (binary.isEmpty()) {
             return Optional.empty();
         }
@@ -107,7 +109,7 @@ public final class VectorCliCheck implements VectorConfigCheck {
      */
     static Verdict testVerdict(int exitCode, List<String> lines) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, List<String>> details = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> details = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         String current = null;
         boolean inFailures = false;

@@ -15,14 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The embeddable library's front door: validate, render and import Vector pipelines from any Java
- * program, with no server and no database. Thread-safe; build one and share it.
- *
- * <pre>{@code
- * VectorPipelines vector = VectorPipelines.withBundledCatalog();
- * List<Problem> problems = vector.validate(graph);
- * String yaml = vector.render(graph, ConfigFormat.YAML);
- * }</pre>
+ * The embeddable library's front door: validate, render and import Vector pipelines from any Java program, with no server and no database.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class VectorPipelines {
 

@@ -9,24 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes a config tree as block-style YAML: two-space indent, list dashes indented under their
- * key, no {@code ---} marker, {@code {}} / {@code []} for empty maps and lists.
- *
- * <p>Strings are plain unless a YAML 1.1 or 1.2 reader could take them for something else or
- * misparse them: reserved words ({@code true}, {@code yes}, {@code on}, {@code null}, {@code ~},
- * ...), anything number- or date-like ({@code 123}, {@code 1.5}, {@code 0x1F}, {@code 12:30},
- * {@code 2024-01-01}), the empty string, leading/trailing spaces, an indicator first
- * ({@code {{ host }}}, {@code *}, {@code &}, {@code !}, {@code -} ...), {@code ": "} or
- * {@code " #"} inside. Those are double-quoted, or single-quoted when that spares escaping a
- * {@code "} or {@code \}. Multi-line strings are {@code |} literal blocks (with an indentation
- * indicator when the text starts with a space or a line break, and {@code -}/{@code +} chomping to
- * keep the exact trailing line breaks), so VRL stays readable even with tabs or trailing spaces;
- * only text with control characters, carriage returns or Unicode line separators falls back to a
- * double-quoted string with escapes. Decimals are Java's shortest form with a signed exponent
- * ({@code 0.5}, {@code 1.0E+21}); non-finite numbers are {@code .inf}, {@code -.inf}, {@code .nan}.
- *
- * <p>Hand-written because Jackson's YAML writer (SnakeYAML's emitter) turns any multi-line string
- * holding a tab or a trailing space into a one-line escaped string, which pasted VRL often does.
+ * Writes a config tree as block-style YAML: two-space indent, list dashes indented under their key, no {@code ---}
+ * marker, {@code {}} / {@code []} for empty maps and lists.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 final class YamlConfigWriter {
 

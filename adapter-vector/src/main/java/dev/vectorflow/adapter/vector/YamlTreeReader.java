@@ -24,22 +24,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one YAML document from SnakeYAML's event stream into plain values, as Vector 0.57 (serde_yaml) reads it:
- * ordered {@code LinkedHashMap}s in the file's key order, {@code ArrayList}s, String, Boolean, Long, BigInteger
- * (whole numbers beyond a long, up to Vector's u64 and beyond: the option checker judges the range), Double and
- * null.
- *
- * <ul>
- *   <li>Plain scalars are typed by the YAML 1.2 core schema ({@code yes}, {@code on}, {@code 1_000} stay text,
- *       {@code 0x1F} and {@code 0o17} are numbers, {@code .inf} is a number); quoted scalars are text; the tags
- *       {@code !!str}, {@code !!int}, {@code !!float}, {@code !!bool} and {@code !!null} are honoured, other tags
- *       are an error.
- *   <li>Anchors ({@code &a}) on any node and aliases ({@code *a}) are expanded into independent copies (bounded, against
- *       "billion laughs" documents); merge keys ({@code <<: *base}, or a list of aliases) are applied as serde_yaml's
- *       {@code apply_merge} does: keys written in the mapping win over merged ones, and earlier merged mappings win
- *       over later ones.
- *   <li>A key given twice in one mapping, a second document, a key that is not text and an empty value
- *       ({@code key:} with nothing, which Vector refuses as "invalid type: unit value") are errors naming their line.
- * </ul>
+ * ordered {@code LinkedHashMap}s in the file's key order, {@code ArrayList}s, String, Boolean, Long, BigInteger (whole
+ * numbers beyond a long, up to Vector's u64 and beyond: the option checker judges the range), Double and null.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 final class YamlTreeReader {
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.math.BigInteger;
 
 class ConfigReadTest {
 
@@ -283,7 +284,7 @@ class ConfigReadTest {
         assertThat(tree.get("d")).isEqualTo(31L);
         assertThat(tree.get("e")).isEqualTo("1_000");
         assertThat(tree.get("f")).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(tree.get("g")).isEqualTo(new java.math.BigInteger("99999999999999999999"));
+        assertThat(tree.get("g")).isEqualTo(new BigInteger("99999999999999999999"));
         assertThat(tree).containsEntry("h", null).containsEntry("i", null).containsEntry("p", "");
         assertThat(tree.get("j")).isEqualTo("123");
         assertThat(tree.get("k")).isEqualTo(1000.0);
@@ -294,7 +295,7 @@ class ConfigReadTest {
 
     @Test
     void bigWholeNumbers_areNumbersWithEveryDigit_inEveryFormat() {
-        java.math.BigInteger u64Max = new java.math.BigInteger("18446744073709551615");
+        BigInteger u64Max = new BigInteger("18446744073709551615");
         assertThat(codec.read("{\"n\": 18446744073709551615}", Optional.of(ConfigFormat.JSON))).containsEntry("n", u64Max);
         assertThat(codec.read("n = 18446744073709551615\n", Optional.of(ConfigFormat.TOML))).containsEntry("n", u64Max);
         assertThat(codec.read("n: 18446744073709551615\n", Optional.of(ConfigFormat.YAML))).containsEntry("n", u64Max);

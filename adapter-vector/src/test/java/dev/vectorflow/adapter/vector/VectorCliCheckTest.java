@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.vectorflow.standin.VectorStandin;
 
 /** Runs a stand-in `vector` executable that answers `validate` the way Vector 0.57 does. */
 class VectorCliCheckTest {
@@ -70,7 +71,7 @@ class VectorCliCheckTest {
 
     @Test
     void vectorTest_passesOrNamesTheFailedTestWithItsReasons() {
-        VectorCliCheck check = new VectorCliCheck(Optional.of(dev.vectorflow.standin.VectorStandin.launcher()), Duration.ofSeconds(30));
+        VectorCliCheck check = new VectorCliCheck(Optional.of(VectorStandin.launcher()), Duration.ofSeconds(30));
 
         assertThat(check.test(ConfigFixtures.withUnitTests("keeps the message", "true"))).hasValueSatisfying(v -> assertThat(v.valid()).isTrue());
         VectorConfigCheck.Verdict failed = check.test(ConfigFixtures.withUnitTests("keeps the message", "false")).orElseThrow();

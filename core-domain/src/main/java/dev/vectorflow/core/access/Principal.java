@@ -8,6 +8,7 @@ import dev.vectorflow.core.identity.UserId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is calling: nobody, a user (signed in, or through one of their API tokens, possibly capped
@@ -21,7 +22,7 @@ public sealed interface Principal permits Principal.Anonymous, Principal.Member,
     boolean platformAdmin();
 
     /** The teams the caller belongs to (a platform admin sees all teams besides these). */
-    java.util.Set<TeamId> teams();
+    Set<TeamId> teams();
 
     /** True when the caller sees every team (platform admin). */
     default boolean seesAllTeams() {
@@ -41,8 +42,8 @@ public sealed interface Principal permits Principal.Anonymous, Principal.Member,
         }
 
         @Override
-        public java.util.Set<TeamId> teams() {
-            return java.util.Set.of();
+        public Set<TeamId> teams() {
+            return Set.of();
         }
     }
 
@@ -72,7 +73,7 @@ public sealed interface Principal permits Principal.Anonymous, Principal.Member,
         }
 
         @Override
-        public java.util.Set<TeamId> teams() {
+        public Set<TeamId> teams() {
             return roles.keySet();
         }
 
@@ -97,8 +98,8 @@ public sealed interface Principal permits Principal.Anonymous, Principal.Member,
         }
 
         @Override
-        public java.util.Set<TeamId> teams() {
-            return java.util.Set.of(teamId);
+        public Set<TeamId> teams() {
+            return Set.of(teamId);
         }
 
         @Override

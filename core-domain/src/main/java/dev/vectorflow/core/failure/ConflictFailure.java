@@ -1,5 +1,7 @@
 package dev.vectorflow.core.failure;
 
+import java.util.Optional;
+
 /**
  * The request contradicts the current state: a name already taken, an object still in use.
  * Nothing was changed.
@@ -26,7 +28,7 @@ public final class ConflictFailure extends DomainFailure {
     }
 
     /** The field whose value conflicts, when there is one. */
-    public java.util.Optional<String> field() {
-        return java.util.Optional.ofNullable(field);
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * The agent version a fleet should run: the newest registered release or the version most nodes run, whichever is
@@ -97,7 +98,7 @@ public record AgentVersionBaseline(Optional<String> newestRelease, Optional<Stri
                 numbers[n++] = part.length() > 18 ? Long.MAX_VALUE : Long.parseLong(part);
             }
             String rest = t.substring(end);
-            return new Parsed(java.util.Arrays.copyOf(numbers, n), rest.startsWith("-") ? rest.substring(1) : rest);
+            return new Parsed(Arrays.copyOf(numbers, n), rest.startsWith("-") ? rest.substring(1) : rest);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import dev.vectorflow.core.validation.InvalidValueException;
 
 /**
  * A credential that lets agents join one environment: shown once, stored as its SHA-256 ({@code hint} keeps the first
@@ -29,7 +30,7 @@ public record EnrollmentToken(EnrollmentTokenId id, EnvironmentId environmentId,
         Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(hint, "hint");
         if (maxUses < 1 || maxUses > MAX_USES_LIMIT) {
-            throw new dev.vectorflow.core.validation.InvalidValueException("maxUses", "must be between 1 and " + MAX_USES_LIMIT + " but was " + maxUses);
+            throw new InvalidValueException("maxUses", "must be between 1 and " + MAX_USES_LIMIT + " but was " + maxUses);
         }
         if (uses < 0) {
             throw new IllegalArgumentException("'uses' must not be negative");

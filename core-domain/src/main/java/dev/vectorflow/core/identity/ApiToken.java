@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import dev.vectorflow.core.validation.PlainText;
 
 /**
  * An API token for automation, owned by a user (acting as that user, capped to {@code role}) or by
@@ -14,7 +15,7 @@ public record ApiToken(ApiTokenId id, String name, String tokenHash, Optional<Us
 
     public ApiToken {
         Objects.requireNonNull(id, "id");
-        dev.vectorflow.core.validation.PlainText.requireSingleLine("name", name, 100);
+        PlainText.requireSingleLine("name", name, 100);
         Objects.requireNonNull(tokenHash, "tokenHash");
         if (user.isPresent() == team.isPresent()) {
             throw new IllegalArgumentException("an API token belongs to exactly one user or one team");

@@ -13,20 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.HashSet;
 
 /**
- * Turns a pipeline graph into a neutral Vector config tree: global options, then {@code sources},
- * {@code transforms} and {@code sinks}, each keyed by component key, then Vector's unit {@code tests}; every
- * component with its {@code type}, its {@code inputs} from the edges ({@code key} or {@code key.output}) and its
- * options. Deterministic: components and options in sorted order, nulls and empty objects left out, so the same
- * graph always gives the same tree (and the same text). Disabled components and the edges from and to them are left
- * out; an input naming a component the graph does not have is kept as it is (Vector then refuses it, as the
- * validator does: the render never mends a graph behind its author's back). Secret references are written in
- * Vector's syntax ({@code SECRET[vectorflow.name]}), references to the pipeline's own secret backends as written.
- *
- * <p>Built with the catalog, an option that is not plain text but holds a whole environment variable reference
- * ({@code batch_size: ${BATCH}}) becomes an {@link EnvironmentReference}, which the codecs write bare, so that
- * Vector's textual substitution yields a number rather than a string.
+ * Turns a pipeline graph into a neutral Vector config tree: global options, then {@code sources}, {@code transforms}
+ * and {@code sinks}, each keyed by component key, then Vector's unit {@code tests}; every component with its {@code
+ * type}, its {@code inputs} from the edges ({@code key} or {@code key.output}) and its options.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class ConfigRenderer {
 
@@ -49,7 +42,7 @@ public final class ConfigRenderer {
 
     public Map<String, Object> render(PipelineGraph graph) {
         Map<String, PipelineComponent> active = new TreeMap<>();
-        Set<String> disabled = new java.util.HashSet<>();
+        Set<String> disabled = new HashSet<>();
         for (PipelineComponent c : graph.components()) {
             if (c.disabled()) {
                 disabled.add(c.key().value());

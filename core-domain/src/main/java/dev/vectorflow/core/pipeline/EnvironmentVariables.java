@@ -10,15 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Environment variables in config text, as Vector reads them: {@code ${NAME}}, {@code ${NAME:-default}},
- * {@code ${NAME-default}}, {@code ${NAME:?error}}, {@code ${NAME?error}} and {@code $NAME}; {@code $$} is a
- * literal {@code $}. Vector 0.57 substitutes them in the raw text before it parses the file, and only when it runs
- * with {@code --dangerously-allow-env-var-interpolation}; without it the text is read as written.
- *
- * <p>A pipeline <em>needs</em> the variables of its braced references anywhere in its option values, and of bare
- * {@code $NAME} references that make up a whole value. VectorFlow renders such a pipeline with a first comment
- * line naming them ({@link #HEADER_PREFIX}); the agent runs Vector with the interpolation flag for exactly those
- * files.
+ * Environment variables in config text, as Vector reads them: {@code ${NAME}}, {@code ${NAME:-default}}, {@code
+ * ${NAME-default}}, {@code ${NAME:?error}}, {@code ${NAME?error}} and {@code $NAME}; {@code $$} is a literal {@code $}.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class EnvironmentVariables {
 

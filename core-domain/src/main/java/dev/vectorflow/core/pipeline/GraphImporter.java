@@ -13,20 +13,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * Turns a parsed Vector config (the neutral tree a codec read) into a pipeline graph: components
- * from {@code sources}/{@code transforms}/{@code sinks}, edges from {@code inputs} (including
- * {@code id.output}, and globs with {@code *}, {@code ?} and {@code [...]} expanded as Vector
- * expands them), known global options, the pipeline's own secret backends ({@code secret}) and
- * Vector's unit {@code tests} kept. Literal values in sensitive options never stay in the graph:
- * they are taken out as secrets to create and replaced by {@code SECRET[name]}; references to the
- * file's own secret backends and environment variables are not literals and stay as written.
- * Option names and aliases are kept as written.
- *
- * <p>Components are laid out from the graph alone (columns by depth, rows ordered by their inputs'
- * rows, then by key), never from the order of the file, so importing a render of an imported file
- * puts every component where it was.
+ * Turns a parsed Vector config (the neutral tree a codec read) into a pipeline graph: components from {@code
+ * sources}/{@code transforms}/{@code sinks}, edges from {@code inputs} (including {@code id.output}, and globs with
+ * {@code *}, {@code ?} and {@code [...]} expanded as Vector expands them), known global options, the pipeline's own
+ * secret backends ({@code secret}) and Vector's unit {@code tests} kept.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public final class GraphImporter {
 
@@ -175,12 +173,12 @@ public final class GraphImporter {
                                            List<Problem> problems) {
         List<Edge> all = new ArrayList<>(edges);
         for (GlobInput glob : globs) {
-            Optional<java.util.regex.Pattern> compiled = InputGlob.compile(glob.pattern());
+            Optional<Pattern> compiled = InputGlob.compile(glob.pattern());
             if (compiled.isEmpty()) {
                 problems.add(Problem.error(glob.to(), "inputs", "the input pattern '" + glob.pattern() + "' is not a valid glob (an unclosed '[')"));
                 continue;
             }
-            java.util.regex.Pattern pattern = compiled.get();
+            Pattern pattern = compiled.get();
             int matched = 0;
             for (PipelineComponent c : components) {
                 if (c.key().equals(glob.to()) || c.kind() == ComponentKind.SINK) {
@@ -212,7 +210,7 @@ public final class GraphImporter {
      * component's inputs, then by key: from the graph alone, so the same graph always gets the same layout.
      */
     private static List<PipelineComponent> layOut(List<PipelineComponent> components, List<Edge> edges) {
-        Map<ComponentKey, Integer> depth = new java.util.TreeMap<>(java.util.Comparator.comparing(ComponentKey::value));
+        Map<ComponentKey, Integer> depth = new TreeMap<>(Comparator.comparing(ComponentKey::value));
         components.forEach(c -> depth.put(c.key(), 0));
         // relax edges |V| times at most: longest paths in a DAG; a cycle simply stops growing at the bound
         for (int round = 0; round < components.size(); round++) {
@@ -229,20 +227,20 @@ public final class GraphImporter {
                 break;
             }
         }
-        Map<ComponentKey, List<ComponentKey>> inputsOf = new java.util.HashMap<>();
+        Map<ComponentKey, List<ComponentKey>> inputsOf = new HashMap<>();
         for (Edge e : edges) {
             inputsOf.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
         }
-        java.util.TreeMap<Integer, List<ComponentKey>> columns = new java.util.TreeMap<>();
+        TreeMap<Integer, List<ComponentKey>> columns = new TreeMap<>();
         depth.forEach((key, column) -> columns.computeIfAbsent(column, c -> new ArrayList<>()).add(key));
-        Map<ComponentKey, Integer> rowOf = new java.util.HashMap<>();
+        Map<ComponentKey, Integer> rowOf = new HashMap<>();
         for (List<ComponentKey> column : columns.values()) {
-            Map<ComponentKey, Double> weight = new java.util.HashMap<>();
+            Map<ComponentKey, Double> weight = new HashMap<>();
             for (ComponentKey key : column) {
                 double[] rows = inputsOf.getOrDefault(key, List.of()).stream().filter(rowOf::containsKey).mapToDouble(rowOf::get).toArray();
-                weight.put(key, rows.length == 0 ? -1 : java.util.Arrays.stream(rows).average().orElse(-1));
+                weight.put(key, rows.length == 0 ? -1 : Arrays.stream(rows).average().orElse(-1));
             }
-            column.sort(java.util.Comparator.comparing((ComponentKey k) -> weight.get(k)).thenComparing(ComponentKey::value));
+            column.sort(Comparator.comparing((ComponentKey k) -> weight.get(k)).thenComparing(ComponentKey::value));
             for (int row = 0; row < column.size(); row++) {
                 rowOf.put(column.get(row), row);
             }

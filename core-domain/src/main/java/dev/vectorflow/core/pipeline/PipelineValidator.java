@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.ArrayDeque;
+import java.util.Optional;
 
 /**
  * Validates a pipeline graph (components, edges, global options) against the catalog of a Vector release. Returns every
@@ -115,8 +117,8 @@ public final class PipelineValidator {
         return kept;
     }
 
-    private java.util.Optional<ComponentSpec> checkComponent(PipelineComponent c, List<Problem> problems) {
-        java.util.Optional<ComponentSpec> found = catalog.find(c.kind(), c.type());
+    private Optional<ComponentSpec> checkComponent(PipelineComponent c, List<Problem> problems) {
+        Optional<ComponentSpec> found = catalog.find(c.kind(), c.type());
         if (found.isEmpty()) {
             problems.add(Problem.structural(c.key(), "type", "'" + c.type() + "' is not a " + c.kind().label() + " type of Vector "
                     + catalog.vectorVersion()));
@@ -246,7 +248,7 @@ public final class PipelineValidator {
     private static void checkEventTypes(Map<ComponentKey, PipelineComponent> active, Map<ComponentKey, ComponentSpec> specs,
                                         Map<ComponentKey, List<Edge>> incoming, Map<ComponentKey, List<Edge>> outgoing, List<Problem> problems) {
         Map<ComponentKey, Integer> waiting = new HashMap<>();
-        java.util.ArrayDeque<ComponentKey> ready = new java.util.ArrayDeque<>();
+        ArrayDeque<ComponentKey> ready = new ArrayDeque<>();
         for (ComponentKey key : active.keySet()) {
             int inputs = incoming.getOrDefault(key, List.of()).size();
             waiting.put(key, inputs);

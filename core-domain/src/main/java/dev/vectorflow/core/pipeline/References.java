@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.Comparator;
 
 /**
  * The secrets ({@code SECRET[name]}) and certificates ({@code CERT[name]}) of the environment that a graph
@@ -20,8 +21,8 @@ public record References(Set<SecretName> secrets, Set<SecretName> certificates) 
 
     /** Collects the references of the active components (and the global options) of a graph. */
     public static References of(PipelineGraph graph) {
-        Set<SecretName> secrets = new TreeSet<>(java.util.Comparator.comparing(SecretName::value));
-        Set<SecretName> certificates = new TreeSet<>(java.util.Comparator.comparing(SecretName::value));
+        Set<SecretName> secrets = new TreeSet<>(Comparator.comparing(SecretName::value));
+        Set<SecretName> certificates = new TreeSet<>(Comparator.comparing(SecretName::value));
         Set<String> backends = SecretReferences.backendsOf(graph);
         for (PipelineComponent c : graph.components()) {
             if (!c.disabled()) {

@@ -2,6 +2,11 @@ package dev.vectorflow.core.pipeline;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How secret references look in a stored graph ({@code SECRET[name]}) and in a rendered Vector
@@ -22,11 +27,11 @@ public final class SecretReferences {
 
     /** {@code SECRET[name]} becomes {@code SECRET[vectorflow.name]}, wherever it stands in the text. */
     public static String toConfig(String text) {
-        return toConfig(text, java.util.Set.of());
+        return toConfig(text, Set.of());
     }
 
     /** As {@link #toConfig(String)}, leaving references to the pipeline's own {@code backends} as they are. */
-    public static String toConfig(String text, java.util.Set<String> backends) {
+    public static String toConfig(String text, Set<String> backends) {
         if (!text.contains("SECRET[")) {
             return text;
         }
@@ -34,15 +39,15 @@ public final class SecretReferences {
                 : "SECRET[" + BACKEND + "." + m.group(1) + "]"));
     }
 
-    private static boolean ownBackend(String name, java.util.Set<String> backends) {
+    private static boolean ownBackend(String name, Set<String> backends) {
         int dot = name.indexOf('.');
         return dot > 0 && backends.contains(name.substring(0, dot));
     }
 
     /** The ids of the secret backends a graph defines itself (its {@code secret} global option). */
-    public static java.util.Set<String> backendsOf(PipelineGraph graph) {
-        return graph.globalOptions().get(ConfigRenderer.SECRET_BACKENDS) instanceof java.util.Map<?, ?> backends
-                ? backends.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()) : java.util.Set.of();
+    public static Set<String> backendsOf(PipelineGraph graph) {
+        return graph.globalOptions().get(ConfigRenderer.SECRET_BACKENDS) instanceof Map<?, ?> backends
+                ? backends.keySet().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()) : Set.of();
     }
 
     /** The inverse of {@link #toConfig}, for imported files. */
@@ -51,8 +56,8 @@ public final class SecretReferences {
     }
 
     /** The secret names a text references ({@code SECRET[name]} form), leaving out references to the pipeline's own {@code backends}. */
-    public static java.util.List<String> namesIn(String text, java.util.Set<String> backends) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> namesIn(String text, Set<String> backends) {
+        List<String> names = new ArrayList<>();
         Matcher m = IN_GRAPH.matcher(text);
         while (m.find()) {
             if (!ownBackend(m.group(1), backends)) {

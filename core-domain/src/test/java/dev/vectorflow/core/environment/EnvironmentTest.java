@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.vectorflow.core.identity.TeamId;
 
 class EnvironmentTest {
 
@@ -74,7 +75,7 @@ class EnvironmentTest {
 
     @Test
     void renameMovesUpdatedAtButNeverBeforeCreatedAt() {
-        Environment env = Environment.create(new EnvironmentId(UUID.randomUUID()), new dev.vectorflow.core.identity.TeamId(UUID.randomUUID()), new EnvironmentName("a"), "", T0);
+        Environment env = Environment.create(new EnvironmentId(UUID.randomUUID()), new TeamId(UUID.randomUUID()), new EnvironmentName("a"), "", T0);
 
         assertThat(env.renamed(new EnvironmentName("b"), T0.plusSeconds(60)).updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(env.renamed(new EnvironmentName("b"), T0.minusSeconds(60)).updatedAt()).isEqualTo(T0);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 class RenderAndImportTest {
 
@@ -49,7 +50,7 @@ class RenderAndImportTest {
         assertThat(SecretReferences.toConfig("Bearer SECRET[api.token] and SECRET[vectorflow.x]"))
                 .isEqualTo("Bearer SECRET[vectorflow.api.token] and SECRET[vectorflow.x]");
         assertThat(SecretReferences.toGraph("SECRET[vectorflow.api.token]")).isEqualTo("SECRET[api.token]");
-        assertThat(SecretReferences.namesIn("a SECRET[one] b SECRET[two]", java.util.Set.of())).containsExactly("one", "two");
+        assertThat(SecretReferences.namesIn("a SECRET[one] b SECRET[two]", Set.of())).containsExactly("one", "two");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.vectorflow.ports.protocol;
 
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * Protocol v1: events captured for a {@code sample} action on one component. {@code events} holds JSON values
@@ -10,7 +12,7 @@ public record SampleResult(String requestId, String componentKey, List<Object> e
                            String error) {
 
     public SampleResult {
-        events = events == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(events));
+        events = events == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(events));
         schema = schema == null ? List.of() : List.copyOf(schema);
     }
 }

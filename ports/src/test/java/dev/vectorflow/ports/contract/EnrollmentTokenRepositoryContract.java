@@ -12,13 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
 
 /** What every {@link EnrollmentTokenRepository} must do; run against the in-memory fake and against PostgreSQL. */
 public abstract class EnrollmentTokenRepositoryContract extends FleetStoreContract {
 
     protected abstract EnrollmentTokenRepository tokens();
 
-    private static EnrollmentToken token(EnvironmentId environment, String name, java.time.Instant createdAt, Optional<Node> reenroll) {
+    private static EnrollmentToken token(EnvironmentId environment, String name, Instant createdAt, Optional<Node> reenroll) {
         return new EnrollmentToken(new EnrollmentTokenId(UUID.randomUUID()), environment, name, hash(name + UUID.randomUUID()), "vf_enroll_ab…",
                 5, 0, Labels.of(Map.of("zone", "eu")), createdAt.plusSeconds(3600), Optional.empty(), createdAt, "ann",
                 reenroll.map(Node::id));

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /**
  * What every {@link EnvironmentRepository} must do; run against the in-memory fake and against
@@ -86,7 +87,7 @@ public abstract class EnvironmentRepositoryContract {
         tx.inTransaction(() -> { repo.insert(mine); repo.insert(theirs); return null; });
 
         assertThat(tx.inTransaction(repo::findAll)).containsExactlyInAnyOrder(mine, theirs);
-        assertThat(tx.inTransaction(() -> repo.findByTeams(java.util.List.of(otherTeam)))).containsExactly(theirs);
+        assertThat(tx.inTransaction(() -> repo.findByTeams(List.of(otherTeam)))).containsExactly(theirs);
         assertThat(tx.inTransaction(() -> repo.countByTeam(team))).isEqualTo(1);
     }
 

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads agent protocol v1 bodies leniently: unknown fields are ignored, and a value that is missing, of the wrong
@@ -436,12 +438,12 @@ public final class AgentRequests {
             return clean.equals(text) ? node : mapper.getNodeFactory().textNode(clean);
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode out = mapper.createArrayNode();
+            ArrayNode out = mapper.createArrayNode();
             node.forEach(item -> out.add(cleaned(item)));
             return out;
         }
         if (node.isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode out = mapper.createObjectNode();
+            ObjectNode out = mapper.createObjectNode();
             node.properties().forEach(e -> out.set(clean(e.getKey()), cleaned(e.getValue())));
             return out;
         }

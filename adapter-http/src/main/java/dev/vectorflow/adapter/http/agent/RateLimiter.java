@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.http.agent;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /** Token buckets per key (a node, a client address): {@code perMinute} requests a minute, bursts up to the same number. */
 final class RateLimiter {
@@ -21,7 +22,7 @@ final class RateLimiter {
     }
 
     /** Empty when the request may go ahead, else how long to wait before the next one. */
-    java.util.Optional<Duration> acquire(String key) {
+    Optional<Duration> acquire(String key) {
         long now = System.nanoTime();
         if (buckets.size() > 500_000) {
             buckets.clear(); // a flood of distinct keys must not exhaust memory; everyone starts with a full bucket
@@ -37,10 +38,10 @@ final class RateLimiter {
             bucket.at = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             long waitNanos = (long) Math.ceil((1 - bucket.tokens) / perNano);
-            return java.util.Optional.of(Duration.ofNanos(waitNanos));
+            return Optional.of(Duration.ofNanos(waitNanos));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 
 /** {@code GET /api/audit} (filtered list) and {@code GET /api/audit/export?format=csv|json}. */
 public final class AuditController {
@@ -81,7 +82,7 @@ public final class AuditController {
 
     private void list(Context ctx) {
         List<AuditEntry> entries = audit.find(Caller.of(ctx).principal(), query(ctx, 100, 1000));
-        ctx.json(java.util.Map.of("items", entries.stream().map(this::response).toList()));
+        ctx.json(Map.of("items", entries.stream().map(this::response).toList()));
     }
 
     private void export(Context ctx) {

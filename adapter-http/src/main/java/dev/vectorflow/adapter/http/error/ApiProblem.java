@@ -1,6 +1,9 @@
 package dev.vectorflow.adapter.http.error;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Thrown by handlers to answer with an {@link ErrorResponse}; the exception mapper writes it.
@@ -11,7 +14,7 @@ public final class ApiProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorResponse response;
-    private final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(int status, String title, String detail, List<FieldProblem> problems) {
         super(detail, null, false, false);
@@ -50,7 +53,7 @@ public final class ApiProblem extends RuntimeException {
         return this;
     }
 
-    public java.util.Map<String, String> headers() {
-        return java.util.Collections.unmodifiableMap(headers);
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 }

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import dev.vectorflow.core.validation.PlainText;
 
 /** Users (platform admins), teams and members, and API tokens of users and teams. */
 public final class IdentityController {
@@ -239,7 +240,7 @@ public final class IdentityController {
     private TokenRequest tokenRequest(Context ctx, Role defaultRole) {
         JsonFields f = new JsonFields(bodies.readObject(ctx), Set.of("name", "role", "expiresAt"));
         Optional<String> name = f.convert(f.requiredText("name"), n -> {
-            dev.vectorflow.core.validation.PlainText.requireSingleLine("name", n, 100);
+            PlainText.requireSingleLine("name", n, 100);
             return n;
         });
         Optional<Role> role = f.convert(f.optionalText("role", null), r -> Role.parse("role", r));

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.vectorflow.core.identity.UserId;
+import dev.vectorflow.core.validation.InvalidValueException;
 
 /** Sign-in, sign-out, first-run setup and one's own password: {@code /api/session}, {@code /api/setup}, {@code /api/me/password}. */
 public final class SessionController {
@@ -51,7 +53,7 @@ public final class SessionController {
     /** Looks up the account of the signed-in user (empty when it was deleted meanwhile). */
     @FunctionalInterface
     public interface UserLookup {
-        Optional<User> find(dev.vectorflow.core.identity.UserId id);
+        Optional<User> find(UserId id);
     }
 
     public SessionController(SignInUseCase signIn, SignOutUseCase signOut, SetupUseCase setup, ChangePasswordUseCase changePassword,
@@ -206,8 +208,8 @@ public final class SessionController {
         Optional<Password> replacement = fields.convert(fields.requiredText("newPassword"), p -> {
             try {
                 return new Password(p).requireStrongEnough();
-            } catch (dev.vectorflow.core.validation.InvalidValueException e) {
-                throw new dev.vectorflow.core.validation.InvalidValueException("newPassword", e.problem());
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("newPassword", e.problem());
             }
         });
         fields.throwIfInvalid();

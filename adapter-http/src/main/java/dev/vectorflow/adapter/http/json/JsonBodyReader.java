@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.io.ByteArrayOutputStream;
 
 /**
  * Reads a request body as a JSON object: JSON content type (415 otherwise), at most the
@@ -134,7 +135,7 @@ public final class JsonBodyReader {
                 }
                 return bytes;
             }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             byte[] buffer = new byte[16 * 1024];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);

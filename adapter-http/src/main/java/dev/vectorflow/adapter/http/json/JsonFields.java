@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads the fields of a request object and collects every problem before answering, so a client
@@ -89,16 +91,16 @@ public final class JsonFields {
     }
 
     /** An object of string values that may be absent or null (then empty). */
-    public Optional<java.util.Map<String, String>> optionalStringMap(String field) {
+    public Optional<Map<String, String>> optionalStringMap(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            return Optional.of(java.util.Map.of());
+            return Optional.of(Map.of());
         }
         if (!node.isObject()) {
             problems.add(new FieldProblem(field, "must be an object of strings but was " + JsonBodyReader.describe(node)));
             return Optional.empty();
         }
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (var entry : node.properties()) {
             if (!entry.getValue().isTextual()) {
                 problems.add(new FieldProblem(field + "." + entry.getKey(), "must be a string but was " + JsonBodyReader.describe(entry.getValue())));

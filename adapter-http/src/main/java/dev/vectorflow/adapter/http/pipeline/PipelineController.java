@@ -38,6 +38,8 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.vectorflow.core.validation.PlainText;
+import java.util.regex.Pattern;
 
 /** Pipelines, drafts, validation, rendering, import, versions, diffs, rollback, and the component catalog. */
 public final class PipelineController {
@@ -69,7 +71,7 @@ public final class PipelineController {
         this.mapper = mapper;
     }
 
-    private static final java.util.regex.Pattern LARGE_BODY_PATHS = java.util.regex.Pattern.compile(
+    private static final Pattern LARGE_BODY_PATHS = Pattern.compile(
             "/api/environments/[^/]+/pipelines(/import)?|/api/pipelines/[^/]+/graph");
 
     /** Whether this request may carry a pipeline-sized body (an import, a new pipeline with its graph, a saved draft). */
@@ -224,7 +226,7 @@ public final class PipelineController {
     private void publish(Context ctx) throws Exception {
         PipelineId id = pipelineId(ctx);
         JsonFields f = new JsonFields(ctx.contentLength() == 0 ? mapper.createObjectNode() : bodies.readObject(ctx), Set.of("message"));
-        Optional<String> message = f.convert(f.optionalText("message", ""), m -> dev.vectorflow.core.validation.PlainText
+        Optional<String> message = f.convert(f.optionalText("message", ""), m -> PlainText
                 .optionalMultiLine("message", m, 2000));
         f.throwIfInvalid();
         answer(ctx, publish.publish(Caller.of(ctx).actor(), id, message.orElse("")));

@@ -7,15 +7,16 @@ import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
+import dev.vectorflow.ports.in.system.ServerStatsQueries;
 
 /** {@code /api/health} (the process is alive), {@code /api/ready} (it can serve: database reachable) and {@code /api/system/stats}. */
 public final class SystemController {
 
     private final String version;
     private final CheckReadinessUseCase readiness;
-    private final dev.vectorflow.ports.in.system.ServerStatsQueries stats;
+    private final ServerStatsQueries stats;
 
-    public SystemController(String version, CheckReadinessUseCase readiness, dev.vectorflow.ports.in.system.ServerStatsQueries stats) {
+    public SystemController(String version, CheckReadinessUseCase readiness, ServerStatsQueries stats) {
         this.version = version;
         this.readiness = readiness;
         this.stats = stats;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Record;
+import java.sql.Timestamp;
 
 /** How fleet values are stored in columns: labels and samples as JSON text, instants as UTC timestamps. */
 public final class FleetRows {
@@ -29,8 +30,8 @@ public final class FleetRows {
     }
 
     /** An instant as a bind value of plain SQL (jOOQ would bind an {@code OffsetDateTime} there as text). */
-    public static java.sql.Timestamp utc(Instant instant) {
-        return instant == null ? null : java.sql.Timestamp.from(instant);
+    public static Timestamp utc(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public static Instant instant(Record r, String column) {
@@ -38,7 +39,7 @@ public final class FleetRows {
         return switch (value) {
             case null -> null;
             case OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
+            case Timestamp t -> t.toInstant();
             default -> r.get(column, OffsetDateTime.class).toInstant();
         };
     }

@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
 /**
  * {@link FleetChanges} through PostgreSQL itself: a change drops this server's cache entries at once and sends
@@ -66,7 +67,7 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
     }
 
     /** Waits until notices are received (so that a cache filled afterwards misses no change); false on time-out. */
-    public boolean awaitListening(java.time.Duration timeout) {
+    public boolean awaitListening(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!connected && System.nanoTime() < deadline) {
             try {

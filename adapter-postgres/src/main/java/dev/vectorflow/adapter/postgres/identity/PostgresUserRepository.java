@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import java.time.Instant;
 
 /** {@link UserRepository} on the {@code users} table. */
 public final class PostgresUserRepository implements UserRepository {
@@ -24,7 +25,7 @@ public final class PostgresUserRepository implements UserRepository {
         this.dsl = dsl;
     }
 
-    static OffsetDateTime utc(java.time.Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -23,10 +23,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.vectorflow.adapter.postgres.DatabaseSettings;
+import java.util.stream.LongStream;
 
 class PostgresAuditLogTest {
 
-    private static dev.vectorflow.adapter.postgres.DatabaseSettings settings;
+    private static DatabaseSettings settings;
     private static PostgresStore store;
 
     @BeforeAll
@@ -78,7 +80,7 @@ class PostgresAuditLogTest {
 
         List<AuditEntry> entries = all();
         assertThat(entries).extracting(AuditEntry::sequence).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(entries.getFirst().sequence(), entries.getLast().sequence()).boxed().toList());
+                LongStream.rangeClosed(entries.getFirst().sequence(), entries.getLast().sequence()).boxed().toList());
         assertThat(entries).noneMatch(e -> e.action().equals("rolled.back"));
         assertThat(verify()).isEmpty();
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
 
 /** The write-behind writer on a real PostgreSQL: what one node sends wrong never costs another node its heartbeat. */
 class PostgresHeartbeatWriterTest {
@@ -70,7 +71,7 @@ class PostgresHeartbeatWriterTest {
                 Optional.empty(), List.of(new HeartbeatWrite.LogLine(pipeline, NOW, logLine)), List.of(), List.of(), Optional.empty());
     }
 
-    private static <T> T read(java.util.function.Supplier<T> query) {
+    private static <T> T read(Supplier<T> query) {
         return store.transactions().inTransaction(query::get);
     }
 

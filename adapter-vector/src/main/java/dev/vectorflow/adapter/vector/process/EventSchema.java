@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.math.BigInteger;
 
 /**
  * The field schema of sampled events: every path ({@code .a.b}) with its type (string, integer, float, boolean,
@@ -52,7 +53,7 @@ final class EventSchema {
         if (value instanceof Boolean) {
             return "boolean";
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
             return "integer";
         }
         if (value instanceof Number) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.io.BufferedReader;
 
 /**
  * {@link VectorProcesses} with a {@code vector} binary on this machine (the real one, or the test stand-in). Each
@@ -145,7 +146,7 @@ public final class LocalVectorProcesses implements VectorProcesses {
      */
     static boolean needsEnvironment(List<Path> configFiles) {
         for (Path file : configFiles) {
-            try (java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String first = reader.readLine();
                 if (first != null && first.startsWith(EnvironmentVariables.HEADER_PREFIX)) {
                     return true;

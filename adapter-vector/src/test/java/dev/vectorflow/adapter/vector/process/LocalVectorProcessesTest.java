@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.vectorflow.core.pipeline.EnvironmentVariables;
 
 /** Runs the real process code against the Vector stand-in (a real process answering on real ports). */
 class LocalVectorProcessesTest {
@@ -198,7 +199,7 @@ class LocalVectorProcessesTest {
                 + "sinks:\n  out: {type: blackhole, inputs: [in]}\n";
         Path literal = Files.writeString(dir.resolve("literal.yaml"), config);
         Path interpolated = Files.writeString(dir.resolve("interpolated.yaml"),
-                dev.vectorflow.core.pipeline.EnvironmentVariables.HEADER_PREFIX + "VF_TEST_NEVER_SET_INTERVAL\n" + config);
+                EnvironmentVariables.HEADER_PREFIX + "VF_TEST_NEVER_SET_INTERVAL\n" + config);
 
         assertThat(vector.validate(List.of(literal), dir).valid()).as("without the flag Vector reads the text literally").isTrue();
         VectorProcesses.Validation withFlag = vector.validate(List.of(interpolated), dir);

@@ -4,25 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * One configuration option of a component (or of a nested object option), as the catalog
- * describes it. A {@code name} of {@code *} stands for any key (maps such as {@code route}).
- *
- * @param types the accepted value types (some options take a string or a number)
- * @param defaultValue the default as a plain value (String, Boolean, Long, Double, List, Map), or null
- * @param enumValues documented values; {@code acceptedEnumValues} adds aliases and hidden ones
- * @param aliases other key names Vector accepts for this option
- * @param hidden accepted but undocumented
- * @param sensitive the value is a secret (Vector's own secret type, or a credential by name)
- * @param boolShorthand a bare {@code true}/{@code false} may replace the object
- * @param relevantWhen e.g. {@code codec = "json"}: the option only applies then
- * @param options the nested options of an object
- * @param items the spec of each element of an array
- * @param templatable whether the value may hold {@code {{ field }}} templates
- * @param variants for an object Vector reads as one of several shapes (an untagged or externally
- *     tagged union): the shapes; empty for an ordinary object
- * @param note a remark of the catalog on how Vector reads the option, or empty
+ * One configuration option of a component (or of a nested object option), as the catalog describes it.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public record OptionSpec(
         String name,
@@ -56,7 +42,7 @@ public record OptionSpec(
 
         /** Every field this variant takes. */
         public Set<String> fields() {
-            Set<String> all = new java.util.TreeSet<>(required);
+            Set<String> all = new TreeSet<>(required);
             all.addAll(optional);
             return all;
         }
@@ -86,7 +72,7 @@ public record OptionSpec(
 
     /** The fields some variant names (they go only with the variants naming them). */
     public Set<String> variantFields() {
-        Set<String> all = new java.util.TreeSet<>();
+        Set<String> all = new TreeSet<>();
         variants.forEach(v -> all.addAll(v.fields()));
         return all;
     }

@@ -1,27 +1,9 @@
 package dev.vectorflow.core.pipeline.diff;
 
 /**
- * Finds a shortest edit script between two sequences of line ids: which elements of the first
- * are removed and which of the second are added, so that the rest is a longest common subsequence.
- *
- * <p>The algorithm is Eugene W. Myers' O(ND) difference algorithm in its linear-space form ("An
- * O(ND) Difference Algorithm and Its Variations", Algorithmica 1986, section 4b), in three steps:
- * <ol>
- *   <li>Elements that occur nowhere in the other sequence can never be matched; they are marked
- *       at once and left out. This changes no result (they are in no common subsequence) and makes
- *       texts that share little cheap to compare.</li>
- *   <li>The common prefix and suffix are matched and trimmed.</li>
- *   <li>What is left is split at its <em>middle snake</em>: paths of the edit graph are grown at
- *       the same time from the top-left corner (forward) and the bottom-right corner (backward),
- *       one more edit per round, each path keeping only its furthest-reaching end on each diagonal
- *       {@code k = x - y}. When a forward and a backward path meet on a diagonal, the last run of
- *       matches (snake) of the path that got there lies in the middle of a shortest edit path. Its
- *       matches are kept and the parts before and after it are compared the same way
- *       (recursively).</li>
- * </ol>
- * Time is O((N+M)·D) for sequences of N and M elements that differ in D edits; memory is O(N+M).
- * Paths are kept inside the edit graph (a move right off the last column or down off the last row
- * is not taken), so every diagonal value is a real point.
+ * Finds a shortest edit script between two sequences of line ids: which elements of the first are removed and which of
+ * the second are added, so that the rest is a longest common subsequence.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 final class ShortestEditScript {
 

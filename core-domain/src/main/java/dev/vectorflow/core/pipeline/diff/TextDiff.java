@@ -7,33 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A line-by-line unified diff of two texts (such as the rendered YAML of two pipeline versions),
- * printed like {@code diff -u}.
- *
- * <p>Texts are compared as lists of lines: {@code \n}, {@code \r\n} and {@code \r} all end a line
- * and a final line break is optional, so two texts that differ only in their last line break (or
- * in their kind of line breaks) have no differences. Equal lines are matched by a shortest edit
- * script: lines are given integer ids through a hash map, lines found in only one text are set
- * aside, the common prefix and suffix are trimmed, and Myers' O(ND) algorithm in linear space
- * finds a longest common subsequence of the rest (see {@link ShortestEditScript}). The cost is
- * O((N+M)·D) time for D changed lines; within a run of changes, removed lines come before added ones.
- * Where several shortest scripts exist, runs of only removed or only added lines are slid over
- * equal neighbouring lines to join another change or, failing that, as far down as they go.
- *
- * <p>Changes are then grouped into hunks with {@code contextLines} unchanged lines around them
- * (3 by default); two changes with at most twice that many unchanged lines between them share a
- * hunk, as in GNU diff. The printed form is:
- * <pre>
- * --- fromLabel
- * +++ toLabel
- * &#64;&#64; -3,7 +3,8 &#64;&#64;
- *  context line
- * -removed line
- * +added line
- * </pre>
- * where {@code -3,7} says the hunk covers 7 lines of the old text from line 3. As in GNU diff a
- * count of 1 is left out ({@code -3}) and an empty range names the line before it ({@code -0,0}
- * for the start of the text). Two equal texts print as the empty string.
+ * A line-by-line unified diff of two texts (such as the rendered YAML of two pipeline versions), printed like {@code diff -u}.
+ * The details are in docs/architecture.md, "Notes on the code".
  */
 public record TextDiff(String fromLabel, String toLabel, List<Hunk> hunks) {
 

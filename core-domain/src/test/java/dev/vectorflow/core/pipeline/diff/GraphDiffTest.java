@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 class GraphDiffTest {
 
@@ -292,7 +293,7 @@ class GraphDiffTest {
 
     @Test
     void optionChangeValuesCannotBeModifiedThroughTheDiff() {
-        List<Object> include = new java.util.ArrayList<>(List.of("a"));
+        List<Object> include = new ArrayList<>(List.of("a"));
         OptionChange change = new OptionChange(OptionPath.of("include"), null, include);
         include.add("b");
 
@@ -302,7 +303,7 @@ class GraphDiffTest {
 
     @Test
     void listsThatGrowByNullElementsChangeAsAWhole() {
-        List<Object> withNull = new java.util.ArrayList<>(List.of("a"));
+        List<Object> withNull = new ArrayList<>(List.of("a"));
         withNull.add(null);
 
         assertThat(OptionChange.between(Map.of("include", List.of("a")), Map.of("include", withNull)))

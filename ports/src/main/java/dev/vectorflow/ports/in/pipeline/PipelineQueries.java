@@ -10,6 +10,7 @@ import dev.vectorflow.core.pipeline.catalog.Catalog;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
 import java.util.List;
 import java.util.Optional;
+import dev.vectorflow.core.pipeline.diff.GraphDiff;
 
 /** Read side of pipelines: lists, drafts, validation, rendering, versions and diffs. */
 public interface PipelineQueries {
@@ -37,6 +38,6 @@ public interface PipelineQueries {
     Catalog catalog();
 
     /** Two versions compared. */
-    record VersionDiff(int from, int to, dev.vectorflow.core.pipeline.diff.GraphDiff components, String yamlDiff) {
+    record VersionDiff(int from, int to, GraphDiff components, String yamlDiff) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.out.fleet;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Driven port: a lease in the database so that a periodic job runs on exactly one server at a time. */
 public interface JobLeases {
@@ -12,5 +13,5 @@ public interface JobLeases {
     void release(String job, String holder);
 
     /** Who holds the lease now, if anyone holds an unexpired one. */
-    java.util.Optional<String> holder(String job);
+    Optional<String> holder(String job);
 }

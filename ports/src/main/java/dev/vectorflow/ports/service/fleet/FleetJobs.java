@@ -7,6 +7,7 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The fleet's periodic work, run by whichever server holds the job's lease: marking silent nodes UNREACHABLE, and
@@ -43,7 +44,7 @@ public final class FleetJobs {
     public long enforceRetention() {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            telemetry.rollUpHours(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+            telemetry.rollUpHours(now.truncatedTo(ChronoUnit.HOURS));
             return telemetry.enforceRetention(now.minus(settings.metricsRetention()), now.minus(settings.logsRetention()),
                     settings.logLinesPerPipeline());
         });

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * The fleet dashboard of an environment: counts and the attention list from a few aggregate queries, live rates from
@@ -125,7 +126,7 @@ public final class FleetOverviewService implements FleetOverviewQueries {
             items.add(new AttentionItem(kind, p.nodeId(), p.hostname(), Optional.of(p.pipelineId()), p.pipelineName(), p.status(),
                     firstLine(p.error()), p.agentVersion()));
         }
-        items.sort(Comparator.comparing(AttentionItem::kind).thenComparing(i -> i.hostname().toLowerCase(java.util.Locale.ROOT))
+        items.sort(Comparator.comparing(AttentionItem::kind).thenComparing(i -> i.hostname().toLowerCase(Locale.ROOT))
                 .thenComparing(AttentionItem::pipelineName));
         return new Attention(nodeRows.total() + pipelineRows.total(), items.subList(0, Math.min(ATTENTION_LIMIT, items.size())));
     }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * The key ring: data keys in the database, wrapped by the master key; the primary one seals. At
@@ -67,7 +68,7 @@ public final class KeyRingService implements RotateKeysUseCase {
             Optional<String> canary = keys.canary();
             if (canary.isEmpty()) {
                 keys.putCanary(cipher.seal(CANARY, CANARY_CONTEXT));
-            } else if (!java.util.Arrays.equals(cipher.open(canary.get(), CANARY_CONTEXT), CANARY)) {
+            } else if (!Arrays.equals(cipher.open(canary.get(), CANARY_CONTEXT), CANARY)) {
                 throw new KeyRingFailure("the key ring canary holds an unexpected value");
             }
             return null;

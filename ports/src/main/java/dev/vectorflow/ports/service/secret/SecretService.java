@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 
 /** Secrets and certificates of environments: sealed on the way in, opened only for resolution. */
 public final class SecretService implements ManageSecretsUseCase, ManageCertificatesUseCase, SecretQueries, ResolveSecretsUseCase {
@@ -161,7 +162,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     }
 
     @Override
-    public java.util.List<Secret> secretsOf(EnvironmentId environment) {
+    public List<Secret> secretsOf(EnvironmentId environment) {
         return transactions.inTransaction(() -> store.secretsOf(environment));
     }
 
@@ -171,7 +172,7 @@ public final class SecretService implements ManageSecretsUseCase, ManageCertific
     }
 
     @Override
-    public java.util.List<Certificate> certificatesOf(EnvironmentId environment) {
+    public List<Certificate> certificatesOf(EnvironmentId environment) {
         return transactions.inTransaction(() -> store.certificatesOf(environment));
     }
 

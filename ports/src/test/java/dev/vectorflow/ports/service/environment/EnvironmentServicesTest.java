@@ -36,6 +36,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.vectorflow.core.secret.Secret;
+import dev.vectorflow.core.secret.SecretId;
+import dev.vectorflow.core.secret.SecretName;
+import java.util.HashMap;
 
 class EnvironmentServicesTest {
 
@@ -74,7 +78,7 @@ class EnvironmentServicesTest {
     }
 
     private Principal viewerOf(TeamId... memberOf) {
-        Map<TeamId, Role> roles = new java.util.HashMap<>();
+        Map<TeamId, Role> roles = new HashMap<>();
         for (TeamId t : memberOf) {
             roles.put(t, Role.VIEWER);
         }
@@ -191,8 +195,8 @@ class EnvironmentServicesTest {
     @Test
     void givenASecret_deleteIsRefusedAndChangesNothing() throws Exception {
         Environment env = created("holds-secrets");
-        secrets.insertSecret(new dev.vectorflow.core.secret.Secret(new dev.vectorflow.core.secret.SecretId(UUID.randomUUID()), env.id(),
-                new dev.vectorflow.core.secret.SecretName("token"), "", "sealed", "", T0, "", T0));
+        secrets.insertSecret(new Secret(new SecretId(UUID.randomUUID()), env.id(),
+                new SecretName("token"), "", "sealed", "", T0, "", T0));
 
         assertThatThrownBy(() -> delete.deleteEnvironment(new DeleteEnvironmentCommand(actor, env.id())))
                 .isInstanceOf(ConflictFailure.class).hasMessageContaining("1 secret(s)");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 class LiveTelemetryTest {
 
@@ -62,11 +63,11 @@ class LiveTelemetryTest {
         report(quiet, T0.minusSeconds(600), 0);
         report(quiet, T0.minusSeconds(590), 5000);
 
-        var flow = live.flow(java.util.Set.of(pipeline), T0);
+        var flow = live.flow(Set.of(pipeline), T0);
         assertThat(flow.eventsInPerSec()).isEqualTo(15.0);
         assertThat(flow.nodesReporting()).isEqualTo(2);
-        assertThat(live.flow(java.util.Set.of(pipeline, elsewhere), T0).eventsInPerSec()).isEqualTo(115.0);
-        assertThat(live.flow(java.util.Set.of(), T0).nodesReporting()).isZero();
+        assertThat(live.flow(Set.of(pipeline, elsewhere), T0).eventsInPerSec()).isEqualTo(115.0);
+        assertThat(live.flow(Set.of(), T0).nodesReporting()).isZero();
     }
 
     @Test
