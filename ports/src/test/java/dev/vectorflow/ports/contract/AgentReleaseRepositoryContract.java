@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /** What every {@link AgentReleaseRepository} must do; run against the in-memory fake and against PostgreSQL. */
 public abstract class AgentReleaseRepositoryContract extends FleetStoreContract {
 
-    protected abstract AgentReleaseRepository releases();
+    private AgentReleaseRepository releases() {
+        return store().agentReleases();
+    }
 
     private static AgentRelease release(String version, Instant at) {
         return new AgentRelease(version, "https://example.com/vectorflow-agent-" + version + ".jar", "sha256:" + "0".repeat(64),

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /** What every {@link DeploymentRepository} must do; run against the in-memory fake and against PostgreSQL. */
 public abstract class DeploymentRepositoryContract extends FleetStoreContract {
 
-    protected abstract DeploymentRepository deployments();
+    private DeploymentRepository deployments() {
+        return store().deployments();
+    }
 
     @Test
     void aPipelineHasOneDeployment_whichASaveReplaces() {

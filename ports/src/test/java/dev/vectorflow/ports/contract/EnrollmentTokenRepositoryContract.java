@@ -17,7 +17,9 @@ import java.time.Instant;
 /** What every {@link EnrollmentTokenRepository} must do; run against the in-memory fake and against PostgreSQL. */
 public abstract class EnrollmentTokenRepositoryContract extends FleetStoreContract {
 
-    protected abstract EnrollmentTokenRepository tokens();
+    private EnrollmentTokenRepository tokens() {
+        return store().enrollmentTokens();
+    }
 
     private static EnrollmentToken token(EnvironmentId environment, String name, Instant createdAt, Optional<Node> reenroll) {
         return new EnrollmentToken(new EnrollmentTokenId(UUID.randomUUID()), environment, name, hash(name + UUID.randomUUID()), "vf_enroll_ab…",

@@ -30,14 +30,24 @@ public abstract class FleetStoreContract {
     /** Whole seconds: every store keeps at least that precision. */
     protected static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-    protected abstract Transactions transactions();
+    /** The store under test; each test class gives the same one to all its tests. */
+    protected abstract FleetContractStore store();
 
-    /** A new environment, and the team it belongs to, in the store. */
-    protected abstract EnvironmentId newEnvironment();
+    protected Transactions transactions() {
+        return store().transactions();
+    }
 
-    protected abstract NodeRepository nodeStore();
+    protected EnvironmentId newEnvironment() {
+        return store().newEnvironment();
+    }
 
-    protected abstract PipelineRepository pipelineStore();
+    protected NodeRepository nodeStore() {
+        return store().nodes();
+    }
+
+    protected PipelineRepository pipelineStore() {
+        return store().pipelines();
+    }
 
     protected <T> T inTransaction(Supplier<T> work) {
         return transactions().inTransaction(work::get);

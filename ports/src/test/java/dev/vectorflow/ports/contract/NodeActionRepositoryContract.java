@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /** What every {@link NodeActionRepository} must do; run against the in-memory fake and against PostgreSQL. */
 public abstract class NodeActionRepositoryContract extends FleetStoreContract {
 
-    protected abstract NodeActionRepository actions();
+    private NodeActionRepository actions() {
+        return store().nodeActions();
+    }
 
     private static final PipelineId PIPELINE = new PipelineId(UUID.fromString("0190c0de-0000-7000-8000-000000000001"));
 

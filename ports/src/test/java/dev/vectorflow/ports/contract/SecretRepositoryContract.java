@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /** What every {@link SecretRepository} must do; run against the in-memory fake and against PostgreSQL. It keeps envelopes only. */
 public abstract class SecretRepositoryContract extends FleetStoreContract {
 
-    protected abstract SecretRepository secrets();
+    private SecretRepository secrets() {
+        return store().secrets();
+    }
 
     private static Secret secret(EnvironmentId environment, String name) {
         return new Secret(new SecretId(UUID.randomUUID()), environment, new SecretName(name), "about " + name, "vf1:key:" + name, "ann", T0, "ann",

@@ -1,38 +1,14 @@
 package dev.vectorflow.ports.fake;
 
-import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.ports.contract.FleetContractStore;
 import dev.vectorflow.ports.contract.DeploymentRepositoryContract;
-import dev.vectorflow.ports.out.deployment.DeploymentRepository;
-import dev.vectorflow.ports.out.node.NodeRepository;
-import dev.vectorflow.ports.out.persistence.PipelineRepository;
-import dev.vectorflow.ports.out.persistence.Transactions;
 
 class InMemoryDeploymentRepositoryTest extends DeploymentRepositoryContract {
 
     private final InMemoryFleetStore store = new InMemoryFleetStore();
 
     @Override
-    protected Transactions transactions() {
-        return store.transactions;
-    }
-
-    @Override
-    protected EnvironmentId newEnvironment() {
-        return store.newEnvironment();
-    }
-
-    @Override
-    protected NodeRepository nodeStore() {
-        return store.nodes;
-    }
-
-    @Override
-    protected PipelineRepository pipelineStore() {
-        return store.pipelines;
-    }
-
-    @Override
-    protected DeploymentRepository deployments() {
-        return store.deployments;
+    protected FleetContractStore store() {
+        return store;
     }
 }

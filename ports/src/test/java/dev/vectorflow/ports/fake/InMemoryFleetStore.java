@@ -4,11 +4,20 @@ import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.core.identity.TeamId;
+import dev.vectorflow.ports.contract.FleetContractStore;
+import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
+import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.PipelineRepository;
+import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Instant;
 import java.util.UUID;
 
 /** The in-memory fakes of the fleet's repositories in one unit of work, for the contracts' fake runs. */
-public final class InMemoryFleetStore {
+public final class InMemoryFleetStore implements FleetContractStore {
 
     public final InMemoryTransactions transactions = new InMemoryTransactions();
     public final InMemoryEnvironmentRepository environments = transactions.register(new InMemoryEnvironmentRepository());
@@ -20,6 +29,7 @@ public final class InMemoryFleetStore {
     public final InMemoryAgentReleaseRepository agentReleases = transactions.register(new InMemoryAgentReleaseRepository());
     public final InMemorySecretRepository secrets = transactions.register(new InMemorySecretRepository());
 
+    @Override
     public EnvironmentId newEnvironment() {
         Environment environment = Environment.create(new EnvironmentId(UUID.randomUUID()), new TeamId(UUID.randomUUID()),
                 new EnvironmentName("env-" + UUID.randomUUID()), "", Instant.parse("2026-12-01T10:00:00Z"));
@@ -28,5 +38,45 @@ public final class InMemoryFleetStore {
             return null;
         });
         return environment.id();
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public NodeRepository nodes() {
+        return nodes;
+    }
+
+    @Override
+    public NodeActionRepository nodeActions() {
+        return actions;
+    }
+
+    @Override
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DeploymentRepository deployments() {
+        return deployments;
+    }
+
+    @Override
+    public EnrollmentTokenRepository enrollmentTokens() {
+        return enrollmentTokens;
+    }
+
+    @Override
+    public AgentReleaseRepository agentReleases() {
+        return agentReleases;
+    }
+
+    @Override
+    public SecretRepository secrets() {
+        return secrets;
     }
 }

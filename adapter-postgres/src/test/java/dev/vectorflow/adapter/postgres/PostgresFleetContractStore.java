@@ -1,0 +1,85 @@
+package dev.vectorflow.adapter.postgres;
+
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.ports.contract.FleetContractStore;
+import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
+import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.node.NodeActionRepository;
+import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.PipelineRepository;
+import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.Transactions;
+
+/**
+ * The fleet's contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
+ * own environment, so they do not see each other's rows); closed when the JVM ends.
+ */
+public final class PostgresFleetContractStore implements FleetContractStore {
+
+    private static PostgresFleetContractStore shared;
+
+    private final PostgresStore store;
+
+    private PostgresFleetContractStore(PostgresStore store) {
+        this.store = store;
+    }
+
+    public static synchronized PostgresFleetContractStore shared() {
+        if (shared == null) {
+            PostgresStore store = TestDatabases.freshStore();
+            Runtime.getRuntime().addShutdownHook(new Thread(store::close, "contract-store-close"));
+            shared = new PostgresFleetContractStore(store);
+        }
+        return shared;
+    }
+
+    public PostgresStore store() {
+        return store;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return store.transactions();
+    }
+
+    @Override
+    public EnvironmentId newEnvironment() {
+        return ContractStores.newEnvironment(store);
+    }
+
+    @Override
+    public NodeRepository nodes() {
+        return store.nodes();
+    }
+
+    @Override
+    public NodeActionRepository nodeActions() {
+        return store.nodeActions();
+    }
+
+    @Override
+    public PipelineRepository pipelines() {
+        return store.pipelines();
+    }
+
+    @Override
+    public DeploymentRepository deployments() {
+        return store.deployments();
+    }
+
+    @Override
+    public EnrollmentTokenRepository enrollmentTokens() {
+        return store.enrollmentTokens();
+    }
+
+    @Override
+    public AgentReleaseRepository agentReleases() {
+        return store.agentReleases();
+    }
+
+    @Override
+    public SecretRepository secrets() {
+        return store.secrets();
+    }
+}
