@@ -114,6 +114,8 @@ public final class HttpApi {
                 settings.agentRequestsPerMinute(), settings.enrollmentsPerMinutePerAddress());
         FleetController fleet = new FleetController(services.manageEnrollmentTokens(), services.manageNodes(), services.deployPipeline(),
                 services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock, services.agentReleases());
+        dev.vectorflow.adapter.http.backup.BackupController backups = new dev.vectorflow.adapter.http.backup.BackupController(
+                services.createBackup(), services.verifyBackup(), services.restoreBackup(), services.downloadBackup(), services.backupQueries(), bodies);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -136,6 +138,7 @@ public final class HttpApi {
             boolean ui = serveUi(config);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
+            config.routes.before("/api/*", backups::refuseWhileRestoring);
             config.routes.before("/api/*", ctx -> {
                 rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies() : bodies);
                 guard.identify(ctx);
@@ -152,6 +155,7 @@ public final class HttpApi {
             pipelines.register(api);
             agents.register(api);
             fleet.register(api);
+            backups.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

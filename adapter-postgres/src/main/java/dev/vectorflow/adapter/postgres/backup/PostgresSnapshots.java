@@ -294,8 +294,9 @@ public final class PostgresSnapshots implements DatabaseSnapshots {
                     execute(c, "insert into " + quote(table.getKey()) + " (" + list + ") select " + list + " from " + quote("vf_kept_" + table.getKey())
                             + (table.getKey().equals("sessions") ? " k where exists (select 1 from users u where u.id = k.user_id)" : ""));
                 }
-                try (PreparedStatement notice = c.prepareStatement("select pg_notify(?, 'restored')")) {
+                try (PreparedStatement notice = c.prepareStatement("select pg_notify(?, ?)")) {
                     notice.setString(1, PostgresFleetChanges.CHANNEL);
+                    notice.setString(2, PostgresFleetChanges.RESTORED);
                     notice.execute();
                 }
                 c.commit();
