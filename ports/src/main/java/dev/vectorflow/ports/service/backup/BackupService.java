@@ -283,7 +283,7 @@ public final class BackupService implements CreateBackupUseCase, VerifyBackupUse
         if (manifest.schema().isNewerThan(build)) {
             throw new BackupRefusedFailure("The backup comes from a newer schema than this build knows: it has " + manifest.schema()
                     + ", this VectorFlow (" + d.version() + ") has " + build + ". Restore it with VectorFlow "
-                    + manifest.vectorflowVersion() + " or newer.");
+                    + manifest.vectorflowVersion() + " or newer. Nothing was changed.");
         }
         if (verified.canary().isEmpty() || verified.primaryKeyId().isEmpty()) {
             if (!verified.dataKeys().isEmpty() || manifest.table("secrets").map(t -> t.rows() > 0).orElse(false)) {
