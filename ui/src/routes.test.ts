@@ -9,6 +9,7 @@ describe('appRouteFor', () => {
     expect(appRouteFor('/fleet/nodes/n1')).toEqual({ name: 'node', id: 'n1' });
     expect(appRouteFor('/fleet/enrollment')).toEqual({ name: 'enrollment' });
     expect(appRouteFor('/audit/')).toEqual({ name: 'audit' });
+    expect(appRouteFor('/admin/backups')).toEqual({ name: 'backups' });
     expect(appRouteFor('/some/deep/link')).toEqual({ name: 'not-found' });
   });
 });

@@ -311,7 +311,7 @@ export function Time({ iso, ago = false }: { iso: string | null | undefined; ago
 
 export function StatusBadge({ status }: { status: string }) {
   const s = status.toUpperCase();
-  const tone = ['HEALTHY', 'RUNNING', 'ACTIVE', 'OK', 'IN SYNC'].includes(s)
+  const tone = ['HEALTHY', 'RUNNING', 'ACTIVE', 'OK', 'IN SYNC', 'SUCCEEDED'].includes(s)
     ? 'ok'
     : ['DEGRADED', 'STARTING', 'PENDING', 'USED_UP', 'EXPIRED'].includes(s)
       ? 'warn'

@@ -153,7 +153,7 @@ public final class BackupController {
     private void download(Context ctx) throws Exception {
         DownloadBackupUseCase.Download file = download.downloadBackup(name(ctx), Caller.of(ctx).actor());
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.name().value() + "\"");
-        ctx.header("Content-Length", Long.toString(file.bytes()));
+        // no Content-Length: the answer may be compressed on the way; the file carries its own checksum
         ctx.contentType("application/octet-stream");
         ctx.result(file.content());
     }
