@@ -118,7 +118,7 @@ final class BackupCommands {
     static BackupSource source(ServerSettings settings, String text) {
         Path file = Path.of(text);
         if (Files.isRegularFile(file)) {
-            return new BackupSource.LocalFile(file);
+            return BackupSource.localFile(file);
         }
         String name = text;
         if (text.startsWith("s3://")) {
@@ -127,7 +127,7 @@ final class BackupCommands {
         if (!BackupName.isBackupName(name)) {
             throw new IllegalArgumentException("'" + text + "' is neither a file nor the name of a backup (vectorflow-…" + BackupName.SUFFIX + ").");
         }
-        return new BackupSource.InStorage(new BackupName(name));
+        return BackupSource.inStorage(new BackupName(name));
     }
 
     private static RestoreStatus awaitWithProgress(RestoreBackupUseCase.StartedRestore started, BackupComposition backups, PrintStream out) {

@@ -159,7 +159,7 @@ public final class BackupController {
     }
 
     private void verify(Context ctx) throws Exception {
-        ctx.json(CheckResponse.fromDomain(verify.verifyBackup(new BackupSource.InStorage(name(ctx)))));
+        ctx.json(CheckResponse.fromDomain(verify.verifyBackup(BackupSource.inStorage(name(ctx)))));
     }
 
     private void restore(Context ctx) throws Exception {
@@ -172,7 +172,7 @@ public final class BackupController {
                     "must repeat the backup's name exactly (" + name.value() + ") to confirm that the database is replaced")));
         }
         RestoreBackupUseCase.StartedRestore started = restore.restoreBackup(new RestoreBackupCommand(Caller.of(ctx).actor(),
-                new BackupSource.InStorage(name)));
+                BackupSource.inStorage(name)));
         ctx.status(HttpStatus.ACCEPTED).json(RestoreResponse.fromDomain(started.status()));
     }
 

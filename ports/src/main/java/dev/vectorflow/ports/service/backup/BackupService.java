@@ -311,26 +311,23 @@ public final class BackupService implements CreateBackupUseCase, VerifyBackupUse
     }
 
     private Fetched fetch(BackupSource source) throws NotFoundFailure {
-        return switch (source) {
-            case BackupSource.LocalFile local -> {
-                if (!Files.isRegularFile(local.path())) {
-                    throw new NotFoundFailure("Backup file", local.path());
-                }
-                yield new Fetched(local.path(), false);
+        if (source.localFile().isPresent()) {
+            Path file = source.localFile().get();
+            if (!Files.isRegularFile(file)) {
+                throw new NotFoundFailure("Backup file", file);
             }
-            case BackupSource.InStorage stored -> {
-                Path copy = d.staging().resolve(stored.name().value() + ".fetched-" + d.ids().newId().toString().substring(0, 8));
-                try (InputStream in = d.storage().open(stored.name())) {
-                    Files.createDirectories(d.staging());
-                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    deleteQuietly(copy);
-                    throw new BackupStorageFailure("Cannot fetch backup " + stored.name() + " from " + d.storage().description() + ": "
-                            + e.getMessage(), e);
-                }
-                yield new Fetched(copy, true);
-            }
-        };
+            return new Fetched(file, false);
+        }
+        BackupName name = source.inStorage().orElseThrow();
+        Path copy = d.staging().resolve(name.value() + ".fetched-" + d.ids().newId().toString().substring(0, 8));
+        try (InputStream in = d.storage().open(name)) {
+            Files.createDirectories(d.staging());
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new BackupStorageFailure("Cannot fetch backup " + name + " from " + d.storage().description() + ": " + e.getMessage(), e);
+        }
+        return new Fetched(copy, true);
     }
 
     // ---- download and queries

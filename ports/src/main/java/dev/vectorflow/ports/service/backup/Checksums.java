@@ -14,7 +14,7 @@ final class Checksums {
     private Checksums() {
     }
 
-    static String sha256(Path file) throws IOException {
+    static String sha256(Path file) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -26,6 +26,8 @@ final class Checksums {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
+        } catch (IOException e) {
+            throw new dev.vectorflow.ports.out.backup.BackupStorageFailure("Cannot read " + file + ": " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
