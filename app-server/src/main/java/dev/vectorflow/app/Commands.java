@@ -13,7 +13,7 @@ final class Commands {
     }
 
     /** A command that does something (as opposed to a group such as {@code admin}). */
-    sealed interface Runnable permits Server, Migrate, AdminCreate, AuditVerify, KeysRotate, BackupCreate, BackupList, BackupRestore {
+    sealed interface Runnable permits Server, Migrate, AdminCreate, AuditVerify, KeysRotate, KeysExport, BackupCreate, BackupList, BackupRestore {
         String name();
 
         /** VF_ variables this command reads besides the server settings (so they are not reported as typos). */
@@ -101,7 +101,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "keys", description = "Work with the key ring.", subcommands = KeysRotate.class)
+    @Command(name = "keys", description = "Work with the key ring.", subcommands = {KeysRotate.class, KeysExport.class})
     static final class Keys {
         @Mixin
         HelpOption help;
@@ -116,6 +116,18 @@ final class Commands {
         @Override
         public String name() {
             return "keys rotate";
+        }
+    }
+
+    @Command(name = "export", description = "Print the master key (as VF_MASTER_KEY takes it) to keep it apart from the backups: without"
+            + " it no backup's secrets can be opened. Never creates a key.")
+    static final class KeysExport implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Override
+        public String name() {
+            return "keys export";
         }
     }
 

@@ -113,6 +113,7 @@ public final class VectorFlowCli {
                 case Commands.AdminCreate create -> AdminCommands.createAdmin(settings, create.email, create.name, env, stdin, out, err);
                 case Commands.AuditVerify verify -> AdminCommands.verifyAudit(settings, out, err);
                 case Commands.KeysRotate rotate -> AdminCommands.rotateKeys(settings, out);
+                case Commands.KeysExport export -> AdminCommands.exportKey(settings, out, err);
                 case Commands.BackupCreate create -> BackupCommands.create(settings, !create.withoutTelemetry, out, err);
                 case Commands.BackupList list -> BackupCommands.list(settings, out);
                 case Commands.BackupRestore restore -> BackupCommands.restore(settings, restore.source, restore.dryRun, out, err);
@@ -182,6 +183,8 @@ public final class VectorFlowCli {
                   keys rotate
                              Add a new data key to the key ring and re-seal every secret and certificate
                              with it (servers keep running; against an embedded database, stop the server first)
+                  keys export
+                             Print the master key (VF_MASTER_KEY form) to keep it safe apart from the backups
                   backup create [--without-telemetry]
                              Take a backup now into VF_BACKUP_TARGET (secrets stay sealed; keep the master key apart)
                   backup list

@@ -116,6 +116,37 @@ class BackupSafetyTest {
     }
 
     @Test
+    void theMasterKeyExportedFromTheDataDirectory_restoresTheBackupOnAnotherHost() throws Exception {
+        Map<String, String> keyFile = local(Map.of());
+        keyFile.remove("VF_MASTER_KEY");
+        BackupFixture.Cli none = BackupFixture.cli(TestDatabases.freshDatabase(), dir.resolve("empty"), keyFile, "keys", "export");
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("There is no master key yet");
+        assertThat(dir.resolve("empty/master.key")).doesNotExist();
+        try (TestServer server = TestServer.start(dir.resolve("a"), keyFile)) {
+            BackupFixture fixture = BackupFixture.populate(server);
+            Map<String, String> served = fixture.configs(server.anonymous);
+            String name = BackupFixture.backupThroughTheApi(server.root(), false).get("name").asText();
+            BackupFixture.Cli exported = BackupFixture.cli(server.database, server.dataDirectory(), keyFile, "keys", "export");
+            assertThat(exported.code()).isZero();
+            assertThat(exported.err()).contains("Keep it in a password manager");
+            String key = exported.out().strip();
+            assertThat(java.util.Base64.getDecoder().decode(key)).isEqualTo(java.util.Base64.getDecoder().decode(
+                    Files.readString(dir.resolve("a/master.key")).strip()));
+
+            Map<String, String> elsewhere = new java.util.HashMap<>(keyFile);
+            elsewhere.put("VF_MASTER_KEY", key);
+            DatabaseSettings other = TestDatabases.freshDatabase();
+            BackupFixture.Cli restored = BackupFixture.cli(other, dir.resolve("b"), elsewhere, "backup", "restore",
+                    dir.resolve("a/backups").resolve(name).toString());
+            assertThat(restored.code()).as(restored.out() + restored.err()).isZero();
+            try (TestServer again = TestServer.startOn(other, dir.resolve("b"), elsewhere)) {
+                assertThat(fixture.configs(again.anonymous)).isEqualTo(served);
+            }
+        }
+    }
+
+    @Test
     void aRestoreThroughTheApi_takesAPreRestoreBackup_bringsTheBackupsStateBack_andTheSameNodeTokensKeepWorking() throws Exception {
         try (TestServer server = TestServer.start(dir.resolve("a"), local(Map.of()))) {
             BackupFixture fixture = BackupFixture.populate(server);
