@@ -31,7 +31,7 @@ final class BackupCommands {
     }
 
     static int create(ServerSettings settings, boolean includeTelemetry, PrintStream out, PrintStream err) {
-        try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true);
+        try (PostgresStore store = open(settings, true);
              BackupComposition backups = new BackupComposition(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC(),
                      () -> { })) {
             BackupRun run = backups.service.createBackup(new CreateBackupCommand(Actor.commandLine(), includeTelemetry)).finished().join();
@@ -51,7 +51,7 @@ final class BackupCommands {
     }
 
     static int list(ServerSettings settings, PrintStream out) {
-        try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), true);
+        try (PostgresStore store = open(settings, true);
              BackupComposition backups = new BackupComposition(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC(),
                      () -> { })) {
             BackupQueries.BackupOverview overview = backups.service.overview();
@@ -79,7 +79,7 @@ final class BackupCommands {
             err.println(e.getMessage());
             return VectorFlowCli.USAGE;
         }
-        try (PostgresStore store = PostgresStore.open(ServerApplication.databaseSettings(settings), false);
+        try (PostgresStore store = open(settings, false);
              BackupComposition backups = new BackupComposition(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC(),
                      () -> { })) {
             if (store.snapshots().holdsSchema()) {
@@ -111,6 +111,19 @@ final class BackupCommands {
         } catch (NotFoundFailure e) {
             err.println("There is no backup " + sourceText + " (no such file here, and no such backup in the configured storage).");
             return VectorFlowCli.FAILED;
+        }
+    }
+
+    /** The configured database; the embedded one cannot be opened while a server has it, which the message then says. */
+    private static PostgresStore open(ServerSettings settings, boolean migrate) {
+        try {
+            return PostgresStore.open(ServerApplication.databaseSettings(settings), migrate);
+        } catch (dev.vectorflow.ports.out.persistence.PersistenceFailure e) {
+            if (settings.databaseUrl().isEmpty()) {
+                throw new dev.vectorflow.ports.out.persistence.PersistenceFailure(e.getMessage() + " (is the server running? Only one process"
+                        + " can open the embedded database: use the UI or the API while it runs, or stop it first)", e);
+            }
+            throw e;
         }
     }
 
