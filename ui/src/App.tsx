@@ -24,6 +24,7 @@ import { SecretsScreen } from './admin/SecretsScreen.tsx';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { TokensScreen } from './admin/TokensScreen.tsx';
 import { AuditScreen } from './admin/AuditScreen.tsx';
+import { BackupsScreen } from './admin/BackupsScreen.tsx';
 
 export function App() {
   return (
@@ -136,6 +137,8 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
       return <TokensScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'not-found':
       return (
         <div className="empty" data-testid="not-found">
@@ -155,7 +158,7 @@ function SignedInApp({ session, notice, onDismissNotice }: { session: SignedInSe
     <div className={full ? 'app app-full' : 'app'}>
       <TopBar>
         <nav className="nav" aria-label="Main">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.platformAdmin || session.user.platformAdmin).map((item) => (
             <Link key={item.path} to={item.path} className="nav-link" current={item.match.includes(route.name)} testId={`nav-${item.path.slice(1) || 'overview'}`}>
               {item.label}
             </Link>

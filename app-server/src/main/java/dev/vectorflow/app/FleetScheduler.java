@@ -24,7 +24,8 @@ final class FleetScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetScheduler.class);
 
-    private record Job(String name, Duration every, Runnable work) {
+    /** A job that runs every {@code every} on the server holding its lease. */
+    record Job(String name, Duration every, Runnable work) {
     }
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,12 +42,12 @@ final class FleetScheduler implements AutoCloseable {
     private final Map<String, Boolean> holding = new ConcurrentHashMap<>();
 
     FleetScheduler(Transactions transactions, JobLeases leases, FleetJobs fleetJobs, AgentService agents, Duration pollInterval,
-                   Duration lease, String holder) {
+                   Duration lease, String holder, List<Job> moreJobs) {
         this.transactions = transactions;
         this.leases = leases;
         this.holder = holder;
         this.lease = lease;
-        this.jobs = List.of(
+        this.jobs = new java.util.ArrayList<>(List.of(
                 new Job(FleetJobs.STATUS_SWEEP, pollInterval, () -> {
                     var transitions = fleetJobs.sweepStatus();
                     if (!transitions.isEmpty()) {
@@ -58,7 +59,8 @@ final class FleetScheduler implements AutoCloseable {
                     if (deleted > 0) {
                         LOG.info("retention removed {} telemetry rows", deleted);
                     }
-                }));
+                })));
+        this.jobs.addAll(moreJobs);
         long tick = Math.max(200, Math.min(pollInterval.toMillis(), lease.toMillis() / 3));
         executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> run("rollups", agents::flushRollups), 5, 5, TimeUnit.SECONDS);

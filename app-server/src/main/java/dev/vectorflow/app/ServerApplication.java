@@ -80,8 +80,10 @@ public final class ServerApplication implements AutoCloseable {
                        {}/setup?token={}
                      or on this host: ./vectorflow admin create
                     ====================================================================""", base, token));
+            dev.vectorflow.ports.service.backup.BackupJobs backupJobs = new dev.vectorflow.ports.service.backup.BackupJobs(services.backups.service);
             FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.agents,
-                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()));
+                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()), List.of(
+                            new FleetScheduler.Job(dev.vectorflow.ports.service.backup.BackupJobs.SCHEDULE, Duration.ofSeconds(15), backupJobs::runIfDue)));
             return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
         } catch (RuntimeException e) {
             store.close();
@@ -137,6 +139,7 @@ public final class ServerApplication implements AutoCloseable {
             HttpApi.stopGracefully(http, grace);
         } finally {
             scheduler.close();
+            services.backups.close();
             store.close();
         }
         LOG.info("stopped");

@@ -68,6 +68,7 @@ final class ServerComposition {
     final FleetJobs fleetJobs;
     final PostgresTelemetryWriter telemetryWriter;
     final PostgresFleetChanges fleetChanges;
+    final BackupComposition backups;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
@@ -137,6 +138,15 @@ final class ServerComposition {
                 store.pipelines(), store.environments(), store.nodeActions(), store.telemetry(), fleetChanges, desiredStates, live, agents,
                 store.auditLog(), ids, fleet, clock);
         this.fleetJobs = new FleetJobs(tx, store.nodes(), store.telemetry(), fleet, clock);
+        // after a restore (here, or on another server: the notice reaches every one) nothing cached may outlive the old data
+        Runnable refreshAfterRestore = () -> {
+            keyRing.reload();
+            fleetCache.forgetAll();
+            agents.forgetReportedState();
+        };
+        fleetChanges.onRestored(refreshAfterRestore);
+        byte[] masterKeyBytes = masterKey.bytes();
+        this.backups = new BackupComposition(store, settings, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock, refreshAfterRestore);
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
@@ -154,6 +164,7 @@ final class ServerComposition {
                 enrollment, agents, enrollment, fleetService, fleetService, fleetService,
                 new AgentReleaseService(tx, store.agentReleases(), store.nodes(), store.nodeActions(), store.environments(), fleetChanges,
                         store.auditLog(), ids, clock),
+                backups.service, backups.service, backups.service, backups.service, backups.service,
                 () -> {
                     PostgresTelemetryWriter.Stats w = telemetryWriter.stats();
                     java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();

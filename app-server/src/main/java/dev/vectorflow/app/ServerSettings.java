@@ -40,13 +40,14 @@ public record ServerSettings(
         int agentRequestsPerMinute,
         int enrollmentsPerMinute,
         int telemetryQueueCapacity,
-        Duration jobLease) {
+        Duration jobLease,
+        BackupSettings backup) {
 
     /** One documented variable: name, default shown to users, and what it does. */
     public record Variable(String name, String defaultValue, boolean secret, String description) {
     }
 
-    public static final List<Variable> VARIABLES = List.of(
+    public static final List<Variable> VARIABLES = concat(List.of(
             new Variable("VF_HTTP_HOST", "127.0.0.1", false, "Address the HTTP server listens on (0.0.0.0 for every interface)"),
             new Variable("VF_HTTP_PORT", "8080", false, "HTTP port (1-65535; 0 picks a free one)"),
             new Variable("VF_DATA_DIR", "./data", false, "Directory for server data; the embedded PostgreSQL keeps its files in <dir>/postgres"),
@@ -72,7 +73,14 @@ public record ServerSettings(
             new Variable("VF_TELEMETRY_QUEUE", "100000", false, "Heartbeats waiting to be written before agents get 503 + Retry-After (1000-10000000)"),
             new Variable("VF_JOB_LEASE_SECONDS", "30", false, "Lease of a periodic job (status sweep, retention); another server takes over after it lapses (2-600)"),
             new Variable("VF_MASTER_KEY", "", true,
-                    "Master key sealing the key ring (32 bytes, base64 or hex); empty uses <VF_DATA_DIR>/master.key, created at first start"));
+                    "Master key sealing the key ring (32 bytes, base64 or hex); empty uses <VF_DATA_DIR>/master.key, created at first start")),
+            BackupSettings.VARIABLES);
+
+    private static List<Variable> concat(List<Variable> first, List<Variable> second) {
+        List<Variable> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
 
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]+");
@@ -130,7 +138,8 @@ public record ServerSettings(
         int lease = integer(env, "VF_JOB_LEASE_SECONDS", 2, 600, "must be a number of seconds from 2 to 600");
         return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
                 pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), publicUrl, Duration.ofMinutes(idle),
-                Duration.ofHours(max), masterKey, optional(env, "VF_VECTOR_BIN"), fleet, rate, enrollRate, queue, Duration.ofSeconds(lease));
+                Duration.ofHours(max), masterKey, optional(env, "VF_VECTOR_BIN"), fleet, rate, enrollRate, queue, Duration.ofSeconds(lease),
+                BackupSettings.fromEnvironment(env, dataDir));
     }
 
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
@@ -190,6 +199,7 @@ public record ServerSettings(
         values.put("VF_MASTER_KEY", masterKey.isPresent() ? "****" : "(key file " + MasterKeySource.defaultKeyFile(dataDirectory) + ")");
         List<String> lines = new ArrayList<>();
         values.forEach((k, v) -> lines.add(k + " = " + v));
+        lines.addAll(backup.describe());
         return lines;
     }
 
@@ -202,7 +212,7 @@ public record ServerSettings(
         return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
     }
 
-    private static String value(Map<String, String> env, String name) {
+    static String value(Map<String, String> env, String name) {
         String raw = env.get(name);
         if (raw == null || raw.isBlank()) {
             return VARIABLES.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().defaultValue();
@@ -210,11 +220,11 @@ public record ServerSettings(
         return raw.strip();
     }
 
-    private static Optional<String> optional(Map<String, String> env, String name) {
+    static Optional<String> optional(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static int integer(Map<String, String> env, String name, int min, int max, String expectation) {
+    static int integer(Map<String, String> env, String name, int min, int max, String expectation) {
         String raw = value(env, name);
         try {
             int parsed = Integer.parseInt(raw);

@@ -60,6 +60,11 @@ final class TestServer implements AutoCloseable {
         return startOn(database, dataDir, samePort);
     }
 
+    /** The server's VF_DATA_DIR. */
+    Path dataDirectory() {
+        return dataDir;
+    }
+
     /** Runs one SQL query on the server's database and returns the first column of every row as text. */
     java.util.List<String> sql(String query) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl().orElseThrow(), database.user().orElse(null),

@@ -159,4 +159,17 @@ class UiBrowserTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asText();
     }
+
+    @Test
+    void aPlatformAdminStartsABackupInThePage_seesItListed_downloadsIt_andRestoresItWithATypedConfirmation(@TempDir Path dataDir)
+            throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            String team = server.createTeam("platform");
+            server.createEnvironment(server.root(), team, "production");
+            Path screenshots = Path.of("target", "ui-backups").toAbsolutePath();
+            runScript(dataDir, "check-backups.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
+                    "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString()), 240);
+        }
+    }
 }

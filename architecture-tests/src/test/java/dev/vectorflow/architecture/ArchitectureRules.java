@@ -38,6 +38,8 @@ public final class ArchitectureRules {
     public static final String ADAPTER_HTTP = "dev.vectorflow.adapter.http..";
     public static final String ADAPTER_VECTOR = "dev.vectorflow.adapter.vector..";
     public static final String ADAPTER_CRYPTO = "dev.vectorflow.adapter.crypto..";
+    /** Where backup files are kept: a local directory or S3-compatible storage. */
+    public static final String ADAPTER_STORAGE = "dev.vectorflow.adapter.storage..";
     public static final String APP_SERVER = "dev.vectorflow.app..";
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
@@ -46,7 +48,8 @@ public final class ArchitectureRules {
     public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
-    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH, STANDIN};
+    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, APP_SERVER, AGENT,
+            BENCH, STANDIN};
 
     /** The agent's own hexagon: its application core (reconcile) and its driven ports. */
     public static final String AGENT_CORE = "dev.vectorflow.agent.reconcile..";
@@ -90,6 +93,11 @@ public final class ArchitectureRules {
     public static final ArchRule bouncycastle_only_in_adapter_crypto = noClasses()
             .that().resideOutsideOfPackage(ADAPTER_CRYPTO)
             .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..");
+
+    public static final ArchRule object_storage_clients_only_in_adapter_storage = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_STORAGE)
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "io.minio..", "org.gaul..")
+            .because("backups reach S3-compatible storage through the BackupStorage port; the AWS SDK stays inside adapter-storage");
 
     public static final ArchRule jackson_never_in_core_domain_or_ports = noClasses()
             .that().resideInAnyPackage(CORE, PORTS)

@@ -16,6 +16,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule one_sql_dialect_postgresql = ArchitectureRules.one_sql_dialect_postgresql;
     @ArchTest static final ArchRule javalin_only_in_adapter_http_and_app_server = ArchitectureRules.javalin_only_in_adapter_http_and_app_server;
     @ArchTest static final ArchRule bouncycastle_only_in_adapter_crypto = ArchitectureRules.bouncycastle_only_in_adapter_crypto;
+    @ArchTest static final ArchRule object_storage_clients_only_in_adapter_storage = ArchitectureRules.object_storage_clients_only_in_adapter_storage;
     @ArchTest static final ArchRule jackson_never_in_core_domain_or_ports = ArchitectureRules.jackson_never_in_core_domain_or_ports;
     @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;
     @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;

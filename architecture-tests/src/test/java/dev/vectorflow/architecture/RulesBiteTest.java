@@ -11,6 +11,9 @@ import dev.vectorflow.adapter.http.planted.HttpUsingPostgres;
 import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
+import dev.vectorflow.adapter.postgres.planted.PostgresUsingS3;
+import dev.vectorflow.adapter.storage.S3BackupStorage;
+import dev.vectorflow.adapter.storage.planted.StorageUsingPostgres;
 import dev.vectorflow.adapter.vector.VectorVersion;
 import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.adapter.vector.planted.ConfigManager;
@@ -78,6 +81,14 @@ class RulesBiteTest {
         bites(ArchitectureRules.javalin_only_in_adapter_http_and_app_server, classes(VectorUsingJavalin.class), classes(VectorVersion.class));
         bites(ArchitectureRules.persistence_libraries_only_in_adapter_postgres, classes(VectorUsingJavalin.class), classes(VectorVersion.class));
         bites(ArchitectureRules.bouncycastle_only_in_adapter_crypto, classes(VectorUsingJavalin.class), classes(VectorVersion.class));
+    }
+
+    @Test
+    void anS3ClientOutsideAdapterStorage_orAdapterStorageUsingAnotherAdapter_breaksTheBuild() {
+        bites(ArchitectureRules.object_storage_clients_only_in_adapter_storage, classes(PostgresUsingS3.class), classes(PostgresStore.class, S3BackupStorage.class));
+        bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(StorageUsingPostgres.class, PostgresStore.class),
+                classes(S3BackupStorage.class, PostgresStore.class));
+        bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(S3BackupStorage.class));
     }
 
     @Test

@@ -62,6 +62,11 @@ public record ApiServices(
         DeployPipelineUseCase deployPipeline,
         FleetQueries fleetQueries,
         dev.vectorflow.ports.in.fleet.ManageAgentReleasesUseCase agentReleases,
+        dev.vectorflow.ports.in.backup.CreateBackupUseCase createBackup,
+        dev.vectorflow.ports.in.backup.VerifyBackupUseCase verifyBackup,
+        dev.vectorflow.ports.in.backup.RestoreBackupUseCase restoreBackup,
+        dev.vectorflow.ports.in.backup.DownloadBackupUseCase downloadBackup,
+        dev.vectorflow.ports.in.backup.BackupQueries backupQueries,
         dev.vectorflow.ports.in.system.ServerStatsQueries serverStats,
         dev.vectorflow.ports.in.fleet.FleetOverviewQueries fleetOverview) {
 }

@@ -117,6 +117,8 @@ public final class HttpApi {
                 services.fleetQueries(), services.environmentQueries(), environments.owningTeam(), pipelines.pipelineTeam(), bodies, clock, services.agentReleases());
         FleetOverviewController fleetOverview = new FleetOverviewController(services.fleetOverview(), environments.owningTeam(),
                 fleet.nodeTeam(), clock);
+        dev.vectorflow.adapter.http.backup.BackupController backups = new dev.vectorflow.adapter.http.backup.BackupController(
+                services.createBackup(), services.verifyBackup(), services.restoreBackup(), services.downloadBackup(), services.backupQueries(), bodies);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -139,6 +141,7 @@ public final class HttpApi {
             boolean ui = serveUi(config);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
+            config.routes.before("/api/*", backups::refuseWhileRestoring);
             config.routes.before("/api/*", ctx -> {
                 rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agents.bodies()
                         : PipelineController.takesPipelineBody(ctx.method().name(), ctx.path()) ? pipelines.pipelineBodies() : bodies);
@@ -157,6 +160,7 @@ public final class HttpApi {
             agents.register(api);
             fleet.register(api);
             fleetOverview.register(api);
+            backups.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

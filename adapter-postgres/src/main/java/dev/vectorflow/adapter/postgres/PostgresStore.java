@@ -314,6 +314,16 @@ public final class PostgresStore implements AutoCloseable {
         return jobLeases;
     }
 
+    /** Backups of this database: snapshots, verification, restores. */
+    public dev.vectorflow.ports.out.backup.DatabaseSnapshots snapshots() {
+        return new dev.vectorflow.adapter.postgres.backup.PostgresSnapshots(pool);
+    }
+
+    /** The record of backup runs. */
+    public dev.vectorflow.ports.out.backup.BackupRuns backupRuns() {
+        return new dev.vectorflow.adapter.postgres.backup.PostgresBackupRuns(transactions::dsl);
+    }
+
     /** The write-behind queue of the heartbeat path (stopped, after a last flush, when the store closes). */
     public PostgresTelemetryWriter telemetryWriter(int capacity, long flushIntervalMillis) {
         PostgresTelemetryWriter writer = new PostgresTelemetryWriter(pool, capacity, flushIntervalMillis);

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
 
     public static final String CHANNEL = "vf_fleet";
+    /** The notice a restore sends in its transaction. */
+    public static final String RESTORED = "restored";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresFleetChanges.class);
 
     /** Opens a connection that is not part of the pool (LISTEN holds it for the life of the server). */
@@ -40,6 +42,7 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
     private volatile Connection listening;
     private volatile boolean connected;
     private volatile boolean everConnected;
+    private final java.util.List<Runnable> afterRestore = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PostgresFleetChanges(Supplier<DSLContext> dsl, FleetCache cache, ConnectionSource connections) {
         this.dsl = dsl;
@@ -58,6 +61,11 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
     public void nodeChanged(NodeId node) {
         cache.forgetNode(node);
         dsl.get().execute("select pg_notify(?, ?)", CHANNEL, "node:" + node.value());
+    }
+
+    /** Runs {@code refresh} whenever a restore replaced the database (on this server or another); the cache is dropped first. */
+    public void onRestored(Runnable refresh) {
+        afterRestore.add(refresh);
     }
 
     /** True while the LISTEN connection is up (tests wait for it). */
@@ -126,6 +134,15 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
                 cache.forgetEnvironment(new EnvironmentId(UUID.fromString(notice.substring(4))));
             } else if (notice.startsWith("node:")) {
                 cache.forgetNode(new NodeId(UUID.fromString(notice.substring(5))));
+            } else if (notice.equals(RESTORED)) {
+                cache.forgetAll();
+                for (Runnable refresh : afterRestore) {
+                    try {
+                        refresh.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("refreshing after a restore failed: {}", e.getMessage());
+                    }
+                }
             } else {
                 cache.forgetAll();
             }

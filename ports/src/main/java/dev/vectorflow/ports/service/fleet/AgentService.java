@@ -122,6 +122,12 @@ public final class AgentService implements ServeAgentUseCase {
         }
     }
 
+    /** After a restore replaced the stored fleet: every node's next heartbeat writes everything it reports again. */
+    public void forgetReportedState() {
+        written.clear();
+        recentlySettled.clear();
+    }
+
     /** Loads what every heartbeat needs for all nodes at once, so that a restarted server does not meet its fleet cold. */
     public int warmUp() {
         return transactions.inTransaction(() -> {
