@@ -53,7 +53,7 @@ class PostgresSnapshotsTest {
             BackupManifest manifest = source.snapshots().write(file, request(true), DatabaseSnapshots.Progress.NONE);
 
             assertThat(manifest.schema()).isEqualTo(SchemaMigrations.buildLevel());
-            assertThat(manifest.schema().changesets()).isEqualTo(9);
+            assertThat(manifest.schema().changesets()).isEqualTo(11);
             assertThat(manifest.postgresVersion()).startsWith("17");
             assertThat(manifest.rowsByTable()).containsEntry("pipeline_versions", 2L).containsEntry("audit_log", 2L)
                     .containsEntry("node_logs", 3L).containsEntry("host_metrics_minute", 1L);
