@@ -89,6 +89,8 @@ final class BackupFixture {
                     + "\"labels\":{\"tier\":\"edge\"},\"pipelines\":[]}"));
         }
         ok(root.putJson("/api/nodes/" + f.nodes.getFirst() + "/labels", "{\"labels\":{\"zone\":\"a\"}}"));
+        // heartbeats are written behind: what the API shows from now on is what a backup holds
+        server.app.services().telemetryWriter.flush();
         return f;
     }
 

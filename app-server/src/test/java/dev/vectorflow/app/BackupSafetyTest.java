@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
+import dev.vectorflow.adapter.postgres.SchemaMigrations;
 import dev.vectorflow.adapter.postgres.TestDatabases;
 import dev.vectorflow.adapter.storage.S3TestServer;
 import java.io.RandomAccessFile;
@@ -60,7 +61,8 @@ class BackupSafetyTest {
             assertRefused(server, settings, flipped, "is damaged: its content does not match its SHA-256 checksum");
             assertRefused(server, settings, write("truncated.vfbackup", java.util.Arrays.copyOf(bytes, bytes.length - 4096)),
                     "does not end with its SHA-256 checksum (was it cut short");
-            assertRefused(server, settings, write("newer.vfbackup", withManifest(bytes, m -> m.replace("\"changesets\":9", "\"changesets\":99"))),
+            int changesets = SchemaMigrations.buildLevel().changesets();
+            assertRefused(server, settings, write("newer.vfbackup", withManifest(bytes, m -> m.replace("\"changesets\":" + changesets, "\"changesets\":99"))),
                     "comes from a newer schema than this build knows: it has 99 changesets");
             Map<String, String> otherKey = new java.util.HashMap<>(settings);
             otherKey.put("VF_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));

@@ -37,6 +37,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link DatabaseSnapshots} on PostgreSQL through JDBC. A snapshot is every table read with {@code COPY ... TO STDOUT}
@@ -48,6 +50,8 @@ import org.postgresql.copy.CopyManager;
  * build's level.
  */
 public final class PostgresSnapshots implements DatabaseSnapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSnapshots.class);
 
     /** Operational state that a backup never holds. */
     static final Set<String> NEVER_BACKED_UP = Set.of("databasechangelog", "databasechangeloglock", "job_leases", "sessions",
@@ -261,8 +265,44 @@ public final class PostgresSnapshots implements DatabaseSnapshots {
 
     // ---- restore
 
+    /** Attempts of a restore that lost a deadlock or a lock wait to a concurrent writer (it rolled back entirely each time). */
+    private static final int RESTORE_ATTEMPTS = 5;
+
     @Override
     public void restore(Path file, VerifiedBackup backup, Progress progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                restoreOnce(file, backup, progress);
+                return;
+            } catch (RuntimeException e) {
+                // the heartbeat writer may hold locks the drop needs while it waits for one the drop already took:
+                // PostgreSQL breaks the deadlock by failing one side, and a restore that lost is simply run again
+                Optional<SQLException> lost = transientLockFailure(e);
+                if (attempt == RESTORE_ATTEMPTS || lost.isEmpty()) {
+                    throw e;
+                }
+                LOG.warn("restore attempt {} lost a lock conflict ({}); trying again", attempt, lost.get().getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A deadlock, serialization failure or lock timeout behind {@code e}: nothing was changed and the same work may succeed now. */
+    private static Optional<SQLException> transientLockFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && Set.of("40P01", "40001", "55P03").contains(sql.getSQLState())) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void restoreOnce(Path file, VerifiedBackup backup, Progress progress) {
         BackupManifest manifest = backup.manifest();
         try (Connection c = poolConnection()) {
             c.setAutoCommit(false);
