@@ -1,7 +1,7 @@
 package dev.vectorflow.agent;
 
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.pipeline.ReconcileSettings;
 import java.time.Duration;
 import java.util.Map;
 

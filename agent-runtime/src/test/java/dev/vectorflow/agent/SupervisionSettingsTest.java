@@ -3,8 +3,8 @@ package dev.vectorflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.pipeline.ReconcileSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

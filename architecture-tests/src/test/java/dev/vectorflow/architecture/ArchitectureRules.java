@@ -48,8 +48,9 @@ public final class ArchitectureRules {
     public static final String STANDIN = "dev.vectorflow.standin..";
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH, STANDIN};
 
-    /** The agent's own hexagon: its application core (reconcile) and its driven ports. */
-    public static final String AGENT_CORE = "dev.vectorflow.agent.reconcile..";
+    /** The agent's own hexagon: its core (the pipelines on the node, the conversation with the server) and its driven ports. */
+    public static final String AGENT_PIPELINES = "dev.vectorflow.agent.pipeline..";
+    public static final String AGENT_CONTROL = "dev.vectorflow.agent.control..";
     public static final String AGENT_PORTS = "dev.vectorflow.agent.port..";
     /** The agent's composition root: the only agent package that may name adapter-vector's classes. */
     public static final String AGENT_COMPOSITION_ROOT = "dev.vectorflow.agent";
@@ -108,10 +109,10 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
 
     public static final ArchRule the_agent_core_depends_only_on_ports = classes()
-            .that().resideInAnyPackage(AGENT_CORE, AGENT_PORTS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_CORE, AGENT_PORTS, PORTS, CORE, "java..")
+            .that().resideInAnyPackage(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS, PORTS, CORE, "java..")
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.net.http..", "java.sql..")
-            .because("the reconcile loop reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
+            .because("the agent's core reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
                     + " the Vector ports live in `ports` because adapter-vector implements them and must not depend on agent-runtime");
 
     public static final ArchRule only_the_agents_composition_root_wires_adapter_vector = noClasses()

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.AgentSettings;
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ControlLoop;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.control.ControlLoop;
+import dev.vectorflow.agent.pipeline.ReconcileSettings;
 import dev.vectorflow.ports.in.agent.ActionResult;
 import dev.vectorflow.ports.in.agent.CertFile;
 import dev.vectorflow.ports.in.agent.HeartbeatRequest;

@@ -1,5 +1,6 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.control;
 
+import dev.vectorflow.agent.pipeline.Backoff;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

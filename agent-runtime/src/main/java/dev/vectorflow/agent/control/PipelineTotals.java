@@ -1,5 +1,6 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.control;
 
+import dev.vectorflow.agent.pipeline.PipelineView;
 import dev.vectorflow.ports.in.agent.ComponentMetrics;
 import dev.vectorflow.ports.in.agent.PipelineReport;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;

@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

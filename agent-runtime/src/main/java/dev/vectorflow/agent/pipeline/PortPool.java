@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.pipeline;
 
 import java.io.IOException;
 import java.net.InetAddress;

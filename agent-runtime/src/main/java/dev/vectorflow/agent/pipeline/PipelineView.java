@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.pipeline;
 
 /**
  * A snapshot of one pipeline as the agent reports it (the statuses of docs/agent-protocol.md), with the loopback

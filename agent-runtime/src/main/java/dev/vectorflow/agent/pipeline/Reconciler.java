@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.pipeline;
 
 import dev.vectorflow.ports.in.agent.DesiredState;
 import dev.vectorflow.ports.in.agent.PipelineConfig;

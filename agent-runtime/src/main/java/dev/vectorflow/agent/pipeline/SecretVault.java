@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.List;

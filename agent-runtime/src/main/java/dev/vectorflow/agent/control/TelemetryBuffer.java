@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.control;
 
 import dev.vectorflow.ports.in.agent.ActionResult;
 import dev.vectorflow.ports.in.agent.PipelineLogs;

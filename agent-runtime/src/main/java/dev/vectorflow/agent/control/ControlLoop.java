@@ -1,5 +1,8 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.control;
 
+import dev.vectorflow.agent.pipeline.Outcome;
+import dev.vectorflow.agent.pipeline.PipelineView;
+import dev.vectorflow.agent.pipeline.Reconciler;
 import dev.vectorflow.agent.port.AgentUpdater;
 import dev.vectorflow.agent.port.ControlPlane;
 import dev.vectorflow.agent.port.ControlPlane.Reply;

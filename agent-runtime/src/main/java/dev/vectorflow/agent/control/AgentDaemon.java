@@ -1,5 +1,6 @@
-package dev.vectorflow.agent.reconcile;
+package dev.vectorflow.agent.control;
 
+import dev.vectorflow.agent.pipeline.Reconciler;
 import dev.vectorflow.agent.port.NodeTokenStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,4 +1,4 @@
-package dev.vectorflow.agent.reconcile.planted;
+package dev.vectorflow.agent.pipeline.planted;
 
 import dev.vectorflow.adapter.vector.process.YamlVectorConfigRules;
 
