@@ -10,7 +10,6 @@ import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The agent's core: one Vector process per pipeline, brought to the config the server wants and kept there.
@@ -42,7 +39,7 @@ public final class Reconciler {
     private final VectorTelemetry telemetry;
     private final VectorConfigRules rules;
     private final SecretVault vault;
-    private final Path pipelinesRoot;
+    private final PipelineStateStore store;
     private final Clock clock;
     private final Runnable onChange;
     private final PortPool ports;
@@ -55,7 +52,7 @@ public final class Reconciler {
         this.telemetry = telemetry;
         this.rules = rules;
         this.vault = vault;
-        this.pipelinesRoot = dataDirectory.resolve("pipelines");
+        this.store = new PipelineStateStore(dataDirectory, clock);
         this.clock = clock;
         this.onChange = onChange;
         this.ports = new PortPool(settings.firstPort(), settings.portCount());
@@ -69,42 +66,16 @@ public final class Reconciler {
      */
     public synchronized int recover() {
         int adopted = 0;
-        if (!Files.isDirectory(pipelinesRoot)) {
-            return 0;
-        }
-        List<Path> dirs;
-        try (Stream<Path> list = Files.list(pipelinesRoot)) {
-            dirs = list.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "cannot list " + pipelinesRoot + ": " + e.getMessage());
-            return 0;
-        }
-        for (Path dir : dirs) {
-            String id = dir.getFileName().toString();
-            PipelineFiles files;
-            try {
-                files = new PipelineFiles(pipelinesRoot, id);
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            Optional<Properties> state = files.readState();
-            Optional<String> yaml = files.readConfig();
-            if (state.isEmpty() || yaml.isEmpty()) {
-                continue;
-            }
-            Properties s = state.get();
-            int apiPort = Integer.parseInt(s.getProperty("apiPort", "0"));
-            int metricsPort = Integer.parseInt(s.getProperty("metricsPort", "0"));
-            ports.claim(apiPort);
-            ports.claim(metricsPort);
-            ManagedPipeline p = new ManagedPipeline(id, files, apiPort, metricsPort);
+        for (PipelineStateStore.Saved saved : store.load()) {
+            String id = saved.running().pipelineId();
+            ports.claim(saved.apiPort());
+            ports.claim(saved.metricsPort());
+            ManagedPipeline p = new ManagedPipeline(id, saved.files(), saved.apiPort(), saved.metricsPort());
             // from where the previous agent stopped reading: what Vector wrote while no agent ran is delivered too
-            long logOffset = parseLong(s.getProperty("logOffset"), VectorProcesses.FROM_END);
-            p.output = vector.tail(files.log(), logOffset);
-            p.savedLogOffset = logOffset;
-            p.running = new PipelineConfig(id, s.getProperty("pipelineName"), Integer.parseInt(s.getProperty("version", "0")),
-                    s.getProperty("checksum"), s.getProperty("logLevel"), yaml.get(), Map.of(), List.of());
-            long pid = Long.parseLong(s.getProperty("pid", "-1"));
+            p.output = vector.tail(saved.files().log(), saved.logOffset());
+            p.savedLogOffset = saved.logOffset();
+            p.running = saved.running();
+            long pid = saved.pid();
             Optional<VectorProcess> process = pid > 0 ? vector.adopt(pid, launchOf(p)) : Optional.empty();
             if (process.isPresent()) {
                 p.process = process.get();
@@ -157,7 +128,7 @@ public final class Reconciler {
                 p.restartAt = clock.instant();
             }
             if (newVersion) {
-                saveState(p); // the same config under a new number (a rollback): nothing to reload, but report the number
+                store.save(p); // the same config under a new number (a rollback): nothing to reload, but report the number
                 onChange.run();
             }
             return Outcome.done("version " + config.version() + " already runs");
@@ -165,7 +136,7 @@ public final class Reconciler {
         boolean created = p == null;
         if (created) {
             try {
-                p = new ManagedPipeline(id, new PipelineFiles(pipelinesRoot, id), ports.take(), ports.take());
+                p = new ManagedPipeline(id, store.files(id), ports.take(), ports.take());
                 p.output = vector.tail(p.files.log(), VectorProcesses.FROM_END);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return Outcome.failed(e.getMessage());
@@ -236,7 +207,7 @@ public final class Reconciler {
             how = launch(p) ? "started Vector" : "could not start Vector";
         }
         beginSettling(p);
-        saveState(p);
+        store.save(p);
         onChange.run();
         return p.crashError == null ? Outcome.done(how + " with version " + config.version())
                 : Outcome.failed(how + ": " + p.crashError);
@@ -299,7 +270,7 @@ public final class Reconciler {
         p.crashError = null;
         boolean ok = launch(p);
         p.healthy = false;
-        saveState(p);
+        store.save(p);
         onChange.run();
         return ok ? Outcome.done("restarted") : Outcome.failed(p.crashError);
     }
@@ -327,7 +298,7 @@ public final class Reconciler {
                 refused = p.reloadPending() ? null : line.strip();
             }
         }
-        saveLogOffset(p, now);
+        store.saveLogOffsetWhenDue(p, now);
         if (refused != null) {
             rollBack(p, "Vector refused to reload version " + p.running.version() + ": " + refused, true);
             return;
@@ -350,7 +321,7 @@ public final class Reconciler {
                 p.restartAt = null;
                 p.log("[vectorflow-agent] restarting Vector for version " + p.running.version());
                 launch(p);
-                saveState(p);
+                store.save(p);
                 onChange.run();
             } else if (p.restartAt != null && !p.secretsKnown && !p.running.configYaml().contains("SECRET[")) {
                 p.secretsKnown = true; // nothing to wait for: the config holds no secret reference
@@ -453,7 +424,7 @@ public final class Reconciler {
             }
             launch(p);
         }
-        saveState(p);
+        store.save(p);
         onChange.run();
     }
 
@@ -532,50 +503,6 @@ public final class Reconciler {
         return rules.sidecar(p.files.dataDir().toString(), p.apiAddress(), p.metricsAddress(), command);
     }
 
-    private void saveState(ManagedPipeline p) {
-        Properties s = new Properties();
-        s.setProperty("pipelineId", p.id);
-        if (p.running != null) {
-            if (p.running.pipelineName() != null) {
-                s.setProperty("pipelineName", p.running.pipelineName());
-            }
-            s.setProperty("version", Integer.toString(p.running.version()));
-            s.setProperty("checksum", p.running.checksum());
-            if (p.running.logLevel() != null) {
-                s.setProperty("logLevel", p.running.logLevel());
-            }
-        }
-        s.setProperty("apiPort", Integer.toString(p.apiPort));
-        s.setProperty("metricsPort", Integer.toString(p.metricsPort));
-        if (p.process != null) {
-            s.setProperty("pid", Long.toString(p.process.pid()));
-        }
-        long logOffset = p.output.offset();
-        s.setProperty("logOffset", Long.toString(logOffset));
-        try {
-            p.files.writeState(s);
-            p.savedLogOffset = logOffset;
-            p.logOffsetSavedAt = clock.instant();
-        } catch (IOException e) {
-            p.log("[vectorflow-agent] cannot write " + PipelineFiles.STATE + ": " + e.getMessage() + " (an agent restart will not adopt this Vector)");
-        }
-    }
-
-    /** Keeps the saved log offset close to what was read (at most every 10 s), so that the next agent resumes there. */
-    private void saveLogOffset(ManagedPipeline p, Instant now) {
-        if (p.output.offset() != p.savedLogOffset && p.running != null && Duration.between(p.logOffsetSavedAt, now).toSeconds() >= 10) {
-            saveState(p);
-        }
-    }
-
-    private static long parseLong(String text, long otherwise) {
-        try {
-            return text == null ? otherwise : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
-
     private void rewriteCerts(ManagedPipeline p) {
         if (p.running != null) {
             try {
@@ -645,7 +572,6 @@ public final class Reconciler {
         if (stopPipelines) {
             pipelines.values().stream().filter(p -> p.process != null).forEach(p -> p.process.stop(settings.stopGrace()));
         }
-        // where the log was read to, so that the next agent neither loses nor repeats lines
-        pipelines.values().stream().filter(p -> p.running != null && p.output.offset() != p.savedLogOffset).forEach(this::saveState);
+        pipelines.values().forEach(store::saveLogOffset);
     }
 }
