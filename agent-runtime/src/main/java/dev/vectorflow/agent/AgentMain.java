@@ -10,7 +10,7 @@ import dev.vectorflow.agent.pipeline.Backoff;
 import dev.vectorflow.agent.control.ControlLoop;
 import dev.vectorflow.agent.control.ControlSettings;
 import dev.vectorflow.agent.pipeline.ReconcileSettings;
-import dev.vectorflow.agent.pipeline.Reconciler;
+import dev.vectorflow.agent.pipeline.Pipelines;
 import dev.vectorflow.agent.pipeline.SecretVault;
 import dev.vectorflow.agent.secrets.SecretChannelServer;
 import dev.vectorflow.agent.secrets.SecretsCommand;
@@ -105,7 +105,7 @@ public final class AgentMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.stop(false), "vf-shutdown"));
         while (!restart.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
             boolean refused = agent.daemon().control().state() == ControlLoop.State.UNAUTHORIZED;
-            if (refused && agent.daemon().reconciler().views().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
+            if (refused && agent.daemon().pipelines().views().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
                 System.err.println("Nothing to run and no way to reach the server (see above): the agent stops.");
                 return EXIT_CONFIG;
             }
@@ -174,8 +174,8 @@ public final class AgentMain {
             ControlSettings control = new ControlSettings(version(), hostname(), os(), deploymentMode(), settings.labels(),
                     settings.enrollmentToken(), settings.pollInterval(), minHeartbeatGap, retryBackoff, Duration.ofSeconds(2), Duration.ofSeconds(10));
             AgentDaemon daemon = new AgentDaemon(
-                    onChange -> new Reconciler(reconcile, vector, telemetry, rules, vault, dataDir, clock, onChange),
-                    reconciler -> new ControlLoop(control, server, tokens, host, reconciler, telemetry, updater, () -> vectorVersion, clock,
+                    onChange -> new Pipelines(reconcile, vector, telemetry, rules, vault, dataDir, clock, onChange),
+                    pipelines -> new ControlLoop(control, server, tokens, host, pipelines, telemetry, updater, () -> vectorVersion, clock,
                             new SecureRandom(), restartForUpdate),
                     reconcile.tick());
             daemon.start();

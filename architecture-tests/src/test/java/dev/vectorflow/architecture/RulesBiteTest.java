@@ -23,8 +23,8 @@ import dev.vectorflow.agent.controlplane.HttpControlPlane;
 import dev.vectorflow.agent.planted.AgentUsingDataBinding;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
-import dev.vectorflow.agent.pipeline.Reconciler;
-import dev.vectorflow.agent.pipeline.planted.ReconcilerUsingAdapterVector;
+import dev.vectorflow.agent.pipeline.Pipelines;
+import dev.vectorflow.agent.pipeline.planted.PipelinesUsingAdapterVector;
 import dev.vectorflow.bench.footprint.AgentFootprint;
 import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.standin.VectorStandin;
@@ -94,10 +94,10 @@ class RulesBiteTest {
 
     @Test
     void theAgentCoreUsingAnAdapter_breaksTheBuild() {
-        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ReconcilerUsingAdapterVector.class), classes(Reconciler.class));
+        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(PipelinesUsingAdapterVector.class), classes(Pipelines.class));
         bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ControlUsingTheHttpClient.class), classes(ControlLoop.class));
-        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(ReconcilerUsingAdapterVector.class),
-                classes(AgentMain.class, Reconciler.class));
+        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(PipelinesUsingAdapterVector.class),
+                classes(AgentMain.class, Pipelines.class));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.vectorflow.agent.control;
 
-import dev.vectorflow.agent.pipeline.Reconciler;
+import dev.vectorflow.agent.pipeline.Pipelines;
 import dev.vectorflow.agent.port.NodeTokenStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,7 +14,7 @@ public final class AgentDaemon {
 
     private static final System.Logger LOG = System.getLogger("vectorflow.agent");
 
-    private final Reconciler reconciler;
+    private final Pipelines pipelines;
     private final ControlLoop control;
     private final Duration tick;
     private volatile boolean running;
@@ -22,24 +22,24 @@ public final class AgentDaemon {
     private Thread talker;
 
     /**
-     * @param reconcilerFactory builds the reconciler given the change callback (which nudges the control loop)
-     * @param controlFactory    builds the control loop around that reconciler
+     * @param pipelinesFactory builds the pipelines given the change callback (which nudges the control loop)
+     * @param controlFactory   builds the control loop around those pipelines
      */
-    public AgentDaemon(Function<Runnable, Reconciler> reconcilerFactory, Function<Reconciler, ControlLoop> controlFactory, Duration tick) {
+    public AgentDaemon(Function<Runnable, Pipelines> pipelinesFactory, Function<Pipelines, ControlLoop> controlFactory, Duration tick) {
         AtomicReference<ControlLoop> loop = new AtomicReference<>();
-        this.reconciler = reconcilerFactory.apply(() -> {
+        this.pipelines = pipelinesFactory.apply(() -> {
             ControlLoop c = loop.get();
             if (c != null) {
                 c.nudge();
             }
         });
-        this.control = controlFactory.apply(reconciler);
+        this.control = controlFactory.apply(pipelines);
         loop.set(control);
         this.tick = tick;
     }
 
-    public Reconciler reconciler() {
-        return reconciler;
+    public Pipelines pipelines() {
+        return pipelines;
     }
 
     public ControlLoop control() {
@@ -47,7 +47,7 @@ public final class AgentDaemon {
     }
 
     public synchronized void start() {
-        int adopted = reconciler.recover();
+        int adopted = pipelines.recover();
         if (adopted > 0) {
             LOG.log(System.Logger.Level.INFO, "adopted " + adopted + " running Vector process(es) of an earlier agent run");
         }
@@ -55,7 +55,7 @@ public final class AgentDaemon {
         supervisor = Thread.ofPlatform().name("vf-supervisor").start(() -> {
             while (running) {
                 try {
-                    reconciler.supervise();
+                    pipelines.supervise();
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "supervision failed: " + e, e);
                 }
@@ -96,10 +96,10 @@ public final class AgentDaemon {
         }
         if (!stopPipelines) {
             // what Vector logged up to now reaches the server before the next agent resumes reading after it
-            reconciler.supervise();
+            pipelines.supervise();
             control.farewell();
         }
-        reconciler.close(stopPipelines);
+        pipelines.close(stopPipelines);
     }
 
     private static void join(Thread t) {

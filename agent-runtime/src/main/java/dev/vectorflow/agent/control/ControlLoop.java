@@ -2,7 +2,7 @@ package dev.vectorflow.agent.control;
 
 import dev.vectorflow.agent.pipeline.Outcome;
 import dev.vectorflow.agent.pipeline.PipelineView;
-import dev.vectorflow.agent.pipeline.Reconciler;
+import dev.vectorflow.agent.pipeline.Pipelines;
 import dev.vectorflow.agent.port.AgentUpdater;
 import dev.vectorflow.agent.port.ControlPlane;
 import dev.vectorflow.agent.port.ControlPlane.Reply;
@@ -57,7 +57,7 @@ public final class ControlLoop {
     private final ControlPlane server;
     private final NodeTokenStore tokens;
     private final HostProbe host;
-    private final Reconciler reconciler;
+    private final Pipelines pipelines;
     private final VectorTelemetry telemetry;
     private final AgentUpdater updater;
     private final Supplier<String> vectorVersion;
@@ -87,14 +87,14 @@ public final class ControlLoop {
     private int failures;
     private long heartbeats;
 
-    public ControlLoop(ControlSettings settings, ControlPlane server, NodeTokenStore tokens, HostProbe host, Reconciler reconciler,
+    public ControlLoop(ControlSettings settings, ControlPlane server, NodeTokenStore tokens, HostProbe host, Pipelines pipelines,
                        VectorTelemetry telemetry, AgentUpdater updater, Supplier<String> vectorVersion, Clock clock,
                        RandomGenerator random, Consumer<String> restartForUpdate) {
         this.settings = settings;
         this.server = server;
         this.tokens = tokens;
         this.host = host;
-        this.reconciler = reconciler;
+        this.pipelines = pipelines;
         this.telemetry = telemetry;
         this.updater = updater;
         this.vectorVersion = vectorVersion;
@@ -256,7 +256,7 @@ public final class ControlLoop {
                 if (ok.value().pollIntervalMs() > 0) {
                     pollInterval = Duration.ofMillis(ok.value().pollIntervalMs());
                 }
-                reconciler.provide(ok.value()).forEach((id, outcome) -> LOG.log(System.Logger.Level.INFO,
+                pipelines.provide(ok.value()).forEach((id, outcome) -> LOG.log(System.Logger.Level.INFO,
                         "pipeline " + id + ": " + outcome.message()));
             } else {
                 desiredStateFetched = true; // 404 or 400: heartbeats still bring deploy actions
@@ -278,20 +278,20 @@ public final class ControlLoop {
         if (nodeToken == null || state == State.UNAUTHORIZED || lastSuccess == null) {
             return;
         }
-        buffer.addLogs(reconciler.drainLogs());
+        buffer.addLogs(pipelines.drainLogs());
         TelemetryBuffer.Batch batch = buffer.take();
         if (batch.logs().isEmpty() && batch.actionResults().isEmpty() && batch.samples().isEmpty()) {
             return;
         }
         // no scrape (the worker pool is shut down): the pipelines' states without counters this once
-        List<PipelineReport> reports = reconciler.views().stream().map(v -> PipelineTotals.report(v, null)).toList();
+        List<PipelineReport> reports = pipelines.views().stream().map(v -> PipelineTotals.report(v, null)).toList();
         if (!(server.heartbeat(nodeToken, heartbeatRequest(reports, batch)) instanceof Reply.Ok<HeartbeatResponse>)) {
             LOG.log(System.Logger.Level.WARNING, "the last log lines could not be sent before the agent stopped");
         }
     }
 
     private boolean heartbeat() {
-        buffer.addLogs(reconciler.drainLogs());
+        buffer.addLogs(pipelines.drainLogs());
         List<PipelineReport> reports = reportsWithMetrics();
         TelemetryBuffer.Batch batch = buffer.take();
         HeartbeatRequest request = heartbeatRequest(reports, batch);
@@ -364,7 +364,7 @@ public final class ControlLoop {
 
     /** Scrapes every running pipeline in parallel within one budget: a hung Vector only loses its own counters. */
     private List<PipelineReport> reportsWithMetrics() {
-        List<PipelineView> views = reconciler.views();
+        List<PipelineView> views = pipelines.views();
         Map<String, CompletableFuture<Optional<List<ComponentMetrics>>>> scrapes = new LinkedHashMap<>();
         for (PipelineView v : views) {
             if (v.metricsAddress() != null) {
@@ -391,8 +391,8 @@ public final class ControlLoop {
     private void apply(PendingAction action) {
         switch (action.type()) {
             case PendingAction.DEPLOY -> deploy(action);
-            case PendingAction.UNDEPLOY -> settle(action, reconciler.undeploy(action.pipelineId()));
-            case PendingAction.RESTART -> once(action, () -> settle(action, reconciler.restart(action.pipelineId())));
+            case PendingAction.UNDEPLOY -> settle(action, pipelines.undeploy(action.pipelineId()));
+            case PendingAction.RESTART -> once(action, () -> settle(action, pipelines.restart(action.pipelineId())));
             case PendingAction.SAMPLE -> once(action, () -> workers.submit(() -> sample(action)));
             case PendingAction.UPDATE -> once(action, () -> update(action));
             default -> buffer.addActionResult(new ActionResult(action.id(), ActionResult.FAILED,
@@ -427,14 +427,14 @@ public final class ControlLoop {
     }
 
     private void deploy(PendingAction action) {
-        Optional<String> refused = reconciler.refusal(action.pipelineId(), action.checksum());
+        Optional<String> refused = pipelines.refusal(action.pipelineId(), action.checksum());
         if (refused.isPresent()) {
             settle(action, Outcome.failed("checksum " + action.checksum() + " was refused earlier and is not retried: " + refused.get()));
             return;
         }
         Reply<PipelineConfig> reply = server.config(nodeToken, new ConfigRequest(action.pipelineId(), action.version()));
         switch (reply) {
-            case Reply.Ok<PipelineConfig> ok -> settle(action, reconciler.deploy(ok.value()));
+            case Reply.Ok<PipelineConfig> ok -> settle(action, pipelines.deploy(ok.value()));
             case Reply.NotFound<PipelineConfig> n -> settle(action, Outcome.failed("the server has no config of pipeline "
                     + action.pipelineId() + " for this node: " + n.message()));
             case Reply.Rejected<PipelineConfig> r -> settle(action, Outcome.failed("the config request was refused (" + r.status() + "): " + r.message()));
@@ -443,7 +443,7 @@ public final class ControlLoop {
     }
 
     private void sample(PendingAction action) {
-        Optional<PipelineView> view = reconciler.views().stream().filter(v -> v.pipelineId().equals(action.pipelineId())).findFirst();
+        Optional<PipelineView> view = pipelines.views().stream().filter(v -> v.pipelineId().equals(action.pipelineId())).findFirst();
         int limit = action.limit() == null || action.limit() < 1 ? 10 : Math.min(action.limit(), 500);
         List<String> keys = action.componentKeys() == null ? List.of() : action.componentKeys();
         for (String key : keys) {

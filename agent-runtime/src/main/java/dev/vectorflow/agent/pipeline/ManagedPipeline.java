@@ -1,15 +1,18 @@
 package dev.vectorflow.agent.pipeline;
 
 import dev.vectorflow.ports.in.agent.PipelineConfig;
+import dev.vectorflow.ports.in.agent.PipelineLogs;
 import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The mutable supervision state of one pipeline; touched only by {@link Reconciler} under its lock. */
+/** The mutable state of one pipeline, shared by the deployer, the supervisor and the state store under the {@link Pipelines} lock. */
 final class ManagedPipeline {
 
     static final int LOG_LINES_KEPT = 2000;
@@ -69,6 +72,19 @@ final class ManagedPipeline {
         return reloadsAwaited > 0;
     }
 
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** A new config was put in place: it must prove itself (alive and healthy) within the settle window from now. */
+    void beginSettling(Instant now) {
+        settling = true;
+        switchedAt = now;
+        healthySinceSwitch = false;
+        failedHealthChecks = 0;
+        healthy = false;
+    }
+
     String apiAddress() {
         return "127.0.0.1:" + apiPort;
     }
@@ -83,5 +99,20 @@ final class ManagedPipeline {
             droppedLogs++;
         }
         pendingLogs.addLast(line);
+    }
+
+    /** The lines logged since the last call (oldest first), led by how many were dropped on the way; null when none. */
+    PipelineLogs drainLogs() {
+        if (pendingLogs.isEmpty() && droppedLogs == 0) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        if (droppedLogs > 0) {
+            lines.add("[vectorflow-agent] " + droppedLogs + " log lines dropped before they could be sent");
+            droppedLogs = 0;
+        }
+        lines.addAll(pendingLogs);
+        pendingLogs.clear();
+        return new PipelineLogs(id, lines);
     }
 }

@@ -23,7 +23,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * In-memory fakes of the Vector ports for the reconcile unit tests: processes that live until the test kills them,
+ * In-memory fakes of the Vector ports for the pipeline unit tests: processes that live until the test kills them,
  * a validate that refuses configs containing "INVALID", health by address, global options = lines starting "global:".
  */
 final class FakeVector implements VectorProcesses, VectorTelemetry, VectorConfigRules {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.pipeline.Backoff;
 import dev.vectorflow.agent.pipeline.ReconcileSettings;
-import dev.vectorflow.agent.pipeline.Reconciler;
+import dev.vectorflow.agent.pipeline.Pipelines;
 import dev.vectorflow.agent.pipeline.SecretVault;
 import dev.vectorflow.ports.in.agent.PipelineConfig;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
@@ -127,10 +127,10 @@ class SecretChannelTest {
             }
         };
         VectorConfigRules rules = new dev.vectorflow.adapter.vector.process.YamlVectorConfigRules();
-        Reconciler reconciler = new Reconciler(new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        Pipelines pipelines = new Pipelines(new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1), 1,
                 42000, 10, List.of()), refuseAll, null, rules, vault, dataDir, Clock.systemUTC(), () -> { });
-        reconciler.deploy(new PipelineConfig(pipelineId, "n", 1, "c", null, "sources: {}\n", secrets, List.of()));
+        pipelines.deploy(new PipelineConfig(pipelineId, "n", 1, "c", null, "sources: {}\n", secrets, List.of()));
         return vault;
     }
 }

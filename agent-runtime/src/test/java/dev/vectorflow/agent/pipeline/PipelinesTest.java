@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reconcile rules with in-memory Vector fakes and a hand-moved clock: no process, no waiting. */
-class ReconcilerTest {
+/** Deploy and supervision rules with in-memory Vector fakes and a hand-moved clock: no process, no waiting. */
+class PipelinesTest {
 
     @TempDir
     Path dataDir;
@@ -26,7 +26,7 @@ class ReconcilerTest {
     private final SettableClock clock = new SettableClock(java.time.Instant.parse("2026-11-27T12:00:00Z"));
     private final SecretVault vault = new SecretVault();
     private final AtomicInteger changes = new AtomicInteger();
-    private Reconciler reconciler;
+    private Pipelines pipelines;
 
     private static final ReconcileSettings SETTINGS = new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60),
@@ -34,11 +34,11 @@ class ReconcilerTest {
 
     @BeforeEach
     void create() {
-        reconciler = newReconciler();
+        pipelines = newPipelines();
     }
 
-    private Reconciler newReconciler() {
-        return new Reconciler(SETTINGS, vector, vector, vector, vault, dataDir, clock, changes::incrementAndGet);
+    private Pipelines newPipelines() {
+        return new Pipelines(SETTINGS, vector, vector, vector, vault, dataDir, clock, changes::incrementAndGet);
     }
 
     private static PipelineConfig config(int version, String yaml) {
@@ -46,17 +46,17 @@ class ReconcilerTest {
     }
 
     private PipelineView view() {
-        return reconciler.views().getFirst();
+        return pipelines.views().getFirst();
     }
 
     private void tick(Duration d) {
         clock.advance(d);
-        reconciler.supervise();
+        pipelines.supervise();
     }
 
     @Test
     void aDeploy_startsVector_runningWhenHealthy_andSettlesAfterTheWindow() throws IOException {
-        Outcome outcome = reconciler.deploy(config(1, "sources: a\n"));
+        Outcome outcome = pipelines.deploy(config(1, "sources: a\n"));
 
         assertThat(outcome.succeeded()).isTrue();
         assertThat(view().status()).isEqualTo("STARTING");
@@ -73,11 +73,11 @@ class ReconcilerTest {
 
     @Test
     void aComponentChange_reloadsTheSameProcess_aGlobalChange_restartsIt() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         FakeVector.FakeProcess first = vector.last();
 
-        reconciler.deploy(config(2, "sources: b\n"));
+        pipelines.deploy(config(2, "sources: b\n"));
         assertThat(first.reloads).isEqualTo(1);
         assertThat(first.configAtReload).isEqualTo("sources: b\n");
         assertThat(view().status()).as("until Vector says it reloaded").isEqualTo("STARTING");
@@ -85,7 +85,7 @@ class ReconcilerTest {
         assertThat(view().status()).isEqualTo("RUNNING");
         assertThat(vector.launched).hasSize(1);
 
-        reconciler.deploy(config(3, "global: timezone UTC\nsources: b\n"));
+        pipelines.deploy(config(3, "global: timezone UTC\nsources: b\n"));
         assertThat(first.isAlive()).isFalse();
         assertThat(vector.launched).hasSize(2);
         assertThat(vector.last().configAtLaunch).startsWith("global: timezone UTC");
@@ -93,18 +93,18 @@ class ReconcilerTest {
 
     @Test
     void anInvalidConfig_isRefused_theOldOneKeepsRunning_andTheChecksumIsNeverValidatedAgain() throws IOException {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         int validations = vector.validated.size();
 
-        Outcome refused = reconciler.deploy(config(2, "sources: INVALID\n"));
-        Outcome again = reconciler.deploy(config(2, "sources: INVALID\n"));
+        Outcome refused = pipelines.deploy(config(2, "sources: INVALID\n"));
+        Outcome again = pipelines.deploy(config(2, "sources: INVALID\n"));
 
         assertThat(refused.succeeded()).isFalse();
         assertThat(refused.message()).contains("unknown source type `INVALID`");
         assertThat(again.message()).contains("not retried");
         assertThat(vector.validated).hasSize(validations + 1);
-        assertThat(reconciler.refusal("p1", "sum-2")).isPresent();
+        assertThat(pipelines.refusal("p1", "sum-2")).isPresent();
         assertThat(view().status()).isEqualTo("FAILED");
         assertThat(view().version()).isEqualTo(1);
         assertThat(view().error()).contains("INVALID");
@@ -113,7 +113,7 @@ class ReconcilerTest {
         assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("sources: a\n");
         assertThat(dataDir.resolve("pipelines/p1/pipeline.next.yaml")).doesNotExist();
 
-        Outcome next = reconciler.deploy(config(3, "sources: c\n"));
+        Outcome next = pipelines.deploy(config(3, "sources: c\n"));
         assertThat(next.succeeded()).isTrue();
         tick(Duration.ofSeconds(1));
         assertThat(view().status()).as("a different checksum clears FAILED").isEqualTo("RUNNING");
@@ -121,9 +121,9 @@ class ReconcilerTest {
 
     @Test
     void vectorExitingWithinTheSettleWindow_putsTheLastGoodConfigBack() throws IOException {
-        reconciler.deploy(config(1, "global: a\nsources: a\n"));
+        pipelines.deploy(config(1, "global: a\nsources: a\n"));
         tick(Duration.ofSeconds(21));
-        reconciler.deploy(config(2, "global: b\nsources: a\n"));
+        pipelines.deploy(config(2, "global: b\nsources: a\n"));
         FakeVector.FakeProcess second = vector.last();
         tick(Duration.ofSeconds(1));
 
@@ -136,16 +136,16 @@ class ReconcilerTest {
         assertThat(vector.last().configAtLaunch).isEqualTo("global: a\nsources: a\n");
         assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("global: a\nsources: a\n");
         assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
-        assertThat(reconciler.deploy(config(2, "global: b\nsources: a\n")).message()).contains("not retried");
+        assertThat(pipelines.deploy(config(2, "global: b\nsources: a\n")).message()).contains("not retried");
     }
 
     @Test
     void aSecondSwitchWithinTheSettleWindow_fallsBackToTheLastProvenConfig() {
-        reconciler.deploy(config(1, "global: a\n"));
+        pipelines.deploy(config(1, "global: a\n"));
         tick(Duration.ofSeconds(21));
-        reconciler.deploy(config(2, "global: b\n"));
+        pipelines.deploy(config(2, "global: b\n"));
         tick(Duration.ofSeconds(1));
-        reconciler.deploy(config(3, "global: c\n"));
+        pipelines.deploy(config(3, "global: c\n"));
         tick(Duration.ofSeconds(1));
 
         vector.last().crash(1);
@@ -157,11 +157,11 @@ class ReconcilerTest {
 
     @Test
     void aReloadVectorRefuses_putsTheFilesBack_withoutTouchingTheProcess() throws IOException {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         FakeVector.FakeProcess process = vector.last();
 
-        reconciler.deploy(config(2, "sources: REFUSE_RELOAD\n"));
+        pipelines.deploy(config(2, "sources: REFUSE_RELOAD\n"));
         tick(Duration.ofSeconds(1));
 
         assertThat(view().status()).isEqualTo("FAILED");
@@ -173,9 +173,9 @@ class ReconcilerTest {
 
     @Test
     void vectorNeverHealthyWithinTheSettleWindow_rollsBack() {
-        reconciler.deploy(config(1, "global: a\n"));
+        pipelines.deploy(config(1, "global: a\n"));
         tick(Duration.ofSeconds(21));
-        reconciler.deploy(config(2, "global: b\n"));
+        pipelines.deploy(config(2, "global: b\n"));
         vector.unhealthy.add("127.0.0.1:" + 41000);
 
         for (int i = 0; i < 21; i++) {
@@ -189,7 +189,7 @@ class ReconcilerTest {
     @Test
     void aFirstDeployThatStartsSlowly_staysStarting_andRunsOnceHealthy() {
         vector.unhealthy.add("127.0.0.1:" + 41000);
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         for (int i = 0; i < 25; i++) {
             tick(Duration.ofSeconds(1));
         }
@@ -204,7 +204,7 @@ class ReconcilerTest {
 
     @Test
     void crashes_restartWithDoublingBackoff_thenCrashLoop_untilANewConfig() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
 
         long[] expectedDelays = {1, 2, 4, 8, 16, 32, 60, 60, 60};
@@ -227,14 +227,14 @@ class ReconcilerTest {
         assertThat(view().error()).contains("exited with code 101");
         assertThat(vector.launched).hasSize(launched);
 
-        reconciler.deploy(config(2, "sources: b\n"));
+        pipelines.deploy(config(2, "sources: b\n"));
         tick(Duration.ofSeconds(1));
         assertThat(view().status()).isEqualTo("RUNNING");
     }
 
     @Test
     void aNewConfigAfterCrashLoop_isNeverRolledBackToTheCrashingOne() {
-        reconciler.deploy(config(1, "global: a\n"));
+        pipelines.deploy(config(1, "global: a\n"));
         tick(Duration.ofSeconds(21));
         for (int crash = 1; crash <= SETTINGS.crashLoopAfter(); crash++) {
             vector.last().crash(137);
@@ -245,7 +245,7 @@ class ReconcilerTest {
         int launched = vector.launched.size();
 
         vector.unhealthy.add("127.0.0.1:" + 41000);
-        reconciler.deploy(config(2, "global: b\n"));
+        pipelines.deploy(config(2, "global: b\n"));
         for (int i = 0; i < 25; i++) {
             tick(Duration.ofSeconds(1));
         }
@@ -261,7 +261,7 @@ class ReconcilerTest {
 
     @Test
     void aPortTakenByAnotherProcessWhileVectorWasDown_movesTheRestartToFreshPorts() throws IOException {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         String api = view().apiAddress();
         vector.last().crash(137);
@@ -277,21 +277,21 @@ class ReconcilerTest {
                     .contains(view().metricsAddress()).doesNotContain(api);
             assertThat(Files.readString(dataDir.resolve("pipelines/p1/agent-state.properties")))
                     .contains("apiPort=" + view().apiAddress().substring(view().apiAddress().indexOf(':') + 1));
-            assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("another process listens on " + api));
+            assertThat(pipelines.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("another process listens on " + api));
             assertThat(neighbour.isBound()).isTrue();
         }
     }
 
     @Test
     void aProcessStableForAMinute_startsTheCrashCountAgain() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         vector.last().crash(1);
         tick(Duration.ofMillis(10));
         tick(Duration.ofSeconds(1));
         vector.last().crash(1);
         tick(Duration.ofMillis(10));
-        assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("restarting in 2000 ms (crash 2)"));
+        assertThat(pipelines.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("restarting in 2000 ms (crash 2)"));
         tick(Duration.ofSeconds(2));
 
         // the crashes happened within 60 s of the (fake) process start, so they count; a long run resets
@@ -301,18 +301,18 @@ class ReconcilerTest {
         vector.last().crash(1);
         tick(Duration.ofMillis(10));
 
-        assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("restarting in 1000 ms (crash 1)"));
+        assertThat(pipelines.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("restarting in 1000 ms (crash 1)"));
     }
 
     @Test
     void aNewAgent_adoptsTheRunningProcess_waitsForItsSecrets_andStopsWhatIsNoLongerWanted() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         PipelineConfig other = new PipelineConfig("p2", "other", 1, "p2-1", null, "sources: x\n", Map.of(), List.of());
-        reconciler.deploy(other);
+        pipelines.deploy(other);
         tick(Duration.ofSeconds(21));
         long pid = vector.launched.getFirst().pid;
 
-        Reconciler restarted = newReconciler();
+        Pipelines restarted = newPipelines();
         assertThat(restarted.recover()).isEqualTo(2);
         clock.advance(Duration.ofSeconds(1));
         restarted.supervise();
@@ -332,14 +332,14 @@ class ReconcilerTest {
 
     @Test
     void aConfigThatCannotBeWritten_isReported_andTheOldConfigKeepsRunning() throws IOException {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         // a non-empty directory where the candidate file must go: the write fails even for root
         Path blocker = dataDir.resolve("pipelines/p1/pipeline.next.yaml");
         Files.createDirectories(blocker);
         Files.writeString(blocker.resolve("x"), "x");
 
-        Outcome outcome = reconciler.deploy(config(2, "sources: b\n"));
+        Outcome outcome = pipelines.deploy(config(2, "sources: b\n"));
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.message()).contains("cannot write the config of version 2");
@@ -347,16 +347,16 @@ class ReconcilerTest {
         assertThat(view().version()).isEqualTo(1);
         assertThat(vector.last().isAlive()).isTrue();
         assertThat(vector.last().reloads).isZero();
-        assertThat(reconciler.refusal("p1", "sum-2")).as("a disk problem is retried").isEmpty();
+        assertThat(pipelines.refusal("p1", "sum-2")).as("a disk problem is retried").isEmpty();
     }
 
     @Test
     void aReloadWhoseOutcomeVectorDidNotLogYet_isNotAwaitedByTheProcessARestartStarts() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         vector.silentReloads = true;
-        reconciler.deploy(config(2, "sources: b\n"));
-        reconciler.deploy(config(3, "global: timezone UTC\nsources: b\n"));
+        pipelines.deploy(config(2, "sources: b\n"));
+        pipelines.deploy(config(3, "global: timezone UTC\nsources: b\n"));
         assertThat(vector.launched).hasSize(2);
 
         tick(Duration.ofSeconds(1));
@@ -367,10 +367,10 @@ class ReconcilerTest {
 
     @Test
     void aReloadVectorLogsNoOutcomeOf_countsAsRunningOnceTheSettleWindowPassesWithoutError() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         vector.silentReloads = true;
-        reconciler.deploy(config(2, "sources: b\n"));
+        pipelines.deploy(config(2, "sources: b\n"));
         tick(Duration.ofSeconds(1));
         assertThat(view().status()).isEqualTo("STARTING");
 
@@ -378,45 +378,45 @@ class ReconcilerTest {
 
         assertThat(view().status()).isEqualTo("RUNNING");
         assertThat(view().version()).isEqualTo(2);
-        assertThat(reconciler.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("logged no outcome of the reload to version 2"));
+        assertThat(pipelines.drainLogs().getFirst().lines()).anyMatch(l -> l.contains("logged no outcome of the reload to version 2"));
     }
 
     @Test
     void twoReloadsInARow_theFirstOnesSuccessDoesNotHideTheRefusalOfTheSecond() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
-        reconciler.deploy(config(2, "sources: b\n"));
-        reconciler.deploy(config(3, "sources: c REFUSE_RELOAD\n"));
+        pipelines.deploy(config(2, "sources: b\n"));
+        pipelines.deploy(config(3, "sources: c REFUSE_RELOAD\n"));
 
         tick(Duration.ofSeconds(1));
 
         assertThat(view().version()).as("version 3 does not run").isNotEqualTo(3);
-        assertThat(reconciler.refusal("p1", "sum-3")).hasValueSatisfying(why -> assertThat(why).contains("Vector refused to reload version 3"));
+        assertThat(pipelines.refusal("p1", "sum-3")).hasValueSatisfying(why -> assertThat(why).contains("Vector refused to reload version 3"));
     }
 
     @Test
     void theLogFollowsThePipelineAcrossARestart_theStoppedProcessesLastLinesAreDelivered() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
-        reconciler.drainLogs();
+        pipelines.drainLogs();
 
-        reconciler.deploy(config(2, "global: timezone UTC\nsources: a\n"));
+        pipelines.deploy(config(2, "global: timezone UTC\nsources: a\n"));
         tick(Duration.ofSeconds(1));
 
-        assertThat(reconciler.drainLogs().getFirst().lines()).containsSubsequence(
+        assertThat(pipelines.drainLogs().getFirst().lines()).containsSubsequence(
                 "[vectorflow-agent] a global option changed: restarting Vector for version 2", "INFO vector: Vector has stopped.");
     }
 
     @Test
     void aNewAgent_readsTheLogFromWhereThePreviousOneStopped() {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         vector.last().output.add("INFO vector: Vector has started.");
         tick(Duration.ofSeconds(21));
         long read = vector.tails.getLast().offset();
         assertThat(read).isPositive();
-        reconciler.close(false);
+        pipelines.close(false);
 
-        Reconciler restarted = newReconciler();
+        Pipelines restarted = newPipelines();
         restarted.recover();
 
         assertThat(vector.tails.getLast().offset()).as("the new tail starts where the old one was").isEqualTo(read);
@@ -424,11 +424,11 @@ class ReconcilerTest {
 
     @Test
     void theSameConfigUnderANewVersionNumber_isReportedWithThatNumber_withoutTouchingVector() throws IOException {
-        reconciler.deploy(config(1, "sources: a\n"));
+        pipelines.deploy(config(1, "sources: a\n"));
         tick(Duration.ofSeconds(21));
         PipelineConfig rollback = new PipelineConfig("p1", "edge", 3, "sum-1", "info", "sources: a\n", Map.of("token", "v1"), List.of());
 
-        Outcome outcome = reconciler.deploy(rollback);
+        Outcome outcome = pipelines.deploy(rollback);
 
         assertThat(outcome.message()).contains("version 3 already runs");
         assertThat(view().version()).isEqualTo(3);
