@@ -17,7 +17,7 @@ final class PipelineSupervisor {
 
     private static final System.Logger LOG = System.getLogger("vectorflow.agent");
 
-    private final ReconcileSettings settings;
+    private final PipelineSettings settings;
     private final VectorTelemetry telemetry;
     private final SecretVault vault;
     private final PipelineStateStore store;
@@ -25,7 +25,7 @@ final class PipelineSupervisor {
     private final Clock clock;
     private final Runnable onChange;
 
-    PipelineSupervisor(ReconcileSettings settings, VectorTelemetry telemetry, SecretVault vault, PipelineStateStore store,
+    PipelineSupervisor(PipelineSettings settings, VectorTelemetry telemetry, SecretVault vault, PipelineStateStore store,
                        VectorLauncher launcher, Clock clock, Runnable onChange) {
         this.settings = settings;
         this.telemetry = telemetry;

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class Pipelines {
 
-    private final ReconcileSettings settings;
+    private final PipelineSettings settings;
     private final Clock clock;
     private final Map<String, ManagedPipeline> byId = new LinkedHashMap<>();
     private final PipelineStateStore store;
@@ -30,7 +30,7 @@ public final class Pipelines {
     private final PipelineSupervisor supervisor;
 
     /** {@code onChange} runs (under the lock) whenever what the agent reports changed. */
-    public Pipelines(ReconcileSettings settings, VectorProcesses vector, VectorTelemetry telemetry, VectorConfigRules rules,
+    public Pipelines(PipelineSettings settings, VectorProcesses vector, VectorTelemetry telemetry, VectorConfigRules rules,
                      SecretVault vault, Path dataDirectory, Clock clock, Runnable onChange) {
         this.settings = settings;
         this.clock = clock;

@@ -19,13 +19,13 @@ import java.util.Optional;
  */
 final class VectorLauncher {
 
-    private final ReconcileSettings settings;
+    private final PipelineSettings settings;
     private final VectorProcesses vector;
     private final VectorConfigRules rules;
     private final PortPool ports;
     private final Clock clock;
 
-    VectorLauncher(ReconcileSettings settings, VectorProcesses vector, VectorConfigRules rules, Clock clock) {
+    VectorLauncher(PipelineSettings settings, VectorProcesses vector, VectorConfigRules rules, Clock clock) {
         this.settings = settings;
         this.vector = vector;
         this.rules = rules;

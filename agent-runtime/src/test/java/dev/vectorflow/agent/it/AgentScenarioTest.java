@@ -6,7 +6,7 @@ import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.AgentSettings;
 import dev.vectorflow.agent.pipeline.Backoff;
 import dev.vectorflow.agent.control.ControlLoop;
-import dev.vectorflow.agent.pipeline.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
 import dev.vectorflow.ports.in.agent.ActionResult;
 import dev.vectorflow.ports.in.agent.CertFile;
 import dev.vectorflow.ports.in.agent.HeartbeatRequest;
@@ -74,10 +74,10 @@ class AgentScenarioTest {
         env.put("VF_POLL_INTERVAL", "300ms");
         env.put("VF_NODE_LABELS", "role=edge");
         AgentSettings settings = AgentSettings.fromEnvironment(env);
-        ReconcileSettings reconcile = new ReconcileSettings(Duration.ofMillis(100), Duration.ofMillis(3000), Duration.ofSeconds(5),
+        PipelineSettings supervision = new PipelineSettings(Duration.ofMillis(100), Duration.ofMillis(3000), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
                 Duration.ofSeconds(3), 3, firstPort, 200, AgentMain.secretCommand(dataDir));
-        AgentMain.Agent agent = AgentMain.Agent.start(settings, reconcile, Clock.systemUTC(), v -> { },
+        AgentMain.Agent agent = AgentMain.Agent.start(settings, supervision, Clock.systemUTC(), v -> { },
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)), Duration.ofMillis(100));
         agents.add(agent);
         return agent;

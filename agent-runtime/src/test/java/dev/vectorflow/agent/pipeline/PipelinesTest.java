@@ -28,7 +28,7 @@ class PipelinesTest {
     private final AtomicInteger changes = new AtomicInteger();
     private Pipelines pipelines;
 
-    private static final ReconcileSettings SETTINGS = new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(1),
+    private static final PipelineSettings SETTINGS = new PipelineSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60),
             10, 41000, 200, List.of("agent", "secrets"));
 

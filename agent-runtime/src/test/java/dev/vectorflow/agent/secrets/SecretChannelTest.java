@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.pipeline.Backoff;
-import dev.vectorflow.agent.pipeline.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
 import dev.vectorflow.agent.pipeline.Pipelines;
 import dev.vectorflow.agent.pipeline.SecretVault;
 import dev.vectorflow.ports.in.agent.PipelineConfig;
@@ -127,7 +127,7 @@ class SecretChannelTest {
             }
         };
         VectorConfigRules rules = new dev.vectorflow.adapter.vector.process.YamlVectorConfigRules();
-        Pipelines pipelines = new Pipelines(new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        Pipelines pipelines = new Pipelines(new PipelineSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1), 1,
                 42000, 10, List.of()), refuseAll, null, rules, vault, dataDir, Clock.systemUTC(), () -> { });
         pipelines.deploy(new PipelineConfig(pipelineId, "n", 1, "c", null, "sources: {}\n", secrets, List.of()));

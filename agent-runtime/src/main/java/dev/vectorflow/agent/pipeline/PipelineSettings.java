@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The timings and limits of supervision. {@link #defaults(List)} holds the production values of issue 6 (settle
- * window 20 s, crash backoff 1 s doubling to 60 s, reset after 60 s stable, CRASH_LOOP after 10 fast crashes);
+ * The timings and limits of deploying and supervising pipelines. {@link #defaults(List)} holds the production values
+ * (settle window 20 s, crash backoff 1 s doubling to 60 s, reset after 60 s stable, CRASH_LOOP after 10 fast crashes);
  * tests shorten them, and {@code VF_SETTLE_WINDOW}, {@code VF_CRASH_BACKOFF}, {@code VF_CRASH_BACKOFF_MAX} and
  * {@code VF_CRASH_LOOP_AFTER} change the settle window, the crash backoff and the CRASH_LOOP threshold of one agent.
  *
@@ -22,26 +22,26 @@ import java.util.List;
  * @param secretCommand      the command Vector's exec backend runs (the agent's {@code secrets} sub-command); the
  *                           agent appends {@code --pipeline <id>}
  */
-public record ReconcileSettings(Duration tick, Duration settleWindow, Duration stopGrace, Duration healthTimeout,
+public record PipelineSettings(Duration tick, Duration settleWindow, Duration stopGrace, Duration healthTimeout,
                                 Duration steadyHealthEvery, Backoff crashBackoff, Duration stableAfter, int crashLoopAfter,
                                 int firstPort, int portCount, List<String> secretCommand) {
 
-    public ReconcileSettings {
+    public PipelineSettings {
         secretCommand = List.copyOf(secretCommand);
         if (crashLoopAfter < 1) {
             throw new IllegalArgumentException("'crashLoopAfter' must be at least 1 but was " + crashLoopAfter);
         }
     }
 
-    public static ReconcileSettings defaults(List<String> secretCommand) {
-        return new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(2),
+    public static PipelineSettings defaults(List<String> secretCommand) {
+        return new PipelineSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60), 10,
                 18600, 400, secretCommand);
     }
 
     /** These settings with another settle window, crash backoff and CRASH_LOOP threshold (what an operator may change). */
-    public ReconcileSettings withSupervision(Duration settleWindow, Backoff crashBackoff, int crashLoopAfter) {
-        return new ReconcileSettings(tick, settleWindow, stopGrace, healthTimeout, steadyHealthEvery, crashBackoff, stableAfter, crashLoopAfter,
+    public PipelineSettings withSupervision(Duration settleWindow, Backoff crashBackoff, int crashLoopAfter) {
+        return new PipelineSettings(tick, settleWindow, stopGrace, healthTimeout, steadyHealthEvery, crashBackoff, stableAfter, crashLoopAfter,
                 firstPort, portCount, secretCommand);
     }
 }
