@@ -26,7 +26,7 @@ import java.util.Set;
  * In-memory fakes of the Vector ports for the pipeline unit tests: processes that live until the test kills them,
  * a validate that refuses configs containing "INVALID", health by address, global options = lines starting "global:".
  */
-final class FakeVector implements VectorProcesses, VectorTelemetry, VectorConfigRules {
+public final class FakeVector implements VectorProcesses, VectorTelemetry, VectorConfigRules {
 
     final List<FakeProcess> launched = new ArrayList<>();
     final List<String> validated = new ArrayList<>();
@@ -139,6 +139,11 @@ final class FakeVector implements VectorProcesses, VectorTelemetry, VectorConfig
         FakeLog log = new FakeLog(logFile, offset);
         tails.add(log);
         return log;
+    }
+
+    /** How many processes were launched. */
+    public int launches() {
+        return launched.size();
     }
 
     FakeProcess last() {
