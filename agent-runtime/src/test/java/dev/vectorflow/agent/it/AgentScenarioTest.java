@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.AgentSettings;
-import dev.vectorflow.agent.pipeline.Backoff;
 import dev.vectorflow.agent.control.ControlLoop;
+import dev.vectorflow.agent.pipeline.Backoff;
 import dev.vectorflow.agent.pipeline.PipelineSettings;
 import dev.vectorflow.ports.in.agent.ActionResult;
 import dev.vectorflow.ports.in.agent.CertFile;
@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ class AgentScenarioTest {
         // what the agent's threads were doing, for the report of a failed run
         Thread.getAllStackTraces().forEach((t, stack) -> {
             if (t.getName().startsWith("vf-")) {
-                System.err.println("thread " + t.getName() + ":\n  " + String.join("\n  ", java.util.Arrays.stream(stack).map(Object::toString).toList()));
+                System.err.println("thread " + t.getName() + ":\n  " + String.join("\n  ", Arrays.stream(stack).map(Object::toString).toList()));
             }
         });
         throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());

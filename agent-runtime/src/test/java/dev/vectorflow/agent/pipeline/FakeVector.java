@@ -9,6 +9,7 @@ import dev.vectorflow.ports.out.vector.runtime.VectorLog;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class FakeVector implements VectorProcesses, VectorTelemetry, Vecto
         String configAtReload;
         final VectorLaunch launch;
 
-        FakeProcess(VectorLaunch launch) throws java.io.IOException {
+        FakeProcess(VectorLaunch launch) throws IOException {
             this.launch = launch;
             this.configAtLaunch = Files.readString(launch.configFiles().getFirst());
         }
@@ -82,7 +83,7 @@ public final class FakeVector implements VectorProcesses, VectorTelemetry, Vecto
             reloads++;
             try {
                 configAtReload = Files.readString(launch.configFiles().getFirst());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new VectorFailure(e.getMessage());
             }
             if (configAtReload.contains("REFUSE_RELOAD")) {
@@ -161,7 +162,7 @@ public final class FakeVector implements VectorProcesses, VectorTelemetry, Vecto
             String text = Files.readString(configFiles.getFirst());
             validated.add(text);
             return text.contains("INVALID") ? new Validation(false, List.of("Source \"a\": unknown source type `INVALID`")) : new Validation(true, List.of());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new Validation(false, List.of(e.getMessage()));
         }
     }
@@ -173,7 +174,7 @@ public final class FakeVector implements VectorProcesses, VectorTelemetry, Vecto
             launched.add(p);
             byPid.put(p.pid, p);
             return p;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new VectorFailure(e.getMessage());
         }
     }

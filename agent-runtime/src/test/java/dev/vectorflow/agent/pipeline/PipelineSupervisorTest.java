@@ -1,123 +1,21 @@
 package dev.vectorflow.agent.pipeline;
 
-import dev.vectorflow.ports.fake.SettableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.ports.in.agent.DesiredState;
 import dev.vectorflow.ports.in.agent.PipelineConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Deploy and supervision rules with in-memory Vector fakes and a hand-moved clock: no process, no waiting. */
-class PipelinesTest {
-
-    @TempDir
-    Path dataDir;
-    private final FakeVector vector = new FakeVector();
-    private final SettableClock clock = new SettableClock(java.time.Instant.parse("2026-11-27T12:00:00Z"));
-    private final SecretVault vault = new SecretVault();
-    private final AtomicInteger changes = new AtomicInteger();
-    private Pipelines pipelines;
-
-    private static final PipelineSettings SETTINGS = new PipelineSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(1),
-            Duration.ofSeconds(1), Duration.ofSeconds(10), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(60),
-            10, 41000, 200, List.of("agent", "secrets"));
-
-    @BeforeEach
-    void create() {
-        pipelines = newPipelines();
-    }
-
-    private Pipelines newPipelines() {
-        return new Pipelines(SETTINGS, vector, vector, vector, vault, dataDir, clock, changes::incrementAndGet);
-    }
-
-    private static PipelineConfig config(int version, String yaml) {
-        return new PipelineConfig("p1", "edge", version, "sum-" + version, "info", yaml, Map.of("token", "v" + version), List.of());
-    }
-
-    private PipelineView view() {
-        return pipelines.views().getFirst();
-    }
-
-    private void tick(Duration d) {
-        clock.advance(d);
-        pipelines.supervise();
-    }
-
-    @Test
-    void aDeploy_startsVector_runningWhenHealthy_andSettlesAfterTheWindow() throws IOException {
-        Outcome outcome = pipelines.deploy(config(1, "sources: a\n"));
-
-        assertThat(outcome.succeeded()).isTrue();
-        assertThat(view().status()).isEqualTo("STARTING");
-        assertThat(vector.launched).hasSize(1);
-        assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("sources: a\n");
-        assertThat(Files.readString(dataDir.resolve("pipelines/p1/vf-sidecar.yaml"))).contains("secrets=[agent, secrets, --pipeline, p1]");
-        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
-        tick(Duration.ofSeconds(1));
-        assertThat(view().status()).isEqualTo("RUNNING");
-        assertThat(view().pid()).isEqualTo(vector.last().pid);
-        assertThat(Files.readString(dataDir.resolve("pipelines/p1/vector.pid")).strip()).isEqualTo(Long.toString(vector.last().pid));
-        assertThat(changes.get()).isPositive();
-    }
-
-    @Test
-    void aComponentChange_reloadsTheSameProcess_aGlobalChange_restartsIt() {
-        pipelines.deploy(config(1, "sources: a\n"));
-        tick(Duration.ofSeconds(21));
-        FakeVector.FakeProcess first = vector.last();
-
-        pipelines.deploy(config(2, "sources: b\n"));
-        assertThat(first.reloads).isEqualTo(1);
-        assertThat(first.configAtReload).isEqualTo("sources: b\n");
-        assertThat(view().status()).as("until Vector says it reloaded").isEqualTo("STARTING");
-        tick(Duration.ofSeconds(1));
-        assertThat(view().status()).isEqualTo("RUNNING");
-        assertThat(vector.launched).hasSize(1);
-
-        pipelines.deploy(config(3, "global: timezone UTC\nsources: b\n"));
-        assertThat(first.isAlive()).isFalse();
-        assertThat(vector.launched).hasSize(2);
-        assertThat(vector.last().configAtLaunch).startsWith("global: timezone UTC");
-    }
-
-    @Test
-    void anInvalidConfig_isRefused_theOldOneKeepsRunning_andTheChecksumIsNeverValidatedAgain() throws IOException {
-        pipelines.deploy(config(1, "sources: a\n"));
-        tick(Duration.ofSeconds(21));
-        int validations = vector.validated.size();
-
-        Outcome refused = pipelines.deploy(config(2, "sources: INVALID\n"));
-        Outcome again = pipelines.deploy(config(2, "sources: INVALID\n"));
-
-        assertThat(refused.succeeded()).isFalse();
-        assertThat(refused.message()).contains("unknown source type `INVALID`");
-        assertThat(again.message()).contains("not retried");
-        assertThat(vector.validated).hasSize(validations + 1);
-        assertThat(pipelines.refusal("p1", "sum-2")).isPresent();
-        assertThat(view().status()).isEqualTo("FAILED");
-        assertThat(view().version()).isEqualTo(1);
-        assertThat(view().error()).contains("INVALID");
-        assertThat(vector.last().isAlive()).isTrue();
-        assertThat(vector.last().reloads).isZero();
-        assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("sources: a\n");
-        assertThat(dataDir.resolve("pipelines/p1/pipeline.next.yaml")).doesNotExist();
-
-        Outcome next = pipelines.deploy(config(3, "sources: c\n"));
-        assertThat(next.succeeded()).isTrue();
-        tick(Duration.ofSeconds(1));
-        assertThat(view().status()).as("a different checksum clears FAILED").isEqualTo("RUNNING");
-    }
+/** Supervision: log, exits, crash backoff and CRASH_LOOP, health, settle windows and rollbacks, adoption after an agent restart. */
+class PipelineSupervisorTest extends PipelinesFixture {
 
     @Test
     void vectorExitingWithinTheSettleWindow_putsTheLastGoodConfigBack() throws IOException {
@@ -135,7 +33,7 @@ class PipelinesTest {
         assertThat(view().error()).contains("exited with code 1 within the settle window of version 2");
         assertThat(vector.last().configAtLaunch).isEqualTo("global: a\nsources: a\n");
         assertThat(Files.readString(dataDir.resolve("pipelines/p1/pipeline.yaml"))).isEqualTo("global: a\nsources: a\n");
-        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
+        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", Optional.of("v1"));
         assertThat(pipelines.deploy(config(2, "global: b\nsources: a\n")).message()).contains("not retried");
     }
 
@@ -267,8 +165,8 @@ class PipelinesTest {
         vector.last().crash(137);
         tick(Duration.ofMillis(10));
 
-        try (java.net.ServerSocket neighbour = new java.net.ServerSocket(Integer.parseInt(api.substring(api.indexOf(':') + 1)), 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket neighbour = new ServerSocket(Integer.parseInt(api.substring(api.indexOf(':') + 1)), 1,
+                InetAddress.getLoopbackAddress())) {
             tick(Duration.ofSeconds(1));
 
             assertThat(vector.launched).hasSize(2);
@@ -323,31 +221,11 @@ class PipelinesTest {
         fresh.remove("p1");
         restarted.provide(new DesiredState(List.of(config(1, "sources: a\n")), 0));
 
-        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", java.util.Optional.of("v1"));
+        assertThat(vault.lookup("p1", List.of("token"))).containsEntry("token", Optional.of("v1"));
         assertThat(restarted.views()).extracting(PipelineView::pipelineId).containsExactly("p1");
         assertThat(vector.launched.get(1).isAlive()).isFalse();
         assertThat(vector.launched.getFirst().isAlive()).isTrue();
         assertThat(vector.launched).hasSize(2);
-    }
-
-    @Test
-    void aConfigThatCannotBeWritten_isReported_andTheOldConfigKeepsRunning() throws IOException {
-        pipelines.deploy(config(1, "sources: a\n"));
-        tick(Duration.ofSeconds(21));
-        // a non-empty directory where the candidate file must go: the write fails even for root
-        Path blocker = dataDir.resolve("pipelines/p1/pipeline.next.yaml");
-        Files.createDirectories(blocker);
-        Files.writeString(blocker.resolve("x"), "x");
-
-        Outcome outcome = pipelines.deploy(config(2, "sources: b\n"));
-
-        assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.message()).contains("cannot write the config of version 2");
-        assertThat(view().status()).isEqualTo("FAILED");
-        assertThat(view().version()).isEqualTo(1);
-        assertThat(vector.last().isAlive()).isTrue();
-        assertThat(vector.last().reloads).isZero();
-        assertThat(pipelines.refusal("p1", "sum-2")).as("a disk problem is retried").isEmpty();
     }
 
     @Test
@@ -420,19 +298,5 @@ class PipelinesTest {
         restarted.recover();
 
         assertThat(vector.tails.getLast().offset()).as("the new tail starts where the old one was").isEqualTo(read);
-    }
-
-    @Test
-    void theSameConfigUnderANewVersionNumber_isReportedWithThatNumber_withoutTouchingVector() throws IOException {
-        pipelines.deploy(config(1, "sources: a\n"));
-        tick(Duration.ofSeconds(21));
-        PipelineConfig rollback = new PipelineConfig("p1", "edge", 3, "sum-1", "info", "sources: a\n", Map.of("token", "v1"), List.of());
-
-        Outcome outcome = pipelines.deploy(rollback);
-
-        assertThat(outcome.message()).contains("version 3 already runs");
-        assertThat(view().version()).isEqualTo(3);
-        assertThat(vector.last().reloads).isZero();
-        assertThat(Files.readString(dataDir.resolve("pipelines/p1/agent-state.properties"))).contains("version=3");
     }
 }
