@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The agent's conversation with the server: the {@link Enroller} gets the node token once, the {@link HeartbeatCycle}
- * reports and hands the answer's actions to the {@link ActionDispatcher}. The pipelines keep running whatever the server does.
+ * The agent's conversation with the server: the {@link Enroller} gets the node token once, then the {@link HeartbeatCycle}
+ * reports and hands the answer's actions to the {@link ActionDispatcher}.
  */
 public final class ControlLoop {
 

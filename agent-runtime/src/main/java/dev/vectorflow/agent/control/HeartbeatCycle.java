@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The heartbeat, paced: (after a start) the whole desired state once, then a heartbeat every poll interval and soon
- * after a local change; the answer's actions go to the {@link ActionDispatcher}. Failed calls back off with full jitter
- * while telemetry waits in the buffer.
+ * After a start the whole desired state once, then a heartbeat every poll interval (sooner after a local change, backing
+ * off with full jitter after a failure); the answer's actions go to the {@link ActionDispatcher}.
  */
 final class HeartbeatCycle {
 

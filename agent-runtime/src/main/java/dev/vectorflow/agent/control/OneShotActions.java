@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The books of one-shot actions (restart, sample, update): each id runs once, and while the server still lists one,
- * its result is sent again instead. The last {@value #KEPT} results are kept. Thread-safe.
+ * The books of one-shot actions (restart, sample, update): each id runs once, and while the server still lists it, its
+ * result is sent again. Thread-safe; keeps the last {@value #KEPT} results.
  */
 final class OneShotActions {
 

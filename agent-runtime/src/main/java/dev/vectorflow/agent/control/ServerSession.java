@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The node's conversation with the server once it holds a node token: the calls that carry the token, where the
- * conversation stands, the poll interval the server asked for, and the waits between calls. A 401 ends it.
+ * conversation stands (a 401 ends it), the poll interval and the waits between calls.
  */
 final class ServerSession {
 

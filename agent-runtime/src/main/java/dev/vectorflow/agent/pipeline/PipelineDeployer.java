@@ -16,9 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Brings pipelines to the config the server sends: validates it beside the sidecar, puts it in place and applies it
- * by SIGHUP (components only) or restart (global options changed); a refused checksum is not tried again. Also
- * undeploys and restarts. Not thread-safe: called under the {@link Pipelines} lock.
+ * Brings a pipeline to the config the server sends (validated, then applied by SIGHUP, or by a restart when global
+ * options changed; a refused checksum is not tried again), and undeploys and restarts. Called under the {@link Pipelines} lock.
  */
 final class PipelineDeployer {
 

@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.OptionalInt;
 
 /**
- * Watches one pipeline's Vector every tick: reads its log (reload outcomes), restarts it after a crash with backoff up
- * to CRASH_LOOP, checks its health, and puts the last good config back when a new one fails within the settle window.
- * Not thread-safe: called under the {@link Pipelines} lock.
+ * Looks at one pipeline every tick: its log and reload outcomes, exits and restarts with backoff up to CRASH_LOOP,
+ * health, and the settle window that puts the last good config back. Called under the {@link Pipelines} lock.
  */
 final class PipelineSupervisor {
 

@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pipelines of this node, one Vector process each: the {@link PipelineDeployer} brings them to the server's config,
- * the {@link PipelineSupervisor} keeps them running, the {@link PipelineStateStore} remembers them for the next agent.
- * Thread-safe: every method holds the same lock; {@link #supervise()} is called every tick.
+ * The pipelines of this node, one Vector each: deployed by the {@link PipelineDeployer}, kept running by the
+ * {@link PipelineSupervisor}, remembered for the next agent by the {@link PipelineStateStore}. Thread-safe: one lock.
  */
 public final class Pipelines {
 
