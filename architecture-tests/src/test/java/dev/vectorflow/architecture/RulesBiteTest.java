@@ -93,6 +93,12 @@ class RulesBiteTest {
     }
 
     @Test
+    void anAgentPackageNoRuleKnows_breaksTheBuild() {
+        bites(ArchitectureRules.every_agent_class_belongs_to_a_known_ring, classes(AgentUsingTheStandin.class),
+                classes(AgentMain.class, Pipelines.class, ControlLoop.class, HttpControlPlane.class));
+    }
+
+    @Test
     void theAgentCoreUsingAnAdapter_breaksTheBuild() {
         bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(PipelinesUsingAdapterVector.class), classes(Pipelines.class));
         bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ControlUsingTheHttpClient.class), classes(ControlLoop.class));
