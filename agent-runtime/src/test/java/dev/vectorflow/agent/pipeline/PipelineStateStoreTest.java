@@ -71,13 +71,17 @@ class PipelineStateStoreTest {
         assertThat(Files.readString(p.files.root().resolve(PipelineFiles.STATE))).doesNotContain("never on disk");
     }
 
-    @Test
-    void aStateFileOfAnOlderAgentWithoutLogOffset_resumesAtTheEndOfTheLog() throws IOException {
+    /** The one pipeline of a state file with these lines after the ones every agent wrote. */
+    private PipelineStateStore.Saved loadWrittenByHand(String moreLines) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("pipelines/p1"));
         Files.writeString(dir.resolve("pipeline.yaml"), "sources: a\n");
-        Files.writeString(dir.resolve(PipelineFiles.STATE), "pipelineId=p1\nversion=3\nchecksum=sum-3\napiPort=18602\nmetricsPort=18603\npid=4242\n");
+        Files.writeString(dir.resolve(PipelineFiles.STATE), "pipelineId=p1\nversion=3\nchecksum=sum-3\napiPort=18602\nmetricsPort=18603\n" + moreLines);
+        return store().load().getFirst();
+    }
 
-        PipelineStateStore.Saved saved = store().load().getFirst();
+    @Test
+    void aStateFileOfAnOlderAgentWithoutLogOffset_resumesAtTheEndOfTheLog() throws IOException {
+        PipelineStateStore.Saved saved = loadWrittenByHand("pid=4242\n");
 
         assertThat(saved.logOffset()).isEqualTo(VectorProcesses.FROM_END);
         assertThat(saved.pid()).isEqualTo(4242);
@@ -87,11 +91,7 @@ class PipelineStateStoreTest {
 
     @Test
     void aStateFileWithoutPid_orWithAnUnreadableLogOffset_loadsWithNeither() throws IOException {
-        Path dir = Files.createDirectories(dataDir.resolve("pipelines/p1"));
-        Files.writeString(dir.resolve("pipeline.yaml"), "sources: a\n");
-        Files.writeString(dir.resolve(PipelineFiles.STATE), "pipelineId=p1\nversion=3\nchecksum=sum-3\napiPort=18602\nmetricsPort=18603\nlogOffset=lots\n");
-
-        PipelineStateStore.Saved saved = store().load().getFirst();
+        PipelineStateStore.Saved saved = loadWrittenByHand("logOffset=lots\n");
 
         assertThat(saved.pid()).isEqualTo(-1);
         assertThat(saved.logOffset()).isEqualTo(VectorProcesses.FROM_END);
