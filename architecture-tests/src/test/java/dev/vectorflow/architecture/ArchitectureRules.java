@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The hard rules of docs/architecture.md ("Modules and rings") as named ArchUnit rules. Each module owns one
@@ -51,11 +52,18 @@ public final class ArchitectureRules {
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, APP_SERVER, AGENT,
             BENCH, STANDIN};
 
-    /** The agent's own hexagon: its application core (reconcile) and its driven ports. */
-    public static final String AGENT_CORE = "dev.vectorflow.agent.reconcile..";
+    /** The agent's own hexagon: its core (the pipelines on the node, the conversation with the server) and its driven ports. */
+    public static final String AGENT_PIPELINES = "dev.vectorflow.agent.pipeline..";
+    public static final String AGENT_CONTROL = "dev.vectorflow.agent.control..";
     public static final String AGENT_PORTS = "dev.vectorflow.agent.port..";
     /** The agent's composition root: the only agent package that may name adapter-vector's classes. */
     public static final String AGENT_COMPOSITION_ROOT = "dev.vectorflow.agent";
+    /** The agent's adapters of its own driven ports, and the secret channel Vector calls. */
+    public static final String[] AGENT_ADAPTERS = {"dev.vectorflow.agent.controlplane..", "dev.vectorflow.agent.host..",
+            "dev.vectorflow.agent.token..", "dev.vectorflow.agent.update..", "dev.vectorflow.agent.secrets.."};
+    /** Every package the agent may have: core, ports, adapters, composition root. */
+    public static final String[] AGENT_RINGS = Stream.concat(Stream.of(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS, AGENT_COMPOSITION_ROOT),
+            Stream.of(AGENT_ADAPTERS)).toArray(String[]::new);
 
     public static final ArchRule every_class_belongs_to_a_known_module = classes()
             .that().resideInAPackage("dev.vectorflow..")
@@ -115,11 +123,16 @@ public final class ArchitectureRules {
             .that().resideInAPackage(AGENT)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
 
+    public static final ArchRule every_agent_class_belongs_to_a_known_ring = classes()
+            .that().resideInAPackage(AGENT)
+            .should().resideInAnyPackage(AGENT_RINGS)
+            .because("a new agent package must be added to ArchitectureRules (core or adapter) so the agent's rules cover it");
+
     public static final ArchRule the_agent_core_depends_only_on_ports = classes()
-            .that().resideInAnyPackage(AGENT_CORE, AGENT_PORTS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_CORE, AGENT_PORTS, PORTS, CORE, "java..")
+            .that().resideInAnyPackage(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS, PORTS, CORE, "java..")
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.net.http..", "java.sql..")
-            .because("the reconcile loop reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
+            .because("the agent's core reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
                     + " the Vector ports live in `ports` because adapter-vector implements them and must not depend on agent-runtime");
 
     public static final ArchRule only_the_agents_composition_root_wires_adapter_vector = noClasses()

@@ -21,6 +21,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;
     @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;
     @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
+    @ArchTest static final ArchRule every_agent_class_belongs_to_a_known_ring = ArchitectureRules.every_agent_class_belongs_to_a_known_ring;
     @ArchTest static final ArchRule the_agent_core_depends_only_on_ports = ArchitectureRules.the_agent_core_depends_only_on_ports;
     @ArchTest static final ArchRule only_the_agents_composition_root_wires_adapter_vector = ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector;
     @ArchTest static final ArchRule the_agent_runs_without_data_binding_or_java_net_http = ArchitectureRules.the_agent_runs_without_data_binding_or_java_net_http;

@@ -20,12 +20,14 @@ import dev.vectorflow.adapter.vector.planted.ConfigManager;
 import dev.vectorflow.adapter.vector.planted.VectorUsingJavalin;
 import dev.vectorflow.agent.AgentSettings;
 import dev.vectorflow.agent.AgentMain;
+import dev.vectorflow.agent.control.ControlLoop;
+import dev.vectorflow.agent.control.planted.ControlUsingTheHttpClient;
 import dev.vectorflow.agent.controlplane.HttpControlPlane;
 import dev.vectorflow.agent.planted.AgentUsingDataBinding;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
-import dev.vectorflow.agent.reconcile.Reconciler;
-import dev.vectorflow.agent.reconcile.planted.ReconcilerUsingAdapterVector;
+import dev.vectorflow.agent.pipeline.Pipelines;
+import dev.vectorflow.agent.pipeline.planted.PipelinesUsingAdapterVector;
 import dev.vectorflow.bench.footprint.AgentFootprint;
 import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.standin.VectorStandin;
@@ -102,10 +104,17 @@ class RulesBiteTest {
     }
 
     @Test
+    void anAgentPackageNoRuleKnows_breaksTheBuild() {
+        bites(ArchitectureRules.every_agent_class_belongs_to_a_known_ring, classes(AgentUsingTheStandin.class),
+                classes(AgentMain.class, Pipelines.class, ControlLoop.class, HttpControlPlane.class));
+    }
+
+    @Test
     void theAgentCoreUsingAnAdapter_breaksTheBuild() {
-        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ReconcilerUsingAdapterVector.class), classes(Reconciler.class));
-        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(ReconcilerUsingAdapterVector.class),
-                classes(AgentMain.class, Reconciler.class));
+        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(PipelinesUsingAdapterVector.class), classes(Pipelines.class));
+        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ControlUsingTheHttpClient.class), classes(ControlLoop.class));
+        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(PipelinesUsingAdapterVector.class),
+                classes(AgentMain.class, Pipelines.class));
     }
 
     @Test
