@@ -64,11 +64,17 @@ final class PipelineStateStore {
                 continue;
             }
             Properties s = state.get();
-            PipelineConfig running = new PipelineConfig(id, s.getProperty("pipelineName"), Integer.parseInt(s.getProperty("version", "0")),
-                    s.getProperty("checksum"), s.getProperty("logLevel"), yaml.get(), Map.of(), List.of());
-            saved.add(new Saved(files, running, Integer.parseInt(s.getProperty("apiPort", "0")),
-                    Integer.parseInt(s.getProperty("metricsPort", "0")), Long.parseLong(s.getProperty("pid", "-1")),
-                    parseLong(s.getProperty("logOffset"), VectorProcesses.FROM_END)));
+            try {
+                PipelineConfig running = new PipelineConfig(id, s.getProperty("pipelineName"), Integer.parseInt(s.getProperty("version", "0").strip()),
+                        s.getProperty("checksum"), s.getProperty("logLevel"), yaml.get(), Map.of(), List.of());
+                saved.add(new Saved(files, running, Integer.parseInt(s.getProperty("apiPort", "0").strip()),
+                        Integer.parseInt(s.getProperty("metricsPort", "0").strip()), parseLong(s.getProperty("pid"), -1),
+                        parseLong(s.getProperty("logOffset"), VectorProcesses.FROM_END)));
+            } catch (IllegalArgumentException e) {
+                // a damaged state file costs this pipeline its adoption, never the agent its start: the server deploys it again
+                LOG.log(System.Logger.Level.WARNING, "cannot read " + dir.resolve(PipelineFiles.STATE) + " (" + e.getMessage()
+                        + "); its Vector is not adopted, the server's next deploy starts the pipeline again");
+            }
         }
         return saved;
     }

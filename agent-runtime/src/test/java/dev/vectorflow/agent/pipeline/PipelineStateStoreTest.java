@@ -90,6 +90,18 @@ class PipelineStateStoreTest {
     }
 
     @Test
+    void aDamagedStateFile_isPassedOver_andTheOtherPipelinesStillLoad() throws IOException {
+        Path damaged = Files.createDirectories(dataDir.resolve("pipelines/p0"));
+        Files.writeString(damaged.resolve("pipeline.yaml"), "sources: a\n");
+        Files.writeString(damaged.resolve(PipelineFiles.STATE), "pipelineId=p0\nversion=three\napiPort=x\n");
+
+        PipelineStateStore.Saved saved = loadWrittenByHand("pid=4242\n");
+
+        assertThat(store().load()).extracting(PipelineStateStore.Saved::running).extracting(PipelineConfig::pipelineId).containsExactly("p1");
+        assertThat(saved.running().pipelineId()).isEqualTo("p1");
+    }
+
+    @Test
     void aStateFileWithoutPid_orWithAnUnreadableLogOffset_loadsWithNeither() throws IOException {
         PipelineStateStore.Saved saved = loadWrittenByHand("logOffset=lots\n");
 
