@@ -240,6 +240,9 @@ public final class SettingsService implements SettingsQueries, UpdateSettingsUse
             return Optional.empty();
         }
         String email = after.text(SettingsCatalog.BREAK_GLASS_EMAIL);
+        if (email.isEmpty()) {
+            return Optional.empty(); // reported by the rules between settings
+        }
         Optional<User> admin = users.findByEmail(new Email(email));
         if (admin.isEmpty() || !admin.get().platformAdmin() || !admin.get().hasPassword()) {
             return Optional.of(new InvalidValueException(SettingsCatalog.BREAK_GLASS_EMAIL, "must be the e-mail of a platform admin with a"
