@@ -224,9 +224,9 @@ public final class OidcController {
         boolean allowUnverified = f.optionalBoolean("allowUnverifiedEmail").orElse(false);
         boolean link = f.optionalBoolean("linkExistingUsers").orElse(false);
         boolean enabled = f.optionalBoolean("enabled").orElse(true);
-        Optional<TeamName> defaultTeam = f.convert(f.optionalText("defaultTeam", null).filter(t -> !t.isBlank()), TeamName::new);
-        Optional<Role> defaultRole = f.convert(f.optionalText("defaultRole", null).filter(t -> !t.isBlank()), r -> Role.parse("defaultRole", r));
-        List<GroupRule> rules = new ArrayList<>();
+        Optional<String> defaultTeam = f.optionalText("defaultTeam", null);
+        Optional<String> defaultRole = f.optionalText("defaultRole", null);
+        List<ManageOidcProvidersUseCase.RuleDraft> rules = new ArrayList<>();
         List<FieldProblem> ruleProblems = new ArrayList<>();
         JsonNode ruleNodes = body.get("rules");
         if (ruleNodes != null && !ruleNodes.isNull()) {
@@ -252,23 +252,22 @@ public final class OidcController {
                 allowUnverified, link, rules, defaultTeam, defaultRole, enabled);
     }
 
-    private static Optional<GroupRule> rule(JsonNode node, String at, List<FieldProblem> problems) {
+    /** A rule's JSON shape (its values are checked by the use case, with every other problem of the provider). */
+    private static Optional<ManageOidcProvidersUseCase.RuleDraft> rule(JsonNode node, String at, List<FieldProblem> problems) {
         if (node == null || !node.isObject()) {
             problems.add(new FieldProblem(at, "must be an object {group, team, role, platformAdmin}"));
             return Optional.empty();
         }
         JsonFields f = new JsonFields((ObjectNode) node, Set.of("group", "team", "role", "platformAdmin"));
         Optional<String> group = f.requiredText("group");
-        Optional<TeamName> team = f.convert(f.optionalText("team", null).filter(t -> !t.isBlank()), TeamName::new);
-        Optional<Role> role = f.convert(f.optionalText("role", null).filter(t -> !t.isBlank()), r -> Role.parse("role", r));
+        Optional<String> team = f.optionalText("team", null);
+        Optional<String> role = f.optionalText("role", null);
         boolean admin = f.optionalBoolean("platformAdmin").orElse(false);
         try {
             f.throwIfInvalid();
-            return Optional.of(new GroupRule(group.orElseThrow(), team, role, admin));
+            return Optional.of(new ManageOidcProvidersUseCase.RuleDraft(group.orElseThrow(), team, role, admin));
         } catch (ApiProblem invalid) {
             invalid.response().problems().forEach(p -> problems.add(new FieldProblem(at + "." + p.field(), p.message())));
-        } catch (InvalidValueException invalid) {
-            problems.add(new FieldProblem(at + "." + invalid.field(), invalid.problem()));
         }
         return Optional.empty();
     }

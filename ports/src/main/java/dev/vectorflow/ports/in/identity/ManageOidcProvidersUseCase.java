@@ -6,8 +6,6 @@ import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.identity.GroupRule;
 import dev.vectorflow.core.identity.OidcProvider;
 import dev.vectorflow.core.identity.OidcProviderId;
-import dev.vectorflow.core.identity.Role;
-import dev.vectorflow.core.identity.TeamName;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +33,17 @@ public interface ManageOidcProvidersUseCase {
         }
     }
 
-    /** A provider as an admin writes it (checked again by {@link OidcProvider}). */
+    /** A rule as an admin writes it: the team by name and the role by its name ({@code VIEWER}, {@code EDITOR}, {@code ADMIN}). */
+    record RuleDraft(String group, Optional<String> team, Optional<String> role, boolean platformAdmin) {
+    }
+
+    /**
+     * A provider as an admin writes it; every field is checked at once (by {@link OidcProvider} and {@link GroupRule}, and
+     * whether the teams exist), problems of a rule named {@code rules[i].field}.
+     */
     record ProviderDraft(String name, String issuer, String clientId, SecretChange clientSecret, List<String> scopes, String emailClaim,
-                         String groupsClaim, boolean allowUnverifiedEmail, boolean linkExistingUsers, List<GroupRule> rules,
-                         Optional<TeamName> defaultTeam, Optional<Role> defaultRole, boolean enabled) {
+                         String groupsClaim, boolean allowUnverifiedEmail, boolean linkExistingUsers, List<RuleDraft> rules,
+                         Optional<String> defaultTeam, Optional<String> defaultRole, boolean enabled) {
     }
 
     OidcProvider createProvider(Actor actor, ProviderDraft draft) throws ConflictFailure;

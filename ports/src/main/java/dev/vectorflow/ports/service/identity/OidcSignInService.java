@@ -25,6 +25,7 @@ import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.core.validation.InvalidValuesException;
 import dev.vectorflow.ports.in.identity.ManageOidcProvidersUseCase;
+import dev.vectorflow.ports.in.identity.ManageOidcProvidersUseCase.RuleDraft;
 import dev.vectorflow.ports.in.identity.OidcProviderQueries;
 import dev.vectorflow.ports.in.identity.SignInUseCase.SignedIn;
 import dev.vectorflow.ports.in.identity.SignInWithOidcUseCase;
@@ -380,21 +381,36 @@ public final class OidcSignInService implements SignInWithOidcUseCase, OidcProvi
                 yield Optional.of(d.keyRing().seal(fresh.value().getBytes(StandardCharsets.UTF_8), OidcProvider.secretContext(id)));
             }
         };
-        List<GroupRule> rules = draft.rules() == null ? List.of() : draft.rules();
-        for (int i = 0; i < rules.size(); i++) {
-            Optional<TeamName> team = rules.get(i).team();
+        List<GroupRule> rules = new ArrayList<>();
+        List<RuleDraft> drafts = draft.rules() == null ? List.of() : draft.rules();
+        for (int i = 0; i < drafts.size(); i++) {
+            String at = "rules[" + i + "].";
+            RuleDraft r = drafts.get(i);
+            List<InvalidValueException> ruleProblems = new ArrayList<>();
+            Optional<TeamName> team = parse(at + "team", r.team(), TeamName::new, ruleProblems);
+            Optional<Role> role = parse(at + "role", r.role(), text -> Role.parse("role", text), ruleProblems);
             if (team.isPresent() && d.teams().findByName(team.get()).isEmpty()) {
-                problems.add(new InvalidValueException("rules[" + i + "].team", "names no team: '" + team.get().value() + "'"));
+                ruleProblems.add(new InvalidValueException(at + "team", "names no team: '" + team.get().value() + "'"));
             }
+            if (ruleProblems.isEmpty()) {
+                try {
+                    rules.add(new GroupRule(r.group(), team, role, r.platformAdmin()));
+                } catch (InvalidValueException e) {
+                    ruleProblems.add(new InvalidValueException(at + e.field(), e.problem()));
+                }
+            }
+            problems.addAll(ruleProblems);
         }
-        if (draft.defaultTeam().isPresent() && d.teams().findByName(draft.defaultTeam().get()).isEmpty()) {
-            problems.add(new InvalidValueException("defaultTeam", "names no team: '" + draft.defaultTeam().get().value() + "'"));
+        Optional<TeamName> defaultTeam = parse("defaultTeam", draft.defaultTeam(), TeamName::new, problems);
+        Optional<Role> defaultRole = parse("defaultRole", draft.defaultRole(), text -> Role.parse("defaultRole", text), problems);
+        if (defaultTeam.isPresent() && d.teams().findByName(defaultTeam.get()).isEmpty()) {
+            problems.add(new InvalidValueException("defaultTeam", "names no team: '" + defaultTeam.get().value() + "'"));
         }
         OidcProvider provider = null;
         try {
             provider = new OidcProvider(id, draft.name(), issuer == null ? URI.create("https://invalid.invalid") : issuer, draft.clientId(),
                     secret, draft.scopes() == null ? List.of() : draft.scopes(), draft.emailClaim(), draft.groupsClaim(),
-                    draft.allowUnverifiedEmail(), draft.linkExistingUsers(), rules, draft.defaultTeam(), draft.defaultRole(), draft.enabled(),
+                    draft.allowUnverifiedEmail(), draft.linkExistingUsers(), rules, defaultTeam, defaultRole, draft.enabled(),
                     createdAt, now);
         } catch (InvalidValuesException invalid) {
             problems.addAll(invalid.problems());
@@ -405,6 +421,21 @@ public final class OidcSignInService implements SignInWithOidcUseCase, OidcProvi
             throw new InvalidValuesException(problems);
         }
         return provider;
+    }
+
+    /** A text that is absent or blank is no value; otherwise it must convert, or its problem is named {@code field}. */
+    private static <T> Optional<T> parse(String field, Optional<String> text, java.util.function.Function<String, T> convert,
+                                         List<InvalidValueException> problems) {
+        Optional<String> given = text.map(String::strip).filter(t -> !t.isEmpty());
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(convert.apply(given.get()));
+        } catch (InvalidValueException e) {
+            problems.add(new InvalidValueException(field, e.problem()));
+            return Optional.empty();
+        }
     }
 
     private static Changes diff(Optional<OidcProvider> before, OidcProvider after) {
