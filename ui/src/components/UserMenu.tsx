@@ -104,7 +104,7 @@ export function UserMenu({ session }: { session: SignedInSession }) {
             )}
           </div>
           <div className="menu-section">
-            {!user.mustChangePassword && (
+            {!user.mustChangePassword && user.hasPassword !== false && (
               <button
                 type="button"
                 className="menu-item"
@@ -115,6 +115,19 @@ export function UserMenu({ session }: { session: SignedInSession }) {
                 data-testid="change-password"
               >
                 Change password
+              </button>
+            )}
+            {!user.mustChangePassword && user.hasPassword !== false && (
+              <button
+                type="button"
+                className="menu-item"
+                onClick={() => {
+                  setOpen(false);
+                  navigate('/account/two-factor');
+                }}
+                data-testid="two-factor"
+              >
+                Two-factor authentication
               </button>
             )}
             <button
