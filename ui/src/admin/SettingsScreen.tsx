@@ -175,6 +175,31 @@ function SettingRow({
 
 const ROLES = ['VIEWER', 'EDITOR', 'ADMIN'];
 
+/** A team role, or none, with the server's message for it. */
+function RoleSelect({ id, label, value, onChange, error, testId }: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (role: string) => void;
+  error?: string;
+  testId: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">—</option>
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+      </select>
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
 /** The OpenID Connect providers people can sign in with: a list and a form. */
 function Providers() {
   const list = useLoad((s) => settingsApi.providers(s), []);
@@ -306,18 +331,8 @@ function ProviderForm({ provider, onDone }: { provider?: OidcProvider; onDone: (
         <div className="rule-row" key={i} data-testid={`oidc-rule-${i}`}>
           <TextField label="Group" value={r.group} onChange={(v) => setRule(i, { group: v })} error={err(`rules[${i}].group`)} testId={`oidc-rule-${i}-group`} />
           <TextField label="Team" value={r.team ?? ''} onChange={(v) => setRule(i, { team: v })} error={err(`rules[${i}].team`)} testId={`oidc-rule-${i}-team`} />
-          <div className="field">
-            <label htmlFor={`rule-role-${i}`}>Role</label>
-            <select id={`rule-role-${i}`} className="input" value={r.role ?? ''} onChange={(e) => setRule(i, { role: e.target.value })} data-testid={`oidc-rule-${i}-role`}>
-              <option value="">—</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </select>
-            {err(`rules[${i}].role`) && <p className="field-error">{err(`rules[${i}].role`)}</p>}
-          </div>
+          <RoleSelect id={`rule-role-${i}`} label="Role" value={r.role ?? ''} onChange={(role) => setRule(i, { role })} error={err(`rules[${i}].role`)}
+            testId={`oidc-rule-${i}-role`} />
           <label className="checkbox">
             <input type="checkbox" checked={r.platformAdmin} onChange={(e) => setRule(i, { platformAdmin: e.target.checked })} data-testid={`oidc-rule-${i}-admin`} /> platform
             admin
@@ -333,18 +348,8 @@ function ProviderForm({ provider, onDone }: { provider?: OidcProvider; onDone: (
       </button>
       <div className="rule-row">
         <TextField label="Default team (when no rule matches)" value={defaultTeam} onChange={setDefaultTeam} error={err('defaultTeam')} testId="oidc-default-team" />
-        <div className="field">
-          <label htmlFor="oidc-default-role">Default role</label>
-          <select id="oidc-default-role" className="input" value={defaultRole} onChange={(e) => setDefaultRole(e.target.value)} data-testid="oidc-default-role">
-            <option value="">—</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-          {err('defaultRole') && <p className="field-error">{err('defaultRole')}</p>}
-        </div>
+        <RoleSelect id="oidc-default-role" label="Default role" value={defaultRole} onChange={setDefaultRole} error={err('defaultRole')}
+          testId="oidc-default-role" />
       </div>
       {action.problem && restOf(action.problem, fields) && <ProblemMessage problem={restOf(action.problem, fields)!} testId="oidc-error" />}
       <div className="form-actions">

@@ -62,21 +62,7 @@ export interface OidcProvider {
 }
 
 /** A provider as the form sends it; `clientSecret` absent keeps the stored one, "" removes it. */
-export interface ProviderDraft {
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecret?: string;
-  scopes: string[];
-  emailClaim: string;
-  groupsClaim: string;
-  allowUnverifiedEmail: boolean;
-  linkExistingUsers: boolean;
-  rules: GroupRule[];
-  defaultTeam?: string;
-  defaultRole?: string;
-  enabled: boolean;
-}
+export type ProviderDraft = Omit<OidcProvider, 'id' | 'clientSecretSet' | 'redirectPath'> & { clientSecret?: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -117,19 +117,23 @@ public final class OidcController {
         SignInWithOidcUseCase.StartResult result = signIn.start(new SignInWithOidcUseCase.StartCommand(providerId(ctx), origin(ctx, guard), binding));
         switch (result) {
             case SignInWithOidcUseCase.Redirect redirect -> {
-                Cookie cookie = new Cookie(BINDING_COOKIE, binding);
-                cookie.setPath("/api/auth/oidc");
-                cookie.setHttpOnly(true);
-                cookie.setSecure(guard.overTls(ctx));
-                // Lax: the provider's redirect back is a top-level GET, which carries it
-                cookie.setSameSite(SameSite.LAX);
-                cookie.setMaxAge(600);
-                ctx.cookie(cookie);
+                bindingCookie(ctx, binding, 600);
                 ctx.json(Map.of("authorizationUrl", redirect.authorizationUri().toString()));
             }
             case SignInWithOidcUseCase.Unavailable unavailable ->
                     throw new ApiProblem(503, "Identity Provider Unavailable", unavailable.reason(), List.of());
         }
+    }
+
+    /** The cookie binding a sign-in to its browser (Lax: the provider's redirect back is a top-level GET, which carries it). */
+    private void bindingCookie(Context ctx, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(BINDING_COOKIE, value);
+        cookie.setPath("/api/auth/oidc");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(guard.overTls(ctx));
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setMaxAge(maxAgeSeconds);
+        ctx.cookie(cookie);
     }
 
     private byte[] bytes(int n) {
@@ -143,13 +147,7 @@ public final class OidcController {
         String binding = ctx.cookie(BINDING_COOKIE);
         SignInWithOidcUseCase.FinishResult result = signIn.finish(new SignInWithOidcUseCase.FinishCommand(limited(ctx.queryParam("state")),
                 limited(ctx.queryParam("code")), limited(ctx.queryParam("error")), binding, guard.clientAddress(ctx), ctx.userAgent()));
-        Cookie spent = new Cookie(BINDING_COOKIE, "");
-        spent.setPath("/api/auth/oidc");
-        spent.setHttpOnly(true);
-        spent.setSecure(guard.overTls(ctx));
-        spent.setSameSite(SameSite.LAX);
-        spent.setMaxAge(0);
-        ctx.cookie(spent);
+        bindingCookie(ctx, "", 0);
         ctx.header("Cache-Control", "no-store");
         switch (result) {
             case SignInWithOidcUseCase.Finished finished -> {

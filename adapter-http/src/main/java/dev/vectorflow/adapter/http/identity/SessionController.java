@@ -142,11 +142,7 @@ public final class SessionController {
         Optional<String> email = fields.requiredText("email");
         Optional<String> password = fields.requiredText("password");
         fields.throwIfInvalid();
-        String address = guard.clientAddress(ctx);
-        Optional<Duration> blocked = throttle.blocked(address);
-        if (blocked.isPresent()) {
-            tooMany(ctx, blocked.get());
-        }
+        String address = unthrottledAddress(ctx);
         SignInUseCase.SignInResult result = signIn.signIn(
                 new SignInUseCase.SignInCommand(email.orElseThrow(), password.orElseThrow(), address, ctx.userAgent()));
         answer(ctx, address, result, "Wrong email or password.");
@@ -181,13 +177,19 @@ public final class SessionController {
         Optional<String> challenge = fields.requiredText("challenge");
         Optional<String> code = fields.requiredText("code");
         fields.throwIfInvalid();
+        String address = unthrottledAddress(ctx);
+        answer(ctx, address, secondFactor.verifySecondFactor(new VerifySecondFactorUseCase.VerifySecondFactorCommand(challenge.orElseThrow(),
+                code.orElseThrow(), address, ctx.userAgent())), "The code is wrong, was used already, or the sign-in expired.");
+    }
+
+    /** The client's address, when it has not failed too often lately (otherwise 429). */
+    private String unthrottledAddress(Context ctx) {
         String address = guard.clientAddress(ctx);
         Optional<Duration> blocked = throttle.blocked(address);
         if (blocked.isPresent()) {
             tooMany(ctx, blocked.get());
         }
-        answer(ctx, address, secondFactor.verifySecondFactor(new VerifySecondFactorUseCase.VerifySecondFactorCommand(challenge.orElseThrow(),
-                code.orElseThrow(), address, ctx.userAgent())), "The code is wrong, was used already, or the sign-in expired.");
+        return address;
     }
 
     private static void tooMany(Context ctx, Duration retryAfter) {
