@@ -25,6 +25,8 @@ import { AdminScreen } from './admin/AdminScreen.tsx';
 import { TokensScreen } from './admin/TokensScreen.tsx';
 import { AuditScreen } from './admin/AuditScreen.tsx';
 import { BackupsScreen } from './admin/BackupsScreen.tsx';
+import { SettingsScreen } from './admin/SettingsScreen.tsx';
+import { TwoFactorScreen } from './account/TwoFactorScreen.tsx';
 
 export function App() {
   return (
@@ -87,6 +89,12 @@ function Shell() {
       if (user.mustChangePassword) {
         wide = false;
         content = <PasswordScreen forced />;
+      } else if (user.twoFactorEnrollmentRequired) {
+        wide = false;
+        content = <TwoFactorScreen forced />;
+      } else if (route.name === 'two-factor') {
+        wide = false;
+        content = <TwoFactorScreen forced={false} />;
       } else if (route.name === 'password') {
         wide = false;
         content = <PasswordScreen forced={false} />;
@@ -139,6 +147,10 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
       return <AuditScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'two-factor':
+      return <TwoFactorScreen forced={false} />;
     case 'not-found':
       return (
         <div className="empty" data-testid="not-found">

@@ -10,6 +10,8 @@ export type AppRoute =
   | { name: 'secrets' }
   | { name: 'admin' }
   | { name: 'backups' }
+  | { name: 'settings' }
+  | { name: 'two-factor' }
   | { name: 'tokens' }
   | { name: 'audit' }
   | { name: 'not-found' };
@@ -27,6 +29,8 @@ export function appRouteFor(pathname: string): AppRoute {
   if (a === 'secrets' && !b) return { name: 'secrets' };
   if (a === 'admin' && !b) return { name: 'admin' };
   if (a === 'admin' && b === 'backups' && !c) return { name: 'backups' };
+  if (a === 'admin' && b === 'settings' && !c) return { name: 'settings' };
+  if (a === 'account' && b === 'two-factor' && !c) return { name: 'two-factor' };
   if (a === 'tokens' && !b) return { name: 'tokens' };
   if (a === 'audit' && !b) return { name: 'audit' };
   return { name: 'not-found' };
@@ -42,4 +46,5 @@ export const NAV: { path: string; label: string; match: AppRoute['name'][]; plat
   { path: '/admin', label: 'Users & teams', match: ['admin'] },
   { path: '/audit', label: 'Audit log', match: ['audit'] },
   { path: '/admin/backups', label: 'Backups', match: ['backups'], platformAdmin: true },
+  { path: '/admin/settings', label: 'Settings', match: ['settings'], platformAdmin: true },
 ];

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.vectorflow.core.settings.SettingsSnapshot;
 
 /** {@code vectorflow backup create | list | restore}: the backup service on the configured database, without a server. */
 final class BackupCommands {
@@ -32,8 +33,7 @@ final class BackupCommands {
 
     static int create(ServerSettings settings, boolean includeTelemetry, PrintStream out, PrintStream err) {
         try (PostgresStore store = open(settings, true);
-             BackupComposition backups = new BackupComposition(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC(),
-                     () -> { })) {
+             BackupComposition backups = commandLine(store, settings)) {
             BackupRun run = backups.service.createBackup(new CreateBackupCommand(Actor.commandLine(), includeTelemetry)).finished().join();
             if (run.status() != BackupStatus.SUCCEEDED) {
                 err.println("Backup " + run.name() + " FAILED: " + run.error().orElse("unknown reason"));
@@ -52,8 +52,7 @@ final class BackupCommands {
 
     static int list(ServerSettings settings, PrintStream out) {
         try (PostgresStore store = open(settings, true);
-             BackupComposition backups = new BackupComposition(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC(),
-                     () -> { })) {
+             BackupComposition backups = commandLine(store, settings)) {
             BackupQueries.BackupOverview overview = backups.service.overview();
             out.println("Storage: " + overview.storage());
             out.println("Schedule: " + overview.schedule().orElse("none") + overview.nextScheduled().map(n -> " (next " + n + ")").orElse("")
@@ -80,8 +79,7 @@ final class BackupCommands {
             return VectorFlowCli.USAGE;
         }
         try (PostgresStore store = open(settings, false);
-             BackupComposition backups = new BackupComposition(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC(),
-                     () -> { })) {
+             BackupComposition backups = commandLine(store, settings)) {
             if (store.snapshots().holdsSchema()) {
                 // an existing database is brought to this build's schema first, like a server start would
                 store.migrate();
@@ -112,6 +110,12 @@ final class BackupCommands {
             err.println("There is no backup " + sourceText + " (no such file here, and no such backup in the configured storage).");
             return VectorFlowCli.FAILED;
         }
+    }
+
+    /** The backup service as the command line uses it: the settings the database stores, the configured master key. */
+    private static BackupComposition commandLine(PostgresStore store, ServerSettings settings) {
+        SettingsSnapshot stored = BackupComposition.storedSettings(store, settings, BackupComposition.cipherOf(settings, false), Clock.systemUTC());
+        return new BackupComposition(store, settings, () -> stored, BackupComposition.cipherOf(settings, false), Clock.systemUTC(), () -> { });
     }
 
     /** The configured database; the embedded one cannot be opened while a server has it, which the message then says. */

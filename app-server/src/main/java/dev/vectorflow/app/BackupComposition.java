@@ -4,11 +4,13 @@ import dev.vectorflow.adapter.crypto.AesGcmSecretCipher;
 import dev.vectorflow.adapter.crypto.MasterKeySource;
 import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
 import dev.vectorflow.adapter.postgres.PostgresStore;
-import dev.vectorflow.ports.out.backup.BackupStorage;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
 import dev.vectorflow.ports.out.security.SecretCipher;
 import dev.vectorflow.ports.service.audit.AuditQueryService;
+import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.ports.service.backup.BackupService;
+import dev.vectorflow.ports.service.secret.KeyRingService;
+import dev.vectorflow.ports.service.settings.SettingsService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,15 +29,41 @@ final class BackupComposition implements AutoCloseable {
 
     final BackupService service;
     private final ExecutorService work;
-    private final BackupStorage storage;
+    private final SettingsBackupStorage storage;
 
-    BackupComposition(PostgresStore store, ServerSettings settings, Supplier<SecretCipher> freshCipher, Clock clock, Runnable afterRestore) {
-        this.storage = settings.backup().openStorage();
-        this.work = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("vf-backup").daemon(true).unstarted(r));
+    BackupComposition(PostgresStore store, ServerSettings settings, Supplier<SettingsSnapshot> current, Supplier<SecretCipher> freshCipher,
+                      Clock clock, Runnable afterRestore) {
         BackupSettings backup = settings.backup();
+        this.storage = new SettingsBackupStorage(backup, current);
+        this.work = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("vf-backup").daemon(true).unstarted(r));
         this.service = new BackupService(new BackupService.Dependencies(store.transactions(), store.snapshots(), storage, store.backupRuns(),
-                store.auditLog(), new AuditQueryService(store.transactions(), store.auditLog()), freshCipher, backup::policy,
+                store.auditLog(), new AuditQueryService(store.transactions(), store.auditLog()), freshCipher, () -> BackupSettings.policy(current.get()),
                 new TimeOrderedIdGenerator(clock, new SecureRandom()), clock, work, backup.staging(), Version.current(), afterRestore));
+    }
+
+    /**
+     * The settings as the command line sees them: the environment, then what the database stores (secrets only when the
+     * master key opens the database's key ring), then the defaults. Nothing is written.
+     */
+    static SettingsSnapshot storedSettings(PostgresStore store, ServerSettings settings, Supplier<SecretCipher> cipher, Clock clock) {
+        if (!store.snapshots().holdsSchema()) {
+            return SettingsSnapshot.resolve(settings.storedSettingOverrides(), java.util.Map.of());
+        }
+        KeyRingService ring = null;
+        try {
+            ring = new KeyRingService(store.transactions(), store.keyRing(), store.secrets(), store.auditLog(), cipher.get(), clock);
+            ring.reload();
+        } catch (RuntimeException unopened) {
+            // without the key ring the stored secrets stay closed: their settings fall back to their defaults
+        }
+        SettingsService service = new SettingsService(store.transactions(), store.settings(), store.auditLog(), ring, store.users(), () -> { },
+                clock, settings.storedSettingOverrides());
+        try {
+            return service.reload();
+        } catch (RuntimeException olderSchema) {
+            // a database of an older version has no settings store yet
+            return SettingsSnapshot.resolve(settings.storedSettingOverrides(), java.util.Map.of());
+        }
     }
 
     /**
@@ -66,12 +94,6 @@ final class BackupComposition implements AutoCloseable {
             work.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        if (storage instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(BackupComposition.class).warn("closing the backup storage failed: {}", e.getMessage());
-            }
-        }
+        storage.close();
     }
 }

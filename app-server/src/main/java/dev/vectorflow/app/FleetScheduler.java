@@ -4,6 +4,7 @@ import dev.vectorflow.ports.out.fleet.JobLeases;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.fleet.AgentService;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ final class FleetScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetScheduler.class);
 
-    /** A job that runs every {@code every} on the server holding its lease. */
-    record Job(String name, Duration every, Runnable work) {
+    /** A job that runs every {@code every} (read at every tick: it may follow a setting) on the server holding its lease. */
+    record Job(String name, java.util.function.Supplier<Duration> every, Runnable work) {
+        Job(String name, Duration every, Runnable work) {
+            this(name, () -> every, work);
+        }
     }
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,14 +45,14 @@ final class FleetScheduler implements AutoCloseable {
     private final Map<String, Long> lastRun = new ConcurrentHashMap<>();
     private final Map<String, Boolean> holding = new ConcurrentHashMap<>();
 
-    FleetScheduler(Transactions transactions, JobLeases leases, FleetJobs fleetJobs, AgentService agents, Duration pollInterval,
+    FleetScheduler(Transactions transactions, JobLeases leases, FleetJobs fleetJobs, AgentService agents, FleetTuning tuning,
                    Duration lease, String holder, List<Job> moreJobs) {
         this.transactions = transactions;
         this.leases = leases;
         this.holder = holder;
         this.lease = lease;
         this.jobs = new java.util.ArrayList<>(List.of(
-                new Job(FleetJobs.STATUS_SWEEP, pollInterval, () -> {
+                new Job(FleetJobs.STATUS_SWEEP, tuning::pollInterval, () -> {
                     var transitions = fleetJobs.sweepStatus();
                     if (!transitions.isEmpty()) {
                         LOG.info("{} node(s) became UNREACHABLE", transitions.size());
@@ -61,7 +65,7 @@ final class FleetScheduler implements AutoCloseable {
                     }
                 })));
         this.jobs.addAll(moreJobs);
-        long tick = Math.max(200, Math.min(pollInterval.toMillis(), lease.toMillis() / 3));
+        long tick = Math.max(200, Math.min(tuning.pollInterval().toMillis(), lease.toMillis() / 3));
         executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> run("rollups", agents::flushRollups), 5, 5, TimeUnit.SECONDS);
     }
@@ -91,7 +95,7 @@ final class FleetScheduler implements AutoCloseable {
                 LOG.info("this server ({}) now runs {}", holder, job.name());
             }
             Long last = lastRun.get(job.name());
-            if (held && (last == null || now - last >= job.every().toNanos())) {
+            if (held && (last == null || now - last >= job.every().get().toNanos())) {
                 lastRun.put(job.name(), now);
                 run(job.name(), job.work());
             }

@@ -6,6 +6,10 @@ import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import io.javalin.Javalin;
+import dev.vectorflow.core.settings.SettingsCatalog;
+import dev.vectorflow.core.settings.SettingsSnapshot;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.service.fleet.StoredFleetTuning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +60,19 @@ public final class ServerApplication implements AutoCloseable {
         PostgresStore store = PostgresStore.open(databaseSettings(settings), true, clock);
         try {
             ServerComposition services = new ServerComposition(store, clock, settings);
+            SettingsSnapshot effective = services.settingsStore.current();
+            List<InvalidValueException> invalid = effective.crossFieldProblems();
+            if (!invalid.isEmpty()) {
+                throw new InvalidSettingException("The settings do not fit together: " + invalid.stream()
+                        .map(p -> SettingsCatalog.get(p.field()).environmentVariable() + " " + p.problem()).collect(java.util.stream.Collectors.joining("; ")));
+            }
+            LOG.info("settings (environment > stored > default):");
+            effective.describe().forEach(line -> LOG.info("  {}", line));
+            services.settingsStore.unusableStoredValues().forEach(key -> LOG.warn("the stored value of {} is not usable (any more); its default applies", key));
+            java.util.function.Supplier<SettingsSnapshot> current = services.settingsStore::current;
             HttpSettings http = new HttpSettings(settings.httpHost(), settings.httpPort(), settings.maxRequestBytes(),
-                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders(), settings.agentRequestsPerMinute(),
-                    settings.enrollmentsPerMinute());
+                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders(),
+                    () -> current.get().wholeInt(SettingsCatalog.AGENT_RATE_LIMIT), () -> current.get().wholeInt(SettingsCatalog.ENROLL_RATE_LIMIT));
             if (!services.fleetChanges.awaitListening(Duration.ofSeconds(10))) {
                 LOG.warn("fleet change notices are not received yet; caches may be stale until they are");
             }
@@ -71,7 +85,7 @@ public final class ServerApplication implements AutoCloseable {
             Optional<String> setupToken = services.setup.prepareSetupToken();
             List<ApiRoutes.Route> routes = new ArrayList<>();
             Javalin app = HttpApi.create(http, services.api, clock, routes).start();
-            String base = settings.publicUrl().orElse("http://" + displayHost(settings.httpHost()) + ":" + app.port());
+            String base = current.get().optionalText(SettingsCatalog.PUBLIC_URL).orElse("http://" + displayHost(settings.httpHost()) + ":" + app.port());
             LOG.info("VectorFlow {} ready on {} (database: {})", Version.current(), base, store.description());
             setupToken.ifPresent(token -> LOG.warn("""
 
@@ -82,7 +96,7 @@ public final class ServerApplication implements AutoCloseable {
                     ====================================================================""", base, token));
             dev.vectorflow.ports.service.backup.BackupJobs backupJobs = new dev.vectorflow.ports.service.backup.BackupJobs(services.backups.service);
             FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.agents,
-                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()), List.of(
+                    new StoredFleetTuning(current), settings.jobLease(), holderName(app.port()), List.of(
                             new FleetScheduler.Job(dev.vectorflow.ports.service.backup.BackupJobs.SCHEDULE, Duration.ofSeconds(15), backupJobs::runIfDue)));
             return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
         } catch (RuntimeException e) {

@@ -10,7 +10,14 @@ import dev.vectorflow.ports.service.fleet.EnrollmentService;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
 import dev.vectorflow.ports.service.fleet.FleetOverviewService;
 import dev.vectorflow.ports.service.fleet.FleetService;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
+import dev.vectorflow.ports.service.fleet.StoredFleetTuning;
+import dev.vectorflow.ports.service.settings.SettingsService;
+import dev.vectorflow.ports.service.identity.OidcSignInService;
+import dev.vectorflow.ports.service.identity.TwoFactorService;
+import dev.vectorflow.core.settings.SettingsSnapshot;
+import dev.vectorflow.adapter.crypto.HmacSha1Totp;
+import dev.vectorflow.adapter.oidc.NimbusOpenIdConnect;
 import dev.vectorflow.ports.service.fleet.LiveTelemetry;
 import java.time.Duration;
 
@@ -69,6 +76,7 @@ final class ServerComposition {
     final PostgresTelemetryWriter telemetryWriter;
     final PostgresFleetChanges fleetChanges;
     final BackupComposition backups;
+    final SettingsService settingsStore;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
@@ -91,15 +99,6 @@ final class ServerComposition {
         PasswordHasher hasher = Argon2idPasswordHasher.recommended(random);
         Transactions tx = store.transactions();
 
-        SessionService sessions = new SessionService(tx, store.users(), store.teams(), store.sessions(), store.apiTokens(),
-                store.auditLog(), hasher, tokens, clock, sessionPolicy);
-        this.setup = new SetupService(tx, store.users(), store.setupTokens(), store.auditLog(), hasher, sessions, ids, tokens, clock);
-        UserAdministrationService users = new UserAdministrationService(tx, store.users(), store.teams(), store.sessions(),
-                store.auditLog(), hasher, ids, clock);
-        TeamAdministrationService teams = new TeamAdministrationService(tx, store.teams(), store.users(), store.environments(),
-                store.auditLog(), ids, clock);
-        ApiTokenService apiTokens = new ApiTokenService(tx, store.apiTokens(), store.users(), store.teams(), store.auditLog(), ids,
-                tokens, clock);
         this.audit = new AuditQueryService(tx, store.auditLog());
         MasterKey masterKey = new MasterKeySource(random).load(settings.masterKey(), MasterKeySource.defaultKeyFile(settings.dataDirectory()));
         if (masterKey.created()) {
@@ -122,13 +121,34 @@ final class ServerComposition {
         }
         CaffeineFleetCache fleetCache = new CaffeineFleetCache(500_000, Duration.ofMinutes(10));
         this.fleetChanges = store.fleetChanges(fleetCache);
+        // the settings store: read now, and again whenever any server changes it (or notices may have been missed)
+        this.settingsStore = new SettingsService(tx, store.settings(), store.auditLog(), keyRing, store.users(), fleetChanges, clock,
+                settings.storedSettingOverrides());
+        this.settingsStore.reload();
+        fleetChanges.onSettingsChanged(this.settingsStore::reload);
+        java.util.function.Supplier<SettingsSnapshot> current = this.settingsStore::current;
+
+        SessionService sessions = new SessionService(tx, store.users(), store.teams(), store.sessions(), store.apiTokens(),
+                store.auditLog(), hasher, tokens, clock, sessionPolicy, store.twoFactor(), store.oidcSignIns(), current);
+        this.setup = new SetupService(tx, store.users(), store.setupTokens(), store.auditLog(), hasher, sessions, ids, tokens, clock);
+        UserAdministrationService users = new UserAdministrationService(tx, store.users(), store.teams(), store.sessions(),
+                store.auditLog(), hasher, ids, clock);
+        TeamAdministrationService teams = new TeamAdministrationService(tx, store.teams(), store.users(), store.environments(),
+                store.auditLog(), ids, clock);
+        ApiTokenService apiTokens = new ApiTokenService(tx, store.apiTokens(), store.users(), store.teams(), store.auditLog(), ids,
+                tokens, clock);
+        TwoFactorService twoFactor = new TwoFactorService(tx, store.twoFactor(), store.users(), store.teams(), store.auditLog(), keyRing,
+                new HmacSha1Totp(), tokens, clock, sessions, current);
+        OidcSignInService oidc = new OidcSignInService(new OidcSignInService.Dependencies(tx, store.oidcProviders(), store.oidcSignIns(),
+                store.users(), store.teams(), store.auditLog(), new NimbusOpenIdConnect(NimbusOpenIdConnect.Tuning.defaults(), clock), keyRing,
+                sessions, fleetChanges, ids, clock, current));
         this.telemetryWriter = store.telemetryWriter(settings.telemetryQueueCapacity(), 200);
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock, fleetChanges);
         PipelineService pipelines = new PipelineService(tx, store.pipelines(), store.environments(), store.auditLog(),
                 JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets, secrets, ids, clock,
                 vectorCheck(settings), fleetChanges);
-        FleetSettings fleet = settings.fleet();
+        FleetTuning fleet = new StoredFleetTuning(current);
         LiveTelemetry live = new LiveTelemetry();
         DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, fleetCache);
         this.agents = new AgentService(tx, store.nodes(), store.nodeActions(), fleetCache, telemetryWriter, desiredStates, live, fleet, clock);
@@ -141,12 +161,14 @@ final class ServerComposition {
         // after a restore (here, or on another server: the notice reaches every one) nothing cached may outlive the old data
         Runnable refreshAfterRestore = () -> {
             keyRing.reload();
+            this.settingsStore.reload();
             fleetCache.forgetAll();
             agents.forgetReportedState();
         };
         fleetChanges.onRestored(refreshAfterRestore);
         byte[] masterKeyBytes = masterKey.bytes();
-        this.backups = new BackupComposition(store, settings, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock, refreshAfterRestore);
+        this.backups = new BackupComposition(store, settings, current, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock,
+                refreshAfterRestore);
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
@@ -177,6 +199,9 @@ final class ServerComposition {
                     return figures;
                 },
                 new FleetOverviewService(tx, store.environments(), store.nodes(), store.fleetOverview(), store.agentReleases(), desiredStates,
-                        live, fleet, clock));
+                        live, fleet, clock),
+                this.settingsStore, this.settingsStore,
+                oidc, oidc, oidc,
+                twoFactor, twoFactor, twoFactor);
     }
 }

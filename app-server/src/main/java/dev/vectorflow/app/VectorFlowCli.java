@@ -128,6 +128,9 @@ public final class VectorFlowCli {
                     yield RUNNING;
                 }
             };
+        } catch (InvalidSettingException e) {
+            err.println("Configuration error: " + e.getMessage());
+            return BAD_CONFIG;
         } catch (RuntimeException e) {
             log.error("{} failed: {}", command.name(), e.getMessage(), e);
             err.println("VectorFlow could not " + (command instanceof Commands.Server ? "start" : "run " + command.name()) + ": " + e.getMessage());

@@ -35,7 +35,7 @@ class UiBrowserTest {
     }
 
     /** Runs one of the ui module's browser scripts and asserts it printed only passing checks. */
-    private static String runScript(Path dataDir, String script, List<String> arguments, int timeoutSeconds) throws Exception {
+    static String runScript(Path dataDir, String script, List<String> arguments, int timeoutSeconds) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", UI.resolve("e2e").resolve(script).toString()));
         command.addAll(arguments);
         Path log = dataDir.resolve(script + ".log");

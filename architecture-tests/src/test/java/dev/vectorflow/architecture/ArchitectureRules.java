@@ -41,6 +41,8 @@ public final class ArchitectureRules {
     public static final String ADAPTER_CRYPTO = "dev.vectorflow.adapter.crypto..";
     /** Where backup files are kept: a local directory or S3-compatible storage. */
     public static final String ADAPTER_STORAGE = "dev.vectorflow.adapter.storage..";
+    /** The OpenID Connect relying party (Nimbus oauth2-oidc-sdk). */
+    public static final String ADAPTER_OIDC = "dev.vectorflow.adapter.oidc..";
     public static final String APP_SERVER = "dev.vectorflow.app..";
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
@@ -49,8 +51,8 @@ public final class ArchitectureRules {
     public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
-    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, APP_SERVER, AGENT,
-            BENCH, STANDIN};
+    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, ADAPTER_OIDC,
+            APP_SERVER, AGENT, BENCH, STANDIN};
 
     /** The agent's own hexagon: its core (the pipelines on the node, the conversation with the server) and its driven ports. */
     public static final String AGENT_PIPELINES = "dev.vectorflow.agent.pipeline..";
@@ -106,6 +108,16 @@ public final class ArchitectureRules {
             .that().resideOutsideOfPackage(ADAPTER_STORAGE)
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "io.minio..", "org.gaul..")
             .because("backups reach S3-compatible storage through the BackupStorage port; the AWS SDK stays inside adapter-storage");
+
+    public static final ArchRule openid_connect_library_only_in_adapter_oidc = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_OIDC)
+            .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+            .because("tokens are parsed and checked by Nimbus behind the OpenIdConnect port only; nothing else reads a JWT");
+
+    public static final ArchRule qr_codes_only_in_adapter_http = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.nayuki.qrcodegen..")
+            .because("a QR code is a way of showing an enrolment's address to a person: the HTTP adapter's business");
 
     public static final ArchRule jackson_never_in_core_domain_or_ports = noClasses()
             .that().resideInAnyPackage(CORE, PORTS)

@@ -7,7 +7,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.vectorflow.adapter.http.HttpApi;
+import dev.vectorflow.adapter.http.identity.TwoFactorController;
+import dev.vectorflow.adapter.http.planted.HttpReadingTokens;
 import dev.vectorflow.adapter.http.planted.HttpUsingPostgres;
+import dev.vectorflow.adapter.oidc.NimbusOpenIdConnect;
+import dev.vectorflow.adapter.oidc.planted.OidcDrawingQrCodes;
+import dev.vectorflow.adapter.oidc.planted.OidcUsingPostgres;
 import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
@@ -91,6 +96,20 @@ class RulesBiteTest {
         bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(StorageUsingPostgres.class, PostgresStore.class),
                 classes(S3BackupStorage.class, PostgresStore.class));
         bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(S3BackupStorage.class));
+    }
+
+    @Test
+    void nimbusOutsideAdapterOidc_orAdapterOidcUsingAnotherAdapter_breaksTheBuild() {
+        bites(ArchitectureRules.openid_connect_library_only_in_adapter_oidc, classes(HttpReadingTokens.class),
+                classes(NimbusOpenIdConnect.class, HttpApi.class));
+        bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(OidcUsingPostgres.class, PostgresStore.class),
+                classes(NimbusOpenIdConnect.class, PostgresStore.class));
+        bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(NimbusOpenIdConnect.class));
+    }
+
+    @Test
+    void qrCodesOutsideAdapterHttp_breakTheBuild() {
+        bites(ArchitectureRules.qr_codes_only_in_adapter_http, classes(OidcDrawingQrCodes.class), classes(TwoFactorController.class));
     }
 
     @Test

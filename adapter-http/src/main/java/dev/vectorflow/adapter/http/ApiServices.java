@@ -68,5 +68,13 @@ public record ApiServices(
         dev.vectorflow.ports.in.backup.DownloadBackupUseCase downloadBackup,
         dev.vectorflow.ports.in.backup.BackupQueries backupQueries,
         dev.vectorflow.ports.in.system.ServerStatsQueries serverStats,
-        dev.vectorflow.ports.in.fleet.FleetOverviewQueries fleetOverview) {
+        dev.vectorflow.ports.in.fleet.FleetOverviewQueries fleetOverview,
+        dev.vectorflow.ports.in.settings.SettingsQueries settingsQueries,
+        dev.vectorflow.ports.in.settings.UpdateSettingsUseCase updateSettings,
+        dev.vectorflow.ports.in.identity.SignInWithOidcUseCase signInWithOidc,
+        dev.vectorflow.ports.in.identity.OidcProviderQueries oidcProviderQueries,
+        dev.vectorflow.ports.in.identity.ManageOidcProvidersUseCase manageOidcProviders,
+        dev.vectorflow.ports.in.identity.VerifySecondFactorUseCase verifySecondFactor,
+        dev.vectorflow.ports.in.identity.ManageTwoFactorUseCase manageTwoFactor,
+        dev.vectorflow.ports.in.identity.TwoFactorQueries twoFactorQueries) {
 }

@@ -16,7 +16,10 @@ import dev.vectorflow.adapter.http.auth.RequestGuard;
 import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
 import dev.vectorflow.adapter.http.identity.IdentityController;
+import dev.vectorflow.adapter.http.identity.OidcController;
 import dev.vectorflow.adapter.http.identity.SessionController;
+import dev.vectorflow.adapter.http.identity.TwoFactorController;
+import dev.vectorflow.adapter.http.settings.SettingsController;
 import dev.vectorflow.adapter.http.pipeline.PipelineController;
 import dev.vectorflow.adapter.http.secret.SecretController;
 import dev.vectorflow.core.failure.NotFoundFailure;
@@ -97,6 +100,7 @@ public final class HttpApi {
         SystemController system = new SystemController(settings.version(), services.checkReadiness(), services.serverStats());
         EnvironmentController environments = new EnvironmentController(services.createEnvironment(),
                 services.updateEnvironment(), services.deleteEnvironment(), services.environmentQueries(), services.teamQueries(), bodies);
+        java.util.function.Function<Context, java.net.URI> origin = ctx -> OidcController.origin(ctx, guard);
         SessionController sessions = new SessionController(services.signIn(), services.signOut(), services.setup(),
                 services.changePassword(), services.teamQueries(), guard, new SignInThrottle(20, Duration.ofMinutes(15), clock), bodies,
                 id -> {
@@ -105,7 +109,11 @@ public final class HttpApi {
                     } catch (NotFoundFailure gone) {
                         return java.util.Optional.empty();
                     }
-                });
+                }, services.verifySecondFactor(), (token, from) -> services.signInWithOidc().endSessionUri(token, from), origin);
+        OidcController oidc = new OidcController(services.signInWithOidc(), services.oidcProviderQueries(), services.manageOidcProviders(),
+                guard, bodies, sessions);
+        TwoFactorController twoFactor = new TwoFactorController(services.manageTwoFactor(), services.twoFactorQueries(), bodies);
+        SettingsController settingsController = new SettingsController(services.settingsQueries(), services.updateSettings(), bodies);
         IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),
                 services.teamQueries(), services.manageApiTokens(), services.apiTokenQueries(), bodies, clock);
         AuditController audit = new AuditController(services.auditQueries(), mapper);
@@ -152,7 +160,10 @@ public final class HttpApi {
             ApiRoutes api = new ApiRoutes(config.routes);
             system.register(api);
             sessions.register(api);
+            oidc.register(api);
+            twoFactor.register(api);
             identity.register(api);
+            settingsController.register(api);
             environments.register(api);
             audit.register(api);
             secrets.register(api);

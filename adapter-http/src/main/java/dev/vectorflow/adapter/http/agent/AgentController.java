@@ -39,7 +39,7 @@ public final class AgentController {
     private final RateLimiter perAddress;
 
     public AgentController(EnrollNodeUseCase enrollment, ServeAgentUseCase agents, ObjectMapper mapper, RequestGuard guard,
-                           int requestsPerMinutePerNode, int enrollmentsPerMinutePerAddress) {
+                           java.util.function.IntSupplier requestsPerMinutePerNode, java.util.function.IntSupplier enrollmentsPerMinutePerAddress) {
         this.enrollment = enrollment;
         this.agents = agents;
         this.mapper = mapper;

@@ -3,11 +3,13 @@ package dev.vectorflow.adapter.http.agent;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Token buckets per key (a node, a client address): {@code perMinute} requests a minute, bursts up to the same number. */
+/**
+ * Token buckets per key (a node, a client address): {@code perMinute} requests a minute, bursts up to the same number.
+ * The limit is read at every request, so a changed setting applies at once (a bucket keeps its tokens up to the new size).
+ */
 final class RateLimiter {
 
-    private final double capacity;
-    private final double perNano;
+    private final java.util.function.IntSupplier perMinute;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -15,14 +17,15 @@ final class RateLimiter {
         long at;
     }
 
-    RateLimiter(int perMinute) {
-        this.capacity = perMinute;
-        this.perNano = perMinute / 60e9;
+    RateLimiter(java.util.function.IntSupplier perMinute) {
+        this.perMinute = perMinute;
     }
 
     /** Empty when the request may go ahead, else how long to wait before the next one. */
     java.util.Optional<Duration> acquire(String key) {
         long now = System.nanoTime();
+        double capacity = Math.max(1, perMinute.getAsInt());
+        double perNano = capacity / 60e9;
         if (buckets.size() > 500_000) {
             buckets.clear(); // a flood of distinct keys must not exhaust memory; everyone starts with a full bucket
         }

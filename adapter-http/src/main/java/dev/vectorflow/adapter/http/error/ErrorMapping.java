@@ -43,6 +43,8 @@ public final class ErrorMapping {
             write(ctx, new ErrorResponse(503, "Service Unavailable", e.getMessage(), List.of()));
         });
         routes.exception(InvalidGraphFailure.class, (e, ctx) -> write(ctx, invalidPipeline(e.getMessage(), e.problems()).response()));
+        routes.exception(dev.vectorflow.core.validation.InvalidValuesException.class, (e, ctx) ->
+                write(ctx, ApiProblem.invalid(e.problems().stream().map(p -> new FieldProblem(p.field(), p.problem())).toList()).response()));
         routes.exception(InvalidValueException.class, (e, ctx) ->
                 write(ctx, ApiProblem.invalid(List.of(new FieldProblem(e.field(), e.problem()))).response()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -45,7 +45,7 @@ class RestoreGateTest {
         Restoring queries = new Restoring();
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, queries, null, null);
+                null, null, null, null, null, null, null, null, queries, null, null, null, null, null, null, null, null, null, null);
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(1), "test"), services).start();
         try {
             HttpClient http = HttpClient.newHttpClient();

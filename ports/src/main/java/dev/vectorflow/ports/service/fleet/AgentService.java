@@ -64,7 +64,7 @@ public final class AgentService implements ServeAgentUseCase {
     private final TelemetryWriter writer;
     private final DesiredStates desiredStates;
     private final LiveTelemetry live;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
     private final ConcurrentHashMap<NodeId, Written> written = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> recentlySettled = new ConcurrentHashMap<>();
@@ -96,7 +96,7 @@ public final class AgentService implements ServeAgentUseCase {
     static final Duration REWRITE_EVERY = Duration.ofMinutes(5);
 
     public AgentService(Transactions transactions, NodeRepository nodes, NodeActionRepository actions, FleetCache cache,
-                        TelemetryWriter writer, DesiredStates desiredStates, LiveTelemetry live, FleetSettings settings, Clock clock) {
+                        TelemetryWriter writer, DesiredStates desiredStates, LiveTelemetry live, FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.actions = actions;

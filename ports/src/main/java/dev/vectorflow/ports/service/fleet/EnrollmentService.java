@@ -47,12 +47,12 @@ public final class EnrollmentService implements ManageEnrollmentTokensUseCase, E
     private final AuditLog audit;
     private final IdGenerator ids;
     private final RandomTokens random;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
     public EnrollmentService(Transactions transactions, EnrollmentTokenRepository tokens, NodeRepository nodes,
                              EnvironmentRepository environments, FleetChanges changes, AuditLog audit, IdGenerator ids, RandomTokens random,
-                             FleetSettings settings, Clock clock) {
+                             FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.tokens = tokens;
         this.nodes = nodes;

@@ -73,13 +73,13 @@ public final class FleetService implements ManageNodesUseCase, DeployPipelineUse
     private final AgentService agents;
     private final AuditLog audit;
     private final IdGenerator ids;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
     public FleetService(Transactions transactions, NodeRepository nodes, EnrollmentTokenRepository tokens, EnrollmentService enrollment,
                         DeploymentRepository deployments, PipelineRepository pipelines, EnvironmentRepository environments,
                         NodeActionRepository actions, TelemetryRepository telemetry, FleetChanges changes, DesiredStates desiredStates,
-                        LiveTelemetry live, AgentService agents, AuditLog audit, IdGenerator ids, FleetSettings settings, Clock clock) {
+                        LiveTelemetry live, AgentService agents, AuditLog audit, IdGenerator ids, FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.tokens = tokens;
