@@ -229,7 +229,8 @@ await signIn(args.url, args.email, args.password);
     await page.getByTestId('deploy-confirm').click();
     await page.getByTestId('tab-deployment').click();
     await runningVersion(3);
-    await until('pipeline metrics chart', async () => (await drawn('pipeline-metrics')) || 'no points yet', 90_000);
+    // a minute to close the first per-minute rollup, then up to 30 s until the panel reloads (more on a busy machine)
+    await until('pipeline metrics chart', async () => (await drawn('pipeline-metrics')) || 'no points yet', 150_000);
     await screenshot('rolled-back-deployed');
   });
 

@@ -36,6 +36,8 @@ export function readArgs(argv, required, usage) {
  * @property {string} [screenshots] folder for screenshots (none when absent)
  * @property {number} [timeoutMs] default timeout of every page action
  * @property {(text: string, url: string) => boolean} [expected] console errors the check causes on purpose
+ * @property {string} [foreignOrigin] another site the check visits (an identity provider's login page): what its pages log
+ *   and whether they come with our Content-Security-Policy is not ours to check
  */
 
 /** Starts Chromium with one 1280×800 page and returns the helpers of a check. @param {CheckOptions} options */
@@ -48,8 +50,11 @@ export async function startCheck(options = {}) {
   page.setDefaultTimeout(options.timeoutMs ?? 15_000);
   /** @type {string[]} */
   const problems = [];
+  /** @param {string} url */
+  const foreign = (url) => !!options.foreignOrigin && url.startsWith(options.foreignOrigin);
   page.on('console', (m) => {
     if (m.type() !== 'error' && m.type() !== 'warning') return;
+    if (foreign(page.url())) return;
     const url = m.location()?.url ?? '';
     if (options.expected?.(m.text(), url)) return;
     problems.push(`${m.type()}: ${m.text()} ${url}`);
@@ -60,7 +65,7 @@ export async function startCheck(options = {}) {
   const pagesWithoutCsp = [];
   let pagesWithCsp = 0;
   page.on('response', (r) => {
-    if (r.request().resourceType() !== 'document') return;
+    if (r.request().resourceType() !== 'document' || foreign(r.url())) return;
     if (/script-src 'self'/.test(r.headers()['content-security-policy'] ?? '')) pagesWithCsp++;
     else pagesWithoutCsp.push(r.url());
   });

@@ -24,6 +24,9 @@ import { SecretsScreen } from './admin/SecretsScreen.tsx';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { TokensScreen } from './admin/TokensScreen.tsx';
 import { AuditScreen } from './admin/AuditScreen.tsx';
+import { BackupsScreen } from './admin/BackupsScreen.tsx';
+import { SettingsScreen } from './admin/SettingsScreen.tsx';
+import { TwoFactorScreen } from './account/TwoFactorScreen.tsx';
 
 export function App() {
   return (
@@ -86,6 +89,12 @@ function Shell() {
       if (user.mustChangePassword) {
         wide = false;
         content = <PasswordScreen forced />;
+      } else if (user.twoFactorEnrollmentRequired) {
+        wide = false;
+        content = <TwoFactorScreen forced />;
+      } else if (route.name === 'two-factor') {
+        wide = false;
+        content = <TwoFactorScreen forced={false} />;
       } else if (route.name === 'password') {
         wide = false;
         content = <PasswordScreen forced={false} />;
@@ -136,6 +145,12 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
       return <TokensScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'backups':
+      return <BackupsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'two-factor':
+      return <TwoFactorScreen forced={false} />;
     case 'not-found':
       return (
         <div className="empty" data-testid="not-found">
@@ -155,7 +170,7 @@ function SignedInApp({ session, notice, onDismissNotice }: { session: SignedInSe
     <div className={full ? 'app app-full' : 'app'}>
       <TopBar>
         <nav className="nav" aria-label="Main">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.platformAdmin || session.user.platformAdmin).map((item) => (
             <Link key={item.path} to={item.path} className="nav-link" current={item.match.includes(route.name)} testId={`nav-${item.path.slice(1) || 'overview'}`}>
               {item.label}
             </Link>

@@ -70,6 +70,10 @@ export interface SessionUser {
   mustChangePassword: boolean;
   /** Why (servers before it was added send nothing): a new account chooses its first password, a reset one a new one. */
   passwordChangeReason?: PasswordChangeReason | null;
+  /** False for an account that signs in only through an identity provider (no password, no TOTP of its own). */
+  hasPassword?: boolean;
+  /** A second factor is required of this account and it has none yet: only its enrolment may be used until it has. */
+  twoFactorEnrollmentRequired?: boolean;
 }
 
 export type PasswordChangeReason = 'NEW_ACCOUNT' | 'RESET';
@@ -97,6 +101,17 @@ export interface SignedInSession {
 }
 
 export type Session = SignedOutSession | SignedInSession;
+
+/** `POST /api/session` when the password was right and the account has a second factor: the code goes with `challenge`. */
+export interface SecondFactorChallenge {
+  authenticated: false;
+  secondFactorRequired: true;
+  challenge: string;
+}
+
+export function isSecondFactorChallenge(value: unknown): value is SecondFactorChallenge {
+  return isRecord(value) && value.secondFactorRequired === true && typeof value.challenge === 'string' && value.challenge.length > 0;
+}
 
 export interface SetupRequest {
   token: string;
@@ -321,7 +336,10 @@ export function isSession(value: unknown): value is Session {
 /** The title of the 403 the server answers while the user must change their password. */
 export const PASSWORD_CHANGE_REQUIRED_TITLE = 'Password Change Required';
 
-export type AuthProblemKind = 'unauthorized' | 'password-change-required' | 'csrf-rejected';
+/** The title of the 403 the server answers while a required second factor is not enrolled yet. */
+export const TWO_FACTOR_ENROLLMENT_REQUIRED_TITLE = 'Two-Factor Enrollment Required';
+
+export type AuthProblemKind = 'unauthorized' | 'password-change-required' | 'two-factor-enrollment-required' | 'csrf-rejected';
 
 /**
  * What an error answer says about the session: 401 means signed out (or never
@@ -333,6 +351,9 @@ export function classifyAuthProblem(problem: Problem): AuthProblemKind | undefin
   if (problem.status !== 403) return undefined;
   if (problem.title.trim().toLowerCase() === PASSWORD_CHANGE_REQUIRED_TITLE.toLowerCase()) {
     return 'password-change-required';
+  }
+  if (problem.title.trim().toLowerCase() === TWO_FACTOR_ENROLLMENT_REQUIRED_TITLE.toLowerCase()) {
+    return 'two-factor-enrollment-required';
   }
   if (/\bcsrf\b/i.test(`${problem.title} ${problem.detail ?? ''}`)) return 'csrf-rejected';
   return undefined;
@@ -404,8 +425,12 @@ export interface ApiClient {
   listEnvironments(signal?: AbortSignal): Promise<EnvironmentList>;
 
   session(signal?: AbortSignal): Promise<Session>;
-  signIn(email: string, password: string): Promise<SignedInSession>;
-  signOut(): Promise<void>;
+  /** Signed in, or the password was right and a second factor is asked for. */
+  signIn(email: string, password: string): Promise<SignedInSession | SecondFactorChallenge>;
+  /** The second step: a code of the app (or a recovery code) for the challenge of {@link signIn}. */
+  verifySecondFactor(challenge: string, code: string): Promise<SignedInSession>;
+  /** Ends the session; answers the identity provider's end-session address when the session came from one. */
+  signOut(): Promise<string | undefined>;
   signOutEverywhere(): Promise<void>;
   completeSetup(request: SetupRequest): Promise<SignedInSession>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
@@ -503,11 +528,28 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       request('/api/session', {
         method: 'POST',
         body: { email, password },
+        validate: (v): v is SignedInSession | SecondFactorChallenge => isSignedInSession(v) || isSecondFactorChallenge(v),
+        // 401 = wrong email or password, 429 = locked out, 403 = local sign-in turned off: answers to this form, not session news.
+        ownStatuses: [401, 403, 429],
+      }),
+    verifySecondFactor: (challenge, code) =>
+      request('/api/session/second-factor', {
+        method: 'POST',
+        body: { challenge, code },
         validate: isSignedInSession,
-        // 401 = wrong email or password, 429 = locked out: answers to this form, not session news.
         ownStatuses: [401, 429],
       }),
-    signOut: () => send('/api/session', { method: 'DELETE' }),
+    signOut: async () => {
+      const response = await exchange('/api/session', { method: 'DELETE' }, []);
+      const text = await response.text();
+      if (!text) return undefined;
+      try {
+        const body: unknown = parseJson(text);
+        return isRecord(body) && typeof body.endSessionUrl === 'string' ? body.endSessionUrl : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     signOutEverywhere: () => send('/api/session/revoke-all', { method: 'POST' }),
     completeSetup: (setup) =>
       request('/api/setup', {

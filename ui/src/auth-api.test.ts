@@ -274,3 +274,33 @@ describe('session calls', () => {
     expect(error.problem.problems).toEqual([{ field: 'password', message: 'must be at least 12 characters' }]);
   });
 });
+
+describe('second factors and identity providers', () => {
+  it('answers the challenge of a sign-in that needs a second factor, then the session for the code', async () => {
+    const signedIn = {
+      authenticated: true,
+      user: { id: 'u', email: 'a@b.c', name: 'A', platformAdmin: false, mustChangePassword: false },
+      teams: [],
+      csrfToken: 'c',
+    };
+    const { fetch, calls } = fakeFetch({
+      'POST /api/session': () => jsonResponse(200, { authenticated: false, secondFactorRequired: true, challenge: 'ch-1' }),
+      'POST /api/session/second-factor': () => jsonResponse(200, signedIn),
+    });
+    const client = createApiClient({ fetch });
+    expect(await client.signIn('a@b.c', 'pw')).toEqual({ authenticated: false, secondFactorRequired: true, challenge: 'ch-1' });
+    expect(await client.verifySecondFactor('ch-1', '123456')).toEqual(signedIn);
+    expect(calls.map((c) => c.key)).toEqual(['POST /api/session', 'POST /api/session/second-factor']);
+  });
+
+  it("answers the provider's end-session address on sign-out, and nothing after a plain one", async () => {
+    const withProvider = fakeFetch({ 'DELETE /api/session': () => jsonResponse(200, { endSessionUrl: 'https://idp.example.com/logout?x=1' }) });
+    expect(await createApiClient({ fetch: withProvider.fetch }).signOut()).toBe('https://idp.example.com/logout?x=1');
+    const plain = fakeFetch({ 'DELETE /api/session': () => new Response(null, { status: 204 }) });
+    expect(await createApiClient({ fetch: plain.fetch }).signOut()).toBeUndefined();
+  });
+
+  it('hears that a second factor must be enrolled first', () => {
+    expect(classifyAuthProblem({ status: 403, title: 'Two-Factor Enrollment Required' })).toBe('two-factor-enrollment-required');
+  });
+});

@@ -83,6 +83,7 @@ export function lockoutMessage(retryAfterSeconds: number | undefined): string {
 export function signInFailureMessage(problem: Problem): string | undefined {
   if (problem.status === 401) return problem.detail ?? 'Wrong email or password.';
   if (problem.status === 429) return lockoutMessage(problem.retryAfterSeconds);
+  if (problem.status === 403 && problem.detail) return problem.detail;
   return undefined;
 }
 
@@ -202,9 +203,9 @@ export function splitFieldProblems<F extends string>(
 
 // ---- Routing ----
 
-export type Route = { name: 'setup'; token: string | undefined } | { name: 'password' } | { name: 'home' };
+export type Route = { name: 'setup'; token: string | undefined } | { name: 'password' } | { name: 'two-factor' } | { name: 'home' };
 
-/** The screen for a location: /setup (with its token), /account/password, or anything else = home. */
+/** The screen for a location: /setup (with its token), /account/password, /account/two-factor, or anything else = home. */
 export function routeFor(pathname: string, search: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/setup') {
@@ -212,5 +213,6 @@ export function routeFor(pathname: string, search: string): Route {
     return { name: 'setup', token: token ? token : undefined };
   }
   if (path === '/account/password') return { name: 'password' };
+  if (path === '/account/two-factor') return { name: 'two-factor' };
   return { name: 'home' };
 }

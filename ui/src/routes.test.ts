@@ -10,6 +10,9 @@ describe('appRouteFor', () => {
     expect(appRouteFor('/fleet/enrollment')).toEqual({ name: 'enrollment' });
     expect(appRouteFor('/fleet/agents')).toEqual({ name: 'agents' });
     expect(appRouteFor('/audit/')).toEqual({ name: 'audit' });
+    expect(appRouteFor('/admin/backups')).toEqual({ name: 'backups' });
+    expect(appRouteFor('/admin/settings')).toEqual({ name: 'settings' });
+    expect(appRouteFor('/account/two-factor')).toEqual({ name: 'two-factor' });
     expect(appRouteFor('/some/deep/link')).toEqual({ name: 'not-found' });
   });
 });

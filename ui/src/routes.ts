@@ -9,6 +9,9 @@ export type AppRoute =
   | { name: 'agents' }
   | { name: 'secrets' }
   | { name: 'admin' }
+  | { name: 'backups' }
+  | { name: 'settings' }
+  | { name: 'two-factor' }
   | { name: 'tokens' }
   | { name: 'audit' }
   | { name: 'not-found' };
@@ -25,12 +28,16 @@ export function appRouteFor(pathname: string): AppRoute {
   if (a === 'fleet' && b === 'nodes' && c) return { name: 'node', id: c };
   if (a === 'secrets' && !b) return { name: 'secrets' };
   if (a === 'admin' && !b) return { name: 'admin' };
+  if (a === 'admin' && b === 'backups' && !c) return { name: 'backups' };
+  if (a === 'admin' && b === 'settings' && !c) return { name: 'settings' };
+  if (a === 'account' && b === 'two-factor' && !c) return { name: 'two-factor' };
   if (a === 'tokens' && !b) return { name: 'tokens' };
   if (a === 'audit' && !b) return { name: 'audit' };
   return { name: 'not-found' };
 }
 
-export const NAV: { path: string; label: string; match: AppRoute['name'][] }[] = [
+/** `platformAdmin`: shown to platform admins only. */
+export const NAV: { path: string; label: string; match: AppRoute['name'][]; platformAdmin?: boolean }[] = [
   { path: '/', label: 'Overview', match: ['overview'] },
   { path: '/pipelines', label: 'Pipelines', match: ['pipelines', 'editor'] },
   { path: '/fleet', label: 'Fleet', match: ['fleet', 'node', 'enrollment', 'agents'] },
@@ -38,4 +45,6 @@ export const NAV: { path: string; label: string; match: AppRoute['name'][] }[] =
   { path: '/tokens', label: 'API tokens', match: ['tokens'] },
   { path: '/admin', label: 'Users & teams', match: ['admin'] },
   { path: '/audit', label: 'Audit log', match: ['audit'] },
+  { path: '/admin/backups', label: 'Backups', match: ['backups'], platformAdmin: true },
+  { path: '/admin/settings', label: 'Settings', match: ['settings'], platformAdmin: true },
 ];

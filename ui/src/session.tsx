@@ -3,7 +3,9 @@ import {
   api as defaultClient,
   toApiError,
   type ApiClient,
+  isSecondFactorChallenge,
   type AuthProblemKind,
+  type SignedInSession,
   type SetupRequest,
 } from './api.ts';
 import {
@@ -20,8 +22,13 @@ export interface SessionContextValue {
   state: SessionState;
   /** Asks the server again who is signed in. */
   reload(): Promise<void>;
-  /** Rejects with an ApiError (401 wrong credentials, 429 locked out, …) for the form to show. */
-  signIn(email: string, password: string): Promise<void>;
+  /**
+   * Rejects with an ApiError (401 wrong credentials, 429 locked out, 403 local sign-in off) for the form to show; resolves
+   * with a challenge when a second factor is asked for.
+   */
+  signIn(email: string, password: string): Promise<string | undefined>;
+  /** The second step of a sign-in; rejects with an ApiError (401 wrong or used code, 429 locked out). */
+  verifySecondFactor(challenge: string, code: string): Promise<void>;
   signOut(): Promise<void>;
   signOutEverywhere(): Promise<void>;
   /** Rejects with an ApiError (400 field problems, 401 wrong current password). */
@@ -93,18 +100,37 @@ export function SessionProvider({ children, client = defaultClient }: ProviderPr
       if (state.status !== 'signed-in') return;
       if (kind === 'unauthorized') apply(signedOut(NOTICES.sessionEnded));
       else if (kind === 'password-change-required') apply(withPasswordChangeRequired(state));
+      else if (kind === 'two-factor-enrollment-required') void reload(); // the session says what is required now
       else if (kind === 'csrf-rejected') void reload(); // picks up the token the server expects now
     };
     client.setAuthProblemListener(onAuthProblem);
     return () => client.setAuthProblemListener(undefined);
   }, [client, apply, reload]);
 
+  /** Applies a new session, then asks the server what else it requires of it (a second factor to enrol). */
+  const signedInWith = useCallback(
+    async (session: SignedInSession) => {
+      apply(stateFromSession(session));
+      await reload();
+    },
+    [apply, reload],
+  );
+
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const session = await client.signIn(email, password);
-      apply(stateFromSession(session));
+      const answer = await client.signIn(email, password);
+      if (isSecondFactorChallenge(answer)) return answer.challenge;
+      await signedInWith(answer);
+      return undefined;
     },
-    [client, apply],
+    [client, signedInWith],
+  );
+
+  const verifySecondFactor = useCallback(
+    async (challenge: string, code: string) => {
+      await signedInWith(await client.verifySecondFactor(challenge, code));
+    },
+    [client, signedInWith],
   );
 
   /** Runs a sign-out call; a 401 means the session had already ended, which is what was wanted. */
@@ -120,7 +146,14 @@ export function SessionProvider({ children, client = defaultClient }: ProviderPr
     [apply],
   );
 
-  const signOut = useCallback(() => endSession(() => client.signOut(), NOTICES.signedOut), [client, endSession]);
+  const signOut = useCallback(async () => {
+    let endSessionUrl: string | undefined;
+    await endSession(async () => {
+      endSessionUrl = await client.signOut();
+    }, NOTICES.signedOut);
+    // a session from an identity provider ends there too (it sends the browser back afterwards)
+    if (endSessionUrl) window.location.assign(endSessionUrl);
+  }, [client, endSession]);
   const signOutEverywhere = useCallback(
     () => endSession(() => client.signOutEverywhere(), NOTICES.signedOutEverywhere),
     [client, endSession],
@@ -157,8 +190,8 @@ export function SessionProvider({ children, client = defaultClient }: ProviderPr
   const dismissNotice = useCallback(() => apply(withoutNotice), [apply]);
 
   const value = useMemo<SessionContextValue>(
-    () => ({ state, reload, signIn, signOut, signOutEverywhere, changePassword, completeSetup, dismissNotice }),
-    [state, reload, signIn, signOut, signOutEverywhere, changePassword, completeSetup, dismissNotice],
+    () => ({ state, reload, signIn, verifySecondFactor, signOut, signOutEverywhere, changePassword, completeSetup, dismissNotice }),
+    [state, reload, signIn, verifySecondFactor, signOut, signOutEverywhere, changePassword, completeSetup, dismissNotice],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -4,6 +4,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type Team, type User } from '../lib/client.ts';
 import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, Tabs, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { useWorkspace } from '../workspace.tsx';
+import { ssoApi } from '../sso.ts';
 
 const ROLES = ['VIEWER', 'EDITOR', 'ADMIN'];
 
@@ -78,6 +79,15 @@ function Users({ self }: { self: string }) {
                     <button type="button" className="button button-small button-secondary" onClick={() => setResetting(u)}>
                       Reset password
                     </button>
+                    <ConfirmButton
+                      label="Reset 2FA"
+                      className="button button-small button-secondary"
+                      title={`Remove the second factor of ${u.email}?`}
+                      message={<p>For a lost phone: they sign in with their password alone, and enrol again if their team or the platform requires it.</p>}
+                      confirmLabel="Remove second factor"
+                      testId={`reset-2fa-${u.email}`}
+                      onConfirm={() => ssoApi.resetTwoFactor(u.id)}
+                    />
                     {u.id !== self && (
                       <ConfirmButton
                         label="Delete"
@@ -248,6 +258,30 @@ function Teams({ admin }: { admin: boolean }) {
   );
 }
 
+/** Whether the team's members must use a second factor (team admins change it). */
+function TeamTwoFactor({ teamId, canManage }: { teamId: string; canManage: boolean }) {
+  const required = useLoad((s) => ssoApi.teamRequirement(teamId, s), [teamId]);
+  const change = useAction();
+  if (required.data === undefined) return null;
+  return (
+    <div className="small">
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={required.data}
+          disabled={!canManage || change.busy}
+          data-testid="team-require-2fa"
+          onChange={async (e) => {
+            if (await change.run(() => ssoApi.setTeamRequirement(teamId, e.target.checked))) required.reload();
+          }}
+        />{' '}
+        Members must use two-factor authentication (local accounts; API tokens are not affected)
+      </label>
+      {change.problem && <ProblemMessage problem={change.problem} />}
+    </div>
+  );
+}
+
 function TeamCard({ team, admin, onChanged }: { team: Team; admin: boolean; onChanged: () => void }) {
   const canManage = admin || team.role === 'ADMIN';
   const members = useLoad((s) => vf.members(team.id, s), [team.id]);
@@ -277,6 +311,7 @@ function TeamCard({ team, admin, onChanged }: { team: Team; admin: boolean; onCh
           />
         )}
       </div>
+      <TeamTwoFactor teamId={team.id} canManage={canManage} />
       <div className="two-col">
         <div>
           <h3 className="subhead">Members</h3>

@@ -6,6 +6,12 @@ import { ProblemMessage } from './ProblemMessage.tsx';
 
 const ROLE_LABELS: Record<string, string> = { VIEWER: 'Viewer', EDITOR: 'Editor', ADMIN: 'Admin' };
 
+/** The pages of one's own local account (an account of an identity provider has neither). */
+const ACCOUNT_LINKS = [
+  { path: '/account/password', label: 'Change password', testId: 'change-password' },
+  { path: '/account/two-factor', label: 'Two-factor authentication', testId: 'two-factor' },
+];
+
 function initials(name: string, email: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 0 ? words.slice(0, 2).map((w) => w[0]) : [email[0]];
@@ -104,19 +110,22 @@ export function UserMenu({ session }: { session: SignedInSession }) {
             )}
           </div>
           <div className="menu-section">
-            {!user.mustChangePassword && (
-              <button
-                type="button"
-                className="menu-item"
-                onClick={() => {
-                  setOpen(false);
-                  navigate('/account/password');
-                }}
-                data-testid="change-password"
-              >
-                Change password
-              </button>
-            )}
+            {!user.mustChangePassword &&
+              user.hasPassword !== false &&
+              ACCOUNT_LINKS.map((link) => (
+                <button
+                  key={link.path}
+                  type="button"
+                  className="menu-item"
+                  onClick={() => {
+                    setOpen(false);
+                    navigate(link.path);
+                  }}
+                  data-testid={link.testId}
+                >
+                  {link.label}
+                </button>
+              ))}
             <button
               type="button"
               className="menu-item"

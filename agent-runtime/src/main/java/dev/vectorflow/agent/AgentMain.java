@@ -5,13 +5,13 @@ import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.adapter.vector.process.YamlVectorConfigRules;
 import dev.vectorflow.agent.controlplane.HttpControlPlane;
 import dev.vectorflow.agent.host.ProcHostProbe;
-import dev.vectorflow.agent.reconcile.AgentDaemon;
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ControlLoop;
-import dev.vectorflow.agent.reconcile.ControlSettings;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
-import dev.vectorflow.agent.reconcile.Reconciler;
-import dev.vectorflow.agent.reconcile.SecretVault;
+import dev.vectorflow.agent.control.AgentDaemon;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.control.ControlLoop;
+import dev.vectorflow.agent.control.ControlSettings;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
+import dev.vectorflow.agent.pipeline.Pipelines;
+import dev.vectorflow.agent.pipeline.SecretVault;
 import dev.vectorflow.agent.secrets.SecretChannelServer;
 import dev.vectorflow.agent.secrets.SecretsCommand;
 import dev.vectorflow.agent.token.FileNodeTokenStore;
@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -79,10 +80,10 @@ public final class AgentMain {
         // must not be (its token may be single-use): the control loop retries what failed, with backoff
         System.setProperty("sun.net.http.retryPost", "false");
         AgentSettings settings;
-        ReconcileSettings supervision;
+        PipelineSettings supervision;
         try {
             settings = AgentSettings.fromEnvironment(env);
-            supervision = SupervisionSettings.fromEnvironment(env, ReconcileSettings.defaults(secretCommand(settings.dataDirectory())));
+            supervision = SupervisionSettings.fromEnvironment(env, PipelineSettings.defaults(secretCommand(settings.dataDirectory())));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return EXIT_CONFIG;
@@ -103,9 +104,9 @@ public final class AgentMain {
             return EXIT_CONFIG;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.stop(false), "vf-shutdown"));
-        while (!restart.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!restart.await(1, TimeUnit.SECONDS)) {
             boolean refused = agent.daemon().control().state() == ControlLoop.State.UNAUTHORIZED;
-            if (refused && agent.daemon().reconciler().views().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
+            if (refused && agent.daemon().pipelines().views().isEmpty() && !Files.exists(settings.dataDirectory().resolve("node-token"))) {
                 System.err.println("Nothing to run and no way to reach the server (see above): the agent stops.");
                 return EXIT_CONFIG;
             }
@@ -149,13 +150,13 @@ public final class AgentMain {
         }
 
         /** Wires every adapter by hand and starts the agent; Vector processes of an earlier run are adopted. */
-        public static Agent start(AgentSettings settings, ReconcileSettings reconcile, Clock clock, Consumer<String> restartForUpdate)
+        public static Agent start(AgentSettings settings, PipelineSettings supervision, Clock clock, Consumer<String> restartForUpdate)
                 throws IOException {
-            return start(settings, reconcile, clock, restartForUpdate, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)),
+            return start(settings, supervision, clock, restartForUpdate, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)),
                     Duration.ofSeconds(1));
         }
 
-        public static Agent start(AgentSettings settings, ReconcileSettings reconcile, Clock clock, Consumer<String> restartForUpdate,
+        public static Agent start(AgentSettings settings, PipelineSettings supervision, Clock clock, Consumer<String> restartForUpdate,
                                   Backoff retryBackoff, Duration minHeartbeatGap) throws IOException {
             Path dataDir = settings.dataDirectory();
             FileNodeTokenStore.privateDirectory(dataDir);
@@ -174,10 +175,10 @@ public final class AgentMain {
             ControlSettings control = new ControlSettings(version(), hostname(), os(), deploymentMode(), settings.labels(),
                     settings.enrollmentToken(), settings.pollInterval(), minHeartbeatGap, retryBackoff, Duration.ofSeconds(2), Duration.ofSeconds(10));
             AgentDaemon daemon = new AgentDaemon(
-                    onChange -> new Reconciler(reconcile, vector, telemetry, rules, vault, dataDir, clock, onChange),
-                    reconciler -> new ControlLoop(control, server, tokens, host, reconciler, telemetry, updater, () -> vectorVersion, clock,
+                    onChange -> new Pipelines(supervision, vector, telemetry, rules, vault, dataDir, clock, onChange),
+                    pipelines -> new ControlLoop(control, server, tokens, host, pipelines, telemetry, updater, () -> vectorVersion, clock,
                             new SecureRandom(), restartForUpdate),
-                    reconcile.tick());
+                    supervision.tick());
             daemon.start();
             return new Agent(daemon, secrets);
         }

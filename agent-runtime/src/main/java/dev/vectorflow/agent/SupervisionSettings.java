@@ -1,7 +1,7 @@
 package dev.vectorflow.agent;
 
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -9,14 +9,14 @@ import java.util.Map;
  * The supervision timings an operator may set from the environment: {@code VF_SETTLE_WINDOW} (how long a new config
  * must keep Vector alive and healthy), {@code VF_CRASH_BACKOFF} and {@code VF_CRASH_BACKOFF_MAX} (first restart delay
  * after a crash, doubling up to the maximum) and {@code VF_CRASH_LOOP_AFTER} (fast crashes in a row before CRASH_LOOP).
- * Unset variables keep the defaults they are given (those of issue 6: 20 s, 1 s, 60 s, 10).
+ * Unset variables keep the defaults they are given (20 s, 1 s, 60 s, 10).
  */
 final class SupervisionSettings {
 
     private SupervisionSettings() {
     }
 
-    static ReconcileSettings fromEnvironment(Map<String, String> env, ReconcileSettings defaults) {
+    static PipelineSettings fromEnvironment(Map<String, String> env, PipelineSettings defaults) {
         Duration settle = duration(env, "VF_SETTLE_WINDOW", defaults.settleWindow());
         Duration first = duration(env, "VF_CRASH_BACKOFF", defaults.crashBackoff().base());
         Duration max = duration(env, "VF_CRASH_BACKOFF_MAX", defaults.crashBackoff().cap());
@@ -40,7 +40,7 @@ final class SupervisionSettings {
     }
 
     /** One line for the start-up banner. */
-    static String describe(ReconcileSettings s) {
+    static String describe(PipelineSettings s) {
         return "settle window " + s.settleWindow().toMillis() + "ms, crash backoff " + s.crashBackoff().base().toMillis() + "ms doubling to "
                 + s.crashBackoff().cap().toMillis() + "ms, CRASH_LOOP after " + s.crashLoopAfter() + " fast crashes";
     }

@@ -3,8 +3,8 @@ package dev.vectorflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class SupervisionSettingsTest {
 
-    private static final ReconcileSettings DEFAULTS = ReconcileSettings.defaults(List.of("secrets"));
+    private static final PipelineSettings DEFAULTS = PipelineSettings.defaults(List.of("secrets"));
 
     @Test
     void givenNoVariables_theDefaultsOfTheIssueHold() {
-        ReconcileSettings s = SupervisionSettings.fromEnvironment(Map.of(), DEFAULTS);
+        PipelineSettings s = SupervisionSettings.fromEnvironment(Map.of(), DEFAULTS);
 
         assertThat(s.settleWindow()).isEqualTo(Duration.ofSeconds(20));
         assertThat(s.crashBackoff()).isEqualTo(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)));
@@ -27,7 +27,7 @@ class SupervisionSettingsTest {
 
     @Test
     void settleWindowBackoffAndCrashLoopThreshold_areRead_andTheRestStays() {
-        ReconcileSettings s = SupervisionSettings.fromEnvironment(Map.of("VF_SETTLE_WINDOW", "2s", "VF_CRASH_BACKOFF", "250ms",
+        PipelineSettings s = SupervisionSettings.fromEnvironment(Map.of("VF_SETTLE_WINDOW", "2s", "VF_CRASH_BACKOFF", "250ms",
                 "VF_CRASH_BACKOFF_MAX", "1s", "VF_CRASH_LOOP_AFTER", "4"), DEFAULTS);
 
         assertThat(s.settleWindow()).isEqualTo(Duration.ofSeconds(2));

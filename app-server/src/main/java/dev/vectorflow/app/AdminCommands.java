@@ -82,4 +82,18 @@ final class AdminCommands {
             return VectorFlowCli.OK;
         }
     }
+
+    static int exportKey(ServerSettings settings, PrintStream out, PrintStream err) {
+        java.nio.file.Path file = dev.vectorflow.adapter.crypto.MasterKeySource.defaultKeyFile(settings.dataDirectory());
+        if (settings.masterKey().isEmpty() && !java.nio.file.Files.exists(file)) {
+            err.println("There is no master key yet: VF_MASTER_KEY is not set and " + file + " does not exist (the first server start"
+                    + " creates it).");
+            return VectorFlowCli.FAILED;
+        }
+        byte[] key = new dev.vectorflow.adapter.crypto.MasterKeySource(new java.security.SecureRandom()).load(settings.masterKey(), file).bytes();
+        out.println(java.util.Base64.getEncoder().encodeToString(key));
+        err.println("That is the master key, as VF_MASTER_KEY takes it. Keep it in a password manager or secret store, apart from the"
+                + " backups: with it anyone holding a backup can open its secrets, and without it no one can.");
+        return VectorFlowCli.OK;
+    }
 }

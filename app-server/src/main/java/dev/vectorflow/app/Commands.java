@@ -4,6 +4,7 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The launcher's commands and their options, parsed by picocli; {@link VectorFlowCli} runs the one given. */
 final class Commands {
@@ -12,7 +13,7 @@ final class Commands {
     }
 
     /** A command that does something (as opposed to a group such as {@code admin}). */
-    sealed interface Runnable permits Server, Migrate, AdminCreate, AuditVerify, KeysRotate {
+    sealed interface Runnable permits Server, Migrate, AdminCreate, AuditVerify, KeysRotate, KeysExport, BackupCreate, BackupList, BackupRestore {
         String name();
 
         /** VF_ variables this command reads besides the server settings (so they are not reported as typos). */
@@ -27,7 +28,7 @@ final class Commands {
         boolean help;
     }
 
-    @Command(name = "vectorflow", subcommands = {Server.class, Migrate.class, Admin.class, Audit.class, Keys.class})
+    @Command(name = "vectorflow", subcommands = {Server.class, Migrate.class, Admin.class, Audit.class, Keys.class, Backup.class})
     static final class Root {
     }
 
@@ -100,7 +101,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "keys", description = "Work with the key ring.", subcommands = KeysRotate.class)
+    @Command(name = "keys", description = "Work with the key ring.", subcommands = {KeysRotate.class, KeysExport.class})
     static final class Keys {
         @Mixin
         HelpOption help;
@@ -115,6 +116,72 @@ final class Commands {
         @Override
         public String name() {
             return "keys rotate";
+        }
+    }
+
+    @Command(name = "export", description = "Print the master key (as VF_MASTER_KEY takes it) to keep it apart from the backups: without"
+            + " it no backup's secrets can be opened. Never creates a key.")
+    static final class KeysExport implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Override
+        public String name() {
+            return "keys export";
+        }
+    }
+
+    @Command(name = "backup", description = "Back up and restore the database (VF_BACKUP_* say where backups go).",
+            subcommands = {BackupCreate.class, BackupList.class, BackupRestore.class})
+    static final class Backup {
+        @Mixin
+        HelpOption help;
+
+    }
+
+    @Command(name = "create", description = "Take a backup now: every table in one consistent snapshot, compressed, with a manifest and a"
+            + " SHA-256 checksum, into the configured storage. Secrets stay sealed; the master key is never in a backup (keep it separately).")
+    static final class BackupCreate implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--without-telemetry", description = "leave out metric rollups, pipeline logs and event samples (large, rebuildable)")
+        boolean withoutTelemetry;
+
+        @Override
+        public String name() {
+            return "backup create";
+        }
+    }
+
+    @Command(name = "list", description = "List the backups: recorded runs (failed ones too) and the files in the configured storage.")
+    static final class BackupList implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Override
+        public String name() {
+            return "backup list";
+        }
+    }
+
+    @Command(name = "restore", description = "Restore a backup into an empty database, or over the existing one after taking a pre-restore"
+            + " backup of it. Refuses a damaged file, a backup of a newer schema, and a master key that cannot open the backup's key ring."
+            + " With the embedded database, stop the server first.")
+    static final class BackupRestore implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Parameters(index = "0", paramLabel = "FILE|NAME", description = "a backup file, or the name of a backup in the configured storage"
+                + " (for S3: the last part of its key, or s3://bucket/prefix/name)")
+        String source;
+
+        @Option(names = "--dry-run", description = "only verify: checksum, manifest, schema, master key; show the counts; change nothing")
+        boolean dryRun;
+
+        @Override
+        public String name() {
+            return "backup restore";
         }
     }
 }

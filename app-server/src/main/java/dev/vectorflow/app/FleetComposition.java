@@ -27,7 +27,7 @@ import dev.vectorflow.ports.service.fleet.FleetAudit;
 import dev.vectorflow.ports.service.fleet.FleetCacheWarmUp;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
 import dev.vectorflow.ports.service.fleet.FleetOverviewService;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import dev.vectorflow.ports.service.fleet.NodeDirectory;
 import dev.vectorflow.ports.service.fleet.OneShotQueue;
 import dev.vectorflow.ports.service.heartbeat.AuthenticateAgentService;
@@ -63,14 +63,15 @@ final class FleetComposition {
     final RollupFlush rollups;
     final OneShotSettlement oneShotSettlement;
     final FleetJobs jobs;
+    private final HeartbeatWrites heartbeatWrites;
 
     FleetComposition(PostgresStore store, FleetCache cache, FleetChanges changes, HeartbeatWriter writer, ResolveSecretsUseCase secrets,
-                     FleetSettings settings, IdGenerator ids, RandomTokens random, Clock clock) {
+                     FleetTuning settings, IdGenerator ids, RandomTokens random, Clock clock) {
         Transactions tx = store.transactions();
         LiveTelemetry live = new LiveTelemetry();
         DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, cache);
         NodeDirectory nodeDirectory = new NodeDirectory(tx, store.nodes(), cache);
-        HeartbeatWrites heartbeatWrites = new HeartbeatWrites(writer, clock);
+        this.heartbeatWrites = new HeartbeatWrites(writer, clock);
         FleetAudit audit = new FleetAudit(store.auditLog(), store.environments());
         OneShotQueue oneShots = new OneShotQueue(store.nodeActions(), changes, ids, clock);
         EnrollmentTokenIssuer issuer = new EnrollmentTokenIssuer(store.enrollmentTokens(), ids, random, clock);
@@ -104,7 +105,7 @@ final class FleetComposition {
                 new DeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, clock),
                 new UndeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit),
                 new DeploymentQueryService(tx, store.pipelines(), store.deployments(), store.nodes(), desiredStates, views),
-                new MetricsQueryService(tx, store.nodes(), store.pipelines(), store.telemetry(), live, settings.pollInterval(), clock),
+                new MetricsQueryService(tx, store.nodes(), store.pipelines(), store.telemetry(), live, settings, clock),
                 new LogsAndSamplesQueryService(tx, store.nodes(), store.nodeActions(), store.telemetry()),
                 new RegisterAgentReleaseService(tx, store.agentReleases(), store.auditLog(), clock),
                 new UpdateNodeAgentService(tx, store.agentReleases(), store.nodes(), oneShots, audit),
@@ -112,5 +113,11 @@ final class FleetComposition {
                 new AgentReleaseQueryService(tx, store.agentReleases(), store.nodes(), store.fleetOverview()),
                 new FleetOverviewService(tx, store.environments(), store.fleetOverview(), store.agentReleases(), desiredStates, live, settings,
                         clock));
+    }
+
+    /** After a restore replaced the stored fleet: every node's next heartbeat writes everything it reports again. */
+    void forgetReportedState() {
+        heartbeatWrites.forgetAll();
+        oneShotSettlement.forgetAll();
     }
 }

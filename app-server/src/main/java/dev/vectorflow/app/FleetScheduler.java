@@ -2,10 +2,12 @@ package dev.vectorflow.app;
 
 import dev.vectorflow.ports.out.fleet.JobLeases;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.service.fleet.FleetJobs;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
 import dev.vectorflow.ports.service.telemetry.RollupFlush;
-import dev.vectorflow.ports.service.fleet.FleetJobs;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,11 @@ final class FleetScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetScheduler.class);
 
-    private record Job(String name, Duration every, Runnable work) {
+    /** A job that runs every {@code every} (read at every tick: it may follow a setting) on the server holding its lease. */
+    record Job(String name, Supplier<Duration> every, Runnable work) {
+        Job(String name, Duration every, Runnable work) {
+            this(name, () -> every, work);
+        }
     }
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,14 +49,14 @@ final class FleetScheduler implements AutoCloseable {
     private final Map<String, Boolean> holding = new ConcurrentHashMap<>();
 
     FleetScheduler(Transactions transactions, JobLeases leases, FleetJobs fleetJobs, RollupFlush rollups, OneShotSettlement oneShots,
-                   Duration pollInterval,
-                   Duration lease, String holder) {
+                   FleetTuning tuning,
+                   Duration lease, String holder, List<Job> moreJobs) {
         this.transactions = transactions;
         this.leases = leases;
         this.holder = holder;
         this.lease = lease;
-        this.jobs = List.of(
-                new Job(FleetJobs.STATUS_SWEEP, pollInterval, () -> {
+        this.jobs = new ArrayList<>(List.of(
+                new Job(FleetJobs.STATUS_SWEEP, tuning::pollInterval, () -> {
                     var transitions = fleetJobs.sweepStatus();
                     if (!transitions.isEmpty()) {
                         LOG.info("{} node(s) became UNREACHABLE", transitions.size());
@@ -60,8 +67,9 @@ final class FleetScheduler implements AutoCloseable {
                     if (deleted > 0) {
                         LOG.info("retention removed {} telemetry rows", deleted);
                     }
-                }));
-        long tick = Math.max(200, Math.min(pollInterval.toMillis(), lease.toMillis() / 3));
+                })));
+        this.jobs.addAll(moreJobs);
+        long tick = Math.max(200, Math.min(tuning.pollInterval().toMillis(), lease.toMillis() / 3));
         executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> run("rollups", () -> {
             rollups.flush();
@@ -94,7 +102,7 @@ final class FleetScheduler implements AutoCloseable {
                 LOG.info("this server ({}) now runs {}", holder, job.name());
             }
             Long last = lastRun.get(job.name());
-            if (held && (last == null || now - last >= job.every().toNanos())) {
+            if (held && (last == null || now - last >= job.every().get().toNanos())) {
                 lastRun.put(job.name(), now);
                 run(job.name(), job.work());
             }

@@ -2,20 +2,26 @@ package dev.vectorflow.app;
 
 import dev.vectorflow.adapter.http.HttpApi;
 import dev.vectorflow.adapter.http.HttpSettings;
+import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.PostgresStore;
-import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.core.settings.SettingsCatalog;
+import dev.vectorflow.core.settings.SettingsSnapshot;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.service.backup.BackupJobs;
+import dev.vectorflow.ports.service.fleet.StoredFleetTuning;
 import io.javalin.Javalin;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The composition root of the server: builds the adapters, the services on them and the HTTP
@@ -59,9 +65,19 @@ public final class ServerApplication implements AutoCloseable {
         PostgresStore store = PostgresStore.open(databaseSettings(settings), true, clock);
         try {
             ServerComposition services = new ServerComposition(store, clock, settings);
+            SettingsSnapshot effective = services.settingsStore.current();
+            List<InvalidValueException> invalid = effective.crossFieldProblems();
+            if (!invalid.isEmpty()) {
+                throw new InvalidSettingException("The settings do not fit together: " + invalid.stream()
+                        .map(p -> SettingsCatalog.get(p.field()).environmentVariable() + " " + p.problem()).collect(java.util.stream.Collectors.joining("; ")));
+            }
+            LOG.info("settings (environment > stored > default):");
+            effective.describe().forEach(line -> LOG.info("  {}", line));
+            services.settingsStore.unusableStoredValues().forEach(key -> LOG.warn("the stored value of {} is not usable (any more); its default applies", key));
+            Supplier<SettingsSnapshot> current = services.settingsStore::current;
             HttpSettings http = new HttpSettings(settings.httpHost(), settings.httpPort(), settings.maxRequestBytes(),
-                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders(), settings.agentRequestsPerMinute(),
-                    settings.enrollmentsPerMinute());
+                    settings.shutdownGrace(), Version.current(), settings.trustProxyHeaders(),
+                    () -> current.get().wholeInt(SettingsCatalog.AGENT_RATE_LIMIT), () -> current.get().wholeInt(SettingsCatalog.ENROLL_RATE_LIMIT));
             if (!services.fleetChanges.awaitListening(Duration.ofSeconds(10))) {
                 LOG.warn("fleet change notices are not received yet; caches may be stale until they are");
             }
@@ -74,7 +90,7 @@ public final class ServerApplication implements AutoCloseable {
             Optional<String> setupToken = services.setup.prepareSetupToken();
             List<ApiRoutes.Route> routes = new ArrayList<>();
             Javalin app = HttpApi.create(http, services.api, clock, routes).start();
-            String base = settings.publicUrl().orElse("http://" + displayHost(settings.httpHost()) + ":" + app.port());
+            String base = current.get().optionalText(SettingsCatalog.PUBLIC_URL).orElse("http://" + displayHost(settings.httpHost()) + ":" + app.port());
             LOG.info("VectorFlow {} ready on {} (database: {})", Version.current(), base, store.description());
             setupToken.ifPresent(token -> LOG.warn("""
 
@@ -83,8 +99,10 @@ public final class ServerApplication implements AutoCloseable {
                        {}/setup?token={}
                      or on this host: ./vectorflow admin create
                     ====================================================================""", base, token));
+            BackupJobs backupJobs = new BackupJobs(services.backups.service);
             FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.rollups,
-                    services.oneShotSettlement,                    settings.fleet().pollInterval(), settings.jobLease(), holderName(app.port()));
+                    services.oneShotSettlement, new StoredFleetTuning(current), settings.jobLease(), holderName(app.port()), List.of(
+                            new FleetScheduler.Job(BackupJobs.SCHEDULE, Duration.ofSeconds(15), backupJobs::runIfDue)));
             return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
         } catch (RuntimeException e) {
             store.close();
@@ -140,6 +158,7 @@ public final class ServerApplication implements AutoCloseable {
             HttpApi.stopGracefully(http, grace);
         } finally {
             scheduler.close();
+            services.backups.close();
             store.close();
         }
         LOG.info("stopped");

@@ -2,19 +2,22 @@ package dev.vectorflow.app;
 
 import dev.vectorflow.adapter.crypto.AesGcmSecretCipher;
 import dev.vectorflow.adapter.crypto.Argon2idPasswordHasher;
+import dev.vectorflow.adapter.crypto.HmacSha1Totp;
 import dev.vectorflow.adapter.crypto.MasterKey;
 import dev.vectorflow.adapter.crypto.MasterKeySource;
 import dev.vectorflow.adapter.crypto.PemCertificateParser;
 import dev.vectorflow.adapter.crypto.SecureRandomTokens;
 import dev.vectorflow.adapter.crypto.TimeOrderedIdGenerator;
 import dev.vectorflow.adapter.http.ApiServices;
-import dev.vectorflow.adapter.vector.JacksonVectorConfigCodec;
-import dev.vectorflow.adapter.vector.JsonCatalogSource;
-import dev.vectorflow.adapter.vector.VectorCliCheck;
+import dev.vectorflow.adapter.oidc.NimbusOpenIdConnect;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.fleet.CaffeineFleetCache;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
 import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
+import dev.vectorflow.adapter.vector.JacksonVectorConfigCodec;
+import dev.vectorflow.adapter.vector.JsonCatalogSource;
+import dev.vectorflow.adapter.vector.VectorCliCheck;
+import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
 import dev.vectorflow.ports.out.security.PasswordHasher;
@@ -27,12 +30,15 @@ import dev.vectorflow.ports.service.environment.EnvironmentQueryService;
 import dev.vectorflow.ports.service.environment.UpdateEnvironmentService;
 import dev.vectorflow.ports.service.fleet.FleetCacheWarmUp;
 import dev.vectorflow.ports.service.fleet.FleetJobs;
+import dev.vectorflow.ports.service.fleet.StoredFleetTuning;
 import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
 import dev.vectorflow.ports.service.identity.ApiTokenService;
+import dev.vectorflow.ports.service.identity.OidcSignInService;
 import dev.vectorflow.ports.service.identity.SessionPolicy;
 import dev.vectorflow.ports.service.identity.SessionService;
 import dev.vectorflow.ports.service.identity.SetupService;
 import dev.vectorflow.ports.service.identity.TeamAdministrationService;
+import dev.vectorflow.ports.service.identity.TwoFactorService;
 import dev.vectorflow.ports.service.identity.UserAdministrationService;
 import dev.vectorflow.ports.service.pipeline.ManagePipelinesService;
 import dev.vectorflow.ports.service.pipeline.PipelineAudit;
@@ -41,6 +47,7 @@ import dev.vectorflow.ports.service.pipeline.PipelineQueryService;
 import dev.vectorflow.ports.service.pipeline.PublishPipelineService;
 import dev.vectorflow.ports.service.secret.KeyRingService;
 import dev.vectorflow.ports.service.secret.SecretService;
+import dev.vectorflow.ports.service.settings.SettingsService;
 import dev.vectorflow.ports.service.system.ReadinessService;
 import dev.vectorflow.ports.service.telemetry.RollupFlush;
 import org.slf4j.Logger;
@@ -51,6 +58,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds the services on a store, by hand: the one place that knows which adapter implements
@@ -71,6 +79,8 @@ final class ServerComposition {
     final FleetJobs fleetJobs;
     final PostgresHeartbeatWriter telemetryWriter;
     final PostgresFleetChanges fleetChanges;
+    final BackupComposition backups;
+    final SettingsService settingsStore;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
@@ -93,15 +103,6 @@ final class ServerComposition {
         PasswordHasher hasher = Argon2idPasswordHasher.recommended(random);
         Transactions tx = store.transactions();
 
-        SessionService sessions = new SessionService(tx, store.users(), store.teams(), store.sessions(), store.apiTokens(),
-                store.auditLog(), hasher, tokens, clock, sessionPolicy);
-        this.setup = new SetupService(tx, store.users(), store.setupTokens(), store.auditLog(), hasher, sessions, ids, tokens, clock);
-        UserAdministrationService users = new UserAdministrationService(tx, store.users(), store.teams(), store.sessions(),
-                store.auditLog(), hasher, ids, clock);
-        TeamAdministrationService teams = new TeamAdministrationService(tx, store.teams(), store.users(), store.environments(),
-                store.auditLog(), ids, clock);
-        ApiTokenService apiTokens = new ApiTokenService(tx, store.apiTokens(), store.users(), store.teams(), store.auditLog(), ids,
-                tokens, clock);
         this.audit = new AuditQueryService(tx, store.auditLog());
         MasterKey masterKey = new MasterKeySource(random).load(settings.masterKey(), MasterKeySource.defaultKeyFile(settings.dataDirectory()));
         if (masterKey.created()) {
@@ -124,18 +125,50 @@ final class ServerComposition {
         }
         CaffeineFleetCache fleetCache = new CaffeineFleetCache(500_000, Duration.ofMinutes(10));
         this.fleetChanges = store.fleetChanges(fleetCache);
+        // the settings store: read now, and again whenever any server changes it (or notices may have been missed)
+        this.settingsStore = new SettingsService(tx, store.settings(), store.auditLog(), keyRing, store.users(), fleetChanges, clock,
+                settings.storedSettingOverrides());
+        this.settingsStore.reload();
+        fleetChanges.onSettingsChanged(this.settingsStore::reload);
+        Supplier<SettingsSnapshot> current = this.settingsStore::current;
+
+        SessionService sessions = new SessionService(tx, store.users(), store.teams(), store.sessions(), store.apiTokens(),
+                store.auditLog(), hasher, tokens, clock, sessionPolicy, store.twoFactor(), store.oidcSignIns(), current);
+        this.setup = new SetupService(tx, store.users(), store.setupTokens(), store.auditLog(), hasher, sessions, ids, tokens, clock);
+        UserAdministrationService users = new UserAdministrationService(tx, store.users(), store.teams(), store.sessions(),
+                store.auditLog(), hasher, ids, clock);
+        TeamAdministrationService teams = new TeamAdministrationService(tx, store.teams(), store.users(), store.environments(),
+                store.auditLog(), ids, clock);
+        ApiTokenService apiTokens = new ApiTokenService(tx, store.apiTokens(), store.users(), store.teams(), store.auditLog(), ids,
+                tokens, clock);
+        TwoFactorService twoFactor = new TwoFactorService(tx, store.twoFactor(), store.users(), store.teams(), store.auditLog(), keyRing,
+                new HmacSha1Totp(), tokens, clock, sessions, current);
+        OidcSignInService oidc = new OidcSignInService(new OidcSignInService.Dependencies(tx, store.oidcProviders(), store.oidcSignIns(),
+                store.users(), store.teams(), store.auditLog(), new NimbusOpenIdConnect(NimbusOpenIdConnect.Tuning.defaults(), clock), keyRing,
+                sessions, fleetChanges, ids, clock, current));
         this.telemetryWriter = store.telemetryWriter(settings.telemetryQueueCapacity(), 200);
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock, fleetChanges);
         PipelineChecks pipelineChecks = new PipelineChecks(JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets,
                 vectorCheck(settings));
         PipelineAudit pipelineAudit = new PipelineAudit(store.auditLog(), store.environments());
-        FleetComposition fleet = new FleetComposition(store, fleetCache, fleetChanges, telemetryWriter, secrets, settings.fleet(), ids, tokens,
-                clock);
+        FleetComposition fleet = new FleetComposition(store, fleetCache, fleetChanges, telemetryWriter, secrets, new StoredFleetTuning(current),
+                ids, tokens, clock);
         this.fleetCacheWarmUp = fleet.warmUp;
         this.rollups = fleet.rollups;
         this.oneShotSettlement = fleet.oneShotSettlement;
         this.fleetJobs = fleet.jobs;
+        // after a restore (here, or on another server: the notice reaches every one) nothing cached may outlive the old data
+        Runnable refreshAfterRestore = () -> {
+            keyRing.reload();
+            this.settingsStore.reload();
+            fleetCache.forgetAll();
+            fleet.forgetReportedState();
+        };
+        fleetChanges.onRestored(refreshAfterRestore);
+        byte[] masterKeyBytes = masterKey.bytes();
+        this.backups = new BackupComposition(store, settings, current, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock,
+                refreshAfterRestore);
         this.api = new ApiServices(
                 new ReadinessService(store.probe()),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
@@ -164,6 +197,10 @@ final class ServerComposition {
                     figures.put("averageFlushMillis", w.averageFlushMillis());
                     figures.put("databaseBytes", store.databaseBytes());
                     return figures;
-                });
+                },
+                backups.service, backups.service, backups.service, backups.service, backups.service,
+                this.settingsStore, this.settingsStore,
+                oidc, oidc, oidc,
+                twoFactor, twoFactor, twoFactor);
     }
 }

@@ -1,6 +1,8 @@
 package dev.vectorflow.app;
 
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.core.settings.SettingDefinition;
+import dev.vectorflow.core.settings.SettingsCatalog;
+import dev.vectorflow.core.validation.InvalidValueException;
 
 import dev.vectorflow.adapter.crypto.MasterKeySource;
 import java.nio.file.Path;
@@ -32,22 +34,24 @@ public record ServerSettings(
         long maxRequestBytes,
         Duration shutdownGrace,
         boolean trustProxyHeaders,
-        Optional<String> publicUrl,
         Duration sessionIdleTimeout,
         Duration sessionMaxLifetime,
         Optional<String> masterKey,
         Optional<String> vectorBinary,
-        FleetSettings fleet,
-        int agentRequestsPerMinute,
-        int enrollmentsPerMinute,
         int telemetryQueueCapacity,
-        Duration jobLease) {
+        Duration jobLease,
+        BackupSettings backup,
+        Map<String, String> storedSettingOverrides) {
+
+    public ServerSettings {
+        storedSettingOverrides = Map.copyOf(storedSettingOverrides);
+    }
 
     /** One documented variable: name, default shown to users, and what it does. */
     public record Variable(String name, String defaultValue, boolean secret, String description) {
     }
 
-    public static final List<Variable> VARIABLES = List.of(
+    public static final List<Variable> VARIABLES = concat(List.of(
             new Variable("VF_HTTP_HOST", "127.0.0.1", false, "Address the HTTP server listens on (0.0.0.0 for every interface)"),
             new Variable("VF_HTTP_PORT", "8080", false, "HTTP port (1-65535; 0 picks a free one)"),
             new Variable("VF_DATA_DIR", "./data", false, "Directory for server data; the embedded PostgreSQL keeps its files in <dir>/postgres"),
@@ -59,21 +63,50 @@ public record ServerSettings(
             new Variable("VF_HTTP_MAX_REQUEST_BYTES", "1048576", false, "Largest accepted request body; larger ones get 413"),
             new Variable("VF_SHUTDOWN_GRACE_SECONDS", "30", false, "How long a stop waits for requests in flight (0-600)"),
             new Variable("VF_TRUST_PROXY", "false", false, "true behind a TLS-terminating proxy: honour X-Forwarded-Proto/-For"),
-            new Variable("VF_PUBLIC_URL", "", false, "The address people use to reach the server (used in the setup link)"),
             new Variable("VF_SESSION_IDLE_MINUTES", "480", false, "Sign-in sessions end after this long without use (5-10080)"),
             new Variable("VF_SESSION_MAX_HOURS", "168", false, "Sign-in sessions end this long after sign-in in any case (1-2160)"),
             new Variable("VF_VECTOR_BIN", "", false, "The vector binary that checks each published version (vector validate); empty looks on PATH"),
-            new Variable("VF_POLL_INTERVAL_MS", "15000", false, "How often agents report (500-3600000 ms); the server tells them"),
-            new Variable("VF_UNHEALTHY_THRESHOLD", "3", false, "Missed polls after which a node is UNREACHABLE (1-100)"),
-            new Variable("VF_METRICS_RETENTION_DAYS", "7", false, "How long node and pipeline metrics are kept (1-365)"),
-            new Variable("VF_LOGS_RETENTION_DAYS", "3", false, "How long pipeline logs and event samples are kept (1-365)"),
-            new Variable("VF_LOG_LINES_PER_PIPELINE", "1000", false, "Newest log lines kept per node and pipeline (100-1000000)"),
-            new Variable("VF_AGENT_RATE_LIMIT", "120", false, "Requests a minute one node may make, bursts included; more get 429 (10-100000)"),
-            new Variable("VF_ENROLL_RATE_LIMIT", "30", false, "Enrollments a minute from one client address; more get 429 (1-100000)"),
             new Variable("VF_TELEMETRY_QUEUE", "100000", false, "Heartbeats waiting to be written before agents get 503 + Retry-After (1000-10000000)"),
             new Variable("VF_JOB_LEASE_SECONDS", "30", false, "Lease of a periodic job (status sweep, retention); another server takes over after it lapses (2-600)"),
             new Variable("VF_MASTER_KEY", "", true,
-                    "Master key sealing the key ring (32 bytes, base64 or hex); empty uses <VF_DATA_DIR>/master.key, created at first start"));
+                    "Master key sealing the key ring (32 bytes, base64 or hex); empty uses <VF_DATA_DIR>/master.key, created at first start")),
+            BackupSettings.VARIABLES, storedSettingVariables());
+
+    private static List<Variable> concat(List<Variable> first, List<Variable> second, List<Variable> third) {
+        List<Variable> all = new ArrayList<>(first);
+        all.addAll(second);
+        all.addAll(third);
+        return List.copyOf(all);
+    }
+
+    /** The variables that override settings of the settings store (which the Settings area can change otherwise). */
+    private static List<Variable> storedSettingVariables() {
+        return SettingsCatalog.all().stream().map(d -> new Variable(d.environmentVariable(), d.defaultValue(), d.secret(),
+                d.description() + " [settings store: " + d.key() + "]")).toList();
+    }
+
+    /**
+     * The values of the settings-store settings given as environment variables, by key, in canonical form.
+     *
+     * @throws InvalidSettingException for the first invalid one, naming the variable
+     */
+    static Map<String, String> storedSettingOverrides(Map<String, String> env) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (SettingDefinition d : SettingsCatalog.all()) {
+            String raw = env.get(d.environmentVariable());
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            try {
+                overrides.put(d.key(), d.canonical(raw));
+            } catch (InvalidValueException e) {
+                String expectation = e.problem().replaceAll(" but (was|has) .*$", "");
+                throw d.secret() ? new InvalidSettingException(d.environmentVariable() + " " + expectation)
+                        : new InvalidSettingException(d.environmentVariable(), expectation, raw.strip());
+            }
+        }
+        return overrides;
+    }
 
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]+");
@@ -103,12 +136,6 @@ public record ServerSettings(
         if (!trust.equals("true") && !trust.equals("false")) {
             throw new InvalidSettingException("VF_TRUST_PROXY", "must be true or false", env.get("VF_TRUST_PROXY"));
         }
-        Optional<String> publicUrl = optional(env, "VF_PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
-        publicUrl.ifPresent(u -> {
-            if (!u.matches("https?://[^\\s/]+(/\\S*)?")) {
-                throw new InvalidSettingException("VF_PUBLIC_URL", "must be an http(s) URL like https://vectorflow.example.com", u);
-            }
-        });
         int idle = integer(env, "VF_SESSION_IDLE_MINUTES", 5, 10_080, "must be a number of minutes from 5 to 10080");
         int max = integer(env, "VF_SESSION_MAX_HOURS", 1, 2_160, "must be a number of hours from 1 to 2160");
         Optional<String> masterKey = optional(env, "VF_MASTER_KEY");
@@ -119,19 +146,12 @@ public record ServerSettings(
                 throw new InvalidSettingException(e.getMessage());
             }
         });
-        FleetSettings fleet = new FleetSettings(
-                Duration.ofMillis(integer(env, "VF_POLL_INTERVAL_MS", 500, 3_600_000, "must be a number of milliseconds from 500 to 3600000")),
-                integer(env, "VF_UNHEALTHY_THRESHOLD", 1, 100, "must be a whole number from 1 to 100"),
-                Duration.ofDays(integer(env, "VF_METRICS_RETENTION_DAYS", 1, 365, "must be a number of days from 1 to 365")),
-                Duration.ofDays(integer(env, "VF_LOGS_RETENTION_DAYS", 1, 365, "must be a number of days from 1 to 365")),
-                integer(env, "VF_LOG_LINES_PER_PIPELINE", 100, 1_000_000, "must be a whole number from 100 to 1000000"));
-        int rate = integer(env, "VF_AGENT_RATE_LIMIT", 10, 100_000, "must be a whole number from 10 to 100000");
-        int enrollRate = integer(env, "VF_ENROLL_RATE_LIMIT", 1, 100_000, "must be a whole number from 1 to 100000");
         int queue = integer(env, "VF_TELEMETRY_QUEUE", 1000, 10_000_000, "must be a whole number from 1000 to 10000000");
         int lease = integer(env, "VF_JOB_LEASE_SECONDS", 2, 600, "must be a number of seconds from 2 to 600");
         return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
-                pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), publicUrl, Duration.ofMinutes(idle),
-                Duration.ofHours(max), masterKey, optional(env, "VF_VECTOR_BIN"), fleet, rate, enrollRate, queue, Duration.ofSeconds(lease));
+                pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), Duration.ofMinutes(idle),
+                Duration.ofHours(max), masterKey, optional(env, "VF_VECTOR_BIN"), queue, Duration.ofSeconds(lease),
+                BackupSettings.fromEnvironment(env, dataDir), storedSettingOverrides(env));
     }
 
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
@@ -161,7 +181,7 @@ public record ServerSettings(
         return dataDirectory.resolve("postgres");
     }
 
-    /** The effective settings as lines {@code NAME = value}, secrets masked. */
+    /** The settings read from the environment as lines {@code NAME = value}, secrets masked (the settings store's are printed once read). */
     public List<String> describe() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("VF_HTTP_HOST", httpHost);
@@ -175,22 +195,19 @@ public record ServerSettings(
         values.put("VF_HTTP_MAX_REQUEST_BYTES", String.valueOf(maxRequestBytes));
         values.put("VF_SHUTDOWN_GRACE_SECONDS", String.valueOf(shutdownGrace.toSeconds()));
         values.put("VF_TRUST_PROXY", String.valueOf(trustProxyHeaders));
-        values.put("VF_PUBLIC_URL", publicUrl.orElse(""));
         values.put("VF_SESSION_IDLE_MINUTES", String.valueOf(sessionIdleTimeout.toMinutes()));
         values.put("VF_SESSION_MAX_HOURS", String.valueOf(sessionMaxLifetime.toHours()));
         values.put("VF_VECTOR_BIN", vectorBinary.orElse("(vector on PATH, if any)"));
-        values.put("VF_POLL_INTERVAL_MS", String.valueOf(fleet.pollInterval().toMillis()));
-        values.put("VF_UNHEALTHY_THRESHOLD", String.valueOf(fleet.unhealthyThreshold()));
-        values.put("VF_METRICS_RETENTION_DAYS", String.valueOf(fleet.metricsRetention().toDays()));
-        values.put("VF_LOGS_RETENTION_DAYS", String.valueOf(fleet.logsRetention().toDays()));
-        values.put("VF_LOG_LINES_PER_PIPELINE", String.valueOf(fleet.logLinesPerPipeline()));
-        values.put("VF_AGENT_RATE_LIMIT", String.valueOf(agentRequestsPerMinute));
-        values.put("VF_ENROLL_RATE_LIMIT", String.valueOf(enrollmentsPerMinute));
         values.put("VF_TELEMETRY_QUEUE", String.valueOf(telemetryQueueCapacity));
         values.put("VF_JOB_LEASE_SECONDS", String.valueOf(jobLease.toSeconds()));
         values.put("VF_MASTER_KEY", masterKey.isPresent() ? "****" : "(key file " + MasterKeySource.defaultKeyFile(dataDirectory) + ")");
         List<String> lines = new ArrayList<>();
         values.forEach((k, v) -> lines.add(k + " = " + v));
+        lines.addAll(backup.describe());
+        if (!storedSettingOverrides.isEmpty()) {
+            lines.add("settings-store settings set by the environment: " + storedSettingOverrides.keySet().stream()
+                    .map(k -> SettingsCatalog.get(k).environmentVariable()).toList() + " (every effective value follows once the database is open)");
+        }
         return lines;
     }
 
@@ -203,7 +220,7 @@ public record ServerSettings(
         return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
     }
 
-    private static String value(Map<String, String> env, String name) {
+    static String value(Map<String, String> env, String name) {
         String raw = env.get(name);
         if (raw == null || raw.isBlank()) {
             return VARIABLES.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().defaultValue();
@@ -211,11 +228,11 @@ public record ServerSettings(
         return raw.strip();
     }
 
-    private static Optional<String> optional(Map<String, String> env, String name) {
+    static Optional<String> optional(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static int integer(Map<String, String> env, String name, int min, int max, String expectation) {
+    static int integer(Map<String, String> env, String name, int min, int max, String expectation) {
         String raw = value(env, name);
         try {
             int parsed = Integer.parseInt(raw);

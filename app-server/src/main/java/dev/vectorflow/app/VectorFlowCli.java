@@ -82,7 +82,7 @@ public final class VectorFlowCli {
         return runWithSettings(runnable, env, out, err);
     }
 
-    private static final Set<String> COMMANDS = Set.of("server", "migrate", "admin", "audit", "keys");
+    private static final Set<String> COMMANDS = Set.of("server", "migrate", "admin", "audit", "keys", "backup");
 
     static InputStream stdin = System.in;
 
@@ -113,6 +113,10 @@ public final class VectorFlowCli {
                 case Commands.AdminCreate create -> AdminCommands.createAdmin(settings, create.email, create.name, env, stdin, out, err);
                 case Commands.AuditVerify verify -> AdminCommands.verifyAudit(settings, out, err);
                 case Commands.KeysRotate rotate -> AdminCommands.rotateKeys(settings, out);
+                case Commands.KeysExport export -> AdminCommands.exportKey(settings, out, err);
+                case Commands.BackupCreate create -> BackupCommands.create(settings, !create.withoutTelemetry, out, err);
+                case Commands.BackupList list -> BackupCommands.list(settings, out);
+                case Commands.BackupRestore restore -> BackupCommands.restore(settings, restore.source, restore.dryRun, out, err);
                 case Commands.Migrate migrate -> {
                     String database = ServerApplication.migrate(settings);
                     out.println("Database schema is up to date on " + database + ".");
@@ -124,6 +128,9 @@ public final class VectorFlowCli {
                     yield RUNNING;
                 }
             };
+        } catch (InvalidSettingException e) {
+            err.println("Configuration error: " + e.getMessage());
+            return BAD_CONFIG;
         } catch (RuntimeException e) {
             log.error("{} failed: {}", command.name(), e.getMessage(), e);
             err.println("VectorFlow could not " + (command instanceof Commands.Server ? "start" : "run " + command.name()) + ": " + e.getMessage());
@@ -179,6 +186,15 @@ public final class VectorFlowCli {
                   keys rotate
                              Add a new data key to the key ring and re-seal every secret and certificate
                              with it (servers keep running; against an embedded database, stop the server first)
+                  keys export
+                             Print the master key (VF_MASTER_KEY form) to keep it safe apart from the backups
+                  backup create [--without-telemetry]
+                             Take a backup now into VF_BACKUP_TARGET (secrets stay sealed; keep the master key apart)
+                  backup list
+                             List backups: recorded runs (failed ones too) and files in the storage
+                  backup restore FILE|NAME [--dry-run]
+                             Restore a backup (a pre-restore backup is taken of a database that has data);
+                             --dry-run only verifies it
                   version    Print the version
                   help       Show this help
 

@@ -70,6 +70,11 @@ final class TestServer implements AutoCloseable {
         return startOn(database, dataDir, samePort);
     }
 
+    /** The server's VF_DATA_DIR. */
+    Path dataDirectory() {
+        return dataDir;
+    }
+
     /** Runs one SQL query on the server's database and returns the first column of every row as text. */
     List<String> sql(String query) {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl().orElseThrow(), database.user().orElse(null),

@@ -37,7 +37,7 @@ class UiBrowserTest {
     }
 
     /** Runs one of the ui module's browser scripts and asserts it printed only passing checks. */
-    private static String runScript(Path dataDir, String script, List<String> arguments, int timeoutSeconds) throws Exception {
+    static String runScript(Path dataDir, String script, List<String> arguments, int timeoutSeconds) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", UI.resolve("e2e").resolve(script).toString()));
         command.addAll(arguments);
         Path log = dataDir.resolve(script + ".log");
@@ -160,5 +160,18 @@ class UiBrowserTest {
     private static String created(ApiClient.Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asText();
+    }
+
+    @Test
+    void aPlatformAdminStartsABackupInThePage_seesItListed_downloadsIt_andRestoresItWithATypedConfirmation(@TempDir Path dataDir)
+            throws Exception {
+        requireBrowserTools();
+        try (TestServer server = TestServer.start(dataDir)) {
+            String team = server.createTeam("platform");
+            server.createEnvironment(server.root(), team, "production");
+            Path screenshots = Path.of("target", "ui-backups").toAbsolutePath();
+            runScript(dataDir, "check-backups.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
+                    "--password", TestServer.PASSWORD, "--screenshots", screenshots.toString()), 240);
+        }
     }
 }

@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The hard rules of docs/architecture.md ("Modules and rings") as named ArchUnit rules. Each module owns one
@@ -41,6 +42,10 @@ public final class ArchitectureRules {
     public static final String ADAPTER_HTTP = "dev.vectorflow.adapter.http..";
     public static final String ADAPTER_VECTOR = "dev.vectorflow.adapter.vector..";
     public static final String ADAPTER_CRYPTO = "dev.vectorflow.adapter.crypto..";
+    /** Where backup files are kept: a local directory or S3-compatible storage. */
+    public static final String ADAPTER_STORAGE = "dev.vectorflow.adapter.storage..";
+    /** The OpenID Connect relying party (Nimbus oauth2-oidc-sdk). */
+    public static final String ADAPTER_OIDC = "dev.vectorflow.adapter.oidc..";
     public static final String APP_SERVER = "dev.vectorflow.app..";
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
@@ -49,13 +54,21 @@ public final class ArchitectureRules {
     public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
-    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, APP_SERVER, AGENT, BENCH, STANDIN};
+    public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, ADAPTER_OIDC,
+            APP_SERVER, AGENT, BENCH, STANDIN};
 
-    /** The agent's own hexagon: its application core (reconcile) and its driven ports. */
-    public static final String AGENT_CORE = "dev.vectorflow.agent.reconcile..";
+    /** The agent's own hexagon: its core (the pipelines on the node, the conversation with the server) and its driven ports. */
+    public static final String AGENT_PIPELINES = "dev.vectorflow.agent.pipeline..";
+    public static final String AGENT_CONTROL = "dev.vectorflow.agent.control..";
     public static final String AGENT_PORTS = "dev.vectorflow.agent.port..";
     /** The agent's composition root: the only agent package that may name adapter-vector's classes. */
     public static final String AGENT_COMPOSITION_ROOT = "dev.vectorflow.agent";
+    /** The agent's adapters of its own driven ports, and the secret channel Vector calls. */
+    public static final String[] AGENT_ADAPTERS = {"dev.vectorflow.agent.controlplane..", "dev.vectorflow.agent.host..",
+            "dev.vectorflow.agent.token..", "dev.vectorflow.agent.update..", "dev.vectorflow.agent.secrets.."};
+    /** Every package the agent may have: core, ports, adapters, composition root. */
+    public static final String[] AGENT_RINGS = Stream.concat(Stream.of(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS, AGENT_COMPOSITION_ROOT),
+            Stream.of(AGENT_ADAPTERS)).toArray(String[]::new);
 
     public static final ArchRule every_class_belongs_to_a_known_module = classes()
             .that().resideInAPackage("dev.vectorflow..")
@@ -94,6 +107,21 @@ public final class ArchitectureRules {
             .that().resideOutsideOfPackage(ADAPTER_CRYPTO)
             .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..");
 
+    public static final ArchRule object_storage_clients_only_in_adapter_storage = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_STORAGE)
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "io.minio..", "org.gaul..")
+            .because("backups reach S3-compatible storage through the BackupStorage port; the AWS SDK stays inside adapter-storage");
+
+    public static final ArchRule openid_connect_library_only_in_adapter_oidc = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_OIDC)
+            .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+            .because("tokens are parsed and checked by Nimbus behind the OpenIdConnect port only; nothing else reads a JWT");
+
+    public static final ArchRule qr_codes_only_in_adapter_http = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.nayuki.qrcodegen..")
+            .because("a QR code is a way of showing an enrolment's address to a person: the HTTP adapter's business");
+
     public static final ArchRule jackson_never_in_core_domain_or_ports = noClasses()
             .that().resideInAnyPackage(CORE, PORTS)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "tools.jackson..");
@@ -110,11 +138,16 @@ public final class ArchitectureRules {
             .that().resideInAPackage(AGENT)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER);
 
+    public static final ArchRule every_agent_class_belongs_to_a_known_ring = classes()
+            .that().resideInAPackage(AGENT)
+            .should().resideInAnyPackage(AGENT_RINGS)
+            .because("a new agent package must be added to ArchitectureRules (core or adapter) so the agent's rules cover it");
+
     public static final ArchRule the_agent_core_depends_only_on_ports = classes()
-            .that().resideInAnyPackage(AGENT_CORE, AGENT_PORTS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_CORE, AGENT_PORTS, PORTS, CORE, "java..")
+            .that().resideInAnyPackage(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(AGENT_PIPELINES, AGENT_CONTROL, AGENT_PORTS, PORTS, CORE, "java..")
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.net.http..", "java.sql..")
-            .because("the reconcile loop reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
+            .because("the agent's core reaches Vector through ports.out.vector.runtime and the server through agent.port.ControlPlane;"
                     + " the Vector ports live in `ports` because adapter-vector implements them and must not depend on agent-runtime");
 
     public static final ArchRule only_the_agents_composition_root_wires_adapter_vector = noClasses()

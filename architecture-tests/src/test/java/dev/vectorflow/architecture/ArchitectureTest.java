@@ -16,10 +16,14 @@ class ArchitectureTest {
     @ArchTest static final ArchRule one_sql_dialect_postgresql = ArchitectureRules.one_sql_dialect_postgresql;
     @ArchTest static final ArchRule javalin_only_in_adapter_http_and_app_server = ArchitectureRules.javalin_only_in_adapter_http_and_app_server;
     @ArchTest static final ArchRule bouncycastle_only_in_adapter_crypto = ArchitectureRules.bouncycastle_only_in_adapter_crypto;
+    @ArchTest static final ArchRule object_storage_clients_only_in_adapter_storage = ArchitectureRules.object_storage_clients_only_in_adapter_storage;
+    @ArchTest static final ArchRule openid_connect_library_only_in_adapter_oidc = ArchitectureRules.openid_connect_library_only_in_adapter_oidc;
+    @ArchTest static final ArchRule qr_codes_only_in_adapter_http = ArchitectureRules.qr_codes_only_in_adapter_http;
     @ArchTest static final ArchRule jackson_never_in_core_domain_or_ports = ArchitectureRules.jackson_never_in_core_domain_or_ports;
     @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;
     @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;
     @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
+    @ArchTest static final ArchRule every_agent_class_belongs_to_a_known_ring = ArchitectureRules.every_agent_class_belongs_to_a_known_ring;
     @ArchTest static final ArchRule the_agent_core_depends_only_on_ports = ArchitectureRules.the_agent_core_depends_only_on_ports;
     @ArchTest static final ArchRule only_the_agents_composition_root_wires_adapter_vector = ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector;
     @ArchTest static final ArchRule the_agent_runs_without_data_binding_or_java_net_http = ArchitectureRules.the_agent_runs_without_data_binding_or_java_net_http;

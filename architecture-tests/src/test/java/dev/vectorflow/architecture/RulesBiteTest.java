@@ -7,41 +7,49 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.vectorflow.adapter.http.HttpApi;
+import dev.vectorflow.adapter.http.identity.TwoFactorController;
+import dev.vectorflow.adapter.http.planted.HttpReadingTokens;
 import dev.vectorflow.adapter.http.planted.HttpUsingPostgres;
 import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
+import dev.vectorflow.adapter.oidc.NimbusOpenIdConnect;
+import dev.vectorflow.adapter.oidc.planted.OidcDrawingQrCodes;
+import dev.vectorflow.adapter.oidc.planted.OidcUsingPostgres;
 import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.adapter.postgres.planted.PostgresUsingAService;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
+import dev.vectorflow.adapter.postgres.planted.PostgresUsingS3;
+import dev.vectorflow.adapter.storage.S3BackupStorage;
+import dev.vectorflow.adapter.storage.planted.StorageUsingPostgres;
 import dev.vectorflow.adapter.vector.VectorVersion;
-import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.adapter.vector.planted.ConfigManager;
 import dev.vectorflow.adapter.vector.planted.VectorUsingJavalin;
-import dev.vectorflow.agent.AgentSettings;
+import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.agent.AgentMain;
+import dev.vectorflow.agent.AgentSettings;
+import dev.vectorflow.agent.control.ControlLoop;
+import dev.vectorflow.agent.control.planted.ControlUsingTheHttpClient;
 import dev.vectorflow.agent.controlplane.HttpControlPlane;
+import dev.vectorflow.agent.pipeline.Pipelines;
+import dev.vectorflow.agent.pipeline.planted.PipelinesUsingAdapterVector;
 import dev.vectorflow.agent.planted.AgentUsingDataBinding;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
-import dev.vectorflow.agent.reconcile.Reconciler;
-import dev.vectorflow.agent.reconcile.planted.ReconcilerUsingAdapterVector;
-import dev.vectorflow.adapter.postgres.planted.PostgresUsingAService;
 import dev.vectorflow.bench.PipelineBenchmark;
 import dev.vectorflow.bench.footprint.AgentFootprint;
+import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.bench.load.HeartbeatLoad;
 import dev.vectorflow.bench.load.planted.LoadUsingTheServer;
 import dev.vectorflow.bench.planted.BenchmarkUsingPostgres;
-import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
-import dev.vectorflow.standin.VectorStandin;
-import dev.vectorflow.standin.planted.StandinUsingPorts;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.planted.CoreReadingTheClock;
 import dev.vectorflow.core.planted.CoreUsingJackson;
 import dev.vectorflow.core.planted.CoreUsingJooq;
 import dev.vectorflow.planted.Orphan;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
-import dev.vectorflow.ports.in.planted.EnvironmentStuff;
-import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
+import dev.vectorflow.ports.in.planted.EnvironmentStuff;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
+import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.planted.DrivenPortUsingAUseCase;
 import dev.vectorflow.ports.planted.PortThrowingSql;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
@@ -55,6 +63,8 @@ import dev.vectorflow.ports.service.planted.CircleStart;
 import dev.vectorflow.ports.service.planted.ServiceReadingTheWire;
 import dev.vectorflow.ports.service.plantedcycle.CircleEnd;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
+import dev.vectorflow.standin.VectorStandin;
+import dev.vectorflow.standin.planted.StandinUsingPorts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +109,28 @@ class RulesBiteTest {
     }
 
     @Test
+    void anS3ClientOutsideAdapterStorage_orAdapterStorageUsingAnotherAdapter_breaksTheBuild() {
+        bites(ArchitectureRules.object_storage_clients_only_in_adapter_storage, classes(PostgresUsingS3.class), classes(PostgresStore.class, S3BackupStorage.class));
+        bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(StorageUsingPostgres.class, PostgresStore.class),
+                classes(S3BackupStorage.class, PostgresStore.class));
+        bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(S3BackupStorage.class));
+    }
+
+    @Test
+    void nimbusOutsideAdapterOidc_orAdapterOidcUsingAnotherAdapter_breaksTheBuild() {
+        bites(ArchitectureRules.openid_connect_library_only_in_adapter_oidc, classes(HttpReadingTokens.class),
+                classes(NimbusOpenIdConnect.class, HttpApi.class));
+        bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(OidcUsingPostgres.class, PostgresStore.class),
+                classes(NimbusOpenIdConnect.class, PostgresStore.class));
+        bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(NimbusOpenIdConnect.class));
+    }
+
+    @Test
+    void qrCodesOutsideAdapterHttp_breakTheBuild() {
+        bites(ArchitectureRules.qr_codes_only_in_adapter_http, classes(OidcDrawingQrCodes.class), classes(TwoFactorController.class));
+    }
+
+    @Test
     void aSecondSqlDialect_breaksTheBuild() {
         bites(ArchitectureRules.one_sql_dialect_postgresql, classes(PostgresUsingH2.class), classes(PostgresStore.class));
     }
@@ -109,10 +141,17 @@ class RulesBiteTest {
     }
 
     @Test
+    void anAgentPackageNoRuleKnows_breaksTheBuild() {
+        bites(ArchitectureRules.every_agent_class_belongs_to_a_known_ring, classes(AgentUsingTheStandin.class),
+                classes(AgentMain.class, Pipelines.class, ControlLoop.class, HttpControlPlane.class));
+    }
+
+    @Test
     void theAgentCoreUsingAnAdapter_breaksTheBuild() {
-        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ReconcilerUsingAdapterVector.class), classes(Reconciler.class));
-        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(ReconcilerUsingAdapterVector.class),
-                classes(AgentMain.class, Reconciler.class));
+        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(PipelinesUsingAdapterVector.class), classes(Pipelines.class));
+        bites(ArchitectureRules.the_agent_core_depends_only_on_ports, classes(ControlUsingTheHttpClient.class), classes(ControlLoop.class));
+        bites(ArchitectureRules.only_the_agents_composition_root_wires_adapter_vector, classes(PipelinesUsingAdapterVector.class),
+                classes(AgentMain.class, Pipelines.class));
     }
 
     @Test

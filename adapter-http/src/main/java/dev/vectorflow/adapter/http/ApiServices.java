@@ -1,6 +1,11 @@
 package dev.vectorflow.adapter.http;
 
 import dev.vectorflow.ports.in.audit.AuditQueries;
+import dev.vectorflow.ports.in.backup.BackupQueries;
+import dev.vectorflow.ports.in.backup.CreateBackupUseCase;
+import dev.vectorflow.ports.in.backup.DownloadBackupUseCase;
+import dev.vectorflow.ports.in.backup.RestoreBackupUseCase;
+import dev.vectorflow.ports.in.backup.VerifyBackupUseCase;
 import dev.vectorflow.ports.in.environment.CreateEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.DeleteEnvironmentUseCase;
 import dev.vectorflow.ports.in.environment.EnvironmentQueries;
@@ -9,19 +14,27 @@ import dev.vectorflow.ports.in.identity.ApiTokenQueries;
 import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
 import dev.vectorflow.ports.in.identity.ChangePasswordUseCase;
 import dev.vectorflow.ports.in.identity.ManageApiTokensUseCase;
+import dev.vectorflow.ports.in.identity.ManageOidcProvidersUseCase;
 import dev.vectorflow.ports.in.identity.ManageTeamsUseCase;
+import dev.vectorflow.ports.in.identity.ManageTwoFactorUseCase;
 import dev.vectorflow.ports.in.identity.ManageUsersUseCase;
+import dev.vectorflow.ports.in.identity.OidcProviderQueries;
 import dev.vectorflow.ports.in.identity.SetupUseCase;
 import dev.vectorflow.ports.in.identity.SignInUseCase;
+import dev.vectorflow.ports.in.identity.SignInWithOidcUseCase;
 import dev.vectorflow.ports.in.identity.SignOutUseCase;
 import dev.vectorflow.ports.in.identity.TeamQueries;
+import dev.vectorflow.ports.in.identity.TwoFactorQueries;
 import dev.vectorflow.ports.in.identity.UserQueries;
+import dev.vectorflow.ports.in.identity.VerifySecondFactorUseCase;
 import dev.vectorflow.ports.in.pipeline.ManagePipelinesUseCase;
 import dev.vectorflow.ports.in.pipeline.PipelineQueries;
 import dev.vectorflow.ports.in.pipeline.PublishPipelineUseCase;
 import dev.vectorflow.ports.in.secret.ManageCertificatesUseCase;
 import dev.vectorflow.ports.in.secret.ManageSecretsUseCase;
 import dev.vectorflow.ports.in.secret.SecretQueries;
+import dev.vectorflow.ports.in.settings.SettingsQueries;
+import dev.vectorflow.ports.in.settings.UpdateSettingsUseCase;
 import dev.vectorflow.ports.in.system.CheckReadinessUseCase;
 import dev.vectorflow.ports.in.system.ServerStatsQueries;
 
@@ -52,5 +65,18 @@ public record ApiServices(
         PipelineQueries pipelineQueries,
         AgentUseCases agent,
         FleetUseCases fleet,
-        ServerStatsQueries serverStats) {
+        ServerStatsQueries serverStats,
+        CreateBackupUseCase createBackup,
+        VerifyBackupUseCase verifyBackup,
+        RestoreBackupUseCase restoreBackup,
+        DownloadBackupUseCase downloadBackup,
+        BackupQueries backupQueries,
+        SettingsQueries settingsQueries,
+        UpdateSettingsUseCase updateSettings,
+        SignInWithOidcUseCase signInWithOidc,
+        OidcProviderQueries oidcProviderQueries,
+        ManageOidcProvidersUseCase manageOidcProviders,
+        VerifySecondFactorUseCase verifySecondFactor,
+        ManageTwoFactorUseCase manageTwoFactor,
+        TwoFactorQueries twoFactorQueries) {
 }

@@ -8,56 +8,62 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vectorflow.adapter.http.agent.AgentApi;
 import dev.vectorflow.adapter.http.audit.AuditController;
-import dev.vectorflow.adapter.http.fleet.FleetOverviewController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.RequestGuard;
 import dev.vectorflow.adapter.http.auth.SignInThrottle;
+import dev.vectorflow.adapter.http.backup.BackupController;
 import dev.vectorflow.adapter.http.delivery.ConfigDeliveryController;
 import dev.vectorflow.adapter.http.deployment.DeploymentController;
 import dev.vectorflow.adapter.http.enrollment.AgentEnrollmentController;
 import dev.vectorflow.adapter.http.enrollment.EnrollmentTokenController;
-import dev.vectorflow.adapter.http.heartbeat.HeartbeatController;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
-import dev.vectorflow.adapter.http.identity.IdentityController;
-import dev.vectorflow.adapter.http.node.NodeController;
-import dev.vectorflow.adapter.http.release.AgentReleaseController;
-import dev.vectorflow.adapter.http.telemetry.TelemetryController;
-import dev.vectorflow.adapter.http.identity.SessionController;
-import dev.vectorflow.adapter.http.pipeline.PipelineController;
-import dev.vectorflow.adapter.http.secret.SecretController;
-import dev.vectorflow.core.failure.NotFoundFailure;
-import io.javalin.router.Endpoint;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.adapter.http.error.ErrorMapping;
+import dev.vectorflow.adapter.http.fleet.FleetOverviewController;
+import dev.vectorflow.adapter.http.heartbeat.HeartbeatController;
+import dev.vectorflow.adapter.http.identity.IdentityController;
+import dev.vectorflow.adapter.http.identity.OidcController;
+import dev.vectorflow.adapter.http.identity.SessionController;
+import dev.vectorflow.adapter.http.identity.TwoFactorController;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
+import dev.vectorflow.adapter.http.node.NodeController;
+import dev.vectorflow.adapter.http.pipeline.PipelineController;
+import dev.vectorflow.adapter.http.release.AgentReleaseController;
+import dev.vectorflow.adapter.http.secret.SecretController;
+import dev.vectorflow.adapter.http.settings.SettingsController;
 import dev.vectorflow.adapter.http.system.SystemController;
+import dev.vectorflow.adapter.http.telemetry.TelemetryController;
+import dev.vectorflow.core.failure.NotFoundFailure;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Builds the HTTP server: REST API under {@code /api}, the web UI at {@code /} (when its assets
@@ -110,6 +116,7 @@ public final class HttpApi {
         SystemController system = new SystemController(settings.version(), services.checkReadiness(), services.serverStats());
         EnvironmentController environments = new EnvironmentController(services.createEnvironment(),
                 services.updateEnvironment(), services.deleteEnvironment(), services.environmentQueries(), services.teamQueries(), bodies);
+        Function<Context, URI> origin = ctx -> OidcController.origin(ctx, guard);
         SessionController sessions = new SessionController(services.signIn(), services.signOut(), services.setup(),
                 services.changePassword(), services.teamQueries(), guard, new SignInThrottle(20, Duration.ofMinutes(15), clock), bodies,
                 id -> {
@@ -118,7 +125,11 @@ public final class HttpApi {
                     } catch (NotFoundFailure gone) {
                         return Optional.empty();
                     }
-                });
+                }, services.verifySecondFactor(), (token, from) -> services.signInWithOidc().endSessionUri(token, from), origin);
+        OidcController oidc = new OidcController(services.signInWithOidc(), services.oidcProviderQueries(), services.manageOidcProviders(),
+                guard, bodies, sessions);
+        TwoFactorController twoFactor = new TwoFactorController(services.manageTwoFactor(), services.twoFactorQueries(), bodies);
+        SettingsController settingsController = new SettingsController(services.settingsQueries(), services.updateSettings(), bodies);
         IdentityController identity = new IdentityController(services.manageUsers(), services.userQueries(), services.manageTeams(),
                 services.teamQueries(), services.manageApiTokens(), services.apiTokenQueries(), bodies, clock);
         AuditController audit = new AuditController(services.auditQueries(), mapper);
@@ -142,6 +153,8 @@ public final class HttpApi {
         AgentReleaseController releases = new AgentReleaseController(fleet.registerAgentRelease(), fleet.updateNodeAgent(),
                 fleet.updateEnvironmentAgents(), fleet.agentReleaseQueries(), environments.owningTeam(), nodes.nodeTeam(), bodies, clock);
         FleetOverviewController fleetOverview = new FleetOverviewController(fleet.fleetOverview(), environments.owningTeam(), clock);
+        BackupController backups = new BackupController(services.createBackup(), services.verifyBackup(), services.restoreBackup(),
+                services.downloadBackup(), services.backupQueries(), bodies);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
 
@@ -164,6 +177,7 @@ public final class HttpApi {
             boolean ui = serveUi(config);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
+            config.routes.before("/api/*", backups::refuseWhileRestoring);
             config.routes.before("/api/*", ctx -> {
                 rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agentApi.bodies()
                         : PipelineController.takesPipelineBody(ctx.method().name(), ctx.path()) ? pipelines.pipelineBodies() : bodies);
@@ -174,7 +188,10 @@ public final class HttpApi {
             ApiRoutes api = new ApiRoutes(config.routes);
             system.register(api);
             sessions.register(api);
+            oidc.register(api);
+            twoFactor.register(api);
             identity.register(api);
+            settingsController.register(api);
             environments.register(api);
             audit.register(api);
             secrets.register(api);
@@ -188,6 +205,7 @@ public final class HttpApi {
             telemetry.register(api);
             releases.register(api);
             fleetOverview.register(api);
+            backups.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

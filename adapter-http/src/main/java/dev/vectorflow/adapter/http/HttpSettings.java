@@ -2,10 +2,14 @@ package dev.vectorflow.adapter.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
-/** How the HTTP server listens and behaves. */
+/**
+ * How the HTTP server listens and behaves. The agent rate limits are read at every request (they follow the settings
+ * store without a restart).
+ */
 public record HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version, boolean trustProxyHeaders,
-                           int agentRequestsPerMinute, int enrollmentsPerMinutePerAddress) {
+                           IntSupplier agentRequestsPerMinute, IntSupplier enrollmentsPerMinutePerAddress) {
 
     /** Requests a minute one node may make (bursts up to the same number), by default. */
     public static final int DEFAULT_AGENT_REQUESTS_PER_MINUTE = 120;
@@ -19,8 +23,8 @@ public record HttpSettings(String host, int port, long maxRequestBytes, Duration
 
     /** Settings with the default agent rate limits. */
     public HttpSettings(String host, int port, long maxRequestBytes, Duration shutdownGrace, String version, boolean trustProxyHeaders) {
-        this(host, port, maxRequestBytes, shutdownGrace, version, trustProxyHeaders, DEFAULT_AGENT_REQUESTS_PER_MINUTE,
-                DEFAULT_ENROLLMENTS_PER_MINUTE);
+        this(host, port, maxRequestBytes, shutdownGrace, version, trustProxyHeaders, () -> DEFAULT_AGENT_REQUESTS_PER_MINUTE,
+                () -> DEFAULT_ENROLLMENTS_PER_MINUTE);
     }
 
     public HttpSettings {
@@ -30,7 +34,9 @@ public record HttpSettings(String host, int port, long maxRequestBytes, Duration
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
-        if (agentRequestsPerMinute < 1 || enrollmentsPerMinutePerAddress < 1) {
+        Objects.requireNonNull(agentRequestsPerMinute, "agentRequestsPerMinute");
+        Objects.requireNonNull(enrollmentsPerMinutePerAddress, "enrollmentsPerMinutePerAddress");
+        if (agentRequestsPerMinute.getAsInt() < 1 || enrollmentsPerMinutePerAddress.getAsInt() < 1) {
             throw new IllegalArgumentException("rate limits must be positive");
         }
         if (maxRequestBytes < 1) {

@@ -1,16 +1,16 @@
 package dev.vectorflow.adapter.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.access.Principal;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.identity.ApiTokenId;
 import dev.vectorflow.core.identity.Role;
-import dev.vectorflow.core.identity.TeamId;
-import dev.vectorflow.ports.in.environment.EnvironmentQueries;
-import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.core.identity.TeamId;
+import dev.vectorflow.ports.in.backup.BackupQueries;
+import dev.vectorflow.ports.in.environment.EnvironmentQueries;
 import dev.vectorflow.ports.in.identity.AuthenticateUseCase;
 import dev.vectorflow.ports.in.identity.TeamQueries;
 import dev.vectorflow.ports.in.system.Readiness;
@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GracefulStopTest {
 
@@ -99,7 +100,8 @@ class GracefulStopTest {
         };
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, slowQueries,
                 null, ONE_TOKEN, null, null, null, null, null, null, NO_TEAMS, null, null, null, null, null, null, null, null, null, NO_AGENTS,
-                NO_FLEET, null);
+                NO_FLEET, null, null, null, null, null, NO_BACKUPS,
+                null, null, null, null, null, null, null, null);
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(10), "test"), services).start();
         int port = app.port();
         HttpClient http = HttpClient.newHttpClient();
@@ -119,11 +121,30 @@ class GracefulStopTest {
         assertThat(refusesConnections(port)).isTrue();
     }
 
+    /** A server on which no restore ever runs. */
+    private static final BackupQueries NO_BACKUPS = new BackupQueries() {
+        @Override
+        public BackupOverview overview() {
+            throw new UnsupportedOperationException("no backups here");
+        }
+
+        @Override
+        public boolean restoreInProgress() {
+            return false;
+        }
+
+        @Override
+        public Optional<dev.vectorflow.ports.in.backup.RestoreStatus> lastRestore() {
+            return Optional.empty();
+        }
+    };
+
     @Test
     void givenUnknownBearerToken_everyApiCallIs401_andHealthStaysPublic() throws Exception {
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, null,
                 null, ONE_TOKEN, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, NO_AGENTS,
-                NO_FLEET, null);
+                NO_FLEET, null, null, null, null, null, NO_BACKUPS,
+                null, null, null, null, null, null, null, null);
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(1), "test"), services).start();
         try {
             HttpClient http = HttpClient.newHttpClient();

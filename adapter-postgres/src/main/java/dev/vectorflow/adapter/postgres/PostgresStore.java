@@ -316,6 +316,36 @@ public final class PostgresStore implements AutoCloseable {
         return jobLeases;
     }
 
+    /** The settings store. */
+    public dev.vectorflow.ports.out.settings.SettingsRepository settings() {
+        return new dev.vectorflow.adapter.postgres.settings.PostgresSettingsRepository(transactions::dsl);
+    }
+
+    /** The configured OpenID Connect providers. */
+    public dev.vectorflow.ports.out.identity.OidcProviderRepository oidcProviders() {
+        return new dev.vectorflow.adapter.postgres.identity.PostgresOidcProviderRepository(transactions::dsl);
+    }
+
+    /** Pending OpenID Connect sign-ins, account links, managed memberships, provider sessions. */
+    public dev.vectorflow.ports.out.identity.OidcSignIns oidcSignIns() {
+        return new dev.vectorflow.adapter.postgres.identity.PostgresOidcSignIns(transactions::dsl);
+    }
+
+    /** TOTP second factors, their sign-in steps and the teams that require them. */
+    public dev.vectorflow.ports.out.identity.TwoFactorRepository twoFactor() {
+        return new dev.vectorflow.adapter.postgres.identity.PostgresTwoFactorRepository(transactions::dsl);
+    }
+
+    /** Backups of this database: snapshots, verification, restores. */
+    public dev.vectorflow.ports.out.backup.DatabaseSnapshots snapshots() {
+        return new dev.vectorflow.adapter.postgres.backup.PostgresSnapshots(pool);
+    }
+
+    /** The record of backup runs. */
+    public dev.vectorflow.ports.out.backup.BackupRuns backupRuns() {
+        return new dev.vectorflow.adapter.postgres.backup.PostgresBackupRuns(transactions::dsl);
+    }
+
     /** The write-behind queue of the heartbeat path (stopped, after a last flush, when the store closes). */
     public PostgresHeartbeatWriter telemetryWriter(int capacity, long flushIntervalMillis) {
         PostgresHeartbeatWriter writer = new PostgresHeartbeatWriter(pool, capacity, flushIntervalMillis);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.vectorflow.agent.reconcile.SecretVault;
+import dev.vectorflow.agent.pipeline.SecretVault;
 import dev.vectorflow.agent.token.FileNodeTokenStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

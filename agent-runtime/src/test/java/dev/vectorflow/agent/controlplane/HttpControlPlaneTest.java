@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ class HttpControlPlaneTest {
     @Test
     void anAnswerLargerThanTheProtocolAllows_isNotRead() {
         byte[] huge = new byte[8 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(huge, (byte) ' ');
+        Arrays.fill(huge, (byte) ' ');
 
         assertThat(heartbeatAnswered(200, Map.of(), huge))
                 .isInstanceOfSatisfying(Reply.Unavailable.class, u -> assertThat(u.message()).contains("larger than"));

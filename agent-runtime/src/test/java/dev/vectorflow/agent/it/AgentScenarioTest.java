@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.agent.AgentMain;
 import dev.vectorflow.agent.AgentSettings;
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ControlLoop;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
+import dev.vectorflow.agent.control.ControlLoop;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
 import dev.vectorflow.ports.protocol.ActionResult;
 import dev.vectorflow.ports.protocol.CertFile;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -74,10 +75,10 @@ class AgentScenarioTest {
         env.put("VF_POLL_INTERVAL", "300ms");
         env.put("VF_NODE_LABELS", "role=edge");
         AgentSettings settings = AgentSettings.fromEnvironment(env);
-        ReconcileSettings reconcile = new ReconcileSettings(Duration.ofMillis(100), Duration.ofMillis(3000), Duration.ofSeconds(5),
+        PipelineSettings supervision = new PipelineSettings(Duration.ofMillis(100), Duration.ofMillis(3000), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
                 Duration.ofSeconds(3), 3, firstPort, 200, AgentMain.secretCommand(dataDir));
-        AgentMain.Agent agent = AgentMain.Agent.start(settings, reconcile, Clock.systemUTC(), v -> { },
+        AgentMain.Agent agent = AgentMain.Agent.start(settings, supervision, Clock.systemUTC(), v -> { },
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)), Duration.ofMillis(100));
         agents.add(agent);
         return agent;
@@ -126,7 +127,7 @@ class AgentScenarioTest {
         // what the agent's threads were doing, for the report of a failed run
         Thread.getAllStackTraces().forEach((t, stack) -> {
             if (t.getName().startsWith("vf-")) {
-                System.err.println("thread " + t.getName() + ":\n  " + String.join("\n  ", java.util.Arrays.stream(stack).map(Object::toString).toList()));
+                System.err.println("thread " + t.getName() + ":\n  " + String.join("\n  ", Arrays.stream(stack).map(Object::toString).toList()));
             }
         });
         throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());

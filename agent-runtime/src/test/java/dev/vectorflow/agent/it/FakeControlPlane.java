@@ -1,8 +1,11 @@
 package dev.vectorflow.agent.it;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vectorflow.ports.protocol.CertFile;
 import dev.vectorflow.ports.protocol.ConfigRequest;
 import dev.vectorflow.ports.protocol.DesiredState;
 import dev.vectorflow.ports.protocol.EnrollRequest;
@@ -37,8 +40,8 @@ final class FakeControlPlane implements AutoCloseable {
     static final String NODE_TOKEN = "vf_node_0123456789abcdef_" + "ab".repeat(32);
 
     private final ObjectMapper json = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final Map<String, PipelineConfig> desired = new LinkedHashMap<>();
     private final List<PendingAction> oneShots = new ArrayList<>();
     final List<HeartbeatRequest> heartbeats = new CopyOnWriteArrayList<>();
@@ -76,7 +79,7 @@ final class FakeControlPlane implements AutoCloseable {
         revoked = true;
     }
 
-    synchronized void want(String pipelineId, int version, String yaml, Map<String, String> secrets, List<dev.vectorflow.ports.protocol.CertFile> certs) {
+    synchronized void want(String pipelineId, int version, String yaml, Map<String, String> secrets, List<CertFile> certs) {
         desired.put(pipelineId, new PipelineConfig(pipelineId, "pipeline " + pipelineId, version, checksum(yaml, secrets), "info", yaml, secrets, certs));
     }
 

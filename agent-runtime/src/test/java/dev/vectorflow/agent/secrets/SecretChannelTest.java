@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vectorflow.adapter.vector.process.YamlVectorConfigRules;
 import dev.vectorflow.agent.AgentMain;
-import dev.vectorflow.agent.reconcile.Backoff;
-import dev.vectorflow.agent.reconcile.ReconcileSettings;
-import dev.vectorflow.agent.reconcile.Reconciler;
-import dev.vectorflow.agent.reconcile.SecretVault;
+import dev.vectorflow.agent.pipeline.Backoff;
+import dev.vectorflow.agent.pipeline.PipelineSettings;
+import dev.vectorflow.agent.pipeline.Pipelines;
+import dev.vectorflow.agent.pipeline.SecretVault;
 import dev.vectorflow.ports.protocol.PipelineConfig;
 import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
+import dev.vectorflow.ports.out.vector.runtime.VectorFailure;
+import dev.vectorflow.ports.out.vector.runtime.VectorLaunch;
+import dev.vectorflow.ports.out.vector.runtime.VectorLog;
+import dev.vectorflow.ports.out.vector.runtime.VectorProcess;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,20 +106,18 @@ class SecretChannelTest {
             }
 
             @Override
-            public dev.vectorflow.ports.out.vector.runtime.VectorProcess launch(dev.vectorflow.ports.out.vector.runtime.VectorLaunch launch)
-                    throws dev.vectorflow.ports.out.vector.runtime.VectorFailure {
-                throw new dev.vectorflow.ports.out.vector.runtime.VectorFailure("no Vector in this test");
+            public VectorProcess launch(VectorLaunch launch) throws VectorFailure {
+                throw new VectorFailure("no Vector in this test");
             }
 
             @Override
-            public java.util.Optional<dev.vectorflow.ports.out.vector.runtime.VectorProcess> adopt(long pid,
-                    dev.vectorflow.ports.out.vector.runtime.VectorLaunch launch) {
-                return java.util.Optional.empty();
+            public Optional<VectorProcess> adopt(long pid, VectorLaunch launch) {
+                return Optional.empty();
             }
 
             @Override
-            public dev.vectorflow.ports.out.vector.runtime.VectorLog tail(Path logFile, long offset) {
-                return new dev.vectorflow.ports.out.vector.runtime.VectorLog() {
+            public VectorLog tail(Path logFile, long offset) {
+                return new VectorLog() {
                     @Override
                     public List<String> newLines() {
                         return List.of();
@@ -126,11 +130,11 @@ class SecretChannelTest {
                 };
             }
         };
-        VectorConfigRules rules = new dev.vectorflow.adapter.vector.process.YamlVectorConfigRules();
-        Reconciler reconciler = new Reconciler(new ReconcileSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        VectorConfigRules rules = new YamlVectorConfigRules();
+        Pipelines pipelines = new Pipelines(new PipelineSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1), 1,
                 42000, 10, List.of()), refuseAll, null, rules, vault, dataDir, Clock.systemUTC(), () -> { });
-        reconciler.deploy(new PipelineConfig(pipelineId, "n", 1, "c", null, "sources: {}\n", secrets, List.of()));
+        pipelines.deploy(new PipelineConfig(pipelineId, "n", 1, "c", null, "sources: {}\n", secrets, List.of()));
         return vault;
     }
 }

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -122,7 +123,7 @@ class SignedJarUpdaterTest {
     @Test
     void aRawThirtyTwoByteKey_isAcceptedToo() throws Exception {
         byte[] spki = keys.getPublic().getEncoded();
-        byte[] raw = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+        byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
         SignedJarUpdater u = new SignedJarUpdater(Optional.of(SignedJarUpdater.parsePublicKey(Base64.getEncoder().encodeToString(raw))),
                 Optional.of(jar), dir, Clock.systemUTC());
 

@@ -28,6 +28,8 @@ public record User(
     /** Failed sign-ins in a row that lock the account. */
     public static final int LOCK_AFTER_FAILURES = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    /** The password hash of an account that signs in only through an identity provider: no password matches it. */
+    public static final String NO_PASSWORD = "!";
 
     /** Why a user must choose a password before anything else. */
     public enum PasswordChangeReason {
@@ -58,6 +60,16 @@ public record User(
     public static User createWithInitialPassword(UserId id, Email email, PersonName name, String passwordHash, boolean platformAdmin,
                                                  Instant now) {
         return new User(id, email, name, passwordHash, platformAdmin, true, 0, Optional.empty(), now, now, Optional.empty());
+    }
+
+    /** An account made at its first sign-in through an identity provider: it has no password. */
+    public static User createExternal(UserId id, Email email, PersonName name, Instant now) {
+        return new User(id, email, name, NO_PASSWORD, false, false, 0, Optional.empty(), now, now, Optional.empty());
+    }
+
+    /** False for an account that signs in only through an identity provider. */
+    public boolean hasPassword() {
+        return !NO_PASSWORD.equals(passwordHash);
     }
 
     /** Why the password must be changed first, if it must. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /**
  * What every call of the agent API under {@code /api/agent} shares: its larger body limit, the node token check and the
@@ -29,8 +30,8 @@ public final class AgentApi {
     private final RateLimiter perNode;
     private final RateLimiter perAddress;
 
-    public AgentApi(AuthenticateAgentUseCase authenticate, ObjectMapper mapper, RequestGuard guard, int requestsPerMinutePerNode,
-                    int enrollmentsPerMinutePerAddress) {
+    public AgentApi(AuthenticateAgentUseCase authenticate, ObjectMapper mapper, RequestGuard guard, IntSupplier requestsPerMinutePerNode,
+                    IntSupplier enrollmentsPerMinutePerAddress) {
         this.authenticate = authenticate;
         this.mapper = mapper;
         this.bodies = new JsonBodyReader(mapper, MAX_BODY_BYTES);

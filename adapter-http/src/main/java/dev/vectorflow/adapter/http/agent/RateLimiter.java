@@ -1,14 +1,17 @@
 package dev.vectorflow.adapter.http.agent;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
-/** Token buckets per key (a node, a client address): {@code perMinute} requests a minute, bursts up to the same number. */
+/**
+ * Token buckets per key (a node, a client address): {@code perMinute} requests a minute, bursts up to the same number.
+ * The limit is read at every request, so a changed setting applies at once (a bucket keeps its tokens up to the new size).
+ */
 final class RateLimiter {
 
-    private final double capacity;
-    private final double perNano;
+    private final IntSupplier perMinute;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -16,14 +19,15 @@ final class RateLimiter {
         long at;
     }
 
-    RateLimiter(int perMinute) {
-        this.capacity = perMinute;
-        this.perNano = perMinute / 60e9;
+    RateLimiter(IntSupplier perMinute) {
+        this.perMinute = perMinute;
     }
 
     /** Empty when the request may go ahead, else how long to wait before the next one. */
     Optional<Duration> acquire(String key) {
         long now = System.nanoTime();
+        double capacity = Math.max(1, perMinute.getAsInt());
+        double perNano = capacity / 60e9;
         if (buckets.size() > 500_000) {
             buckets.clear(); // a flood of distinct keys must not exhaust memory; everyone starts with a full bucket
         }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * team that owns the addressed object (found by a {@link TeamLocator}; another team's objects
  * answer 404).
  */
-public record Access(Kind kind, Role minimumRole, TeamLocator team, boolean allowedWhilePasswordChangeRequired, boolean forUsersOnly)
-        implements EndpointMetadata {
+public record Access(Kind kind, Role minimumRole, TeamLocator team, boolean allowedWhilePasswordChangeRequired, boolean forUsersOnly,
+                     boolean allowedWhileTwoFactorEnrollmentRequired) implements EndpointMetadata {
 
     /** Who may call. */
     public enum Kind { PUBLIC, SIGNED_IN, PLATFORM_ADMIN, TEAM_ROLE, AGENT, AGENT_ENROLLMENT }
@@ -34,39 +34,44 @@ public record Access(Kind kind, Role minimumRole, TeamLocator team, boolean allo
     }
 
     public static Access publicRoute() {
-        return new Access(Kind.PUBLIC, null, null, true, false);
+        return new Access(Kind.PUBLIC, null, null, true, false, true);
     }
 
     /** Agents with a node token (checked by the agent API itself); never a user session or API token. */
     public static Access agent() {
-        return new Access(Kind.AGENT, null, null, true, false);
+        return new Access(Kind.AGENT, null, null, true, false, true);
     }
 
     /** Agents enrolling with an enrollment token in the body (rate-limited per client address). */
     public static Access agentEnrollment() {
-        return new Access(Kind.AGENT_ENROLLMENT, null, null, true, false);
+        return new Access(Kind.AGENT_ENROLLMENT, null, null, true, false, true);
     }
 
     public static Access signedIn() {
-        return new Access(Kind.SIGNED_IN, null, null, false, false);
+        return new Access(Kind.SIGNED_IN, null, null, false, false, false);
     }
 
     public static Access platformAdmin() {
-        return new Access(Kind.PLATFORM_ADMIN, null, null, false, false);
+        return new Access(Kind.PLATFORM_ADMIN, null, null, false, false, false);
     }
 
     public static Access team(Role minimum, TeamLocator team) {
-        return new Access(Kind.TEAM_ROLE, minimum, team, false, false);
+        return new Access(Kind.TEAM_ROLE, minimum, team, false, false, false);
     }
 
     /** The same rule, also open to a user whose password must be changed first. */
     public Access evenWhilePasswordChangeRequired() {
-        return new Access(kind, minimumRole, team, true, forUsersOnly);
+        return new Access(kind, minimumRole, team, true, forUsersOnly, allowedWhileTwoFactorEnrollmentRequired);
+    }
+
+    /** The same rule, also open to a session that must enrol a second factor first. */
+    public Access evenWhileTwoFactorEnrollmentRequired() {
+        return new Access(kind, minimumRole, team, allowedWhilePasswordChangeRequired, forUsersOnly, true);
     }
 
     /** The same rule, for users only (not team tokens). */
     public Access usersOnly() {
-        return new Access(kind, minimumRole, team, allowedWhilePasswordChangeRequired, true);
+        return new Access(kind, minimumRole, team, allowedWhilePasswordChangeRequired, true, allowedWhileTwoFactorEnrollmentRequired);
     }
 
     @Override

@@ -10,7 +10,12 @@ import java.util.Optional;
  * Who sent the current request, as the {@link RequestGuard} established it: the principal, the
  * session when it came with the session cookie, and the client address.
  */
-public record Caller(Principal principal, Optional<Session> session, Optional<String> sessionToken, String address, String userAgent) {
+public record Caller(Principal principal, Optional<Session> session, Optional<String> sessionToken, String address, String userAgent,
+                     boolean twoFactorEnrollmentRequired) {
+
+    public Caller(Principal principal, Optional<Session> session, Optional<String> sessionToken, String address, String userAgent) {
+        this(principal, session, sessionToken, address, userAgent, false);
+    }
 
     private static final String ATTRIBUTE = "vectorflow.caller";
 

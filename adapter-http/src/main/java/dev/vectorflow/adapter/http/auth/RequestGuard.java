@@ -77,7 +77,7 @@ public final class RequestGuard {
             Optional<AuthenticateUseCase.SessionPrincipal> session = authenticate.bySession(cookie);
             if (session.isPresent()) {
                 Caller.set(ctx, new Caller(session.get().principal(), Optional.of(session.get().session()), Optional.of(cookie),
-                        address, userAgent));
+                        address, userAgent, session.get().twoFactorEnrollmentRequired()));
                 return;
             }
         }
@@ -116,6 +116,10 @@ public final class RequestGuard {
         }
         if (principal instanceof Principal.Member member && member.mustChangePassword() && !access.allowedWhilePasswordChangeRequired()) {
             throw new ApiProblem(403, "Password Change Required", "Change your password first (POST /api/me/password).", List.of());
+        }
+        if (caller.twoFactorEnrollmentRequired() && !access.allowedWhileTwoFactorEnrollmentRequired()) {
+            throw new ApiProblem(403, "Two-Factor Enrollment Required",
+                    "A second factor is required of your account: enrol one first (POST /api/me/two-factor).", List.of());
         }
         switch (access.kind()) {
             case SIGNED_IN -> { }

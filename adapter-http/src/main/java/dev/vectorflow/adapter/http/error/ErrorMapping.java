@@ -36,7 +36,15 @@ public final class ErrorMapping {
                 e.field().map(f -> List.of(new FieldProblem(f, e.getMessage()))).orElse(List.of()))));
         routes.exception(RejectedCredentialsFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(401, "Unauthorized", e.getMessage(), List.of())));
         routes.exception(ForbiddenFailure.class, (e, ctx) -> write(ctx, new ErrorResponse(403, "Forbidden", e.getMessage(), List.of())));
+        routes.exception(dev.vectorflow.core.failure.BackupRefusedFailure.class, (e, ctx) ->
+                write(ctx, new ErrorResponse(422, "Backup Refused", e.getMessage(), List.of())));
+        routes.exception(dev.vectorflow.ports.out.backup.BackupStorageFailure.class, (e, ctx) -> {
+            LOG.error("backup storage failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, new ErrorResponse(503, "Service Unavailable", e.getMessage(), List.of()));
+        });
         routes.exception(InvalidGraphFailure.class, (e, ctx) -> write(ctx, invalidPipeline(e.getMessage(), e.problems()).response()));
+        routes.exception(dev.vectorflow.core.validation.InvalidValuesException.class, (e, ctx) ->
+                write(ctx, ApiProblem.invalid(e.problems().stream().map(p -> new FieldProblem(p.field(), p.problem())).toList()).response()));
         routes.exception(InvalidValueException.class, (e, ctx) ->
                 write(ctx, ApiProblem.invalid(List.of(new FieldProblem(e.field(), e.problem()))).response()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -24,6 +24,7 @@ import dev.vectorflow.ports.in.identity.SignInUseCase;
 import dev.vectorflow.ports.in.identity.SignInUseCase.SignedIn;
 import dev.vectorflow.ports.in.identity.SignOutUseCase;
 import dev.vectorflow.ports.in.identity.TeamQueries;
+import dev.vectorflow.ports.in.identity.VerifySecondFactorUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -49,6 +50,15 @@ public final class SessionController {
     private final SignInThrottle throttle;
     private final JsonBodyReader bodies;
     private final UserLookup users;
+    private final VerifySecondFactorUseCase secondFactor;
+    private final EndSessionLookup endSession;
+    private final java.util.function.Function<Context, java.net.URI> origin;
+
+    /** The identity provider's end-session address of a session that came from one (empty otherwise). */
+    @FunctionalInterface
+    public interface EndSessionLookup {
+        Optional<java.net.URI> find(String sessionToken, java.net.URI requestOrigin);
+    }
 
     /** Looks up the account of the signed-in user (empty when it was deleted meanwhile). */
     @FunctionalInterface
@@ -57,7 +67,12 @@ public final class SessionController {
     }
 
     public SessionController(SignInUseCase signIn, SignOutUseCase signOut, SetupUseCase setup, ChangePasswordUseCase changePassword,
-                             TeamQueries teams, RequestGuard guard, SignInThrottle throttle, JsonBodyReader bodies, UserLookup users) {
+                             TeamQueries teams, RequestGuard guard, SignInThrottle throttle, JsonBodyReader bodies, UserLookup users,
+                             VerifySecondFactorUseCase secondFactor, EndSessionLookup endSession,
+                             java.util.function.Function<Context, java.net.URI> origin) {
+        this.secondFactor = secondFactor;
+        this.endSession = endSession;
+        this.origin = origin;
         this.signIn = signIn;
         this.signOut = signOut;
         this.setup = setup;
@@ -72,8 +87,10 @@ public final class SessionController {
     public void register(ApiRoutes routes) {
         routes.get("/api/session", Access.publicRoute(), this::current);
         routes.post("/api/session", Access.publicRoute(), this::signIn);
-        routes.delete("/api/session", Access.signedIn().evenWhilePasswordChangeRequired(), this::signOut);
-        routes.post("/api/session/revoke-all", Access.signedIn().usersOnly().evenWhilePasswordChangeRequired(), this::signOutEverywhere);
+        routes.post("/api/session/second-factor", Access.publicRoute(), this::verifySecondFactor);
+        routes.delete("/api/session", Access.signedIn().evenWhilePasswordChangeRequired().evenWhileTwoFactorEnrollmentRequired(), this::signOut);
+        routes.post("/api/session/revoke-all", Access.signedIn().usersOnly().evenWhilePasswordChangeRequired()
+                .evenWhileTwoFactorEnrollmentRequired(), this::signOutEverywhere);
         routes.post("/api/setup", Access.publicRoute(), this::completeSetup);
         routes.post("/api/me/password", Access.signedIn().usersOnly().evenWhilePasswordChangeRequired(), this::changePassword);
     }
@@ -81,7 +98,11 @@ public final class SessionController {
     private void current(Context ctx) {
         Caller caller = Caller.of(ctx);
         if (caller.principal() instanceof Principal.Member member && caller.session().isPresent()) {
-            ctx.json(signedInBody(member, caller.session().get()));
+            Map<String, Object> body = signedInBody(member, caller.session().get());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> user = (Map<String, Object>) body.get("user");
+            user.put("twoFactorEnrollmentRequired", caller.twoFactorEnrollmentRequired());
+            ctx.json(body);
         } else {
             ctx.json(Map.of("authenticated", false, "setupRequired", setup.setupRequired()));
         }
@@ -109,6 +130,8 @@ public final class SessionController {
         user.put("email", member.email().value());
         user.put("name", account.map(u -> u.name().value()).orElse(""));
         user.put("platformAdmin", member.isPlatformAdmin());
+        // false for an account that signs in only through an identity provider (no password, no TOTP of its own)
+        user.put("hasPassword", account.map(User::hasPassword).orElse(true));
         user.put("mustChangePassword", member.mustChangePassword());
         // NEW_ACCOUNT (choose a first password) or RESET (an admin replaced it); null when no change is due
         user.put("passwordChangeReason", account.flatMap(User::passwordChangeReason).map(Enum::name).orElse(null));
@@ -121,13 +144,13 @@ public final class SessionController {
         Optional<String> email = fields.requiredText("email");
         Optional<String> password = fields.requiredText("password");
         fields.throwIfInvalid();
-        String address = guard.clientAddress(ctx);
-        Optional<Duration> blocked = throttle.blocked(address);
-        if (blocked.isPresent()) {
-            tooMany(ctx, blocked.get());
-        }
+        String address = unthrottledAddress(ctx);
         SignInUseCase.SignInResult result = signIn.signIn(
                 new SignInUseCase.SignInCommand(email.orElseThrow(), password.orElseThrow(), address, ctx.userAgent()));
+        answer(ctx, address, result, "Wrong email or password.");
+    }
+
+    private void answer(Context ctx, String address, SignInUseCase.SignInResult result, String rejection) {
         switch (result) {
             case SignedIn signedIn -> {
                 throttle.succeeded(address);
@@ -136,9 +159,39 @@ public final class SessionController {
             case SignInUseCase.LockedOut locked -> tooMany(ctx, locked.retryAfter());
             case SignInUseCase.Rejected rejected -> {
                 throttle.failed(address);
-                throw new ApiProblem(401, "Unauthorized", "Wrong email or password.", List.of());
+                throw new ApiProblem(401, "Unauthorized", rejection, List.of());
             }
+            case SignInUseCase.SecondFactorRequired second -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("authenticated", false);
+                body.put("secondFactorRequired", true);
+                body.put("challenge", second.challengeToken());
+                ctx.json(body);
+            }
+            case SignInUseCase.LocalSignInDisabled disabled -> throw new ApiProblem(403, "Local Sign-In Disabled",
+                    "Sign-in with a password is turned off; sign in with your organisation's identity provider.", List.of());
         }
+    }
+
+    /** The second step of a sign-in with a second factor: {@code {"challenge", "code"}} (a TOTP code or a recovery code). */
+    private void verifySecondFactor(Context ctx) {
+        JsonFields fields = new JsonFields(bodies.readObject(ctx), Set.of("challenge", "code"));
+        Optional<String> challenge = fields.requiredText("challenge");
+        Optional<String> code = fields.requiredText("code");
+        fields.throwIfInvalid();
+        String address = unthrottledAddress(ctx);
+        answer(ctx, address, secondFactor.verifySecondFactor(new VerifySecondFactorUseCase.VerifySecondFactorCommand(challenge.orElseThrow(),
+                code.orElseThrow(), address, ctx.userAgent())), "The code is wrong, was used already, or the sign-in expired.");
+    }
+
+    /** The client's address, when it has not failed too often lately (otherwise 429). */
+    private String unthrottledAddress(Context ctx) {
+        String address = guard.clientAddress(ctx);
+        Optional<Duration> blocked = throttle.blocked(address);
+        if (blocked.isPresent()) {
+            tooMany(ctx, blocked.get());
+        }
+        return address;
     }
 
     private static void tooMany(Context ctx, Duration retryAfter) {
@@ -150,13 +203,18 @@ public final class SessionController {
 
     /** Sets a brand-new session cookie (a session id from before sign-in is never reused) and answers who is signed in. */
     private void startSession(Context ctx, SignedIn signedIn) {
-        Cookie cookie = new Cookie(RequestGuard.SESSION_COOKIE, signedIn.sessionToken());
+        setSessionCookie(ctx, signedIn.sessionToken());
+        ctx.json(signedInBody(signedIn.principal(), signedIn.session()));
+    }
+
+    /** Sets the cookie of a session that was just opened. */
+    public void setSessionCookie(Context ctx, String sessionToken) {
+        Cookie cookie = new Cookie(RequestGuard.SESSION_COOKIE, sessionToken);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSecure(guard.overTls(ctx));
         cookie.setSameSite(SameSite.LAX);
         ctx.cookie(cookie);
-        ctx.json(signedInBody(signedIn.principal(), signedIn.session()));
     }
 
     private void clearCookie(Context ctx) {
@@ -169,11 +227,17 @@ public final class SessionController {
         ctx.cookie(cookie);
     }
 
+    /** Ends the session; a session from an identity provider with an end-session endpoint answers where to end it there too. */
     private void signOut(Context ctx) {
         Caller caller = Caller.of(ctx);
+        Optional<java.net.URI> there = caller.sessionToken().flatMap(token -> endSession.find(token, origin.apply(ctx)));
         caller.sessionToken().ifPresent(token -> signOut.signOut(caller.actor(), token));
         clearCookie(ctx);
-        ctx.status(HttpStatus.NO_CONTENT);
+        if (there.isPresent()) {
+            ctx.json(Map.of("endSessionUrl", there.get().toString()));
+        } else {
+            ctx.status(HttpStatus.NO_CONTENT);
+        }
     }
 
     private void signOutEverywhere(Context ctx) {

@@ -22,9 +22,13 @@ import java.time.Duration;
  * dedicated {@code LISTEN} connection and turns into cache drops. After the listening connection was lost, the whole
  * cache is dropped, since notices may have been missed.
  */
-public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
+public final class PostgresFleetChanges implements FleetChanges, dev.vectorflow.ports.out.settings.SettingsChanges, AutoCloseable {
 
     public static final String CHANNEL = "vf_fleet";
+    /** The notice a restore sends in its transaction. */
+    public static final String RESTORED = "restored";
+    /** The notice of a change to the settings store or the OpenID Connect providers. */
+    public static final String SETTINGS = "settings";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresFleetChanges.class);
 
     /** Opens a connection that is not part of the pool (LISTEN holds it for the life of the server). */
@@ -41,6 +45,8 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
     private volatile Connection listening;
     private volatile boolean connected;
     private volatile boolean everConnected;
+    private final java.util.List<Runnable> afterRestore = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> afterSettings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PostgresFleetChanges(Supplier<DSLContext> dsl, FleetCache cache, ConnectionSource connections) {
         this.dsl = dsl;
@@ -59,6 +65,21 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
     public void nodeChanged(NodeId node) {
         cache.forgetNode(node);
         dsl.get().execute("select pg_notify(?, ?)", CHANNEL, "node:" + node.value());
+    }
+
+    @Override
+    public void settingsChanged() {
+        dsl.get().execute("select pg_notify(?, ?)", CHANNEL, SETTINGS);
+    }
+
+    /** Runs {@code reload} after settings changed (on any server), and after notices may have been missed. */
+    public void onSettingsChanged(Runnable reload) {
+        afterSettings.add(reload);
+    }
+
+    /** Runs {@code refresh} whenever a restore replaced the database (on this server or another); the cache is dropped first. */
+    public void onRestored(Runnable refresh) {
+        afterRestore.add(refresh);
     }
 
     /** True while the LISTEN connection is up (tests wait for it). */
@@ -91,6 +112,7 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
                 if (everConnected) {
                     // whatever changed while we were not listening is unknown
                     cache.forgetAll();
+                    runAll(afterSettings);
                 }
                 everConnected = true;
                 connected = true;
@@ -127,11 +149,26 @@ public final class PostgresFleetChanges implements FleetChanges, AutoCloseable {
                 cache.forgetEnvironment(new EnvironmentId(UUID.fromString(notice.substring(4))));
             } else if (notice.startsWith("node:")) {
                 cache.forgetNode(new NodeId(UUID.fromString(notice.substring(5))));
+            } else if (notice.equals(SETTINGS)) {
+                runAll(afterSettings);
+            } else if (notice.equals(RESTORED)) {
+                cache.forgetAll();
+                runAll(afterRestore);
             } else {
                 cache.forgetAll();
             }
         } catch (IllegalArgumentException e) {
             cache.forgetAll();
+        }
+    }
+
+    private static void runAll(java.util.List<Runnable> refreshes) {
+        for (Runnable refresh : refreshes) {
+            try {
+                refresh.run();
+            } catch (RuntimeException e) {
+                LOG.warn("refreshing after a change notice failed: {}", e.getMessage());
+            }
         }
     }
 

@@ -19,7 +19,7 @@ public interface SignInUseCase {
     }
 
     /** The outcome of a sign-in. */
-    sealed interface SignInResult permits SignedIn, Rejected, LockedOut {
+    sealed interface SignInResult permits SignedIn, Rejected, LockedOut, SecondFactorRequired, LocalSignInDisabled {
     }
 
     /** Signed in: {@code sessionToken} goes into the cookie and exists nowhere else. */
@@ -36,5 +36,20 @@ public interface SignInUseCase {
 
     /** Too many failures: try again after {@code retryAfter}. */
     record LockedOut(Duration retryAfter) implements SignInResult {
+    }
+
+    /**
+     * The password was right and the account has a second factor: {@code challengeToken} (valid a few minutes, kept by
+     * nobody but the browser) goes with the code to {@link VerifySecondFactorUseCase}.
+     */
+    record SecondFactorRequired(String challengeToken) implements SignInResult {
+        @Override
+        public String toString() {
+            return "SecondFactorRequired[]";
+        }
+    }
+
+    /** Local sign-in is turned off and this account is not the break-glass admin: sign in through the identity provider. */
+    record LocalSignInDisabled() implements SignInResult {
     }
 }

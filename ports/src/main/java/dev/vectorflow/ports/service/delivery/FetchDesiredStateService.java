@@ -7,7 +7,7 @@ import dev.vectorflow.ports.in.delivery.DesiredConfigs;
 import dev.vectorflow.ports.in.delivery.FetchDesiredStateUseCase;
 import dev.vectorflow.ports.in.heartbeat.AgentIdentity;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import dev.vectorflow.ports.service.fleet.NodeDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +18,9 @@ public final class FetchDesiredStateService implements FetchDesiredStateUseCase 
 
     private final NodeDirectory nodes;
     private final DesiredStates desiredStates;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
 
-    public FetchDesiredStateService(NodeDirectory nodes, DesiredStates desiredStates, FleetSettings settings) {
+    public FetchDesiredStateService(NodeDirectory nodes, DesiredStates desiredStates, FleetTuning settings) {
         this.nodes = nodes;
         this.desiredStates = desiredStates;
         this.settings = settings;

@@ -15,7 +15,7 @@ import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,11 +33,11 @@ public final class EnrollNodeService implements EnrollNodeUseCase {
     private final EnvironmentRepository environments;
     private final NodeRegistration registration;
     private final AuditLog audit;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
     public EnrollNodeService(Transactions transactions, EnrollmentTokenRepository tokens, EnvironmentRepository environments,
-                             NodeRegistration registration, AuditLog audit, FleetSettings settings, Clock clock) {
+                             NodeRegistration registration, AuditLog audit, FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.tokens = tokens;
         this.environments = environments;

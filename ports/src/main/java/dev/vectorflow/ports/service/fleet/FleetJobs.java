@@ -21,10 +21,10 @@ public final class FleetJobs {
     private final Transactions transactions;
     private final NodeRepository nodes;
     private final TelemetryRepository telemetry;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
-    public FleetJobs(Transactions transactions, NodeRepository nodes, TelemetryRepository telemetry, FleetSettings settings, Clock clock) {
+    public FleetJobs(Transactions transactions, NodeRepository nodes, TelemetryRepository telemetry, FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.telemetry = telemetry;

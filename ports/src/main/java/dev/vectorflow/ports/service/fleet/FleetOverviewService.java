@@ -48,12 +48,12 @@ public final class FleetOverviewService implements FleetOverviewQueries {
     private final AgentReleaseRepository releases;
     private final DesiredStates desiredStates;
     private final LiveTelemetry live;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
     public FleetOverviewService(Transactions transactions, EnvironmentRepository environments,
                                 FleetOverviewRepository overview, AgentReleaseRepository releases, DesiredStates desiredStates,
-                                LiveTelemetry live, FleetSettings settings, Clock clock) {
+                                LiveTelemetry live, FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.environments = environments;
         this.overview = overview;

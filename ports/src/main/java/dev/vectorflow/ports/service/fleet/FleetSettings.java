@@ -8,7 +8,7 @@ import java.util.Objects;
  * is kept, and how many log lines are kept per node and pipeline.
  */
 public record FleetSettings(Duration pollInterval, int unhealthyThreshold, Duration metricsRetention, Duration logsRetention,
-                            int logLinesPerPipeline) {
+                            int logLinesPerPipeline) implements FleetTuning {
 
     public static final FleetSettings DEFAULTS = new FleetSettings(Duration.ofSeconds(15), 3, Duration.ofDays(7), Duration.ofDays(3), 1000);
 
@@ -28,6 +28,7 @@ public record FleetSettings(Duration pollInterval, int unhealthyThreshold, Durat
     }
 
     /** Silence longer than this makes a node UNREACHABLE. */
+    @Override
     public Duration unreachableAfter() {
         return pollInterval.multipliedBy(unhealthyThreshold);
     }

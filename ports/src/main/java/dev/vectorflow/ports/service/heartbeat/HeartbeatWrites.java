@@ -115,6 +115,11 @@ public final class HeartbeatWrites {
         written.remove(node);
     }
 
+    /** After a restore replaced the stored fleet: every node's next heartbeat writes everything it reports again. */
+    public void forgetAll() {
+        written.clear();
+    }
+
     /** The writer could not store these nodes' last heartbeats: their next ones write everything again. */
     private void forgetWritten(Set<NodeId> dropped) {
         Instant now = clock.instant();

@@ -75,6 +75,11 @@ public final class OneShotSettlement {
         settled.forEach(id -> recentlySettled.put(id, now));
     }
 
+    /** After a restore replaced the stored fleet: the settled ids of before mean nothing any more. */
+    public void forgetAll() {
+        recentlySettled.clear();
+    }
+
     /** Drops settled ids older than a while (called by the periodic flush). */
     public void expireSettled() {
         Instant before = clock.instant().minus(SETTLED_MEMORY);

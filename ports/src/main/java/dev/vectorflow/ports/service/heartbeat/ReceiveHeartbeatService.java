@@ -14,7 +14,7 @@ import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import dev.vectorflow.ports.service.fleet.NodeDirectory;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import java.time.Clock;
@@ -38,11 +38,11 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
     private final OneShotSettlement oneShots;
     private final HeartbeatWrites writes;
     private final LiveTelemetry live;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
     public ReceiveHeartbeatService(NodeDirectory nodes, DesiredStates desiredStates, OneShotSettlement oneShots, HeartbeatWrites writes,
-                                   LiveTelemetry live, FleetSettings settings, Clock clock) {
+                                   LiveTelemetry live, FleetTuning settings, Clock clock) {
         this.nodes = nodes;
         this.desiredStates = desiredStates;
         this.oneShots = oneShots;

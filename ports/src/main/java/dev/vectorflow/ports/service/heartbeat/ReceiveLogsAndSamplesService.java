@@ -7,7 +7,7 @@ import dev.vectorflow.ports.in.heartbeat.LogsAndSamplesCommand;
 import dev.vectorflow.ports.in.heartbeat.ReceiveLogsAndSamplesUseCase;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
-import dev.vectorflow.ports.service.fleet.FleetSettings;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -16,10 +16,10 @@ public final class ReceiveLogsAndSamplesService implements ReceiveLogsAndSamples
 
     private final DesiredStates desiredStates;
     private final HeartbeatWrites writes;
-    private final FleetSettings settings;
+    private final FleetTuning settings;
     private final Clock clock;
 
-    public ReceiveLogsAndSamplesService(DesiredStates desiredStates, HeartbeatWrites writes, FleetSettings settings, Clock clock) {
+    public ReceiveLogsAndSamplesService(DesiredStates desiredStates, HeartbeatWrites writes, FleetTuning settings, Clock clock) {
         this.desiredStates = desiredStates;
         this.writes = writes;
         this.settings = settings;

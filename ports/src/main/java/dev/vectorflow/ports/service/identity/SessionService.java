@@ -25,6 +25,10 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.security.PasswordHasher;
 import dev.vectorflow.ports.out.system.RandomTokens;
+import dev.vectorflow.core.settings.SettingsCatalog;
+import dev.vectorflow.core.settings.SettingsSnapshot;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +51,20 @@ public final class SessionService implements SignInUseCase, AuthenticateUseCase,
     private final Clock clock;
     private final SessionPolicy policy;
     private final String decoyHash;
+    private final TwoFactorRepository twoFactor;
+    private final OidcSignIns oidcSignIns;
+    private final java.util.function.Supplier<SettingsSnapshot> settings;
+
+    /** How long the second step of a sign-in with a second factor may take. */
+    static final Duration SECOND_FACTOR_WINDOW = Duration.ofMinutes(5);
 
     public SessionService(Transactions transactions, UserRepository users, TeamRepository teams, SessionRepository sessions,
                           ApiTokenRepository apiTokens, AuditLog audit, PasswordHasher hasher, RandomTokens random, Clock clock,
-                          SessionPolicy policy) {
+                          SessionPolicy policy, TwoFactorRepository twoFactor, OidcSignIns oidcSignIns,
+                          java.util.function.Supplier<SettingsSnapshot> settings) {
+        this.twoFactor = twoFactor;
+        this.oidcSignIns = oidcSignIns;
+        this.settings = settings;
         this.transactions = transactions;
         this.users = users;
         this.teams = teams;
@@ -86,18 +100,35 @@ public final class SessionService implements SignInUseCase, AuthenticateUseCase,
                 audit.append(failure(actor, command.email(), "locked"));
                 return new LockedOut(Duration.between(now, found.get().lockedUntil().orElseThrow()));
             }
+            // an account without a password costs the same work as an unknown one, and matches nothing
             boolean matches = givenPassword.isPresent()
-                    && hasher.matches(givenPassword.get(), found.map(User::passwordHash).orElse(decoyHash))
-                    && found.isPresent();
+                    && hasher.matches(givenPassword.get(), found.filter(User::hasPassword).map(User::passwordHash).orElse(decoyHash))
+                    && found.filter(User::hasPassword).isPresent();
             if (!matches) {
                 found.ifPresent(user -> users.update(user.failedSignIn(now)));
                 audit.append(failure(actor, command.email(), "wrong email or password"));
                 return new Rejected();
             }
-            User user = found.get().succeededSignIn();
+            SettingsSnapshot policyNow = settings.get();
+            if (!policyNow.flag(SettingsCatalog.LOCAL_SIGN_IN) && !found.get().email().value().equals(policyNow.text(SettingsCatalog.BREAK_GLASS_EMAIL))) {
+                audit.append(failure(actor, command.email(), "local sign-in is turned off"));
+                return new LocalSignInDisabled();
+            }
+            User user = found.get();
             if (hasher.needsRehash(user.passwordHash())) {
                 user = user.withRehashedPassword(hasher.hash(givenPassword.get()));
             }
+            if (twoFactor.find(user.id()).filter(TwoFactorRepository.Enrollment::enabled).isPresent()) {
+                // the failures count on until the second factor is right as well
+                users.update(user);
+                String token = random.hex(32);
+                twoFactor.deleteExpiredChallenges(now);
+                twoFactor.putChallenge(new TwoFactorRepository.Challenge(SecretTokens.hash(token), user.id(), now.plus(SECOND_FACTOR_WINDOW), 0));
+                audit.append(new AuditEvent(actor, "auth.second_factor_required", "user", user.id().toString(), Optional.empty(),
+                        Changes.none().field("email", null, user.email().value())));
+                return new SecondFactorRequired(token);
+            }
+            user = user.succeededSignIn();
             users.update(user);
             // expired sessions are only ever removed here and on use; sign-ins are rare enough to carry it
             sessions.deleteExpired(now, now.minus(policy.idleTimeout()));
@@ -146,8 +177,17 @@ public final class SessionService implements SignInUseCase, AuthenticateUseCase,
             if (session.get().lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
                 sessions.touch(hash, now);
             }
-            return Optional.of(new SessionPrincipal(Principals.of(user.get(), teams, Optional.empty(), Optional.empty()), session.get()));
+            Principal.Member member = Principals.of(user.get(), teams, Optional.empty(), Optional.empty());
+            return Optional.of(new SessionPrincipal(member, session.get(), mustEnrollTwoFactor(user.get(), member, hash)));
         });
+    }
+
+    /** A second factor is required of this user, they have none, and this session did not come from an identity provider. */
+    private boolean mustEnrollTwoFactor(User user, Principal.Member member, String sessionHash) {
+        if (!TwoFactorService.required(settings.get(), twoFactor, user, member.roles().keySet())) {
+            return false;
+        }
+        return twoFactor.find(user.id()).filter(TwoFactorRepository.Enrollment::enabled).isEmpty() && oidcSignIns.sessionOf(sessionHash).isEmpty();
     }
 
     @Override

@@ -81,6 +81,19 @@ public final class KeyRingService implements RotateKeysUseCase {
         cipher.load(stored.stream().map(StoredKey::key).toList(), primary);
     }
 
+    /**
+     * Whether {@code cipher} (a fresh one, with the configured master key) opens a key ring that is not the database's,
+     * such as a backup's: it must unwrap every data key and open the canary.
+     *
+     * @throws KeyRingFailure with the reason when it cannot
+     */
+    public static void proveMasterKey(SecretCipher cipher, List<WrappedDataKey> dataKeys, String primaryKeyId, String canary) {
+        cipher.load(dataKeys, primaryKeyId);
+        if (!java.util.Arrays.equals(cipher.open(canary, CANARY_CONTEXT), CANARY)) {
+            throw new KeyRingFailure("the key ring canary holds an unexpected value");
+        }
+    }
+
     /** Loads the ring again from the database (after another process rotated it). */
     public void reload() {
         transactions.inTransaction(() -> {

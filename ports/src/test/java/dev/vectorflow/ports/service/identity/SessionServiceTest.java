@@ -11,10 +11,12 @@ import dev.vectorflow.core.identity.Password;
 import dev.vectorflow.core.identity.PersonName;
 import dev.vectorflow.core.identity.User;
 import dev.vectorflow.core.identity.UserId;
+import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.ports.fake.InMemoryAuditLog;
 import dev.vectorflow.ports.fake.InMemorySessionRepository;
 import dev.vectorflow.ports.fake.InMemoryTeamRepository;
 import dev.vectorflow.ports.fake.InMemoryTransactions;
+import dev.vectorflow.ports.fake.InMemoryTwoFactorRepository;
 import dev.vectorflow.ports.fake.InMemoryUserRepository;
 import dev.vectorflow.ports.fake.PlainPasswordHasher;
 import dev.vectorflow.ports.fake.SettableClock;
@@ -43,7 +45,8 @@ class SessionServiceTest {
     private final AtomicInteger random = new AtomicInteger();
     private final SessionService service = new SessionService(transactions, users, transactions.register(new InMemoryTeamRepository()), sessions,
             null, audit, new PlainPasswordHasher(), bytes -> ("%0" + (bytes * 2) + "x").formatted(random.incrementAndGet()), clock,
-            new SessionPolicy(Duration.ofHours(8), Duration.ofDays(7)));
+            new SessionPolicy(Duration.ofHours(8), Duration.ofDays(7)), transactions.register(new InMemoryTwoFactorRepository()), null,
+            SettingsSnapshot::defaults);
     private final User ada = User.create(new UserId(UUID.randomUUID()), new Email("ada@example.com"), new PersonName("Ada"), "plain:" + PASSWORD,
             false, T0);
 

@@ -1,0 +1,8 @@
+package dev.vectorflow.core.backup;
+
+/** Where a backup run stands. */
+public enum BackupStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}
