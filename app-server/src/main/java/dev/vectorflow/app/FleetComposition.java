@@ -105,7 +105,7 @@ final class FleetComposition {
                 new DeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, clock),
                 new UndeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit),
                 new DeploymentQueryService(tx, store.pipelines(), store.deployments(), store.nodes(), desiredStates, views),
-                new MetricsQueryService(tx, store.nodes(), store.pipelines(), store.telemetry(), live, settings, clock),
+                new MetricsQueryService(tx, store.nodes(), store.pipelines(), store.telemetry(), live, settings::pollInterval, clock),
                 new LogsAndSamplesQueryService(tx, store.nodes(), store.nodeActions(), store.telemetry()),
                 new RegisterAgentReleaseService(tx, store.agentReleases(), store.auditLog(), clock),
                 new UpdateNodeAgentService(tx, store.agentReleases(), store.nodes(), oneShots, audit),

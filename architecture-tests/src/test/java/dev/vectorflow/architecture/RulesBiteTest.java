@@ -58,6 +58,7 @@ import dev.vectorflow.ports.service.environment.CreateEnvironmentService;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
 import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
 import dev.vectorflow.ports.service.heartbeat.ReceiveHeartbeatService;
+import dev.vectorflow.ports.service.identity.TwoFactorService;
 import dev.vectorflow.ports.service.node.DeleteNodeService;
 import dev.vectorflow.ports.service.planted.CircleStart;
 import dev.vectorflow.ports.service.planted.ServiceReadingTheWire;
@@ -127,7 +128,8 @@ class RulesBiteTest {
 
     @Test
     void qrCodesOutsideAdapterHttp_breakTheBuild() {
-        bites(ArchitectureRules.qr_codes_only_in_adapter_http, classes(OidcDrawingQrCodes.class), classes(TwoFactorController.class));
+        bites(ArchitectureRules.qr_codes_only_in_adapter_http, classes(OidcDrawingQrCodes.class),
+                classes(TwoFactorController.class, TwoFactorService.class));
     }
 
     @Test

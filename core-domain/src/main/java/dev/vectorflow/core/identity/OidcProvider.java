@@ -1,13 +1,14 @@
 package dev.vectorflow.core.identity;
 
+import dev.vectorflow.core.network.Cidr;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.core.validation.InvalidValuesException;
-import java.util.ArrayList;
 import dev.vectorflow.core.validation.PlainText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,7 +125,7 @@ public record OidcProvider(OidcProviderId id, String name, URI issuer, String cl
         if (h.equalsIgnoreCase("localhost")) {
             return true;
         }
-        return dev.vectorflow.core.settings.Cidr.literalAddress(h).map(OidcProvider::loopbackBytes).orElse(false);
+        return Cidr.literalAddress(h).map(OidcProvider::loopbackBytes).orElse(false);
     }
 
     private static boolean loopbackBytes(byte[] address) {

@@ -2,6 +2,7 @@ package dev.vectorflow.core.settings;
 
 import dev.vectorflow.core.backup.CronSchedule;
 import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.network.Cidr;
 import dev.vectorflow.core.validation.InvalidValueException;
 import java.net.URI;
 import java.net.URISyntaxException;

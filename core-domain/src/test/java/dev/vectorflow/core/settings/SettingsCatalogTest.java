@@ -3,6 +3,7 @@ package dev.vectorflow.core.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vectorflow.core.network.Cidr;
 import dev.vectorflow.core.validation.InvalidValueException;
 import java.util.HashSet;
 import java.util.Map;

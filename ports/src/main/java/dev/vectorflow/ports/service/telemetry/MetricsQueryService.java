@@ -11,7 +11,6 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.telemetry.ComponentMinute;
 import dev.vectorflow.ports.out.telemetry.HostMinute;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
-import dev.vectorflow.ports.service.fleet.FleetTuning;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Answers metric series from the stored rollups, and the latest rates from what this server heard in the last few polls. */
 public final class MetricsQueryService implements MetricsQueries {
@@ -31,17 +31,17 @@ public final class MetricsQueryService implements MetricsQueries {
     private final PipelineRepository pipelines;
     private final TelemetryRepository telemetry;
     private final LiveTelemetry live;
-    private final FleetTuning tuning;
+    private final Supplier<Duration> pollInterval;
     private final Clock clock;
 
     public MetricsQueryService(Transactions transactions, NodeRepository nodes, PipelineRepository pipelines, TelemetryRepository telemetry,
-                               LiveTelemetry live, FleetTuning tuning, Clock clock) {
+                               LiveTelemetry live, Supplier<Duration> pollInterval, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.pipelines = pipelines;
         this.telemetry = telemetry;
         this.live = live;
-        this.tuning = tuning;
+        this.pollInterval = pollInterval;
         this.clock = clock;
     }
 
@@ -92,7 +92,7 @@ public final class MetricsQueryService implements MetricsQueries {
         }
         List<ComponentMinute> totalRows = new ArrayList<>();
         totals.forEach((at, t) -> totalRows.add(new ComponentMinute(pipelineId, "", "", at, t[0], t[1], t[2], t[3], t[4], t[5])));
-        Instant fresh = clock.instant().minus(tuning.pollInterval().multipliedBy(3));
+        Instant fresh = clock.instant().minus(pollInterval.get().multipliedBy(3));
         return new PipelineMetrics(step, totalRows, perComponent, live.liveComponents(pipelineId, fresh));
     }
 }

@@ -1,7 +1,10 @@
-package dev.vectorflow.core.settings;
+package dev.vectorflow.core.network;
 
 import dev.vectorflow.core.validation.InvalidValueException;
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 network in CIDR form, parsed without name resolution; {@link #contains} tells whether an address is inside. */
@@ -49,8 +52,8 @@ public record Cidr(byte[] network, int prefixLength) {
     }
 
     /** The bytes (4 or 16) of a literal IPv4 or IPv6 address; empty when {@code text} is none (names are never resolved). */
-    public static java.util.Optional<byte[]> literalAddress(String text) {
-        return java.util.Optional.ofNullable(addressBytes(text));
+    public static Optional<byte[]> literalAddress(String text) {
+        return Optional.ofNullable(addressBytes(text));
     }
 
     /** The bytes of a literal IPv4 or IPv6 address, or null when {@code text} is none. */
@@ -117,16 +120,16 @@ public record Cidr(byte[] network, int prefixLength) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Cidr c && c.prefixLength == prefixLength && java.util.Arrays.equals(c.network, network);
+        return other instanceof Cidr c && c.prefixLength == prefixLength && Arrays.equals(c.network, network);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(network) + prefixLength;
+        return 31 * Arrays.hashCode(network) + prefixLength;
     }
 
     @Override
     public String toString() {
-        return "Cidr[" + java.util.HexFormat.of().formatHex(network) + "/" + prefixLength + "]";
+        return "Cidr[" + HexFormat.of().formatHex(network) + "/" + prefixLength + "]";
     }
 }
