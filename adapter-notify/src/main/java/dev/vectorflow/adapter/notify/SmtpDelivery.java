@@ -1,0 +1,232 @@
+package dev.vectorflow.adapter.notify;
+
+import dev.vectorflow.ports.out.alert.ChannelTarget;
+import dev.vectorflow.ports.out.alert.DeliveryOutcome;
+import dev.vectorflow.ports.out.alert.DeliveryPolicy;
+import dev.vectorflow.ports.out.alert.Notification;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * One alert e-mail over SMTP with Eclipse Angus Mail, behind the {@link AddressGuard}: the server's host is resolved and
+ * checked once and the socket goes to that address ({@link PinnedSocketFactory}); STARTTLS is required when the channel
+ * asks for it (the certificate checked against the host name); a username turns on authentication; the policy's
+ * timeout bounds each step and, by closing the socket, the whole conversation.
+ */
+final class SmtpDelivery {
+
+    /** At most this many recipients per channel; a longer list is a mailing list's job. */
+    static final int MAX_RECIPIENTS = 50;
+
+    private final AddressGuard guard;
+
+    SmtpDelivery(AddressGuard guard) {
+        this.guard = guard;
+    }
+
+    /** Every reason the e-mail channel cannot be used: host, port, addresses, the guard. */
+    List<String> problems(ChannelTarget.Email target, DeliveryPolicy policy) {
+        List<String> problems = new ArrayList<>();
+        if (target.port() < 1 || target.port() > 65535) {
+            problems.add("'port' must be from 1 to 65535 but was " + target.port());
+        }
+        addressProblem("from", target.from()).ifPresent(problems::add);
+        if (target.to().isEmpty()) {
+            problems.add("'to' must name at least one recipient");
+        } else if (target.to().size() > MAX_RECIPIENTS) {
+            problems.add("'to' may name at most " + MAX_RECIPIENTS + " recipients but has " + target.to().size());
+        } else {
+            target.to().forEach(to -> addressProblem("to", to).ifPresent(problems::add));
+        }
+        if (target.username().isPresent() && target.username().get().isBlank()) {
+            problems.add("'username' must not be blank when given");
+        }
+        if (target.host().isBlank()) {
+            problems.add("'host' must name the SMTP server");
+        } else {
+            switch (guard.resolve(target.host(), policy)) {
+                case AddressGuard.Resolution.Allowed allowed -> {
+                }
+                case AddressGuard.Resolution.Refused refused -> problems.add("'host': " + refused.reason());
+                case AddressGuard.Resolution.Unresolvable unresolvable -> problems.add("'host': " + unresolvable.reason());
+            }
+        }
+        return problems;
+    }
+
+    DeliveryOutcome send(ChannelTarget.Email target, Notification n, DeliveryPolicy policy) {
+        long started = System.nanoTime();
+        List<String> invalid = new ArrayList<>();
+        if (target.port() < 1 || target.port() > 65535 || target.host().isBlank() || target.to().isEmpty()
+                || target.to().size() > MAX_RECIPIENTS) {
+            invalid.add("the e-mail channel needs a host, a port from 1 to 65535 and 1 to " + MAX_RECIPIENTS + " recipients");
+        }
+        addressProblem("from", target.from()).ifPresent(invalid::add);
+        target.to().forEach(to -> addressProblem("to", to).ifPresent(invalid::add));
+        if (!invalid.isEmpty()) {
+            return HttpDelivery.failure(false, OptionalInt.empty(), started, String.join("; ", invalid));
+        }
+        InetAddress address;
+        switch (guard.resolve(target.host(), policy)) {
+            case AddressGuard.Resolution.Allowed allowed -> address = allowed.addresses().getFirst();
+            case AddressGuard.Resolution.Refused refused -> {
+                return HttpDelivery.failure(false, OptionalInt.empty(), started, refused.reason());
+            }
+            case AddressGuard.Resolution.Unresolvable unresolvable -> {
+                return HttpDelivery.failure(true, OptionalInt.empty(), started, unresolvable.reason());
+            }
+        }
+        PinnedSocketFactory sockets = new PinnedSocketFactory(address);
+        Session session = Session.getInstance(properties(target, policy, sockets));
+        // The whole conversation may not outlast the policy's timeout: closing the socket ends a slow server's turn.
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(policy.timeout());
+                sockets.closeAll();
+            } catch (InterruptedException finished) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (Transport transport = session.getTransport("smtp")) {
+            MimeMessage message = message(session, target, n);
+            transport.connect(target.host(), target.port(), target.username().orElse(null), target.password().orElse(null));
+            transport.sendMessage(message, message.getAllRecipients());
+            return new DeliveryOutcome(true, false, OptionalInt.empty(), HttpDelivery.took(started), Optional.empty());
+        } catch (MessagingException e) {
+            return failure(e, started, HttpDelivery.took(started).compareTo(policy.timeout()) >= 0);
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    private static Properties properties(ChannelTarget.Email target, DeliveryPolicy policy, PinnedSocketFactory sockets) {
+        String millis = Long.toString(Math.max(1, policy.timeout().toMillis()));
+        Properties props = new Properties();
+        props.put("mail.smtp.host", target.host());
+        props.put("mail.smtp.port", Integer.toString(target.port()));
+        props.put("mail.smtp.connectiontimeout", millis);
+        props.put("mail.smtp.timeout", millis);
+        props.put("mail.smtp.writetimeout", millis);
+        props.put("mail.smtp.socketFactory", sockets);
+        props.put("mail.smtp.socketFactory.fallback", "false");
+        props.put("mail.smtp.starttls.enable", Boolean.toString(target.startTls()));
+        props.put("mail.smtp.starttls.required", Boolean.toString(target.startTls()));
+        props.put("mail.smtp.ssl.checkserveridentity", "true");
+        props.put("mail.smtp.auth", Boolean.toString(target.username().isPresent()));
+        return props;
+    }
+
+    private static MimeMessage message(Session session, ChannelTarget.Email target, Notification n) throws MessagingException {
+        MimeMessage message = new StableIdMessage(session, "<" + n.eventId().replaceAll("[^A-Za-z0-9._-]", "") + "@vectorflow>");
+        message.setFrom(new InternetAddress(target.from(), true));
+        for (String to : target.to()) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+        }
+        message.setSubject(NotificationText.subject(n), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(n.at()));
+        message.setText(EmailText.body(n), StandardCharsets.UTF_8.name());
+        message.setHeader("X-VectorFlow-Event", NotificationText.eventKey(n));
+        return message;
+    }
+
+    /** Why {@code address} is not one mailbox (strict RFC 822 syntax, no line breaks); empty when it is. */
+    static Optional<String> addressProblem(String field, String address) {
+        String shown = Texts.clean(address, 100);
+        if (address.isBlank() || address.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("'" + field + "' has '" + shown + "', which is not an e-mail address");
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            if (parsed.isGroup() || !parsed.getAddress().contains("@")) {
+                return Optional.of("'" + field + "' has '" + shown + "', which is not one e-mail address");
+            }
+            return Optional.empty();
+        } catch (AddressException e) {
+            return Optional.of("'" + field + "' has '" + shown + "', which is not an e-mail address");
+        }
+    }
+
+    /**
+     * Temporary trouble (4xx replies, lost or timed-out connections) may pass; a rejected login, a 5xx reply, a refused
+     * address or a failed TLS handshake will not.
+     */
+    private static DeliveryOutcome failure(MessagingException e, long started, boolean timedOut) {
+        OptionalInt code = replyCode(e);
+        boolean retryable;
+        if (e instanceof AuthenticationFailedException) {
+            retryable = false;
+        } else if (code.isPresent()) {
+            retryable = code.getAsInt() >= 400 && code.getAsInt() < 500;
+        } else {
+            Throwable cause = rootIoCause(e);
+            retryable = timedOut || cause instanceof IOException && !(cause instanceof SSLException);
+        }
+        String what = e instanceof AuthenticationFailedException ? "the SMTP server refused the login"
+                : timedOut ? "timed out" : "the SMTP server did not take the message";
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return HttpDelivery.failure(retryable, code, started, what + ": " + Texts.clean(detail, 200));
+    }
+
+    private static OptionalInt replyCode(MessagingException e) {
+        for (Throwable t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : t.getCause()) {
+            switch (t) {
+                case SMTPAddressFailedException f -> {
+                    return OptionalInt.of(f.getReturnCode());
+                }
+                case SMTPSenderFailedException f -> {
+                    return OptionalInt.of(f.getReturnCode());
+                }
+                case SMTPSendFailedException f -> {
+                    return OptionalInt.of(f.getReturnCode());
+                }
+                default -> {
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static Throwable rootIoCause(MessagingException e) {
+        for (Throwable t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : t.getCause()) {
+            if (t instanceof IOException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A message whose Message-ID comes from the notification's event id, so a retried delivery is recognisably the same. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
