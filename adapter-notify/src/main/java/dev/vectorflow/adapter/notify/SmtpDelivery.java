@@ -181,14 +181,23 @@ final class SmtpDelivery {
             Throwable cause = rootIoCause(e);
             retryable = timedOut || cause instanceof IOException && !(cause instanceof SSLException);
         }
-        String what = e instanceof AuthenticationFailedException ? "the SMTP server refused the login"
-                : timedOut ? "timed out" : "the SMTP server did not take the message";
+        String what;
+        if (e instanceof AuthenticationFailedException) {
+            what = "the SMTP server refused the login";
+        } else if (timedOut || rootIoCause(e) instanceof java.io.InterruptedIOException) {
+            what = "timed out";
+        } else if (code.isEmpty() && rootIoCause(e) != null) {
+            what = "could not talk to the SMTP server";
+        } else {
+            what = "the SMTP server did not take the message";
+        }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return HttpDelivery.failure(retryable, code, started, what + ": " + Texts.clean(detail, 200));
     }
 
     private static OptionalInt replyCode(MessagingException e) {
-        for (Throwable t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 10; t = next(t)) {
             switch (t) {
                 case SMTPAddressFailedException f -> {
                     return OptionalInt.of(f.getReturnCode());
@@ -207,12 +216,18 @@ final class SmtpDelivery {
     }
 
     private static Throwable rootIoCause(MessagingException e) {
-        for (Throwable t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 10; t = next(t)) {
             if (t instanceof IOException) {
                 return t;
             }
         }
         return null;
+    }
+
+    /** The next link of a failure's chain: Jakarta Mail keeps it as the "next exception". */
+    private static Throwable next(Throwable t) {
+        return t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
     }
 
     /** A message whose Message-ID comes from the notification's event id, so a retried delivery is recognisably the same. */
