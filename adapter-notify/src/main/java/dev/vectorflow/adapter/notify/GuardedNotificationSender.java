@@ -86,7 +86,7 @@ public final class GuardedNotificationSender implements NotificationSender {
     private DeliveryOutcome sendWebhook(ChannelTarget.Webhook webhook, Notification notification, DeliveryPolicy policy) {
         Optional<String> secretProblem = StandardWebhookSignature.problem(webhook.signingSecret());
         if (secretProblem.isPresent()) {
-            return HttpDelivery.failure(false, OptionalInt.empty(), System.nanoTime(), secretProblem.get());
+            return Outcomes.failed(false, OptionalInt.empty(), System.nanoTime(), secretProblem.get());
         }
         String body = WebhookPayload.body(notification);
         long timestamp = clock.instant().getEpochSecond();
@@ -103,7 +103,7 @@ public final class GuardedNotificationSender implements NotificationSender {
     }
 
     private static DeliveryOutcome nothingToSend() {
-        return new DeliveryOutcome(true, false, OptionalInt.empty(), java.time.Duration.ZERO, Optional.empty());
+        return Outcomes.delivered(OptionalInt.empty(), System.nanoTime());
     }
 
     private static List<String> headerProblems(Map<String, String> headers) {
@@ -125,8 +125,8 @@ public final class GuardedNotificationSender implements NotificationSender {
         if (RESERVED_HEADERS.contains(lower) || lower.startsWith("webhook-")) {
             return Optional.of("'headers' may not set '" + shown + "': VectorFlow sets it, or it belongs to the connection");
         }
-        if (value.length() > MAX_HEADER_VALUE || value.chars().anyMatch(c -> c != '\t' && (c < 0x20 || c == 0x7f))) {
-            return Optional.of("'headers' has a value for '" + shown + "' that HTTP cannot carry (control characters, or over "
+        if (value.length() > MAX_HEADER_VALUE || value.chars().anyMatch(c -> c != '\t' && (c < 0x20 || c > 0x7e))) {
+            return Optional.of("'headers' has a value for '" + shown + "' that HTTP cannot carry (only printable ASCII, up to "
                     + MAX_HEADER_VALUE + " characters)");
         }
         return Optional.empty();

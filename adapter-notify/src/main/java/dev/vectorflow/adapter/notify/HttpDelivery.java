@@ -39,6 +39,7 @@ final class HttpDelivery {
     /** How much of a receiver's answer is read; only a cleaned excerpt of it ever reaches an error text. */
     static final int BODY_CAP = 4096;
     private static final int EXCERPT = 200;
+    private static final Duration LONGEST = Duration.ofHours(1);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final AddressGuard guard;
@@ -82,17 +83,17 @@ final class HttpDelivery {
         long deadline = started + policy.timeout().toNanos();
         Optional<HttpUrl> parsed = parse(url);
         if (parsed.isEmpty()) {
-            return failure(false, OptionalInt.empty(), started, "the URL must be http or https with a host");
+            return Outcomes.failed(false, OptionalInt.empty(), started, "the URL must be http or https with a host");
         }
         HttpUrl target = parsed.get();
         List<InetAddress> addresses;
         switch (guard.resolve(target.host(), policy)) {
             case AddressGuard.Resolution.Allowed allowed -> addresses = allowed.addresses();
             case AddressGuard.Resolution.Refused refused -> {
-                return failure(false, OptionalInt.empty(), started, refused.reason());
+                return Outcomes.failed(false, OptionalInt.empty(), started, refused.reason());
             }
             case AddressGuard.Resolution.Unresolvable unresolvable -> {
-                return failure(true, OptionalInt.empty(), started, unresolvable.reason());
+                return Outcomes.failed(true, OptionalInt.empty(), started, unresolvable.reason());
             }
         }
         PinnedDns dns = new PinnedDns(target.host(), addresses);
@@ -101,22 +102,24 @@ final class HttpDelivery {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             String before = bodies.size() > 1 ? "after " + i + " of " + bodies.size() + " requests: " : "";
             if (left.toMillis() < 1) {
-                return failure(true, lastCode, started, before + "timed out");
+                return Outcomes.failed(true, lastCode, started, before + "timed out");
             }
             Attempt attempt = once(client(dns, left), target, headers, bodies.get(i));
             if (attempt.error().isPresent()) {
-                return failure(attempt.retryable(), attempt.code(), started, before + attempt.error().get());
+                return Outcomes.failed(attempt.retryable(), attempt.code(), started, before + attempt.error().get());
             }
             lastCode = attempt.code();
         }
-        return new DeliveryOutcome(true, false, lastCode, took(started), Optional.empty());
+        return Outcomes.delivered(lastCode, started);
     }
 
     /** What one request came to: a status code and, when it failed, why and whether another try may pass. */
     private record Attempt(OptionalInt code, Optional<String> error, boolean retryable) {
     }
 
-    private OkHttpClient client(PinnedDns dns, Duration timeout) {
+    private OkHttpClient client(PinnedDns dns, Duration left) {
+        // OkHttp reads 0 as "no timeout" and refuses more than Integer.MAX_VALUE ms; a delivery never needs an hour
+        Duration timeout = left.compareTo(LONGEST) > 0 ? LONGEST : left;
         return base.newBuilder()
                 .dns(dns)
                 .connectTimeout(timeout)
@@ -188,13 +191,5 @@ final class HttpDelivery {
             detail = detail.replace(target.encodedQuery(), "…");
         }
         return what + " (" + Texts.clean(target.host(), 100) + "): " + Texts.clean(detail, EXCERPT);
-    }
-
-    static DeliveryOutcome failure(boolean retryable, OptionalInt status, long started, String error) {
-        return new DeliveryOutcome(false, retryable, status, took(started), Optional.of(Texts.clean(error, 400)));
-    }
-
-    static Duration took(long started) {
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 }

@@ -3,6 +3,7 @@ package dev.vectorflow.adapter.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vectorflow.ports.out.alert.Notification;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * PagerDuty Events API v2 bodies, one per alert: {@code trigger} while firing, {@code resolve} once resolved, with the
@@ -38,7 +39,7 @@ final class PagerDutyEvents {
             ObjectNode details = payload.putObject("custom_details");
             details.put("environment", n.environmentName());
             details.put("event_id", n.eventId());
-            NotificationText.facts(alert).forEach(fact -> details.put(fact.name().toLowerCase(java.util.Locale.ROOT), fact.value()));
+            NotificationText.facts(alert).forEach(fact -> details.put(fact.name().toLowerCase(Locale.ROOT), fact.value()));
             root.put("client", "VectorFlow");
             n.link().ifPresent(link -> {
                 root.put("client_url", link.toString());

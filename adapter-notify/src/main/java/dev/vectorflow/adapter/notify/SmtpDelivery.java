@@ -45,7 +45,24 @@ final class SmtpDelivery {
 
     /** Every reason the e-mail channel cannot be used: host, port, addresses, the guard. */
     List<String> problems(ChannelTarget.Email target, DeliveryPolicy policy) {
+        List<String> problems = channelProblems(target);
+        if (!target.host().isBlank()) {
+            switch (guard.resolve(target.host(), policy)) {
+                case AddressGuard.Resolution.Allowed allowed -> {
+                }
+                case AddressGuard.Resolution.Refused refused -> problems.add("'host': " + refused.reason());
+                case AddressGuard.Resolution.Unresolvable unresolvable -> problems.add("'host': " + unresolvable.reason());
+            }
+        }
+        return problems;
+    }
+
+    /** What is wrong with the channel itself, without looking up its host. */
+    private static List<String> channelProblems(ChannelTarget.Email target) {
         List<String> problems = new ArrayList<>();
+        if (target.host().isBlank()) {
+            problems.add("'host' must name the SMTP server");
+        }
         if (target.port() < 1 || target.port() > 65535) {
             problems.add("'port' must be from 1 to 65535 but was " + target.port());
         }
@@ -60,39 +77,23 @@ final class SmtpDelivery {
         if (target.username().isPresent() && target.username().get().isBlank()) {
             problems.add("'username' must not be blank when given");
         }
-        if (target.host().isBlank()) {
-            problems.add("'host' must name the SMTP server");
-        } else {
-            switch (guard.resolve(target.host(), policy)) {
-                case AddressGuard.Resolution.Allowed allowed -> {
-                }
-                case AddressGuard.Resolution.Refused refused -> problems.add("'host': " + refused.reason());
-                case AddressGuard.Resolution.Unresolvable unresolvable -> problems.add("'host': " + unresolvable.reason());
-            }
-        }
         return problems;
     }
 
     DeliveryOutcome send(ChannelTarget.Email target, Notification n, DeliveryPolicy policy) {
         long started = System.nanoTime();
-        List<String> invalid = new ArrayList<>();
-        if (target.port() < 1 || target.port() > 65535 || target.host().isBlank() || target.to().isEmpty()
-                || target.to().size() > MAX_RECIPIENTS) {
-            invalid.add("the e-mail channel needs a host, a port from 1 to 65535 and 1 to " + MAX_RECIPIENTS + " recipients");
-        }
-        addressProblem("from", target.from()).ifPresent(invalid::add);
-        target.to().forEach(to -> addressProblem("to", to).ifPresent(invalid::add));
+        List<String> invalid = channelProblems(target);
         if (!invalid.isEmpty()) {
-            return HttpDelivery.failure(false, OptionalInt.empty(), started, String.join("; ", invalid));
+            return Outcomes.failed(false, OptionalInt.empty(), started, String.join("; ", invalid));
         }
         InetAddress address;
         switch (guard.resolve(target.host(), policy)) {
             case AddressGuard.Resolution.Allowed allowed -> address = allowed.addresses().getFirst();
             case AddressGuard.Resolution.Refused refused -> {
-                return HttpDelivery.failure(false, OptionalInt.empty(), started, refused.reason());
+                return Outcomes.failed(false, OptionalInt.empty(), started, refused.reason());
             }
             case AddressGuard.Resolution.Unresolvable unresolvable -> {
-                return HttpDelivery.failure(true, OptionalInt.empty(), started, unresolvable.reason());
+                return Outcomes.failed(true, OptionalInt.empty(), started, unresolvable.reason());
             }
         }
         PinnedSocketFactory sockets = new PinnedSocketFactory(address);
@@ -110,9 +111,9 @@ final class SmtpDelivery {
             MimeMessage message = message(session, target, n);
             transport.connect(target.host(), target.port(), target.username().orElse(null), target.password().orElse(null));
             transport.sendMessage(message, message.getAllRecipients());
-            return new DeliveryOutcome(true, false, OptionalInt.empty(), HttpDelivery.took(started), Optional.empty());
+            return Outcomes.delivered(OptionalInt.empty(), started);
         } catch (MessagingException e) {
-            return failure(e, started, HttpDelivery.took(started).compareTo(policy.timeout()) >= 0);
+            return failure(e, started, Outcomes.took(started).compareTo(policy.timeout()) >= 0);
         } finally {
             watchdog.interrupt();
         }
@@ -192,7 +193,7 @@ final class SmtpDelivery {
             what = "the SMTP server did not take the message";
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return HttpDelivery.failure(retryable, code, started, what + ": " + Texts.clean(detail, 200));
+        return Outcomes.failed(retryable, code, started, what + ": " + Texts.clean(detail, 200));
     }
 
     private static OptionalInt replyCode(MessagingException e) {

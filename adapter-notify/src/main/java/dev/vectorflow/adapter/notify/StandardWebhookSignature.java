@@ -3,6 +3,7 @@ package dev.vectorflow.adapter.notify;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,20 +31,20 @@ public final class StandardWebhookSignature {
     }
 
     /** Why {@code secret} cannot sign (not {@code whsec_} + base64 of 16 to 64 bytes); empty when it can. */
-    public static java.util.Optional<String> problem(String secret) {
+    public static Optional<String> problem(String secret) {
         if (!secret.startsWith(PREFIX)) {
-            return java.util.Optional.of("the signing secret must start with " + PREFIX);
+            return Optional.of("the signing secret must start with " + PREFIX);
         }
         byte[] key;
         try {
             key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of("the signing secret must be " + PREFIX + " followed by base64");
+            return Optional.of("the signing secret must be " + PREFIX + " followed by base64");
         }
         if (key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-            return java.util.Optional.of("the signing secret's key must be " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes");
+            return Optional.of("the signing secret's key must be " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " bytes");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The {@code webhook-signature} header value for one delivery; the secret must have no {@link #problem}. */

@@ -3,6 +3,7 @@ package dev.vectorflow.adapter.notify;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vectorflow.ports.out.alert.Notification;
+import java.util.Locale;
 
 /**
  * The generic webhook's JSON, in the Standard Webhooks envelope: {@code type} ("alert.firing" / "alert.resolved"),
@@ -22,7 +23,7 @@ final class WebhookPayload {
         data.put("eventId", n.eventId());
         data.put("event", NotificationText.eventKey(n));
         data.put("rule", n.ruleName());
-        data.put("severity", n.severity().name().toLowerCase(java.util.Locale.ROOT));
+        data.put("severity", n.severity().name().toLowerCase(Locale.ROOT));
         data.put("environment", n.environmentName());
         data.put("test", n.test());
         JsonText.putOptional(data, "link", n.link());

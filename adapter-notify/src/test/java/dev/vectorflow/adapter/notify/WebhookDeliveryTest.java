@@ -129,15 +129,24 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void givenReservedOrMalformedHeaders_problems_namesEachOne() {
-        var headers = Map.of("webhook-id", "x", "Transfer-Encoding", "chunked", "Bad Name", "x", "X-Ok", "line\nbreak");
+    void givenReservedOrMalformedHeaders_problems_namesEachOne_andSendDropsThemWithoutFailing() {
+        var headers = Map.of("webhook-id", "x", "Transfer-Encoding", "chunked", "Bad Name", "x", "X-Ok", "line\nbreak",
+                "X-Accent", "café", "X-Fine", "yes");
 
         assertThat(sender.problems(webhook(headers), Fixtures.loopbackAllowed()))
-                .hasSize(4)
+                .hasSize(5)
+                .anySatisfy(p -> assertThat(p).contains("'X-Accent'").contains("printable ASCII"))
                 .anySatisfy(p -> assertThat(p).contains("'webhook-id'"))
                 .anySatisfy(p -> assertThat(p).contains("'Transfer-Encoding'"))
                 .anySatisfy(p -> assertThat(p).contains("'Bad Name'").contains("not an HTTP header name"))
-                .anySatisfy(p -> assertThat(p).contains("'X-Ok'").contains("control characters"));
+                .anySatisfy(p -> assertThat(p).contains("'X-Ok'").contains("printable ASCII"));
+        DeliveryOutcome outcome = sender.send(webhook(headers), Fixtures.firing(Severity.INFO, Fixtures.alert("k", "n", "m")),
+                Fixtures.loopbackAllowed());
+        assertThat(outcome.delivered()).as(outcome.toString()).isTrue();
+        var request = receiver.only();
+        assertThat(request.header("X-Fine")).isEqualTo("yes");
+        assertThat(request.header("X-Accent")).isNull();
+        assertThat(request.header("webhook-id")).isEqualTo("evt_01JF0000000000000000000001");
     }
 
     @Test
