@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Delivers notifications to webhooks (Standard Webhooks signatures), Slack, Microsoft Teams, PagerDuty Events v2 and
@@ -41,10 +42,15 @@ public final class GuardedNotificationSender implements NotificationSender {
     }
 
     GuardedNotificationSender(Clock clock, AddressGuard.HostResolver resolver) {
+        this(clock, resolver, Optional.empty());
+    }
+
+    /** For tests: a fixed resolver, and the TLS client STARTTLS uses (one that trusts a test certificate). */
+    GuardedNotificationSender(Clock clock, AddressGuard.HostResolver resolver, Optional<SSLSocketFactory> startTls) {
         this.clock = clock;
         AddressGuard guard = new AddressGuard(resolver);
         this.http = new HttpDelivery(guard);
-        this.smtp = new SmtpDelivery(guard);
+        this.smtp = new SmtpDelivery(guard, startTls);
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -38,9 +40,12 @@ final class SmtpDelivery {
     static final int MAX_RECIPIENTS = 50;
 
     private final AddressGuard guard;
+    private final Optional<SSLSocketFactory> startTls;
 
-    SmtpDelivery(AddressGuard guard) {
+    /** {@code startTls}: the TLS client for STARTTLS; empty for the JDK's default (its trust store). */
+    SmtpDelivery(AddressGuard guard, Optional<SSLSocketFactory> startTls) {
         this.guard = guard;
+        this.startTls = startTls;
     }
 
     /** Every reason the e-mail channel cannot be used: host, port, addresses, the guard. */
@@ -97,7 +102,7 @@ final class SmtpDelivery {
             }
         }
         PinnedSocketFactory sockets = new PinnedSocketFactory(address);
-        Session session = Session.getInstance(properties(target, policy, sockets));
+        Session session = Session.getInstance(properties(target, policy, sockets, startTls));
         // The whole conversation may not outlast the policy's timeout: closing the socket ends a slow server's turn.
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
@@ -119,7 +124,8 @@ final class SmtpDelivery {
         }
     }
 
-    private static Properties properties(ChannelTarget.Email target, DeliveryPolicy policy, PinnedSocketFactory sockets) {
+    private static Properties properties(ChannelTarget.Email target, DeliveryPolicy policy, PinnedSocketFactory sockets,
+                                         Optional<SSLSocketFactory> startTls) {
         String millis = Long.toString(Math.max(1, policy.timeout().toMillis()));
         Properties props = new Properties();
         props.put("mail.smtp.host", target.host());
@@ -132,6 +138,7 @@ final class SmtpDelivery {
         props.put("mail.smtp.starttls.enable", Boolean.toString(target.startTls()));
         props.put("mail.smtp.starttls.required", Boolean.toString(target.startTls()));
         props.put("mail.smtp.ssl.checkserveridentity", "true");
+        startTls.ifPresent(tls -> props.put("mail.smtp.ssl.socketFactory", tls));
         props.put("mail.smtp.auth", Boolean.toString(target.username().isPresent()));
         return props;
     }
@@ -173,26 +180,33 @@ final class SmtpDelivery {
      */
     private static DeliveryOutcome failure(MessagingException e, long started, boolean timedOut) {
         OptionalInt code = replyCode(e);
+        Throwable cause = rootIoCause(e);
+        boolean tls = cause instanceof SSLException;
         boolean retryable;
-        if (e instanceof AuthenticationFailedException) {
-            retryable = false;
-        } else if (code.isPresent()) {
-            retryable = code.getAsInt() >= 400 && code.getAsInt() < 500;
-        } else {
-            Throwable cause = rootIoCause(e);
-            retryable = timedOut || cause instanceof IOException && !(cause instanceof SSLException);
-        }
         String what;
         if (e instanceof AuthenticationFailedException) {
+            retryable = false;
             what = "the SMTP server refused the login";
-        } else if (timedOut || rootIoCause(e) instanceof java.io.InterruptedIOException) {
+        } else if (code.isPresent()) {
+            retryable = code.getAsInt() >= 400 && code.getAsInt() < 500;
+            what = "the SMTP server did not take the message";
+        } else if (timedOut || cause instanceof InterruptedIOException) {
+            retryable = true;
             what = "timed out";
-        } else if (code.isEmpty() && rootIoCause(e) != null) {
+        } else if (tls) {
+            retryable = false;
+            what = "TLS with the SMTP server failed";
+        } else if (cause != null) {
+            retryable = true;
             what = "could not talk to the SMTP server";
         } else {
+            retryable = false;
             what = "the SMTP server did not take the message";
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (cause != null && cause.getMessage() != null && !detail.contains(cause.getMessage())) {
+            detail = detail + " (" + cause.getMessage() + ")";
+        }
         return Outcomes.failed(retryable, code, started, what + ": " + Texts.clean(detail, 200));
     }
 
