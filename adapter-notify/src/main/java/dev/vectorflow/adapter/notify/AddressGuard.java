@@ -56,6 +56,16 @@ final class AddressGuard {
 
     /** How resolving a host came out: the checked addresses, or why none may be used. */
     sealed interface Resolution {
+
+        /** Why the host cannot be used, for {@code problems}; empty when it can. */
+        default Optional<String> problem() {
+            return switch (this) {
+                case Allowed allowed -> Optional.empty();
+                case Refused refused -> Optional.of(refused.reason());
+                case Unresolvable unresolvable -> Optional.of(unresolvable.reason());
+            };
+        }
+
         /** Every address the host has, each checked. */
         record Allowed(String host, List<InetAddress> addresses) implements Resolution {
             public Allowed {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.URI;
@@ -65,12 +64,7 @@ final class HttpDelivery {
             problems.add("'" + field + "' must be an http or https URL with a host");
             return problems;
         }
-        switch (guard.resolve(parsed.get().host(), policy)) {
-            case AddressGuard.Resolution.Allowed allowed -> {
-            }
-            case AddressGuard.Resolution.Refused refused -> problems.add("'" + field + "': " + refused.reason());
-            case AddressGuard.Resolution.Unresolvable unresolvable -> problems.add("'" + field + "': " + unresolvable.reason());
-        }
+        guard.resolve(parsed.get().host(), policy).problem().ifPresent(problem -> problems.add("'" + field + "': " + problem));
         return problems;
     }
 
@@ -86,17 +80,11 @@ final class HttpDelivery {
             return Outcomes.failed(false, OptionalInt.empty(), started, "the URL must be http or https with a host");
         }
         HttpUrl target = parsed.get();
-        List<InetAddress> addresses;
-        switch (guard.resolve(target.host(), policy)) {
-            case AddressGuard.Resolution.Allowed allowed -> addresses = allowed.addresses();
-            case AddressGuard.Resolution.Refused refused -> {
-                return Outcomes.failed(false, OptionalInt.empty(), started, refused.reason());
-            }
-            case AddressGuard.Resolution.Unresolvable unresolvable -> {
-                return Outcomes.failed(true, OptionalInt.empty(), started, unresolvable.reason());
-            }
+        AddressGuard.Resolution resolution = guard.resolve(target.host(), policy);
+        if (!(resolution instanceof AddressGuard.Resolution.Allowed allowed)) {
+            return Outcomes.refused(resolution, started);
         }
-        PinnedDns dns = new PinnedDns(target.host(), addresses);
+        PinnedDns dns = new PinnedDns(target.host(), allowed.addresses());
         OptionalInt lastCode = OptionalInt.empty();
         for (int i = 0; i < bodies.size(); i++) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());

@@ -21,6 +21,12 @@ final class Outcomes {
         return new DeliveryOutcome(false, retryable, status, took(started), Optional.of(Texts.clean(error, ERROR_MAX)));
     }
 
+    /** The guard would not let the delivery out: a refused address is final, a name that did not resolve may resolve later. */
+    static DeliveryOutcome refused(AddressGuard.Resolution resolution, long started) {
+        boolean retryable = resolution instanceof AddressGuard.Resolution.Unresolvable;
+        return failed(retryable, OptionalInt.empty(), started, resolution.problem().orElse("the address guard refused the host"));
+    }
+
     static Duration took(long started) {
         return Duration.ofNanos(System.nanoTime() - started);
     }

@@ -14,7 +14,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -52,12 +51,7 @@ final class SmtpDelivery {
     List<String> problems(ChannelTarget.Email target, DeliveryPolicy policy) {
         List<String> problems = channelProblems(target);
         if (!target.host().isBlank()) {
-            switch (guard.resolve(target.host(), policy)) {
-                case AddressGuard.Resolution.Allowed allowed -> {
-                }
-                case AddressGuard.Resolution.Refused refused -> problems.add("'host': " + refused.reason());
-                case AddressGuard.Resolution.Unresolvable unresolvable -> problems.add("'host': " + unresolvable.reason());
-            }
+            guard.resolve(target.host(), policy).problem().ifPresent(problem -> problems.add("'host': " + problem));
         }
         return problems;
     }
@@ -91,17 +85,11 @@ final class SmtpDelivery {
         if (!invalid.isEmpty()) {
             return Outcomes.failed(false, OptionalInt.empty(), started, String.join("; ", invalid));
         }
-        InetAddress address;
-        switch (guard.resolve(target.host(), policy)) {
-            case AddressGuard.Resolution.Allowed allowed -> address = allowed.addresses().getFirst();
-            case AddressGuard.Resolution.Refused refused -> {
-                return Outcomes.failed(false, OptionalInt.empty(), started, refused.reason());
-            }
-            case AddressGuard.Resolution.Unresolvable unresolvable -> {
-                return Outcomes.failed(true, OptionalInt.empty(), started, unresolvable.reason());
-            }
+        AddressGuard.Resolution resolution = guard.resolve(target.host(), policy);
+        if (!(resolution instanceof AddressGuard.Resolution.Allowed allowed)) {
+            return Outcomes.refused(resolution, started);
         }
-        PinnedSocketFactory sockets = new PinnedSocketFactory(address);
+        PinnedSocketFactory sockets = new PinnedSocketFactory(allowed.addresses().getFirst());
         Session session = Session.getInstance(properties(target, policy, sockets, startTls));
         // The whole conversation may not outlast the policy's timeout: closing the socket ends a slow server's turn.
         Thread watchdog = Thread.ofVirtual().start(() -> {
@@ -112,8 +100,10 @@ final class SmtpDelivery {
                 Thread.currentThread().interrupt();
             }
         });
-        try (Transport transport = session.getTransport("smtp")) {
+        Transport transport = null;
+        try {
             MimeMessage message = message(session, target, n);
+            transport = session.getTransport("smtp");
             transport.connect(target.host(), target.port(), target.username().orElse(null), target.password().orElse(null));
             transport.sendMessage(message, message.getAllRecipients());
             return Outcomes.delivered(OptionalInt.empty(), started);
@@ -121,6 +111,7 @@ final class SmtpDelivery {
             return failure(e, started, Outcomes.took(started).compareTo(policy.timeout()) >= 0);
         } finally {
             watchdog.interrupt();
+            closeQuietly(transport);
         }
     }
 
@@ -238,6 +229,18 @@ final class SmtpDelivery {
             }
         }
         return null;
+    }
+
+    /** Once the message is taken, a failed QUIT must not turn the delivery into a failure (and a duplicate on retry). */
+    private static void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException afterDelivery) {
+            // the server has the message or the failure is already reported
+        }
     }
 
     /** The next link of a failure's chain: Jakarta Mail keeps it as the "next exception". */
