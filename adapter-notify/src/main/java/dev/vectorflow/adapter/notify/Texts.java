@@ -6,12 +6,15 @@ final class Texts {
     private Texts() {
     }
 
-    /** Control characters become spaces, runs of white space one space, and the result is cut to {@code max} characters. */
+    /**
+     * Control and format characters (bidi overrides, zero-width) become spaces, runs of white space one space, and the
+     * result is cut to {@code max} characters.
+     */
     static String clean(String text, int max) {
         if (text == null) {
             return "";
         }
-        String flat = text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\s]+", " ").strip();
+        String flat = text.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}\\s]+", " ").strip();
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
     }
 

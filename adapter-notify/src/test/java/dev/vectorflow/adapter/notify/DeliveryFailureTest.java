@@ -39,7 +39,7 @@ class DeliveryFailureTest {
 
     @Test
     void givenA500_theOutcomeIsRetryable_withTheStatusAndACappedCleanExcerpt() {
-        receiver.answering(500, "boom\n\u0007" + "x".repeat(10_000));
+        receiver.answering(500, "boom\n\u0007\u202E" + "x".repeat(10_000));
 
         DeliveryOutcome outcome = send(receiver.url("/services/T0/B0/SECRETPATH"));
 
@@ -47,7 +47,7 @@ class DeliveryFailureTest {
         assertThat(outcome.retryable()).isTrue();
         assertThat(outcome.statusCode()).hasValue(500);
         assertThat(outcome.error()).get().asString().startsWith("the receiver answered 500: boom x").hasSizeLessThan(300)
-                .doesNotContain("\n").doesNotContain("\u0007");
+                .doesNotContain("\n").doesNotContain("\u0007").doesNotContain("\u202E");
     }
 
     @Test
