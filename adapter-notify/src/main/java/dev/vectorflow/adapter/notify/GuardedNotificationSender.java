@@ -26,6 +26,7 @@ public final class GuardedNotificationSender implements NotificationSender {
     /** At most this many extra headers per webhook channel. */
     static final int MAX_HEADERS = 20;
     private static final int MAX_HEADER_VALUE = 1024;
+    private static final Pattern EVENT_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
     /** Hop-by-hop and framing headers belong to the connection, and the webhook-* ones to the signature. */
     private static final Set<String> RESERVED_HEADERS = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -93,6 +94,10 @@ public final class GuardedNotificationSender implements NotificationSender {
         Optional<String> secretProblem = StandardWebhookSignature.problem(webhook.signingSecret());
         if (secretProblem.isPresent()) {
             return Outcomes.failed(false, OptionalInt.empty(), System.nanoTime(), secretProblem.get());
+        }
+        if (!EVENT_ID.matcher(notification.eventId()).matches()) {
+            return Outcomes.failed(false, OptionalInt.empty(), System.nanoTime(),
+                    "the event id must be 1 to 200 printable ASCII characters to go into the webhook-id header");
         }
         String body = WebhookPayload.body(notification);
         long timestamp = clock.instant().getEpochSecond();

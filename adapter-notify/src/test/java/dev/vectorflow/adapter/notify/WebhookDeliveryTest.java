@@ -163,6 +163,20 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void givenAnEventIdThatCannotBeAHeader_send_refusesWithoutPostingOrThrowing() {
+        var good = Fixtures.firing(Severity.INFO, Fixtures.alert("k", "n", "m"));
+        var n = new dev.vectorflow.ports.out.alert.Notification("évènement 1", good.event(), good.ruleName(), good.severity(),
+                good.environmentName(), good.alerts(), good.at(), good.link(), false);
+
+        DeliveryOutcome outcome = sender.send(webhook(Map.of()), n, Fixtures.loopbackAllowed());
+
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.retryable()).isFalse();
+        assertThat(outcome.error()).get().asString().contains("webhook-id");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
     void newSecret_isWhsecAndThirtyTwoRandomBytes_thatSignAValidDelivery() {
         String first = StandardWebhookSignature.newSecret(new SecureRandom());
         String second = StandardWebhookSignature.newSecret(new SecureRandom());
