@@ -46,6 +46,8 @@ public final class ArchitectureRules {
     public static final String ADAPTER_STORAGE = "dev.vectorflow.adapter.storage..";
     /** The OpenID Connect relying party (Nimbus oauth2-oidc-sdk). */
     public static final String ADAPTER_OIDC = "dev.vectorflow.adapter.oidc..";
+    /** Alert delivery: webhooks, Slack, Teams, PagerDuty (OkHttp) and e-mail (Angus Mail) behind the address guard. */
+    public static final String ADAPTER_NOTIFY = "dev.vectorflow.adapter.notify..";
     public static final String APP_SERVER = "dev.vectorflow.app..";
     public static final String AGENT = "dev.vectorflow.agent..";
     public static final String BENCH = "dev.vectorflow.bench..";
@@ -55,7 +57,7 @@ public final class ArchitectureRules {
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, ADAPTER_OIDC,
-            APP_SERVER, AGENT, BENCH, STANDIN};
+            ADAPTER_NOTIFY, APP_SERVER, AGENT, BENCH, STANDIN};
 
     /** The agent's own hexagon: its core (the pipelines on the node, the conversation with the server) and its driven ports. */
     public static final String AGENT_PIPELINES = "dev.vectorflow.agent.pipeline..";
@@ -116,6 +118,12 @@ public final class ArchitectureRules {
             .that().resideOutsideOfPackage(ADAPTER_OIDC)
             .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
             .because("tokens are parsed and checked by Nimbus behind the OpenIdConnect port only; nothing else reads a JWT");
+
+    public static final ArchRule outbound_notification_clients_only_in_adapter_notify = noClasses()
+            .that().resideOutsideOfPackage(ADAPTER_NOTIFY)
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "jakarta.mail..", "org.eclipse.angus.mail..")
+            .because("every request to a user-given address must pass the address guard, which lives in adapter-notify;"
+                    + " a second HTTP or SMTP client elsewhere would be a way around it");
 
     public static final ArchRule qr_codes_only_in_adapter_http = noClasses()
             .that().resideOutsideOfPackage(ADAPTER_HTTP)
@@ -206,7 +214,7 @@ public final class ArchitectureRules {
             .because("a driven port speaks in its own records; a use case's command or answer changing must not change storage");
 
     public static final ArchRule adapters_never_use_services = noClasses()
-            .that().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO)
+            .that().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_NOTIFY)
             .should().dependOnClassesThat().resideInAPackage(PORTS_SERVICE)
             .because("adapters drive use cases (ports.in) and implement driven ports (ports.out); only the composition root builds services");
 

@@ -18,6 +18,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule bouncycastle_only_in_adapter_crypto = ArchitectureRules.bouncycastle_only_in_adapter_crypto;
     @ArchTest static final ArchRule object_storage_clients_only_in_adapter_storage = ArchitectureRules.object_storage_clients_only_in_adapter_storage;
     @ArchTest static final ArchRule openid_connect_library_only_in_adapter_oidc = ArchitectureRules.openid_connect_library_only_in_adapter_oidc;
+    @ArchTest static final ArchRule outbound_notification_clients_only_in_adapter_notify = ArchitectureRules.outbound_notification_clients_only_in_adapter_notify;
     @ArchTest static final ArchRule qr_codes_only_in_adapter_http = ArchitectureRules.qr_codes_only_in_adapter_http;
     @ArchTest static final ArchRule jackson_never_in_core_domain_or_ports = ArchitectureRules.jackson_never_in_core_domain_or_ports;
     @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;

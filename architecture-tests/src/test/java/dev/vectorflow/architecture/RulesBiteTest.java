@@ -11,6 +11,9 @@ import dev.vectorflow.adapter.http.identity.TwoFactorController;
 import dev.vectorflow.adapter.http.planted.HttpReadingTokens;
 import dev.vectorflow.adapter.http.planted.HttpUsingPostgres;
 import dev.vectorflow.adapter.http.planted.HttpUsingTheCompositionRoot;
+import dev.vectorflow.adapter.notify.GuardedNotificationSender;
+import dev.vectorflow.adapter.notify.planted.NotifyUsingAService;
+import dev.vectorflow.adapter.notify.planted.NotifyUsingPostgres;
 import dev.vectorflow.adapter.oidc.NimbusOpenIdConnect;
 import dev.vectorflow.adapter.oidc.planted.OidcDrawingQrCodes;
 import dev.vectorflow.adapter.oidc.planted.OidcUsingPostgres;
@@ -18,6 +21,7 @@ import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingAService;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingH2;
 import dev.vectorflow.adapter.postgres.planted.PostgresUsingS3;
+import dev.vectorflow.adapter.postgres.planted.PostgresSendingMail;
 import dev.vectorflow.adapter.storage.S3BackupStorage;
 import dev.vectorflow.adapter.storage.planted.StorageUsingPostgres;
 import dev.vectorflow.adapter.vector.VectorVersion;
@@ -124,6 +128,16 @@ class RulesBiteTest {
         bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(OidcUsingPostgres.class, PostgresStore.class),
                 classes(NimbusOpenIdConnect.class, PostgresStore.class));
         bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(NimbusOpenIdConnect.class));
+    }
+
+    @Test
+    void mailOrHttpClientsOutsideAdapterNotify_orAdapterNotifyUsingAnotherAdapterOrAService_breakTheBuild() {
+        bites(ArchitectureRules.outbound_notification_clients_only_in_adapter_notify, classes(PostgresSendingMail.class),
+                classes(PostgresStore.class, GuardedNotificationSender.class));
+        bites(ArchitectureRules.no_adapter_depends_on_another_adapter, classes(NotifyUsingPostgres.class, PostgresStore.class),
+                classes(GuardedNotificationSender.class, PostgresStore.class));
+        bites(ArchitectureRules.adapters_never_use_services, classes(NotifyUsingAService.class), classes(GuardedNotificationSender.class));
+        bites(ArchitectureRules.every_class_belongs_to_a_known_module, classes(Orphan.class), classes(GuardedNotificationSender.class));
     }
 
     @Test
