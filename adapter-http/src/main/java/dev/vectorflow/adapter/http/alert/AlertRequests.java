@@ -64,11 +64,10 @@ final class AlertRequests {
                 enabled.orElse(true));
     }
 
+    /** Seconds as a duration, clamped to ±10 years (the rule's own check then names the field and the range). */
     private static Duration seconds(long s) {
-        if (s < 0) {
-            throw new InvalidValueException("seconds", "must not be negative but was " + s);
-        }
-        return Duration.ofSeconds(Math.min(s, Duration.ofDays(3650).getSeconds()));
+        long tenYears = Duration.ofDays(3650).getSeconds();
+        return Duration.ofSeconds(Math.max(-tenYears, Math.min(s, tenYears)));
     }
 
     private static List<AlertChannelId> channelIds(List<String> ids) {
