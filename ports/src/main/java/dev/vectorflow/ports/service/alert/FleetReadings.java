@@ -52,7 +52,22 @@ public final class FleetReadings {
     }
 
     /** A pipeline's rates on one node, in total and per component. */
-    public record PipelineOnNode(NodeId node, Rates total, Map<String, Rates> components) {
+    public static final class PipelineOnNode {
+        final NodeId node;
+        Rates total = new Rates(0, 0, 0, 0);
+        final Map<String, Rates> components = new HashMap<>(8);
+
+        PipelineOnNode(NodeId node) {
+            this.node = node;
+        }
+    }
+
+    /** The nodes running one pipeline: looked up by node, walked as a list. */
+    static final class PipelineNodes {
+        final Map<NodeId, PipelineOnNode> byNode = new HashMap<>();
+        final List<PipelineOnNode> all = new ArrayList<>();
+
+        static final PipelineNodes NONE = new PipelineNodes();
     }
 
     /** A node reports a pipeline CRASHED, CRASH_LOOP or FAILED. */
@@ -65,7 +80,7 @@ public final class FleetReadings {
 
     private final Map<EnvironmentId, List<NodeReading>> nodesByEnvironment = new HashMap<>();
     private final Map<NodeId, NodeReading> nodes = new HashMap<>();
-    private final Map<PipelineId, Map<NodeId, PipelineOnNode>> pipelines = new HashMap<>();
+    private final Map<PipelineId, PipelineNodes> pipelines = new HashMap<>();
     private final Map<EnvironmentId, List<FailingPipeline>> failing = new HashMap<>();
     private final Map<EnvironmentId, List<CertificateReading>> certificates = new HashMap<>();
     private final Map<PipelineId, String> pipelineNames = new HashMap<>();
@@ -86,12 +101,17 @@ public final class FleetReadings {
 
     /** A pipeline's total rates on a node ({@code component} null) or one component's. */
     public void pipelineReading(NodeId node, PipelineId pipeline, String component, Rates rates) {
-        Map<NodeId, PipelineOnNode> byNode = pipelines.computeIfAbsent(pipeline, p -> new HashMap<>());
-        PipelineOnNode on = byNode.computeIfAbsent(node, n -> new PipelineOnNode(n, new Rates(0, 0, 0, 0), new HashMap<>()));
+        PipelineNodes nodesOfPipeline = pipelines.computeIfAbsent(pipeline, p -> new PipelineNodes());
+        PipelineOnNode on = nodesOfPipeline.byNode.get(node);
+        if (on == null) {
+            on = new PipelineOnNode(node);
+            nodesOfPipeline.byNode.put(node, on);
+            nodesOfPipeline.all.add(on);
+        }
         if (component == null) {
-            byNode.put(node, new PipelineOnNode(node, rates, on.components()));
+            on.total = rates;
         } else {
-            on.components().put(component, rates);
+            on.components.put(component, rates);
         }
     }
 
@@ -115,8 +135,8 @@ public final class FleetReadings {
         return Optional.ofNullable(nodes.get(id));
     }
 
-    Map<NodeId, PipelineOnNode> pipelineOnNodes(PipelineId pipeline) {
-        return pipelines.getOrDefault(pipeline, Map.of());
+    PipelineNodes pipelineOnNodes(PipelineId pipeline) {
+        return pipelines.getOrDefault(pipeline, PipelineNodes.NONE);
     }
 
     List<FailingPipeline> failingIn(EnvironmentId environment) {

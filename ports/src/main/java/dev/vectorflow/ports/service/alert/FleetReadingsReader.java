@@ -103,24 +103,29 @@ public final class FleetReadingsReader implements ReadingsSource {
             return null;
         });
         if (live) {
-            this.live.visit(now.minus(FRESH), new LiveTelemetry.ReadingVisitor() {
-                @Override
-                public void host(NodeId node, double cpu, double memory, double disk, double load1, double netIn, double netOut) {
-                    readings.hostReading(node, NodeMetric.CPU_PERCENT, cpu);
-                    readings.hostReading(node, NodeMetric.MEMORY_PERCENT, memory);
-                    readings.hostReading(node, NodeMetric.DISK_PERCENT, disk);
-                    readings.hostReading(node, NodeMetric.LOAD1, load1);
-                    readings.hostReading(node, NodeMetric.NET_IN_BYTES_PER_SECOND, netIn);
-                    readings.hostReading(node, NodeMetric.NET_OUT_BYTES_PER_SECOND, netOut);
-                }
-
-                @Override
-                public void pipeline(NodeId node, PipelineId pipeline, String component, double eventsIn, double eventsOut, double errors,
-                                     double discarded) {
-                    readings.pipelineReading(node, pipeline, component, new FleetReadings.Rates(eventsIn, eventsOut, errors, discarded));
-                }
-            });
+            addLiveReadings(readings, this.live, now.minus(FRESH));
         }
         return readings;
+    }
+
+    /** Adds the host gauges and pipeline rates of every node heard from since {@code freshSince} (nodes added before only). */
+    public static void addLiveReadings(FleetReadings readings, LiveTelemetry live, Instant freshSince) {
+        live.visit(freshSince, new LiveTelemetry.ReadingVisitor() {
+            @Override
+            public void host(NodeId node, double cpu, double memory, double disk, double load1, double netIn, double netOut) {
+                readings.hostReading(node, NodeMetric.CPU_PERCENT, cpu);
+                readings.hostReading(node, NodeMetric.MEMORY_PERCENT, memory);
+                readings.hostReading(node, NodeMetric.DISK_PERCENT, disk);
+                readings.hostReading(node, NodeMetric.LOAD1, load1);
+                readings.hostReading(node, NodeMetric.NET_IN_BYTES_PER_SECOND, netIn);
+                readings.hostReading(node, NodeMetric.NET_OUT_BYTES_PER_SECOND, netOut);
+            }
+
+            @Override
+            public void pipeline(NodeId node, PipelineId pipeline, String component, double eventsIn, double eventsOut, double errors,
+                                 double discarded) {
+                readings.pipelineReading(node, pipeline, component, new FleetReadings.Rates(eventsIn, eventsOut, errors, discarded));
+            }
+        });
     }
 }

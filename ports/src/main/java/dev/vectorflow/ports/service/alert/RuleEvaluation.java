@@ -15,7 +15,9 @@ import dev.vectorflow.core.alert.AlertSubject;
 import dev.vectorflow.core.alert.AlertTransition;
 import dev.vectorflow.core.alert.Silence;
 import dev.vectorflow.core.alert.Verdict;
+import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.pipeline.ComponentKey;
 import dev.vectorflow.ports.service.alert.FleetReadings.NodeReading;
@@ -45,8 +47,21 @@ public final class RuleEvaluation {
                           List<Alert> resolved) {
     }
 
-    /** What the condition says about one subject now (only breaching or in-band subjects are observed). */
-    private record Observation(AlertSubject subject, Verdict verdict, double value, Map<String, String> facts, NodeReading node) {
+    /**
+     * What the condition says about one subject now (only breaching or in-band subjects, and clear ones that have an
+     * alert, are observed). The facts are written only when the alert changes: most rounds change nothing.
+     */
+    private record Observation(AlertSubject subject, Verdict verdict, double value, NodeReading node, String pipeline, String component,
+                               String metric, double threshold, Map<String, String> knownFacts) {
+
+        Observation(AlertSubject subject, Verdict verdict, double value, NodeReading node, String pipeline, String component, String metric,
+                    double threshold) {
+            this(subject, verdict, value, node, pipeline, component, metric, threshold, null);
+        }
+
+        Map<String, String> facts(AlertRule rule) {
+            return knownFacts != null ? knownFacts : RuleEvaluation.facts(rule, node, pipeline, component, metric, value, threshold);
+        }
     }
 
     private RuleEvaluation() {
@@ -71,7 +86,8 @@ public final class RuleEvaluation {
             NodeReading node = gone.subject().node().flatMap(readings::node).orElse(null);
             Map<String, String> facts = new LinkedHashMap<>(gone.facts());
             facts.put("value", AlertFacts.number(Double.NaN));
-            step(rule, Optional.of(gone), new Observation(gone.subject(), Verdict.CLEAR, Double.NaN, facts, node), silences, now, ids, outcome);
+            step(rule, Optional.of(gone), new Observation(gone.subject(), Verdict.CLEAR, Double.NaN, node, null, null, null, Double.NaN, facts),
+                    silences, now, ids, outcome);
         }
         return outcome;
     }
@@ -91,7 +107,7 @@ public final class RuleEvaluation {
         }
         Alert before = current.orElse(null);
         Alert after = new Alert(before == null ? ids.get() : before.id(), rule.id(), rule.environmentId(), o.subject(), rule.severity(), state,
-                stateChanged ? o.value() : before.value(), stateChanged ? o.facts() : before.facts(), silenced,
+                stateChanged ? o.value() : before.value(), stateChanged ? o.facts(rule) : before.facts(), silenced,
                 stateChanged ? now : before.changedAt());
         outcome.saved().add(after);
         if (stateChanged) {
@@ -126,37 +142,49 @@ public final class RuleEvaluation {
         switch (rule.condition()) {
             case NodeMetricCondition c -> {
                 int metric = c.metric().ordinal();
+                SelectorMatch selector = new SelectorMatch(c.selector());
                 for (NodeReading node : readings.nodesOf(rule.environmentId())) {
                     double value = node.host[metric];
-                    if (Double.isNaN(value) || !c.selector().matches(node.labels)) {
+                    if (Double.isNaN(value)) {
                         continue;
                     }
                     Verdict verdict = c.limit().judge(value);
-                    if (verdict != Verdict.CLEAR || !existing.isEmpty() && existing.containsKey(AlertSubject.node(node.id))) {
+                    if (verdict != Verdict.CLEAR && selector.matches(node.labels)) {
                         AlertSubject subject = AlertSubject.node(node.id);
-                        observed.put(subject, new Observation(subject, verdict, value,
-                                facts(rule, node, null, null, c.metric().wireName(), value, c.limit().value()), node));
+                        observed.put(subject, new Observation(subject, verdict, value, node, null, null, c.metric().wireName(), c.limit().value()));
+                    }
+                }
+                // an alert whose node reads clear now: observed with that value (walking the alerts, not every node again)
+                for (AlertSubject subject : existing.keySet()) {
+                    NodeReading node = subject.node().flatMap(readings::node).orElse(null);
+                    if (node != null && !observed.containsKey(subject) && !Double.isNaN(node.host[metric]) && selector.matches(node.labels)) {
+                        double value = node.host[metric];
+                        observed.put(subject, new Observation(subject, c.limit().judge(value), value, node, null, null, c.metric().wireName(),
+                                c.limit().value()));
                     }
                 }
             }
             case PipelineMetricCondition c -> {
                 Optional<String> component = c.component().map(ComponentKey::value);
-                Map<NodeId, PipelineOnNode> onNodes = readings.pipelineOnNodes(c.pipeline());
+                String key = component.orElse(null);
+                FleetReadings.PipelineNodes onNodes = readings.pipelineOnNodes(c.pipeline());
                 String pipelineName = readings.pipelineName(c.pipeline());
                 Rates sum = null;
-                for (PipelineOnNode on : onNodes.values()) {
-                    Rates rates = component.isPresent() ? on.components().get(component.get()) : on.total();
+                java.util.Set<NodeId> alerted = new java.util.HashSet<>();
+                existing.keySet().forEach(subject -> subject.node().ifPresent(alerted::add));
+                for (PipelineOnNode on : onNodes.all) {
+                    Rates rates = key != null ? on.components.get(key) : on.total;
                     if (rates == null) {
                         continue;
                     }
                     if (c.perNode()) {
                         double value = c.metric().of(rates.eventsIn(), rates.eventsOut(), rates.errors(), rates.discarded());
                         Verdict verdict = c.limit().judge(value);
-                        AlertSubject subject = new AlertSubject(Optional.of(on.node()), Optional.of(c.pipeline()), component, Optional.empty());
-                        if (verdict != Verdict.CLEAR || existing.containsKey(subject)) {
-                            NodeReading node = readings.node(on.node()).orElse(null);
-                            observed.put(subject, new Observation(subject, verdict, value,
-                                    facts(rule, node, pipelineName, component.orElse(null), c.metric().wireName(), value, c.limit().value()), node));
+                        if (verdict != Verdict.CLEAR || alerted.contains(on.node)) {
+                            AlertSubject subject = new AlertSubject(Optional.of(on.node), Optional.of(c.pipeline()), component, Optional.empty());
+                            NodeReading node = readings.node(on.node).orElse(null);
+                            observed.put(subject, new Observation(subject, verdict, value, node, pipelineName, key, c.metric().wireName(),
+                                    c.limit().value()));
                         }
                     } else {
                         sum = sum == null ? rates : sum.plus(rates);
@@ -167,8 +195,8 @@ public final class RuleEvaluation {
                     Verdict verdict = c.limit().judge(value);
                     AlertSubject subject = new AlertSubject(Optional.empty(), Optional.of(c.pipeline()), component, Optional.empty());
                     if (verdict != Verdict.CLEAR || existing.containsKey(subject)) {
-                        observed.put(subject, new Observation(subject, verdict, value,
-                                facts(rule, null, pipelineName, component.orElse(null), c.metric().wireName(), value, c.limit().value()), null));
+                        observed.put(subject, new Observation(subject, verdict, value, null, pipelineName, key, c.metric().wireName(),
+                                c.limit().value()));
                     }
                 }
             }
@@ -176,8 +204,7 @@ public final class RuleEvaluation {
                 for (NodeReading node : readings.nodesOf(rule.environmentId())) {
                     if (node.status == NodeStatus.UNREACHABLE && c.selector().matches(node.labels)) {
                         AlertSubject subject = AlertSubject.node(node.id);
-                        observed.put(subject, new Observation(subject, Verdict.BREACH, Double.NaN,
-                                facts(rule, node, null, null, "unreachable", Double.NaN, Double.NaN), node));
+                        observed.put(subject, new Observation(subject, Verdict.BREACH, Double.NaN, node, null, null, "unreachable", Double.NaN));
                     }
                 }
             }
@@ -188,9 +215,8 @@ public final class RuleEvaluation {
                     }
                     NodeReading node = readings.node(f.node()).orElse(null);
                     AlertSubject subject = new AlertSubject(Optional.of(f.node()), Optional.of(f.pipeline()), Optional.empty(), Optional.empty());
-                    observed.put(subject, new Observation(subject, Verdict.BREACH, Double.NaN,
-                            facts(rule, node, readings.pipelineName(f.pipeline()), null, f.status().toLowerCase(Locale.ROOT), Double.NaN,
-                                    Double.NaN), node));
+                    observed.put(subject, new Observation(subject, Verdict.BREACH, Double.NaN, node, readings.pipelineName(f.pipeline()), null,
+                            f.status().toLowerCase(Locale.ROOT), Double.NaN));
                 }
             }
             case CertificateExpiringCondition c -> {
@@ -199,14 +225,37 @@ public final class RuleEvaluation {
                     if (cert.notAfter().isBefore(limit)) {
                         double daysLeft = Math.floor(Duration.between(now, cert.notAfter()).toHours() / 24.0);
                         AlertSubject subject = new AlertSubject(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cert.name()));
-                        Map<String, String> facts = facts(rule, null, null, null, "days_left", daysLeft, c.days());
-                        facts.put("component", cert.name());
-                        observed.put(subject, new Observation(subject, Verdict.BREACH, daysLeft, facts, null));
+                        observed.put(subject, new Observation(subject, Verdict.BREACH, daysLeft, null, null, cert.name(), "days_left", c.days()));
                     }
                 }
             }
         }
         return observed;
+    }
+
+    /** A node selector as arrays, so that matching ten thousand nodes walks no map entries. */
+    private static final class SelectorMatch {
+        private final String[] keys;
+        private final String[] values;
+
+        SelectorMatch(NodeSelector selector) {
+            Map<String, String> required = selector.required().values();
+            keys = required.keySet().toArray(String[]::new);
+            values = required.values().toArray(String[]::new);
+        }
+
+        boolean matches(Labels labels) {
+            if (keys.length == 0) {
+                return true;
+            }
+            Map<String, String> have = labels.values();
+            for (int i = 0; i < keys.length; i++) {
+                if (!values[i].equals(have.get(keys[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static Map<String, String> facts(AlertRule rule, NodeReading node, String pipeline, String component, String metric, double value,
