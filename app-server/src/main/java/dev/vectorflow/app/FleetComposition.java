@@ -63,12 +63,15 @@ final class FleetComposition {
     final RollupFlush rollups;
     final OneShotSettlement oneShotSettlement;
     final FleetJobs jobs;
+    /** This server's live rates and host gauges (the alert evaluator reads them). */
+    final LiveTelemetry live;
     private final HeartbeatWrites heartbeatWrites;
 
     FleetComposition(PostgresStore store, FleetCache cache, FleetChanges changes, HeartbeatWriter writer, ResolveSecretsUseCase secrets,
                      FleetTuning settings, IdGenerator ids, RandomTokens random, Clock clock) {
         Transactions tx = store.transactions();
         LiveTelemetry live = new LiveTelemetry();
+        this.live = live;
         DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, cache);
         NodeDirectory nodeDirectory = new NodeDirectory(tx, store.nodes(), cache);
         this.heartbeatWrites = new HeartbeatWrites(writer, clock);

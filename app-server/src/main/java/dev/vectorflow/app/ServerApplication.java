@@ -5,6 +5,7 @@ import dev.vectorflow.adapter.http.HttpSettings;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.ports.out.alert.NotificationSender;
 import dev.vectorflow.core.settings.SettingsCatalog;
 import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.core.validation.InvalidValueException;
@@ -59,12 +60,21 @@ public final class ServerApplication implements AutoCloseable {
         return routes;
     }
 
-    /** Opens the database (embedded unless configured), applies the schema, starts HTTP. */
+    /** Opens the database (embedded unless configured), applies the schema, starts HTTP; alert channels cannot deliver. */
     public static ServerApplication start(ServerSettings settings) {
+        return start(settings, new NoNotificationSender());
+    }
+
+    /**
+     * Opens the database (embedded unless configured), applies the schema, starts HTTP.
+     *
+     * @param notificationSender what delivers alert notifications (webhooks, Slack, Teams, PagerDuty, e-mail)
+     */
+    public static ServerApplication start(ServerSettings settings, NotificationSender notificationSender) {
         Clock clock = Clock.systemUTC();
         PostgresStore store = PostgresStore.open(databaseSettings(settings), true, clock);
         try {
-            ServerComposition services = new ServerComposition(store, clock, settings);
+            ServerComposition services = new ServerComposition(store, clock, settings, notificationSender);
             SettingsSnapshot effective = services.settingsStore.current();
             List<InvalidValueException> invalid = effective.crossFieldProblems();
             if (!invalid.isEmpty()) {
@@ -100,9 +110,11 @@ public final class ServerApplication implements AutoCloseable {
                      or on this host: ./vectorflow admin create
                     ====================================================================""", base, token));
             BackupJobs backupJobs = new BackupJobs(services.backups.service);
+            List<FleetScheduler.Job> moreJobs = new ArrayList<>(List.of(new FleetScheduler.Job(BackupJobs.SCHEDULE, Duration.ofSeconds(15),
+                    backupJobs::runIfDue)));
+            moreJobs.addAll(services.alerts.jobs());
             FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.rollups,
-                    services.oneShotSettlement, new StoredFleetTuning(current), settings.jobLease(), holderName(app.port()), List.of(
-                            new FleetScheduler.Job(BackupJobs.SCHEDULE, Duration.ofSeconds(15), backupJobs::runIfDue)));
+                    services.oneShotSettlement, new StoredFleetTuning(current), settings.jobLease(), holderName(app.port()), moreJobs);
             return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
         } catch (RuntimeException e) {
             store.close();
@@ -158,6 +170,7 @@ public final class ServerApplication implements AutoCloseable {
             HttpApi.stopGracefully(http, grace);
         } finally {
             scheduler.close();
+            services.alerts.close();
             services.backups.close();
             store.close();
         }

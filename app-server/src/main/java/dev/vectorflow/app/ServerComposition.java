@@ -18,6 +18,7 @@ import dev.vectorflow.adapter.vector.JacksonVectorConfigCodec;
 import dev.vectorflow.adapter.vector.JsonCatalogSource;
 import dev.vectorflow.adapter.vector.VectorCliCheck;
 import dev.vectorflow.core.settings.SettingsSnapshot;
+import dev.vectorflow.ports.out.alert.NotificationSender;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
 import dev.vectorflow.ports.out.security.PasswordHasher;
@@ -81,6 +82,7 @@ final class ServerComposition {
     final PostgresFleetChanges fleetChanges;
     final BackupComposition backups;
     final SettingsService settingsStore;
+    final AlertComposition alerts;
 
     /** `vector validate` with VF_VECTOR_BIN when it is set, else with `vector` on PATH when there is one. */
     private static VectorCliCheck vectorCheck(ServerSettings settings) {
@@ -96,6 +98,16 @@ final class ServerComposition {
      * @throws KeyRingFailure when the master key cannot open the ring
      */
     ServerComposition(PostgresStore store, Clock clock, ServerSettings settings) {
+        this(store, clock, settings, new NoNotificationSender());
+    }
+
+    /**
+     * Builds every service and opens the key ring with the master key.
+     *
+     * @param notificationSender what delivers alert notifications (webhooks, Slack, Teams, PagerDuty, e-mail)
+     * @throws KeyRingFailure when the master key cannot open the ring
+     */
+    ServerComposition(PostgresStore store, Clock clock, ServerSettings settings, NotificationSender notificationSender) {
         SecureRandom random = new SecureRandom();
         SessionPolicy sessionPolicy = settings.sessionPolicy();
         IdGenerator ids = new TimeOrderedIdGenerator(clock, random);
@@ -166,6 +178,7 @@ final class ServerComposition {
             fleet.forgetReportedState();
         };
         fleetChanges.onRestored(refreshAfterRestore);
+        this.alerts = new AlertComposition(store, keyRing, current, notificationSender, fleet.live, ids, clock);
         byte[] masterKeyBytes = masterKey.bytes();
         this.backups = new BackupComposition(store, settings, current, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock,
                 refreshAfterRestore);
@@ -201,6 +214,7 @@ final class ServerComposition {
                 backups.service, backups.service, backups.service, backups.service, backups.service,
                 this.settingsStore, this.settingsStore,
                 oidc, oidc, oidc,
-                twoFactor, twoFactor, twoFactor);
+                twoFactor, twoFactor, twoFactor,
+                alerts.useCases);
     }
 }

@@ -153,6 +153,25 @@ class RouteAccessMatrixTest {
         expect("DELETE /api/users/{userId}/two-factor", "401 403 403 403 403 ok");
         expect("GET /api/teams/{teamId}/two-factor", "401 ok ok 404 ok ok");
         expect("PUT /api/teams/{teamId}/two-factor", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}/alert-rules", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/alert-rules", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/alert-rules/{ruleId}", "401 ok ok 404 ok ok");
+        expect("PUT /api/environments/{id}/alert-rules/{ruleId}", "401 403 ok 404 ok ok");
+        expect("DELETE /api/environments/{id}/alert-rules/{ruleId}", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/alerts", "401 ok ok 404 ok ok");
+        expect("GET /api/environments/{id}/alerts/{alertId}", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/alerts/{alertId}/acknowledge", "401 403 ok 404 ok ok");
+        expect("POST /api/environments/{id}/alerts/{alertId}/silence", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/silences", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/silences", "401 403 ok 404 ok ok");
+        expect("DELETE /api/environments/{id}/silences/{silenceId}", "401 403 ok 404 ok ok");
+        expect("GET /api/environments/{id}/alert-channels", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/alert-channels", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}/alert-channels/{channelId}", "401 ok ok 404 ok ok");
+        expect("PUT /api/environments/{id}/alert-channels/{channelId}", "401 403 403 404 ok ok");
+        expect("DELETE /api/environments/{id}/alert-channels/{channelId}", "401 403 403 404 ok ok");
+        expect("POST /api/environments/{id}/alert-channels/{channelId}/test", "401 403 403 404 ok ok");
+        expect("GET /api/environments/{id}/alert-channels/{channelId}/deliveries", "401 ok ok 404 ok ok");
         expect("GET /api/settings", "401 403 403 403 403 ok");
         expect("PUT /api/settings", "401 403 403 403 403 ok");
         expect("GET /api/settings/oidc-providers", "401 403 403 403 403 ok");
@@ -165,6 +184,16 @@ class RouteAccessMatrixTest {
     /** A provider configuration (turned off: nobody contacts login.example.com). */
     private static String provider(String name) {
         return ApiClient.json("name", name, "issuer", "https://login.example.com/realms/x", "clientId", "vectorflow", "enabled", false);
+    }
+
+    private static final String ALERT_RULE = "{\"name\":\"certs\",\"condition\":{\"kind\":\"certificate_expiring\",\"days\":14}}";
+
+    private static String silence() {
+        return ApiClient.json("until", java.time.Instant.now().plus(Duration.ofHours(1)).toString(), "reason", "matrix");
+    }
+
+    private static String channel(String name) {
+        return "{\"name\":\"" + name + "\",\"kind\":\"slack\",\"secrets\":{\"url\":\"https://hooks.example.com/services/x\"}}";
     }
 
     private static void expect(String route, String outcomes) {
@@ -279,6 +308,20 @@ class RouteAccessMatrixTest {
                     "certificate", pem.certificate(), "privateKey", pem.privateKey()));
             path = path.replace("{name}", "c-" + unique);
         }
+        if (path.contains("{ruleId}") || path.contains("{alertId}")) {
+            String rule = root.postJson("/api/environments/" + environment + "/alert-rules", ALERT_RULE).json().get("id").asText();
+            path = path.replace("{ruleId}", rule);
+            if (path.contains("{alertId}")) {
+                path = path.replace("{alertId}", server.firingAlert(environment, rule));
+            }
+        }
+        if (path.contains("{silenceId}")) {
+            path = path.replace("{silenceId}", root.postJson("/api/environments/" + environment + "/silences", silence()).json().get("id").asText());
+        }
+        if (path.contains("{channelId}")) {
+            path = path.replace("{channelId}", root.postJson("/api/environments/" + environment + "/alert-channels", channel("c-" + unique))
+                    .json().get("id").asText());
+        }
         if (path.contains("{userId}")) {
             ApiClient.Answer user = root.postJson("/api/users", ApiClient.json("email", "u-" + unique + "@example.com", "name", "U",
                     "password", "initial password 1"));
@@ -363,6 +406,10 @@ class RouteAccessMatrixTest {
                 TestCertificates.Pem pem = TestCertificates.selfSigned("new.example.com", Duration.ofDays(90));
                 body = ApiClient.json("name", "new-" + unique, "certificate", pem.certificate(), "privateKey", pem.privateKey());
             }
+            case "POST /api/environments/{id}/alert-rules", "PUT /api/environments/{id}/alert-rules/{ruleId}" -> body = ALERT_RULE;
+            case "POST /api/environments/{id}/silences", "POST /api/environments/{id}/alerts/{alertId}/silence" -> body = silence();
+            case "POST /api/environments/{id}/alert-channels", "PUT /api/environments/{id}/alert-channels/{channelId}" ->
+                    body = channel("n-" + unique);
             default -> { }
         }
         ApiClient.Answer answer = switch (route.method().name()) {

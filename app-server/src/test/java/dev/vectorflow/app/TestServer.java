@@ -44,6 +44,19 @@ final class TestServer implements AutoCloseable {
         this.anonymous = new ApiClient("http://127.0.0.1:" + port);
     }
 
+    /** Records what the test servers' alert channels send, instead of reaching any receiver (shared by the servers of this JVM). */
+    static final dev.vectorflow.ports.fake.RecordingNotificationSender NOTIFICATIONS = new dev.vectorflow.ports.fake.RecordingNotificationSender();
+
+    /**
+     * A FIRING alert of the rule, as the evaluator would have stored it (for routes that need one without waiting for an
+     * evaluation round); its id.
+     */
+    String firingAlert(String environmentId, String ruleId) {
+        return sql("insert into alerts (id, rule_id, environment_id, subject_key, severity, state, since, fired_at, value, facts, silenced,"
+                + " changed_at) values (gen_random_uuid(), '" + ruleId + "', '" + environmentId + "', 'item=" + java.util.UUID.randomUUID()
+                + "', 'WARNING', 'FIRING', now(), now(), 1, '{}', false, now()) returning id").getFirst();
+    }
+
     static TestServer start(Path dataDir) {
         return start(dataDir, Map.of());
     }
@@ -57,7 +70,7 @@ final class TestServer implements AutoCloseable {
     static TestServer startOn(DatabaseSettings database, Path dataDir, Map<String, String> settings) {
         Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
         env.putAll(settings);
-        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database, dataDir);
+        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env), NOTIFICATIONS), database, dataDir);
     }
 
     /**

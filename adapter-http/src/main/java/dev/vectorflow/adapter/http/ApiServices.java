@@ -78,5 +78,6 @@ public record ApiServices(
         ManageOidcProvidersUseCase manageOidcProviders,
         VerifySecondFactorUseCase verifySecondFactor,
         ManageTwoFactorUseCase manageTwoFactor,
-        TwoFactorQueries twoFactorQueries) {
+        TwoFactorQueries twoFactorQueries,
+        dev.vectorflow.adapter.http.alert.AlertUseCases alerts) {
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vectorflow.adapter.http.agent.AgentApi;
+import dev.vectorflow.adapter.http.alert.AlertController;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
@@ -157,6 +158,7 @@ public final class HttpApi {
                 services.downloadBackup(), services.backupQueries(), bodies);
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
+        AlertController alerts = new AlertController(services.alerts(), environments.owningTeam(), bodies);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -195,6 +197,7 @@ public final class HttpApi {
             environments.register(api);
             audit.register(api);
             secrets.register(api);
+            alerts.register(api);
             pipelines.register(api);
             agentEnrollment.register(api);
             heartbeats.register(api);

@@ -316,6 +316,26 @@ public final class PostgresStore implements AutoCloseable {
         return jobLeases;
     }
 
+    /** The alert rules of every environment. */
+    public dev.vectorflow.ports.out.alert.AlertRuleRepository alertRules() {
+        return new dev.vectorflow.adapter.postgres.alert.PostgresAlertRuleRepository(transactions::dsl);
+    }
+
+    /** The notification channels of every environment. */
+    public dev.vectorflow.ports.out.alert.AlertChannelRepository alertChannels() {
+        return new dev.vectorflow.adapter.postgres.alert.PostgresAlertChannelRepository(transactions::dsl);
+    }
+
+    /** The alerts with their transitions, and the silences. */
+    public dev.vectorflow.ports.out.alert.AlertRepository alerts() {
+        return new dev.vectorflow.adapter.postgres.alert.PostgresAlertRepository(transactions::dsl);
+    }
+
+    /** The notifications to deliver and every attempt. */
+    public dev.vectorflow.ports.out.alert.DeliveryRepository alertDeliveries() {
+        return new dev.vectorflow.adapter.postgres.alert.PostgresDeliveryRepository(transactions::dsl);
+    }
+
     /** The settings store. */
     public dev.vectorflow.ports.out.settings.SettingsRepository settings() {
         return new dev.vectorflow.adapter.postgres.settings.PostgresSettingsRepository(transactions::dsl);

@@ -82,4 +82,24 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     public SecretRepository secrets() {
         return store.secrets();
     }
+
+    @Override
+    public dev.vectorflow.ports.out.alert.AlertRuleRepository alertRules() {
+        return store.alertRules();
+    }
+
+    @Override
+    public dev.vectorflow.ports.out.alert.AlertChannelRepository alertChannels() {
+        return store.alertChannels();
+    }
+
+    @Override
+    public dev.vectorflow.ports.out.alert.AlertRepository alerts() {
+        return store.alerts();
+    }
+
+    @Override
+    public dev.vectorflow.ports.out.alert.DeliveryRepository alertDeliveries() {
+        return store.alertDeliveries();
+    }
 }

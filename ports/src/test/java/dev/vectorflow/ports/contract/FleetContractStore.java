@@ -1,6 +1,10 @@
 package dev.vectorflow.ports.contract;
 
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.ports.out.alert.AlertChannelRepository;
+import dev.vectorflow.ports.out.alert.AlertRepository;
+import dev.vectorflow.ports.out.alert.AlertRuleRepository;
+import dev.vectorflow.ports.out.alert.DeliveryRepository;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
@@ -31,4 +35,12 @@ public interface FleetContractStore {
     AgentReleaseRepository agentReleases();
 
     SecretRepository secrets();
+
+    AlertRuleRepository alertRules();
+
+    AlertChannelRepository alertChannels();
+
+    AlertRepository alerts();
+
+    DeliveryRepository alertDeliveries();
 }

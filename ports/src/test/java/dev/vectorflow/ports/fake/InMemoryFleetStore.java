@@ -5,6 +5,10 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.ports.contract.FleetContractStore;
+import dev.vectorflow.ports.out.alert.AlertChannelRepository;
+import dev.vectorflow.ports.out.alert.AlertRepository;
+import dev.vectorflow.ports.out.alert.AlertRuleRepository;
+import dev.vectorflow.ports.out.alert.DeliveryRepository;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
@@ -28,6 +32,10 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryEnrollmentTokenRepository enrollmentTokens = transactions.register(new InMemoryEnrollmentTokenRepository());
     public final InMemoryAgentReleaseRepository agentReleases = transactions.register(new InMemoryAgentReleaseRepository());
     public final InMemorySecretRepository secrets = transactions.register(new InMemorySecretRepository());
+    public final InMemoryAlertRepository alerts = transactions.register(new InMemoryAlertRepository());
+    public final InMemoryAlertRuleRepository alertRules = transactions.register(new InMemoryAlertRuleRepository(alerts));
+    public final InMemoryAlertChannelRepository alertChannels = transactions.register(new InMemoryAlertChannelRepository());
+    public final InMemoryDeliveryRepository alertDeliveries = transactions.register(new InMemoryDeliveryRepository());
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -78,5 +86,25 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public SecretRepository secrets() {
         return secrets;
+    }
+
+    @Override
+    public AlertRuleRepository alertRules() {
+        return alertRules;
+    }
+
+    @Override
+    public AlertChannelRepository alertChannels() {
+        return alertChannels;
+    }
+
+    @Override
+    public AlertRepository alerts() {
+        return alerts;
+    }
+
+    @Override
+    public DeliveryRepository alertDeliveries() {
+        return alertDeliveries;
     }
 }

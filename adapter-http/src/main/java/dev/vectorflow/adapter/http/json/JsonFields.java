@@ -22,16 +22,69 @@ import java.util.Map;
 public final class JsonFields {
 
     private final ObjectNode body;
-    private final List<FieldProblem> problems = new ArrayList<>();
+    private final List<FieldProblem> problems;
+    /** Put before every field name in a problem: empty, or {@code parent.} for the fields of a nested object. */
+    private final String prefix;
 
     public JsonFields(ObjectNode body, Set<String> knownFields) {
+        this(body, knownFields, new ArrayList<>(), "");
+    }
+
+    private JsonFields(ObjectNode body, Set<String> knownFields, List<FieldProblem> problems, String prefix) {
         this.body = body;
+        this.problems = problems;
+        this.prefix = prefix;
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                problems.add(new FieldProblem(name, "is not a known field (known: " + String.join(", ", knownFields.stream().sorted().toList()) + ")"));
+                problems.add(new FieldProblem(prefix + name, "is not a known field (known: " + String.join(", ", knownFields.stream().sorted().toList())
+                        + ")"));
             }
         }
+    }
+
+    /**
+     * The fields of a required nested object, reported as {@code field.name} into the same list of problems (so one
+     * {@link #throwIfInvalid()} answers them all); empty when it is missing or no object.
+     */
+    public Optional<JsonFields> requiredObject(String field, Set<String> knownFields) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            problems.add(new FieldProblem(prefix + field, "is required"));
+            return Optional.empty();
+        }
+        if (!(node instanceof ObjectNode object)) {
+            problems.add(new FieldProblem(prefix + field, "must be an object but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        return Optional.of(new JsonFields(object, knownFields, problems, prefix + field + "."));
+    }
+
+    /** A finite number that may be absent or null. */
+    public Optional<Double> optionalNumber(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+            problems.add(new FieldProblem(prefix + field, "must be a number but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        return Optional.of(node.asDouble());
+    }
+
+    /** A whole number (of any sign: the domain judges its range) that may be absent or null. */
+    public Optional<Long> optionalLong(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            problems.add(new FieldProblem(prefix + field, "must be a whole number but was " + (node.isNumber() ? node.asText()
+                    : JsonBodyReader.describe(node))));
+            return Optional.empty();
+        }
+        return Optional.of(node.asLong());
     }
 
     public boolean has(String field) {
@@ -42,7 +95,7 @@ public final class JsonFields {
     public Optional<String> requiredText(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            problems.add(new FieldProblem(field, "is required"));
+            problems.add(new FieldProblem(prefix + field, "is required"));
             return Optional.empty();
         }
         return text(field, node);
@@ -70,7 +123,7 @@ public final class JsonFields {
             return Optional.empty();
         }
         if (!node.isBoolean()) {
-            problems.add(new FieldProblem(field, "must be true or false but was " + JsonBodyReader.describe(node)));
+            problems.add(new FieldProblem(prefix + field, "must be true or false but was " + JsonBodyReader.describe(node)));
             return Optional.empty();
         }
         return Optional.of(node.booleanValue());
@@ -83,7 +136,7 @@ public final class JsonFields {
             return Optional.empty();
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
-            problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max + " but was "
+            problems.add(new FieldProblem(prefix + field, "must be a whole number from " + min + " to " + max + " but was "
                     + (node.isNumber() ? node.asText() : JsonBodyReader.describe(node))));
             return Optional.empty();
         }
@@ -97,13 +150,13 @@ public final class JsonFields {
             return Optional.of(Map.of());
         }
         if (!node.isObject()) {
-            problems.add(new FieldProblem(field, "must be an object of strings but was " + JsonBodyReader.describe(node)));
+            problems.add(new FieldProblem(prefix + field, "must be an object of strings but was " + JsonBodyReader.describe(node)));
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (var entry : node.properties()) {
             if (!entry.getValue().isTextual()) {
-                problems.add(new FieldProblem(field + "." + entry.getKey(), "must be a string but was " + JsonBodyReader.describe(entry.getValue())));
+                problems.add(new FieldProblem(prefix + field + "." + entry.getKey(), "must be a string but was " + JsonBodyReader.describe(entry.getValue())));
                 return Optional.empty();
             }
             values.put(entry.getKey(), entry.getValue().textValue());
@@ -115,17 +168,17 @@ public final class JsonFields {
     public Optional<List<String>> requiredStringList(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            problems.add(new FieldProblem(field, "is required"));
+            problems.add(new FieldProblem(prefix + field, "is required"));
             return Optional.empty();
         }
         if (!node.isArray()) {
-            problems.add(new FieldProblem(field, "must be a list of strings but was " + JsonBodyReader.describe(node)));
+            problems.add(new FieldProblem(prefix + field, "must be a list of strings but was " + JsonBodyReader.describe(node)));
             return Optional.empty();
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual()) {
-                problems.add(new FieldProblem(field, "must be a list of strings but holds " + JsonBodyReader.describe(item)));
+                problems.add(new FieldProblem(prefix + field, "must be a list of strings but holds " + JsonBodyReader.describe(item)));
                 return Optional.empty();
             }
             values.add(item.textValue());
@@ -135,7 +188,7 @@ public final class JsonFields {
 
     private Optional<String> text(String field, JsonNode node) {
         if (!node.isTextual()) {
-            problems.add(new FieldProblem(field, "must be a string but was " + JsonBodyReader.describe(node)));
+            problems.add(new FieldProblem(prefix + field, "must be a string but was " + JsonBodyReader.describe(node)));
             return Optional.empty();
         }
         return Optional.of(node.textValue());
@@ -149,7 +202,7 @@ public final class JsonFields {
         try {
             return Optional.of(conversion.apply(raw.get()));
         } catch (InvalidValueException e) {
-            problems.add(new FieldProblem(e.field(), e.problem()));
+            problems.add(new FieldProblem(prefix + e.field(), e.problem()));
             return Optional.empty();
         }
     }

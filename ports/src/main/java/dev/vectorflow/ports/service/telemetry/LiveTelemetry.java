@@ -76,6 +76,8 @@ public final class LiveTelemetry {
         long memTotal = -1;
         long fsUsed = -1;
         long fsTotal = -1;
+        double netRxRate = Double.NaN;
+        double netTxRate = Double.NaN;
     }
 
     private static final class PipelineReadings {
@@ -202,6 +204,12 @@ public final class LiveTelemetry {
                 a.diskWritten += delta(previous.diskWritten, diskWritten);
                 a.netRx += delta(previous.netRx, netRx);
                 a.netTx += delta(previous.netTx, netTx);
+            }
+            if (usable && previous.netRx >= 0 && netRx >= 0) {
+                previous.netRxRate = CounterDelta.between(previous.netRx, netRx) / seconds;
+            }
+            if (usable && previous.netTx >= 0 && netTx >= 0) {
+                previous.netTxRate = CounterDelta.between(previous.netTx, netTx) / seconds;
             }
             previous.atMillis = atMillis;
             previous.cpuTotal = total;
@@ -433,6 +441,52 @@ public final class LiveTelemetry {
             }
         }
         return new Rollups(host, components);
+    }
+
+    /** Receives what {@link #visit} reads; NaN where a value is not known. */
+    public interface ReadingVisitor {
+
+        /** The node's latest host gauges: percentages of CPU, memory and disk, load, network bytes per second in and out. */
+        void host(NodeId node, double cpuPercent, double memoryPercent, double diskPercent, double load1, double netInPerSecond,
+                  double netOutPerSecond);
+
+        /** The latest rates (per second) of a pipeline on a node, in total and ({@code component} not null) per component. */
+        void pipeline(NodeId node, PipelineId pipeline, String component, double eventsIn, double eventsOut, double errors, double discarded);
+    }
+
+    /**
+     * Hands every node heard from since {@code freshSince} to the visitor: its host gauges, then its pipelines' and their
+     * components' rates. One pass over what is in memory; each node is read under its own lock, so heartbeats wait at most
+     * for one node's visit.
+     */
+    public void visit(Instant freshSince, ReadingVisitor visitor) {
+        long fresh = freshSince.toEpochMilli();
+        for (Map.Entry<NodeId, NodeReadings> e : nodes.entrySet()) {
+            NodeReadings readings = e.getValue();
+            NodeId node = e.getKey();
+            synchronized (readings) {
+                HostReadings h = readings.host;
+                if (h.atMillis != NONE && h.atMillis >= fresh) {
+                    visitor.host(node, h.cpuPercent, percent(h.memUsed, h.memTotal), percent(h.fsUsed, h.fsTotal), h.load1, h.netRxRate,
+                            h.netTxRate);
+                }
+                for (Map.Entry<PipelineId, PipelineReadings> pe : readings.pipelines.entrySet()) {
+                    PipelineReadings p = pe.getValue();
+                    if (p.atMillis == NONE || p.atMillis < fresh) {
+                        continue;
+                    }
+                    visitor.pipeline(node, pe.getKey(), null, p.rates[EVENTS_IN], p.rates[EVENTS_OUT], p.rates[ERRORS], p.rates[DISCARDED]);
+                    for (Map.Entry<String, ComponentReadings> ce : p.components.entrySet()) {
+                        double[] r = ce.getValue().rates;
+                        visitor.pipeline(node, pe.getKey(), ce.getKey(), r[EVENTS_IN], r[EVENTS_OUT], r[ERRORS], r[DISCARDED]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double percent(long used, long total) {
+        return used < 0 || total <= 0 ? Double.NaN : Math.min(100, used * 100.0 / total);
     }
 
     /** Finished rollups ready to be stored. */

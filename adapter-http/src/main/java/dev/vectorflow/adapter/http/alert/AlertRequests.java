@@ -1,0 +1,256 @@
+package dev.vectorflow.adapter.http.alert;
+
+import dev.vectorflow.adapter.http.json.JsonFields;
+import dev.vectorflow.core.access.Actor;
+import dev.vectorflow.core.alert.AlertChannelId;
+import dev.vectorflow.core.alert.AlertCondition;
+import dev.vectorflow.core.alert.AlertRule;
+import dev.vectorflow.core.alert.AlertRuleId;
+import dev.vectorflow.core.alert.ChannelKind;
+import dev.vectorflow.core.alert.Comparison;
+import dev.vectorflow.core.alert.MessageTemplate;
+import dev.vectorflow.core.alert.NodeMetric;
+import dev.vectorflow.core.alert.PipelineMetric;
+import dev.vectorflow.core.alert.Severity;
+import dev.vectorflow.core.alert.Threshold;
+import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeSelector;
+import dev.vectorflow.core.pipeline.ComponentKey;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.core.validation.PlainText;
+import dev.vectorflow.ports.in.alert.CreateSilenceCommand;
+import dev.vectorflow.ports.in.alert.SaveAlertChannelCommand;
+import dev.vectorflow.ports.in.alert.SaveAlertRuleCommand;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the alert routes' bodies into commands, collecting every problem of a body before answering 400 with all of them. */
+final class AlertRequests {
+
+    private static final Set<String> RULE_FIELDS = Set.of("name", "severity", "condition", "forSeconds", "cooldownSeconds", "message", "channels",
+            "enabled");
+    private static final Set<String> THRESHOLD_FIELDS = Set.of("kind", "metric", "comparison", "threshold", "hysteresis");
+
+    private AlertRequests() {
+    }
+
+    static SaveAlertRuleCommand rule(ObjectNode body, Actor actor, EnvironmentId environment) {
+        JsonFields f = new JsonFields(body, RULE_FIELDS);
+        Optional<String> name = f.convert(f.requiredText("name"), n -> PlainText.requireSingleLine("name", n, AlertRule.MAX_NAME));
+        Optional<Severity> severity = f.convert(f.optionalText("severity", "warning"), AlertRequests::severity);
+        Optional<AlertCondition> condition = f.requiredObject("condition", Set.of("kind", "metric", "comparison", "threshold", "hysteresis",
+                "selector", "pipeline", "component", "perNode", "days")).flatMap(AlertRequests::condition);
+        Optional<Duration> forDuration = f.convert(f.optionalLong("forSeconds"), s -> AlertRule.requireDuration("forSeconds", seconds(s),
+                AlertRule.MAX_FOR));
+        Optional<Duration> cooldown = f.convert(f.optionalLong("cooldownSeconds"), s -> AlertRule.requireDuration("cooldownSeconds", seconds(s),
+                AlertRule.MAX_COOLDOWN));
+        Optional<MessageTemplate> message = f.convert(f.optionalText("message", null), MessageTemplate::new);
+        Optional<List<AlertChannelId>> channels = f.has("channels") ? f.convert(f.requiredStringList("channels"), AlertRequests::channelIds)
+                : Optional.of(List.of());
+        Optional<Boolean> enabled = f.optionalBoolean("enabled");
+        f.throwIfInvalid();
+        return new SaveAlertRuleCommand(actor, environment, name.orElseThrow(), severity.orElse(Severity.WARNING), condition.orElseThrow(),
+                forDuration.orElse(Duration.ZERO), cooldown.orElse(Duration.ZERO), message.orElse(MessageTemplate.DEFAULT), channels.orElseThrow(),
+                enabled.orElse(true));
+    }
+
+    /** Seconds as a duration, clamped to ±10 years (the rule's own check then names the field and the range). */
+    private static Duration seconds(long s) {
+        long tenYears = Duration.ofDays(3650).getSeconds();
+        return Duration.ofSeconds(Math.max(-tenYears, Math.min(s, tenYears)));
+    }
+
+    private static List<AlertChannelId> channelIds(List<String> ids) {
+        if (ids.size() > AlertRule.MAX_CHANNELS) {
+            throw new InvalidValueException("channels", "may name at most " + AlertRule.MAX_CHANNELS + " channels but names " + ids.size());
+        }
+        List<AlertChannelId> parsed = new ArrayList<>();
+        for (String id : ids) {
+            parsed.add(AlertChannelId.parse("channels", id));
+        }
+        return parsed;
+    }
+
+    static Severity severity(String text) {
+        try {
+            return Severity.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("severity", "must be info, warning or critical but was '" + text + "'");
+        }
+    }
+
+    /** The condition of its kind; every field problem is recorded on {@code c} (as {@code condition.x}). */
+    private static Optional<AlertCondition> condition(JsonFields c) {
+        Optional<String> kind = c.requiredText("kind");
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return switch (kind.get()) {
+                case AlertCondition.NodeMetricCondition.KIND -> {
+                    Optional<NodeMetric> metric = c.convert(c.requiredText("metric"), m -> NodeMetric.parse("metric", m));
+                    Optional<Threshold> threshold = threshold(c);
+                    Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
+                    refuse(c, Set.of("pipeline", "component", "perNode", "days"), kind.get());
+                    yield metric.isEmpty() || threshold.isEmpty() || c.has("selector") && selector.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.NodeMetricCondition(metric.get(), threshold.get(), selector.orElse(NodeSelector.ALL)));
+                }
+                case AlertCondition.PipelineMetricCondition.KIND -> {
+                    Optional<PipelineId> pipeline = c.convert(c.requiredText("pipeline"), p -> PipelineId.parse("pipeline", p));
+                    Optional<Optional<ComponentKey>> component = c.has("component") && !c.optionalText("component", "").orElse("").isEmpty()
+                            ? c.convert(c.optionalText("component", ""), k -> Optional.of(componentKey(k))) : Optional.of(Optional.empty());
+                    Optional<PipelineMetric> metric = c.convert(c.requiredText("metric"), m -> PipelineMetric.parse("metric", m));
+                    Optional<Threshold> threshold = threshold(c);
+                    Optional<Boolean> perNode = c.optionalBoolean("perNode");
+                    refuse(c, Set.of("selector", "days"), kind.get());
+                    yield pipeline.isEmpty() || component.isEmpty() || metric.isEmpty() || threshold.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.PipelineMetricCondition(pipeline.get(), component.get(), metric.get(), threshold.get(),
+                                    perNode.orElse(false)));
+                }
+                case AlertCondition.NodeUnreachableCondition.KIND -> {
+                    Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
+                    refuse(c, THRESHOLD_AND_PIPELINE, kind.get());
+                    yield c.has("selector") && selector.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.NodeUnreachableCondition(selector.orElse(NodeSelector.ALL)));
+                }
+                case AlertCondition.PipelineFailingCondition.KIND -> {
+                    Optional<String> text = c.optionalText("pipeline", "");
+                    Optional<PipelineId> pipeline = text.filter(t -> !t.isBlank()).flatMap(t -> c.convert(Optional.of(t), p -> PipelineId.parse("pipeline", p)));
+                    refuse(c, Set.of("metric", "comparison", "threshold", "hysteresis", "selector", "component", "perNode", "days"), kind.get());
+                    yield text.filter(t -> !t.isBlank()).isPresent() && pipeline.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.PipelineFailingCondition(pipeline));
+                }
+                case AlertCondition.CertificateExpiringCondition.KIND -> {
+                    Optional<Long> days = c.optionalLong("days");
+                    refuse(c, Set.of("metric", "comparison", "threshold", "hysteresis", "selector", "pipeline", "component", "perNode"), kind.get());
+                    if (days.isEmpty() && !c.has("days")) {
+                        yield c.convert(Optional.of(0L), d -> {
+                            throw new InvalidValueException("days", "is required");
+                        });
+                    }
+                    yield c.convert(days, d -> new AlertCondition.CertificateExpiringCondition((int) Math.max(Integer.MIN_VALUE,
+                            Math.min(Integer.MAX_VALUE, d))));
+                }
+                default -> c.convert(kind, k -> {
+                    throw new InvalidValueException("kind", "must be one of node_metric, pipeline_metric, node_unreachable, pipeline_failing,"
+                            + " certificate_expiring but was '" + k + "'");
+                });
+            };
+        } catch (InvalidValueException e) {
+            return c.convert(Optional.of(e), x -> {
+                throw x;
+            });
+        }
+    }
+
+    private static final Set<String> THRESHOLD_AND_PIPELINE = Set.of("metric", "comparison", "threshold", "hysteresis", "pipeline", "component",
+            "perNode", "days");
+
+    /** Fields another kind takes are refused, so a mistaken kind does not silently drop them. */
+    private static void refuse(JsonFields c, Set<String> fields, String kind) {
+        for (String field : fields) {
+            if (c.has(field)) {
+                c.convert(Optional.of(field), x -> {
+                    throw new InvalidValueException(x, "is not a field of a " + kind + " condition");
+                });
+            }
+        }
+    }
+
+    private static ComponentKey componentKey(String key) {
+        try {
+            return new ComponentKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("component", "must be a component key but was '" + key + "'");
+        }
+    }
+
+    private static Optional<Threshold> threshold(JsonFields c) {
+        Optional<Comparison> comparison = c.convert(c.requiredText("comparison"), t -> Comparison.parse("comparison", t));
+        Optional<Double> value = c.optionalNumber("threshold");
+        if (!c.has("threshold")) {
+            c.convert(Optional.of(0), x -> {
+                throw new InvalidValueException("threshold", "is required");
+            });
+        }
+        Optional<Double> hysteresis = c.optionalNumber("hysteresis");
+        if (comparison.isEmpty() || value.isEmpty() || c.has("hysteresis") && hysteresis.isEmpty()) {
+            return Optional.empty();
+        }
+        return c.convert(value, v -> new Threshold(comparison.get(), v, hysteresis.orElse(0.0)));
+    }
+
+    private static final Set<String> CHANNEL_FIELDS = Set.of("name", "kind", "settings", "secrets", "enabled");
+
+    static SaveAlertChannelCommand channel(ObjectNode body, Actor actor, EnvironmentId environment) {
+        JsonFields f = new JsonFields(body, CHANNEL_FIELDS);
+        Optional<String> name = f.convert(f.requiredText("name"), n -> PlainText.requireSingleLine("name", n, 100));
+        Optional<ChannelKind> kind = f.convert(f.requiredText("kind"), AlertRequests::kind);
+        Optional<Map<String, String>> settings = f.optionalStringMap("settings");
+        Optional<Map<String, String>> secrets = f.optionalStringMap("secrets");
+        Optional<Boolean> enabled = f.optionalBoolean("enabled");
+        f.throwIfInvalid();
+        return new SaveAlertChannelCommand(actor, environment, name.orElseThrow(), kind.orElseThrow(), settings.orElseThrow(), secrets.orElseThrow(),
+                enabled.orElse(true));
+    }
+
+    private static ChannelKind kind(String text) {
+        try {
+            return ChannelKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("kind", "must be webhook, slack, teams, pagerduty or email but was '" + text + "'");
+        }
+    }
+
+    private static final Set<String> SILENCE_FIELDS = Set.of("ruleId", "nodeId", "selector", "until", "reason");
+
+    static CreateSilenceCommand silence(ObjectNode body, Actor actor, EnvironmentId environment) {
+        JsonFields f = new JsonFields(body, SILENCE_FIELDS);
+        Optional<Optional<AlertRuleId>> rule = optionalId(f, "ruleId", t -> AlertRuleId.parse("ruleId", t));
+        Optional<Optional<NodeId>> node = optionalId(f, "nodeId", t -> NodeId.parse("nodeId", t));
+        Optional<NodeSelector> selector = f.convert(f.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
+        Optional<Instant> until = f.convert(f.requiredText("until"), AlertRequests::instant);
+        Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, 500));
+        f.throwIfInvalid();
+        return new CreateSilenceCommand(actor, environment, rule.orElseThrow(), node.orElseThrow(), selector.orElse(NodeSelector.ALL),
+                until.orElseThrow(), reason.orElse(""));
+    }
+
+    private static <T> Optional<Optional<T>> optionalId(JsonFields f, String field, java.util.function.Function<String, T> parse) {
+        Optional<String> text = f.optionalText(field, "");
+        if (text.isEmpty() || text.get().isBlank()) {
+            return f.has(field) && text.isEmpty() ? Optional.empty() : Optional.of(Optional.empty());
+        }
+        return f.convert(text, t -> Optional.of(parse.apply(t)));
+    }
+
+    /** {@code until} and {@code reason} of an alert's silence. */
+    record AlertSilence(Instant until, String reason) {
+    }
+
+    static AlertSilence alertSilence(ObjectNode body) {
+        JsonFields f = new JsonFields(body, Set.of("until", "reason"));
+        Optional<Instant> until = f.convert(f.requiredText("until"), AlertRequests::instant);
+        Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, 500));
+        f.throwIfInvalid();
+        return new AlertSilence(until.orElseThrow(), reason.orElse(""));
+    }
+
+    static Instant instant(String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("until", "must be an ISO-8601 instant such as 2026-12-07T06:00:00Z but was '" + text + "'");
+        }
+    }
+}

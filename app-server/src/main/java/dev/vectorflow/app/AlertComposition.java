@@ -1,0 +1,83 @@
+package dev.vectorflow.app;
+
+import dev.vectorflow.adapter.http.alert.AlertUseCases;
+import dev.vectorflow.adapter.postgres.PostgresStore;
+import dev.vectorflow.core.alert.RetrySchedule;
+import dev.vectorflow.core.settings.SettingsSnapshot;
+import dev.vectorflow.ports.out.alert.AlertChannelRepository;
+import dev.vectorflow.ports.out.alert.AlertRepository;
+import dev.vectorflow.ports.out.alert.AlertRuleRepository;
+import dev.vectorflow.ports.out.alert.DeliveryRepository;
+import dev.vectorflow.ports.out.alert.NotificationSender;
+import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.system.IdGenerator;
+import dev.vectorflow.ports.service.alert.AlertChannelService;
+import dev.vectorflow.ports.service.alert.AlertEvaluator;
+import dev.vectorflow.ports.service.alert.AlertQueryService;
+import dev.vectorflow.ports.service.alert.AlertRuleService;
+import dev.vectorflow.ports.service.alert.ChannelSecrets;
+import dev.vectorflow.ports.service.alert.DeliveryPolicies;
+import dev.vectorflow.ports.service.alert.FleetReadingsReader;
+import dev.vectorflow.ports.service.alert.NotificationDelivery;
+import dev.vectorflow.ports.service.alert.SilenceService;
+import dev.vectorflow.ports.service.fleet.FleetAudit;
+import dev.vectorflow.ports.service.secret.KeyRingService;
+import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The alerts feature wired by hand: its use cases for the API, and its two periodic jobs (the evaluation and the
+ * delivery dispatch), which run under leases on one server at a time. Deliveries run on virtual threads of their own.
+ */
+final class AlertComposition implements AutoCloseable {
+
+    static final String EVALUATION = "alert-evaluation";
+    static final String DELIVERY = "alert-delivery";
+    static final Duration EVALUATE_EVERY = Duration.ofSeconds(10);
+    static final Duration DISPATCH_EVERY = Duration.ofSeconds(2);
+
+    final AlertUseCases useCases;
+    final AlertEvaluator evaluator;
+    final NotificationDelivery delivery;
+    private final ExecutorService deliveryThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vf-alert-delivery-", 0).factory());
+
+    /**
+     * @param notificationSender the driven port that reaches webhooks, Slack, Teams, PagerDuty and e-mail (the
+     *                           notification adapter)
+     */
+    AlertComposition(PostgresStore store, KeyRingService keyRing, Supplier<SettingsSnapshot> settings, NotificationSender notificationSender,
+                     LiveTelemetry live, IdGenerator ids, Clock clock) {
+        Transactions tx = store.transactions();
+        AlertRuleRepository rules = store.alertRules();
+        AlertChannelRepository channels = store.alertChannels();
+        AlertRepository alerts = store.alerts();
+        DeliveryRepository deliveries = store.alertDeliveries();
+        FleetAudit audit = new FleetAudit(store.auditLog(), store.environments());
+        ChannelSecrets secrets = new ChannelSecrets(keyRing);
+        DeliveryPolicies policies = new DeliveryPolicies(settings);
+        AlertQueryService queries = new AlertQueryService(tx, rules, alerts, channels, deliveries, audit, clock);
+        this.useCases = new AlertUseCases(new AlertRuleService(tx, rules, channels, store.pipelines(), audit, ids, clock),
+                new AlertChannelService(tx, channels, rules, deliveries, secrets, notificationSender, policies, audit, ids, clock),
+                new SilenceService(tx, alerts, rules, audit, ids, clock), queries, queries);
+        this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(),
+                new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live), ids, clock);
+        this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, RetrySchedule.DEFAULT,
+                deliveryThreads, clock);
+    }
+
+    /** The evaluation and the delivery dispatch as lease-held jobs. */
+    List<FleetScheduler.Job> jobs() {
+        return List.of(new FleetScheduler.Job(EVALUATION, EVALUATE_EVERY, evaluator::evaluate),
+                new FleetScheduler.Job(DELIVERY, DISPATCH_EVERY, delivery::dispatchDue));
+    }
+
+    @Override
+    public void close() {
+        deliveryThreads.shutdownNow();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vectorflow.core.alert;
+
+import dev.vectorflow.core.validation.InvalidValueException;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identity of one alert (a rule applied to one subject). */
+public record AlertId(UUID value) {
+
+    public AlertId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Parses the text form; a malformed one is an {@link InvalidValueException} on {@code field}. */
+    public static AlertId parse(String field, String text) {
+        try {
+            return new AlertId(UUID.fromString(Objects.requireNonNull(text, field)));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidValueException(field, "must be an id (a UUID) but was '" + text + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
