@@ -25,7 +25,7 @@ function rule(condition: AlertRule['condition'], extra: Partial<AlertRule> = {})
   };
 }
 
-function alert(extra: Partial<Alert> & { subject?: Partial<Alert['subject']> } = {}): Alert {
+function alert(extra: Omit<Partial<Alert>, 'subject'> & { subject?: Partial<Alert['subject']> } = {}): Alert {
   const { subject, ...rest } = extra;
   return {
     id: 'a', ruleId: 'r1', ruleName: 'CPU high', severity: 'warning', state: 'FIRING', value: 93,
