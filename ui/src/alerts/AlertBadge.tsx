@@ -7,10 +7,10 @@ import './alerts.css';
 
 const REFRESH_MS = 15_000;
 
-/** The firing alerts of an environment (firing and acknowledged, at most 500), counted; reloaded every 15 s. */
+/** The firing alerts of an environment (acknowledged or not, at most 500), counted; reloaded every 15 s. */
 export function useFiringCounts(envId: string | undefined): FiringCounts | undefined {
   const load = useLoad(
-    envId ? async (s) => firingCounts(await alertsApi.alerts(envId, { state: 'acknowledged', limit: MAX_ALERTS }, s)) : undefined,
+    envId ? async (s) => firingCounts(await alertsApi.alerts(envId, { state: 'firing', limit: MAX_ALERTS }, s)) : undefined,
     [envId],
   );
   const { reload } = load;

@@ -280,7 +280,7 @@ function RuleAlertsNow({ envId, ruleId }: { envId: string; ruleId: string }) {
     async (s) => {
       const [pending, firing] = await Promise.all([
         alertsApi.alerts(envId, { state: 'pending', limit: MAX_ALERTS }, s),
-        alertsApi.alerts(envId, { state: 'acknowledged', limit: MAX_ALERTS }, s),
+        alertsApi.alerts(envId, { state: 'firing', limit: MAX_ALERTS }, s),
       ]);
       return [...firing, ...pending].filter((a) => a.ruleId === ruleId);
     },

@@ -150,7 +150,7 @@ export const alertsApi = createAlertsApi();
 
 // ---- Alert list: the filter the server applies (state, limit) and the one the page applies (severity, text) ----
 
-/** The server's `state` filter: `acknowledged` is firing and acknowledged; "" is every state. */
+/** The server's `state` filter: `firing` includes the acknowledged ones, `acknowledged` is only those; "" is every state. */
 export type StateFilter = '' | 'pending' | 'firing' | 'acknowledged' | 'resolved';
 export const STATE_FILTERS: { id: StateFilter; label: string }[] = [
   { id: 'firing', label: 'Firing' },
