@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // Browser check of the Alerts screen against a real server, run by a JUnit test:
 //
-//   node ui/e2e/check-alerts.mjs --url URL --email E --password P --receiver URL [--screenshots DIR]
+//   node ui/e2e/check-alerts.mjs --url URL --email E --password P --receiver URL [--viewer EMAIL] [--screenshots DIR]
 //
 // The environment has a certificate that expires in a few days. Signs in as an admin; opens Alerts from the navigation;
 // creates a webhook channel pointing at the receiver (its generated signing secret shown once), sends a test
 // notification and finds it delivered in the channel's history; creates a certificate_expiring rule (a bad one first:
 // the server's problems show next to their fields), sees its alert firing in the list and in the rule's preview,
 // acknowledges it, silences it, finds the silence listed and ends it; the channel's history lists the rule's FIRING
-// notification.
+// notification. With --viewer (a Viewer of the team, same password): they read everything, and every control that
+// changes rules, silences or channels is disabled with a title naming the role it needs.
 
 import { readArgs, startCheck } from './harness.mjs';
 
-const usage = 'check-alerts.mjs --url URL --email E --password P --receiver URL [--screenshots DIR]';
+const usage = 'check-alerts.mjs --url URL --email E --password P --receiver URL [--viewer EMAIL] [--screenshots DIR]';
 const args = readArgs(process.argv.slice(2), ['url', 'email', 'password', 'receiver'], usage);
 // The bad rule's 400 (once) is the answer the check asks for; Chromium logs every failed request as a console error.
 let expectedBadRules = 1;
@@ -28,6 +29,18 @@ async function refreshUntil(locator, timeoutMs = 60_000) {
     if (Date.now() > end) throw new Error(`not shown within ${timeoutMs / 1000} s`);
     await page.getByTestId('alerts-refresh').click();
     await page.waitForTimeout(2_000);
+  }
+}
+
+/**
+ * A control the Viewer must not use: absent, or disabled with a title naming the role it needs.
+ * @param {import('playwright-core').Locator} control @param {'Editor' | 'Admin'} role @param {string} what
+ */
+async function refused(control, role, what) {
+  for (const one of await control.all()) {
+    if (!(await one.isDisabled())) throw new Error(`${what} is enabled`);
+    const title = (await one.evaluate((e) => e.closest('[title]')?.getAttribute('title') ?? '')) ?? '';
+    if (!title.includes(`Needs the ${role} role`)) throw new Error(`${what} says "${title}", not which role it needs`);
   }
 }
 
@@ -160,4 +173,40 @@ await step("the channel's history lists the rule's FIRING notification", async (
   await screenshot('deliveries');
   await page.keyboard.press('Escape');
 });
+if (args.viewer) {
+  await step('a Viewer of the team reads rules, alerts, silences and deliveries; every control to change them is disabled naming the role', async () => {
+    await page.context().clearCookies();
+    await page.goto(args.url);
+    await page.getByTestId('signin-email').fill(args.viewer);
+    await page.getByTestId('signin-password').fill(args.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('alert-state-filter').selectOption('firing');
+    const row = page.getByTestId('alert-row').filter({ hasText: 'certs expiring' });
+    await row.waitFor();
+    await refused(row.getByTestId('alert-silence'), 'Editor', 'Silence');
+    await page.getByTestId('tab-rules').click();
+    await refused(page.getByTestId('new-rule'), 'Editor', 'New rule');
+    await refused(page.getByTestId('delete-rule'), 'Editor', 'Delete rule');
+    await refused(page.getByTestId('rule-enabled'), 'Editor', 'Enabled');
+    await page.getByTestId('edit-rule').getByText('View').click();
+    const dialog = page.getByTestId('rule-dialog');
+    if (!(await dialog.getByTestId('rule-name').isDisabled())) throw new Error('a Viewer can type in the rule form');
+    if ((await dialog.getByTestId('rule-save').count()) > 0) throw new Error('a Viewer has a Save button');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-silences').click();
+    await refused(page.getByTestId('new-silence'), 'Editor', 'New silence');
+    await page.getByTestId('tab-channels').click();
+    const channel = page.getByTestId('channel-row').filter({ hasText: 'ops hook' });
+    await channel.waitFor();
+    await refused(page.getByTestId('new-channel'), 'Admin', 'New channel');
+    await refused(channel.getByTestId('test-channel'), 'Admin', 'Send test');
+    await refused(channel.getByTestId('edit-channel'), 'Admin', 'Edit channel');
+    await refused(channel.getByTestId('delete-channel'), 'Admin', 'Delete channel');
+    await channel.getByTestId('channel-history').click();
+    await page.getByTestId('deliveries-dialog').getByTestId('delivery-row').first().waitFor();
+    await screenshot('viewer-channels');
+    await page.keyboard.press('Escape');
+  });
+}
 await finish();

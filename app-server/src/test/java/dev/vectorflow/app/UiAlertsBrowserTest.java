@@ -15,18 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Alerts screen in real headless Chromium against the real server (ui/e2e/check-alerts.mjs): a webhook channel to a
  * receiver on this machine (allowed by {@code VF_ALERT_ALLOWED_NETWORKS}), its test send and delivery history, a
- * certificate rule that fires without agents, acknowledgement and silence. The server's notification sender is the
+ * certificate rule that fires without agents, acknowledgement and silence; then a Viewer of the team finds every control
+ * that changes them disabled, naming the role it needs. The server's notification sender is the
  * recording one of the tests, so the deliveries are checked on what it was handed.
  */
 class UiAlertsBrowserTest {
 
     @Test
-    void anAdminCreatesAChannelAndARule_seesTheTestAndTheAlertDelivered_andAcknowledgesAndSilencesTheAlertInThePage(@TempDir Path dataDir)
+    void anAdminCreatesAChannelAndARule_seesTheTestAndTheAlertDelivered_andAcknowledgesAndSilencesTheAlertInThePage_whileAViewerOnlyReads(@TempDir Path dataDir)
             throws Exception {
         UiBrowserTest.requireBrowserTools();
         try (TestServer server = TestServer.start(dataDir, Map.of("VF_ALERT_ALLOWED_NETWORKS", "127.0.0.0/8"))) {
             ApiClient root = server.root();
-            String environment = server.createEnvironment(root, server.createTeam("platform"), "production");
+            String team = server.createTeam("platform");
+            String environment = server.createEnvironment(root, team, "production");
+            server.user("viewer@example.com", team, "VIEWER");
             TestCertificates.Pem pem = TestCertificates.selfSigned("edge.example.com", Duration.ofDays(3));
             assertThat(root.postJson("/api/environments/" + environment + "/certificates", ApiClient.json("name", "edge-cert",
                     "certificate", pem.certificate(), "privateKey", pem.privateKey())).status()).isEqualTo(201);
@@ -34,7 +37,8 @@ class UiAlertsBrowserTest {
 
             Path screenshots = Path.of("target", "ui-alerts").toAbsolutePath();
             UiBrowserTest.runScript(dataDir, "check-alerts.mjs", List.of("--url", server.anonymous.base(), "--email", TestServer.ROOT_EMAIL,
-                    "--password", TestServer.PASSWORD, "--receiver", receiver, "--screenshots", screenshots.toString()), 300);
+                    "--password", TestServer.PASSWORD, "--receiver", receiver, "--viewer", "viewer@example.com", "--screenshots",
+                    screenshots.toString()), 300);
 
             List<Notification> toReceiver = TestServer.NOTIFICATIONS.sent().stream()
                     .filter(s -> s.target() instanceof ChannelTarget.Webhook w && w.url().equals(URI.create(receiver)))
