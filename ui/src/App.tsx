@@ -27,6 +27,7 @@ import { AuditScreen } from './admin/AuditScreen.tsx';
 import { BackupsScreen } from './admin/BackupsScreen.tsx';
 import { SettingsScreen } from './admin/SettingsScreen.tsx';
 import { TwoFactorScreen } from './account/TwoFactorScreen.tsx';
+import { AlertsScreen } from './alerts/AlertsScreen.tsx';
 
 export function App() {
   return (
@@ -145,6 +146,8 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
       return <TokensScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'alerts':
+      return <AlertsScreen tab={route.tab} />;
     case 'backups':
       return <BackupsScreen />;
     case 'settings':

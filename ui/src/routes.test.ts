@@ -13,6 +13,11 @@ describe('appRouteFor', () => {
     expect(appRouteFor('/admin/backups')).toEqual({ name: 'backups' });
     expect(appRouteFor('/admin/settings')).toEqual({ name: 'settings' });
     expect(appRouteFor('/account/two-factor')).toEqual({ name: 'two-factor' });
+    expect(appRouteFor('/alerts')).toEqual({ name: 'alerts', tab: 'alerts' });
+    expect(appRouteFor('/alerts/rules')).toEqual({ name: 'alerts', tab: 'rules' });
+    expect(appRouteFor('/alerts/silences')).toEqual({ name: 'alerts', tab: 'silences' });
+    expect(appRouteFor('/alerts/channels')).toEqual({ name: 'alerts', tab: 'channels' });
+    expect(appRouteFor('/alerts/other')).toEqual({ name: 'not-found' });
     expect(appRouteFor('/some/deep/link')).toEqual({ name: 'not-found' });
   });
 });

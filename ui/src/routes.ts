@@ -14,6 +14,7 @@ export type AppRoute =
   | { name: 'two-factor' }
   | { name: 'tokens' }
   | { name: 'audit' }
+  | { name: 'alerts'; tab: 'alerts' | 'rules' | 'silences' | 'channels' }
   | { name: 'not-found' };
 
 export function appRouteFor(pathname: string): AppRoute {
@@ -33,6 +34,8 @@ export function appRouteFor(pathname: string): AppRoute {
   if (a === 'account' && b === 'two-factor' && !c) return { name: 'two-factor' };
   if (a === 'tokens' && !b) return { name: 'tokens' };
   if (a === 'audit' && !b) return { name: 'audit' };
+  if (a === 'alerts' && !b) return { name: 'alerts', tab: 'alerts' };
+  if (a === 'alerts' && (b === 'rules' || b === 'silences' || b === 'channels') && !c) return { name: 'alerts', tab: b };
   return { name: 'not-found' };
 }
 
@@ -41,6 +44,7 @@ export const NAV: { path: string; label: string; match: AppRoute['name'][]; plat
   { path: '/', label: 'Overview', match: ['overview'] },
   { path: '/pipelines', label: 'Pipelines', match: ['pipelines', 'editor'] },
   { path: '/fleet', label: 'Fleet', match: ['fleet', 'node', 'enrollment', 'agents'] },
+  { path: '/alerts', label: 'Alerts', match: ['alerts'] },
   { path: '/secrets', label: 'Secrets', match: ['secrets'] },
   { path: '/tokens', label: 'API tokens', match: ['tokens'] },
   { path: '/admin', label: 'Users & teams', match: ['admin'] },

@@ -1,3 +1,4 @@
+import { SubjectAlertBadge } from '../alerts/AlertBadge.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
@@ -384,6 +385,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
           <span className="muted"> / </span>
           <h1>{pipeline.name}</h1>
           <SaveBadge state={saveState} />
+          <SubjectAlertBadge envId={pipeline.environmentId} pipelineId={pipeline.id} />
           {deployed && (
             <span className="badge badge-ok" data-testid="deployed-badge">
               deployed v{deployed.version}

@@ -5,6 +5,8 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type FleetNode } from '../lib/client.ts';
 import { NoEnvironment } from '../screens/NoEnvironment.tsx';
 import { Empty, Loading, StatusBadge, Time, useLoad } from '../ui.tsx';
+import { AlertBadge, useFiringCounts } from '../alerts/AlertBadge.tsx';
+import type { FiringCounts } from '../alerts/alertsApi.ts';
 import { useWorkspace } from '../workspace.tsx';
 
 export function FleetProblem({ problem, reload }: { problem: Problem; reload: () => void }) {
@@ -55,6 +57,7 @@ export function FleetScreen() {
     const t = setInterval(nodes.reload, 5_000);
     return () => clearInterval(t);
   }, [nodes.reload]);
+  const firing = useFiringCounts(envId);
   if (!environment) return <NoEnvironment what="nodes" />;
   return (
     <>
@@ -108,14 +111,14 @@ export function FleetScreen() {
             </p>
           </Empty>
         ) : (
-          <NodeTable nodes={nodes.data} />
+          <NodeTable nodes={nodes.data} firing={firing} />
         )}
       </section>
     </>
   );
 }
 
-export function NodeTable({ nodes }: { nodes: FleetNode[] }) {
+export function NodeTable({ nodes, firing }: { nodes: FleetNode[]; firing?: FiringCounts }) {
   return (
     <div className="table-wrap">
       <table className="table" data-testid="node-list">
@@ -134,6 +137,7 @@ export function NodeTable({ nodes }: { nodes: FleetNode[] }) {
             <tr key={n.id} data-testid="node-row">
               <td className="cell-name">
                 <Link to={`/fleet/nodes/${n.id}`}>{n.hostname}</Link>
+                <AlertBadge count={firing?.byNode[n.id]} capped={firing?.capped} />
                 <div className="muted small">{n.os}</div>
               </td>
               <td>

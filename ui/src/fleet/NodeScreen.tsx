@@ -6,6 +6,7 @@ import { ChartEmptyNote, emptyChartNote, formatBytes, formatRate, LineChart, Ran
 import { vf, type FleetNode, type HostNow, type HostPoint, type LogLine, type Samples } from '../lib/client.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { navigate } from '../router.ts';
+import { SubjectAlertBadge } from '../alerts/AlertBadge.tsx';
 import { ConfirmButton, Empty, LoadState, StatusBadge, Time, useAction, useLoad } from '../ui.tsx';
 import { FleetProblem, Labels, shortVersion } from './FleetScreen.tsx';
 import { useAccess } from '../useAccess.ts';
@@ -37,6 +38,7 @@ function NodeView({ node: n, reload }: { node: FleetNode; reload: () => void }) 
             <Link to="/fleet">Fleet</Link> /
           </p>
           <h1 data-testid="node-hostname">{n.hostname}</h1>
+          <SubjectAlertBadge envId={n.environmentId} nodeId={n.id} />
           <p className="page-lead">
             <StatusBadge status={n.status} /> {n.statusReason && n.status !== 'HEALTHY' && <span className="muted">{n.statusReason}</span>} {n.maintenance && <span className="tag">maintenance</span>}
             {n.tokenRevoked && <span className="tag">token revoked</span>}

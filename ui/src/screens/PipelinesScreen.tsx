@@ -3,6 +3,8 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Link } from '../components/Link.tsx';
 import { vf, type Pipeline } from '../lib/client.ts';
 import { navigate } from '../router.ts';
+import { AlertBadge, useFiringCounts } from '../alerts/AlertBadge.tsx';
+import type { FiringCounts } from '../alerts/alertsApi.ts';
 import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { useWorkspace } from '../workspace.tsx';
 import { useAccess } from '../useAccess.ts';
@@ -18,6 +20,7 @@ export function PipelinesScreen() {
   const access = useAccess({ environmentId: envId });
   const needsEditor = access.why('EDITOR');
 
+  const firing = useFiringCounts(envId);
   if (!environment) return <NoEnvironment what="pipelines" />;
   const q = search.trim().toLowerCase();
   return (
@@ -74,7 +77,7 @@ export function PipelinesScreen() {
                   </thead>
                   <tbody>
                     {shown.map((p) => (
-                      <PipelineRow key={p.id} pipeline={p} onDeleted={list.reload} needsEditor={needsEditor} />
+                      <PipelineRow key={p.id} pipeline={p} onDeleted={list.reload} needsEditor={needsEditor} firing={firing} />
                     ))}
                   </tbody>
                 </table>
@@ -89,7 +92,7 @@ export function PipelinesScreen() {
   );
 }
 
-function PipelineRow({ pipeline: p, onDeleted, needsEditor }: { pipeline: Pipeline; onDeleted: () => void; needsEditor?: string }) {
+function PipelineRow({ pipeline: p, onDeleted, needsEditor, firing }: { pipeline: Pipeline; onDeleted: () => void; needsEditor?: string; firing?: FiringCounts }) {
   const versions = useLoad((s) => vf.versions(p.id, s), [p.id]);
   const deployment = useLoad((s) => vf.deployments(p.id, s), [p.id]);
   const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
@@ -102,6 +105,7 @@ function PipelineRow({ pipeline: p, onDeleted, needsEditor }: { pipeline: Pipeli
         <Link to={`/pipelines/${p.id}`} testId="pipeline-link">
           {p.name}
         </Link>
+        <AlertBadge count={firing?.byPipeline[p.id]} capped={firing?.capped} />
       </td>
       <td>{p.components}</td>
       <td data-testid="pipeline-published">{latest ? `v${latest}` : <span className="muted">draft only</span>}</td>
