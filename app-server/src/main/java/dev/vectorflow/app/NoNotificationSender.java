@@ -11,13 +11,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What the server uses while no notification adapter is wired into {@link ServerApplication#start(ServerSettings,
- * NotificationSender)}: it refuses every channel (so none can be created) and fails every send as one that cannot
- * succeed, saying why. It never pretends that anything was delivered.
+ * What the command-line tools' composition uses (they evaluate and deliver no alerts): it refuses every channel and
+ * fails every send as one that cannot succeed, saying why. It never pretends that anything was delivered.
  */
 final class NoNotificationSender implements NotificationSender {
 
-    static final String WHY = "this server has no notification sender wired in, so no channel can deliver";
+    static final String WHY = "the command-line tools deliver no alerts";
 
     @Override
     public List<String> problems(ChannelTarget target, DeliveryPolicy policy) {

@@ -3,12 +3,13 @@ package dev.vectorflow.app;
 import dev.vectorflow.adapter.http.HttpApi;
 import dev.vectorflow.adapter.http.HttpSettings;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.notify.GuardedNotificationSender;
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.PostgresStore;
-import dev.vectorflow.ports.out.alert.NotificationSender;
 import dev.vectorflow.core.settings.SettingsCatalog;
 import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.out.alert.NotificationSender;
 import dev.vectorflow.ports.service.backup.BackupJobs;
 import dev.vectorflow.ports.service.fleet.StoredFleetTuning;
 import io.javalin.Javalin;
@@ -60,9 +61,9 @@ public final class ServerApplication implements AutoCloseable {
         return routes;
     }
 
-    /** Opens the database (embedded unless configured), applies the schema, starts HTTP; alert channels cannot deliver. */
+    /** Opens the database (embedded unless configured), applies the schema, starts HTTP; alerts go out through adapter-notify. */
     public static ServerApplication start(ServerSettings settings) {
-        return start(settings, new NoNotificationSender());
+        return start(settings, new GuardedNotificationSender(Clock.systemUTC()));
     }
 
     /**

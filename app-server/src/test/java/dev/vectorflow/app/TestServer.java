@@ -73,6 +73,13 @@ final class TestServer implements AutoCloseable {
         return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env), NOTIFICATIONS), database, dataDir);
     }
 
+    /** A server on a fresh database that delivers alerts for real, through the sender the production server uses. */
+    static TestServer startDelivering(Path dataDir) {
+        DatabaseSettings database = TestDatabases.freshDatabase();
+        Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
+        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database, dataDir);
+    }
+
     /**
      * After {@link #close()}: a new server on the same database, data directory (so the same master key) and port, as
      * agents meet it after a server restart. Sessions live in the database: clients signed in before keep working.
