@@ -7,12 +7,17 @@ import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
 
 /**
- * The fleet's contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
+ * The driven-port contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
  * own environment, so they do not see each other's rows); closed when the JVM ends.
  */
 public final class PostgresFleetContractStore implements FleetContractStore {
@@ -81,5 +86,30 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public SecretRepository secrets() {
         return store.secrets();
+    }
+
+    @Override
+    public UserRepository users() {
+        return store.users();
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return store.teams();
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return store.sessions();
+    }
+
+    @Override
+    public ApiTokenRepository apiTokens() {
+        return store.apiTokens();
+    }
+
+    @Override
+    public SetupTokenRepository setupTokens() {
+        return store.setupTokens();
     }
 }

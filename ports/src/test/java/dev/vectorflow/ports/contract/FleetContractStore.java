@@ -6,11 +6,19 @@ import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
 
-/** A store the fleet's contracts run on: its unit of work, its repositories, and new environments (with their teams) in it. */
+/**
+ * A store the driven-port contracts run on (the fakes, or one PostgreSQL database): its unit of work, its repositories,
+ * and new environments (with their teams) in it.
+ */
 public interface FleetContractStore {
 
     Transactions transactions();
@@ -31,4 +39,14 @@ public interface FleetContractStore {
     AgentReleaseRepository agentReleases();
 
     SecretRepository secrets();
+
+    UserRepository users();
+
+    TeamRepository teams();
+
+    SessionRepository sessions();
+
+    ApiTokenRepository apiTokens();
+
+    SetupTokenRepository setupTokens();
 }

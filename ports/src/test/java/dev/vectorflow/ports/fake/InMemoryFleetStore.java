@@ -10,13 +10,18 @@ import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The in-memory fakes of the fleet's repositories in one unit of work, for the contracts' fake runs. */
+/** The in-memory fakes of the driven ports in one unit of work, for the contracts' fake runs. */
 public final class InMemoryFleetStore implements FleetContractStore {
 
     public final InMemoryTransactions transactions = new InMemoryTransactions();
@@ -28,6 +33,11 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryEnrollmentTokenRepository enrollmentTokens = transactions.register(new InMemoryEnrollmentTokenRepository());
     public final InMemoryAgentReleaseRepository agentReleases = transactions.register(new InMemoryAgentReleaseRepository());
     public final InMemorySecretRepository secrets = transactions.register(new InMemorySecretRepository());
+    public final InMemoryUserRepository users = transactions.register(new InMemoryUserRepository());
+    public final InMemoryTeamRepository teams = transactions.register(new InMemoryTeamRepository());
+    public final InMemorySessionRepository sessions = transactions.register(new InMemorySessionRepository());
+    public final InMemoryApiTokenRepository apiTokens = transactions.register(new InMemoryApiTokenRepository());
+    public final InMemorySetupTokenRepository setupTokens = transactions.register(new InMemorySetupTokenRepository());
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -78,5 +88,30 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public SecretRepository secrets() {
         return secrets;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return teams;
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    @Override
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
+    }
+
+    @Override
+    public SetupTokenRepository setupTokens() {
+        return setupTokens;
     }
 }
