@@ -8,6 +8,8 @@ import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
 import dev.vectorflow.ports.out.persistence.SessionRepository;
@@ -111,5 +113,15 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public SetupTokenRepository setupTokens() {
         return store.setupTokens();
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return store.auditLog();
+    }
+
+    @Override
+    public KeyRingRepository keyRing() {
+        return store.keyRing();
     }
 }

@@ -7,6 +7,8 @@ import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
 import dev.vectorflow.ports.out.persistence.SessionRepository;
@@ -49,4 +51,8 @@ public interface FleetContractStore {
     ApiTokenRepository apiTokens();
 
     SetupTokenRepository setupTokens();
+
+    AuditLog auditLog();
+
+    KeyRingRepository keyRing();
 }

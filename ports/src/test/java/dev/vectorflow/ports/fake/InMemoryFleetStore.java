@@ -11,6 +11,8 @@ import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
 import dev.vectorflow.ports.out.persistence.SessionRepository;
@@ -18,6 +20,7 @@ import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,6 +41,8 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemorySessionRepository sessions = transactions.register(new InMemorySessionRepository());
     public final InMemoryApiTokenRepository apiTokens = transactions.register(new InMemoryApiTokenRepository());
     public final InMemorySetupTokenRepository setupTokens = transactions.register(new InMemorySetupTokenRepository());
+    public final InMemoryAuditLog auditLog = transactions.register(new InMemoryAuditLog(Clock.systemUTC()));
+    public final InMemoryKeyRingRepository keyRing = new InMemoryKeyRingRepository();
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -113,5 +118,15 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public SetupTokenRepository setupTokens() {
         return setupTokens;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    public KeyRingRepository keyRing() {
+        return keyRing;
     }
 }
