@@ -5,6 +5,7 @@ import dev.vectorflow.ports.contract.FleetContractStore;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
@@ -123,5 +124,10 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public KeyRingRepository keyRing() {
         return store.keyRing();
+    }
+
+    @Override
+    public TwoFactorRepository twoFactor() {
+        return store.twoFactor();
     }
 }

@@ -4,6 +4,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
@@ -55,4 +56,6 @@ public interface FleetContractStore {
     AuditLog auditLog();
 
     KeyRingRepository keyRing();
+
+    TwoFactorRepository twoFactor();
 }

@@ -8,6 +8,7 @@ import dev.vectorflow.ports.contract.FleetContractStore;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
@@ -43,6 +44,7 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemorySetupTokenRepository setupTokens = transactions.register(new InMemorySetupTokenRepository());
     public final InMemoryAuditLog auditLog = transactions.register(new InMemoryAuditLog(Clock.systemUTC()));
     public final InMemoryKeyRingRepository keyRing = new InMemoryKeyRingRepository();
+    public final InMemoryTwoFactorRepository twoFactor = transactions.register(new InMemoryTwoFactorRepository());
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -128,5 +130,10 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public KeyRingRepository keyRing() {
         return keyRing;
+    }
+
+    @Override
+    public TwoFactorRepository twoFactor() {
+        return twoFactor;
     }
 }
