@@ -5,6 +5,7 @@ import dev.vectorflow.ports.contract.FleetContractStore;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.OidcProviderRepository;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -18,6 +19,7 @@ import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.settings.SettingsRepository;
 
 /**
  * The driven-port contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
@@ -129,5 +131,15 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public TwoFactorRepository twoFactor() {
         return store.twoFactor();
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        return store.settings();
+    }
+
+    @Override
+    public OidcProviderRepository oidcProviders() {
+        return store.oidcProviders();
     }
 }

@@ -4,6 +4,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.OidcProviderRepository;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -17,6 +18,7 @@ import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.settings.SettingsRepository;
 
 /**
  * A store the driven-port contracts run on (the fakes, or one PostgreSQL database): its unit of work, its repositories,
@@ -58,4 +60,8 @@ public interface FleetContractStore {
     KeyRingRepository keyRing();
 
     TwoFactorRepository twoFactor();
+
+    SettingsRepository settings();
+
+    OidcProviderRepository oidcProviders();
 }

@@ -8,6 +8,7 @@ import dev.vectorflow.ports.contract.FleetContractStore;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.OidcProviderRepository;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -21,6 +22,7 @@ import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
 import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.settings.SettingsRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -45,6 +47,8 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryAuditLog auditLog = transactions.register(new InMemoryAuditLog(Clock.systemUTC()));
     public final InMemoryKeyRingRepository keyRing = new InMemoryKeyRingRepository();
     public final InMemoryTwoFactorRepository twoFactor = transactions.register(new InMemoryTwoFactorRepository());
+    public final InMemorySettingsRepository settings = transactions.register(new InMemorySettingsRepository());
+    public final InMemoryOidcProviderRepository oidcProviders = transactions.register(new InMemoryOidcProviderRepository());
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -135,5 +139,15 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public TwoFactorRepository twoFactor() {
         return twoFactor;
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    @Override
+    public OidcProviderRepository oidcProviders() {
+        return oidcProviders;
     }
 }
