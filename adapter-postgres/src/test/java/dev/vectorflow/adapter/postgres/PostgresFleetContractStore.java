@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.postgres;
 
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.ports.contract.FleetContractStore;
+import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
@@ -141,5 +142,10 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public OidcProviderRepository oidcProviders() {
         return store.oidcProviders();
+    }
+
+    @Override
+    public BackupRuns backupRuns() {
+        return store.backupRuns();
     }
 }

@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.contract;
 
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
@@ -64,4 +65,6 @@ public interface FleetContractStore {
     SettingsRepository settings();
 
     OidcProviderRepository oidcProviders();
+
+    BackupRuns backupRuns();
 }

@@ -5,6 +5,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.environment.EnvironmentName;
 import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.ports.contract.FleetContractStore;
+import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
@@ -49,6 +50,7 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryTwoFactorRepository twoFactor = transactions.register(new InMemoryTwoFactorRepository());
     public final InMemorySettingsRepository settings = transactions.register(new InMemorySettingsRepository());
     public final InMemoryOidcProviderRepository oidcProviders = transactions.register(new InMemoryOidcProviderRepository());
+    public final InMemoryBackupRuns backupRuns = transactions.register(new InMemoryBackupRuns());
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -149,5 +151,10 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public OidcProviderRepository oidcProviders() {
         return oidcProviders;
+    }
+
+    @Override
+    public BackupRuns backupRuns() {
+        return backupRuns;
     }
 }
