@@ -2,17 +2,32 @@ package dev.vectorflow.adapter.postgres;
 
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.ports.contract.FleetContractStore;
+import dev.vectorflow.ports.out.alert.AlertChannelRepository;
+import dev.vectorflow.ports.out.alert.AlertRepository;
+import dev.vectorflow.ports.out.alert.AlertRuleRepository;
+import dev.vectorflow.ports.out.alert.DeliveryRepository;
+import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.settings.SettingsRepository;
 
 /**
- * The fleet's contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
+ * The driven-port contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
  * own environment, so they do not see each other's rows); closed when the JVM ends.
  */
 public final class PostgresFleetContractStore implements FleetContractStore {
@@ -84,22 +99,77 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     }
 
     @Override
-    public dev.vectorflow.ports.out.alert.AlertRuleRepository alertRules() {
+    public AlertRuleRepository alertRules() {
         return store.alertRules();
     }
 
     @Override
-    public dev.vectorflow.ports.out.alert.AlertChannelRepository alertChannels() {
+    public AlertChannelRepository alertChannels() {
         return store.alertChannels();
     }
 
     @Override
-    public dev.vectorflow.ports.out.alert.AlertRepository alerts() {
+    public AlertRepository alerts() {
         return store.alerts();
     }
 
     @Override
-    public dev.vectorflow.ports.out.alert.DeliveryRepository alertDeliveries() {
+    public DeliveryRepository alertDeliveries() {
         return store.alertDeliveries();
+    }
+
+    @Override
+    public UserRepository users() {
+        return store.users();
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return store.teams();
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return store.sessions();
+    }
+
+    @Override
+    public ApiTokenRepository apiTokens() {
+        return store.apiTokens();
+    }
+
+    @Override
+    public SetupTokenRepository setupTokens() {
+        return store.setupTokens();
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return store.auditLog();
+    }
+
+    @Override
+    public KeyRingRepository keyRing() {
+        return store.keyRing();
+    }
+
+    @Override
+    public TwoFactorRepository twoFactor() {
+        return store.twoFactor();
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        return store.settings();
+    }
+
+    @Override
+    public OidcProviderRepository oidcProviders() {
+        return store.oidcProviders();
+    }
+
+    @Override
+    public BackupRuns backupRuns() {
+        return store.backupRuns();
     }
 }

@@ -5,16 +5,30 @@ import dev.vectorflow.ports.out.alert.AlertChannelRepository;
 import dev.vectorflow.ports.out.alert.AlertRepository;
 import dev.vectorflow.ports.out.alert.AlertRuleRepository;
 import dev.vectorflow.ports.out.alert.DeliveryRepository;
+import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.settings.SettingsRepository;
 
-/** A store the fleet's contracts run on: its unit of work, its repositories, and new environments (with their teams) in it. */
+/**
+ * A store the driven-port contracts run on (the fakes, or one PostgreSQL database): its unit of work, its repositories,
+ * and new environments (with their teams) in it.
+ */
 public interface FleetContractStore {
 
     Transactions transactions();
@@ -43,4 +57,26 @@ public interface FleetContractStore {
     AlertRepository alerts();
 
     DeliveryRepository alertDeliveries();
+
+    UserRepository users();
+
+    TeamRepository teams();
+
+    SessionRepository sessions();
+
+    ApiTokenRepository apiTokens();
+
+    SetupTokenRepository setupTokens();
+
+    AuditLog auditLog();
+
+    KeyRingRepository keyRing();
+
+    TwoFactorRepository twoFactor();
+
+    SettingsRepository settings();
+
+    OidcProviderRepository oidcProviders();
+
+    BackupRuns backupRuns();
 }

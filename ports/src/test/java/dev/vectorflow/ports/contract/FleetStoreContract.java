@@ -5,6 +5,13 @@ import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.core.identity.Email;
+import dev.vectorflow.core.identity.PersonName;
+import dev.vectorflow.core.identity.Team;
+import dev.vectorflow.core.identity.TeamId;
+import dev.vectorflow.core.identity.TeamName;
+import dev.vectorflow.core.identity.User;
+import dev.vectorflow.core.identity.UserId;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.PipelineId;
@@ -94,5 +101,30 @@ public abstract class FleetStoreContract {
             }
         });
         return pipeline.id();
+    }
+
+    /** A user no other test has: the e-mail address is {@code <prefix>-<random>@example.test}. */
+    protected static User user(String prefix) {
+        return User.create(new UserId(UUID.randomUUID()), new Email(prefix + "-" + UUID.randomUUID() + "@example.test"),
+                new PersonName("Ann " + prefix), "hash-of-" + prefix, false, T0);
+    }
+
+    /** A stored user. */
+    protected User newUser() {
+        User user = user("user");
+        inTransaction(() -> store().users().insert(user));
+        return user;
+    }
+
+    /** A team no other test has: its name is {@code <prefix> <random>}. */
+    protected static Team team(String prefix) {
+        return new Team(new TeamId(UUID.randomUUID()), new TeamName(prefix + " " + UUID.randomUUID()), T0, T0);
+    }
+
+    /** A stored team. */
+    protected Team newTeam() {
+        Team team = team("team");
+        inTransaction(() -> store().teams().insert(team));
+        return team;
     }
 }

@@ -9,18 +9,30 @@ import dev.vectorflow.ports.out.alert.AlertChannelRepository;
 import dev.vectorflow.ports.out.alert.AlertRepository;
 import dev.vectorflow.ports.out.alert.AlertRuleRepository;
 import dev.vectorflow.ports.out.alert.DeliveryRepository;
+import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.persistence.ApiTokenRepository;
+import dev.vectorflow.ports.out.persistence.AuditLog;
+import dev.vectorflow.ports.out.persistence.KeyRingRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.SecretRepository;
+import dev.vectorflow.ports.out.persistence.SessionRepository;
+import dev.vectorflow.ports.out.persistence.SetupTokenRepository;
+import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.persistence.UserRepository;
+import dev.vectorflow.ports.out.settings.SettingsRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The in-memory fakes of the fleet's repositories in one unit of work, for the contracts' fake runs. */
+/** The in-memory fakes of the driven ports in one unit of work, for the contracts' fake runs. */
 public final class InMemoryFleetStore implements FleetContractStore {
 
     public final InMemoryTransactions transactions = new InMemoryTransactions();
@@ -36,6 +48,18 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryAlertRuleRepository alertRules = transactions.register(new InMemoryAlertRuleRepository(alerts));
     public final InMemoryAlertChannelRepository alertChannels = transactions.register(new InMemoryAlertChannelRepository());
     public final InMemoryDeliveryRepository alertDeliveries = transactions.register(new InMemoryDeliveryRepository());
+
+    public final InMemoryUserRepository users = transactions.register(new InMemoryUserRepository());
+    public final InMemoryTeamRepository teams = transactions.register(new InMemoryTeamRepository());
+    public final InMemorySessionRepository sessions = transactions.register(new InMemorySessionRepository());
+    public final InMemoryApiTokenRepository apiTokens = transactions.register(new InMemoryApiTokenRepository());
+    public final InMemorySetupTokenRepository setupTokens = transactions.register(new InMemorySetupTokenRepository());
+    public final InMemoryAuditLog auditLog = transactions.register(new InMemoryAuditLog(Clock.systemUTC()));
+    public final InMemoryKeyRingRepository keyRing = new InMemoryKeyRingRepository();
+    public final InMemoryTwoFactorRepository twoFactor = transactions.register(new InMemoryTwoFactorRepository());
+    public final InMemorySettingsRepository settings = transactions.register(new InMemorySettingsRepository());
+    public final InMemoryOidcProviderRepository oidcProviders = transactions.register(new InMemoryOidcProviderRepository());
+    public final InMemoryBackupRuns backupRuns = transactions.register(new InMemoryBackupRuns());
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -106,5 +130,60 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public DeliveryRepository alertDeliveries() {
         return alertDeliveries;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return teams;
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    @Override
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
+    }
+
+    @Override
+    public SetupTokenRepository setupTokens() {
+        return setupTokens;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    public KeyRingRepository keyRing() {
+        return keyRing;
+    }
+
+    @Override
+    public TwoFactorRepository twoFactor() {
+        return twoFactor;
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    @Override
+    public OidcProviderRepository oidcProviders() {
+        return oidcProviders;
+    }
+
+    @Override
+    public BackupRuns backupRuns() {
+        return backupRuns;
     }
 }

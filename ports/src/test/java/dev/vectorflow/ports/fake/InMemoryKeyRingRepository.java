@@ -1,13 +1,15 @@
 package dev.vectorflow.ports.fake;
 
 import dev.vectorflow.ports.out.persistence.KeyRingRepository;
+import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import dev.vectorflow.ports.out.security.WrappedDataKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Fake of {@link KeyRingRepository} over a list (several "servers" may share one). */
+/** Fake of {@link KeyRingRepository} over a list (several "servers" may share one); key ids are unique. */
 public final class InMemoryKeyRingRepository implements KeyRingRepository {
 
     private final List<StoredKey> keys = new ArrayList<>();
@@ -15,11 +17,14 @@ public final class InMemoryKeyRingRepository implements KeyRingRepository {
 
     @Override
     public List<StoredKey> findAll() {
-        return List.copyOf(keys);
+        return keys.stream().sorted(Comparator.comparing(StoredKey::createdAt)).toList();
     }
 
     @Override
     public void insert(WrappedDataKey key, Instant createdAt) {
+        if (keys.stream().anyMatch(k -> k.key().keyId().equals(key.keyId()))) {
+            throw new UniqueViolation("key id taken", null);
+        }
         keys.add(new StoredKey(key, false, createdAt));
     }
 

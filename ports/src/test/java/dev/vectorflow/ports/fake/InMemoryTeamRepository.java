@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Fake of {@link TeamRepository} over maps. */
+/** Fake of {@link TeamRepository} over maps; names are unique ignoring case, the creation time never changes. */
 public final class InMemoryTeamRepository implements TeamRepository, InMemoryTransactions.Participant {
 
     private record State(Map<TeamId, Team> teams, List<Membership> memberships) {
@@ -33,7 +33,15 @@ public final class InMemoryTeamRepository implements TeamRepository, InMemoryTra
 
     @Override
     public boolean update(Team team) {
-        return teams.replace(team.id(), team) != null;
+        Team stored = teams.get(team.id());
+        if (stored == null) {
+            return false;
+        }
+        if (findByName(team.name()).filter(other -> !other.id().equals(team.id())).isPresent()) {
+            throw new UniqueViolation("team name taken", null);
+        }
+        teams.put(team.id(), new Team(team.id(), team.name(), stored.createdAt(), team.updatedAt()));
+        return true;
     }
 
     @Override

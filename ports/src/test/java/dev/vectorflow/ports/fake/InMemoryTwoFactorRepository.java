@@ -35,7 +35,8 @@ public final class InMemoryTwoFactorRepository implements TwoFactorRepository, I
 
     @Override
     public void putChallenge(Challenge challenge) {
-        challenges.put(challenge.tokenHash(), challenge);
+        challenges.merge(challenge.tokenHash(), challenge,
+                (stored, again) -> new Challenge(stored.tokenHash(), stored.user(), stored.expiresAt(), again.failures()));
     }
 
     @Override

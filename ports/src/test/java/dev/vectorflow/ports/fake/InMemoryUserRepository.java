@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Fake of {@link UserRepository} over a map; e-mail addresses are unique. */
+/** Fake of {@link UserRepository} over a map; e-mail addresses are unique, the creation time never changes. */
 public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
 
     private Map<UserId, User> users = new LinkedHashMap<>();
@@ -26,7 +26,16 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
 
     @Override
     public boolean update(User user) {
-        return users.replace(user.id(), user) != null;
+        User stored = users.get(user.id());
+        if (stored == null) {
+            return false;
+        }
+        if (findByEmail(user.email()).filter(other -> !other.id().equals(user.id())).isPresent()) {
+            throw new UniqueViolation("e-mail taken", null);
+        }
+        users.put(user.id(), new User(user.id(), user.email(), user.name(), user.passwordHash(), user.platformAdmin(), user.mustChangePassword(),
+                user.failedSignIns(), user.lockedUntil(), stored.createdAt(), user.updatedAt(), user.passwordChosenAt()));
+        return true;
     }
 
     @Override

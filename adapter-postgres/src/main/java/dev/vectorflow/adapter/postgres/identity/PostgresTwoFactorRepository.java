@@ -89,7 +89,7 @@ public final class PostgresTwoFactorRepository implements TwoFactorRepository {
 
     @Override
     public int deleteExpiredChallenges(Instant now) {
-        return dsl.get().deleteFrom(TWO_FACTOR_CHALLENGES).where(TWO_FACTOR_CHALLENGES.EXPIRES_AT.lt(utc(now))).execute();
+        return dsl.get().deleteFrom(TWO_FACTOR_CHALLENGES).where(TWO_FACTOR_CHALLENGES.EXPIRES_AT.le(utc(now))).execute();
     }
 
     @Override

@@ -11,7 +11,11 @@ public interface OidcProviderRepository {
     /** @throws dev.vectorflow.ports.out.persistence.UniqueViolation when the name is taken (ignoring case) */
     void insert(OidcProvider provider);
 
-    /** @throws dev.vectorflow.ports.out.persistence.UniqueViolation when the name is taken (ignoring case) */
+    /**
+     * Replaces every field but the creation time; false (storing nothing) when no such provider exists.
+     *
+     * @throws dev.vectorflow.ports.out.persistence.UniqueViolation when the name is another provider's (ignoring case)
+     */
     boolean update(OidcProvider provider);
 
     /** Deletes the provider with its links to accounts and the memberships it managed (the accounts and memberships stay). */
@@ -19,6 +23,6 @@ public interface OidcProviderRepository {
 
     Optional<OidcProvider> findById(OidcProviderId id);
 
-    /** Every provider, ordered by name. */
+    /** Every provider, ordered by name ignoring case. */
     List<OidcProvider> findAll();
 }

@@ -52,12 +52,14 @@ public interface TwoFactorRepository {
         }
     }
 
+    /** Stores a new challenge, or records the failures of the one with that token hash (its user and expiry stay). */
     void putChallenge(Challenge challenge);
 
     Optional<Challenge> findChallenge(String tokenHash);
 
     boolean deleteChallenge(String tokenHash);
 
+    /** Ends the challenges that expire at or before {@code now} (a challenge is usable only before its expiry) and says how many. */
     int deleteExpiredChallenges(Instant now);
 
     /** Teams whose members must use a second factor. */

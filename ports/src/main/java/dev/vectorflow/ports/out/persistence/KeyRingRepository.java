@@ -12,8 +12,14 @@ public interface KeyRingRepository {
     record StoredKey(WrappedDataKey key, boolean primary, Instant createdAt) {
     }
 
+    /** Every data key, oldest first. */
     List<StoredKey> findAll();
 
+    /**
+     * Stores a key that only opens until {@link #makePrimary} picks it.
+     *
+     * @throws UniqueViolation when the key id is taken
+     */
     void insert(WrappedDataKey key, Instant createdAt);
 
     /** Makes this key the one that seals; every other key only opens. */
@@ -21,5 +27,6 @@ public interface KeyRingRepository {
 
     Optional<String> canary();
 
+    /** Stores the canary, replacing the one before. */
     void putCanary(String envelope);
 }

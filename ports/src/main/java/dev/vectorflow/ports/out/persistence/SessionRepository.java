@@ -12,12 +12,18 @@ public interface SessionRepository {
 
     Optional<Session> findByIdHash(String idHash);
 
+    /** Moves the last-seen time of that session, if it exists; nothing else changes. */
     void touch(String idHash, Instant lastSeenAt);
 
     boolean delete(String idHash);
 
-    /** Ends every session of a user (sign out everywhere, password change). */
+    /** Ends every session of a user (sign out everywhere, password change) and says how many. */
     int deleteAllOf(UserId user);
 
+    /**
+     * Ends the sessions that expire at or before {@code now}, or were last seen before {@code idleBefore}.
+     *
+     * @return how many it ended
+     */
     int deleteExpired(Instant now, Instant idleBefore);
 }

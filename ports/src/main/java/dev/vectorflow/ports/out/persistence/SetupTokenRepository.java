@@ -7,7 +7,7 @@ public interface SetupTokenRepository {
 
     void insert(String tokenHash, Instant expiresAt);
 
-    /** True when such a token exists and has not expired. */
+    /** True when such a token exists and expires after {@code now}. */
     boolean isValid(String tokenHash, Instant now);
 
     void deleteAll();

@@ -14,9 +14,15 @@ public interface TeamRepository {
     /** @throws UniqueViolation when the name is taken (ignoring case) */
     void insert(Team team);
 
+    /**
+     * Replaces the name and the update time; the creation time never changes.
+     *
+     * @return false (storing nothing) when no such team exists
+     * @throws UniqueViolation when the name is another team's (ignoring case)
+     */
     boolean update(Team team);
 
-    /** Deletes the team and its memberships. */
+    /** Deletes the team and its memberships; false when no such team exists. */
     boolean delete(TeamId id);
 
     Optional<Team> findById(TeamId id);
@@ -29,6 +35,7 @@ public interface TeamRepository {
     /** Adds the membership or changes its role. */
     void putMembership(Membership membership);
 
+    /** @return whether the user was a member of the team */
     boolean removeMembership(TeamId team, UserId user);
 
     List<Membership> membershipsOfUser(UserId user);

@@ -12,8 +12,15 @@ public interface UserRepository {
     /** @throws UniqueViolation when the e-mail address is taken */
     void insert(User user);
 
+    /**
+     * Replaces every field but the creation time.
+     *
+     * @return false (storing nothing) when no such user exists
+     * @throws UniqueViolation when the e-mail address is another user's
+     */
     boolean update(User user);
 
+    /** @return whether the user existed */
     boolean delete(UserId id);
 
     Optional<User> findById(UserId id);
