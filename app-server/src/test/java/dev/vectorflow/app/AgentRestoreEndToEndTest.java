@@ -63,6 +63,9 @@ class AgentRestoreEndToEndTest {
                 assertThat(admin.get("/api/pipelines/" + pipeline + "/versions").json().get("items")).hasSize(1);
                 assertThat(agent.output()).doesNotContain("answered 401");
                 assertThat(ProcessHandle.of(pid)).isPresent();
+            } finally {
+                // the agent stops as systemd stops it, leaving its Vector running: that one is ours to end
+                AgentProcess.killVectors(dir.resolve("agent"));
             }
         }
     }
