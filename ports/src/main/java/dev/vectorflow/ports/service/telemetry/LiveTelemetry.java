@@ -202,14 +202,16 @@ public final class LiveTelemetry {
                 a.seconds += seconds;
                 a.diskRead += delta(previous.diskRead, diskRead);
                 a.diskWritten += delta(previous.diskWritten, diskWritten);
-                a.netRx += delta(previous.netRx, netRx);
-                a.netTx += delta(previous.netTx, netTx);
-            }
-            if (usable && previous.netRx >= 0 && netRx >= 0) {
-                previous.netRxRate = CounterDelta.between(previous.netRx, netRx) / seconds;
-            }
-            if (usable && previous.netTx >= 0 && netTx >= 0) {
-                previous.netTxRate = CounterDelta.between(previous.netTx, netTx) / seconds;
+                long rx = delta(previous.netRx, netRx);
+                long tx = delta(previous.netTx, netTx);
+                a.netRx += rx;
+                a.netTx += tx;
+                if (previous.netRx >= 0 && netRx >= 0) {
+                    previous.netRxRate = rx / seconds;
+                }
+                if (previous.netTx >= 0 && netTx >= 0) {
+                    previous.netTxRate = tx / seconds;
+                }
             }
             previous.atMillis = atMillis;
             previous.cpuTotal = total;
