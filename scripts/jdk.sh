@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by ./mvnw, ./vectorflow and .ci/run: picks a JDK >= 21 and exports JAVA_HOME.
 # Honours JAVA_HOME when it already points at a JDK >= 21; otherwise looks at the JDKs installed
 # under /usr/lib/jvm and /opt/java (newest first) and at the `java` on PATH.

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-url= token= labels= vector_bin= update_key=
+url='' token='' labels='' vector_bin='' update_key=''
 default_data_dir=/var/lib/vectorflow-agent
 data_dir=$default_data_dir
 jar="$here/vectorflow-agent.jar"

@@ -13,7 +13,8 @@ final class Commands {
     }
 
     /** A command that does something (as opposed to a group such as {@code admin}). */
-    sealed interface Runnable permits Server, Migrate, AdminCreate, AuditVerify, KeysRotate, KeysExport, BackupCreate, BackupList, BackupRestore {
+    sealed interface Runnable permits Server, Migrate, AdminCreate, AuditVerify, KeysRotate, KeysExport, BackupCreate, BackupList, BackupRestore,
+            ReleaseKeygen, ReleaseSign {
         String name();
 
         /** VF_ variables this command reads besides the server settings (so they are not reported as typos). */
@@ -28,7 +29,8 @@ final class Commands {
         boolean help;
     }
 
-    @Command(name = "vectorflow", subcommands = {Server.class, Migrate.class, Admin.class, Audit.class, Keys.class, Backup.class})
+    @Command(name = "vectorflow", subcommands = {Server.class, Migrate.class, Admin.class, Audit.class, Keys.class, Backup.class,
+            Release.class})
     static final class Root {
     }
 
@@ -182,6 +184,56 @@ final class Commands {
         @Override
         public String name() {
             return "backup restore";
+        }
+    }
+
+    @Command(name = "release", description = "Sign agent releases (the agent checks them with VF_UPDATE_PUBLIC_KEY).",
+            subcommands = {ReleaseKeygen.class, ReleaseSign.class})
+    static final class Release {
+        @Mixin
+        HelpOption help;
+
+    }
+
+    @Command(name = "keygen", description = "Write a new ed25519 release signing key (PKCS#8 PEM, 0600; never overwrites) and print"
+            + " its public key as VF_UPDATE_PUBLIC_KEY takes it.")
+    static final class ReleaseKeygen implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the private key")
+        java.nio.file.Path out;
+
+        @Override
+        public String name() {
+            return "release keygen";
+        }
+    }
+
+    @Command(name = "sign", description = "Sign an agent jar and print the agent release to register (POST /api/agent-releases):"
+            + " version, downloadUrl, sha256 checksum and base64 ed25519 signature.")
+    static final class ReleaseSign implements Runnable {
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--key", required = true, paramLabel = "FILE", description = "the private key (PKCS#8 PEM: release keygen or openssl genpkey -algorithm ed25519)")
+        java.nio.file.Path key;
+
+        @Option(names = "--jar", required = true, paramLabel = "FILE", description = "the agent jar to sign")
+        java.nio.file.Path jar;
+
+        @Option(names = "--version", required = true, paramLabel = "VERSION", description = "the release's version, as the agent jar reports it")
+        String version;
+
+        @Option(names = "--download-url", paramLabel = "URL", description = "the https address agents will download the jar from")
+        String downloadUrl;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "write the release JSON there instead of standard output")
+        java.nio.file.Path output;
+
+        @Override
+        public String name() {
+            return "release sign";
         }
     }
 }

@@ -157,7 +157,7 @@ public record ServerSettings(
     /** {@code VF_*} variables in {@code env} that no setting reads (likely typos). */
     /** VF_ variables that are not settings of the server nor {@code alsoKnown} (those a command reads itself). */
     /** Read by the {@code vectorflow} launcher script, not by the server. */
-    static final Set<String> LAUNCHER_VARIABLES = Set.of("VF_JAVA_OPTS");
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("VF_JAVA_OPTS", "VF_SERVER_JAR");
 
     public static Set<String> unknownVariables(Map<String, String> env, Set<String> alsoKnown) {
         Set<String> known = new TreeSet<>(alsoKnown);

@@ -79,10 +79,17 @@ public final class VectorFlowCli {
             leaf.commandSpec().commandLine().usage(err);
             return USAGE;
         }
+        // release commands touch neither settings nor database
+        if (runnable instanceof Commands.ReleaseKeygen keygen) {
+            return ReleaseCommands.keygen(keygen.out, out, err);
+        }
+        if (runnable instanceof Commands.ReleaseSign sign) {
+            return ReleaseCommands.sign(sign.key, sign.jar, sign.version, sign.downloadUrl, sign.output, out, err);
+        }
         return runWithSettings(runnable, env, out, err);
     }
 
-    private static final Set<String> COMMANDS = Set.of("server", "migrate", "admin", "audit", "keys", "backup");
+    private static final Set<String> COMMANDS = Set.of("server", "migrate", "admin", "audit", "keys", "backup", "release");
 
     static InputStream stdin = System.in;
 
@@ -122,6 +129,8 @@ public final class VectorFlowCli {
                     out.println("Database schema is up to date on " + database + ".");
                     yield OK;
                 }
+                case Commands.ReleaseKeygen keygen -> ReleaseCommands.keygen(keygen.out, out, err);
+                case Commands.ReleaseSign sign -> ReleaseCommands.sign(sign.key, sign.jar, sign.version, sign.downloadUrl, sign.output, out, err);
                 case Commands.Server server -> {
                     ServerApplication app = ServerApplication.start(settings);
                     installStopSignals(app);
@@ -195,6 +204,10 @@ public final class VectorFlowCli {
                   backup restore FILE|NAME [--dry-run]
                              Restore a backup (a pre-restore backup is taken of a database that has data);
                              --dry-run only verifies it
+                  release keygen --out FILE
+                             Write a new ed25519 key that signs agent releases; prints VF_UPDATE_PUBLIC_KEY
+                  release sign --key FILE --jar FILE --version V [--download-url URL] [--output FILE]
+                             Sign an agent jar: the release JSON (checksum, signature) for /api/agent-releases
                   version    Print the version
                   help       Show this help
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.vectorflow.agent.update.SignedJarUpdater;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,13 +64,21 @@ class AgentSelfUpdateEndToEndTest {
     private static final Map<String, byte[]> published = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> fetched = new ConcurrentHashMap<>();
     private static KeyPair releaseKeys;
+    private static Path releaseKeyFile;
     private static String installedVersion;
 
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(dir.resolve("server"), Map.of("VF_POLL_INTERVAL_MS", "1000"));
         admin = server.root();
-        releaseKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        // the release key is made as a release manager makes it: `vectorflow release keygen`
+        releaseKeyFile = dir.resolve("release.key");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertThat(VectorFlowCli.run(new String[] {"release", "keygen", "--out", releaseKeyFile.toString()}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8), System.err)).isZero();
+        String publicKey = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("VF_UPDATE_PUBLIC_KEY="))
+                .findFirst().orElseThrow().substring("VF_UPDATE_PUBLIC_KEY=".length());
+        releaseKeys = new KeyPair(SignedJarUpdater.parsePublicKey(publicKey), ReleaseCommands.readPrivateKey(releaseKeyFile));
         downloads = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         downloads.createContext("/releases/", exchange -> {
             try (exchange) {
@@ -107,8 +117,9 @@ class AgentSelfUpdateEndToEndTest {
             long firstAgentPid = agent.agentJvm().orElseThrow().pid();
             byte[] original = Files.readAllBytes(agent.jar);
 
+            // signed and described by `vectorflow release sign`, as `./vectorflow dist` does, and registered as written
             byte[] release = withManifest(original, "0.2.0-e2e", null);
-            String actionId = releaseAndUpdate(node, "0.2.0-e2e", release, sign(release, releaseKeys));
+            String actionId = releaseFromCliAndUpdate(node, "0.2.0-e2e", release);
 
             eventually("the fleet shows the node on 0.2.0-e2e", () -> admin.get("/api/environments/" + node.environment + "/nodes").json(),
                     nodes -> nodes.get(0).get("agentVersion").asText().equals("0.2.0-e2e"), agent);
@@ -288,6 +299,22 @@ class AgentSelfUpdateEndToEndTest {
         ApiClient.Answer registered = admin.postJson("/api/agent-releases", ApiClient.json("version", version,
                 "downloadUrl", "http://127.0.0.1:" + downloads.getAddress().getPort() + "/releases/" + version + ".jar",
                 "checksum", "sha256:" + sha256(jar), "signature", signature, "notes", "end-to-end test build"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        ApiClient.Answer update = admin.postJson("/api/nodes/" + node.id + "/update", ApiClient.json("version", version));
+        assertThat(update.status()).as(update.body()).isEqualTo(202);
+        return update.json().get("actionId").asText();
+    }
+
+    /** As {@link #releaseAndUpdate}, but the release body is the file {@code vectorflow release sign} wrote. */
+    private static String releaseFromCliAndUpdate(Node node, String version, byte[] jar) throws IOException {
+        published.put(version + ".jar", jar);
+        Path jarFile = dir.resolve(version + ".jar");
+        Path releaseFile = dir.resolve(version + ".json");
+        Files.write(jarFile, jar);
+        String url = "http://127.0.0.1:" + downloads.getAddress().getPort() + "/releases/" + version + ".jar";
+        assertThat(VectorFlowCli.run(new String[] {"release", "sign", "--key", releaseKeyFile.toString(), "--jar", jarFile.toString(),
+                "--version", version, "--download-url", url, "--output", releaseFile.toString()}, Map.of(), System.out, System.err)).isZero();
+        ApiClient.Answer registered = admin.postJson("/api/agent-releases", Files.readString(releaseFile));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         ApiClient.Answer update = admin.postJson("/api/nodes/" + node.id + "/update", ApiClient.json("version", version));
         assertThat(update.status()).as(update.body()).isEqualTo(202);

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 class InstallScriptTest {
 
     private static final Path SCRIPT = Path.of("..", "packaging", "agent", "install.sh").toAbsolutePath().normalize();
+    private static final Path SERVER_SCRIPT = Path.of("..", "packaging", "server", "install.sh").toAbsolutePath().normalize();
 
     private record Outcome(int exitCode, String output) {
     }
 
     private static Outcome install(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        return run(SCRIPT, arguments);
+    }
+
+    private static Outcome run(Path script, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -48,5 +53,26 @@ class InstallScriptTest {
         Outcome unknown = install("--datadir", "/x");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown option: --datadir", "--data-dir");
+    }
+
+    @Test
+    void givenBadOptions_theServerInstallRefusesThemBeforeChangingAnything() throws Exception {
+        Outcome port = run(SERVER_SCRIPT, "--port", "80a");
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.output()).contains("--port must be a number from 1 to 65535 but was '80a'");
+        Outcome bigPort = run(SERVER_SCRIPT, "--port", "70000");
+        assertThat(bigPort.exitCode()).isEqualTo(2);
+        Outcome url = run(SERVER_SCRIPT, "--database-url", "postgres://db/vf");
+        assertThat(url.exitCode()).isEqualTo(2);
+        assertThat(url.output()).contains("--database-url must start with jdbc:postgresql://");
+        Outcome home = run(SERVER_SCRIPT, "--data-dir", "/home/ops/vf");
+        assertThat(home.exitCode()).isEqualTo(2);
+        assertThat(home.output()).contains("cannot be under /usr, /etc, /boot or a home directory");
+        Outcome unknown = run(SERVER_SCRIPT, "--token", "x");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown option: --token", "--database-url");
+        Outcome help = run(SERVER_SCRIPT, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("--host 0.0.0.0", "--port 8080", "VF_DATABASE_PASSWORD");
     }
 }
