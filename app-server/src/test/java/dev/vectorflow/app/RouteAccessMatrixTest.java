@@ -38,6 +38,7 @@ class RouteAccessMatrixTest {
     static {
         expect("GET /api/health", "ok ok ok ok ok ok");
         expect("GET /api/ready", "ok ok ok ok ok ok");
+        expect("GET /api/openapi.json", "ok ok ok ok ok ok");
         expect("GET /api/system/stats", "401 403 403 403 403 ok");
         expect("GET /api/session", "ok ok ok ok ok ok");
         expect("POST /api/session", "ok ok ok ok ok ok");

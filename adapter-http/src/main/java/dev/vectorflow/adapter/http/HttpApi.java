@@ -11,6 +11,10 @@ import dev.vectorflow.adapter.http.alert.AlertController;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.environment.EnvironmentApiDocs;
+import dev.vectorflow.adapter.http.openapi.ApiDocs;
+import dev.vectorflow.adapter.http.openapi.OpenApiController;
+import dev.vectorflow.adapter.http.openapi.OpenApiRoutesDocs;
 import dev.vectorflow.adapter.http.auth.RequestGuard;
 import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.backup.BackupController;
@@ -91,6 +95,14 @@ public final class HttpApi {
             "Referrer-Policy", "same-origin");
 
     private HttpApi() {
+    }
+
+    /** Every route's summary, parameters, body and answers, for the OpenAPI document ({@code GET /api/openapi.json}). */
+    public static ApiDocs apiDocs() {
+        ApiDocs docs = new ApiDocs();
+        OpenApiRoutesDocs.describe(docs);
+        EnvironmentApiDocs.describe(docs);
+        return docs;
     }
 
     public static ObjectMapper objectMapper() {
@@ -188,6 +200,7 @@ public final class HttpApi {
             });
             config.routes.beforeMatched("/api/*", guard::enforce);
             ApiRoutes api = new ApiRoutes(config.routes);
+            new OpenApiController(apiDocs(), settings.version(), mapper).register(api);
             system.register(api);
             sessions.register(api);
             oidc.register(api);
