@@ -11,7 +11,13 @@ import dev.vectorflow.adapter.http.alert.AlertController;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
+import dev.vectorflow.adapter.http.audit.AuditApiDocs;
+import dev.vectorflow.adapter.http.backup.BackupApiDocs;
 import dev.vectorflow.adapter.http.environment.EnvironmentApiDocs;
+import dev.vectorflow.adapter.http.identity.IdentityApiDocs;
+import dev.vectorflow.adapter.http.secret.SecretApiDocs;
+import dev.vectorflow.adapter.http.settings.SettingsApiDocs;
+import dev.vectorflow.adapter.http.system.SystemApiDocs;
 import dev.vectorflow.adapter.http.openapi.ApiDocs;
 import dev.vectorflow.adapter.http.openapi.OpenApiController;
 import dev.vectorflow.adapter.http.openapi.OpenApiRoutesDocs;
@@ -101,7 +107,13 @@ public final class HttpApi {
     public static ApiDocs apiDocs() {
         ApiDocs docs = new ApiDocs();
         OpenApiRoutesDocs.describe(docs);
+        SystemApiDocs.describe(docs);
+        IdentityApiDocs.describe(docs);
+        SettingsApiDocs.describe(docs);
         EnvironmentApiDocs.describe(docs);
+        AuditApiDocs.describe(docs);
+        SecretApiDocs.describe(docs);
+        BackupApiDocs.describe(docs);
         return docs;
     }
 

@@ -116,10 +116,13 @@ public final class OpenApiDocument {
             ObjectNode responses = operation.putObject("responses");
             if (doc != null) {
                 for (ApiDocs.Answer a : doc.answers()) {
-                    ObjectNode response = responses.putObject(String.valueOf(a.status()));
+                    // several answers with one status: one response with a content entry per media type
+                    String status = String.valueOf(a.status());
+                    ObjectNode response = responses.has(status) ? (ObjectNode) responses.get(status) : responses.putObject(status);
                     response.put("description", a.description());
                     if (a.schema() != null) {
-                        response.putObject("content").putObject(a.mediaType()).set("schema", a.schema().toJson(components));
+                        ObjectNode content = response.has("content") ? (ObjectNode) response.get("content") : response.putObject("content");
+                        content.putObject(a.mediaType()).set("schema", a.schema().toJson(components));
                     }
                 }
             }
@@ -226,7 +229,7 @@ public final class OpenApiDocument {
     private static ObjectNode securitySchemes() {
         ObjectNode schemes = JSON.objectNode();
         schemes.putObject("sessionCookie").put("type", "apiKey").put("in", "cookie").put("name", RequestGuard.SESSION_COOKIE)
-                .put("description", "The session a sign-in (POST /api/session) sets; HttpOnly, SameSite=Strict.");
+                .put("description", "The session a sign-in (POST /api/session) sets; HttpOnly, SameSite=Lax.");
         schemes.putObject("csrfToken").put("type", "apiKey").put("in", "header").put("name", RequestGuard.CSRF_HEADER)
                 .put("description", "With a session cookie, every change (not GET) sends the csrfToken of GET /api/session in this header.");
         schemes.putObject("apiToken").put("type", "http").put("scheme", "bearer")

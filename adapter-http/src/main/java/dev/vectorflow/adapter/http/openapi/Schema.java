@@ -69,6 +69,13 @@ public abstract sealed class Schema permits Schema.Literal, Schema.ObjectSchema,
         return literal(JSON.objectNode().put("type", "boolean"));
     }
 
+    /** Text, a number, true/false or null. */
+    public static Schema scalarOrNull() {
+        ObjectNode node = JSON.objectNode();
+        node.putArray("type").add("string").add("number").add("boolean").add("null");
+        return literal(node);
+    }
+
     /** Any JSON value. */
     public static Schema any() {
         return literal(JSON.objectNode());
