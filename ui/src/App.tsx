@@ -15,6 +15,7 @@ import { appRouteFor, NAV, type AppRoute } from './routes.ts';
 import { WorkspaceProvider, WorkspaceSwitcher } from './workspace.tsx';
 import { PipelinesScreen } from './screens/PipelinesScreen.tsx';
 // The editor brings the canvas and CodeMirror: loaded only when a pipeline is opened.
+const ApiReferenceScreen = lazy(() => import('./reference/ApiReferenceScreen.tsx').then((m) => ({ default: m.ApiReferenceScreen })));
 const EditorScreen = lazy(() => import('./editor/EditorScreen.tsx').then((m) => ({ default: m.EditorScreen })));
 import { FleetScreen } from './fleet/FleetScreen.tsx';
 import { NodeScreen } from './fleet/NodeScreen.tsx';
@@ -154,6 +155,12 @@ function screenFor(route: AppRoute, session: SignedInSession, notice: string | u
       return <SettingsScreen />;
     case 'two-factor':
       return <TwoFactorScreen forced={false} />;
+    case 'api-reference':
+      return (
+        <Suspense fallback={<p className="muted loading">Loading the reference…</p>}>
+          <ApiReferenceScreen />
+        </Suspense>
+      );
     case 'not-found':
       return (
         <div className="empty" data-testid="not-found">

@@ -18,6 +18,8 @@ describe('appRouteFor', () => {
     expect(appRouteFor('/alerts/silences')).toEqual({ name: 'alerts', tab: 'silences' });
     expect(appRouteFor('/alerts/channels')).toEqual({ name: 'alerts', tab: 'channels' });
     expect(appRouteFor('/alerts/other')).toEqual({ name: 'not-found' });
+    expect(appRouteFor('/api-reference')).toEqual({ name: 'api-reference' });
+    expect(appRouteFor('/api-reference/x')).toEqual({ name: 'not-found' });
     expect(appRouteFor('/some/deep/link')).toEqual({ name: 'not-found' });
   });
 });

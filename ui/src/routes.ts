@@ -15,6 +15,7 @@ export type AppRoute =
   | { name: 'tokens' }
   | { name: 'audit' }
   | { name: 'alerts'; tab: 'alerts' | 'rules' | 'silences' | 'channels' }
+  | { name: 'api-reference' }
   | { name: 'not-found' };
 
 export function appRouteFor(pathname: string): AppRoute {
@@ -36,6 +37,7 @@ export function appRouteFor(pathname: string): AppRoute {
   if (a === 'audit' && !b) return { name: 'audit' };
   if (a === 'alerts' && !b) return { name: 'alerts', tab: 'alerts' };
   if (a === 'alerts' && (b === 'rules' || b === 'silences' || b === 'channels') && !c) return { name: 'alerts', tab: b };
+  if (a === 'api-reference' && !b) return { name: 'api-reference' };
   return { name: 'not-found' };
 }
 
@@ -51,4 +53,5 @@ export const NAV: { path: string; label: string; match: AppRoute['name'][]; plat
   { path: '/audit', label: 'Audit log', match: ['audit'] },
   { path: '/admin/backups', label: 'Backups', match: ['backups'], platformAdmin: true },
   { path: '/admin/settings', label: 'Settings', match: ['settings'], platformAdmin: true },
+  { path: '/api-reference', label: 'API', match: ['api-reference'] },
 ];

@@ -88,7 +88,8 @@ public final class HttpApi {
     static final String UI_ASSETS = "/vectorflow-ui";
     private static final Set<HandlerType> BODY_METHODS = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
     /** The first path segments of the web UI's screens (ui/src/routes.ts and forms.ts; "" is the overview); a test keeps them in step. */
-    static final Set<String> UI_ROUTES = Set.of("", "setup", "account", "pipelines", "fleet", "secrets", "admin", "tokens", "audit", "alerts");
+    static final Set<String> UI_ROUTES = Set.of("", "setup", "account", "pipelines", "fleet", "secrets", "admin", "tokens", "audit", "alerts",
+            "api-reference");
     /**
      * On every answer. Scripts, frames, fonts and connections only from this server; inline styles are allowed because
      * the code editor (CodeMirror) injects its theme as style elements (no inline script is ever allowed).

@@ -197,7 +197,11 @@ public final class OpenApiDocument {
             case PUBLIC -> "anyone";
             case SIGNED_IN -> "any signed-in user or API token";
             case PLATFORM_ADMIN -> "platform admins";
-            case TEAM_ROLE -> "team " + access.minimumRole().name().toLowerCase(Locale.ROOT) + "s and above (of the team that owns the object), and platform admins";
+            case TEAM_ROLE -> switch (access.minimumRole()) {
+                case VIEWER -> "team viewers, editors and admins";
+                case EDITOR -> "team editors and admins";
+                case ADMIN -> "team admins";
+            } + " (of the team that owns the object), and platform admins";
             case AGENT -> "agents, with their node token";
             case AGENT_ENROLLMENT -> "agents enrolling, with an enrollment token in the body";
         };
