@@ -116,10 +116,12 @@ public final class OpenApiDocument {
             ObjectNode responses = operation.putObject("responses");
             if (doc != null) {
                 for (ApiDocs.Answer a : doc.answers()) {
-                    ObjectNode response = responses.putObject(String.valueOf(a.status()));
-                    response.put("description", a.description());
+                    // one status may be answered in several media types (a config as YAML, TOML or JSON): one response, its contents joined
+                    ObjectNode response = responses.has(String.valueOf(a.status())) ? (ObjectNode) responses.get(String.valueOf(a.status()))
+                            : responses.putObject(String.valueOf(a.status())).put("description", a.description());
                     if (a.schema() != null) {
-                        response.putObject("content").putObject(a.mediaType()).set("schema", a.schema().toJson(components));
+                        ObjectNode content = response.has("content") ? (ObjectNode) response.get("content") : response.putObject("content");
+                        content.putObject(a.mediaType()).set("schema", a.schema().toJson(components));
                     }
                 }
             }
