@@ -21,12 +21,12 @@ public final class DeploymentApiDocs {
                 .ok(of(DeploymentStatusResponse.class));
         docs.post("/api/pipelines/{pipelineId}/deployments", "Deploy a published version to the nodes whose labels match a selector")
                 .description("Without a version the latest is deployed; without a selector every node of the environment. A pipeline has one"
-                        + " deployment: deploying again replaces it. The agents pick it up with their next heartbeat. 409 when the pipeline"
-                        + " has no published version. The body may be left out.")
+                        + " deployment: deploying again replaces it. The agents pick it up with their next heartbeat. 400 when the pipeline"
+                        + " has no published version yet, 404 for a version it does not have. The body may be left out.")
                 .optionalBody(object().optional("version", integer(1, Integer.MAX_VALUE))
                         .optional("selector", NodeApiDocs.labels().describedAs("labels a node must all have (empty: every node)")))
                 .created(of(DeploymentResponse.class));
-        docs.delete("/api/pipelines/{pipelineId}/deployments", "Undeploy a pipeline: the agents stop it with their next heartbeat")
+        docs.delete("/api/pipelines/{pipelineId}/deployments", "Undeploy a pipeline: the agents stop it with their next heartbeat (404 when it is not deployed)")
                 .noContent();
     }
 }

@@ -46,13 +46,13 @@ public final class NodeApiDocs {
                 .ok(of(NodeResponse.class));
         docs.delete("/api/nodes/{nodeId}", "Delete a node (its token stops working; the agent has to enroll again)").noContent();
         docs.delete("/api/nodes/{nodeId}/token", "Revoke a node's token: its agent gets 401 from then on and stops calling").noContent();
-        docs.post("/api/nodes/{nodeId}/re-enroll", "Issue a one-use enrollment token that re-enrolls this node (it keeps its id)")
-                .description("The token is shown once; the node's agent enrolls with it to get a fresh node token.")
+        docs.post("/api/nodes/{nodeId}/re-enroll", "Issue a single-use enrollment token that gives this node (its labels, its history) a new node token")
+                .description("The token is shown once; the node's agent enrolls with it.")
                 .created(object().required("token", string()).required("expiresAt", dateTime()));
         docs.put("/api/nodes/{nodeId}/labels", "Set the labels users give a node (they win over the agent's labels of the same key)")
                 .body(object().optional("labels", labels().describedAs("the user labels; absent or empty clears them")))
                 .ok(of(NodeResponse.class));
-        docs.put("/api/nodes/{nodeId}/maintenance", "Put a node into maintenance or take it out (no alerts and no status changes meanwhile)")
+        docs.put("/api/nodes/{nodeId}/maintenance", "Put a node into maintenance (its agent runs no pipeline meanwhile) or take it out")
                 .body(object().required("enabled", bool()))
                 .ok(of(NodeResponse.class));
         docs.post("/api/nodes/{nodeId}/pipelines/{pipelineId}/restart", "Ask the node's agent to restart one pipeline (with its next heartbeat)")
@@ -64,7 +64,7 @@ public final class NodeApiDocs {
                         .required("componentKeys", array(string()).describedAs("1 to 50 component keys"))
                         .optional("limit", integer(1, RequestSampleCommand.MAX_LIMIT).describedAs("events per component (default 5)")))
                 .accepted(object().required("requestId", string()));
-        docs.get("/api/nodes/{nodeId}/actions", "The one-shot actions of a node (restarts, samples, updates), newest first, with their results")
+        docs.get("/api/nodes/{nodeId}/actions", "The last 100 one-shot actions of a node (restarts, samples, updates), newest first, with their results")
                 .ok(array(of(NodeActionResponse.class)));
     }
 }

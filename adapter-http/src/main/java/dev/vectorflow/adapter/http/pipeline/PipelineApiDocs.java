@@ -81,7 +81,7 @@ public final class PipelineApiDocs {
                 .body(object().optional("name", string(PipelineName.MAX_LENGTH))
                         .optional("description", string(Pipeline.DESCRIPTION_MAX_LENGTH)))
                 .ok(of(PipelineResponse.class));
-        docs.delete("/api/pipelines/{pipelineId}", "Delete a pipeline with its versions (refused with 409 while it is deployed)").noContent();
+        docs.delete("/api/pipelines/{pipelineId}", "Delete a pipeline with its versions and its deployment (the agents stop it with their next heartbeat)").noContent();
         docs.put("/api/pipelines/{pipelineId}/graph", "Save the draft graph; answers the pipeline and the draft's validation verdict")
                 .description("A draft may have errors; it is saved all the same and the problems are in the answer." + BIG_BODY)
                 .body(graph())
