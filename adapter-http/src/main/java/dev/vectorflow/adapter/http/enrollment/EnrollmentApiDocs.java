@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.http.enrollment;
 
 import static dev.vectorflow.adapter.http.openapi.Schema.array;
 import static dev.vectorflow.adapter.http.openapi.Schema.integer;
+import static dev.vectorflow.adapter.http.openapi.Schema.lenient;
 import static dev.vectorflow.adapter.http.openapi.Schema.object;
 import static dev.vectorflow.adapter.http.openapi.Schema.of;
 import static dev.vectorflow.adapter.http.openapi.Schema.string;
@@ -36,8 +37,9 @@ public final class EnrollmentApiDocs {
         docs.tag("Agent protocol");
         docs.post("/api/agent/enroll", "Enroll a node with an enrollment token; answers the node's id and its node token")
                 .description("Called by the agent without credentials. An unknown, expired, revoked or used-up token gets 401 and creates"
-                        + " nothing; too many enrollments from one address get 429 with Retry-After. Unknown fields are ignored.")
-                .body(of(EnrollRequest.class))
+                        + " nothing; too many enrollments from one address get 429 with Retry-After. token (also taken as enrollmentToken)"
+                        + " and hostname (one line, at most 253 characters) are required. Unknown fields are ignored.")
+                .body(lenient(EnrollRequest.class, "hostname"))
                 .ok(of(EnrollResponse.class));
     }
 }
