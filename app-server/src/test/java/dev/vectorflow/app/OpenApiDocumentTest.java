@@ -21,7 +21,6 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,6 +128,144 @@ class OpenApiDocumentTest {
         assertThat(checked).isNotEmpty();
     }
 
+    /**
+     * A pipeline's life (import, draft, validation, versions, diff, rollback), enrollment and the agent protocol, nodes and
+     * their actions, deployments, telemetry, the fleet overview, agent releases and alerts, as a client and an agent drive
+     * them: each answer against its documented schema.
+     */
+    @Test
+    void liveAnswersOfPipelinesFleetAgentsAndAlerts_holdToTheirSchemas() {
+        ApiClient root = server.root();
+        Live live = new Live();
+        String env = server.createEnvironment(root, server.createTeam("fleet schema team"), "fleet-schema-env");
+        String e = "/api/environments/" + env;
+
+        // pipelines
+        live.expect(200, "GET", "/api/catalog", root.get("/api/catalog"));
+        String pipeline = live.expect(201, "POST", "/api/environments/{id}/pipelines/import", root.postJson(e + "/pipelines/import",
+                ApiClient.json("name", "imported", "config", PipelineFixtures.SIMPLE_YAML, "format", "yaml"))).get("pipeline").get("id").asText();
+        String p = "/api/pipelines/" + pipeline;
+        live.expect(201, "POST", "/api/environments/{id}/pipelines", root.postJson(e + "/pipelines",
+                "{\"name\":\"drawn\",\"description\":\"from the editor\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}"));
+        live.expect(200, "GET", "/api/environments/{id}/pipelines", root.get(e + "/pipelines"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}", root.get(p));
+        live.expect(200, "PATCH", "/api/pipelines/{pipelineId}", root.patchJson(p, ApiClient.json("description", "imported from YAML")));
+        live.expect(200, "POST", "/api/pipelines/{pipelineId}/validate", root.postJson(p + "/validate", "{}"));
+        live.expect(201, "POST", "/api/pipelines/{pipelineId}/versions", root.postJson(p + "/versions", ApiClient.json("message", "first")));
+        live.expect(200, "PUT", "/api/pipelines/{pipelineId}/graph", root.putJson(p + "/graph",
+                PipelineFixtures.SIMPLE_GRAPH.replace("upcase", "downcase")));
+        live.expect(201, "POST", "/api/pipelines/{pipelineId}/versions", root.postJson(p + "/versions", "{}"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}/versions", root.get(p + "/versions"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}/versions/{number}", root.get(p + "/versions/1"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}/diff", root.get(p + "/diff?from=1&to=2"));
+        live.expect(201, "POST", "/api/pipelines/{pipelineId}/versions/{number}/rollback", root.postJson(p + "/versions/1/rollback",
+                ApiClient.json("message", "back to the first")));
+        live.expect(200, "POST", "/api/pipelines/{pipelineId}/draft/reset", root.postJson(p + "/draft/reset?version=2", "{}"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}/config", root.get(p + "/config?format=json"));
+        ApiClient.Answer yaml = root.get(p + "/config");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(document.path("paths").path("/api/pipelines/{pipelineId}/config").path("get").path("responses").path("200")
+                .path("content").has(yaml.contentType().split(";")[0])).as(yaml.contentType()).isTrue();
+        // errors: a rollback message over the limit, a diff from version 0
+        ApiClient.Answer tooLong = root.postJson(p + "/versions/1/rollback", ApiClient.json("message", "x".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("problems").get(0).get("field").asText()).isEqualTo("message");
+        assertThat(errors(problemSchema(), tooLong.json())).isEmpty();
+        ApiClient.Answer badDiff = root.get(p + "/diff?from=0&to=2");
+        assertThat(badDiff.status()).isEqualTo(400);
+        assertThat(errors(problemSchema(), badDiff.json())).isEmpty();
+
+        // deployment, enrollment and the agent protocol
+        live.expect(201, "POST", "/api/pipelines/{pipelineId}/deployments", root.postJson(p + "/deployments", "{\"selector\":{\"role\":\"edge\"}}"));
+        String token = live.expect(201, "POST", "/api/environments/{id}/enrollment-tokens", root.postJson(e + "/enrollment-tokens",
+                "{\"name\":\"edge\",\"expiresInHours\":2,\"maxUses\":3,\"labels\":{\"site\":\"a\"}}")).get("token").asText();
+        live.expect(200, "GET", "/api/environments/{id}/enrollment-tokens", root.get(e + "/enrollment-tokens"));
+        JsonNode enrolled = live.expect(200, "POST", "/api/agent/enroll", server.anonymous.postJson("/api/agent/enroll",
+                "{\"token\":\"" + token + "\",\"hostname\":\"edge-1\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\","
+                        + "\"vectorVersion\":\"vector 0.57.0\",\"labels\":{\"role\":\"edge\"}}"));
+        ApiClient agent = server.anonymous.withBearer(enrolled.get("nodeToken").asText());
+        String node = enrolled.get("nodeId").asText();
+        String n = "/api/nodes/" + node;
+        JsonNode beat = live.expect(200, "POST", "/api/agent/heartbeat", agent.postJson("/api/agent/heartbeat",
+                "{\"agentVersion\":\"1.0.0\",\"deploymentMode\":\"STANDALONE\",\"labels\":{\"role\":\"edge\"},\"pipelines\":[]}"));
+        JsonNode deploy = beat.get("pendingActions").get(0);
+        assertThat(deploy.get("type").asText()).isEqualTo("deploy");
+        live.expect(200, "GET", "/api/agent/config", agent.get("/api/agent/config"));
+        live.expect(200, "POST", "/api/agent/config", agent.postJson("/api/agent/config", ApiClient.json("pipelineId", pipeline)));
+        live.expect(200, "POST", "/api/agent/heartbeat", agent.postJson("/api/agent/heartbeat", "{\"hostMetrics\":{\"cpuSecondsTotal\":100,"
+                + "\"cpuSecondsIdle\":80,\"memoryTotalBytes\":1000,\"memoryUsedBytes\":500},\"pipelines\":[{\"pipelineId\":\"" + pipeline
+                + "\",\"version\":" + deploy.get("version").asInt() + ",\"configChecksum\":\"" + deploy.get("checksum").asText()
+                + "\",\"status\":\"RUNNING\",\"pid\":42,\"uptimeSeconds\":5,\"eventsIn\":10,\"eventsOut\":-1}]}"));
+        live.expect(200, "POST", "/api/agent/logs", agent.postJson("/api/agent/logs",
+                "[{\"pipelineId\":\"" + pipeline + "\",\"lines\":[\"INFO vector: started\"]}]"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}/deployments", root.get(p + "/deployments"));
+
+        // nodes, their actions and telemetry
+        live.expect(200, "GET", "/api/environments/{id}/nodes", root.get(e + "/nodes?status=HEALTHY&label=role=edge&search=edge"));
+        live.expect(200, "GET", "/api/environments/{id}/nodes/match", root.get(e + "/nodes/match?selector=role=edge"));
+        live.expect(200, "GET", "/api/nodes/{nodeId}", root.get(n));
+        live.expect(200, "PUT", "/api/nodes/{nodeId}/labels", root.putJson(n + "/labels", "{\"labels\":{\"tier\":\"front\"}}"));
+        live.expect(200, "PUT", "/api/nodes/{nodeId}/maintenance", root.putJson(n + "/maintenance", "{\"enabled\":false}"));
+        live.expect(202, "POST", "/api/nodes/{nodeId}/pipelines/{pipelineId}/restart", root.postJson(n + "/pipelines/" + pipeline + "/restart", "{}"));
+        String request = live.expect(202, "POST", "/api/nodes/{nodeId}/samples", root.postJson(n + "/samples",
+                "{\"pipelineId\":\"" + pipeline + "\",\"componentKeys\":[\"app_logs\"],\"limit\":2}")).get("requestId").asText();
+        live.expect(200, "GET", "/api/nodes/{nodeId}/samples/{requestId}", root.get(n + "/samples/" + request));
+        live.expect(200, "GET", "/api/nodes/{nodeId}/actions", root.get(n + "/actions"));
+        live.expect(200, "GET", "/api/nodes/{nodeId}/metrics", root.get(n + "/metrics"));
+        live.expect(200, "GET", "/api/pipelines/{pipelineId}/metrics", root.get(p + "/metrics?step=60"));
+        live.expect(200, "GET", "/api/nodes/{nodeId}/logs", root.get(n + "/logs?limit=10"));
+        live.expect(200, "GET", "/api/environments/{id}/fleet/overview", root.get(e + "/fleet/overview?range=15m"));
+        live.expect(201, "POST", "/api/nodes/{nodeId}/re-enroll", root.postJson(n + "/re-enroll", "{}"));
+
+        // agent releases and updates
+        live.expect(201, "POST", "/api/agent-releases", root.postJson("/api/agent-releases", ApiClient.json("version", "1.2.0",
+                "downloadUrl", "https://downloads.example.com/agent-1.2.0.jar", "checksum", "sha256:" + "b".repeat(64),
+                "signature", java.util.Base64.getEncoder().encodeToString(new byte[64]), "notes", "schema check")));
+        live.expect(200, "GET", "/api/agent-releases", root.get("/api/agent-releases"));
+        live.expect(202, "POST", "/api/nodes/{nodeId}/update", root.postJson(n + "/update", ApiClient.json("version", "1.2.0")));
+        live.expect(202, "POST", "/api/environments/{id}/nodes/update", root.postJson(e + "/nodes/update", "{\"version\":\"1.2.0\"}"));
+        live.expect(200, "GET", "/api/nodes/{nodeId}/agent-versions", root.get(n + "/agent-versions"));
+
+        // alerts
+        String channel = live.expect(201, "POST", "/api/environments/{id}/alert-channels", root.postJson(e + "/alert-channels",
+                "{\"name\":\"ops\",\"kind\":\"slack\",\"secrets\":{\"url\":\"https://hooks.slack.example.com/services/T0/B0/x\"}}"))
+                .get("id").asText();
+        live.expect(200, "GET", "/api/environments/{id}/alert-channels", root.get(e + "/alert-channels"));
+        live.expect(200, "GET", "/api/environments/{id}/alert-channels/{channelId}", root.get(e + "/alert-channels/" + channel));
+        live.expect(200, "PUT", "/api/environments/{id}/alert-channels/{channelId}", root.putJson(e + "/alert-channels/" + channel,
+                "{\"name\":\"ops team\",\"kind\":\"slack\"}"));
+        live.expect(200, "POST", "/api/environments/{id}/alert-channels/{channelId}/test", root.postJson(e + "/alert-channels/" + channel + "/test", "{}"));
+        live.expect(200, "GET", "/api/environments/{id}/alert-channels/{channelId}/deliveries", root.get(e + "/alert-channels/" + channel
+                + "/deliveries?limit=5"));
+        String rule = live.expect(201, "POST", "/api/environments/{id}/alert-rules", root.postJson(e + "/alert-rules",
+                "{\"name\":\"hot\",\"severity\":\"critical\",\"forSeconds\":60,\"channels\":[\"" + channel + "\"],"
+                        + "\"condition\":{\"kind\":\"node_metric\",\"metric\":\"cpu_percent\",\"comparison\":\">\",\"threshold\":90,"
+                        + "\"selector\":\"role=edge\"}}")).get("id").asText();
+        live.expect(200, "GET", "/api/environments/{id}/alert-rules", root.get(e + "/alert-rules"));
+        live.expect(200, "GET", "/api/environments/{id}/alert-rules/{ruleId}", root.get(e + "/alert-rules/" + rule));
+        live.expect(200, "PUT", "/api/environments/{id}/alert-rules/{ruleId}", root.putJson(e + "/alert-rules/" + rule,
+                "{\"name\":\"failing\",\"condition\":{\"kind\":\"pipeline_failing\",\"pipeline\":\"" + pipeline + "\"}}"));
+        live.expect(201, "POST", "/api/environments/{id}/silences", root.postJson(e + "/silences", ApiClient.json("ruleId", rule, "nodeId", node,
+                "until", java.time.Instant.now().plusSeconds(3600).toString(), "reason", "schema check")));
+        live.expect(200, "GET", "/api/environments/{id}/silences", root.get(e + "/silences"));
+        live.expect(200, "GET", "/api/environments/{id}/alerts", root.get(e + "/alerts?state=firing&limit=10"));
+
+        assertThat(root.delete(p + "/deployments").status()).isEqualTo(204);
+        assertThat(live.checked).as("routes whose live answers were checked").hasSize(56);
+    }
+
+    /** Checks answers against their schemas and counts the routes checked. */
+    private static final class Live {
+        final java.util.Set<String> checked = new java.util.TreeSet<>();
+
+        JsonNode expect(int status, String method, String template, ApiClient.Answer answer) {
+            assertThat(answer.status()).as(method + " " + template + ": " + answer.body()).isEqualTo(status);
+            check(method, template, status, answer.json());
+            checked.add(method + " " + template);
+            return answer.json();
+        }
+    }
+
     @Test
     void liveAnswersOfSystemIdentitySettingsAuditSecretsAndBackups_holdToTheirSchemas() {
         ApiClient root = server.root();
@@ -214,25 +351,13 @@ class OpenApiDocumentTest {
         return inline(document.at("/components/schemas/Problem"));
     }
 
-    /** The schema with every {@code #/components/schemas/X} reference replaced by X, so it stands alone. */
+    /**
+     * The schema with the document's named schemas beside it, so that its {@code #/components/schemas/X} references (and
+     * those of records that hold themselves, as the catalog's options do) resolve in it.
+     */
     private static JsonNode inline(JsonNode schema) {
-        if (schema.isObject()) {
-            JsonNode ref = schema.get("$ref");
-            if (ref != null) {
-                return inline(document.at(ref.asText().substring(1)));
-            }
-            ObjectNode copy = schema.deepCopy();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = schema.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                copy.set(field.getKey(), inline(field.getValue()));
-            }
-            return copy;
-        }
-        if (schema.isArray()) {
-            ArrayNode copy = ((ArrayNode) schema).arrayNode();
-            schema.forEach(item -> copy.add(inline(item)));
-            return copy;
-        }
-        return schema;
+        ObjectNode root = schema.deepCopy();
+        root.putObject("components").set("schemas", document.at("/components/schemas"));
+        return root;
     }
 }

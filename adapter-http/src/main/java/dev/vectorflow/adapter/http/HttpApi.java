@@ -13,6 +13,16 @@ import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.audit.AuditApiDocs;
 import dev.vectorflow.adapter.http.backup.BackupApiDocs;
+import dev.vectorflow.adapter.http.alert.AlertApiDocs;
+import dev.vectorflow.adapter.http.delivery.ConfigDeliveryApiDocs;
+import dev.vectorflow.adapter.http.deployment.DeploymentApiDocs;
+import dev.vectorflow.adapter.http.enrollment.EnrollmentApiDocs;
+import dev.vectorflow.adapter.http.fleet.FleetApiDocs;
+import dev.vectorflow.adapter.http.heartbeat.HeartbeatApiDocs;
+import dev.vectorflow.adapter.http.node.NodeApiDocs;
+import dev.vectorflow.adapter.http.pipeline.PipelineApiDocs;
+import dev.vectorflow.adapter.http.release.AgentReleaseApiDocs;
+import dev.vectorflow.adapter.http.telemetry.TelemetryApiDocs;
 import dev.vectorflow.adapter.http.environment.EnvironmentApiDocs;
 import dev.vectorflow.adapter.http.identity.IdentityApiDocs;
 import dev.vectorflow.adapter.http.secret.SecretApiDocs;
@@ -115,6 +125,16 @@ public final class HttpApi {
         AuditApiDocs.describe(docs);
         SecretApiDocs.describe(docs);
         BackupApiDocs.describe(docs);
+        PipelineApiDocs.describe(docs);
+        DeploymentApiDocs.describe(docs);
+        NodeApiDocs.describe(docs);
+        TelemetryApiDocs.describe(docs);
+        FleetApiDocs.describe(docs);
+        AgentReleaseApiDocs.describe(docs);
+        AlertApiDocs.describe(docs);
+        EnrollmentApiDocs.describe(docs);
+        HeartbeatApiDocs.describe(docs);
+        ConfigDeliveryApiDocs.describe(docs);
         return docs;
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public record AgentRelease(String version, String downloadUrl, String checksum, String signature, String notes, Instant createdAt,
                            String createdBy) {
 
+    public static final int NOTES_MAX_LENGTH = 2000;
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,49}");
     private static final Pattern CHECKSUM = Pattern.compile("sha256:[0-9a-f]{64}");
 
@@ -38,7 +39,7 @@ public record AgentRelease(String version, String downloadUrl, String checksum, 
             throw new InvalidValueException("signature", "must be the base64 of a 64-byte ed25519 signature");
         }
         signature = signature.strip();
-        notes = PlainText.optionalMultiLine("notes", notes, 2000);
+        notes = PlainText.optionalMultiLine("notes", notes, NOTES_MAX_LENGTH);
         createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         createdBy = Objects.requireNonNullElse(createdBy, "");
     }

@@ -25,8 +25,10 @@ public record Pipeline(PipelineId id, EnvironmentId environmentId, PipelineName 
         updatedAt = Objects.requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);
     }
 
+    public static final int DESCRIPTION_MAX_LENGTH = 2000;
+
     public static String checkDescription(String description) {
-        return PlainText.optionalMultiLine("description", description, 2000);
+        return PlainText.optionalMultiLine("description", description, DESCRIPTION_MAX_LENGTH);
     }
 
     public Pipeline withDraft(PipelineGraph graph, String by, Instant now) {

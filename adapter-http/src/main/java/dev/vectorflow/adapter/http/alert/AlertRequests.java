@@ -41,6 +41,11 @@ final class AlertRequests {
             "enabled");
     private static final Set<String> THRESHOLD_FIELDS = Set.of("kind", "metric", "comparison", "threshold", "hysteresis");
 
+    /** The longest name of a channel. */
+    static final int MAX_CHANNEL_NAME = 100;
+    /** The longest reason of a silence. */
+    static final int MAX_REASON = 500;
+
     private AlertRequests() {
     }
 
@@ -194,7 +199,7 @@ final class AlertRequests {
 
     static SaveAlertChannelCommand channel(ObjectNode body, Actor actor, EnvironmentId environment) {
         JsonFields f = new JsonFields(body, CHANNEL_FIELDS);
-        Optional<String> name = f.convert(f.requiredText("name"), n -> PlainText.requireSingleLine("name", n, 100));
+        Optional<String> name = f.convert(f.requiredText("name"), n -> PlainText.requireSingleLine("name", n, MAX_CHANNEL_NAME));
         Optional<ChannelKind> kind = f.convert(f.requiredText("kind"), AlertRequests::kind);
         Optional<Map<String, String>> settings = f.optionalStringMap("settings");
         Optional<Map<String, String>> secrets = f.optionalStringMap("secrets");
@@ -220,7 +225,7 @@ final class AlertRequests {
         Optional<Optional<NodeId>> node = optionalId(f, "nodeId", t -> NodeId.parse("nodeId", t));
         Optional<NodeSelector> selector = f.convert(f.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
         Optional<Instant> until = f.convert(f.requiredText("until"), AlertRequests::instant);
-        Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, 500));
+        Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, MAX_REASON));
         f.throwIfInvalid();
         return new CreateSilenceCommand(actor, environment, rule.orElseThrow(), node.orElseThrow(), selector.orElse(NodeSelector.ALL),
                 until.orElseThrow(), reason.orElse(""));
@@ -241,7 +246,7 @@ final class AlertRequests {
     static AlertSilence alertSilence(ObjectNode body) {
         JsonFields f = new JsonFields(body, Set.of("until", "reason"));
         Optional<Instant> until = f.convert(f.requiredText("until"), AlertRequests::instant);
-        Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, 500));
+        Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, MAX_REASON));
         f.throwIfInvalid();
         return new AlertSilence(until.orElseThrow(), reason.orElse(""));
     }

@@ -30,6 +30,12 @@ import java.util.Set;
 /** The enrollment tokens of an environment, which its admins list, issue and revoke. */
 public final class EnrollmentTokenController {
 
+    /** The longest name of a token. */
+    public static final int MAX_NAME_LENGTH = 100;
+    /** The longest life of a token: a year. */
+    public static final int MAX_EXPIRES_IN_HOURS = 24 * 365;
+
+
     private final CreateEnrollmentTokenUseCase create;
     private final RevokeEnrollmentTokenUseCase revoke;
     private final EnrollmentTokenQueries queries;
@@ -63,10 +69,10 @@ public final class EnrollmentTokenController {
         EnvironmentId environment = PathParams.environmentId(ctx);
         JsonFields body = new JsonFields(bodies.readObject(ctx), Set.of("name", "expiresInHours", "maxUses", "labels"));
         Optional<String> name = body.optionalText("name", "");
-        Optional<Integer> hours = body.optionalInt("expiresInHours", 1, 24 * 365);
+        Optional<Integer> hours = body.optionalInt("expiresInHours", 1, MAX_EXPIRES_IN_HOURS);
         Optional<Integer> maxUses = body.optionalInt("maxUses", 1, EnrollmentToken.MAX_USES_LIMIT);
         Optional<Labels> labels = body.convert(body.optionalStringMap("labels"), Labels::of);
-        body.convert(name, n -> PlainText.optionalLine("name", n, 100));
+        body.convert(name, n -> PlainText.optionalLine("name", n, MAX_NAME_LENGTH));
         body.throwIfInvalid();
         IssuedEnrollmentToken issued = create.createEnrollmentToken(new CreateEnrollmentTokenCommand(Caller.of(ctx).actor(), environment,
                 name.orElse(""), Duration.ofHours(hours.orElse(24)), maxUses.orElse(1), labels.orElse(Labels.NONE)));

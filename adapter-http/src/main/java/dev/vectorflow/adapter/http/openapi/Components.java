@@ -17,12 +17,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -38,16 +40,31 @@ final class Components {
     private final Map<Class<?>, String> names = new HashMap<>();
     private final Map<String, JsonNode> schemas = new TreeMap<>();
     private final Map<String, Class<?>> taken = new HashMap<>();
+    private final Set<Class<?>> lenientRecords = new HashSet<>();
 
     /** A {@code $ref} to the record's component, derived the first time. */
     JsonNode refTo(Class<?> record) {
+        return refTo(record, false);
+    }
+
+    /** A {@code $ref} to the record's component as a lenient request (other fields allowed, in the records it holds too). */
+    JsonNode lenientRefTo(Class<?> record) {
+        return refTo(record, true);
+    }
+
+    private JsonNode refTo(Class<?> record, boolean lenient) {
         String name = names.get(record);
         if (name == null) {
             name = nameFor(record);
             names.put(record, name);
             taken.put(name, record);
+            if (lenient) {
+                lenientRecords.add(record);
+            }
             schemas.put(name, JSON.objectNode()); // placeholder: records that refer to themselves
-            schemas.put(name, recordSchema(record, Map.of()));
+            schemas.put(name, recordSchema(record, Map.of(), lenient));
+        } else if (lenientRecords.contains(record) != lenient) {
+            throw new IllegalStateException(record + " is described both as an answer and as a lenient request");
         }
         return JSON.objectNode().put("$ref", "#/components/schemas/" + name);
     }
@@ -75,19 +92,21 @@ final class Components {
         return candidate;
     }
 
-    private ObjectNode recordSchema(Class<?> record, Map<TypeVariable<?>, Type> bindings) {
+    private ObjectNode recordSchema(Class<?> record, Map<TypeVariable<?>, Type> bindings, boolean lenient) {
         ObjectNode node = JSON.objectNode().put("type", "object");
         ObjectNode properties = node.putObject("properties");
         ArrayNode required = JSON.arrayNode();
-        addComponents(record, bindings, properties, required);
-        if (!required.isEmpty()) {
+        addComponents(record, bindings, properties, required, lenient);
+        if (!required.isEmpty() && !lenient) {
             node.set("required", required);
         }
-        node.put("additionalProperties", false);
+        if (!lenient) {
+            node.put("additionalProperties", false);
+        }
         return node;
     }
 
-    private void addComponents(Class<?> record, Map<TypeVariable<?>, Type> bindings, ObjectNode properties, ArrayNode required) {
+    private void addComponents(Class<?> record, Map<TypeVariable<?>, Type> bindings, ObjectNode properties, ArrayNode required, boolean lenient) {
         for (RecordComponent component : record.getRecordComponents()) {
             Type type = resolve(component.getGenericType(), bindings);
             if (component.isAnnotationPresent(JsonUnwrapped.class) || component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
@@ -95,14 +114,14 @@ final class Components {
                 if (!raw.isRecord()) {
                     throw new IllegalStateException("@JsonUnwrapped on a non-record in " + record);
                 }
-                addComponents(raw, bindingsOf(type, raw), properties, required);
+                addComponents(raw, bindingsOf(type, raw), properties, required, lenient);
                 continue;
             }
             JsonProperty renamed = annotation(component, JsonProperty.class);
             String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
             JsonInclude include = annotation(component, JsonInclude.class);
             boolean always = include != null && include.value() == JsonInclude.Include.ALWAYS;
-            JsonNode schema = schemaOf(type);
+            JsonNode schema = schemaOf(type, lenient);
             boolean primitive = raw(type).isPrimitive();
             if (always && !primitive) {
                 ObjectNode nullable = JSON.objectNode();
@@ -121,7 +140,7 @@ final class Components {
         return on != null ? on : component.getAccessor().getAnnotation(type);
     }
 
-    private JsonNode schemaOf(Type type) {
+    private JsonNode schemaOf(Type type, boolean lenient) {
         Class<?> raw = raw(type);
         if (raw == String.class || raw == char.class || raw == Character.class) {
             return JSON.objectNode().put("type", "string");
@@ -159,29 +178,29 @@ final class Components {
         }
         if (raw == Optional.class) {
             ObjectNode node = JSON.objectNode();
-            node.putArray("anyOf").add(schemaOf(argument(type, 0))).addObject().put("type", "null");
+            node.putArray("anyOf").add(schemaOf(argument(type, 0), lenient)).addObject().put("type", "null");
             return node;
         }
         if (Collection.class.isAssignableFrom(raw)) {
             ObjectNode node = JSON.objectNode().put("type", "array");
-            node.set("items", schemaOf(argument(type, 0)));
+            node.set("items", schemaOf(argument(type, 0), lenient));
             return node;
         }
         if (raw.isArray()) {
             ObjectNode node = JSON.objectNode().put("type", "array");
-            node.set("items", schemaOf(raw.getComponentType()));
+            node.set("items", schemaOf(raw.getComponentType(), lenient));
             return node;
         }
         if (Map.class.isAssignableFrom(raw)) {
             ObjectNode node = JSON.objectNode().put("type", "object");
-            node.set("additionalProperties", schemaOf(argument(type, 1)));
+            node.set("additionalProperties", schemaOf(argument(type, 1), lenient));
             return node;
         }
         if (raw.isRecord()) {
             if (type instanceof ParameterizedType) {
-                return recordSchema(raw, bindingsOf(type, raw)); // a generic record: inline, its variables bound
+                return recordSchema(raw, bindingsOf(type, raw), lenient); // a generic record: inline, its variables bound
             }
-            return refTo(raw);
+            return refTo(raw, lenient);
         }
         // JsonNode, ObjectNode, Object: any JSON value
         return JSON.objectNode();

@@ -141,6 +141,28 @@ public abstract sealed class Schema permits Schema.Literal, Schema.ObjectSchema,
         return new RecordRef(recordType);
     }
 
+    /**
+     * The schema of a request record read leniently (the agent protocol: unknown fields are ignored on both sides): a named
+     * component like {@link #of(Class)}, but open to other fields, as are the records it holds; {@code required} names the
+     * fields the server refuses the request without.
+     */
+    public static Schema lenient(Class<?> recordType, String... required) {
+        RecordRef ref = new RecordRef(recordType);
+        return new Wrapped(c -> {
+            JsonNode json = c.lenientRefTo(ref.type);
+            if (required.length == 0) {
+                return json;
+            }
+            ObjectNode node = JSON.objectNode();
+            node.putArray("allOf").add(json);
+            ArrayNode names = node.putArray("required");
+            for (String name : required) {
+                names.add(name);
+            }
+            return node;
+        });
+    }
+
     /** This schema with a description. */
     public Schema describedAs(String description) {
         Schema self = this;

@@ -47,6 +47,9 @@ public final class PipelineController {
     /** The largest import or graph body: 8 MiB, the agent protocol's limit (a config of about 8 Mi characters). */
     public static final long MAX_PIPELINE_BODY_BYTES = 8L * 1024 * 1024;
 
+    /** The longest message of a published version. */
+    public static final int MAX_MESSAGE_LENGTH = 2000;
+
     private final ManagePipelinesUseCase manage;
     private final PublishPipelineUseCase publish;
     private final PipelineQueries queries;
@@ -227,7 +230,7 @@ public final class PipelineController {
         PipelineId id = pipelineId(ctx);
         JsonFields f = new JsonFields(ctx.contentLength() == 0 ? mapper.createObjectNode() : bodies.readObject(ctx), Set.of("message"));
         Optional<String> message = f.convert(f.optionalText("message", ""), m -> PlainText
-                .optionalMultiLine("message", m, 2000));
+                .optionalMultiLine("message", m, MAX_MESSAGE_LENGTH));
         f.throwIfInvalid();
         answer(ctx, publish.publish(Caller.of(ctx).actor(), id, message.orElse("")));
     }
@@ -256,8 +259,9 @@ public final class PipelineController {
         String message = "";
         if (ctx.contentLength() > 0) {
             JsonFields f = new JsonFields(bodies.readObject(ctx), Set.of("message"));
-            message = f.optionalText("message", "").orElse("");
+            Optional<String> checked = f.convert(f.optionalText("message", ""), m -> PlainText.optionalMultiLine("message", m, MAX_MESSAGE_LENGTH));
             f.throwIfInvalid();
+            message = checked.orElse("");
         }
         answer(ctx, publish.rollback(Caller.of(ctx).actor(), id, n, message));
     }

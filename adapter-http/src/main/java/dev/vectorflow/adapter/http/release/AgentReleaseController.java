@@ -61,7 +61,7 @@ public final class AgentReleaseController {
         routes.get("/api/nodes/{nodeId}/agent-versions", Access.team(Role.VIEWER, nodeTeam), this::agentVersions);
     }
 
-    private record ReleaseResponse(String version, String downloadUrl, String checksum, String signature, String notes, Instant createdAt,
+    record ReleaseResponse(String version, String downloadUrl, String checksum, String signature, String notes, Instant createdAt,
                                    String createdBy) {
         static ReleaseResponse fromDomain(AgentRelease r) {
             return new ReleaseResponse(r.version(), r.downloadUrl(), r.checksum(), r.signature(), r.notes(), r.createdAt(), r.createdBy());

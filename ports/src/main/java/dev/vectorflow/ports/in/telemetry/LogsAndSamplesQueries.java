@@ -11,6 +11,9 @@ import java.util.Optional;
 /** Reads of the log lines and sample results the agents sent. */
 public interface LogsAndSamplesQueries {
 
+    /** The most log lines one call answers. */
+    int MAX_LOG_LINES = 5000;
+
     /** Results of a sample request so far; done when every requested component answered. */
     record SampleStatus(String requestId, boolean done, List<EventSample> results) {
     }

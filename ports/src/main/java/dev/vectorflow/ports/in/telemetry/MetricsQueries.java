@@ -13,6 +13,9 @@ import java.util.Map;
 /** Reads of the metrics the heartbeats brought: a node's host and a pipeline's components over time, and their latest rates. */
 public interface MetricsQueries {
 
+    /** The most points one series answers (the range divided by the step). */
+    int MAX_POINTS = 2000;
+
     /** Latest cumulative counters and per-second rates of a pipeline or component. */
     record LiveCounters(long eventsIn, long eventsOut, long bytesIn, long bytesOut, long errors, long discarded,
                         double eventsInPerSec, double eventsOutPerSec, double bytesInPerSec, double bytesOutPerSec,

@@ -18,7 +18,6 @@ import java.util.Optional;
 /** Answers a node's log lines and how far a sample request got. */
 public final class LogsAndSamplesQueryService implements LogsAndSamplesQueries {
 
-    static final int MAX_LOG_LINES = 5000;
 
     private final Transactions transactions;
     private final NodeRepository nodes;

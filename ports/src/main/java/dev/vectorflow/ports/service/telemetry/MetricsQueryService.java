@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 public final class MetricsQueryService implements MetricsQueries {
 
     /** Most points a metrics query answers; a finer step over a long range is refused. */
-    static final int MAX_POINTS = 2000;
 
     private final Transactions transactions;
     private final NodeRepository nodes;

@@ -1,0 +1,70 @@
+package dev.vectorflow.adapter.http.node;
+
+import static dev.vectorflow.adapter.http.openapi.Schema.array;
+import static dev.vectorflow.adapter.http.openapi.Schema.bool;
+import static dev.vectorflow.adapter.http.openapi.Schema.dateTime;
+import static dev.vectorflow.adapter.http.openapi.Schema.enumeration;
+import static dev.vectorflow.adapter.http.openapi.Schema.integer;
+import static dev.vectorflow.adapter.http.openapi.Schema.map;
+import static dev.vectorflow.adapter.http.openapi.Schema.object;
+import static dev.vectorflow.adapter.http.openapi.Schema.of;
+import static dev.vectorflow.adapter.http.openapi.Schema.string;
+import static dev.vectorflow.adapter.http.openapi.Schema.uuid;
+
+import dev.vectorflow.adapter.http.node.NodeResponses.MatchResponse;
+import dev.vectorflow.adapter.http.node.NodeResponses.NodeActionResponse;
+import dev.vectorflow.adapter.http.node.NodeResponses.NodeResponse;
+import dev.vectorflow.adapter.http.openapi.ApiDocs;
+import dev.vectorflow.adapter.http.openapi.Schema;
+import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.ports.in.node.RequestSampleCommand;
+
+/** The node routes (list, detail, labels, maintenance, token, re-enrollment, restarts, samples, actions) in the OpenAPI document. */
+public final class NodeApiDocs {
+
+    private NodeApiDocs() {
+    }
+
+    /** A set of labels (a node's, a token's, a selector). */
+    public static Schema labels() {
+        return map(string(253)).describedAs("at most " + Labels.MAX_LABELS + " labels; keys are 1-63 letters, digits, '_', '.', '/', '-'"
+                + " starting with a letter or digit; values at most 253 printable characters without ',' and '='");
+    }
+
+    public static void describe(ApiDocs docs) {
+        docs.tag("Nodes");
+        docs.get("/api/environments/{id}/nodes", "The nodes of an environment with the pipelines they run")
+                .query("status", enumeration("HEALTHY", "DEGRADED", "UNREACHABLE"), "only nodes of this status")
+                .query("label", string().describedAs("key=value; repeat the parameter or separate with commas"),
+                        "only nodes that have every one of these labels")
+                .query("search", string(), "only nodes whose hostname contains this text")
+                .ok(array(of(NodeResponse.class)));
+        docs.get("/api/environments/{id}/nodes/match", "The nodes a selector matches (to preview a deployment)")
+                .query("selector", string().describedAs("key=value,key=value; empty matches every node"), "the labels a node must all have")
+                .ok(of(MatchResponse.class));
+        docs.get("/api/nodes/{nodeId}", "One node with its pipelines, its status transitions and its latest host reading")
+                .ok(of(NodeResponse.class));
+        docs.delete("/api/nodes/{nodeId}", "Delete a node (its token stops working; the agent has to enroll again)").noContent();
+        docs.delete("/api/nodes/{nodeId}/token", "Revoke a node's token: its agent gets 401 from then on and stops calling").noContent();
+        docs.post("/api/nodes/{nodeId}/re-enroll", "Issue a single-use enrollment token that gives this node (its labels, its history) a new node token")
+                .description("The token is shown once; the node's agent enrolls with it.")
+                .created(object().required("token", string()).required("expiresAt", dateTime()));
+        docs.put("/api/nodes/{nodeId}/labels", "Set the labels users give a node (they win over the agent's labels of the same key)")
+                .body(object().optional("labels", labels().describedAs("the user labels; absent or empty clears them")))
+                .ok(of(NodeResponse.class));
+        docs.put("/api/nodes/{nodeId}/maintenance", "Put a node into maintenance (its agent runs no pipeline meanwhile) or take it out")
+                .body(object().required("enabled", bool()))
+                .ok(of(NodeResponse.class));
+        docs.post("/api/nodes/{nodeId}/pipelines/{pipelineId}/restart", "Ask the node's agent to restart one pipeline (with its next heartbeat)")
+                .description("The action shows under GET /api/nodes/{nodeId}/actions until the agent reports its result.")
+                .accepted(object().required("actionId", string()));
+        docs.post("/api/nodes/{nodeId}/samples", "Ask the node's agent for sample events of some components of a running pipeline")
+                .description("The result comes with a later heartbeat; poll GET /api/nodes/{nodeId}/samples/{requestId}.")
+                .body(object().required("pipelineId", uuid())
+                        .required("componentKeys", array(string()).describedAs("1 to 50 component keys"))
+                        .optional("limit", integer(1, RequestSampleCommand.MAX_LIMIT).describedAs("events per component (default 5)")))
+                .accepted(object().required("requestId", string()));
+        docs.get("/api/nodes/{nodeId}/actions", "The last 100 one-shot actions of a node (restarts, samples, updates), newest first, with their results")
+                .ok(array(of(NodeActionResponse.class)));
+    }
+}
