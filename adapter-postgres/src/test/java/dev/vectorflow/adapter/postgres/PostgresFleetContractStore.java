@@ -11,6 +11,7 @@ import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -166,6 +167,11 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public OidcProviderRepository oidcProviders() {
         return store.oidcProviders();
+    }
+
+    @Override
+    public OidcSignIns oidcSignIns() {
+        return store.oidcSignIns();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -77,6 +78,8 @@ public interface FleetContractStore {
     SettingsRepository settings();
 
     OidcProviderRepository oidcProviders();
+
+    OidcSignIns oidcSignIns();
 
     BackupRuns backupRuns();
 }

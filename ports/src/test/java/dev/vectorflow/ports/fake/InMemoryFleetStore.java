@@ -14,6 +14,7 @@ import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -59,6 +60,7 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryTwoFactorRepository twoFactor = transactions.register(new InMemoryTwoFactorRepository());
     public final InMemorySettingsRepository settings = transactions.register(new InMemorySettingsRepository());
     public final InMemoryOidcProviderRepository oidcProviders = transactions.register(new InMemoryOidcProviderRepository());
+    public final InMemoryOidcSignIns oidcSignIns = transactions.register(new InMemoryOidcSignIns());
     public final InMemoryBackupRuns backupRuns = transactions.register(new InMemoryBackupRuns());
 
     @Override
@@ -180,6 +182,11 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public OidcProviderRepository oidcProviders() {
         return oidcProviders;
+    }
+
+    @Override
+    public OidcSignIns oidcSignIns() {
+        return oidcSignIns;
     }
 
     @Override
