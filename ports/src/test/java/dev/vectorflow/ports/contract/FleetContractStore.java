@@ -9,6 +9,8 @@ import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
 import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
@@ -25,6 +27,7 @@ import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.settings.SettingsRepository;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 
 /**
  * A store the driven-port contracts run on (the fakes, or one PostgreSQL database): its unit of work, its repositories,
@@ -82,4 +85,11 @@ public interface FleetContractStore {
     OidcSignIns oidcSignIns();
 
     BackupRuns backupRuns();
+
+    TelemetryRepository telemetry();
+
+    FleetOverviewRepository fleetOverview();
+
+    /** A new heartbeat writer into this store whose queue holds {@code capacity} heartbeats; it writes only when flushed. */
+    HeartbeatWriter newHeartbeatWriter(int capacity);
 }
