@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.LogLine;
+import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.telemetry.ComponentMinute;
 import dev.vectorflow.ports.out.telemetry.HostMinute;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
@@ -120,6 +124,28 @@ public abstract class TelemetryRepositoryContract extends TelemetryStoreContract
                 .extracting(HostMinute::minute).containsExactly(T0);
         assertThat(read(() -> telemetry().componentSeries(pipeline, old, T0.plusSeconds(60), Duration.ofMinutes(1))))
                 .extracting(ComponentMinute::minute).containsExactly(T0);
+    }
+
+    @Test
+    void givenSettledActionsAndStatusTransitionsPastRetention_whenEnforced_thenTheyGo_andPendingActionsAndNewerTransitionsStay() {
+        Node node = newNode(newEnvironment(), "retention-2");
+        Instant old = T0.plus(Duration.ofHours(1));
+        Instant cut = T0.plus(Duration.ofHours(2));
+        Instant now = T0.plus(Duration.ofHours(3));
+        String settled = "settled-" + node.id();
+        String pending = "pending-" + node.id();
+        inTransaction(() -> {
+            store().nodeActions().insert(node.id(), new OneShotAction.Restart(settled, anyPipeline()), old.minusSeconds(60), "test");
+            store().nodeActions().insert(node.id(), new OneShotAction.Restart(pending, anyPipeline()), old.minusSeconds(30), "test");
+        });
+        write(new HeartbeatWrite(node.id(), old, NodeStatus.DEGRADED, "old trouble", Optional.empty(), List.of(), Optional.empty(), List.of(),
+                List.of(), List.of(new HeartbeatWrite.ActionSettlement(settled, true, "restarted")), Optional.empty()));
+        write(heartbeat(node.id(), now, NodeStatus.HEALTHY, "heartbeat"));
+
+        inTransaction(() -> telemetry().enforceRetention(cut, cut, 100));
+
+        assertThat(read(() -> store().nodeActions().recent(node.id(), 10))).extracting(a -> a.action().id()).containsExactly(pending);
+        assertThat(read(() -> nodeStore().transitions(node.id(), 10))).extracting(StatusTransition::at).containsExactly(now);
     }
 
     @Test

@@ -74,6 +74,13 @@ public final class InMemoryNodeActionRepository implements NodeActionRepository,
                 .sorted(Comparator.comparing(StoredAction::createdAt).thenComparing(a -> a.action().id()).reversed()).limit(limit).toList();
     }
 
+    /** Forgets actions settled before {@code before} (retention); returns how many. */
+    public int deleteSettledBefore(Instant before) {
+        int count = rows.size();
+        rows.removeIf(r -> r.stored().settledAt().filter(at -> at.isBefore(before)).isPresent());
+        return count - rows.size();
+    }
+
     /** Deletes a node's actions (the database cascades a node's deletion). */
     public void deleteNode(NodeId node) {
         rows.removeIf(r -> r.node().equals(node));

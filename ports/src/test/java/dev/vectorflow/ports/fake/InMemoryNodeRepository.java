@@ -56,6 +56,17 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
         }
     }
 
+    /** Forgets status transitions before {@code before} and all but the newest {@code versionsKept} version changes of each node. */
+    public int enforceRetention(Instant before, int versionsKept) {
+        int count = transitions.size() + versions.size();
+        transitions.removeIf(t -> t.at().isBefore(before));
+        Map<NodeId, Integer> kept = new java.util.HashMap<>();
+        List<VersionRow> newestFirst = new ArrayList<>(versions.reversed());
+        newestFirst.removeIf(v -> kept.merge(v.node(), 1, Integer::sum) > versionsKept);
+        versions = new ArrayList<>(newestFirst.reversed());
+        return count - transitions.size() - versions.size();
+    }
+
     /** The node's agent version changes, newest first (what the fleet overview reads). */
     public List<FleetOverviewRepository.VersionChange> agentVersions(NodeId id, int limit) {
         return versions.reversed().stream().filter(v -> v.node().equals(id)).limit(limit)

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 public final class InMemoryTelemetryRepository implements TelemetryRepository, InMemoryTransactions.Participant {
 
     private static final Duration USE_HOURS_BEYOND = Duration.ofDays(2);
+    /** Agent version changes kept per node, as the database keeps them. */
+    private static final int AGENT_VERSIONS_KEPT = 100;
 
     private record StateKey(NodeId node, PipelineId pipeline) {
     }
@@ -226,7 +228,9 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
         deleted += logsBefore0 - state.logs.size();
         int samples = state.samples.size();
         state.samples.removeIf(s -> s.receivedAt().isBefore(logsBefore));
-        return deleted + samples - state.samples.size();
+        deleted += samples - state.samples.size();
+        deleted += actions.deleteSettledBefore(logsBefore);
+        return deleted + nodes.enforceRetention(metricsBefore, AGENT_VERSIONS_KEPT);
     }
 
     @Override
