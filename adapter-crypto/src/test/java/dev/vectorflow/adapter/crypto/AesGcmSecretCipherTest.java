@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vectorflow.ports.contract.SecretCipherContract;
 import dev.vectorflow.ports.out.security.KeyRingFailure;
+import dev.vectorflow.ports.out.security.SecretCipher;
 import dev.vectorflow.ports.out.security.UnknownKeyFailure;
 import dev.vectorflow.ports.out.security.WrappedDataKey;
 import java.security.SecureRandom;
@@ -20,7 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AesGcmSecretCipherTest {
+class AesGcmSecretCipherTest extends SecretCipherContract {
+
+    @Override
+    protected SecretCipher newCipher() {
+        return new AesGcmSecretCipher(masterKey, random);
+    }
+
+    @Override
+    protected SecretCipher newCipherUnderAnotherMasterKey() {
+        return new AesGcmSecretCipher(randomBytes(32), random);
+    }
+
 
     private static final String CONTEXT = "secret:env-1:db_password";
 

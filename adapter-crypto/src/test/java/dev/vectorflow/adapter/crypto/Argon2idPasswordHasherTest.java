@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vectorflow.core.identity.Password;
+import dev.vectorflow.ports.contract.PasswordHasherContract;
+import dev.vectorflow.ports.out.security.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Argon2idPasswordHasherTest {
+class Argon2idPasswordHasherTest extends PasswordHasherContract {
+
+    @Override
+    protected PasswordHasher hasher() {
+        return hasher;
+    }
+
+    @Override
+    protected String weakerHash(Password password) {
+        return new Argon2idPasswordHasher(MEMORY_KIB / 2, ITERATIONS, PARALLELISM, new SecureRandom()).hash(password);
+    }
+
 
     // Small parameters keep the suite fast; the algorithm is the same at any cost.
     private static final int MEMORY_KIB = 256;

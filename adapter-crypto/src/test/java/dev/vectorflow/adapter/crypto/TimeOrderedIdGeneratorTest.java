@@ -2,6 +2,8 @@ package dev.vectorflow.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vectorflow.ports.contract.IdGeneratorContract;
+import dev.vectorflow.ports.out.system.IdGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class TimeOrderedIdGeneratorTest {
+class TimeOrderedIdGeneratorTest extends IdGeneratorContract {
+
+    @Override
+    protected IdGenerator generator() {
+        return new TimeOrderedIdGenerator(Clock.systemUTC(), new SecureRandom());
+    }
+
 
     @Test
     void idsAreVersion7WithTheRfcVariantAndTheClockMillis() {

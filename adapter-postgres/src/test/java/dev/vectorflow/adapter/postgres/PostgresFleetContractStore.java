@@ -10,7 +10,10 @@ import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -25,6 +28,7 @@ import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.settings.SettingsRepository;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 
 /**
  * The driven-port contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
@@ -169,7 +173,28 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     }
 
     @Override
+    public OidcSignIns oidcSignIns() {
+        return store.oidcSignIns();
+    }
+
+    @Override
     public BackupRuns backupRuns() {
         return store.backupRuns();
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        return store.telemetry();
+    }
+
+    @Override
+    public FleetOverviewRepository fleetOverview() {
+        return store.fleetOverview();
+    }
+
+    /** Flushes only when told to (its interval is an hour); the contracts close it after each test. */
+    @Override
+    public HeartbeatWriter newHeartbeatWriter(int capacity) {
+        return store.telemetryWriter(capacity, 3_600_000);
     }
 }

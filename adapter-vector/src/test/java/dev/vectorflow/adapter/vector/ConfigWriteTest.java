@@ -5,7 +5,9 @@ import static dev.vectorflow.adapter.vector.ConfigTrees.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vectorflow.ports.contract.VectorConfigCodecContract;
 import dev.vectorflow.ports.out.vector.ConfigFormat;
+import dev.vectorflow.ports.out.vector.VectorConfigCodec;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ConfigWriteTest {
+class ConfigWriteTest extends VectorConfigCodecContract {
+
+    @Override
+    protected VectorConfigCodec codec() {
+        return codec;
+    }
 
     private final JacksonVectorConfigCodec codec = new JacksonVectorConfigCodec();
 

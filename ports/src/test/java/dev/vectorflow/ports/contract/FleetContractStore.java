@@ -9,7 +9,10 @@ import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -24,6 +27,7 @@ import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.settings.SettingsRepository;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 
 /**
  * A store the driven-port contracts run on (the fakes, or one PostgreSQL database): its unit of work, its repositories,
@@ -78,5 +82,14 @@ public interface FleetContractStore {
 
     OidcProviderRepository oidcProviders();
 
+    OidcSignIns oidcSignIns();
+
     BackupRuns backupRuns();
+
+    TelemetryRepository telemetry();
+
+    FleetOverviewRepository fleetOverview();
+
+    /** A new heartbeat writer into this store whose queue holds {@code capacity} heartbeats; it writes only when flushed. */
+    HeartbeatWriter newHeartbeatWriter(int capacity);
 }

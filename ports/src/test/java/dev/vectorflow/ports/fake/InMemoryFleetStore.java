@@ -13,7 +13,10 @@ import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
 import dev.vectorflow.ports.out.identity.OidcProviderRepository;
+import dev.vectorflow.ports.out.identity.OidcSignIns;
 import dev.vectorflow.ports.out.identity.TwoFactorRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
@@ -28,6 +31,7 @@ import dev.vectorflow.ports.out.persistence.TeamRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.settings.SettingsRepository;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -59,7 +63,10 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryTwoFactorRepository twoFactor = transactions.register(new InMemoryTwoFactorRepository());
     public final InMemorySettingsRepository settings = transactions.register(new InMemorySettingsRepository());
     public final InMemoryOidcProviderRepository oidcProviders = transactions.register(new InMemoryOidcProviderRepository());
+    public final InMemoryOidcSignIns oidcSignIns = transactions.register(new InMemoryOidcSignIns());
     public final InMemoryBackupRuns backupRuns = transactions.register(new InMemoryBackupRuns());
+    public final InMemoryTelemetryRepository telemetry = transactions.register(new InMemoryTelemetryRepository(nodes, actions));
+    public final InMemoryFleetOverviewRepository fleetOverview = new InMemoryFleetOverviewRepository(nodes, pipelines, actions, telemetry);
 
     @Override
     public EnvironmentId newEnvironment() {
@@ -183,7 +190,27 @@ public final class InMemoryFleetStore implements FleetContractStore {
     }
 
     @Override
+    public OidcSignIns oidcSignIns() {
+        return oidcSignIns;
+    }
+
+    @Override
     public BackupRuns backupRuns() {
         return backupRuns;
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        return telemetry;
+    }
+
+    @Override
+    public FleetOverviewRepository fleetOverview() {
+        return fleetOverview;
+    }
+
+    @Override
+    public HeartbeatWriter newHeartbeatWriter(int capacity) {
+        return new RecordingHeartbeatWriter(capacity, telemetry);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Fake of {@link NodeActionRepository} over a list; {@link #settle} stands in for the heartbeat writer. */
 public final class InMemoryNodeActionRepository implements NodeActionRepository, InMemoryTransactions.Participant {
@@ -30,6 +31,19 @@ public final class InMemoryNodeActionRepository implements NodeActionRepository,
                 ? new Row(r.node(), new StoredAction(r.stored().action(), r.stored().createdAt(), r.stored().createdBy(), Optional.of(at),
                 Optional.of(status), message))
                 : r);
+    }
+
+    /** Settles the node's pending actions that {@code which} accepts, as the heartbeat writer would. */
+    public void settleWhere(NodeId node, Predicate<OneShotAction> which, Instant at, String status, String message) {
+        rows.replaceAll(r -> r.node().equals(node) && which.test(r.stored().action()) && r.stored().settledAt().isEmpty()
+                ? new Row(r.node(), new StoredAction(r.stored().action(), r.stored().createdAt(), r.stored().createdBy(), Optional.of(at),
+                Optional.of(status), message))
+                : r);
+    }
+
+    /** Every action of the node, pending and settled, in no particular order (the fleet overview counts them). */
+    public List<StoredAction> all(NodeId node) {
+        return rows.stream().filter(r -> r.node().equals(node)).map(Row::stored).toList();
     }
 
     @Override
@@ -58,6 +72,13 @@ public final class InMemoryNodeActionRepository implements NodeActionRepository,
     public List<StoredAction> recent(NodeId node, int limit) {
         return rows.stream().filter(r -> r.node().equals(node)).map(Row::stored)
                 .sorted(Comparator.comparing(StoredAction::createdAt).thenComparing(a -> a.action().id()).reversed()).limit(limit).toList();
+    }
+
+    /** Forgets actions settled before {@code before} (retention); returns how many. */
+    public int deleteSettledBefore(Instant before) {
+        int count = rows.size();
+        rows.removeIf(r -> r.stored().settledAt().filter(at -> at.isBefore(before)).isPresent());
+        return count - rows.size();
     }
 
     /** Deletes a node's actions (the database cascades a node's deletion). */

@@ -5,6 +5,8 @@ import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +27,11 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
     private record Stored(Node node, String tokenLookup, String tokenHash) {
     }
 
-    private record State(Map<NodeId, Stored> nodes, List<StatusTransition> transitions) {
+    private record State(Map<NodeId, Stored> nodes, List<StatusTransition> transitions, List<VersionRow> versions) {
+    }
+
+    /** A change of a node's agent version (its history starts at enrollment). */
+    private record VersionRow(NodeId node, String version, Optional<String> previous, Instant at) {
     }
 
     private static final Comparator<Node> BY_HOSTNAME = Comparator.comparing((Node n) -> n.hostname().toLowerCase(Locale.ROOT))
@@ -32,6 +39,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
 
     private Map<NodeId, Stored> nodes = new LinkedHashMap<>();
     private List<StatusTransition> transitions = new ArrayList<>();
+    private List<VersionRow> versions = new ArrayList<>();
 
     @Override
     public void insert(Node node, String tokenLookup, String tokenHash) {
@@ -39,6 +47,62 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
             throw new UniqueViolation("node or token lookup exists", null);
         }
         nodes.put(node.id(), new Stored(node, tokenLookup, tokenHash));
+        versions.add(new VersionRow(node.id(), node.agentVersion(), Optional.empty(), node.enrolledAt()));
+    }
+
+    private void versionChanged(NodeId id, String previous, String version, Instant at) {
+        if (!Objects.equals(previous, version)) {
+            versions.add(new VersionRow(id, version, Optional.ofNullable(previous), at));
+        }
+    }
+
+    /** Forgets status transitions before {@code before} and all but the newest {@code versionsKept} version changes of each node. */
+    public int enforceRetention(Instant before, int versionsKept) {
+        int count = transitions.size() + versions.size();
+        transitions.removeIf(t -> t.at().isBefore(before));
+        Map<NodeId, Integer> kept = new java.util.HashMap<>();
+        List<VersionRow> newestFirst = new ArrayList<>(versions.reversed());
+        newestFirst.removeIf(v -> kept.merge(v.node(), 1, Integer::sum) > versionsKept);
+        versions = new ArrayList<>(newestFirst.reversed());
+        return count - transitions.size() - versions.size();
+    }
+
+    /** The node's agent version changes, newest first (what the fleet overview reads). */
+    public List<FleetOverviewRepository.VersionChange> agentVersions(NodeId id, int limit) {
+        return versions.reversed().stream().filter(v -> v.node().equals(id)).limit(limit)
+                .map(v -> new FleetOverviewRepository.VersionChange(v.version(), v.previous(), v.at())).toList();
+    }
+
+    /**
+     * What a heartbeat writes on the node's row, as the database does: a transition where the status differs, and the
+     * time, status and reason unless a later heartbeat was written already.
+     */
+    public void heartbeat(NodeId id, Instant at, NodeStatus status, String reason) {
+        Stored s = nodes.get(id);
+        if (s == null) {
+            return;
+        }
+        Node n = s.node();
+        if (n.status() != status) {
+            transitions.add(new StatusTransition(id, n.status(), status, reason, at));
+        }
+        if (n.lastHeartbeatAt().isEmpty() || !n.lastHeartbeatAt().get().isAfter(at)) {
+            change(id, old -> new Node(old.id(), old.environmentId(), old.hostname(), old.os(), old.agentVersion(), old.vectorVersion(),
+                    old.deploymentMode(), old.agentLabels(), old.userLabels(), old.maintenance(), status, reason, old.enrolledAt(),
+                    Optional.of(at), old.tokenRevoked(), old.updateError()));
+        }
+    }
+
+    /** The facts a node reported about itself; a different agent version joins its history. */
+    public void facts(NodeId id, HeartbeatWrite.NodeFacts f, Instant at) {
+        Stored s = nodes.get(id);
+        if (s == null) {
+            return;
+        }
+        versionChanged(id, s.node().agentVersion(), f.agentVersion(), at);
+        change(id, old -> new Node(old.id(), old.environmentId(), old.hostname(), old.os(), f.agentVersion(), f.vectorVersion(),
+                f.deploymentMode(), f.agentLabels(), old.userLabels(), old.maintenance(), old.status(), old.statusReason(), old.enrolledAt(),
+                old.lastHeartbeatAt(), old.tokenRevoked(), f.updateError()));
     }
 
     @Override
@@ -93,6 +157,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
         Stored s = nodes.get(id);
         if (s != null) {
             Node n = s.node();
+            versionChanged(id, n.agentVersion(), agentVersion, at);
             nodes.put(id, new Stored(new Node(n.id(), n.environmentId(), hostname, os, agentVersion, vectorVersion, n.deploymentMode(),
                     agentLabels, n.userLabels(), n.maintenance(), n.status(), n.statusReason(), n.enrolledAt(), n.lastHeartbeatAt(), false,
                     n.updateError()), tokenLookup, tokenHash));
@@ -109,6 +174,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
     @Override
     public boolean delete(NodeId id) {
         transitions.removeIf(t -> t.nodeId().equals(id));
+        versions.removeIf(v -> v.node().equals(id));
         return nodes.remove(id) != null;
     }
 
@@ -143,7 +209,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
 
     @Override
     public Object snapshot() {
-        return new State(new LinkedHashMap<>(nodes), new ArrayList<>(transitions));
+        return new State(new LinkedHashMap<>(nodes), new ArrayList<>(transitions), new ArrayList<>(versions));
     }
 
     @Override
@@ -151,5 +217,6 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
         State state = (State) snapshot;
         nodes = new LinkedHashMap<>(state.nodes());
         transitions = new ArrayList<>(state.transitions());
+        versions = new ArrayList<>(state.versions());
     }
 }

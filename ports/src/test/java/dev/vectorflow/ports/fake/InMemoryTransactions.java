@@ -18,7 +18,17 @@ public final class InMemoryTransactions implements Transactions {
     }
 
     private final List<Participant> participants = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private int depth;
+
+    /** Runs {@code action} when the outermost unit of work commits (at once outside one); a rollback forgets it. */
+    public void afterCommit(Runnable action) {
+        if (depth == 0) {
+            action.run();
+        } else {
+            afterCommit.add(action);
+        }
+    }
 
     /** True while a unit of work runs (tests check that slow side effects happen outside one). */
     public boolean open() {
@@ -37,15 +47,21 @@ public final class InMemoryTransactions implements Transactions {
         }
         List<Object> snapshots = participants.stream().map(Participant::snapshot).toList();
         depth++;
+        T result;
         try {
-            return work.run();
+            result = work.run();
         } catch (Exception | Error failure) {
             for (int i = 0; i < participants.size(); i++) {
                 participants.get(i).restore(snapshots.get(i));
             }
+            afterCommit.clear();
             throw failure;
         } finally {
             depth--;
         }
+        List<Runnable> committed = List.copyOf(afterCommit);
+        afterCommit.clear();
+        committed.forEach(Runnable::run);
+        return result;
     }
 }

@@ -2,6 +2,7 @@ package dev.vectorflow.ports.fake;
 
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.fleet.FleetChanges;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +11,13 @@ import java.util.List;
 public final class RecordingFleetChanges implements FleetChanges {
 
     private final List<Object> notices = new ArrayList<>();
-    private final InMemoryFleetCache cache;
+    private final FleetCache cache;
 
     public RecordingFleetChanges() {
         this(null);
     }
 
-    public RecordingFleetChanges(InMemoryFleetCache cache) {
+    public RecordingFleetChanges(FleetCache cache) {
         this.cache = cache;
     }
 

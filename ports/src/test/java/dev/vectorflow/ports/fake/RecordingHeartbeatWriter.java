@@ -10,15 +10,35 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Fake of {@link HeartbeatWriter}: keeps what it was offered, refuses when "full", and can report heartbeats as dropped. */
+/**
+ * Fake of {@link HeartbeatWriter}: keeps what it was offered, refuses when "full" or its queue is, can report heartbeats as
+ * dropped, and, given a store, writes each flush into it as the database writer does.
+ */
 public final class RecordingHeartbeatWriter implements HeartbeatWriter {
 
     private final List<HeartbeatWrite> queued = new ArrayList<>();
     private final List<HeartbeatWrite> written = new ArrayList<>();
     private final List<HostMinute> hostRollups = new ArrayList<>();
     private final List<ComponentMinute> componentRollups = new ArrayList<>();
+    private final List<Rollups> pendingRollups = new ArrayList<>();
+
+    private record Rollups(List<HostMinute> host, List<ComponentMinute> components) {
+    }
+    private final int capacity;
+    private final InMemoryTelemetryRepository store;
     private boolean full;
     private Consumer<Set<NodeId>> onDropped = nodes -> { };
+
+    /** A writer that keeps everything and stores nothing. */
+    public RecordingHeartbeatWriter() {
+        this(Integer.MAX_VALUE, null);
+    }
+
+    /** A writer whose queue holds {@code capacity} heartbeats and whose flushes write into {@code store}. */
+    public RecordingHeartbeatWriter(int capacity, InMemoryTelemetryRepository store) {
+        this.capacity = capacity;
+        this.store = store;
+    }
 
     /** From now on every offer is refused (or accepted again). */
     public void full(boolean full) {
@@ -51,7 +71,7 @@ public final class RecordingHeartbeatWriter implements HeartbeatWriter {
 
     @Override
     public boolean offer(HeartbeatWrite heartbeat) {
-        if (full) {
+        if (full || queued.size() >= capacity) {
             return false;
         }
         queued.add(heartbeat);
@@ -62,6 +82,9 @@ public final class RecordingHeartbeatWriter implements HeartbeatWriter {
     public void offerRollups(List<HostMinute> host, List<ComponentMinute> components) {
         hostRollups.addAll(host);
         componentRollups.addAll(components);
+        if (store != null) {
+            pendingRollups.add(new Rollups(List.copyOf(host), List.copyOf(components)));
+        }
     }
 
     @Override
@@ -71,6 +94,11 @@ public final class RecordingHeartbeatWriter implements HeartbeatWriter {
 
     @Override
     public void flush() {
+        if (store != null) {
+            store.write(queued);
+            pendingRollups.forEach(r -> store.writeRollups(r.host(), r.components()));
+            pendingRollups.clear();
+        }
         written.addAll(queued);
         queued.clear();
     }

@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Fake of {@link NotificationSender}: records every notification per target and answers what the test scripted for
- * that target (delivered with 200 by default); targets whose text holds a refused host get problems.
+ * that target (delivered with 200 by default); targets whose text holds a refused host get problems, and a send to them
+ * delivers nothing and is not worth retrying.
  */
 public final class RecordingNotificationSender implements NotificationSender {
 
@@ -36,6 +37,14 @@ public final class RecordingNotificationSender implements NotificationSender {
         return new DeliveryOutcome(false, retryable, OptionalInt.of(status), Duration.ofMillis(5), Optional.of("HTTP " + status + " from the receiver"));
     }
 
+    /** What a receiver answering {@code status} comes to: delivered on 2xx, worth another attempt on 408, 429 and 5xx. */
+    public static DeliveryOutcome answered(int status) {
+        if (status >= 200 && status < 300) {
+            return new DeliveryOutcome(true, false, OptionalInt.of(status), Duration.ofMillis(5), Optional.empty());
+        }
+        return failed(status, status == 408 || status == 429 || status >= 500);
+    }
+
     /** Answers sends to targets whose {@code toString()} contains {@code hostPart} with {@code outcome}. */
     public void script(String hostPart, Function<Notification, DeliveryOutcome> outcome) {
         scripts.put(hostPart, outcome);
@@ -53,8 +62,14 @@ public final class RecordingNotificationSender implements NotificationSender {
 
     @Override
     public DeliveryOutcome send(ChannelTarget target, Notification notification, DeliveryPolicy policy) {
+        List<String> problems;
         synchronized (this) {
             sent.add(new Sent(target, notification, policy));
+            problems = problems(target, policy);
+        }
+        if (!problems.isEmpty()) {
+            // as the guard: nothing is sent, and trying again would not help
+            return new DeliveryOutcome(false, false, OptionalInt.empty(), Duration.ZERO, Optional.of(String.join("; ", problems)));
         }
         for (Map.Entry<String, Function<Notification, DeliveryOutcome>> e : scripts.entrySet()) {
             if (target.toString().contains(e.getKey())) {

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Stand-in of {@link SecretCipher} that hides nothing but keeps its rules: a data key opens only under the master key that
- * wrapped it, an envelope names its key and opens only with its context, and only loaded keys open anything.
+ * wrapped it, an envelope names its key and opens only with its context and unchanged (a checksum stands in for the tag), and
+ * only loaded keys open anything.
  */
 public final class ToySecretCipher implements SecretCipher {
 
@@ -39,6 +40,9 @@ public final class ToySecretCipher implements SecretCipher {
                 throw new KeyRingFailure("data key " + key.keyId() + " was wrapped by another master key");
             }
         }
+        if (keys.stream().map(WrappedDataKey::keyId).distinct().count() != keys.size()) {
+            throw new KeyRingFailure("a data key is listed twice");
+        }
         if (keys.stream().noneMatch(k -> k.keyId().equals(primaryKeyId))) {
             throw new KeyRingFailure("the primary key " + primaryKeyId + " is not in the ring");
         }
@@ -49,14 +53,20 @@ public final class ToySecretCipher implements SecretCipher {
 
     @Override
     public String seal(byte[] plaintext, String context) {
-        return "toy:" + primaryKeyId() + ":" + Base64.getUrlEncoder().encodeToString(context.getBytes(StandardCharsets.UTF_8)) + ":"
+        String body = primaryKeyId() + ":" + Base64.getUrlEncoder().encodeToString(context.getBytes(StandardCharsets.UTF_8)) + ":"
                 + Base64.getUrlEncoder().encodeToString(plaintext);
+        return "toy:" + body + ":" + seal(body);
+    }
+
+    /** A stand-in of the tag: any change to the envelope's body shows. */
+    private static String seal(String body) {
+        return Integer.toHexString(body.hashCode());
     }
 
     @Override
     public byte[] open(String envelope, String context) {
-        String[] parts = envelope.split(":");
-        if (parts.length != 4 || !parts[0].equals("toy")) {
+        String[] parts = envelope == null ? new String[0] : envelope.split(":", -1);
+        if (parts.length != 5 || !parts[0].equals("toy")) {
             throw new KeyRingFailure("not an envelope");
         }
         if (!loaded.contains(parts[1])) {
@@ -64,6 +74,9 @@ public final class ToySecretCipher implements SecretCipher {
         }
         if (!new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8).equals(context)) {
             throw new KeyRingFailure("the envelope belongs to another context");
+        }
+        if (!seal(parts[1] + ":" + parts[2] + ":" + parts[3]).equals(parts[4])) {
+            throw new KeyRingFailure("the envelope was tampered with");
         }
         return Base64.getUrlDecoder().decode(parts[3]);
     }

@@ -93,7 +93,9 @@ class SessionServiceTest {
 
         signIn("ada@example.com", PASSWORD);
 
-        assertThat(users.findById(ada.id()).orElseThrow().passwordHash()).isEqualTo("plain:" + PASSWORD);
+        String rehashed = users.findById(ada.id()).orElseThrow().passwordHash();
+        assertThat(new PlainPasswordHasher().needsRehash(rehashed)).as("stored with the current parameters: %s", rehashed).isFalse();
+        assertThat(new PlainPasswordHasher().matches(new Password(PASSWORD), rehashed)).isTrue();
     }
 
     @Test
