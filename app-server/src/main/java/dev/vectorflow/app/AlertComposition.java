@@ -65,7 +65,8 @@ final class AlertComposition implements AutoCloseable {
                 new AlertChannelService(tx, channels, rules, deliveries, secrets, notificationSender, policies, audit, ids, clock),
                 new SilenceService(tx, alerts, rules, audit, ids, clock), queries, queries);
         this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(),
-                new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live), ids, clock);
+                new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live,
+                        store.alertInputs(), store.backupRuns()), ids, clock);
         this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, RetrySchedule.DEFAULT,
                 deliveryThreads, clock);
     }

@@ -59,6 +59,29 @@ public final class AlertResponses {
             case AlertCondition.NodeUnreachableCondition u -> c.put("selector", selectorText(u.selector()));
             case AlertCondition.PipelineFailingCondition f -> c.put("pipeline", f.pipeline().map(PipelineId::toString).orElse(null));
             case AlertCondition.CertificateExpiringCondition e -> c.put("days", e.days());
+            case AlertCondition.DeploymentNotConvergedCondition d -> {
+                c.put("minutes", d.minutes());
+                c.put("pipeline", d.pipeline().map(PipelineId::toString).orElse(null));
+            }
+            case AlertCondition.AgentUpdateFailedCondition u -> c.put("selector", selectorText(u.selector()));
+            case AlertCondition.SecretMissingCondition m -> {
+            }
+            case AlertCondition.BackupFailedCondition b -> {
+            }
+            case AlertCondition.ThroughputDropCondition t -> {
+                c.put("pipeline", t.pipeline().toString());
+                c.put("component", t.component().map(ComponentKey::value).orElse(null));
+                c.put("metric", t.metric().wireName());
+                c.put("percent", t.percent());
+                c.put("windowMinutes", t.windowMinutes());
+            }
+            case AlertCondition.LogMatchCondition l -> {
+                c.put("pattern", l.pattern().text());
+                c.put("regex", l.pattern().regex());
+                c.put("pipeline", l.pipeline().map(PipelineId::toString).orElse(null));
+                c.put("selector", selectorText(l.selector()));
+                c.put("minCount", l.minCount());
+            }
         }
         return c;
     }

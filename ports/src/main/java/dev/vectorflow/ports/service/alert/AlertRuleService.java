@@ -106,6 +106,9 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
         Optional<PipelineId> pipeline = switch (c.condition()) {
             case AlertCondition.PipelineMetricCondition m -> Optional.of(m.pipeline());
             case AlertCondition.PipelineFailingCondition f -> f.pipeline();
+            case AlertCondition.DeploymentNotConvergedCondition d -> d.pipeline();
+            case AlertCondition.ThroughputDropCondition t -> Optional.of(t.pipeline());
+            case AlertCondition.LogMatchCondition l -> l.pipeline();
             default -> Optional.empty();
         };
         pipeline.filter(p -> pipelines.findById(p).filter(found -> found.environmentId().equals(c.environment())).isEmpty())
