@@ -8,10 +8,10 @@ import {
   describeCondition,
   emptyRuleForm,
   formToRule,
+  ANY_PIPELINE_KINDS,
   KIND_FIELDS,
   MAX_ALERTS,
-  NODE_METRICS,
-  PIPELINE_METRICS,
+  metricsOf,
   RULE_KINDS,
   ruleToForm,
   SEVERITIES,
@@ -46,7 +46,7 @@ export function RulesPanel({ envId }: { envId: string }) {
         {(items) =>
           items.length === 0 ? (
             <Empty title="No rules yet" testId="rules-empty">
-              <p className="muted">A rule watches node or pipeline metrics, unreachable nodes, failing pipelines or expiring certificates.</p>
+              <p className="muted">A rule watches node or pipeline metrics, unreachable nodes, failing pipelines, expiring certificates, deployments that do not converge, failed agent updates, missing secrets, failed backups, drops of throughput or log lines.</p>
             </Empty>
           ) : (
             <div className="table-wrap">
@@ -201,14 +201,14 @@ function RuleDialog({
           {selectField('severity', 'Severity', SEVERITIES.map((s) => ({ value: s, label: s })))}
           {fields.includes('pipeline') &&
             selectField('pipeline', 'Pipeline', [
-              ...(form.kind === 'pipeline_failing' ? [{ value: '', label: 'every pipeline of the environment' }] : [{ value: '', label: 'choose a pipeline' }]),
+              ...(ANY_PIPELINE_KINDS.includes(form.kind) ? [{ value: '', label: 'every pipeline of the environment' }] : [{ value: '', label: 'choose a pipeline' }]),
               ...pipelines.map((x) => ({ value: x.id, label: x.name })),
             ])}
           {fields.includes('component') && (
             <TextField label="Component (optional)" value={form.component} onChange={set('component')} placeholder="to_s3" error={fieldError(p, 'condition.component')} testId="rule-component" hint="A component key of the pipeline; empty watches the whole pipeline." />
           )}
           {fields.includes('metric') &&
-            selectField('metric', 'Metric', (form.kind === 'pipeline_metric' ? PIPELINE_METRICS : NODE_METRICS).map((m) => ({ value: m, label: m })))}
+            selectField('metric', 'Metric', metricsOf(form.kind).map((m) => ({ value: m, label: m })))}
           {fields.includes('comparison') && selectField('comparison', 'Fires when the value is', [{ value: '>', label: '> above the threshold' }, { value: '<', label: '< below the threshold' }])}
           {fields.includes('threshold') && <TextField label="Threshold" value={form.threshold} onChange={set('threshold')} required error={fieldError(p, 'condition.threshold')} testId="rule-threshold" />}
           {fields.includes('hysteresis') && (
@@ -223,6 +223,26 @@ function RuleDialog({
             <TextField label="Nodes (labels)" value={form.selector} onChange={set('selector')} placeholder="role=web,region=eu" error={fieldError(p, 'condition.selector')} testId="rule-selector" hint="Empty watches every node." />
           )}
           {fields.includes('days') && <TextField label="Days before expiry" value={form.days} onChange={set('days')} required error={fieldError(p, 'condition.days')} testId="rule-days" hint="1 to 365." />}
+          {fields.includes('minutes') && (
+            <TextField label="Minutes after the deploy" value={form.minutes} onChange={set('minutes')} required error={fieldError(p, 'condition.minutes')} testId="rule-minutes" hint="1 to 1440: fires when the deployment's nodes do not all run its version by then." />
+          )}
+          {fields.includes('percent') && (
+            <TextField label="Below this percent of before" value={form.percent} onChange={set('percent')} required error={fieldError(p, 'condition.percent')} testId="rule-percent" hint="1 to 100: fires when the rate now is below this share of the average over the window before." />
+          )}
+          {fields.includes('windowMinutes') && (
+            <TextField label="Window (minutes)" value={form.windowMinutes} onChange={set('windowMinutes')} required error={fieldError(p, 'condition.windowMinutes')} testId="rule-window" hint="5 to 1440 minutes of stored history to average; no history, no alert." />
+          )}
+          {fields.includes('pattern') && (
+            <TextField label="Pattern" value={form.pattern} onChange={set('pattern')} required error={fieldError(p, 'condition.pattern')} testId="rule-pattern" placeholder="timeout" hint="A keyword (any case), or a regular expression; at most 200 characters." />
+          )}
+          {fields.includes('regex') && (
+            <label className="check">
+              <input type="checkbox" checked={form.regex} onChange={(e) => set('regex')(e.target.checked)} data-testid="rule-regex" /> The pattern is a regular expression (a group repeated inside a repeat, such as (a+)+, is refused)
+            </label>
+          )}
+          {fields.includes('minCount') && (
+            <TextField label="Lines per round" value={form.minCount} onChange={set('minCount')} error={fieldError(p, 'condition.minCount')} testId="rule-min-count" hint="1 to 1000 matching lines on a node within one evaluation (every 10 s)." />
+          )}
           <TextField label="For (seconds)" value={form.forSeconds} onChange={set('forSeconds')} error={fieldError(p, 'forSeconds')} testId="rule-for" hint="How long the condition must hold before the alert fires (0 to 86400)." />
           <TextField label="Cooldown (seconds)" value={form.cooldownSeconds} onChange={set('cooldownSeconds')} error={fieldError(p, 'cooldownSeconds')} testId="rule-cooldown" hint="After it resolved, how long before it may fire again (0 to 604800)." />
           <TextField
@@ -232,7 +252,7 @@ function RuleDialog({
             multiline
             error={fieldError(p, 'message')}
             testId="rule-message"
-            hint="Placeholders: {{rule}} {{severity}} {{node}} {{pipeline}} {{component}} {{metric}} {{value}} {{threshold}}."
+            hint="Placeholders: {{rule}} {{severity}} {{node}} {{pipeline}} {{component}} {{metric}} {{value}} {{threshold}} {{detail}} (the matched log line, the error, the missing secret)."
           />
           <div className={fieldError(p, 'channels') ? 'field field-invalid' : 'field'}>
             <span className="field-label">Notify</span>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   alertQuery,
   channelToForm,
+  describeCondition,
   emptyRuleForm,
   filterAlerts,
   firingCounts,
@@ -71,6 +72,31 @@ describe('rule form ↔ JSON', () => {
     expect(formToRule({ ...emptyRuleForm('certificate_expiring'), name: 'c' }).condition).toEqual({ kind: 'certificate_expiring', days: 14 });
     expect(withKind(emptyRuleForm('node_metric'), 'pipeline_metric').metric).toBe('events_in_per_second');
     expect(withKind({ ...emptyRuleForm('node_metric'), metric: 'disk_percent' }, 'node_metric').metric).toBe('disk_percent');
+  });
+});
+
+describe('the rule kinds on deployments, updates, secrets, backups, throughput and logs', () => {
+  it('each sends only its own fields, numbers as numbers, with its starting values', () => {
+    const f = { ...emptyRuleForm('node_metric'), name: 'r', selector: 'role=web', pipeline: 'p1', component: 'out' };
+    expect(formToRule(withKind(f, 'deployment_not_converged')).condition).toEqual({ kind: 'deployment_not_converged', minutes: 15, pipeline: 'p1' });
+    expect(formToRule(withKind(f, 'agent_update_failed')).condition).toEqual({ kind: 'agent_update_failed', selector: 'role=web' });
+    expect(formToRule(withKind(f, 'secret_missing')).condition).toEqual({ kind: 'secret_missing' });
+    expect(formToRule(withKind(f, 'backup_failed')).condition).toEqual({ kind: 'backup_failed' });
+    expect(formToRule(withKind(f, 'throughput_drop')).condition).toEqual({
+      kind: 'throughput_drop', pipeline: 'p1', component: 'out', metric: 'events_in_per_second', percent: 50, windowMinutes: 60,
+    });
+    expect(formToRule({ ...withKind(f, 'log_match'), pattern: 'timeout after \\d+ms', regex: true, pipeline: '', minCount: '3' }).condition).toEqual({
+      kind: 'log_match', pattern: 'timeout after \\d+ms', regex: true, selector: 'role=web', minCount: 3,
+    });
+  });
+
+  it('a throughput rule chooses only events in or out; a stored rule comes back to the same body', () => {
+    expect(withKind({ ...emptyRuleForm('pipeline_metric'), metric: 'errors_per_second' }, 'throughput_drop').metric).toBe('events_in_per_second');
+    const stored = { kind: 'throughput_drop' as const, pipeline: 'p1', component: null, metric: 'events_out_per_second', percent: 20, windowMinutes: 30 };
+    const r: AlertRule = rule(stored);
+    expect(formToRule(ruleToForm(r)).condition).toEqual({ kind: 'throughput_drop', pipeline: 'p1', metric: 'events_out_per_second', percent: 20, windowMinutes: 30 });
+    expect(describeCondition(stored, () => 'checkout')).toBe('events_out_per_second of checkout below 20 % of the last 30 min');
+    expect(describeCondition({ kind: 'log_match', pattern: 'oops', regex: false, minCount: 2 })).toBe('log lines containing "oops" (at least 2)');
   });
 });
 

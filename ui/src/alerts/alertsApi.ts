@@ -7,16 +7,41 @@ import { api, type ApiClient } from '../api.ts';
 export type Severity = 'info' | 'warning' | 'critical';
 export const SEVERITIES: Severity[] = ['info', 'warning', 'critical'];
 
-export type RuleKind = 'node_metric' | 'pipeline_metric' | 'node_unreachable' | 'pipeline_failing' | 'certificate_expiring';
+export type RuleKind =
+  | 'node_metric'
+  | 'pipeline_metric'
+  | 'node_unreachable'
+  | 'pipeline_failing'
+  | 'certificate_expiring'
+  | 'deployment_not_converged'
+  | 'agent_update_failed'
+  | 'secret_missing'
+  | 'backup_failed'
+  | 'throughput_drop'
+  | 'log_match';
 export const RULE_KINDS: { kind: RuleKind; label: string }[] = [
   { kind: 'node_metric', label: 'Node metric' },
   { kind: 'pipeline_metric', label: 'Pipeline metric' },
   { kind: 'node_unreachable', label: 'Node unreachable' },
   { kind: 'pipeline_failing', label: 'Pipeline failing' },
   { kind: 'certificate_expiring', label: 'Certificate expiring' },
+  { kind: 'deployment_not_converged', label: 'Deployment not converged' },
+  { kind: 'agent_update_failed', label: 'Agent update failed' },
+  { kind: 'secret_missing', label: 'Secret or certificate missing' },
+  { kind: 'backup_failed', label: 'Backup failed' },
+  { kind: 'throughput_drop', label: 'Throughput drop' },
+  { kind: 'log_match', label: 'Log line matches' },
 ];
 export const NODE_METRICS = ['cpu_percent', 'memory_percent', 'disk_percent', 'load1', 'net_in_bytes_per_second', 'net_out_bytes_per_second'];
 export const PIPELINE_METRICS = ['events_in_per_second', 'events_out_per_second', 'errors_per_second', 'error_rate_percent', 'discarded_per_second'];
+export const THROUGHPUT_METRICS = ['events_in_per_second', 'events_out_per_second'];
+
+/** The metrics a kind chooses from (none for the kinds without a metric). */
+export function metricsOf(kind: RuleKind): string[] {
+  if (kind === 'pipeline_metric') return PIPELINE_METRICS;
+  if (kind === 'throughput_drop') return THROUGHPUT_METRICS;
+  return NODE_METRICS;
+}
 
 export interface AlertRule {
   id: string;
@@ -233,6 +258,12 @@ export interface RuleForm {
   component: string;
   perNode: boolean;
   days: string;
+  minutes: string;
+  percent: string;
+  windowMinutes: string;
+  pattern: string;
+  regex: boolean;
+  minCount: string;
   forSeconds: string;
   cooldownSeconds: string;
   message: string;
@@ -257,6 +288,23 @@ export const KIND_FIELDS: Record<RuleKind, string[]> = {
   node_unreachable: ['selector'],
   pipeline_failing: ['pipeline'],
   certificate_expiring: ['days'],
+  deployment_not_converged: ['minutes', 'pipeline'],
+  agent_update_failed: ['selector'],
+  secret_missing: [],
+  backup_failed: [],
+  throughput_drop: ['pipeline', 'component', 'metric', 'percent', 'windowMinutes'],
+  log_match: ['pattern', 'regex', 'pipeline', 'selector', 'minCount'],
+};
+
+/** The kinds whose pipeline is optional (empty: every pipeline of the environment). */
+export const ANY_PIPELINE_KINDS: RuleKind[] = ['pipeline_failing', 'deployment_not_converged', 'log_match'];
+
+/** Numbers a new rule of a kind starts with. */
+const DEFAULTS: Partial<Record<RuleKind, Partial<RuleForm>>> = {
+  certificate_expiring: { days: '14' },
+  deployment_not_converged: { minutes: '15' },
+  throughput_drop: { percent: '50', windowMinutes: '60' },
+  log_match: { minCount: '1' },
 };
 
 export function emptyRuleForm(kind: RuleKind = 'node_metric'): RuleForm {
@@ -264,7 +312,7 @@ export function emptyRuleForm(kind: RuleKind = 'node_metric'): RuleForm {
     name: '',
     severity: 'warning',
     kind,
-    metric: kind === 'pipeline_metric' ? PIPELINE_METRICS[0]! : NODE_METRICS[0]!,
+    metric: metricsOf(kind)[0]!,
     comparison: '>',
     threshold: '',
     hysteresis: '',
@@ -272,24 +320,31 @@ export function emptyRuleForm(kind: RuleKind = 'node_metric'): RuleForm {
     pipeline: '',
     component: '',
     perNode: false,
-    days: kind === 'certificate_expiring' ? '14' : '',
+    days: '',
+    minutes: '',
+    percent: '',
+    windowMinutes: '',
+    pattern: '',
+    regex: false,
+    minCount: '',
     forSeconds: '0',
     cooldownSeconds: '0',
     message: '',
     channels: [],
     enabled: true,
+    ...DEFAULTS[kind],
   };
 }
 
 /** A changed kind keeps what both kinds share and resets the metric to one the new kind knows. */
 export function withKind(form: RuleForm, kind: RuleKind): RuleForm {
-  const metrics = kind === 'pipeline_metric' ? PIPELINE_METRICS : NODE_METRICS;
-  return {
-    ...form,
-    kind,
-    metric: metrics.includes(form.metric) ? form.metric : metrics[0]!,
-    days: kind === 'certificate_expiring' && form.days === '' ? '14' : form.days,
-  };
+  const metrics = metricsOf(kind);
+  const next: RuleForm = { ...form, kind, metric: metrics.includes(form.metric) ? form.metric : metrics[0]! };
+  for (const [key, value] of Object.entries(DEFAULTS[kind] ?? {})) {
+    const k = key as 'days' | 'minutes' | 'percent' | 'windowMinutes' | 'minCount';
+    if (next[k] === '') next[k] = value as string;
+  }
+  return next;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -310,6 +365,12 @@ export function ruleToForm(rule: AlertRule): RuleForm {
     component: text(c.component),
     perNode: c.perNode === true,
     days: text(c.days) || base.days,
+    minutes: text(c.minutes) || base.minutes,
+    percent: text(c.percent) || base.percent,
+    windowMinutes: text(c.windowMinutes) || base.windowMinutes,
+    pattern: text(c.pattern),
+    regex: c.regex === true,
+    minCount: text(c.minCount) || base.minCount,
     forSeconds: String(rule.forSeconds ?? 0),
     cooldownSeconds: String(rule.cooldownSeconds ?? 0),
     message: rule.message ?? '',
@@ -335,13 +396,23 @@ export function formToRule(form: RuleForm): RuleBody {
     switch (field) {
       case 'threshold':
       case 'hysteresis':
-      case 'days': {
+      case 'days':
+      case 'minutes':
+      case 'percent':
+      case 'windowMinutes':
+      case 'minCount': {
         const v = numberOrText(form[field]);
         if (v !== undefined) condition[field] = v;
         break;
       }
       case 'perNode':
         condition.perNode = form.perNode;
+        break;
+      case 'regex':
+        condition.regex = form.regex;
+        break;
+      case 'pattern':
+        if (form.pattern !== '') condition.pattern = form.pattern;
         break;
       case 'comparison':
         condition.comparison = form.comparison;
@@ -380,6 +451,18 @@ export function describeCondition(c: AlertRule['condition'], pipelineName: (id: 
       return `${pipeline ?? 'any pipeline'} failing`;
     case 'certificate_expiring':
       return `certificates expiring within ${text(c.days)} days`;
+    case 'deployment_not_converged':
+      return `${pipeline ?? 'any deployment'} not converged ${text(c.minutes)} min after the deploy`;
+    case 'agent_update_failed':
+      return `agent update failed${selector}`;
+    case 'secret_missing':
+      return 'a deployed pipeline references a missing secret or certificate';
+    case 'backup_failed':
+      return 'the last backup failed';
+    case 'throughput_drop':
+      return `${text(c.metric)} of ${pipeline ?? 'a pipeline'}${c.component ? ` / ${text(c.component)}` : ''} below ${text(c.percent)} % of the last ${text(c.windowMinutes)} min`;
+    case 'log_match':
+      return `log lines ${c.regex ? 'matching /' + text(c.pattern) + '/' : 'containing "' + text(c.pattern) + '"'}${pipeline ? ` of ${pipeline}` : ''}${selector}${Number(c.minCount) > 1 ? ` (at least ${text(c.minCount)})` : ''}`;
     default:
       return String(c.kind);
   }
