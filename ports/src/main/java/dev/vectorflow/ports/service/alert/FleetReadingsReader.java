@@ -57,6 +57,11 @@ public final class FleetReadingsReader implements ReadingsSource {
     private volatile CachedHistory cachedHistory = new CachedHistory(Instant.EPOCH, Map.of(), List.of());
     /** The last log line the previous round looked at (-1: none yet on this server: the next round starts at the newest). */
     private long logCursor = -1;
+    /** When the log lines were last read: after a longer gap (the lease was elsewhere) the cursor starts over. */
+    private Instant logsReadAt = Instant.EPOCH;
+
+    /** A gap between two rounds longer than this (several missed rounds) starts the log cursor over at the newest line. */
+    static final Duration LOG_GAP = Duration.ofSeconds(60);
 
     /** At most this many log lines per node are looked at in one round (the newest, when more arrived). */
     static final int LOG_LINES_PER_NODE = 100;
@@ -145,7 +150,7 @@ public final class FleetReadingsReader implements ReadingsSource {
                 inputs.lastAgentUpdates(updatesWanted).forEach(readings::agentUpdate);
             }
             if (!logsWanted.isEmpty()) {
-                readLogs(readings, logsWanted);
+                readLogs(readings, logsWanted, now);
             }
             if (!windows.isEmpty()) {
                 history(windows, now).forEach(readings::history);
@@ -214,11 +219,14 @@ public final class FleetReadingsReader implements ReadingsSource {
     }
 
     /**
-     * The lines since the last round (at most {@link #LOG_LINES_PER_NODE} per node); the first round on this server only
-     * notes where the lines stand, so that a server taking over does not alert on old lines.
+     * The lines since the last round (at most {@link #LOG_LINES_PER_NODE} per node); the first round on this server, and
+     * the first after a gap of more than {@link #LOG_GAP} (the lease was elsewhere), only notes where the lines stand, so
+     * that a server taking over does not alert on old lines.
      */
-    private void readLogs(FleetReadings readings, Set<EnvironmentId> environments) {
-        if (logCursor < 0) {
+    private void readLogs(FleetReadings readings, Set<EnvironmentId> environments, Instant now) {
+        boolean fresh = logCursor < 0 || now.isAfter(logsReadAt.plus(LOG_GAP));
+        logsReadAt = now;
+        if (fresh) {
             logCursor = inputs.lastLogSeq();
             return;
         }

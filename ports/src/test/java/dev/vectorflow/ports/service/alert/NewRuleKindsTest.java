@@ -186,7 +186,7 @@ class NewRuleKindsTest {
     }
 
     @Test
-    void logLinesMatchingAPattern_fireOncePerNodeAndPipeline_withTheCleanedLine_atMostAHundredLinesPerNodeARound() throws Exception {
+    void logLinesMatchingAPattern_fireOncePerNodeAndPipeline_withTheCleanedLine_atMostAHundredLinesPerNodeARound_andOldLinesAreNotMatched() throws Exception {
         NodeId web1 = fleet.enroll("web-1", Labels.NONE).id();
         NodeId web2 = fleet.enroll("web-2", Labels.NONE).id();
         PipelineId logs = fleet.publish("logs").pipelineId();
@@ -215,6 +215,12 @@ class NewRuleKindsTest {
 
         evaluator.evaluate();
         assertThat(firing()).isEmpty();
+
+        inputs.log(fleet.environment, web1, logs, "timed out after 1 ms, 1");
+        inputs.log(fleet.environment, web1, logs, "timed out after 1 ms, 2");
+        f.tick(Duration.ofMinutes(5));
+        evaluator.evaluate();
+        assertThat(firing()).as("lines from before a gap (the lease was elsewhere) are not matched").isEmpty();
     }
 
     /** A pipeline whose sink's options reference secrets and a certificate, published as version 1. */
