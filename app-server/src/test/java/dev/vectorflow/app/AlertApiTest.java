@@ -178,6 +178,32 @@ class AlertApiTest {
     }
 
     @Test
+    void anUnsavedRule_isPreviewed_withWhatItWouldRaiseNow_storingNothing_andABadOneGets400() {
+        TestCertificates.Pem pem = TestCertificates.selfSigned("soon.example.com", Duration.ofDays(3));
+        assertThat(api.postJson(path("/certificates"), ApiClient.json("name", "edge", "certificate", pem.certificate(), "privateKey",
+                pem.privateKey())).status()).isEqualTo(201);
+
+        Answer firing = api.postJson(path("/alert-rules/preview"), "{\"name\":\"certs\",\"message\":\"{{component}} in {{value}} days\","
+                + "\"condition\":{\"kind\":\"certificate_expiring\",\"days\":14}}");
+        Answer pending = api.postJson(path("/alert-rules/preview"), "{\"name\":\"certs\",\"forSeconds\":600,"
+                + "\"condition\":{\"kind\":\"certificate_expiring\",\"days\":14}}");
+        Answer none = api.postJson(path("/alert-rules/preview"), "{\"name\":\"certs\",\"condition\":{\"kind\":\"certificate_expiring\",\"days\":1}}");
+
+        assertThat(firing.status()).as(firing.body()).isEqualTo(200);
+        assertThat(firing.json().get("total").asInt()).isEqualTo(1);
+        JsonNode item = firing.json().get("items").get(0);
+        assertThat(item.get("state").asText()).isEqualTo("FIRING");
+        assertThat(item.get("subject").get("item").asText()).isEqualTo("edge");
+        assertThat(item.get("message").asText()).matches("edge in [23] days");
+        assertThat(pending.json().get("items").get(0).get("state").asText()).isEqualTo("PENDING");
+        assertThat(none.json().get("items")).isEmpty();
+        assertThat(fields(api.postJson(path("/alert-rules/preview"), "{\"name\":\"x\",\"condition\":{\"kind\":\"log_match\","
+                + "\"pattern\":\"(a*)*\",\"regex\":true}}"))).containsExactly("condition.pattern");
+        assertThat(api.get(path("/alert-rules")).json().get("items")).isEmpty();
+        assertThat(api.get(path("/alerts")).json().get("items")).isEmpty();
+    }
+
+    @Test
     void anExpiringCertificate_firesItsRuleWithinARound_andTheChannelGetsOneNotification() throws Exception {
         String channel = api.postJson(path("/alert-channels"), "{\"name\":\"pager\",\"kind\":\"pagerduty\",\"secrets\":{\"routingKey\":\"R"
                 + UUID.randomUUID().toString().replace("-", "") + "\"}}").json().get("id").asText();

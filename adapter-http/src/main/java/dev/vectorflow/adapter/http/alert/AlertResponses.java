@@ -139,6 +139,14 @@ public final class AlertResponses {
         }
     }
 
+    /** An alert a rule that is not saved would raise now. */
+    public record PreviewResponse(String state, SubjectResponse subject, Double value, String message) {
+        static PreviewResponse fromDomain(AlertQueries.AlertView view) {
+            AlertResponse a = AlertResponse.fromDomain(view);
+            return new PreviewResponse(a.state(), a.subject(), a.value(), a.message());
+        }
+    }
+
     /** A change of an alert's state. */
     public record TransitionResponse(String from, String to, Double value, Instant at, String by) {
         static TransitionResponse fromDomain(AlertTransition t) {

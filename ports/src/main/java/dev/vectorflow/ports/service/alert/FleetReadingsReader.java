@@ -56,12 +56,15 @@ public final class FleetReadingsReader implements ReadingsSource {
     /** The throughput rules' minute rollups, read again only once the minute changed (they change once a minute). */
     private volatile CachedHistory cachedHistory = new CachedHistory(Instant.EPOCH, Map.of(), List.of());
     /** The last log line the previous round looked at (-1: none yet on this server: the next round starts at the newest). */
-    private long logCursor = -1;
+    private volatile long logCursor = -1;
     /** When the log lines were last read: after a longer gap (the lease was elsewhere) the cursor starts over. */
     private Instant logsReadAt = Instant.EPOCH;
 
     /** A gap between two rounds longer than this (several missed rounds) starts the log cursor over at the newest line. */
     static final Duration LOG_GAP = Duration.ofSeconds(60);
+
+    /** A preview on a server that does not evaluate looks at most this far back in the log lines (by sequence number). */
+    static final long PEEK_LOG_LINES = 10_000;
 
     /** At most this many log lines per node are looked at in one round (the newest, when more arrived). */
     static final int LOG_LINES_PER_NODE = 100;
@@ -84,6 +87,16 @@ public final class FleetReadingsReader implements ReadingsSource {
 
     @Override
     public FleetReadings read(List<AlertRule> rules, Instant now) {
+        return read(rules, now, true);
+    }
+
+    /** The lines a round would see next and the rollups, leaving the log cursor and the cached rollups as they are. */
+    @Override
+    public FleetReadings peek(List<AlertRule> rules, Instant now) {
+        return read(rules, now, false);
+    }
+
+    private FleetReadings read(List<AlertRule> rules, Instant now, boolean round) {
         FleetReadings readings = new FleetReadings();
         Set<EnvironmentId> environments = new HashSet<>();
         Set<EnvironmentId> failingWanted = new HashSet<>();
@@ -145,15 +158,22 @@ public final class FleetReadingsReader implements ReadingsSource {
                     readings.certificate(environment, new FleetReadings.CertificateReading(c.name().value(), c.notAfter()));
                 }
             }
-            readDeploymentsAndReferences(readings, deploymentsWanted, referencesWanted);
+            readDeploymentsAndReferences(readings, deploymentsWanted, referencesWanted, round);
             if (!updatesWanted.isEmpty()) {
                 inputs.lastAgentUpdates(updatesWanted).forEach(readings::agentUpdate);
             }
             if (!logsWanted.isEmpty()) {
-                readLogs(readings, logsWanted, now);
+                if (round) {
+                    readLogs(readings, logsWanted, now);
+                } else {
+                    long last = inputs.lastLogSeq();
+                    long cursor = logCursor;
+                    inputs.logsBetween(logsWanted, cursor >= 0 ? cursor : Math.max(0, last - PEEK_LOG_LINES), last, LOG_LINES_PER_NODE)
+                            .forEach(readings::logLine);
+                }
             }
             if (!windows.isEmpty()) {
-                history(windows, now).forEach(readings::history);
+                history(windows, now, round).forEach(readings::history);
             }
             if (readBackup) {
                 backups.newest(BACKUP_RUNS_LOOKED_AT).stream().filter(r -> r.status() != BackupStatus.RUNNING).findFirst()
@@ -175,7 +195,8 @@ public final class FleetReadingsReader implements ReadingsSource {
      * The deployments of the environments that a convergence or secret rule watches, the states the nodes reported (one
      * query), and the secrets and certificates deployed versions reference that the environment does not have.
      */
-    private void readDeploymentsAndReferences(FleetReadings readings, Set<EnvironmentId> deploymentsWanted, Set<EnvironmentId> referencesWanted) {
+    private void readDeploymentsAndReferences(FleetReadings readings, Set<EnvironmentId> deploymentsWanted, Set<EnvironmentId> referencesWanted,
+                                              boolean round) {
         if (deploymentsWanted.isEmpty() && referencesWanted.isEmpty()) {
             return;
         }
@@ -213,7 +234,7 @@ public final class FleetReadingsReader implements ReadingsSource {
                 }
             }
         }
-        if (!referencesWanted.isEmpty()) {
+        if (round && !referencesWanted.isEmpty()) {
             referencesByVersion.keySet().retainAll(used);
         }
     }
@@ -238,13 +259,15 @@ public final class FleetReadingsReader implements ReadingsSource {
     }
 
     /** The minute rollups of the throughput rules' pipelines over their longest window, read once a minute. */
-    private List<AlertInputs.ComponentMinuteTotals> history(Map<PipelineId, Integer> windows, Instant now) {
+    private List<AlertInputs.ComponentMinuteTotals> history(Map<PipelineId, Integer> windows, Instant now, boolean round) {
         Instant end = ThroughputWindow.end(now);
         CachedHistory cached = cachedHistory;
         if (!cached.end().equals(end) || !cached.windows().equals(windows)) {
             int longest = windows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             cached = new CachedHistory(end, Map.copyOf(windows), inputs.componentMinutes(windows.keySet(), end.minus(Duration.ofMinutes(longest)), end));
-            cachedHistory = cached;
+            if (round) {
+                cachedHistory = cached;
+            }
         }
         return cached.minutes();
     }

@@ -52,8 +52,9 @@ class NewRuleKindsTest {
     private final InMemoryAlertInputs inputs = new InMemoryAlertInputs();
     private final InMemoryBackupRuns backups = new InMemoryBackupRuns();
     private final InMemorySecretRepository secrets = new InMemorySecretRepository();
-    private final AlertEvaluator evaluator = new AlertEvaluator(fleet.transactions, f.rules, f.alerts, f.deliveries, fleet.environments,
-            new FleetReadingsReader(fleet.transactions, fleet.nodes, fleet.deployments, fleet.pipelines, null, secrets, fleet.live, inputs, backups),
+    private final FleetReadingsReader reader = new FleetReadingsReader(fleet.transactions, fleet.nodes, fleet.deployments, fleet.pipelines, null,
+            secrets, fleet.live, inputs, backups);
+    private final AlertEvaluator evaluator = new AlertEvaluator(fleet.transactions, f.rules, f.alerts, f.deliveries, fleet.environments, reader,
             f.ids, fleet.clock);
 
     private void rule(String name, AlertCondition condition) throws Exception {
@@ -221,6 +222,28 @@ class NewRuleKindsTest {
         f.tick(Duration.ofMinutes(5));
         evaluator.evaluate();
         assertThat(firing()).as("lines from before a gap (the lease was elsewhere) are not matched").isEmpty();
+    }
+
+    @Test
+    void aPreview_ofAnUnsavedLogRule_seesTheLinesTheNextRoundWill_withoutTakingThemFromIt_andStoresNothing() throws Exception {
+        NodeId web1 = fleet.enroll("web-1", Labels.NONE).id();
+        PipelineId logs = fleet.publish("logs").pipelineId();
+        AlertRuleService service = new AlertRuleService(fleet.transactions, f.rules, f.channels, fleet.pipelines, f.audit, f.ids, fleet.clock,
+                reader);
+        rule("oom", new AlertCondition.LogMatchCondition(new LogPattern("out of memory", false), Optional.of(logs), NodeSelector.ALL, 1));
+        evaluator.evaluate();
+        inputs.log(fleet.environment, web1, logs, "Out Of Memory: killed");
+        AlertCondition condition = new AlertCondition.LogMatchCondition(new LogPattern("OUT OF MEMORY", false), Optional.empty(), NodeSelector.ALL, 1);
+
+        var preview = service.previewRule(new SaveAlertRuleCommand(f.actor, fleet.environment, "preview", Severity.CRITICAL, condition,
+                Duration.ofMinutes(5), Duration.ZERO, MessageTemplate.defaultFor(condition), List.of(), true), 10);
+
+        assertThat(preview.total()).isEqualTo(1);
+        assertThat(preview.alerts()).extracting(v -> v.alert().state().name() + " " + v.message())
+                .containsExactly("PENDING preview: log_match 1 on web-1 logs -: Out Of Memory: killed");
+        assertThat(f.rules.findByEnvironment(fleet.environment)).extracting(r -> r.name()).containsExactly("oom");
+        evaluator.evaluate();
+        assertThat(firing()).containsExactly("oom | 1.0 | oom: log_match 1 on web-1 logs -: Out Of Memory: killed");
     }
 
     /** A pipeline whose sink's options reference secrets and a certificate, published as version 1. */
