@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf } from '../lib/client.ts';
 import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, TextField, useAction, useLoad } from '../ui.tsx';
@@ -12,6 +12,8 @@ import {
   KIND_FIELDS,
   MAX_ALERTS,
   metricsOf,
+  previewBody,
+  previewSummary,
   RULE_KINDS,
   ruleToForm,
   SEVERITIES,
@@ -254,6 +256,7 @@ function RuleDialog({
             testId="rule-message"
             hint="Placeholders: {{rule}} {{severity}} {{node}} {{pipeline}} {{component}} {{metric}} {{value}} {{threshold}} {{detail}} (the matched log line, the error, the missing secret)."
           />
+          {!readOnly && <RulePreviewPanel envId={envId} form={form} />}
           <div className={fieldError(p, 'channels') ? 'field field-invalid' : 'field'}>
             <span className="field-label">Notify</span>
             {channels.length === 0 && <p className="muted small">No channel in this environment: alerts are only listed.</p>}
@@ -324,6 +327,45 @@ function RuleAlertsNow({ envId, ruleId }: { envId: string; ruleId: string }) {
           )
         }
       </LoadState>
+    </div>
+  );
+}
+
+/** What the rule as typed would raise now, asked of the server a moment after the form stops changing. */
+function RulePreviewPanel({ envId, form }: { envId: string; form: RuleForm }) {
+  const body = JSON.stringify(previewBody(form));
+  const [asked, setAsked] = useState(body);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(body), 600);
+    return () => clearTimeout(timer);
+  }, [body]);
+  const preview = useLoad((s) => alertsApi.previewRule(envId, JSON.parse(asked), s), [envId, asked]);
+  return (
+    <div className="field" data-testid="rule-preview">
+      <span className="field-label">Preview</span>
+      {preview.loading && <p className="muted small">Checking what the rule would raise now…</p>}
+      {!preview.loading && preview.error && (
+        <p className="muted small" data-testid="rule-preview-problem">
+          No preview until the rule is valid ({preview.error.problems?.map((x) => `${x.field} ${x.message}`).join('; ') ?? preview.error.detail ?? preview.error.title}).
+        </p>
+      )}
+      {!preview.loading && preview.data && (
+        <>
+          <p className="small" data-testid="rule-preview-summary">
+            {previewSummary(preview.data)}
+          </p>
+          {preview.data.items.length > 0 && (
+            <ul className="small plain-list">
+              {preview.data.items.slice(0, 10).map((a, i) => (
+                <li key={i}>
+                  <span className={`badge badge-${a.state === 'FIRING' ? 'bad' : 'warn'}`}>{a.state}</span> {subjectLabel(a.subject)}
+                  {a.value !== null ? ` · ${a.value}` : ''} — {a.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
     </div>
   );
 }

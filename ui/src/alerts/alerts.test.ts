@@ -3,6 +3,8 @@ import {
   alertQuery,
   channelToForm,
   describeCondition,
+  previewBody,
+  previewSummary,
   emptyRuleForm,
   filterAlerts,
   firingCounts,
@@ -97,6 +99,21 @@ describe('the rule kinds on deployments, updates, secrets, backups, throughput a
     expect(formToRule(ruleToForm(r)).condition).toEqual({ kind: 'throughput_drop', pipeline: 'p1', metric: 'events_out_per_second', percent: 20, windowMinutes: 30 });
     expect(describeCondition(stored, () => 'checkout')).toBe('events_out_per_second of checkout below 20 % of the last 30 min');
     expect(describeCondition({ kind: 'log_match', pattern: 'oops', regex: false, minCount: 2 })).toBe('log lines containing "oops" (at least 2)');
+  });
+});
+
+describe('rule preview', () => {
+  const item = (state: 'FIRING' | 'PENDING') => ({ state, subject: alert().subject, value: 1, message: 'm' });
+
+  it('says how many would fire and how many wait for the for-duration, and when the list is cut', () => {
+    expect(previewSummary({ items: [], total: 0 })).toBe('Nothing would fire now.');
+    expect(previewSummary({ items: [item('FIRING'), item('FIRING')], total: 2 })).toBe('2 would fire now.');
+    expect(previewSummary({ items: [item('PENDING')], total: 3 })).toBe("1 pending (for the rule's for-duration) (1 of 3 listed).");
+  });
+
+  it('previews a rule without a name yet under the name preview', () => {
+    expect(previewBody({ ...emptyRuleForm('backup_failed') }).name).toBe('preview');
+    expect(previewBody({ ...emptyRuleForm('backup_failed'), name: ' b ' }).name).toBe('b');
   });
 });
 

@@ -138,6 +138,33 @@ export interface Delivery {
   attempts: Attempt[];
 }
 
+/** What an unsaved rule would raise now (POST …/alert-rules/preview): at most 100 alerts, and how many in all. */
+export interface PreviewedAlert {
+  state: AlertState;
+  subject: AlertSubject;
+  value: number | null;
+  message: string;
+}
+export interface RulePreview {
+  items: PreviewedAlert[];
+  total: number;
+}
+
+/** "2 would fire now, 1 pending", "Nothing would fire now". */
+export function previewSummary(p: RulePreview): string {
+  const firing = p.items.filter((a) => a.state === 'FIRING').length;
+  const pending = p.items.filter((a) => a.state === 'PENDING').length;
+  if (p.total === 0) return 'Nothing would fire now.';
+  const parts = [firing > 0 ? `${firing} would fire now` : '', pending > 0 ? `${pending} pending (for the rule's for-duration)` : ''].filter(Boolean);
+  return `${parts.join(', ')}${p.total > p.items.length ? ` (${p.items.length} of ${p.total} listed)` : ''}.`;
+}
+
+/** The body a preview sends: the form's rule, named "preview" while the name is still empty (the name changes nothing). */
+export function previewBody(form: RuleForm): RuleBody {
+  const body = formToRule(form);
+  return body.name === '' ? { ...body, name: 'preview' } : body;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const enc = encodeURIComponent;
 
@@ -152,6 +179,7 @@ export function createAlertsApi(client: ApiClient = api) {
     createRule: (envId: string, body: RuleBody) => obj<AlertRule>(env(envId, '/alert-rules'), 'POST', body),
     replaceRule: (envId: string, id: string, body: RuleBody) => obj<AlertRule>(env(envId, `/alert-rules/${enc(id)}`), 'PUT', body),
     deleteRule: (envId: string, id: string) => del(env(envId, `/alert-rules/${enc(id)}`)),
+    previewRule: (envId: string, body: RuleBody, s?: AbortSignal) => obj<RulePreview>(env(envId, '/alert-rules/preview'), 'POST', body, s),
     alerts: (envId: string, filter: AlertQuery, s?: AbortSignal) => items<Alert>(env(envId, `/alerts${alertQuery(filter)}`), s),
     alert: (envId: string, id: string, s?: AbortSignal) =>
       obj<Alert & { transitions: Transition[] }>(env(envId, `/alerts/${enc(id)}`), 'GET', undefined, s),
