@@ -186,5 +186,6 @@ describe('alert filters and counts', () => {
     const base = { id: 's', ruleId: null, nodeId: null, selector: null, until: '', reason: '', createdBy: '', createdAt: '' };
     expect(silenceScope(base, () => undefined, () => undefined)).toBe('the whole environment');
     expect(silenceScope({ ...base, ruleId: 'r', nodeId: 'n', selector: 'role=web' }, () => 'certs', () => undefined)).toBe('rule certs, node n, nodes role=web');
+    expect(silenceScope({ ...base, pipelineId: 'p1' }, () => undefined, () => undefined, () => 'checkout')).toBe('pipeline checkout');
   });
 });

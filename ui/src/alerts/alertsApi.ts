@@ -95,6 +95,7 @@ export interface Silence {
   id: string;
   ruleId: string | null;
   nodeId: string | null;
+  pipelineId?: string | null;
   selector: string | null;
   until: string;
   reason: string;
@@ -590,6 +591,7 @@ export function newSigningSecret(random: (bytes: Uint8Array) => Uint8Array = (b)
 export interface SilenceBody {
   ruleId: string | null;
   nodeId: string | null;
+  pipelineId: string | null;
   selector: string | null;
   until: string;
   reason: string;
@@ -609,10 +611,16 @@ export function localInHours(hours: number, now = new Date()): string {
 }
 
 /** What a silence matches, in words. */
-export function silenceScope(s: Silence, ruleName: (id: string) => string | undefined, nodeName: (id: string) => string | undefined): string {
+export function silenceScope(
+  s: Silence,
+  ruleName: (id: string) => string | undefined,
+  nodeName: (id: string) => string | undefined,
+  pipelineName: (id: string) => string | undefined = () => undefined,
+): string {
   const parts: string[] = [];
   if (s.ruleId) parts.push(`rule ${ruleName(s.ruleId) ?? s.ruleId}`);
   if (s.nodeId) parts.push(`node ${nodeName(s.nodeId) ?? s.nodeId}`);
+  if (s.pipelineId) parts.push(`pipeline ${pipelineName(s.pipelineId) ?? s.pipelineId}`);
   if (s.selector) parts.push(`nodes ${s.selector}`);
   return parts.length === 0 ? 'the whole environment' : parts.join(', ');
 }

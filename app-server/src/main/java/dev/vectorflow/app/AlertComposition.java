@@ -66,7 +66,7 @@ final class AlertComposition implements AutoCloseable {
                 store.secrets(), live, store.alertInputs(), store.backupRuns());
         this.useCases = new AlertUseCases(new AlertRuleService(tx, rules, channels, store.pipelines(), audit, ids, clock, readings),
                 new AlertChannelService(tx, channels, rules, deliveries, secrets, notificationSender, policies, audit, ids, clock),
-                new SilenceService(tx, alerts, rules, audit, ids, clock), queries, queries);
+                new SilenceService(tx, alerts, rules, store.pipelines(), audit, ids, clock), queries, queries);
         this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(), readings, ids, clock);
         this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, RetrySchedule.DEFAULT,
                 deliveryThreads, clock);

@@ -250,4 +250,20 @@ class AlertApiTest {
         assertThat(api.delete(path("/silences/" + created.json().get("id").asText())).status()).isEqualTo(204);
         assertThat(api.get(path("/silences")).json().get("items")).isEmpty();
     }
+
+    @Test
+    void aSilenceByPipeline_namesAPipelineOfTheEnvironment_andIsAnsweredWithIt() {
+        String until = java.time.Instant.now().plus(Duration.ofHours(2)).toString();
+        assertThat(fields(api.postJson(path("/silences"), ApiClient.json("pipelineId", "nope", "until", until)))).containsExactly("pipelineId");
+        assertThat(fields(api.postJson(path("/silences"), ApiClient.json("pipelineId", UUID.randomUUID().toString(), "until", until))))
+                .containsExactly("pipelineId");
+        String pipeline = api.postJson(path("/pipelines"), "{\"name\":\"p-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"graph\":"
+                + PipelineFixtures.SIMPLE_GRAPH + "}").json().get("id").asText();
+
+        Answer created = api.postJson(path("/silences"), ApiClient.json("pipelineId", pipeline, "until", until));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("pipelineId").asText()).isEqualTo(pipeline);
+        assertThat(api.get(path("/silences")).json().get("items").get(0).get("pipelineId").asText()).isEqualTo(pipeline);
+    }
 }

@@ -179,8 +179,9 @@ public abstract class AlertRepositoriesContract extends FleetStoreContract {
     void alertRepository_listsTheSilencesThatHaveNotEnded() {
         EnvironmentId environment = newEnvironment();
         Silence ending = new Silence(new SilenceId(UUID.randomUUID()), environment, Optional.of(new AlertRuleId(UUID.randomUUID())),
-                Optional.of(new NodeId(UUID.randomUUID())), NodeSelector.ALL, T0.plusSeconds(60), "short", "ann", T0);
-        Silence long_ = new Silence(new SilenceId(UUID.randomUUID()), environment, Optional.empty(), Optional.empty(),
+                Optional.of(new NodeId(UUID.randomUUID())), Optional.of(new PipelineId(UUID.randomUUID())), NodeSelector.ALL, T0.plusSeconds(60),
+                "short", "ann", T0);
+        Silence long_ = new Silence(new SilenceId(UUID.randomUUID()), environment, Optional.empty(), Optional.empty(), Optional.empty(),
                 NodeSelector.of(Map.of("role", "web")), T0.plusSeconds(3600), "", "ann", T0);
         inTransaction(() -> {
             store().alerts().insertSilence(ending);

@@ -312,17 +312,18 @@ final class AlertRequests {
         }
     }
 
-    private static final Set<String> SILENCE_FIELDS = Set.of("ruleId", "nodeId", "selector", "until", "reason");
+    private static final Set<String> SILENCE_FIELDS = Set.of("ruleId", "nodeId", "pipelineId", "selector", "until", "reason");
 
     static CreateSilenceCommand silence(ObjectNode body, Actor actor, EnvironmentId environment) {
         JsonFields f = new JsonFields(body, SILENCE_FIELDS);
         Optional<Optional<AlertRuleId>> rule = optionalId(f, "ruleId", t -> AlertRuleId.parse("ruleId", t));
         Optional<Optional<NodeId>> node = optionalId(f, "nodeId", t -> NodeId.parse("nodeId", t));
+        Optional<Optional<PipelineId>> pipeline = optionalId(f, "pipelineId", t -> PipelineId.parse("pipelineId", t));
         Optional<NodeSelector> selector = f.convert(f.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
         Optional<Instant> until = f.convert(f.requiredText("until"), AlertRequests::instant);
         Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, 500));
         f.throwIfInvalid();
-        return new CreateSilenceCommand(actor, environment, rule.orElseThrow(), node.orElseThrow(), selector.orElse(NodeSelector.ALL),
+        return new CreateSilenceCommand(actor, environment, rule.orElseThrow(), node.orElseThrow(), pipeline.orElseThrow(), selector.orElse(NodeSelector.ALL),
                 until.orElseThrow(), reason.orElse(""));
     }
 

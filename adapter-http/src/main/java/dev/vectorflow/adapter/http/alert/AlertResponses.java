@@ -167,11 +167,11 @@ public final class AlertResponses {
     }
 
     /** A silence. */
-    public record SilenceResponse(String id, String ruleId, String nodeId, String selector, Instant until, String reason, String createdBy,
-                           Instant createdAt) {
+    public record SilenceResponse(String id, String ruleId, String nodeId, String pipelineId, String selector, Instant until, String reason,
+                           String createdBy, Instant createdAt) {
         static SilenceResponse fromDomain(Silence s) {
             return new SilenceResponse(s.id().toString(), s.rule().map(Object::toString).orElse(null), s.node().map(Object::toString).orElse(null),
-                    selectorText(s.labels()), s.until(), s.reason(), s.createdBy(), s.createdAt());
+                    s.pipeline().map(Object::toString).orElse(null), selectorText(s.labels()), s.until(), s.reason(), s.createdBy(), s.createdAt());
         }
     }
 

@@ -139,7 +139,7 @@ public final class RuleEvaluation {
         }
         Optional<NodeId> nodeId = o.subject().node();
         for (Silence s : silences) {
-            if (s.covers(rule.id(), nodeId, Optional.ofNullable(node).map(n -> n.labels), now)) {
+            if (s.covers(rule.id(), nodeId, o.subject().pipeline(), Optional.ofNullable(node).map(n -> n.labels), now)) {
                 return true;
             }
         }

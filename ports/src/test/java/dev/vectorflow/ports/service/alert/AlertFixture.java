@@ -56,7 +56,7 @@ final class AlertFixture {
             (r, now) -> readings);
     final AlertChannelService channelService = new AlertChannelService(fleet.transactions, channels, rules, deliveries, secrets, sender, policies,
             audit, ids, fleet.clock);
-    final SilenceService silences = new SilenceService(fleet.transactions, alerts, rules, audit, ids, fleet.clock);
+    final SilenceService silences = new SilenceService(fleet.transactions, alerts, rules, fleet.pipelines, audit, ids, fleet.clock);
     final AlertQueryService queries = new AlertQueryService(fleet.transactions, rules, alerts, channels, deliveries, audit, fleet.clock);
 
     AlertFixture() {
