@@ -116,12 +116,7 @@ final class AlertRequests {
                             : Optional.of(new AlertCondition.PipelineMetricCondition(pipeline.get(), component.get(), metric.get(), threshold.get(),
                                     perNode.orElse(false)));
                 }
-                case AlertCondition.NodeUnreachableCondition.KIND -> {
-                    Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
-                    refuseOthers(c, kind.get());
-                    yield c.has("selector") && selector.isEmpty() ? Optional.empty()
-                            : Optional.of(new AlertCondition.NodeUnreachableCondition(selector.orElse(NodeSelector.ALL)));
-                }
+                case AlertCondition.NodeUnreachableCondition.KIND -> onSelector(c, kind.get(), AlertCondition.NodeUnreachableCondition::new);
                 case AlertCondition.PipelineFailingCondition.KIND -> {
                     Optional<String> text = c.optionalText("pipeline", "");
                     Optional<PipelineId> pipeline = text.filter(t -> !t.isBlank()).flatMap(t -> c.convert(Optional.of(t), p -> PipelineId.parse("pipeline", p)));
@@ -147,12 +142,7 @@ final class AlertRequests {
                     yield minutes.isEmpty() || pipeline.isEmpty() ? Optional.empty()
                             : Optional.of(new AlertCondition.DeploymentNotConvergedCondition(minutes.get(), pipeline.get()));
                 }
-                case AlertCondition.AgentUpdateFailedCondition.KIND -> {
-                    Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
-                    refuseOthers(c, kind.get());
-                    yield c.has("selector") && selector.isEmpty() ? Optional.empty()
-                            : Optional.of(new AlertCondition.AgentUpdateFailedCondition(selector.orElse(NodeSelector.ALL)));
-                }
+                case AlertCondition.AgentUpdateFailedCondition.KIND -> onSelector(c, kind.get(), AlertCondition.AgentUpdateFailedCondition::new);
                 case AlertCondition.SecretMissingCondition.KIND -> {
                     refuseOthers(c, kind.get());
                     yield Optional.of(new AlertCondition.SecretMissingCondition());
@@ -222,6 +212,13 @@ final class AlertRequests {
         Set<String> all = new java.util.HashSet<>(Set.of("kind"));
         KIND_FIELDS.values().forEach(all::addAll);
         return Set.copyOf(all);
+    }
+
+    /** A condition of a kind whose only field is a node selector (default: every node). */
+    private static Optional<AlertCondition> onSelector(JsonFields c, String kind, java.util.function.Function<NodeSelector, AlertCondition> make) {
+        Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
+        refuseOthers(c, kind);
+        return c.has("selector") && selector.isEmpty() ? Optional.empty() : Optional.of(make.apply(selector.orElse(NodeSelector.ALL)));
     }
 
     private static Optional<Integer> requiredInt(JsonFields c, String field, int min, int max) {
