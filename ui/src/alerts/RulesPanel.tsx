@@ -13,6 +13,7 @@ import {
   MAX_ALERTS,
   metricsOf,
   previewBody,
+  previewReady,
   previewSummary,
   RULE_KINDS,
   ruleToForm,
@@ -333,16 +334,17 @@ function RuleAlertsNow({ envId, ruleId }: { envId: string; ruleId: string }) {
 
 /** What the rule as typed would raise now, asked of the server a moment after the form stops changing. */
 function RulePreviewPanel({ envId, form }: { envId: string; form: RuleForm }) {
-  const body = JSON.stringify(previewBody(form));
+  const body = previewReady(form) ? JSON.stringify(previewBody(form)) : '';
   const [asked, setAsked] = useState(body);
   useEffect(() => {
     const timer = setTimeout(() => setAsked(body), 600);
     return () => clearTimeout(timer);
   }, [body]);
-  const preview = useLoad((s) => alertsApi.previewRule(envId, JSON.parse(asked), s), [envId, asked]);
+  const preview = useLoad(asked === '' ? undefined : (s) => alertsApi.previewRule(envId, JSON.parse(asked), s), [envId, asked]);
   return (
     <div className="field" data-testid="rule-preview">
       <span className="field-label">Preview</span>
+      {asked === '' && <p className="muted small">Fill in the rule to see what it would raise now.</p>}
       {preview.loading && <p className="muted small">Checking what the rule would raise now…</p>}
       {!preview.loading && preview.error && (
         <p className="muted small" data-testid="rule-preview-problem">

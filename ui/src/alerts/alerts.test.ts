@@ -4,6 +4,7 @@ import {
   channelToForm,
   describeCondition,
   previewBody,
+  previewReady,
   previewSummary,
   emptyRuleForm,
   filterAlerts,
@@ -109,6 +110,16 @@ describe('rule preview', () => {
     expect(previewSummary({ items: [], total: 0 })).toBe('Nothing would fire now.');
     expect(previewSummary({ items: [item('FIRING'), item('FIRING')], total: 2 })).toBe('2 would fire now.');
     expect(previewSummary({ items: [item('PENDING')], total: 3 })).toBe("1 pending (for the rule's for-duration) (1 of 3 listed).");
+  });
+
+  it('is asked only once the kind has what it needs', () => {
+    expect(previewReady(emptyRuleForm('node_metric'))).toBe(false);
+    expect(previewReady({ ...emptyRuleForm('node_metric'), threshold: '90' })).toBe(true);
+    expect(previewReady(emptyRuleForm('throughput_drop'))).toBe(false);
+    expect(previewReady({ ...emptyRuleForm('throughput_drop'), pipeline: 'p1' })).toBe(true);
+    expect(previewReady(emptyRuleForm('log_match'))).toBe(false);
+    expect(previewReady(emptyRuleForm('deployment_not_converged'))).toBe(true);
+    expect(previewReady({ ...emptyRuleForm('certificate_expiring'), days: ' ' })).toBe(false);
   });
 
   it('previews a rule without a name yet under the name preview', () => {

@@ -160,6 +160,18 @@ export function previewSummary(p: RulePreview): string {
   return `${parts.join(', ')}${p.total > p.items.length ? ` (${p.items.length} of ${p.total} listed)` : ''}.`;
 }
 
+/** The fields a kind cannot do without (the pipeline only where it is not optional). */
+const REQUIRED: string[] = ['threshold', 'days', 'minutes', 'percent', 'windowMinutes', 'pattern'];
+
+/** Whether the form has every field its kind needs, so that a preview is worth asking (the server still judges the values). */
+export function previewReady(form: RuleForm): boolean {
+  return KIND_FIELDS[form.kind].every((field) => {
+    if (field === 'pipeline') return ANY_PIPELINE_KINDS.includes(form.kind) || form.pipeline.trim() !== '';
+    if (!REQUIRED.includes(field)) return true;
+    return String(form[field as keyof RuleForm]).trim() !== '';
+  });
+}
+
 /** The body a preview sends: the form's rule, named "preview" while the name is still empty (the name changes nothing). */
 export function previewBody(form: RuleForm): RuleBody {
   const body = formToRule(form);
