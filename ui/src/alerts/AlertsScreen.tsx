@@ -275,10 +275,12 @@ function SilenceList({ envId }: { envId: string }) {
   const list = useLoad((s) => alertsApi.silences(envId, s), [envId]);
   const rules = useLoad((s) => alertsApi.rules(envId, s), [envId]);
   const nodes = useLoad((s) => vf.nodes(envId, {}, s), [envId]);
+  const pipelines = useLoad((s) => vf.pipelines(envId, s), [envId]);
   const needsEditor = useAccess({ environmentId: envId }).why('EDITOR');
   const [creating, setCreating] = useState(false);
   const ruleName = (id: string) => rules.data?.find((r) => r.id === id)?.name;
   const nodeName = (id: string) => nodes.data?.find((n) => n.id === id)?.hostname;
+  const pipelineName = (id: string) => pipelines.data?.find((p) => p.id === id)?.name;
   return (
     <section className="card">
       <div className="card-head">
@@ -291,7 +293,7 @@ function SilenceList({ envId }: { envId: string }) {
         {(items) =>
           items.length === 0 ? (
             <Empty title="No silence in force" testId="silences-empty">
-              <p className="muted">A silence keeps alerts quiet (still listed, not notified) until its end: by rule, by node, by node labels.</p>
+              <p className="muted">A silence keeps alerts quiet (still listed, not notified) until its end: by rule, by node, by pipeline, by node labels.</p>
             </Empty>
           ) : (
             <table className="table" data-testid="silence-list">
@@ -307,7 +309,7 @@ function SilenceList({ envId }: { envId: string }) {
               <tbody>
                 {items.map((s) => (
                   <tr key={s.id} data-testid="silence-row">
-                    <td>{silenceScope(s, ruleName, nodeName)}</td>
+                    <td>{silenceScope(s, ruleName, nodeName, pipelineName)}</td>
                     <td>
                       <Time iso={s.until} />
                     </td>
@@ -343,6 +345,7 @@ function SilenceList({ envId }: { envId: string }) {
           envId={envId}
           rules={(rules.data ?? []).map((r) => ({ id: r.id, name: r.name }))}
           nodes={(nodes.data ?? []).map((n) => ({ id: n.id, name: n.hostname }))}
+          pipelines={(pipelines.data ?? []).map((p) => ({ id: p.id, name: p.name }))}
           onClose={() => setCreating(false)}
           onSaved={() => {
             setCreating(false);
@@ -356,11 +359,25 @@ function SilenceList({ envId }: { envId: string }) {
 
 type Choice = { id: string; name: string };
 
-function SilenceDialog({ envId, rules, nodes, onClose, onSaved }: { envId: string; rules: Choice[]; nodes: Choice[]; onClose: () => void; onSaved: () => void }) {
-  const [f, setF] = useState({ ruleId: '', nodeId: '', selector: '', until: localInHours(2), reason: '' });
+function SilenceDialog({
+  envId,
+  rules,
+  nodes,
+  pipelines,
+  onClose,
+  onSaved,
+}: {
+  envId: string;
+  rules: Choice[];
+  nodes: Choice[];
+  pipelines: Choice[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [f, setF] = useState({ ruleId: '', nodeId: '', pipelineId: '', selector: '', until: localInHours(2), reason: '' });
   const action = useAction();
-  const shown = ['ruleId', 'nodeId', 'selector', 'until', 'reason'];
-  const select = (key: 'ruleId' | 'nodeId', label: string, choices: Choice[], testId: string) => (
+  const shown = ['ruleId', 'nodeId', 'pipelineId', 'selector', 'until', 'reason'];
+  const select = (key: 'ruleId' | 'nodeId' | 'pipelineId', label: string, choices: Choice[], testId: string) => (
     <div className={fieldError(action.problem, key) ? 'field field-invalid' : 'field'}>
       <label htmlFor={`silence-${key}`}>{label}</label>
       <select id={`silence-${key}`} className="input" value={f[key]} onChange={(e) => setF({ ...f, [key]: e.target.value })} data-testid={testId}>
@@ -379,13 +396,14 @@ function SilenceDialog({ envId, rules, nodes, onClose, onSaved }: { envId: strin
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          const body = { ruleId: f.ruleId || null, nodeId: f.nodeId || null, selector: f.selector.trim() || null, until: untilInstant(f.until), reason: f.reason.trim() };
+          const body = { ruleId: f.ruleId || null, nodeId: f.nodeId || null, pipelineId: f.pipelineId || null, selector: f.selector.trim() || null, until: untilInstant(f.until), reason: f.reason.trim() };
           if (await action.run(() => alertsApi.createSilence(envId, body))) onSaved();
         }}
       >
         <p className="muted">Every matcher given must match an alert; none at all silences the whole environment.</p>
         {select('ruleId', 'Rule', rules, 'silence-rule')}
         {select('nodeId', 'Node', nodes, 'silence-node')}
+        {select('pipelineId', 'Pipeline', pipelines, 'silence-pipeline')}
         <TextField label="Node labels" value={f.selector} onChange={(v) => setF({ ...f, selector: v })} placeholder="role=web,region=eu" error={fieldError(action.problem, 'selector')} />
         <TextField label="Until" type="datetime-local" value={f.until} onChange={(v) => setF({ ...f, until: v })} required error={fieldError(action.problem, 'until')} testId="silence-until" />
         <TextField label="Reason" value={f.reason} onChange={(v) => setF({ ...f, reason: v })} error={fieldError(action.problem, 'reason')} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf } from '../lib/client.ts';
 import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, TextField, useAction, useLoad } from '../ui.tsx';
@@ -8,10 +8,13 @@ import {
   describeCondition,
   emptyRuleForm,
   formToRule,
+  ANY_PIPELINE_KINDS,
   KIND_FIELDS,
   MAX_ALERTS,
-  NODE_METRICS,
-  PIPELINE_METRICS,
+  metricsOf,
+  previewBody,
+  previewReady,
+  previewSummary,
   RULE_KINDS,
   ruleToForm,
   SEVERITIES,
@@ -46,7 +49,7 @@ export function RulesPanel({ envId }: { envId: string }) {
         {(items) =>
           items.length === 0 ? (
             <Empty title="No rules yet" testId="rules-empty">
-              <p className="muted">A rule watches node or pipeline metrics, unreachable nodes, failing pipelines or expiring certificates.</p>
+              <p className="muted">A rule watches node or pipeline metrics, unreachable nodes, failing pipelines, expiring certificates, deployments that do not converge, failed agent updates, missing secrets, failed backups, drops of throughput or log lines.</p>
             </Empty>
           ) : (
             <div className="table-wrap">
@@ -201,14 +204,14 @@ function RuleDialog({
           {selectField('severity', 'Severity', SEVERITIES.map((s) => ({ value: s, label: s })))}
           {fields.includes('pipeline') &&
             selectField('pipeline', 'Pipeline', [
-              ...(form.kind === 'pipeline_failing' ? [{ value: '', label: 'every pipeline of the environment' }] : [{ value: '', label: 'choose a pipeline' }]),
+              ...(ANY_PIPELINE_KINDS.includes(form.kind) ? [{ value: '', label: 'every pipeline of the environment' }] : [{ value: '', label: 'choose a pipeline' }]),
               ...pipelines.map((x) => ({ value: x.id, label: x.name })),
             ])}
           {fields.includes('component') && (
             <TextField label="Component (optional)" value={form.component} onChange={set('component')} placeholder="to_s3" error={fieldError(p, 'condition.component')} testId="rule-component" hint="A component key of the pipeline; empty watches the whole pipeline." />
           )}
           {fields.includes('metric') &&
-            selectField('metric', 'Metric', (form.kind === 'pipeline_metric' ? PIPELINE_METRICS : NODE_METRICS).map((m) => ({ value: m, label: m })))}
+            selectField('metric', 'Metric', metricsOf(form.kind).map((m) => ({ value: m, label: m })))}
           {fields.includes('comparison') && selectField('comparison', 'Fires when the value is', [{ value: '>', label: '> above the threshold' }, { value: '<', label: '< below the threshold' }])}
           {fields.includes('threshold') && <TextField label="Threshold" value={form.threshold} onChange={set('threshold')} required error={fieldError(p, 'condition.threshold')} testId="rule-threshold" />}
           {fields.includes('hysteresis') && (
@@ -223,6 +226,26 @@ function RuleDialog({
             <TextField label="Nodes (labels)" value={form.selector} onChange={set('selector')} placeholder="role=web,region=eu" error={fieldError(p, 'condition.selector')} testId="rule-selector" hint="Empty watches every node." />
           )}
           {fields.includes('days') && <TextField label="Days before expiry" value={form.days} onChange={set('days')} required error={fieldError(p, 'condition.days')} testId="rule-days" hint="1 to 365." />}
+          {fields.includes('minutes') && (
+            <TextField label="Minutes after the deploy" value={form.minutes} onChange={set('minutes')} required error={fieldError(p, 'condition.minutes')} testId="rule-minutes" hint="1 to 1440: fires when the deployment's nodes do not all run its version by then." />
+          )}
+          {fields.includes('percent') && (
+            <TextField label="Below this percent of before" value={form.percent} onChange={set('percent')} required error={fieldError(p, 'condition.percent')} testId="rule-percent" hint="1 to 100: fires when the rate now is below this share of the average over the window before." />
+          )}
+          {fields.includes('windowMinutes') && (
+            <TextField label="Window (minutes)" value={form.windowMinutes} onChange={set('windowMinutes')} required error={fieldError(p, 'condition.windowMinutes')} testId="rule-window" hint="5 to 1440 minutes of stored history to average; no history, no alert." />
+          )}
+          {fields.includes('pattern') && (
+            <TextField label="Pattern" value={form.pattern} onChange={set('pattern')} required error={fieldError(p, 'condition.pattern')} testId="rule-pattern" placeholder="timeout" hint="A keyword (any case), or a regular expression; at most 200 characters." />
+          )}
+          {fields.includes('regex') && (
+            <label className="check">
+              <input type="checkbox" checked={form.regex} onChange={(e) => set('regex')(e.target.checked)} data-testid="rule-regex" /> The pattern is a regular expression (a group repeated inside a repeat, such as (a+)+, is refused)
+            </label>
+          )}
+          {fields.includes('minCount') && (
+            <TextField label="Lines per round" value={form.minCount} onChange={set('minCount')} error={fieldError(p, 'condition.minCount')} testId="rule-min-count" hint="1 to 1000 matching lines on a node within one evaluation (every 10 s)." />
+          )}
           <TextField label="For (seconds)" value={form.forSeconds} onChange={set('forSeconds')} error={fieldError(p, 'forSeconds')} testId="rule-for" hint="How long the condition must hold before the alert fires (0 to 86400)." />
           <TextField label="Cooldown (seconds)" value={form.cooldownSeconds} onChange={set('cooldownSeconds')} error={fieldError(p, 'cooldownSeconds')} testId="rule-cooldown" hint="After it resolved, how long before it may fire again (0 to 604800)." />
           <TextField
@@ -232,8 +255,9 @@ function RuleDialog({
             multiline
             error={fieldError(p, 'message')}
             testId="rule-message"
-            hint="Placeholders: {{rule}} {{severity}} {{node}} {{pipeline}} {{component}} {{metric}} {{value}} {{threshold}}."
+            hint="Placeholders: {{rule}} {{severity}} {{node}} {{pipeline}} {{component}} {{metric}} {{value}} {{threshold}} {{detail}} (the matched log line, the error, the missing secret)."
           />
+          {!readOnly && <RulePreviewPanel envId={envId} form={form} />}
           <div className={fieldError(p, 'channels') ? 'field field-invalid' : 'field'}>
             <span className="field-label">Notify</span>
             {channels.length === 0 && <p className="muted small">No channel in this environment: alerts are only listed.</p>}
@@ -304,6 +328,46 @@ function RuleAlertsNow({ envId, ruleId }: { envId: string; ruleId: string }) {
           )
         }
       </LoadState>
+    </div>
+  );
+}
+
+/** What the rule as typed would raise now, asked of the server a moment after the form stops changing. */
+function RulePreviewPanel({ envId, form }: { envId: string; form: RuleForm }) {
+  const body = previewReady(form) ? JSON.stringify(previewBody(form)) : '';
+  const [asked, setAsked] = useState(body);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(body), 600);
+    return () => clearTimeout(timer);
+  }, [body]);
+  const preview = useLoad(asked === '' ? undefined : (s) => alertsApi.previewRule(envId, JSON.parse(asked), s), [envId, asked]);
+  return (
+    <div className="field" data-testid="rule-preview">
+      <span className="field-label">Preview</span>
+      {asked === '' && <p className="muted small">Fill in the rule to see what it would raise now.</p>}
+      {preview.loading && <p className="muted small">Checking what the rule would raise now…</p>}
+      {!preview.loading && preview.error && (
+        <p className="muted small" data-testid="rule-preview-problem">
+          No preview until the rule is valid ({preview.error.problems?.map((x) => `${x.field} ${x.message}`).join('; ') ?? preview.error.detail ?? preview.error.title}).
+        </p>
+      )}
+      {!preview.loading && preview.data && (
+        <>
+          <p className="small" data-testid="rule-preview-summary">
+            {previewSummary(preview.data)}
+          </p>
+          {preview.data.items.length > 0 && (
+            <ul className="small plain-list">
+              {preview.data.items.slice(0, 10).map((a, i) => (
+                <li key={i}>
+                  <span className={`badge badge-${a.state === 'FIRING' ? 'bad' : 'warn'}`}>{a.state}</span> {subjectLabel(a.subject)}
+                  {a.value !== null ? ` · ${a.value}` : ''} — {a.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   alertQuery,
   channelToForm,
+  describeCondition,
+  previewBody,
+  previewReady,
+  previewSummary,
   emptyRuleForm,
   filterAlerts,
   firingCounts,
@@ -74,6 +78,56 @@ describe('rule form ↔ JSON', () => {
   });
 });
 
+describe('the rule kinds on deployments, updates, secrets, backups, throughput and logs', () => {
+  it('each sends only its own fields, numbers as numbers, with its starting values', () => {
+    const f = { ...emptyRuleForm('node_metric'), name: 'r', selector: 'role=web', pipeline: 'p1', component: 'out' };
+    expect(formToRule(withKind(f, 'deployment_not_converged')).condition).toEqual({ kind: 'deployment_not_converged', minutes: 15, pipeline: 'p1' });
+    expect(formToRule(withKind(f, 'agent_update_failed')).condition).toEqual({ kind: 'agent_update_failed', selector: 'role=web' });
+    expect(formToRule(withKind(f, 'secret_missing')).condition).toEqual({ kind: 'secret_missing' });
+    expect(formToRule(withKind(f, 'backup_failed')).condition).toEqual({ kind: 'backup_failed' });
+    expect(formToRule(withKind(f, 'throughput_drop')).condition).toEqual({
+      kind: 'throughput_drop', pipeline: 'p1', component: 'out', metric: 'events_in_per_second', percent: 50, windowMinutes: 60,
+    });
+    expect(formToRule({ ...withKind(f, 'log_match'), pattern: 'timeout after \\d+ms', regex: true, pipeline: '', minCount: '3' }).condition).toEqual({
+      kind: 'log_match', pattern: 'timeout after \\d+ms', regex: true, selector: 'role=web', minCount: 3,
+    });
+  });
+
+  it('a throughput rule chooses only events in or out; a stored rule comes back to the same body', () => {
+    expect(withKind({ ...emptyRuleForm('pipeline_metric'), metric: 'errors_per_second' }, 'throughput_drop').metric).toBe('events_in_per_second');
+    const stored = { kind: 'throughput_drop' as const, pipeline: 'p1', component: null, metric: 'events_out_per_second', percent: 20, windowMinutes: 30 };
+    const r: AlertRule = rule(stored);
+    expect(formToRule(ruleToForm(r)).condition).toEqual({ kind: 'throughput_drop', pipeline: 'p1', metric: 'events_out_per_second', percent: 20, windowMinutes: 30 });
+    expect(describeCondition(stored, () => 'checkout')).toBe('events_out_per_second of checkout below 20 % of the last 30 min');
+    expect(describeCondition({ kind: 'log_match', pattern: 'oops', regex: false, minCount: 2 })).toBe('log lines containing "oops" (at least 2)');
+  });
+});
+
+describe('rule preview', () => {
+  const item = (state: 'FIRING' | 'PENDING') => ({ state, subject: alert().subject, value: 1, message: 'm' });
+
+  it('says how many would fire and how many wait for the for-duration, and when the list is cut', () => {
+    expect(previewSummary({ items: [], total: 0 })).toBe('Nothing would fire now.');
+    expect(previewSummary({ items: [item('FIRING'), item('FIRING')], total: 2 })).toBe('2 would fire now.');
+    expect(previewSummary({ items: [item('PENDING')], total: 3 })).toBe("1 pending (for the rule's for-duration) (1 of 3 listed).");
+  });
+
+  it('is asked only once the kind has what it needs', () => {
+    expect(previewReady(emptyRuleForm('node_metric'))).toBe(false);
+    expect(previewReady({ ...emptyRuleForm('node_metric'), threshold: '90' })).toBe(true);
+    expect(previewReady(emptyRuleForm('throughput_drop'))).toBe(false);
+    expect(previewReady({ ...emptyRuleForm('throughput_drop'), pipeline: 'p1' })).toBe(true);
+    expect(previewReady(emptyRuleForm('log_match'))).toBe(false);
+    expect(previewReady(emptyRuleForm('deployment_not_converged'))).toBe(true);
+    expect(previewReady({ ...emptyRuleForm('certificate_expiring'), days: ' ' })).toBe(false);
+  });
+
+  it('previews a rule without a name yet under the name preview', () => {
+    expect(previewBody({ ...emptyRuleForm('backup_failed') }).name).toBe('preview');
+    expect(previewBody({ ...emptyRuleForm('backup_failed'), name: ' b ' }).name).toBe('b');
+  });
+});
+
 describe('channel form ↔ JSON', () => {
   const channel: Channel = {
     id: 'c', environmentId: 'e', name: 'mail', kind: 'email', settings: { host: 'smtp.example.com', port: '587', to: 'a@x.com' },
@@ -143,5 +197,6 @@ describe('alert filters and counts', () => {
     const base = { id: 's', ruleId: null, nodeId: null, selector: null, until: '', reason: '', createdBy: '', createdAt: '' };
     expect(silenceScope(base, () => undefined, () => undefined)).toBe('the whole environment');
     expect(silenceScope({ ...base, ruleId: 'r', nodeId: 'n', selector: 'role=web' }, () => 'certs', () => undefined)).toBe('rule certs, node n, nodes role=web');
+    expect(silenceScope({ ...base, pipelineId: 'p1' }, () => undefined, () => undefined, () => 'checkout')).toBe('pipeline checkout');
   });
 });

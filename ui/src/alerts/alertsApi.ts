@@ -7,16 +7,41 @@ import { api, type ApiClient } from '../api.ts';
 export type Severity = 'info' | 'warning' | 'critical';
 export const SEVERITIES: Severity[] = ['info', 'warning', 'critical'];
 
-export type RuleKind = 'node_metric' | 'pipeline_metric' | 'node_unreachable' | 'pipeline_failing' | 'certificate_expiring';
+export type RuleKind =
+  | 'node_metric'
+  | 'pipeline_metric'
+  | 'node_unreachable'
+  | 'pipeline_failing'
+  | 'certificate_expiring'
+  | 'deployment_not_converged'
+  | 'agent_update_failed'
+  | 'secret_missing'
+  | 'backup_failed'
+  | 'throughput_drop'
+  | 'log_match';
 export const RULE_KINDS: { kind: RuleKind; label: string }[] = [
   { kind: 'node_metric', label: 'Node metric' },
   { kind: 'pipeline_metric', label: 'Pipeline metric' },
   { kind: 'node_unreachable', label: 'Node unreachable' },
   { kind: 'pipeline_failing', label: 'Pipeline failing' },
   { kind: 'certificate_expiring', label: 'Certificate expiring' },
+  { kind: 'deployment_not_converged', label: 'Deployment not converged' },
+  { kind: 'agent_update_failed', label: 'Agent update failed' },
+  { kind: 'secret_missing', label: 'Secret or certificate missing' },
+  { kind: 'backup_failed', label: 'Backup failed' },
+  { kind: 'throughput_drop', label: 'Throughput drop' },
+  { kind: 'log_match', label: 'Log line matches' },
 ];
 export const NODE_METRICS = ['cpu_percent', 'memory_percent', 'disk_percent', 'load1', 'net_in_bytes_per_second', 'net_out_bytes_per_second'];
 export const PIPELINE_METRICS = ['events_in_per_second', 'events_out_per_second', 'errors_per_second', 'error_rate_percent', 'discarded_per_second'];
+export const THROUGHPUT_METRICS = ['events_in_per_second', 'events_out_per_second'];
+
+/** The metrics a kind chooses from (none for the kinds without a metric). */
+export function metricsOf(kind: RuleKind): string[] {
+  if (kind === 'pipeline_metric') return PIPELINE_METRICS;
+  if (kind === 'throughput_drop') return THROUGHPUT_METRICS;
+  return NODE_METRICS;
+}
 
 export interface AlertRule {
   id: string;
@@ -70,6 +95,7 @@ export interface Silence {
   id: string;
   ruleId: string | null;
   nodeId: string | null;
+  pipelineId?: string | null;
   selector: string | null;
   until: string;
   reason: string;
@@ -113,6 +139,45 @@ export interface Delivery {
   attempts: Attempt[];
 }
 
+/** What an unsaved rule would raise now (POST …/alert-rules/preview): at most 100 alerts, and how many in all. */
+export interface PreviewedAlert {
+  state: AlertState;
+  subject: AlertSubject;
+  value: number | null;
+  message: string;
+}
+export interface RulePreview {
+  items: PreviewedAlert[];
+  total: number;
+}
+
+/** "2 would fire now, 1 pending", "Nothing would fire now". */
+export function previewSummary(p: RulePreview): string {
+  const firing = p.items.filter((a) => a.state === 'FIRING').length;
+  const pending = p.items.filter((a) => a.state === 'PENDING').length;
+  if (p.total === 0) return 'Nothing would fire now.';
+  const parts = [firing > 0 ? `${firing} would fire now` : '', pending > 0 ? `${pending} pending (for the rule's for-duration)` : ''].filter(Boolean);
+  return `${parts.join(', ')}${p.total > p.items.length ? ` (${p.items.length} of ${p.total} listed)` : ''}.`;
+}
+
+/** The fields a kind cannot do without (the pipeline only where it is not optional). */
+const REQUIRED: string[] = ['threshold', 'days', 'minutes', 'percent', 'windowMinutes', 'pattern'];
+
+/** Whether the form has every field its kind needs, so that a preview is worth asking (the server still judges the values). */
+export function previewReady(form: RuleForm): boolean {
+  return KIND_FIELDS[form.kind].every((field) => {
+    if (field === 'pipeline') return ANY_PIPELINE_KINDS.includes(form.kind) || form.pipeline.trim() !== '';
+    if (!REQUIRED.includes(field)) return true;
+    return String(form[field as keyof RuleForm]).trim() !== '';
+  });
+}
+
+/** The body a preview sends: the form's rule, named "preview" while the name is still empty (the name changes nothing). */
+export function previewBody(form: RuleForm): RuleBody {
+  const body = formToRule(form);
+  return body.name === '' ? { ...body, name: 'preview' } : body;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const enc = encodeURIComponent;
 
@@ -127,6 +192,7 @@ export function createAlertsApi(client: ApiClient = api) {
     createRule: (envId: string, body: RuleBody) => obj<AlertRule>(env(envId, '/alert-rules'), 'POST', body),
     replaceRule: (envId: string, id: string, body: RuleBody) => obj<AlertRule>(env(envId, `/alert-rules/${enc(id)}`), 'PUT', body),
     deleteRule: (envId: string, id: string) => del(env(envId, `/alert-rules/${enc(id)}`)),
+    previewRule: (envId: string, body: RuleBody, s?: AbortSignal) => obj<RulePreview>(env(envId, '/alert-rules/preview'), 'POST', body, s),
     alerts: (envId: string, filter: AlertQuery, s?: AbortSignal) => items<Alert>(env(envId, `/alerts${alertQuery(filter)}`), s),
     alert: (envId: string, id: string, s?: AbortSignal) =>
       obj<Alert & { transitions: Transition[] }>(env(envId, `/alerts/${enc(id)}`), 'GET', undefined, s),
@@ -233,6 +299,12 @@ export interface RuleForm {
   component: string;
   perNode: boolean;
   days: string;
+  minutes: string;
+  percent: string;
+  windowMinutes: string;
+  pattern: string;
+  regex: boolean;
+  minCount: string;
   forSeconds: string;
   cooldownSeconds: string;
   message: string;
@@ -257,6 +329,23 @@ export const KIND_FIELDS: Record<RuleKind, string[]> = {
   node_unreachable: ['selector'],
   pipeline_failing: ['pipeline'],
   certificate_expiring: ['days'],
+  deployment_not_converged: ['minutes', 'pipeline'],
+  agent_update_failed: ['selector'],
+  secret_missing: [],
+  backup_failed: [],
+  throughput_drop: ['pipeline', 'component', 'metric', 'percent', 'windowMinutes'],
+  log_match: ['pattern', 'regex', 'pipeline', 'selector', 'minCount'],
+};
+
+/** The kinds whose pipeline is optional (empty: every pipeline of the environment). */
+export const ANY_PIPELINE_KINDS: RuleKind[] = ['pipeline_failing', 'deployment_not_converged', 'log_match'];
+
+/** Numbers a new rule of a kind starts with. */
+const DEFAULTS: Partial<Record<RuleKind, Partial<RuleForm>>> = {
+  certificate_expiring: { days: '14' },
+  deployment_not_converged: { minutes: '15' },
+  throughput_drop: { percent: '50', windowMinutes: '60' },
+  log_match: { minCount: '1' },
 };
 
 export function emptyRuleForm(kind: RuleKind = 'node_metric'): RuleForm {
@@ -264,7 +353,7 @@ export function emptyRuleForm(kind: RuleKind = 'node_metric'): RuleForm {
     name: '',
     severity: 'warning',
     kind,
-    metric: kind === 'pipeline_metric' ? PIPELINE_METRICS[0]! : NODE_METRICS[0]!,
+    metric: metricsOf(kind)[0]!,
     comparison: '>',
     threshold: '',
     hysteresis: '',
@@ -272,24 +361,31 @@ export function emptyRuleForm(kind: RuleKind = 'node_metric'): RuleForm {
     pipeline: '',
     component: '',
     perNode: false,
-    days: kind === 'certificate_expiring' ? '14' : '',
+    days: '',
+    minutes: '',
+    percent: '',
+    windowMinutes: '',
+    pattern: '',
+    regex: false,
+    minCount: '',
     forSeconds: '0',
     cooldownSeconds: '0',
     message: '',
     channels: [],
     enabled: true,
+    ...DEFAULTS[kind],
   };
 }
 
 /** A changed kind keeps what both kinds share and resets the metric to one the new kind knows. */
 export function withKind(form: RuleForm, kind: RuleKind): RuleForm {
-  const metrics = kind === 'pipeline_metric' ? PIPELINE_METRICS : NODE_METRICS;
-  return {
-    ...form,
-    kind,
-    metric: metrics.includes(form.metric) ? form.metric : metrics[0]!,
-    days: kind === 'certificate_expiring' && form.days === '' ? '14' : form.days,
-  };
+  const metrics = metricsOf(kind);
+  const next: RuleForm = { ...form, kind, metric: metrics.includes(form.metric) ? form.metric : metrics[0]! };
+  for (const [key, value] of Object.entries(DEFAULTS[kind] ?? {})) {
+    const k = key as 'days' | 'minutes' | 'percent' | 'windowMinutes' | 'minCount';
+    if (next[k] === '') next[k] = value as string;
+  }
+  return next;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -310,6 +406,12 @@ export function ruleToForm(rule: AlertRule): RuleForm {
     component: text(c.component),
     perNode: c.perNode === true,
     days: text(c.days) || base.days,
+    minutes: text(c.minutes) || base.minutes,
+    percent: text(c.percent) || base.percent,
+    windowMinutes: text(c.windowMinutes) || base.windowMinutes,
+    pattern: text(c.pattern),
+    regex: c.regex === true,
+    minCount: text(c.minCount) || base.minCount,
     forSeconds: String(rule.forSeconds ?? 0),
     cooldownSeconds: String(rule.cooldownSeconds ?? 0),
     message: rule.message ?? '',
@@ -335,13 +437,23 @@ export function formToRule(form: RuleForm): RuleBody {
     switch (field) {
       case 'threshold':
       case 'hysteresis':
-      case 'days': {
+      case 'days':
+      case 'minutes':
+      case 'percent':
+      case 'windowMinutes':
+      case 'minCount': {
         const v = numberOrText(form[field]);
         if (v !== undefined) condition[field] = v;
         break;
       }
       case 'perNode':
         condition.perNode = form.perNode;
+        break;
+      case 'regex':
+        condition.regex = form.regex;
+        break;
+      case 'pattern':
+        if (form.pattern !== '') condition.pattern = form.pattern;
         break;
       case 'comparison':
         condition.comparison = form.comparison;
@@ -380,6 +492,18 @@ export function describeCondition(c: AlertRule['condition'], pipelineName: (id: 
       return `${pipeline ?? 'any pipeline'} failing`;
     case 'certificate_expiring':
       return `certificates expiring within ${text(c.days)} days`;
+    case 'deployment_not_converged':
+      return `${pipeline ?? 'any deployment'} not converged ${text(c.minutes)} min after the deploy`;
+    case 'agent_update_failed':
+      return `agent update failed${selector}`;
+    case 'secret_missing':
+      return 'a deployed pipeline references a missing secret or certificate';
+    case 'backup_failed':
+      return 'the last backup failed';
+    case 'throughput_drop':
+      return `${text(c.metric)} of ${pipeline ?? 'a pipeline'}${c.component ? ` / ${text(c.component)}` : ''} below ${text(c.percent)} % of the last ${text(c.windowMinutes)} min`;
+    case 'log_match':
+      return `log lines ${c.regex ? 'matching /' + text(c.pattern) + '/' : 'containing "' + text(c.pattern) + '"'}${pipeline ? ` of ${pipeline}` : ''}${selector}${Number(c.minCount) > 1 ? ` (at least ${text(c.minCount)})` : ''}`;
     default:
       return String(c.kind);
   }
@@ -479,6 +603,7 @@ export function newSigningSecret(random: (bytes: Uint8Array) => Uint8Array = (b)
 export interface SilenceBody {
   ruleId: string | null;
   nodeId: string | null;
+  pipelineId: string | null;
   selector: string | null;
   until: string;
   reason: string;
@@ -498,10 +623,16 @@ export function localInHours(hours: number, now = new Date()): string {
 }
 
 /** What a silence matches, in words. */
-export function silenceScope(s: Silence, ruleName: (id: string) => string | undefined, nodeName: (id: string) => string | undefined): string {
+export function silenceScope(
+  s: Silence,
+  ruleName: (id: string) => string | undefined,
+  nodeName: (id: string) => string | undefined,
+  pipelineName: (id: string) => string | undefined = () => undefined,
+): string {
   const parts: string[] = [];
   if (s.ruleId) parts.push(`rule ${ruleName(s.ruleId) ?? s.ruleId}`);
   if (s.nodeId) parts.push(`node ${nodeName(s.nodeId) ?? s.nodeId}`);
+  if (s.pipelineId) parts.push(`pipeline ${pipelineName(s.pipelineId) ?? s.pipelineId}`);
   if (s.selector) parts.push(`nodes ${s.selector}`);
   return parts.length === 0 ? 'the whole environment' : parts.join(', ');
 }

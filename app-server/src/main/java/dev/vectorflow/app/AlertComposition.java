@@ -61,11 +61,13 @@ final class AlertComposition implements AutoCloseable {
         ChannelSecrets secrets = new ChannelSecrets(keyRing);
         DeliveryPolicies policies = new DeliveryPolicies(settings);
         AlertQueryService queries = new AlertQueryService(tx, rules, alerts, channels, deliveries, audit, clock);
-        this.useCases = new AlertUseCases(new AlertRuleService(tx, rules, channels, store.pipelines(), audit, ids, clock),
+        // one reader: a rule's preview sees the lines since the evaluation's last round, and moves nothing
+        FleetReadingsReader readings = new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(),
+                store.secrets(), live, store.alertInputs(), store.backupRuns());
+        this.useCases = new AlertUseCases(new AlertRuleService(tx, rules, channels, store.pipelines(), audit, ids, clock, readings),
                 new AlertChannelService(tx, channels, rules, deliveries, secrets, notificationSender, policies, audit, ids, clock),
-                new SilenceService(tx, alerts, rules, audit, ids, clock), queries, queries);
-        this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(),
-                new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live), ids, clock);
+                new SilenceService(tx, alerts, rules, store.pipelines(), audit, ids, clock), queries, queries);
+        this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(), readings, ids, clock);
         this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, RetrySchedule.DEFAULT,
                 deliveryThreads, clock);
     }

@@ -47,6 +47,14 @@ class AlertApiTest {
         return "/api/environments/" + environment + rest;
     }
 
+    private static JsonNode tree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private static List<String> fields(Answer answer) {
         List<String> fields = new ArrayList<>();
         answer.json().get("problems").forEach(p -> fields.add(p.get("field").asText()));
@@ -77,6 +85,51 @@ class AlertApiTest {
         assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"pipeline_metric\","
                 + "\"pipeline\":\"" + UUID.randomUUID() + "\",\"metric\":\"events_out_per_second\",\"comparison\":\"<\",\"threshold\":1}}")))
                 .containsExactly("condition.pipeline");
+    }
+
+    @Test
+    void theRuleKindsOnDeployments_updates_secrets_backups_throughputAndLogs_areCreatedAndAnsweredWithTheirFields() {
+        String pipeline = api.postJson(path("/pipelines"), "{\"name\":\"p-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"graph\":"
+                + PipelineFixtures.SIMPLE_GRAPH + "}").json().get("id").asText();
+        for (String condition : List.of(
+                "{\"kind\":\"deployment_not_converged\",\"minutes\":15,\"pipeline\":\"" + pipeline + "\"}",
+                "{\"kind\":\"agent_update_failed\",\"selector\":\"role=web\"}",
+                "{\"kind\":\"secret_missing\"}",
+                "{\"kind\":\"backup_failed\"}",
+                "{\"kind\":\"throughput_drop\",\"pipeline\":\"" + pipeline + "\",\"metric\":\"events_in_per_second\",\"percent\":50,"
+                        + "\"windowMinutes\":60}",
+                "{\"kind\":\"log_match\",\"pattern\":\"timeout after \\\\d+ms\",\"regex\":true,\"minCount\":3}")) {
+            Answer created = api.postJson(path("/alert-rules"), "{\"name\":\"r\",\"condition\":" + condition + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            JsonNode stored = api.get(path("/alert-rules/" + created.json().get("id").asText())).json().get("condition");
+            tree(condition).fields().forEachRemaining(e -> assertThat(stored.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()));
+            if (condition.contains("log_match")) {
+                assertThat(created.json().get("message").asText()).contains("{{detail}}");
+            }
+        }
+        assertThat(api.get(path("/alert-rules")).json().get("items")).hasSize(6);
+    }
+
+    @Test
+    void theNewRuleKinds_refuseOutOfRangeNumbers_aWrongMetric_aCatastrophicOrBrokenPattern_andFieldsOfOtherKinds_allInOneAnswer() {
+        assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"deployment_not_converged\",\"minutes\":0,"
+                + "\"days\":3}}"))).containsExactlyInAnyOrder("condition.minutes", "condition.days");
+        assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"throughput_drop\",\"pipeline\":\"nope\","
+                + "\"metric\":\"errors_per_second\",\"percent\":101,\"windowMinutes\":2}}")))
+                .containsExactlyInAnyOrder("condition.pipeline", "condition.metric", "condition.percent", "condition.windowMinutes");
+        Answer catastrophic = api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"log_match\",\"pattern\":\"(a+)+$\","
+                + "\"regex\":true,\"minCount\":0,\"selector\":\"role\"}}");
+        assertThat(fields(catastrophic)).containsExactlyInAnyOrder("condition.pattern", "condition.minCount", "condition.selector");
+        assertThat(catastrophic.body()).contains("exponential");
+        assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"log_match\",\"pattern\":\"a(b\","
+                + "\"regex\":true}}"))).containsExactly("condition.pattern");
+        assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"log_match\",\"pattern\":\""
+                + "x".repeat(201) + "\"}}"))).containsExactly("condition.pattern");
+        assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"secret_missing\",\"selector\":\"a=b\"}}")))
+                .containsExactly("condition.selector");
+        assertThat(fields(api.postJson(path("/alert-rules"), "{\"name\":\"x\",\"condition\":{\"kind\":\"node_unreachable\",\"minutes\":5}}")))
+                .containsExactly("condition.minutes");
+        assertThat(api.get(path("/alert-rules")).json().get("items")).isEmpty();
     }
 
     @Test
@@ -125,6 +178,32 @@ class AlertApiTest {
     }
 
     @Test
+    void anUnsavedRule_isPreviewed_withWhatItWouldRaiseNow_storingNothing_andABadOneGets400() {
+        TestCertificates.Pem pem = TestCertificates.selfSigned("soon.example.com", Duration.ofDays(3));
+        assertThat(api.postJson(path("/certificates"), ApiClient.json("name", "edge", "certificate", pem.certificate(), "privateKey",
+                pem.privateKey())).status()).isEqualTo(201);
+
+        Answer firing = api.postJson(path("/alert-rules/preview"), "{\"name\":\"certs\",\"message\":\"{{component}} in {{value}} days\","
+                + "\"condition\":{\"kind\":\"certificate_expiring\",\"days\":14}}");
+        Answer pending = api.postJson(path("/alert-rules/preview"), "{\"name\":\"certs\",\"forSeconds\":600,"
+                + "\"condition\":{\"kind\":\"certificate_expiring\",\"days\":14}}");
+        Answer none = api.postJson(path("/alert-rules/preview"), "{\"name\":\"certs\",\"condition\":{\"kind\":\"certificate_expiring\",\"days\":1}}");
+
+        assertThat(firing.status()).as(firing.body()).isEqualTo(200);
+        assertThat(firing.json().get("total").asInt()).isEqualTo(1);
+        JsonNode item = firing.json().get("items").get(0);
+        assertThat(item.get("state").asText()).isEqualTo("FIRING");
+        assertThat(item.get("subject").get("item").asText()).isEqualTo("edge");
+        assertThat(item.get("message").asText()).matches("edge in [23] days");
+        assertThat(pending.json().get("items").get(0).get("state").asText()).isEqualTo("PENDING");
+        assertThat(none.json().get("items")).isEmpty();
+        assertThat(fields(api.postJson(path("/alert-rules/preview"), "{\"name\":\"x\",\"condition\":{\"kind\":\"log_match\","
+                + "\"pattern\":\"(a*)*\",\"regex\":true}}"))).containsExactly("condition.pattern");
+        assertThat(api.get(path("/alert-rules")).json().get("items")).isEmpty();
+        assertThat(api.get(path("/alerts")).json().get("items")).isEmpty();
+    }
+
+    @Test
     void anExpiringCertificate_firesItsRuleWithinARound_andTheChannelGetsOneNotification() throws Exception {
         String channel = api.postJson(path("/alert-channels"), "{\"name\":\"pager\",\"kind\":\"pagerduty\",\"secrets\":{\"routingKey\":\"R"
                 + UUID.randomUUID().toString().replace("-", "") + "\"}}").json().get("id").asText();
@@ -170,5 +249,21 @@ class AlertApiTest {
         assertThat(api.get(path("/silences")).json().get("items")).hasSize(1);
         assertThat(api.delete(path("/silences/" + created.json().get("id").asText())).status()).isEqualTo(204);
         assertThat(api.get(path("/silences")).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aSilenceByPipeline_namesAPipelineOfTheEnvironment_andIsAnsweredWithIt() {
+        String until = java.time.Instant.now().plus(Duration.ofHours(2)).toString();
+        assertThat(fields(api.postJson(path("/silences"), ApiClient.json("pipelineId", "nope", "until", until)))).containsExactly("pipelineId");
+        assertThat(fields(api.postJson(path("/silences"), ApiClient.json("pipelineId", UUID.randomUUID().toString(), "until", until))))
+                .containsExactly("pipelineId");
+        String pipeline = api.postJson(path("/pipelines"), "{\"name\":\"p-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"graph\":"
+                + PipelineFixtures.SIMPLE_GRAPH + "}").json().get("id").asText();
+
+        Answer created = api.postJson(path("/silences"), ApiClient.json("pipelineId", pipeline, "until", until));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("pipelineId").asText()).isEqualTo(pipeline);
+        assertThat(api.get(path("/silences")).json().get("items").get(0).get("pipelineId").asText()).isEqualTo(pipeline);
     }
 }

@@ -156,6 +156,7 @@ class RouteAccessMatrixTest {
         expect("PUT /api/teams/{teamId}/two-factor", "401 403 403 404 ok ok");
         expect("GET /api/environments/{id}/alert-rules", "401 ok ok 404 ok ok");
         expect("POST /api/environments/{id}/alert-rules", "401 403 ok 404 ok ok");
+        expect("POST /api/environments/{id}/alert-rules/preview", "401 403 ok 404 ok ok");
         expect("GET /api/environments/{id}/alert-rules/{ruleId}", "401 ok ok 404 ok ok");
         expect("PUT /api/environments/{id}/alert-rules/{ruleId}", "401 403 ok 404 ok ok");
         expect("DELETE /api/environments/{id}/alert-rules/{ruleId}", "401 403 ok 404 ok ok");
@@ -407,7 +408,8 @@ class RouteAccessMatrixTest {
                 TestCertificates.Pem pem = TestCertificates.selfSigned("new.example.com", Duration.ofDays(90));
                 body = ApiClient.json("name", "new-" + unique, "certificate", pem.certificate(), "privateKey", pem.privateKey());
             }
-            case "POST /api/environments/{id}/alert-rules", "PUT /api/environments/{id}/alert-rules/{ruleId}" -> body = ALERT_RULE;
+            case "POST /api/environments/{id}/alert-rules", "POST /api/environments/{id}/alert-rules/preview",
+                 "PUT /api/environments/{id}/alert-rules/{ruleId}" -> body = ALERT_RULE;
             case "POST /api/environments/{id}/silences", "POST /api/environments/{id}/alerts/{alertId}/silence" -> body = silence();
             case "POST /api/environments/{id}/alert-channels", "PUT /api/environments/{id}/alert-channels/{channelId}" ->
                     body = channel("n-" + unique);

@@ -326,6 +326,11 @@ public final class PostgresStore implements AutoCloseable {
         return new dev.vectorflow.adapter.postgres.alert.PostgresAlertChannelRepository(transactions::dsl);
     }
 
+    /** The stored facts the alert rules read beyond nodes and live rates (reported states, agent updates, logs, rollups). */
+    public dev.vectorflow.ports.out.alert.AlertInputs alertInputs() {
+        return new dev.vectorflow.adapter.postgres.alert.PostgresAlertInputs(transactions::dsl);
+    }
+
     /** The alerts with their transitions, and the silences. */
     public dev.vectorflow.ports.out.alert.AlertRepository alerts() {
         return new dev.vectorflow.adapter.postgres.alert.PostgresAlertRepository(transactions::dsl);

@@ -9,15 +9,31 @@ import java.util.regex.Pattern;
 
 /**
  * The text of an alert's message with {@code {{fact}}} placeholders ({@code rule}, {@code severity}, {@code node},
- * {@code pipeline}, {@code component}, {@code metric}, {@code value}, {@code threshold}); an unknown placeholder is
+ * {@code pipeline}, {@code component}, {@code metric}, {@code value}, {@code threshold}, {@code detail}: the log line a log rule matched, the error of a failed agent update or backup,
+ * the missing secret); an unknown placeholder is
  * refused when the rule is saved, a fact an alert does not have is written as {@code -}.
  */
 public record MessageTemplate(String text) {
 
     public static final int MAX_LENGTH = 1000;
-    public static final Set<String> FACTS = Set.of("rule", "severity", "node", "pipeline", "component", "metric", "value", "threshold");
+    public static final Set<String> FACTS = Set.of("rule", "severity", "node", "pipeline", "component", "metric", "value", "threshold",
+            "detail");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
     public static final MessageTemplate DEFAULT = new MessageTemplate("{{rule}}: {{metric}} {{value}} (threshold {{threshold}}) on {{node}} {{pipeline}} {{component}}");
+
+    /** Without a message, the kinds that carry a detail (a log line, an error, a missing name) show it. */
+    public static final MessageTemplate WITH_DETAIL = new MessageTemplate("{{rule}}: {{metric}} {{value}} on {{node}} {{pipeline}} {{component}}: {{detail}}");
+
+    /** The message a rule of this condition gets when none is given. */
+    public static MessageTemplate defaultFor(AlertCondition condition) {
+        return switch (condition) {
+            case AlertCondition.AgentUpdateFailedCondition c -> WITH_DETAIL;
+            case AlertCondition.SecretMissingCondition c -> WITH_DETAIL;
+            case AlertCondition.BackupFailedCondition c -> WITH_DETAIL;
+            case AlertCondition.LogMatchCondition c -> WITH_DETAIL;
+            default -> DEFAULT;
+        };
+    }
 
     public MessageTemplate {
         text = PlainText.optionalMultiLine("message", text, MAX_LENGTH);

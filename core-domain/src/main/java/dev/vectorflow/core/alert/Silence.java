@@ -4,6 +4,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
+import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.core.validation.PlainText;
 import java.time.Instant;
@@ -11,12 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps the matching alerts of an environment quiet until a time: those of one rule, of one node, of the nodes with some
- * labels, or any mix (all given matchers must match; none given silences the whole environment). Silenced alerts are
+ * Keeps the matching alerts of an environment quiet until a time: those of one rule, of one node, of one pipeline, of the
+ * nodes with some labels, or any mix (all given matchers must match; none given silences the whole environment). Silenced alerts are
  * still evaluated and shown, but no notification goes out for them.
  */
-public record Silence(SilenceId id, EnvironmentId environmentId, Optional<AlertRuleId> rule, Optional<NodeId> node, NodeSelector labels,
-                      Instant until, String reason, String createdBy, Instant createdAt) {
+public record Silence(SilenceId id, EnvironmentId environmentId, Optional<AlertRuleId> rule, Optional<NodeId> node,
+                      Optional<PipelineId> pipeline, NodeSelector labels, Instant until, String reason, String createdBy, Instant createdAt) {
 
     public static final int MAX_REASON = 500;
 
@@ -25,6 +26,7 @@ public record Silence(SilenceId id, EnvironmentId environmentId, Optional<AlertR
         Objects.requireNonNull(environmentId, "environmentId");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(pipeline, "pipeline");
         labels = labels == null ? NodeSelector.ALL : labels;
         Objects.requireNonNull(until, "until");
         reason = PlainText.optionalLine("reason", reason, MAX_REASON);
@@ -39,12 +41,16 @@ public record Silence(SilenceId id, EnvironmentId environmentId, Optional<AlertR
         return now.isBefore(until);
     }
 
-    /** Whether this silence covers an alert of {@code alertRule} about {@code alertNode} (with its labels), at {@code now}. */
-    public boolean covers(AlertRuleId alertRule, Optional<NodeId> alertNode, Optional<Labels> nodeLabels, Instant now) {
+    /**
+     * Whether this silence covers an alert of {@code alertRule} about {@code alertNode} (with its labels) and
+     * {@code alertPipeline}, at {@code now}.
+     */
+    public boolean covers(AlertRuleId alertRule, Optional<NodeId> alertNode, Optional<PipelineId> alertPipeline, Optional<Labels> nodeLabels,
+                          Instant now) {
         if (!activeAt(now) || rule.map(r -> !r.equals(alertRule)).orElse(false)) {
             return false;
         }
-        if (node.isPresent() && !node.equals(alertNode)) {
+        if (node.isPresent() && !node.equals(alertNode) || pipeline.isPresent() && !pipeline.equals(alertPipeline)) {
             return false;
         }
         return labels.required().isEmpty() || nodeLabels.map(labels::matches).orElse(false);

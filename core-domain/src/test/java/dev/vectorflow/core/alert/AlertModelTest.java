@@ -7,6 +7,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
+import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.validation.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,17 +66,23 @@ class AlertModelTest {
         AlertRuleId rule = new AlertRuleId(UUID.randomUUID());
         NodeId node = new NodeId(UUID.randomUUID());
         Labels web = Labels.of(Map.of("role", "web"));
-        Silence byLabel = new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.empty(), Optional.empty(),
+        Silence byLabel = new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.empty(), Optional.empty(), Optional.empty(),
                 NodeSelector.of(Map.of("role", "web")), T0.plusSeconds(3600), "deploy", "ann", T0);
-        assertThat(byLabel.covers(rule, Optional.of(node), Optional.of(web), T0)).isTrue();
-        assertThat(byLabel.covers(rule, Optional.of(node), Optional.of(Labels.NONE), T0)).isFalse();
-        assertThat(byLabel.covers(rule, Optional.empty(), Optional.empty(), T0)).isFalse();
-        assertThat(byLabel.covers(rule, Optional.of(node), Optional.of(web), T0.plusSeconds(3600))).isFalse();
-        Silence byRule = new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.of(rule), Optional.empty(), NodeSelector.ALL,
+        assertThat(byLabel.covers(rule, Optional.of(node), Optional.empty(), Optional.of(web), T0)).isTrue();
+        assertThat(byLabel.covers(rule, Optional.of(node), Optional.empty(), Optional.of(Labels.NONE), T0)).isFalse();
+        assertThat(byLabel.covers(rule, Optional.empty(), Optional.empty(), Optional.empty(), T0)).isFalse();
+        assertThat(byLabel.covers(rule, Optional.of(node), Optional.empty(), Optional.of(web), T0.plusSeconds(3600))).isFalse();
+        Silence byRule = new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.of(rule), Optional.empty(), Optional.empty(), NodeSelector.ALL,
                 T0.plusSeconds(60), "", "ann", T0);
-        assertThat(byRule.covers(rule, Optional.empty(), Optional.empty(), T0)).isTrue();
-        assertThat(byRule.covers(new AlertRuleId(UUID.randomUUID()), Optional.empty(), Optional.empty(), T0)).isFalse();
-        assertThatThrownBy(() -> new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.empty(), Optional.empty(), NodeSelector.ALL, T0,
+        assertThat(byRule.covers(rule, Optional.empty(), Optional.empty(), Optional.empty(), T0)).isTrue();
+        assertThat(byRule.covers(new AlertRuleId(UUID.randomUUID()), Optional.empty(), Optional.empty(), Optional.empty(), T0)).isFalse();
+        PipelineId checkout = new PipelineId(UUID.randomUUID());
+        Silence byPipeline = new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.empty(), Optional.empty(), Optional.of(checkout),
+                NodeSelector.ALL, T0.plusSeconds(60), "", "ann", T0);
+        assertThat(byPipeline.covers(rule, Optional.of(node), Optional.of(checkout), Optional.of(web), T0)).isTrue();
+        assertThat(byPipeline.covers(rule, Optional.of(node), Optional.of(new PipelineId(UUID.randomUUID())), Optional.of(web), T0)).isFalse();
+        assertThat(byPipeline.covers(rule, Optional.of(node), Optional.empty(), Optional.of(web), T0)).isFalse();
+        assertThatThrownBy(() -> new Silence(new SilenceId(UUID.randomUUID()), ENV, Optional.empty(), Optional.empty(), Optional.empty(), NodeSelector.ALL, T0,
                 "", "ann", T0)).isInstanceOf(InvalidValueException.class).hasMessageContaining("'until'");
     }
 

@@ -78,7 +78,15 @@ public abstract class AlertRepositoriesContract extends FleetStoreContract {
                         PipelineMetric.ERROR_RATE_PERCENT, new Threshold(Comparison.BELOW, 1, 0), true), List.of()),
                 rule(environment, "3 unreachable", new AlertCondition.NodeUnreachableCondition(NodeSelector.ALL), List.of(b)),
                 rule(environment, "4 failing", new AlertCondition.PipelineFailingCondition(Optional.empty()), List.of()),
-                rule(environment, "5 certs", new AlertCondition.CertificateExpiringCondition(14), List.of()));
+                rule(environment, "5 certs", new AlertCondition.CertificateExpiringCondition(14), List.of()),
+                rule(environment, "6 converge", new AlertCondition.DeploymentNotConvergedCondition(15, Optional.of(pipeline)), List.of()),
+                rule(environment, "7 updates", new AlertCondition.AgentUpdateFailedCondition(NodeSelector.of(Map.of("role", "web"))), List.of()),
+                rule(environment, "8 secrets", new AlertCondition.SecretMissingCondition(), List.of()),
+                rule(environment, "9 backup", new AlertCondition.BackupFailedCondition(), List.of()),
+                rule(environment, "9a throughput", new AlertCondition.ThroughputDropCondition(pipeline, Optional.of(new ComponentKey("out")),
+                        PipelineMetric.EVENTS_OUT_PER_SECOND, 40, 60), List.of()),
+                rule(environment, "9b logs", new AlertCondition.LogMatchCondition(new dev.vectorflow.core.alert.LogPattern("timeout after \\d+ms", true),
+                        Optional.empty(), NodeSelector.ALL, 3), List.of()));
         inTransaction(() -> rules.forEach(store().alertRules()::insert));
 
         assertThat(inTransaction(() -> store().alertRules().findByEnvironment(environment))).containsExactlyElementsOf(rules);
@@ -171,8 +179,9 @@ public abstract class AlertRepositoriesContract extends FleetStoreContract {
     void alertRepository_listsTheSilencesThatHaveNotEnded() {
         EnvironmentId environment = newEnvironment();
         Silence ending = new Silence(new SilenceId(UUID.randomUUID()), environment, Optional.of(new AlertRuleId(UUID.randomUUID())),
-                Optional.of(new NodeId(UUID.randomUUID())), NodeSelector.ALL, T0.plusSeconds(60), "short", "ann", T0);
-        Silence long_ = new Silence(new SilenceId(UUID.randomUUID()), environment, Optional.empty(), Optional.empty(),
+                Optional.of(new NodeId(UUID.randomUUID())), Optional.of(new PipelineId(UUID.randomUUID())), NodeSelector.ALL, T0.plusSeconds(60),
+                "short", "ann", T0);
+        Silence long_ = new Silence(new SilenceId(UUID.randomUUID()), environment, Optional.empty(), Optional.empty(), Optional.empty(),
                 NodeSelector.of(Map.of("role", "web")), T0.plusSeconds(3600), "", "ann", T0);
         inTransaction(() -> {
             store().alerts().insertSilence(ending);

@@ -46,6 +46,7 @@ public final class AlertController {
         Access admin = Access.team(Role.ADMIN, owningTeam);
         routes.get("/api/environments/{id}/alert-rules", viewer, this::listRules);
         routes.post("/api/environments/{id}/alert-rules", editor, this::createRule);
+        routes.post("/api/environments/{id}/alert-rules/preview", editor, this::previewRule);
         routes.get("/api/environments/{id}/alert-rules/{ruleId}", viewer, this::getRule);
         routes.put("/api/environments/{id}/alert-rules/{ruleId}", editor, this::updateRule);
         routes.delete("/api/environments/{id}/alert-rules/{ruleId}", editor, this::deleteRule);
@@ -114,6 +115,14 @@ public final class AlertController {
         var rule = alerts.rules().createRule(ruleCommand(ctx));
         ctx.status(HttpStatus.CREATED).header("Location", "/api/environments/" + rule.environmentId() + "/alert-rules/" + rule.id())
                 .json(AlertResponses.RuleResponse.fromDomain(rule));
+    }
+
+    /** At most this many alerts of a preview are listed ({@code total} counts them all). */
+    public static final int MAX_PREVIEW = 100;
+
+    private void previewRule(Context ctx) throws Exception {
+        var preview = alerts.rules().previewRule(ruleCommand(ctx), MAX_PREVIEW);
+        ctx.json(Map.of("items", preview.alerts().stream().map(AlertResponses.PreviewResponse::fromDomain).toList(), "total", preview.total()));
     }
 
     private void updateRule(Context ctx) throws Exception {

@@ -8,6 +8,7 @@ import dev.vectorflow.core.alert.AlertRule;
 import dev.vectorflow.core.alert.AlertRuleId;
 import dev.vectorflow.core.alert.ChannelKind;
 import dev.vectorflow.core.alert.Comparison;
+import dev.vectorflow.core.alert.LogPattern;
 import dev.vectorflow.core.alert.MessageTemplate;
 import dev.vectorflow.core.alert.NodeMetric;
 import dev.vectorflow.core.alert.PipelineMetric;
@@ -53,8 +54,7 @@ final class AlertRequests {
         JsonFields f = new JsonFields(body, RULE_FIELDS);
         Optional<String> name = f.convert(f.requiredText("name"), n -> PlainText.requireSingleLine("name", n, AlertRule.MAX_NAME));
         Optional<Severity> severity = f.convert(f.optionalText("severity", "warning"), AlertRequests::severity);
-        Optional<AlertCondition> condition = f.requiredObject("condition", Set.of("kind", "metric", "comparison", "threshold", "hysteresis",
-                "selector", "pipeline", "component", "perNode", "days")).flatMap(AlertRequests::condition);
+        Optional<AlertCondition> condition = f.requiredObject("condition", CONDITION_FIELDS).flatMap(AlertRequests::condition);
         Optional<Duration> forDuration = f.convert(f.optionalLong("forSeconds"), s -> AlertRule.requireDuration("forSeconds", seconds(s),
                 AlertRule.MAX_FOR));
         Optional<Duration> cooldown = f.convert(f.optionalLong("cooldownSeconds"), s -> AlertRule.requireDuration("cooldownSeconds", seconds(s),
@@ -65,7 +65,7 @@ final class AlertRequests {
         Optional<Boolean> enabled = f.optionalBoolean("enabled");
         f.throwIfInvalid();
         return new SaveAlertRuleCommand(actor, environment, name.orElseThrow(), severity.orElse(Severity.WARNING), condition.orElseThrow(),
-                forDuration.orElse(Duration.ZERO), cooldown.orElse(Duration.ZERO), message.orElse(MessageTemplate.DEFAULT), channels.orElseThrow(),
+                forDuration.orElse(Duration.ZERO), cooldown.orElse(Duration.ZERO), message.orElseGet(() -> MessageTemplate.defaultFor(condition.orElseThrow())), channels.orElseThrow(),
                 enabled.orElse(true));
     }
 
@@ -106,38 +106,32 @@ final class AlertRequests {
                     Optional<NodeMetric> metric = c.convert(c.requiredText("metric"), m -> NodeMetric.parse("metric", m));
                     Optional<Threshold> threshold = threshold(c);
                     Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
-                    refuse(c, Set.of("pipeline", "component", "perNode", "days"), kind.get());
+                    refuseOthers(c, kind.get());
                     yield metric.isEmpty() || threshold.isEmpty() || c.has("selector") && selector.isEmpty() ? Optional.empty()
                             : Optional.of(new AlertCondition.NodeMetricCondition(metric.get(), threshold.get(), selector.orElse(NodeSelector.ALL)));
                 }
                 case AlertCondition.PipelineMetricCondition.KIND -> {
                     Optional<PipelineId> pipeline = c.convert(c.requiredText("pipeline"), p -> PipelineId.parse("pipeline", p));
-                    Optional<Optional<ComponentKey>> component = c.has("component") && !c.optionalText("component", "").orElse("").isEmpty()
-                            ? c.convert(c.optionalText("component", ""), k -> Optional.of(componentKey(k))) : Optional.of(Optional.empty());
+                    Optional<Optional<ComponentKey>> component = optionalComponent(c);
                     Optional<PipelineMetric> metric = c.convert(c.requiredText("metric"), m -> PipelineMetric.parse("metric", m));
                     Optional<Threshold> threshold = threshold(c);
                     Optional<Boolean> perNode = c.optionalBoolean("perNode");
-                    refuse(c, Set.of("selector", "days"), kind.get());
+                    refuseOthers(c, kind.get());
                     yield pipeline.isEmpty() || component.isEmpty() || metric.isEmpty() || threshold.isEmpty() ? Optional.empty()
                             : Optional.of(new AlertCondition.PipelineMetricCondition(pipeline.get(), component.get(), metric.get(), threshold.get(),
                                     perNode.orElse(false)));
                 }
-                case AlertCondition.NodeUnreachableCondition.KIND -> {
-                    Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
-                    refuse(c, THRESHOLD_AND_PIPELINE, kind.get());
-                    yield c.has("selector") && selector.isEmpty() ? Optional.empty()
-                            : Optional.of(new AlertCondition.NodeUnreachableCondition(selector.orElse(NodeSelector.ALL)));
-                }
+                case AlertCondition.NodeUnreachableCondition.KIND -> onSelector(c, kind.get(), AlertCondition.NodeUnreachableCondition::new);
                 case AlertCondition.PipelineFailingCondition.KIND -> {
                     Optional<String> text = c.optionalText("pipeline", "");
                     Optional<PipelineId> pipeline = text.filter(t -> !t.isBlank()).flatMap(t -> c.convert(Optional.of(t), p -> PipelineId.parse("pipeline", p)));
-                    refuse(c, Set.of("metric", "comparison", "threshold", "hysteresis", "selector", "component", "perNode", "days"), kind.get());
+                    refuseOthers(c, kind.get());
                     yield text.filter(t -> !t.isBlank()).isPresent() && pipeline.isEmpty() ? Optional.empty()
                             : Optional.of(new AlertCondition.PipelineFailingCondition(pipeline));
                 }
                 case AlertCondition.CertificateExpiringCondition.KIND -> {
                     Optional<Long> days = c.optionalLong("days");
-                    refuse(c, Set.of("metric", "comparison", "threshold", "hysteresis", "selector", "pipeline", "component", "perNode"), kind.get());
+                    refuseOthers(c, kind.get());
                     if (days.isEmpty() && !c.has("days")) {
                         yield c.convert(Optional.of(0L), d -> {
                             throw new InvalidValueException("days", "is required");
@@ -146,9 +140,48 @@ final class AlertRequests {
                     yield c.convert(days, d -> new AlertCondition.CertificateExpiringCondition((int) Math.max(Integer.MIN_VALUE,
                             Math.min(Integer.MAX_VALUE, d))));
                 }
+                case AlertCondition.DeploymentNotConvergedCondition.KIND -> {
+                    Optional<Integer> minutes = requiredInt(c, "minutes", 1, AlertCondition.DeploymentNotConvergedCondition.MAX_MINUTES);
+                    Optional<Optional<PipelineId>> pipeline = optionalPipeline(c);
+                    refuseOthers(c, kind.get());
+                    yield minutes.isEmpty() || pipeline.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.DeploymentNotConvergedCondition(minutes.get(), pipeline.get()));
+                }
+                case AlertCondition.AgentUpdateFailedCondition.KIND -> onSelector(c, kind.get(), AlertCondition.AgentUpdateFailedCondition::new);
+                case AlertCondition.SecretMissingCondition.KIND -> {
+                    refuseOthers(c, kind.get());
+                    yield Optional.of(new AlertCondition.SecretMissingCondition());
+                }
+                case AlertCondition.BackupFailedCondition.KIND -> {
+                    refuseOthers(c, kind.get());
+                    yield Optional.of(new AlertCondition.BackupFailedCondition());
+                }
+                case AlertCondition.ThroughputDropCondition.KIND -> {
+                    Optional<PipelineId> pipeline = c.convert(c.requiredText("pipeline"), p -> PipelineId.parse("pipeline", p));
+                    Optional<Optional<ComponentKey>> component = optionalComponent(c);
+                    Optional<PipelineMetric> metric = c.convert(c.requiredText("metric"), AlertRequests::throughputMetric);
+                    Optional<Integer> percent = requiredInt(c, "percent", 1, 100);
+                    Optional<Integer> window = requiredInt(c, "windowMinutes", AlertCondition.ThroughputDropCondition.MIN_WINDOW,
+                            AlertCondition.ThroughputDropCondition.MAX_WINDOW);
+                    refuseOthers(c, kind.get());
+                    yield pipeline.isEmpty() || component.isEmpty() || metric.isEmpty() || percent.isEmpty() || window.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.ThroughputDropCondition(pipeline.get(), component.get(), metric.get(), percent.get(),
+                                    window.get()));
+                }
+                case AlertCondition.LogMatchCondition.KIND -> {
+                    Optional<Boolean> regex = c.optionalBoolean("regex");
+                    Optional<LogPattern> pattern = c.convert(c.requiredText("pattern"), p -> new LogPattern(p, regex.orElse(false)));
+                    Optional<Optional<PipelineId>> pipeline = optionalPipeline(c);
+                    Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
+                    Optional<Integer> minCount = c.optionalInt("minCount", 1, AlertCondition.LogMatchCondition.MAX_MIN_COUNT);
+                    refuseOthers(c, kind.get());
+                    // a bad regex, selector or minCount is among the problems already: the answer is a 400 whatever this yields
+                    yield pattern.isEmpty() || pipeline.isEmpty() || c.has("selector") && selector.isEmpty() ? Optional.empty()
+                            : Optional.of(new AlertCondition.LogMatchCondition(pattern.get(), pipeline.get(), selector.orElse(NodeSelector.ALL),
+                                    minCount.orElse(1)));
+                }
                 default -> c.convert(kind, k -> {
-                    throw new InvalidValueException("kind", "must be one of node_metric, pipeline_metric, node_unreachable, pipeline_failing,"
-                            + " certificate_expiring but was '" + k + "'");
+                    throw new InvalidValueException("kind", "must be one of " + String.join(", ", KIND_FIELDS.keySet()) + " but was '" + k + "'");
                 });
             };
         } catch (InvalidValueException e) {
@@ -158,13 +191,77 @@ final class AlertRequests {
         }
     }
 
-    private static final Set<String> THRESHOLD_AND_PIPELINE = Set.of("metric", "comparison", "threshold", "hysteresis", "pipeline", "component",
-            "perNode", "days");
+    /** The fields each kind takes (besides {@code kind}), in the order the kinds are listed. */
+    private static final Map<String, Set<String>> KIND_FIELDS = kindFields();
+
+    private static Map<String, Set<String>> kindFields() {
+        Map<String, Set<String>> fields = new java.util.LinkedHashMap<>();
+        fields.put(AlertCondition.NodeMetricCondition.KIND, Set.of("metric", "comparison", "threshold", "hysteresis", "selector"));
+        fields.put(AlertCondition.PipelineMetricCondition.KIND, Set.of("pipeline", "component", "metric", "comparison", "threshold", "hysteresis",
+                "perNode"));
+        fields.put(AlertCondition.NodeUnreachableCondition.KIND, Set.of("selector"));
+        fields.put(AlertCondition.PipelineFailingCondition.KIND, Set.of("pipeline"));
+        fields.put(AlertCondition.CertificateExpiringCondition.KIND, Set.of("days"));
+        fields.put(AlertCondition.DeploymentNotConvergedCondition.KIND, Set.of("minutes", "pipeline"));
+        fields.put(AlertCondition.AgentUpdateFailedCondition.KIND, Set.of("selector"));
+        fields.put(AlertCondition.SecretMissingCondition.KIND, Set.of());
+        fields.put(AlertCondition.BackupFailedCondition.KIND, Set.of());
+        fields.put(AlertCondition.ThroughputDropCondition.KIND, Set.of("pipeline", "component", "metric", "percent", "windowMinutes"));
+        fields.put(AlertCondition.LogMatchCondition.KIND, Set.of("pattern", "regex", "pipeline", "selector", "minCount"));
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    private static final Set<String> CONDITION_FIELDS = conditionFields();
+
+    private static Set<String> conditionFields() {
+        Set<String> all = new java.util.HashSet<>(Set.of("kind"));
+        KIND_FIELDS.values().forEach(all::addAll);
+        return Set.copyOf(all);
+    }
+
+    /** A condition of a kind whose only field is a node selector (default: every node). */
+    private static Optional<AlertCondition> onSelector(JsonFields c, String kind, java.util.function.Function<NodeSelector, AlertCondition> make) {
+        Optional<NodeSelector> selector = c.convert(c.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
+        refuseOthers(c, kind);
+        return c.has("selector") && selector.isEmpty() ? Optional.empty() : Optional.of(make.apply(selector.orElse(NodeSelector.ALL)));
+    }
+
+    private static Optional<Integer> requiredInt(JsonFields c, String field, int min, int max) {
+        if (!c.has(field)) {
+            return c.convert(Optional.of(0), x -> {
+                throw new InvalidValueException(field, "is required");
+            });
+        }
+        return c.optionalInt(field, min, max);
+    }
+
+    /** An optional pipeline id (absent, null or blank: every pipeline); empty when it does not parse. */
+    private static Optional<Optional<PipelineId>> optionalPipeline(JsonFields c) {
+        Optional<String> text = c.optionalText("pipeline", "");
+        if (text.isEmpty() || text.get().isBlank()) {
+            return c.has("pipeline") && text.isEmpty() ? Optional.empty() : Optional.of(Optional.empty());
+        }
+        return c.convert(text, p -> Optional.of(PipelineId.parse("pipeline", p)));
+    }
+
+    private static Optional<Optional<ComponentKey>> optionalComponent(JsonFields c) {
+        return c.has("component") && !c.optionalText("component", "").orElse("").isEmpty()
+                ? c.convert(c.optionalText("component", ""), k -> Optional.of(componentKey(k))) : Optional.of(Optional.empty());
+    }
+
+    private static PipelineMetric throughputMetric(String text) {
+        PipelineMetric metric = PipelineMetric.parse("metric", text);
+        if (metric != PipelineMetric.EVENTS_IN_PER_SECOND && metric != PipelineMetric.EVENTS_OUT_PER_SECOND) {
+            throw new InvalidValueException("metric", "must be events_in_per_second or events_out_per_second but was '" + text + "'");
+        }
+        return metric;
+    }
 
     /** Fields another kind takes are refused, so a mistaken kind does not silently drop them. */
-    private static void refuse(JsonFields c, Set<String> fields, String kind) {
-        for (String field : fields) {
-            if (c.has(field)) {
+    private static void refuseOthers(JsonFields c, String kind) {
+        Set<String> own = KIND_FIELDS.getOrDefault(kind, Set.of());
+        for (String field : CONDITION_FIELDS.stream().sorted().toList()) {
+            if (!field.equals("kind") && !own.contains(field) && c.has(field)) {
                 c.convert(Optional.of(field), x -> {
                     throw new InvalidValueException(x, "is not a field of a " + kind + " condition");
                 });
@@ -217,17 +314,18 @@ final class AlertRequests {
         }
     }
 
-    private static final Set<String> SILENCE_FIELDS = Set.of("ruleId", "nodeId", "selector", "until", "reason");
+    private static final Set<String> SILENCE_FIELDS = Set.of("ruleId", "nodeId", "pipelineId", "selector", "until", "reason");
 
     static CreateSilenceCommand silence(ObjectNode body, Actor actor, EnvironmentId environment) {
         JsonFields f = new JsonFields(body, SILENCE_FIELDS);
         Optional<Optional<AlertRuleId>> rule = optionalId(f, "ruleId", t -> AlertRuleId.parse("ruleId", t));
         Optional<Optional<NodeId>> node = optionalId(f, "nodeId", t -> NodeId.parse("nodeId", t));
+        Optional<Optional<PipelineId>> pipeline = optionalId(f, "pipelineId", t -> PipelineId.parse("pipelineId", t));
         Optional<NodeSelector> selector = f.convert(f.optionalText("selector", ""), s -> NodeSelector.parse("selector", s));
         Optional<Instant> until = f.convert(f.requiredText("until"), AlertRequests::instant);
         Optional<String> reason = f.convert(f.optionalText("reason", ""), r -> PlainText.optionalLine("reason", r, MAX_REASON));
         f.throwIfInvalid();
-        return new CreateSilenceCommand(actor, environment, rule.orElseThrow(), node.orElseThrow(), selector.orElse(NodeSelector.ALL),
+        return new CreateSilenceCommand(actor, environment, rule.orElseThrow(), node.orElseThrow(), pipeline.orElseThrow(), selector.orElse(NodeSelector.ALL),
                 until.orElseThrow(), reason.orElse(""));
     }
 

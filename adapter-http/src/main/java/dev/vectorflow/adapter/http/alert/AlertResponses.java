@@ -59,6 +59,29 @@ public final class AlertResponses {
             case AlertCondition.NodeUnreachableCondition u -> c.put("selector", selectorText(u.selector()));
             case AlertCondition.PipelineFailingCondition f -> c.put("pipeline", f.pipeline().map(PipelineId::toString).orElse(null));
             case AlertCondition.CertificateExpiringCondition e -> c.put("days", e.days());
+            case AlertCondition.DeploymentNotConvergedCondition d -> {
+                c.put("minutes", d.minutes());
+                c.put("pipeline", d.pipeline().map(PipelineId::toString).orElse(null));
+            }
+            case AlertCondition.AgentUpdateFailedCondition u -> c.put("selector", selectorText(u.selector()));
+            case AlertCondition.SecretMissingCondition m -> {
+            }
+            case AlertCondition.BackupFailedCondition b -> {
+            }
+            case AlertCondition.ThroughputDropCondition t -> {
+                c.put("pipeline", t.pipeline().toString());
+                c.put("component", t.component().map(ComponentKey::value).orElse(null));
+                c.put("metric", t.metric().wireName());
+                c.put("percent", t.percent());
+                c.put("windowMinutes", t.windowMinutes());
+            }
+            case AlertCondition.LogMatchCondition l -> {
+                c.put("pattern", l.pattern().text());
+                c.put("regex", l.pattern().regex());
+                c.put("pipeline", l.pipeline().map(PipelineId::toString).orElse(null));
+                c.put("selector", selectorText(l.selector()));
+                c.put("minCount", l.minCount());
+            }
         }
         return c;
     }
@@ -116,6 +139,14 @@ public final class AlertResponses {
         }
     }
 
+    /** An alert a rule that is not saved would raise now. */
+    public record PreviewResponse(String state, SubjectResponse subject, Double value, String message) {
+        static PreviewResponse fromDomain(AlertQueries.AlertView view) {
+            AlertResponse a = AlertResponse.fromDomain(view);
+            return new PreviewResponse(a.state(), a.subject(), a.value(), a.message());
+        }
+    }
+
     /** A change of an alert's state. */
     public record TransitionResponse(String from, String to, Double value, Instant at, String by) {
         static TransitionResponse fromDomain(AlertTransition t) {
@@ -136,11 +167,11 @@ public final class AlertResponses {
     }
 
     /** A silence. */
-    public record SilenceResponse(String id, String ruleId, String nodeId, String selector, Instant until, String reason, String createdBy,
-                           Instant createdAt) {
+    public record SilenceResponse(String id, String ruleId, String nodeId, String pipelineId, String selector, Instant until, String reason,
+                           String createdBy, Instant createdAt) {
         static SilenceResponse fromDomain(Silence s) {
             return new SilenceResponse(s.id().toString(), s.rule().map(Object::toString).orElse(null), s.node().map(Object::toString).orElse(null),
-                    selectorText(s.labels()), s.until(), s.reason(), s.createdBy(), s.createdAt());
+                    s.pipeline().map(Object::toString).orElse(null), selectorText(s.labels()), s.until(), s.reason(), s.createdBy(), s.createdAt());
         }
     }
 

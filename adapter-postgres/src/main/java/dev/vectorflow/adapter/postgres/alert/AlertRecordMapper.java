@@ -18,6 +18,7 @@ import dev.vectorflow.core.alert.AlertRuleId;
 import dev.vectorflow.core.alert.AlertState;
 import dev.vectorflow.core.alert.AlertSubject;
 import dev.vectorflow.core.alert.Comparison;
+import dev.vectorflow.core.alert.LogPattern;
 import dev.vectorflow.core.alert.NodeMetric;
 import dev.vectorflow.core.alert.PipelineMetric;
 import dev.vectorflow.core.alert.Severity;
@@ -47,35 +48,83 @@ final class AlertRecordMapper {
     private AlertRecordMapper() {
     }
 
-    /** The condition's columns: kind, metric, comparison, threshold, hysteresis, selector, pipeline_id, component, per_node, days. */
+    /**
+     * The condition's columns: kind, metric, comparison, threshold, hysteresis, selector, pipeline_id, component, per_node, days,
+     * minutes, percent, pattern, regex, min_count.
+     */
     static Object[] conditionColumns(AlertCondition condition) {
-        return switch (condition) {
-            case AlertCondition.NodeMetricCondition c -> new Object[] {c.kind(), c.metric().wireName(), c.limit().comparison().name(),
-                    c.limit().value(), c.limit().hysteresis(), labels(c.selector().required()), null, null, null, null};
-            case AlertCondition.PipelineMetricCondition c -> new Object[] {c.kind(), c.metric().wireName(), c.limit().comparison().name(),
-                    c.limit().value(), c.limit().hysteresis(), null, c.pipeline().value(), c.component().map(ComponentKey::value).orElse(null),
-                    c.perNode(), null};
-            case AlertCondition.NodeUnreachableCondition c -> new Object[] {c.kind(), null, null, null, null, labels(c.selector().required()), null,
-                    null, null, null};
-            case AlertCondition.PipelineFailingCondition c -> new Object[] {c.kind(), null, null, null, null, null,
-                    c.pipeline().map(PipelineId::value).orElse(null), null, null, null};
-            case AlertCondition.CertificateExpiringCondition c -> new Object[] {c.kind(), null, null, null, null, null, null, null, null, c.days()};
-        };
+        Object[] v = new Object[15];
+        v[0] = condition.kind();
+        switch (condition) {
+            case AlertCondition.NodeMetricCondition c -> {
+                metricAndThreshold(v, c.metric().wireName(), c.limit());
+                v[5] = labels(c.selector().required());
+            }
+            case AlertCondition.PipelineMetricCondition c -> {
+                metricAndThreshold(v, c.metric().wireName(), c.limit());
+                v[6] = c.pipeline().value();
+                v[7] = c.component().map(ComponentKey::value).orElse(null);
+                v[8] = c.perNode();
+            }
+            case AlertCondition.NodeUnreachableCondition c -> v[5] = labels(c.selector().required());
+            case AlertCondition.PipelineFailingCondition c -> v[6] = c.pipeline().map(PipelineId::value).orElse(null);
+            case AlertCondition.CertificateExpiringCondition c -> v[9] = c.days();
+            case AlertCondition.DeploymentNotConvergedCondition c -> {
+                v[6] = c.pipeline().map(PipelineId::value).orElse(null);
+                v[10] = c.minutes();
+            }
+            case AlertCondition.AgentUpdateFailedCondition c -> v[5] = labels(c.selector().required());
+            case AlertCondition.SecretMissingCondition c -> {
+            }
+            case AlertCondition.BackupFailedCondition c -> {
+            }
+            case AlertCondition.ThroughputDropCondition c -> {
+                v[1] = c.metric().wireName();
+                v[6] = c.pipeline().value();
+                v[7] = c.component().map(ComponentKey::value).orElse(null);
+                v[10] = c.windowMinutes();
+                v[11] = c.percent();
+            }
+            case AlertCondition.LogMatchCondition c -> {
+                v[5] = labels(c.selector().required());
+                v[6] = c.pipeline().map(PipelineId::value).orElse(null);
+                v[12] = c.pattern().text();
+                v[13] = c.pattern().regex();
+                v[14] = c.minCount();
+            }
+        }
+        return v;
+    }
+
+    private static void metricAndThreshold(Object[] v, String metric, Threshold limit) {
+        v[1] = metric;
+        v[2] = limit.comparison().name();
+        v[3] = limit.value();
+        v[4] = limit.hysteresis();
     }
 
     static AlertCondition condition(Record r) {
         String kind = r.get("kind", String.class);
         Optional<PipelineId> pipeline = Optional.ofNullable(r.get("pipeline_id", UUID.class)).map(PipelineId::new);
+        Optional<ComponentKey> component = Optional.ofNullable(r.get("component", String.class)).map(ComponentKey::new);
+        NodeSelector selector = new NodeSelector(labels(r.get("selector", String.class)));
         return switch (kind) {
             case AlertCondition.NodeMetricCondition.KIND -> new AlertCondition.NodeMetricCondition(NodeMetric.parse("metric", r.get("metric", String.class)),
-                    threshold(r), new NodeSelector(labels(r.get("selector", String.class))));
-            case AlertCondition.PipelineMetricCondition.KIND -> new AlertCondition.PipelineMetricCondition(pipeline.orElseThrow(),
-                    Optional.ofNullable(r.get("component", String.class)).map(ComponentKey::new), PipelineMetric.parse("metric", r.get("metric", String.class)),
-                    threshold(r), Boolean.TRUE.equals(r.get("per_node", Boolean.class)));
-            case AlertCondition.NodeUnreachableCondition.KIND -> new AlertCondition.NodeUnreachableCondition(
-                    new NodeSelector(labels(r.get("selector", String.class))));
+                    threshold(r), selector);
+            case AlertCondition.PipelineMetricCondition.KIND -> new AlertCondition.PipelineMetricCondition(pipeline.orElseThrow(), component,
+                    PipelineMetric.parse("metric", r.get("metric", String.class)), threshold(r), Boolean.TRUE.equals(r.get("per_node", Boolean.class)));
+            case AlertCondition.NodeUnreachableCondition.KIND -> new AlertCondition.NodeUnreachableCondition(selector);
             case AlertCondition.PipelineFailingCondition.KIND -> new AlertCondition.PipelineFailingCondition(pipeline);
             case AlertCondition.CertificateExpiringCondition.KIND -> new AlertCondition.CertificateExpiringCondition(r.get("days", Integer.class));
+            case AlertCondition.DeploymentNotConvergedCondition.KIND -> new AlertCondition.DeploymentNotConvergedCondition(r.get("minutes", Integer.class),
+                    pipeline);
+            case AlertCondition.AgentUpdateFailedCondition.KIND -> new AlertCondition.AgentUpdateFailedCondition(selector);
+            case AlertCondition.SecretMissingCondition.KIND -> new AlertCondition.SecretMissingCondition();
+            case AlertCondition.BackupFailedCondition.KIND -> new AlertCondition.BackupFailedCondition();
+            case AlertCondition.ThroughputDropCondition.KIND -> new AlertCondition.ThroughputDropCondition(pipeline.orElseThrow(), component,
+                    PipelineMetric.parse("metric", r.get("metric", String.class)), r.get("percent", Integer.class), r.get("minutes", Integer.class));
+            case AlertCondition.LogMatchCondition.KIND -> new AlertCondition.LogMatchCondition(new LogPattern(r.get("pattern", String.class),
+                    Boolean.TRUE.equals(r.get("regex", Boolean.class))), pipeline, selector, r.get("min_count", Integer.class));
             default -> throw new IllegalStateException("stored alert rule of unknown kind " + kind);
         };
     }

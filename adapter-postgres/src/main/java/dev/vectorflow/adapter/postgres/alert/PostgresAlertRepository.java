@@ -102,9 +102,9 @@ public final class PostgresAlertRepository implements AlertRepository {
     @Override
     public void insertSilence(Silence s) {
         dsl.get().execute("""
-                insert into alert_silences (id, environment_id, rule_id, node_id, selector, until, reason, created_by, created_at)
-                values (?,?,?,?,?,?,?,?,?)""", s.id().value(), s.environmentId().value(), s.rule().map(AlertRuleId::value).orElse(null),
-                s.node().map(NodeId::value).orElse(null), labels(s.labels().required()), utc(s.until()), s.reason(), s.createdBy(), utc(s.createdAt()));
+                insert into alert_silences (id, environment_id, rule_id, node_id, pipeline_id, selector, until, reason, created_by, created_at)
+                values (?,?,?,?,?,?,?,?,?,?)""", s.id().value(), s.environmentId().value(), s.rule().map(AlertRuleId::value).orElse(null),
+                s.node().map(NodeId::value).orElse(null), s.pipeline().map(PipelineId::value).orElse(null), labels(s.labels().required()), utc(s.until()), s.reason(), s.createdBy(), utc(s.createdAt()));
     }
 
     @Override
@@ -128,6 +128,7 @@ public final class PostgresAlertRepository implements AlertRepository {
     private static Silence toSilence(Record r) {
         return new Silence(new SilenceId(r.get("id", UUID.class)), new EnvironmentId(r.get("environment_id", UUID.class)),
                 Optional.ofNullable(r.get("rule_id", UUID.class)).map(AlertRuleId::new), Optional.ofNullable(r.get("node_id", UUID.class)).map(NodeId::new),
+                Optional.ofNullable(r.get("pipeline_id", UUID.class)).map(PipelineId::new),
                 new NodeSelector(labels(r.get("selector", String.class))), instant(r, "until"), r.get("reason", String.class),
                 r.get("created_by", String.class), instant(r, "created_at"));
     }

@@ -56,18 +56,19 @@ public final class PostgresAlertRuleRepository implements AlertRuleRepository {
     }
 
     private static final String COLUMNS = "environment_id, name, severity, kind, metric, comparison, threshold, hysteresis, selector, pipeline_id,"
-            + " component, per_node, days, for_seconds, cooldown_seconds, message, channels, enabled, created_by, created_at, updated_at, id";
+            + " component, per_node, days, minutes, percent, pattern, regex, min_count, for_seconds, cooldown_seconds, message, channels, enabled, created_by, created_at, updated_at, id";
 
     @Override
     public void insert(AlertRule rule) {
-        dsl.get().execute("insert into alert_rules (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values(rule));
+        dsl.get().execute("insert into alert_rules (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values(rule));
     }
 
     @Override
     public void update(AlertRule rule) {
         dsl.get().execute("""
                 update alert_rules set environment_id = ?, name = ?, severity = ?, kind = ?, metric = ?, comparison = ?, threshold = ?,
-                    hysteresis = ?, selector = ?, pipeline_id = ?, component = ?, per_node = ?, days = ?, for_seconds = ?, cooldown_seconds = ?,
+                    hysteresis = ?, selector = ?, pipeline_id = ?, component = ?, per_node = ?, days = ?, minutes = ?,
+                    percent = ?, pattern = ?, regex = ?, min_count = ?, for_seconds = ?, cooldown_seconds = ?,
                     message = ?, channels = ?, enabled = ?, created_by = ?, created_at = ?, updated_at = ?
                 where id = ?""", values(rule));
     }

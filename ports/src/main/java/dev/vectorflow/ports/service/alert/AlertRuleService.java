@@ -21,7 +21,13 @@ import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
 import java.time.Clock;
 import java.time.Instant;
+import dev.vectorflow.core.alert.Alert;
+import dev.vectorflow.core.alert.AlertId;
+import dev.vectorflow.core.alert.AlertState;
+import dev.vectorflow.ports.in.alert.AlertQueries;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,9 +44,12 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
     private final FleetAudit audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ReadingsSource readings;
 
+    /** @param readings what a preview evaluates the unsaved rule against (without moving the evaluation's place in the logs) */
     public AlertRuleService(Transactions transactions, AlertRuleRepository rules, AlertChannelRepository channels, PipelineRepository pipelines,
-                            FleetAudit audit, IdGenerator ids, Clock clock) {
+                            FleetAudit audit, IdGenerator ids, Clock clock, ReadingsSource readings) {
+        this.readings = readings;
         this.transactions = transactions;
         this.rules = rules;
         this.channels = channels;
@@ -81,6 +90,24 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
     }
 
     @Override
+    public Preview previewRule(SaveAlertRuleCommand c, int limit) throws NotFoundFailure {
+        Instant now = clock.instant();
+        AlertRule rule = transactions.inTransaction(() -> {
+            audit.environment(c.environment());
+            checkReferences(c);
+            return new AlertRule(new AlertRuleId(new UUID(0, 0)), c.environment(), c.name(), c.severity(), c.condition(), c.forDuration(),
+                    c.cooldown(), c.message(), c.channels(), true, c.actor().label(), now, now);
+        });
+        long[] next = {0};
+        RuleEvaluation.Outcome outcome = RuleEvaluation.evaluate(rule, readings.peek(List.of(rule), now), List.of(), List.of(), now,
+                () -> new AlertId(new UUID(0, ++next[0])));
+        List<AlertQueries.AlertView> alerts = outcome.saved().stream()
+                .sorted(Comparator.comparing((Alert a) -> a.state() instanceof AlertState.Firing ? 0 : 1).thenComparing(a -> a.subject().key()))
+                .limit(limit).map(a -> new AlertQueries.AlertView(a, rule.name(), rule.message().render(a.facts()))).toList();
+        return new Preview(alerts, outcome.saved().size());
+    }
+
+    @Override
     public void deleteRule(Actor actor, EnvironmentId environment, AlertRuleId id) throws NotFoundFailure {
         transactions.inTransaction(() -> {
             AlertRule rule = existing(environment, id);
@@ -106,6 +133,9 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
         Optional<PipelineId> pipeline = switch (c.condition()) {
             case AlertCondition.PipelineMetricCondition m -> Optional.of(m.pipeline());
             case AlertCondition.PipelineFailingCondition f -> f.pipeline();
+            case AlertCondition.DeploymentNotConvergedCondition d -> d.pipeline();
+            case AlertCondition.ThroughputDropCondition t -> Optional.of(t.pipeline());
+            case AlertCondition.LogMatchCondition l -> l.pipeline();
             default -> Optional.empty();
         };
         pipeline.filter(p -> pipelines.findById(p).filter(found -> found.environmentId().equals(c.environment())).isEmpty())

@@ -2,10 +2,12 @@ package dev.vectorflow.ports.service.alert;
 
 import dev.vectorflow.core.alert.NodeMetric;
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.ports.out.alert.AlertInputs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,12 +80,27 @@ public final class FleetReadings {
     public record CertificateReading(String name, Instant notAfter) {
     }
 
+    /** A secret or certificate a deployed pipeline version references that the environment does not have. */
+    public record MissingReference(PipelineId pipeline, String kind, String name) {
+    }
+
+    /** The platform's last finished backup run. */
+    public record BackupReading(String name, boolean failed, String error, Instant finishedAt) {
+    }
+
     private final Map<EnvironmentId, List<NodeReading>> nodesByEnvironment = new HashMap<>();
     private final Map<NodeId, NodeReading> nodes = new HashMap<>();
     private final Map<PipelineId, PipelineNodes> pipelines = new HashMap<>();
     private final Map<EnvironmentId, List<FailingPipeline>> failing = new HashMap<>();
     private final Map<EnvironmentId, List<CertificateReading>> certificates = new HashMap<>();
     private final Map<PipelineId, String> pipelineNames = new HashMap<>();
+    private final Map<EnvironmentId, List<Deployment>> deployments = new HashMap<>();
+    private final Map<PipelineId, Map<NodeId, AlertInputs.ReportedState>> reported = new HashMap<>();
+    private final Map<EnvironmentId, List<AlertInputs.AgentUpdate>> agentUpdates = new HashMap<>();
+    private final Map<EnvironmentId, List<MissingReference>> missingReferences = new HashMap<>();
+    private final Map<EnvironmentId, List<AlertInputs.LogLine>> logLines = new HashMap<>();
+    private final Map<PipelineId, List<AlertInputs.ComponentMinuteTotals>> history = new HashMap<>();
+    private Optional<BackupReading> lastBackup = Optional.empty();
 
     public NodeReading addNode(EnvironmentId environment, NodeReading node) {
         nodesByEnvironment.computeIfAbsent(environment, e -> new ArrayList<>()).add(node);
@@ -125,6 +142,63 @@ public final class FleetReadings {
 
     public void pipelineName(PipelineId pipeline, String name) {
         pipelineNames.put(pipeline, name);
+    }
+
+    public void deployment(Deployment deployment) {
+        deployments.computeIfAbsent(deployment.environmentId(), e -> new ArrayList<>()).add(deployment);
+    }
+
+    public void reportedState(AlertInputs.ReportedState state) {
+        reported.computeIfAbsent(state.pipeline(), p -> new HashMap<>()).put(state.node(), state);
+    }
+
+    public void agentUpdate(AlertInputs.AgentUpdate update) {
+        agentUpdates.computeIfAbsent(update.environment(), e -> new ArrayList<>()).add(update);
+    }
+
+    public void missingReference(EnvironmentId environment, MissingReference missing) {
+        missingReferences.computeIfAbsent(environment, e -> new ArrayList<>()).add(missing);
+    }
+
+    public void logLine(AlertInputs.LogLine line) {
+        logLines.computeIfAbsent(line.environment(), e -> new ArrayList<>()).add(line);
+    }
+
+    /** A minute of a pipeline's component rollups in the throughput rules' window. */
+    public void history(AlertInputs.ComponentMinuteTotals minute) {
+        history.computeIfAbsent(minute.pipeline(), p -> new ArrayList<>()).add(minute);
+    }
+
+    public void lastBackup(BackupReading backup) {
+        lastBackup = Optional.of(backup);
+    }
+
+    List<Deployment> deploymentsOf(EnvironmentId environment) {
+        return deployments.getOrDefault(environment, List.of());
+    }
+
+    Map<NodeId, AlertInputs.ReportedState> reportedFor(PipelineId pipeline) {
+        return reported.getOrDefault(pipeline, Map.of());
+    }
+
+    List<AlertInputs.AgentUpdate> agentUpdatesIn(EnvironmentId environment) {
+        return agentUpdates.getOrDefault(environment, List.of());
+    }
+
+    List<MissingReference> missingReferencesIn(EnvironmentId environment) {
+        return missingReferences.getOrDefault(environment, List.of());
+    }
+
+    List<AlertInputs.LogLine> logLinesIn(EnvironmentId environment) {
+        return logLines.getOrDefault(environment, List.of());
+    }
+
+    List<AlertInputs.ComponentMinuteTotals> historyOf(PipelineId pipeline) {
+        return history.getOrDefault(pipeline, List.of());
+    }
+
+    Optional<BackupReading> lastBackup() {
+        return lastBackup;
     }
 
     List<NodeReading> nodesOf(EnvironmentId environment) {

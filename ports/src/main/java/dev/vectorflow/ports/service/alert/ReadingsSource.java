@@ -9,4 +9,9 @@ import java.util.List;
 public interface ReadingsSource {
 
     FleetReadings read(List<AlertRule> rules, Instant now);
+
+    /** The same readings for a look that is not an evaluation round (a rule's preview): nothing a round keeps moves. */
+    default FleetReadings peek(List<AlertRule> rules, Instant now) {
+        return read(rules, now);
+    }
 }

@@ -1,7 +1,13 @@
 package dev.vectorflow.ports.service.alert;
 
 import dev.vectorflow.core.alert.Alert;
+import dev.vectorflow.core.alert.AlertCondition.AgentUpdateFailedCondition;
+import dev.vectorflow.core.alert.AlertCondition.BackupFailedCondition;
 import dev.vectorflow.core.alert.AlertCondition.CertificateExpiringCondition;
+import dev.vectorflow.core.alert.AlertCondition.DeploymentNotConvergedCondition;
+import dev.vectorflow.core.alert.AlertCondition.LogMatchCondition;
+import dev.vectorflow.core.alert.AlertCondition.SecretMissingCondition;
+import dev.vectorflow.core.alert.AlertCondition.ThroughputDropCondition;
 import dev.vectorflow.core.alert.AlertCondition.NodeMetricCondition;
 import dev.vectorflow.core.alert.AlertCondition.NodeUnreachableCondition;
 import dev.vectorflow.core.alert.AlertCondition.PipelineFailingCondition;
@@ -15,11 +21,15 @@ import dev.vectorflow.core.alert.AlertSubject;
 import dev.vectorflow.core.alert.AlertTransition;
 import dev.vectorflow.core.alert.Silence;
 import dev.vectorflow.core.alert.Verdict;
+import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.core.fleet.PipelineRunStatus;
 import dev.vectorflow.core.pipeline.ComponentKey;
+import dev.vectorflow.ports.out.alert.AlertInputs;
+import dev.vectorflow.ports.protocol.ActionResult;
 import dev.vectorflow.ports.service.alert.FleetReadings.NodeReading;
 import dev.vectorflow.ports.service.alert.FleetReadings.PipelineOnNode;
 import dev.vectorflow.ports.service.alert.FleetReadings.Rates;
@@ -129,7 +139,7 @@ public final class RuleEvaluation {
         }
         Optional<NodeId> nodeId = o.subject().node();
         for (Silence s : silences) {
-            if (s.covers(rule.id(), nodeId, Optional.ofNullable(node).map(n -> n.labels), now)) {
+            if (s.covers(rule.id(), nodeId, o.subject().pipeline(), Optional.ofNullable(node).map(n -> n.labels), now)) {
                 return true;
             }
         }
@@ -229,8 +239,136 @@ public final class RuleEvaluation {
                     }
                 }
             }
+            case DeploymentNotConvergedCondition c -> observeDeployments(rule, c, readings, now, observed);
+            case AgentUpdateFailedCondition c -> {
+                SelectorMatch selector = new SelectorMatch(c.selector());
+                for (AlertInputs.AgentUpdate u : readings.agentUpdatesIn(rule.environmentId())) {
+                    NodeReading node = readings.node(u.node()).orElse(null);
+                    if (!ActionResult.FAILED.equals(u.status()) || node == null || !selector.matches(node.labels)) {
+                        continue;
+                    }
+                    AlertSubject subject = AlertSubject.node(u.node());
+                    observed.put(subject, withDetail(rule, subject, Double.NaN, node, null, "agent_update_failed",
+                            "update to " + u.targetVersion() + " failed: " + u.message()));
+                }
+            }
+            case SecretMissingCondition c -> {
+                for (FleetReadings.MissingReference m : readings.missingReferencesIn(rule.environmentId())) {
+                    String reference = m.kind() + "[" + m.name() + "]";
+                    AlertSubject subject = new AlertSubject(Optional.empty(), Optional.of(m.pipeline()), Optional.empty(), Optional.of(reference));
+                    observed.put(subject, withDetail(rule, subject, Double.NaN, null, readings.pipelineName(m.pipeline()), "secret_missing",
+                            reference + " is referenced but the environment has none of that name"));
+                }
+            }
+            case BackupFailedCondition c -> readings.lastBackup().filter(FleetReadings.BackupReading::failed).ifPresent(b -> {
+                AlertSubject subject = new AlertSubject(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(PLATFORM_BACKUP));
+                observed.put(subject, withDetail(rule, subject, Double.NaN, null, null, "backup_failed", b.name() + ": " + b.error()));
+            });
+            case ThroughputDropCondition c -> observeThroughput(rule, c, readings, now, observed);
+            case LogMatchCondition c -> observeLogs(rule, c, readings, observed);
         }
         return observed;
+    }
+
+    /** The item of the one alert of a backup rule. */
+    static final String PLATFORM_BACKUP = "platform backup";
+    /** A log line is kept in an alert's facts up to this many characters. */
+    static final int MAX_DETAIL = 500;
+
+    private static Observation withDetail(AlertRule rule, AlertSubject subject, double value, NodeReading node, String pipeline, String metric,
+                                          String detail) {
+        Map<String, String> facts = facts(rule, node, pipeline, subject.component().orElse(null), metric, value, Double.NaN);
+        facts.put("detail", clean(detail));
+        return new Observation(subject, Verdict.BREACH, value, node, pipeline, null, metric, Double.NaN, facts);
+    }
+
+    /** One line of at most {@link #MAX_DETAIL} characters: control characters (escape sequences too) become spaces. */
+    static String clean(String text) {
+        String line = text == null ? "" : text.replaceAll("\\e\\[[0-9;?]*[ -/]*[@-~]", " ").replaceAll("\\p{Cntrl}", " ").strip();
+        return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL - 1) + "…" : line;
+    }
+
+    /** Per deployment past its minutes: the target nodes that do not report the deployed version RUNNING. */
+    private static void observeDeployments(AlertRule rule, DeploymentNotConvergedCondition c, FleetReadings readings, Instant now,
+                                           Map<AlertSubject, Observation> observed) {
+        List<NodeReading> nodes = readings.nodesOf(rule.environmentId());
+        for (Deployment d : readings.deploymentsOf(rule.environmentId())) {
+            if (c.pipeline().isPresent() && !c.pipeline().get().equals(d.pipelineId())
+                    || now.isBefore(d.deployedAt().plus(Duration.ofMinutes(c.minutes())))) {
+                continue;
+            }
+            SelectorMatch selector = new SelectorMatch(d.selector());
+            Map<NodeId, AlertInputs.ReportedState> reported = readings.reportedFor(d.pipelineId());
+            int behind = 0;
+            for (NodeReading node : nodes) {
+                if (!selector.matches(node.labels)) {
+                    continue;
+                }
+                AlertInputs.ReportedState s = reported.get(node.id);
+                if (s == null || s.version() == null || s.version() != d.version() || !PipelineRunStatus.RUNNING.name().equals(s.status())) {
+                    behind++;
+                }
+            }
+            if (behind > 0) {
+                AlertSubject subject = new AlertSubject(Optional.empty(), Optional.of(d.pipelineId()), Optional.empty(), Optional.empty());
+                observed.put(subject, new Observation(subject, Verdict.BREACH, behind, null, readings.pipelineName(d.pipelineId()), null,
+                        "nodes_not_converged", c.minutes()));
+            }
+        }
+    }
+
+    /**
+     * The live rate now against {@code percent} % of the average over the window before (from the stored minute
+     * rollups, over the minutes of the window that have any: a pipeline younger than the window is judged on what it
+     * has). No live rate, or no history at all: nothing is observed (no alert, and an alert resolves).
+     */
+    private static void observeThroughput(AlertRule rule, ThroughputDropCondition c, FleetReadings readings, Instant now,
+                                          Map<AlertSubject, Observation> observed) {
+        String key = c.component().map(ComponentKey::value).orElse(null);
+        Rates sum = null;
+        for (PipelineOnNode on : readings.pipelineOnNodes(c.pipeline()).all) {
+            Rates rates = key != null ? on.components.get(key) : on.total;
+            if (rates != null) {
+                sum = sum == null ? rates : sum.plus(rates);
+            }
+        }
+        Instant to = ThroughputWindow.end(now);
+        double previous = ThroughputWindow.average(readings.historyOf(c.pipeline()), key, c.metric(), to.minus(Duration.ofMinutes(c.windowMinutes())),
+                to);
+        if (sum == null || Double.isNaN(previous)) {
+            return;
+        }
+        double value = c.metric().of(sum.eventsIn(), sum.eventsOut(), sum.errors(), sum.discarded());
+        double limit = previous * c.percent() / 100.0;
+        AlertSubject subject = new AlertSubject(Optional.empty(), Optional.of(c.pipeline()), c.component().map(ComponentKey::value), Optional.empty());
+        observed.put(subject, new Observation(subject, value < limit ? Verdict.BREACH : Verdict.CLEAR, value, null,
+                readings.pipelineName(c.pipeline()), key, c.metric().wireName(), limit));
+    }
+
+    /** The round's lines (already capped per node) that match: one alert per node and pipeline with at least {@code minCount}. */
+    private static void observeLogs(AlertRule rule, LogMatchCondition c, FleetReadings readings, Map<AlertSubject, Observation> observed) {
+        SelectorMatch selector = new SelectorMatch(c.selector());
+        Map<AlertSubject, Integer> counts = new HashMap<>();
+        Map<AlertSubject, String> lastLine = new HashMap<>();
+        for (AlertInputs.LogLine line : readings.logLinesIn(rule.environmentId())) {
+            if (c.pipeline().isPresent() && !c.pipeline().get().equals(line.pipeline())) {
+                continue;
+            }
+            NodeReading node = readings.node(line.node()).orElse(null);
+            if (node == null || !selector.matches(node.labels) || !c.pattern().matches(line.line())) {
+                continue;
+            }
+            AlertSubject subject = new AlertSubject(Optional.of(line.node()), Optional.of(line.pipeline()), Optional.empty(), Optional.empty());
+            counts.merge(subject, 1, Integer::sum);
+            lastLine.put(subject, line.line());
+        }
+        counts.forEach((subject, count) -> {
+            if (count >= c.minCount()) {
+                NodeReading node = readings.node(subject.node().orElseThrow()).orElse(null);
+                observed.put(subject, withDetail(rule, subject, count, node, readings.pipelineName(subject.pipeline().orElseThrow()), "log_match",
+                        lastLine.get(subject)));
+            }
+        });
     }
 
     /** A node selector as arrays, so that matching ten thousand nodes walks no map entries. */

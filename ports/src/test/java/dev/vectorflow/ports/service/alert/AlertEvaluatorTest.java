@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.service.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vectorflow.core.alert.Alert;
 import dev.vectorflow.core.alert.AlertChannelId;
@@ -125,11 +126,35 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void aSilenceByPipeline_quietsTheAlertsAboutThatPipelineOnly_andAPipelineOfAnotherEnvironmentIsRefused() throws Exception {
+        AlertChannelId slack = f.slack("ops", "hooks.slack.com");
+        PipelineId logs = f.fleet.publish("logs").pipelineId();
+        PipelineId metrics = f.fleet.publish("metrics").pipelineId();
+        f.ruleService.createRule(new SaveAlertRuleCommand(f.actor, f.fleet.environment, "failing", Severity.WARNING,
+                new AlertCondition.PipelineFailingCondition(Optional.empty()), Duration.ZERO, Duration.ZERO, MessageTemplate.DEFAULT, List.of(slack),
+                true));
+        f.silences.createSilence(new CreateSilenceCommand(f.actor, f.fleet.environment, Optional.empty(), Optional.empty(), Optional.of(logs),
+                NodeSelector.ALL, f.fleet.clock.instant().plusSeconds(3600), "known"));
+        cpu(10, 10);
+        f.readings.failingPipeline(f.fleet.environment, new FleetReadings.FailingPipeline(web1, logs, "FAILED", "exit 1"));
+        f.readings.failingPipeline(f.fleet.environment, new FleetReadings.FailingPipeline(web1, metrics, "FAILED", "exit 1"));
+
+        f.evaluator.evaluate();
+
+        assertThat(alerts(AlertStateFilter.FIRING)).extracting(a -> a.subject().pipeline().orElseThrow() + " " + a.silenced())
+                .containsExactlyInAnyOrder(logs + " true", metrics + " false");
+        assertThat(f.deliveries.all()).singleElement().satisfies(d -> assertThat(d.notification().alerts()).hasSize(1));
+        PipelineId elsewhere = f.fleet.publish(f.fleet.newEnvironment("staging"), "other").pipelineId();
+        assertThatThrownBy(() -> f.silences.createSilence(new CreateSilenceCommand(f.actor, f.fleet.environment, Optional.empty(), Optional.empty(),
+                Optional.of(elsewhere), NodeSelector.ALL, f.fleet.clock.instant().plusSeconds(3600), ""))).hasMessageContaining("pipelineId");
+    }
+
+    @Test
     void aSilencedOrMaintainedNode_firesQuietly_whileTheOthersAreNotified() throws Exception {
         AlertChannelId slack = f.slack("ops", "hooks.slack.com");
         AlertRule rule = f.cpuRule(Duration.ZERO, Duration.ZERO, List.of(slack));
         f.silences.createSilence(new CreateSilenceCommand(f.actor, f.fleet.environment, Optional.of(rule.id()), Optional.of(web2),
-                NodeSelector.ALL, f.fleet.clock.instant().plusSeconds(3600), "known"));
+                Optional.empty(), NodeSelector.ALL, f.fleet.clock.instant().plusSeconds(3600), "known"));
         cpu(95, 97, true);
 
         f.evaluator.evaluate();

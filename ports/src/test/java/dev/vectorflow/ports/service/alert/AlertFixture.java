@@ -52,10 +52,11 @@ final class AlertFixture {
     FleetReadings readings = new FleetReadings();
     final AlertEvaluator evaluator = new AlertEvaluator(fleet.transactions, rules, alerts, deliveries, fleet.environments,
             (r, now) -> readings, ids, fleet.clock);
-    final AlertRuleService ruleService = new AlertRuleService(fleet.transactions, rules, channels, fleet.pipelines, audit, ids, fleet.clock);
+    final AlertRuleService ruleService = new AlertRuleService(fleet.transactions, rules, channels, fleet.pipelines, audit, ids, fleet.clock,
+            (r, now) -> readings);
     final AlertChannelService channelService = new AlertChannelService(fleet.transactions, channels, rules, deliveries, secrets, sender, policies,
             audit, ids, fleet.clock);
-    final SilenceService silences = new SilenceService(fleet.transactions, alerts, rules, audit, ids, fleet.clock);
+    final SilenceService silences = new SilenceService(fleet.transactions, alerts, rules, fleet.pipelines, audit, ids, fleet.clock);
     final AlertQueryService queries = new AlertQueryService(fleet.transactions, rules, alerts, channels, deliveries, audit, fleet.clock);
 
     AlertFixture() {

@@ -156,10 +156,11 @@ class AlertManagementServicesTest {
     @Test
     void aSilenceTooFarAhead_isRefused_andAnEndedOneIsNoLongerListed() throws Exception {
         assertThatThrownBy(() -> f.silences.createSilence(new dev.vectorflow.ports.in.alert.CreateSilenceCommand(f.actor, f.fleet.environment,
-                Optional.empty(), Optional.empty(), NodeSelector.ALL, f.fleet.clock.instant().plus(Duration.ofDays(91)), "")))
+                Optional.empty(), Optional.empty(), Optional.empty(), NodeSelector.ALL, f.fleet.clock.instant().plus(Duration.ofDays(91)), "")))
                 .isInstanceOf(InvalidValueException.class);
         Silence s = f.silences.createSilence(new dev.vectorflow.ports.in.alert.CreateSilenceCommand(f.actor, f.fleet.environment,
-                Optional.empty(), Optional.empty(), NodeSelector.of(Map.of("role", "web")), f.fleet.clock.instant().plusSeconds(60), "deploy"));
+                Optional.empty(), Optional.empty(), Optional.empty(), NodeSelector.of(Map.of("role", "web")), f.fleet.clock.instant().plusSeconds(60),
+                "deploy"));
         assertThat(f.queries.silences(f.fleet.environment)).containsExactly(s);
         f.silences.deleteSilence(f.actor, f.fleet.environment, s.id());
         assertThat(f.queries.silences(f.fleet.environment)).isEmpty();

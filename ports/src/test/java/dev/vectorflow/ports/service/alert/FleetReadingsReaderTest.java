@@ -17,6 +17,8 @@ import dev.vectorflow.ports.fake.FleetFakes;
 import dev.vectorflow.ports.in.alert.SaveAlertRuleCommand;
 import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.ComponentCounters;
 import dev.vectorflow.ports.in.heartbeat.HeartbeatCommand.HostReading;
+import dev.vectorflow.ports.fake.InMemoryAlertInputs;
+import dev.vectorflow.ports.fake.InMemoryBackupRuns;
 import dev.vectorflow.ports.fake.InMemorySecretRepository;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import java.time.Duration;
@@ -29,9 +31,12 @@ import org.junit.jupiter.api.Test;
 class FleetReadingsReaderTest {
 
     private final AlertFixture f = new AlertFixture();
+    private final InMemoryAlertInputs inputs = new InMemoryAlertInputs();
+    private final InMemoryBackupRuns backups = new InMemoryBackupRuns();
+    private final InMemorySecretRepository secretStore = new InMemorySecretRepository();
     private final AlertEvaluator evaluator = new AlertEvaluator(f.fleet.transactions, f.rules, f.alerts, f.deliveries, f.fleet.environments,
-            new FleetReadingsReader(f.fleet.transactions, f.fleet.nodes, f.fleet.deployments, f.fleet.pipelines, null, new InMemorySecretRepository(),
-                    f.fleet.live), f.ids, f.fleet.clock);
+            new FleetReadingsReader(f.fleet.transactions, f.fleet.nodes, f.fleet.deployments, f.fleet.pipelines, null, secretStore,
+                    f.fleet.live, inputs, backups), f.ids, f.fleet.clock);
 
     private static HostReading host(long netRx, long memUsed) {
         return new HostReading(100.0, 50.0, 0.5, null, null, 1000L, memUsed, 1000L - memUsed, 100L, 10L, 90L, 0L, 0L, netRx, 0L);
