@@ -25,6 +25,7 @@ import dev.vectorflow.adapter.http.alert.AlertResponses.TestResponse;
 import dev.vectorflow.adapter.http.openapi.ApiDocs;
 import dev.vectorflow.adapter.http.openapi.Schema;
 import dev.vectorflow.core.alert.AlertCondition;
+import dev.vectorflow.core.alert.LogPattern;
 import dev.vectorflow.core.alert.AlertRule;
 import dev.vectorflow.core.alert.AlertStateFilter;
 import dev.vectorflow.core.alert.ChannelKind;
@@ -79,7 +80,28 @@ public final class AlertApiDocs {
                 kind(AlertCondition.PipelineFailingCondition.KIND)
                         .optional("pipeline", uuid().describedAs("one pipeline; absent for any pipeline of the environment")),
                 kind(AlertCondition.CertificateExpiringCondition.KIND)
-                        .required("days", integer(1, AlertCondition.CertificateExpiringCondition.MAX_DAYS)));
+                        .required("days", integer(1, AlertCondition.CertificateExpiringCondition.MAX_DAYS)),
+                kind(AlertCondition.DeploymentNotConvergedCondition.KIND)
+                        .required("minutes", integer(1, AlertCondition.DeploymentNotConvergedCondition.MAX_MINUTES))
+                        .optional("pipeline", uuid().describedAs("one pipeline; absent for every deployment of the environment")),
+                kind(AlertCondition.AgentUpdateFailedCondition.KIND)
+                        .optional("selector", string().describedAs(SELECTOR)),
+                kind(AlertCondition.SecretMissingCondition.KIND),
+                kind(AlertCondition.BackupFailedCondition.KIND),
+                kind(AlertCondition.ThroughputDropCondition.KIND)
+                        .required("pipeline", uuid())
+                        .optional("component", string().describedAs("a component key; empty for the whole pipeline"))
+                        .required("metric", enumeration("events_in_per_second", "events_out_per_second"))
+                        .required("percent", integer(1, 100).describedAs("fires below this percentage of the window's average"))
+                        .required("windowMinutes", integer(AlertCondition.ThroughputDropCondition.MIN_WINDOW,
+                                AlertCondition.ThroughputDropCondition.MAX_WINDOW)),
+                kind(AlertCondition.LogMatchCondition.KIND)
+                        .required("pattern", string(LogPattern.MAX_LENGTH).describedAs("a keyword (any case), or a regular expression with regex"))
+                        .optional("regex", bool().describedAs("default false; nested repetition and back references are refused"))
+                        .optional("pipeline", uuid())
+                        .optional("selector", string().describedAs(SELECTOR))
+                        .optional("minCount", integer(1, AlertCondition.LogMatchCondition.MAX_MIN_COUNT).describedAs("matching lines per"
+                                + " round that fire (default 1)")));
     }
 
     private static Schema rule() {
@@ -121,6 +143,11 @@ public final class AlertApiDocs {
                         + " refused.")
                 .body(rule())
                 .created(of(RuleResponse.class));
+        docs.post("/api/environments/{id}/alert-rules/preview", "What a rule as typed (not saved) would raise now")
+                .description("Checked as a create (400 with every problem); nothing is stored. At most " + AlertController.MAX_PREVIEW
+                        + " alerts are listed; total counts them all.")
+                .body(rule())
+                .ok(object().required("items", array(of(AlertResponses.PreviewResponse.class))).required("total", integer()));
         docs.get("/api/environments/{id}/alert-rules/{ruleId}", "One alert rule").ok(of(RuleResponse.class));
         docs.put("/api/environments/{id}/alert-rules/{ruleId}", "Replace an alert rule (the whole rule is sent)")
                 .body(rule())
@@ -140,9 +167,10 @@ public final class AlertApiDocs {
 
         docs.get("/api/environments/{id}/silences", "The silences of an environment").ok(items(of(SilenceResponse.class)));
         docs.post("/api/environments/{id}/silences", "Create a silence: no notifications for matching alerts until a time")
-                .description("Every matcher given (rule, node, selector) must match an alert; none at all silences the whole environment."
+                .description("Every matcher given (rule, node, pipeline, selector) must match an alert; none at all silences the whole environment."
                         + " until must be in the future, at most 90 days ahead.")
-                .body(object().optional("ruleId", nullable(uuid())).optional("nodeId", nullable(uuid())).optional("selector", string().describedAs(SELECTOR))
+                .body(object().optional("ruleId", nullable(uuid())).optional("nodeId", nullable(uuid()))
+                        .optional("pipelineId", nullable(uuid())).optional("selector", string().describedAs(SELECTOR))
                         .required("until", silenceUntil()).optional("reason", string(AlertRequests.MAX_REASON)))
                 .created(of(SilenceResponse.class));
         docs.delete("/api/environments/{id}/silences/{silenceId}", "End a silence").noContent();
