@@ -17,10 +17,12 @@ import dev.vectorflow.ports.service.alert.AlertQueryService;
 import dev.vectorflow.ports.service.alert.AlertRuleService;
 import dev.vectorflow.ports.service.alert.ChannelSecrets;
 import dev.vectorflow.ports.service.alert.DeliveryPolicies;
+import dev.vectorflow.ports.service.alert.EvaluationWarmUp;
 import dev.vectorflow.ports.service.alert.FleetReadingsReader;
 import dev.vectorflow.ports.service.alert.NotificationDelivery;
 import dev.vectorflow.ports.service.alert.SilenceService;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
+import dev.vectorflow.ports.service.fleet.FleetTuning;
 import dev.vectorflow.ports.service.secret.KeyRingService;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import java.time.Clock;
@@ -41,9 +43,16 @@ final class AlertComposition implements AutoCloseable {
     static final Duration EVALUATE_EVERY = Duration.ofSeconds(10);
     static final Duration DISPATCH_EVERY = Duration.ofSeconds(2);
 
+    /** How often the jobs run and how failed deliveries are retried: {@link #DEFAULT} in production, shorter in tests. */
+    record Timings(Duration evaluateEvery, Duration dispatchEvery, RetrySchedule retries) {
+        static final Timings DEFAULT = new Timings(EVALUATE_EVERY, DISPATCH_EVERY, RetrySchedule.DEFAULT);
+    }
+
     final AlertUseCases useCases;
     final AlertEvaluator evaluator;
     final NotificationDelivery delivery;
+    private final EvaluationWarmUp warmUp;
+    private final Timings timings;
     private final ExecutorService deliveryThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vf-alert-delivery-", 0).factory());
 
     /**
@@ -51,7 +60,8 @@ final class AlertComposition implements AutoCloseable {
      *                           notification adapter)
      */
     AlertComposition(PostgresStore store, KeyRingService keyRing, Supplier<SettingsSnapshot> settings, NotificationSender notificationSender,
-                     LiveTelemetry live, IdGenerator ids, Clock clock) {
+                     LiveTelemetry live, FleetTuning tuning, IdGenerator ids, Clock clock, Timings timings) {
+        this.timings = timings;
         Transactions tx = store.transactions();
         AlertRuleRepository rules = store.alertRules();
         AlertChannelRepository channels = store.alertChannels();
@@ -66,14 +76,15 @@ final class AlertComposition implements AutoCloseable {
                 new SilenceService(tx, alerts, rules, audit, ids, clock), queries, queries);
         this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(),
                 new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live), ids, clock);
-        this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, RetrySchedule.DEFAULT,
+        this.warmUp = new EvaluationWarmUp(tx, store.nodes(), live, tuning, clock);
+        this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, timings.retries(),
                 deliveryThreads, clock);
     }
 
-    /** The evaluation and the delivery dispatch as lease-held jobs. */
+    /** The evaluation (once this server's live readings are complete, see {@link EvaluationWarmUp}) and the delivery dispatch as lease-held jobs. */
     List<FleetScheduler.Job> jobs() {
-        return List.of(new FleetScheduler.Job(EVALUATION, EVALUATE_EVERY, evaluator::evaluate),
-                new FleetScheduler.Job(DELIVERY, DISPATCH_EVERY, delivery::dispatchDue));
+        return List.of(new FleetScheduler.Job(EVALUATION, timings.evaluateEvery(), warmUp.guarding(evaluator::evaluate)),
+                new FleetScheduler.Job(DELIVERY, timings.dispatchEvery(), delivery::dispatchDue));
     }
 
     @Override
