@@ -87,6 +87,13 @@ describe('channel form ↔ JSON', () => {
     expect(formToChannel({ ...form, values: { ...form.values, password: ' pw ' } }).secrets).toEqual({ password: 'pw' });
   });
 
+  it('an edited webhook keeps the headers set through the API', () => {
+    const hook: Channel = { ...channel, name: 'hook', kind: 'webhook', settings: { headers: { 'X-Team': 'platform' } }, secretsSet: ['url', 'signingSecret'] };
+    const form = channelToForm(hook);
+    expect(form.values).toEqual({});
+    expect(formToChannel(form)).toEqual({ name: 'hook', kind: 'webhook', enabled: true, settings: { headers: { 'X-Team': 'platform' } }, secrets: {} });
+  });
+
   it('keys of another kind are not sent', () => {
     const body = formToChannel({ name: 'hook', kind: 'webhook', enabled: false, values: { url: 'http://127.0.0.1:9/x', host: 'smtp', signingSecret: '' } });
     expect(body).toEqual({ name: 'hook', kind: 'webhook', enabled: false, settings: {}, secrets: { url: 'http://127.0.0.1:9/x' } });

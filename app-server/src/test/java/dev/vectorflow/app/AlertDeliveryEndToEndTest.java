@@ -63,7 +63,8 @@ class AlertDeliveryEndToEndTest {
         String environment = server.createEnvironment(api, server.createTeam("team-" + UUID.randomUUID()), "env-" + UUID.randomUUID());
         String path = "/api/environments/" + environment;
         String secret = WebhookReceiver.newSecret();
-        String channelBody = "{\"name\":\"hook\",\"kind\":\"webhook\",\"secrets\":{\"url\":\"" + hook() + "\",\"signingSecret\":\"" + secret + "\"}}";
+        String channelBody = "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"headers\":{\"X-Team\":\"platform\"}},"
+                + "\"secrets\":{\"url\":\"" + hook() + "\",\"signingSecret\":\"" + secret + "\"}}";
 
         // the guard: loopback is refused by default, and so is the cloud metadata address
         Answer refused = api.postJson(path + "/alert-channels", channelBody);
@@ -84,7 +85,10 @@ class AlertDeliveryEndToEndTest {
         Answer test = api.postJson(path + "/alert-channels/" + channel + "/test", "{}");
         assertThat(test.status()).as(test.body()).isEqualTo(200);
         assertThat(test.json().get("delivered").asBoolean()).as(test.body()).isTrue();
-        assertThat(receiver.all()).singleElement().satisfies(r -> assertThat(r.header("webhook-signature")).isEqualTo(signature(secret, r)));
+        assertThat(receiver.all()).singleElement().satisfies(r -> {
+            assertThat(r.header("webhook-signature")).isEqualTo(signature(secret, r));
+            assertThat(r.header("X-Team")).as("the channel's own header").isEqualTo("platform");
+        });
 
         receiver.failNext("/hook", 3);
         TestCertificates.Pem pem = TestCertificates.selfSigned("soon.example.com", Duration.ofDays(3));
