@@ -175,6 +175,18 @@ export function alertQuery(q: AlertQuery): string {
   return s ? `?${s}` : '';
 }
 
+/** Where a notification's link points: `/alerts?environment=<id>&alert=<id>` (ids as the server writes them). */
+export function alertLink(search: string): { environment?: string; alert?: string } {
+  const params = new URLSearchParams(search);
+  const id = (name: string) => {
+    const v = params.get(name)?.trim();
+    return v && /^[0-9a-fA-F-]{36}$/.test(v) ? v : undefined;
+  };
+  const environment = id('environment');
+  const alert = environment ? id('alert') : undefined;
+  return { ...(environment ? { environment } : {}), ...(alert ? { alert } : {}) };
+}
+
 export interface PageFilter {
   severity: '' | Severity;
   /** Words matched (all of them, any case) against the rule, the subject and the message. */

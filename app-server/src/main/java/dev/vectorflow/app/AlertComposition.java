@@ -3,6 +3,7 @@ package dev.vectorflow.app;
 import dev.vectorflow.adapter.http.alert.AlertUseCases;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.core.alert.RetrySchedule;
+import dev.vectorflow.core.settings.SettingsCatalog;
 import dev.vectorflow.core.settings.SettingsSnapshot;
 import dev.vectorflow.ports.out.alert.AlertChannelRepository;
 import dev.vectorflow.ports.out.alert.AlertRepository;
@@ -13,6 +14,7 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.service.alert.AlertChannelService;
 import dev.vectorflow.ports.service.alert.AlertEvaluator;
+import dev.vectorflow.ports.service.alert.AlertLinks;
 import dev.vectorflow.ports.service.alert.AlertQueryService;
 import dev.vectorflow.ports.service.alert.AlertRuleService;
 import dev.vectorflow.ports.service.alert.ChannelSecrets;
@@ -71,11 +73,12 @@ final class AlertComposition implements AutoCloseable {
         ChannelSecrets secrets = new ChannelSecrets(keyRing);
         DeliveryPolicies policies = new DeliveryPolicies(settings);
         AlertQueryService queries = new AlertQueryService(tx, rules, alerts, channels, deliveries, audit, clock);
+        AlertLinks links = new AlertLinks(() -> settings.get().optionalText(SettingsCatalog.PUBLIC_URL));
         this.useCases = new AlertUseCases(new AlertRuleService(tx, rules, channels, store.pipelines(), audit, ids, clock),
-                new AlertChannelService(tx, channels, rules, deliveries, secrets, notificationSender, policies, audit, ids, clock),
+                new AlertChannelService(tx, channels, rules, deliveries, secrets, notificationSender, policies, audit, ids, clock, links),
                 new SilenceService(tx, alerts, rules, audit, ids, clock), queries, queries);
         this.evaluator = new AlertEvaluator(tx, rules, alerts, deliveries, store.environments(),
-                new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live), ids, clock);
+                new FleetReadingsReader(tx, store.nodes(), store.deployments(), store.pipelines(), store.telemetry(), store.secrets(), live), ids, clock, links);
         this.warmUp = new EvaluationWarmUp(tx, store.nodes(), live, tuning, clock);
         this.delivery = new NotificationDelivery(tx, deliveries, channels, secrets, notificationSender, policies, timings.retries(),
                 deliveryThreads, clock);

@@ -43,6 +43,8 @@ class AlertAgentEndToEndTest {
             new RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(4), 8));
     /** A pipeline whose config holds this text crashes (the stand-in's control file says so); others run. */
     private static final String CRASH_MARKER = "crash-me";
+    /** The server's public URL setting: notifications link into the UI there. */
+    private static final String PUBLIC_URL = "https://vectorflow.example.com";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
@@ -81,6 +83,8 @@ class AlertAgentEndToEndTest {
         environment = server.createEnvironment(admin, server.createTeam("alerts"), "alerts-e2e");
         url = "http://127.0.0.1:" + server.port;
         allowedNetworks("\"127.0.0.0/8\"");
+        Answer publicUrl = admin.putJson("/api/settings", "{\"values\":{\"auth.publicUrl\":\"" + PUBLIC_URL + "/\"}}");
+        assertThat(publicUrl.status()).as(publicUrl.body()).isEqualTo(200);
         control = dir.resolve("standin-control.properties");
         eventsPerSecond(-1);
         // production supervision, shorter: crash backoff 250 ms doubling to 1 s, CRASH_LOOP after 3 fast crashes
@@ -152,7 +156,10 @@ class AlertAgentEndToEndTest {
                 assertThat(a.get("pipeline").asText()).isEqualTo("crashy");
                 assertThat(a.get("message").asText()).contains("crash_loop");
             });
-            assertThat(alertsOf(rule)).singleElement().satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("FIRING"));
+            JsonNode alert = alertsOf(rule).get(0);
+            assertThat(alert.get("state").asText()).isEqualTo("FIRING");
+            assertThat(data.get("link").asText()).as("the alert in the UI").isEqualTo(PUBLIC_URL + "/alerts?environment=" + environment
+                    + "&alert=" + alert.get("id").asText());
 
             // a good version: Vector runs again, the alert resolves and the receiver hears so, signed
             saveAndDeploy(crashy, graph("fine"), "role", "a");
@@ -235,7 +242,8 @@ class AlertAgentEndToEndTest {
             MimeMessage mail = eventually("the alert e-mail", () -> mailAbout("steady flows"), m -> true);
             assertThat(mail.getSubject()).isEqualTo("[INFO] FIRING: steady flows — 1 alert (alerts-e2e)");
             assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ops@example.com");
-            assertThat(mail.getContent().toString()).contains("Rule:        steady flows").contains("Pipeline: steady");
+            assertThat(mail.getContent().toString()).contains("Rule:        steady flows").contains("Pipeline: steady")
+                    .contains("Open in VectorFlow: " + PUBLIC_URL + "/alerts?environment=" + environment + "&alert=");
         } finally {
             deleteRule(rule);
         }

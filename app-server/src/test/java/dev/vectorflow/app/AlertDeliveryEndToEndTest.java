@@ -109,6 +109,7 @@ class AlertDeliveryEndToEndTest {
         }
         JsonNode event = new ObjectMapper().readTree(firing.getLast().body());
         assertThat(event.toString()).contains("certs").containsIgnoringCase("firing").contains("edge");
+        assertThat(event.get("data").get("link").isNull()).as("no public URL set: no link").isTrue();
         JsonNode deliveries = api.get(path + "/alert-channels/" + channel + "/deliveries").json().get("items");
         List<String> statuses = new ArrayList<>();
         deliveries.forEach(d -> statuses.add(d.get("status").asText()));
