@@ -293,6 +293,16 @@ class AlertAgentEndToEndTest {
             }
             assertThat(firing.json().get("data").get("alerts")).singleElement()
                     .satisfies(a -> assertThat(a.get("key").asText()).contains("node=" + nodeA));
+            // the list filtered by node and by pipeline
+            JsonNode onB = admin.get(env("/alerts?state=firing&nodeId=" + nodeB + "&pipelineId=" + steady)).json().get("items");
+            assertThat(onB).singleElement().satisfies(a -> {
+                assertThat(a.get("ruleId").asText()).isEqualTo(rule);
+                assertThat(a.get("silenced").asBoolean()).isTrue();
+            });
+            assertThat(admin.get(env("/alerts?nodeId=" + nodeA)).json().get("items")).allSatisfy(a ->
+                    assertThat(a.get("subject").get("nodeId").asText()).isEqualTo(nodeA));
+            assertThat(admin.get(env("/alerts?pipelineId=" + steady)).json().get("items")).isNotEmpty().allSatisfy(a ->
+                    assertThat(a.get("subject").get("pipelineId").asText()).isEqualTo(steady));
             // a few more rounds: still nothing about node B
             Instant later = Instant.now().plusSeconds(3);
             eventually("three more evaluation rounds", Instant::now, now -> now.isAfter(later));

@@ -157,6 +157,11 @@ class AlertApiTest {
         assertThat(api.get(path("/alerts?state=acknowledged")).json().get("items")).hasSize(1);
         assertThat(api.get(path("/alerts?state=sideways")).status()).isEqualTo(400);
         assertThat(api.get(path("/alerts?limit=501")).status()).isEqualTo(400);
+        Answer badNode = api.get(path("/alerts?nodeId=web-1"));
+        assertThat(badNode.status()).isEqualTo(400);
+        assertThat(fields(badNode)).containsExactly("nodeId");
+        assertThat(fields(api.get(path("/alerts?pipelineId=logs")))).containsExactly("pipelineId");
+        assertThat(api.get(path("/alerts?nodeId=" + UUID.randomUUID())).json().get("items")).as("a certificate's alert is about no node").isEmpty();
     }
 
     @Test
