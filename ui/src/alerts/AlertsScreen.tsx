@@ -7,6 +7,7 @@ import { ConfirmButton, Empty, fieldError, LoadState, Modal, restOf, Tabs, TextF
 import { useAccess } from '../useAccess.ts';
 import { useWorkspace } from '../workspace.tsx';
 import {
+  alertLink,
   alertsApi,
   filterAlerts,
   localInHours,
@@ -34,7 +35,12 @@ const REFRESH_MS = 10_000;
 
 /** Alerts of the current environment: the list, the rules, the silences and the notification channels. */
 export function AlertsScreen({ tab }: { tab: AlertsTab }) {
-  const { environment } = useWorkspace();
+  const { environment, environments, selectEnvironment } = useWorkspace();
+  // a notification's link names the environment and the alert: switch to that environment, then open the alert
+  const [link] = useState(() => alertLink(window.location.search));
+  useEffect(() => {
+    if (link.environment && environment?.id !== link.environment && environments.some((e) => e.id === link.environment)) selectEnvironment(link.environment);
+  }, [link.environment, environment?.id, environments, selectEnvironment]);
   if (!environment) return <NoEnvironment what="alerts" />;
   const envId = environment.id;
   return (
@@ -48,7 +54,7 @@ export function AlertsScreen({ tab }: { tab: AlertsTab }) {
         </div>
       </div>
       <Tabs value={tab} onChange={(t) => navigate(t === 'alerts' ? '/alerts' : `/alerts/${t}`)} tabs={TABS} />
-      {tab === 'alerts' && <AlertList key={envId} envId={envId} />}
+      {tab === 'alerts' && <AlertList key={envId} envId={envId} open={link.environment === envId ? link.alert : undefined} />}
       {tab === 'rules' && <RulesPanel key={envId} envId={envId} />}
       {tab === 'silences' && <SilenceList key={envId} envId={envId} />}
       {tab === 'channels' && <ChannelsPanel key={envId} envId={envId} />}
@@ -61,7 +67,7 @@ function formatValue(v: number | null): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
-function AlertList({ envId }: { envId: string }) {
+function AlertList({ envId, open }: { envId: string; open?: string }) {
   const [state, setState] = useState<StateFilter>('firing');
   const [filter, setFilter] = useState<PageFilter>({ severity: '', text: '' });
   const list = useLoad((s) => alertsApi.alerts(envId, { state, limit: 200 }, s), [envId, state]);
@@ -70,6 +76,12 @@ function AlertList({ envId }: { envId: string }) {
   const [details, setDetails] = useState<Alert | undefined>();
   const ack = useAction();
   const { reload } = list;
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    alertsApi.alert(envId, open, controller.signal).then(setDetails, () => undefined);
+    return () => controller.abort();
+  }, [envId, open]);
   useEffect(() => {
     const t = setInterval(reload, REFRESH_MS);
     return () => clearInterval(t);

@@ -59,11 +59,19 @@ export function ChannelsPanel({ envId }: { envId: string }) {
                       <td className="cell-name">{c.name}</td>
                       <td>{kindLabel(c.kind)}</td>
                       <td className="small">
-                        {Object.entries(c.settings).map(([k, v]) => (
-                          <div key={k}>
-                            {k}: <code>{v}</code>
-                          </div>
-                        ))}
+                        {Object.entries(c.settings).flatMap(([k, v]) =>
+                          typeof v === 'string'
+                            ? [
+                                <div key={k}>
+                                  {k}: <code>{v}</code>
+                                </div>,
+                              ]
+                            : Object.entries(v).map(([name, value]) => (
+                                <div key={`${k}.${name}`}>
+                                  header {name}: <code>{value}</code>
+                                </div>
+                              )),
+                        )}
                         {c.secretsSet.length > 0 && <div className="muted">secrets set: {c.secretsSet.join(', ')}</div>}
                       </td>
                       <td>{c.enabled ? 'yes' : <span className="muted">no</span>}</td>

@@ -10,6 +10,7 @@ import {
   filterAlerts,
   firingCounts,
   formToChannel,
+  alertLink,
   formToRule,
   newSigningSecret,
   ruleToForm,
@@ -139,6 +140,23 @@ describe('channel form ↔ JSON', () => {
     expect(form.values).toEqual({ host: 'smtp.example.com', port: '587', to: 'a@x.com' });
     expect(formToChannel(form)).toEqual({ name: 'mail', kind: 'email', enabled: true, settings: { host: 'smtp.example.com', port: '587', to: 'a@x.com' }, secrets: {} });
     expect(formToChannel({ ...form, values: { ...form.values, password: ' pw ' } }).secrets).toEqual({ password: 'pw' });
+  });
+
+  it('a notification link names the environment and the alert; anything else in the query is ignored', () => {
+    const env = '0193a0b4-5c1e-7d2a-9f00-1c2d3e4f5a6b';
+    const alert = '0193a0b5-0000-7000-8000-000000000001';
+    expect(alertLink(`?environment=${env}&alert=${alert}`)).toEqual({ environment: env, alert });
+    expect(alertLink(`?environment=${env}`)).toEqual({ environment: env });
+    expect(alertLink(`?alert=${alert}`)).toEqual({});
+    expect(alertLink('?environment=../../x&alert=<script>')).toEqual({});
+    expect(alertLink('')).toEqual({});
+  });
+
+  it('an edited webhook keeps the headers set through the API', () => {
+    const hook: Channel = { ...channel, name: 'hook', kind: 'webhook', settings: { headers: { 'X-Team': 'platform' } }, secretsSet: ['url', 'signingSecret'] };
+    const form = channelToForm(hook);
+    expect(form.values).toEqual({});
+    expect(formToChannel(form)).toEqual({ name: 'hook', kind: 'webhook', enabled: true, settings: { headers: { 'X-Team': 'platform' } }, secrets: {} });
   });
 
   it('keys of another kind are not sent', () => {

@@ -108,7 +108,8 @@ export interface Channel {
   environmentId: string;
   name: string;
   kind: ChannelKind;
-  settings: Record<string, string>;
+  /** Settings by key; a webhook's extra HTTP headers are one object under `headers`. */
+  settings: Record<string, string | Record<string, string>>;
   secretsSet: string[];
   enabled: boolean;
   createdBy: string;
@@ -238,6 +239,18 @@ export function alertQuery(q: AlertQuery): string {
   if (q.limit !== undefined) params.set('limit', String(Math.min(MAX_ALERTS, Math.max(1, Math.trunc(q.limit)))));
   const s = params.toString();
   return s ? `?${s}` : '';
+}
+
+/** Where a notification's link points: `/alerts?environment=<id>&alert=<id>` (ids as the server writes them). */
+export function alertLink(search: string): { environment?: string; alert?: string } {
+  const params = new URLSearchParams(search);
+  const id = (name: string) => {
+    const v = params.get(name)?.trim();
+    return v && /^[0-9a-fA-F-]{36}$/.test(v) ? v : undefined;
+  };
+  const environment = id('environment');
+  const alert = environment ? id('alert') : undefined;
+  return { ...(environment ? { environment } : {}), ...(alert ? { alert } : {}) };
 }
 
 export interface PageFilter {
@@ -562,11 +575,13 @@ export interface ChannelForm {
   enabled: boolean;
   /** Settings and secrets by key; secrets start empty (never pre-filled) and an empty one keeps its stored value. */
   values: Record<string, string>;
+  /** A webhook's extra headers as stored (set through the API; the form keeps them as they are). */
+  headers?: Record<string, string>;
 }
 export interface ChannelBody {
   name: string;
   kind: ChannelKind;
-  settings: Record<string, string>;
+  settings: Record<string, string | Record<string, string>>;
   secrets: Record<string, string>;
   enabled: boolean;
 }
@@ -574,19 +589,24 @@ export interface ChannelBody {
 export function channelToForm(channel?: Channel): ChannelForm {
   if (!channel) return { name: '', kind: 'webhook', enabled: true, values: {} };
   const values: Record<string, string> = {};
-  for (const f of channelFields(channel.kind)) if (!f.secret && channel.settings[f.key] !== undefined) values[f.key] = channel.settings[f.key]!;
-  return { name: channel.name, kind: channel.kind, enabled: channel.enabled, values };
+  for (const f of channelFields(channel.kind)) {
+    const v = channel.settings[f.key];
+    if (!f.secret && typeof v === 'string') values[f.key] = v;
+  }
+  const headers = channel.settings.headers;
+  return { name: channel.name, kind: channel.kind, enabled: channel.enabled, values, ...(typeof headers === 'object' ? { headers } : {}) };
 }
 
 /** Settings of the kind as typed (empty ones left out: the server's defaults apply); secrets only when typed. */
 export function formToChannel(form: ChannelForm): ChannelBody {
-  const settings: Record<string, string> = {};
+  const settings: Record<string, string | Record<string, string>> = {};
   const secrets: Record<string, string> = {};
   for (const f of channelFields(form.kind)) {
     const v = (form.values[f.key] ?? '').trim();
     if (v === '') continue;
     (f.secret ? secrets : settings)[f.key] = v;
   }
+  if (form.kind === 'webhook' && form.headers && Object.keys(form.headers).length > 0) settings.headers = form.headers;
   return { name: form.name.trim(), kind: form.kind, settings, secrets, enabled: form.enabled };
 }
 

@@ -72,10 +72,15 @@ public final class ServerApplication implements AutoCloseable {
      * @param notificationSender what delivers alert notifications (webhooks, Slack, Teams, PagerDuty, e-mail)
      */
     public static ServerApplication start(ServerSettings settings, NotificationSender notificationSender) {
+        return start(settings, notificationSender, AlertComposition.Timings.DEFAULT);
+    }
+
+    /** As {@link #start(ServerSettings, NotificationSender)} with other alert timings (tests shorten them). */
+    static ServerApplication start(ServerSettings settings, NotificationSender notificationSender, AlertComposition.Timings alertTimings) {
         Clock clock = Clock.systemUTC();
         PostgresStore store = PostgresStore.open(databaseSettings(settings), true, clock);
         try {
-            ServerComposition services = new ServerComposition(store, clock, settings, notificationSender);
+            ServerComposition services = new ServerComposition(store, clock, settings, notificationSender, alertTimings);
             SettingsSnapshot effective = services.settingsStore.current();
             List<InvalidValueException> invalid = effective.crossFieldProblems();
             if (!invalid.isEmpty()) {

@@ -98,16 +98,18 @@ final class ServerComposition {
      * @throws KeyRingFailure when the master key cannot open the ring
      */
     ServerComposition(PostgresStore store, Clock clock, ServerSettings settings) {
-        this(store, clock, settings, new NoNotificationSender());
+        this(store, clock, settings, new NoNotificationSender(), AlertComposition.Timings.DEFAULT);
     }
 
     /**
      * Builds every service and opens the key ring with the master key.
      *
      * @param notificationSender what delivers alert notifications (webhooks, Slack, Teams, PagerDuty, e-mail)
+     * @param alertTimings       how often alerts are evaluated and dispatched, and how failed deliveries are retried
      * @throws KeyRingFailure when the master key cannot open the ring
      */
-    ServerComposition(PostgresStore store, Clock clock, ServerSettings settings, NotificationSender notificationSender) {
+    ServerComposition(PostgresStore store, Clock clock, ServerSettings settings, NotificationSender notificationSender,
+                      AlertComposition.Timings alertTimings) {
         SecureRandom random = new SecureRandom();
         SessionPolicy sessionPolicy = settings.sessionPolicy();
         IdGenerator ids = new TimeOrderedIdGenerator(clock, random);
@@ -178,7 +180,8 @@ final class ServerComposition {
             fleet.forgetReportedState();
         };
         fleetChanges.onRestored(refreshAfterRestore);
-        this.alerts = new AlertComposition(store, keyRing, current, notificationSender, fleet.live, ids, clock);
+        this.alerts = new AlertComposition(store, keyRing, current, notificationSender, fleet.live, new StoredFleetTuning(current), ids, clock,
+                alertTimings);
         byte[] masterKeyBytes = masterKey.bytes();
         this.backups = new BackupComposition(store, settings, current, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock,
                 refreshAfterRestore);

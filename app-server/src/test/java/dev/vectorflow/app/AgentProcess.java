@@ -74,6 +74,10 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM, as systemd would stop it; its Vector processes keep running. */
     @Override
     public void close() {

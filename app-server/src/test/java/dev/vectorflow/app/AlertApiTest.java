@@ -236,6 +236,11 @@ class AlertApiTest {
         assertThat(api.get(path("/alerts?state=acknowledged")).json().get("items")).hasSize(1);
         assertThat(api.get(path("/alerts?state=sideways")).status()).isEqualTo(400);
         assertThat(api.get(path("/alerts?limit=501")).status()).isEqualTo(400);
+        Answer badNode = api.get(path("/alerts?nodeId=web-1"));
+        assertThat(badNode.status()).isEqualTo(400);
+        assertThat(fields(badNode)).containsExactly("nodeId");
+        assertThat(fields(api.get(path("/alerts?pipelineId=logs")))).containsExactly("pipelineId");
+        assertThat(api.get(path("/alerts?nodeId=" + UUID.randomUUID())).json().get("items")).as("a certificate's alert is about no node").isEmpty();
     }
 
     @Test
@@ -265,5 +270,45 @@ class AlertApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("pipelineId").asText()).isEqualTo(pipeline);
         assertThat(api.get(path("/silences")).json().get("items").get(0).get("pipelineId").asText()).isEqualTo(pipeline);
+    }
+
+    @Test
+    void aWebhooksCustomHeaders_areSavedShownAndSent_andReservedMalformedOrTooManyHeadersAreRefusedEachNamed() {
+        String secrets = "\"secrets\":{\"url\":\"https://hooks.example.com/in\",\"signingSecret\":\"" + WebhookReceiver.newSecret() + "\"}";
+        Answer bad = api.postJson(path("/alert-channels"), "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"headers\":{"
+                + "\"webhook-id\":\"x\",\"Content-Type\":\"text/plain\",\"Connection\":\"close\",\"Bad Name\":\"x\",\"X-Line\":\"a\\nb\"}},"
+                + secrets + "}");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(fields(bad)).containsOnly("settings.headers").hasSize(5);
+        assertThat(bad.body()).contains("may not set 'webhook-id'").contains("may not set 'Content-Type'").contains("may not set 'Connection'")
+                .contains("'Bad Name', which is not an HTTP header name").contains("value for 'X-Line' that HTTP cannot carry");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.append(i == 0 ? "" : ",").append("\"X-H").append(i).append("\":\"v\"");
+        }
+        Answer tooMany = api.postJson(path("/alert-channels"), "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"headers\":{" + many
+                + "}}," + secrets + "}");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("may hold at most 20 headers but has 21");
+        Answer twice = api.postJson(path("/alert-channels"), "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"headers\":{"
+                + "\"X-Team\":\"a\",\"x-team\":\"b\"}}," + secrets + "}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("names 'x-team' twice");
+        Answer notText = api.postJson(path("/alert-channels"), "{\"name\":\"hook\",\"kind\":\"slack\",\"settings\":{\"headers\":{"
+                + "\"X-Team\":\"a\"}},\"secrets\":{\"url\":\"https://hooks.example.com/in\"}}");
+        assertThat(notText.status()).as("only webhooks take headers").isEqualTo(400);
+        assertThat(api.get(path("/alert-channels")).json().get("items")).isEmpty();
+
+        Answer created = api.postJson(path("/alert-channels"), "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"headers\":{"
+                + "\"X-Team\":\"  platform  \",\"Authorization\":\"Bearer abc\"}}," + secrets + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode headers = created.json().get("settings").get("headers");
+        assertThat(headers.get("X-Team").asText()).as("cleaned").isEqualTo("platform");
+        String id = created.json().get("id").asText();
+        assertThat(api.get(path("/alert-channels/" + id)).json().get("settings").get("headers").get("Authorization").asText()).isEqualTo("Bearer abc");
+
+        assertThat(api.postJson(path("/alert-channels/" + id + "/test"), "{}").status()).isEqualTo(200);
+        assertThat(TestServer.NOTIFICATIONS.sent()).anySatisfy(s -> assertThat(s.target()).isInstanceOfSatisfying(ChannelTarget.Webhook.class,
+                w -> assertThat(w.headers()).containsEntry("X-Team", "platform").containsEntry("Authorization", "Bearer abc")));
     }
 }

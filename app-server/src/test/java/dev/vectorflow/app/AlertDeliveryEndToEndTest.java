@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import dev.vectorflow.app.WebhookReceiver.Received;
 import dev.vectorflow.app.ApiClient.Answer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,38 +27,21 @@ class AlertDeliveryEndToEndTest {
     static Path dataDir;
     private static TestServer server;
     private static ApiClient api;
-    private static HttpServer receiver;
-    private static final List<Received> received = new CopyOnWriteArrayList<>();
-    /** How many more requests of a rule's notification the receiver answers with a 500. */
-    private static final AtomicInteger failuresLeft = new AtomicInteger();
-
-    private record Received(Map<String, List<String>> headers, String body, int answered) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst()).findFirst()
-                    .orElse("");
-        }
-    }
+    private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean test = body.contains("\"test\":true");
-            int status = !test && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, status));
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
-        server = TestServer.startDelivering(dataDir);
+    static void start() {
+        receiver = WebhookReceiver.start();
+        // production logic, shorter retries: after 1 s, 2 s, 4 s
+        server = TestServer.startDelivering(dataDir, java.util.Map.of(), new AlertComposition.Timings(AlertComposition.EVALUATE_EVERY,
+                AlertComposition.DISPATCH_EVERY, new dev.vectorflow.core.alert.RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(4), 8)));
         api = server.root();
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        receiver.stop(0);
+        receiver.close();
     }
 
     private static void allowLoopback(boolean allowed) {
@@ -77,26 +51,20 @@ class AlertDeliveryEndToEndTest {
     }
 
     private static String hook() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        return receiver.url("/hook");
     }
 
-    /** Recomputes the Standard Webhooks signature of a received request with the channel's secret. */
-    private static String signature(String secret, Received request) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        byte[] signed = mac.doFinal((request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body())
-                .getBytes(StandardCharsets.UTF_8));
-        return "v1," + Base64.getEncoder().encodeToString(signed);
+    private static String signature(String secret, Received request) {
+        return WebhookReceiver.signature(secret, request);
     }
 
     @Test
     void anExpiringCertificate_reachesTheWebhookSigned_afterThreeFailedAttemptsOnTheFourth_andTheGuardFollowsTheSetting() throws Exception {
         String environment = server.createEnvironment(api, server.createTeam("team-" + UUID.randomUUID()), "env-" + UUID.randomUUID());
         String path = "/api/environments/" + environment;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-        String channelBody = "{\"name\":\"hook\",\"kind\":\"webhook\",\"secrets\":{\"url\":\"" + hook() + "\",\"signingSecret\":\"" + secret + "\"}}";
+        String secret = WebhookReceiver.newSecret();
+        String channelBody = "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"headers\":{\"X-Team\":\"platform\"}},"
+                + "\"secrets\":{\"url\":\"" + hook() + "\",\"signingSecret\":\"" + secret + "\"}}";
 
         // the guard: loopback is refused by default, and so is the cloud metadata address
         Answer refused = api.postJson(path + "/alert-channels", channelBody);
@@ -106,7 +74,7 @@ class AlertDeliveryEndToEndTest {
                 "{\"name\":\"meta\",\"kind\":\"slack\",\"secrets\":{\"url\":\"http://169.254.169.254/latest/meta-data\"}}");
         assertThat(metadata.status()).as(metadata.body()).isEqualTo(400);
         assertThat(metadata.body()).contains("169.254.169.254");
-        assertThat(received).isEmpty();
+        assertThat(receiver.all()).isEmpty();
 
         allowLoopback(true);
         Answer created = api.postJson(path + "/alert-channels", channelBody);
@@ -117,9 +85,12 @@ class AlertDeliveryEndToEndTest {
         Answer test = api.postJson(path + "/alert-channels/" + channel + "/test", "{}");
         assertThat(test.status()).as(test.body()).isEqualTo(200);
         assertThat(test.json().get("delivered").asBoolean()).as(test.body()).isTrue();
-        assertThat(received).singleElement().satisfies(r -> assertThat(r.header("webhook-signature")).isEqualTo(signature(secret, r)));
+        assertThat(receiver.all()).singleElement().satisfies(r -> {
+            assertThat(r.header("webhook-signature")).isEqualTo(signature(secret, r));
+            assertThat(r.header("X-Team")).as("the channel's own header").isEqualTo("platform");
+        });
 
-        failuresLeft.set(3);
+        receiver.failNext("/hook", 3);
         TestCertificates.Pem pem = TestCertificates.selfSigned("soon.example.com", Duration.ofDays(3));
         assertThat(api.postJson(path + "/certificates", ApiClient.json("name", "edge", "certificate", pem.certificate(), "privateKey",
                 pem.privateKey())).status()).isEqualTo(201);
@@ -127,10 +98,9 @@ class AlertDeliveryEndToEndTest {
                 + "\"],\"condition\":{\"kind\":\"certificate_expiring\",\"days\":14}}");
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
 
-        // retried after 10 s, 20 s and 40 s: the fourth attempt is answered 200
-        List<Received> firing = Polling.until("the FIRING notification is delivered on the fourth attempt", Duration.ofSeconds(150),
-                () -> received.stream().filter(r -> !r.body().contains("\"test\":true")).toList(),
-                l -> l.stream().anyMatch(r -> r.answered() == 200), () -> received.toString());
+        // retried after 1 s, 2 s and 4 s: the fourth attempt is answered 200
+        List<Received> firing = Polling.until("the FIRING notification is delivered on the fourth attempt", Duration.ofSeconds(90),
+                () -> receiver.notifications("/hook"), l -> l.stream().anyMatch(r -> r.answered() == 200), () -> receiver.all().toString());
         assertThat(firing).extracting(Received::answered).containsExactly(500, 500, 500, 200);
         assertThat(firing).extracting(r -> r.header("webhook-id")).as("one event, retried under its id").containsOnly(
                 firing.getFirst().header("webhook-id"));
@@ -139,6 +109,7 @@ class AlertDeliveryEndToEndTest {
         }
         JsonNode event = new ObjectMapper().readTree(firing.getLast().body());
         assertThat(event.toString()).contains("certs").containsIgnoringCase("firing").contains("edge");
+        assertThat(event.get("data").get("link").isNull()).as("no public URL set: no link").isTrue();
         JsonNode deliveries = api.get(path + "/alert-channels/" + channel + "/deliveries").json().get("items");
         List<String> statuses = new ArrayList<>();
         deliveries.forEach(d -> statuses.add(d.get("status").asText()));
@@ -147,10 +118,10 @@ class AlertDeliveryEndToEndTest {
 
         // the allowance taken back: the same channel can no longer be saved, nor does a test reach the receiver
         allowLoopback(false);
-        int before = received.size();
+        int before = receiver.all().size();
         Answer again = api.postJson(path + "/alert-channels/" + channel + "/test", "{}");
         assertThat(again.json().get("delivered").asBoolean()).as(again.body()).isFalse();
         assertThat(again.body()).contains("127.0.0.1");
-        assertThat(received).hasSize(before);
+        assertThat(receiver.all()).hasSize(before);
     }
 }

@@ -2,12 +2,15 @@ package dev.vectorflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vectorflow.adapter.notify.GuardedNotificationSender;
 import dev.vectorflow.adapter.postgres.DatabaseSettings;
 import dev.vectorflow.adapter.postgres.TestDatabases;
 import dev.vectorflow.core.identity.Email;
 import dev.vectorflow.core.identity.Password;
 import dev.vectorflow.core.identity.PersonName;
+import dev.vectorflow.ports.out.alert.NotificationSender;
 import java.nio.file.Path;
+import java.time.Clock;
 import dev.vectorflow.core.failure.ConflictFailure;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,12 +37,18 @@ final class TestServer implements AutoCloseable {
     /** The HTTP port (kept: a stopped Javalin no longer knows it). */
     final int port;
     private final Path dataDir;
+    /** What this server's alerts go out through, and its alert timings (a restart keeps both). */
+    private final NotificationSender sender;
+    private final AlertComposition.Timings alertTimings;
     private ApiClient root;
 
-    private TestServer(ServerApplication app, DatabaseSettings database, Path dataDir) {
+    private TestServer(ServerApplication app, DatabaseSettings database, Path dataDir, NotificationSender sender,
+                       AlertComposition.Timings alertTimings) {
         this.app = app;
         this.database = database;
         this.dataDir = dataDir;
+        this.sender = sender;
+        this.alertTimings = alertTimings;
         this.port = app.port();
         this.anonymous = new ApiClient("http://127.0.0.1:" + port);
     }
@@ -68,16 +77,25 @@ final class TestServer implements AutoCloseable {
 
     /** A server on {@code database} (a second server on the same database shares the master key through the settings). */
     static TestServer startOn(DatabaseSettings database, Path dataDir, Map<String, String> settings) {
+        return startOn(database, dataDir, settings, NOTIFICATIONS, AlertComposition.Timings.DEFAULT);
+    }
+
+    private static TestServer startOn(DatabaseSettings database, Path dataDir, Map<String, String> settings, NotificationSender sender,
+                                      AlertComposition.Timings alertTimings) {
         Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
         env.putAll(settings);
-        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env), NOTIFICATIONS), database, dataDir);
+        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env), sender, alertTimings), database, dataDir, sender,
+                alertTimings);
     }
 
     /** A server on a fresh database that delivers alerts for real, through the sender the production server uses. */
     static TestServer startDelivering(Path dataDir) {
-        DatabaseSettings database = TestDatabases.freshDatabase();
-        Map<String, String> env = ExternalDatabaseTest.environmentFor(database, dataDir);
-        return new TestServer(ServerApplication.start(ServerSettings.fromEnvironment(env)), database, dataDir);
+        return startDelivering(dataDir, Map.of(), AlertComposition.Timings.DEFAULT);
+    }
+
+    /** As {@link #startDelivering(Path)}, with extra {@code VF_*} settings and shorter alert timings. */
+    static TestServer startDelivering(Path dataDir, Map<String, String> settings, AlertComposition.Timings alertTimings) {
+        return startOn(TestDatabases.freshDatabase(), dataDir, settings, new GuardedNotificationSender(Clock.systemUTC()), alertTimings);
     }
 
     /**
@@ -87,7 +105,7 @@ final class TestServer implements AutoCloseable {
     TestServer startAgain(Map<String, String> settings) {
         Map<String, String> samePort = new HashMap<>(settings);
         samePort.put("VF_HTTP_PORT", Integer.toString(port));
-        return startOn(database, dataDir, samePort);
+        return startOn(database, dataDir, samePort, sender, alertTimings);
     }
 
     /** The server's VF_DATA_DIR. */

@@ -29,7 +29,8 @@ import sun.misc.Signal;
  * stops gracefully on SIGTERM (exit 0). Fault switches come from a {@code standin_fault} source
  * ({@code crash_after_secs}, {@code hang_after_secs}, {@code refuse_reload}, {@code exit_code}) or from the
  * environment ({@code VECTOR_STANDIN_CRASH_AFTER_SECS}, {@code VECTOR_STANDIN_HANG_AFTER_SECS},
- * {@code VECTOR_STANDIN_REFUSE_RELOAD}).
+ * {@code VECTOR_STANDIN_REFUSE_RELOAD}); the event rate and a crash of one pipeline also from a file a test changes while
+ * it runs ({@link StandinControl}).
  */
 final class StandinProcess {
 
@@ -42,11 +43,16 @@ final class StandinProcess {
     private final boolean interpolate;
     private final PrintStream log;
     private final Instant startedAt = Instant.now();
+    private final StandinControl control;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Counters> counters = new HashMap<>();
     private final Map<String, HttpServer> servers = new HashMap<>();
     private StandinConfig.Loaded config;
     private Instant configSince = Instant.now();
+    /** The config files' text as loaded (the control file's fault applies to configs containing a marker). */
+    private String configText = "";
+    /** Events a source owes from earlier ticks when the control file asks for a rate that is not a whole number per tick. */
+    private double owedEvents;
     private long reloaded;
     private long sequence;
     private volatile boolean draining;
@@ -57,6 +63,7 @@ final class StandinProcess {
         this.env = env;
         this.interpolate = interpolate;
         this.log = log;
+        this.control = StandinControl.from(env);
     }
 
     /** Loads the config and starts; returns an exit code on failure, -1 when running. */
@@ -77,6 +84,7 @@ final class StandinProcess {
         }
         synchronized (this) {
             config = loaded;
+            configText = text(paths);
             try {
                 bindServers(loaded);
             } catch (IOException e) {
@@ -123,13 +131,20 @@ final class StandinProcess {
     }
 
     private synchronized void tick() {
-        checkFaults();
+        StandinControl.Switches switches = control.now();
+        checkFaults(switches);
+        long perSource = EVENTS_PER_TICK;
+        if (switches.eventsPerSecond() >= 0) {
+            owedEvents += switches.eventsPerSecond() * TICK_MS / 1000.0;
+            perSource = (long) owedEvents;
+            owedEvents -= perSource;
+        }
         Map<String, Long> out = new HashMap<>();
         for (StandinConfig.Component c : ordered()) {
             Counters k = counters.computeIfAbsent(c.id(), id -> new Counters());
             long in;
             if (c.kind().equals("source")) {
-                in = c.type().equals(StandinConfig.FAULT_TYPE) ? 0 : EVENTS_PER_TICK;
+                in = c.type().equals(StandinConfig.FAULT_TYPE) ? 0 : perSource;
             } else {
                 in = 0;
                 for (String input : c.inputs()) {
@@ -173,9 +188,13 @@ final class StandinProcess {
         order.add(c);
     }
 
-    private void checkFaults() {
+    private void checkFaults(StandinControl.Switches switches) {
         long seconds = java.time.Duration.between(configSince, Instant.now()).toSeconds();
         long crashAfter = faultLong("crash_after_secs", "VECTOR_STANDIN_CRASH_AFTER_SECS");
+        long controlled = switches.crashAfterSecsFor(configText);
+        if (controlled >= 0 && (crashAfter < 0 || controlled < crashAfter)) {
+            crashAfter = controlled;
+        }
         if (crashAfter >= 0 && seconds >= crashAfter) {
             int code = config.fault("exit_code") == null ? 101 : config.fault("exit_code").asInt();
             log("ERROR", "vector", "The stand-in crashes as configured (crash_after_secs=" + crashAfter + ").");
@@ -186,6 +205,18 @@ final class StandinProcess {
             hanging = true;
             log("WARN", "vector", "The stand-in hangs as configured: /health and /metrics stop answering, SIGTERM is ignored.");
         }
+    }
+
+    private static String text(List<Path> paths) {
+        StringBuilder text = new StringBuilder();
+        for (Path p : paths) {
+            try {
+                text.append(java.nio.file.Files.readString(p, StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                // loaded a moment ago; a file gone since then holds no marker
+            }
+        }
+        return text.toString();
     }
 
     private long faultLong(String option, String variable) {
@@ -240,6 +271,7 @@ final class StandinProcess {
             }
             counters.keySet().retainAll(next.components().keySet());
             config = next;
+            configText = text(paths);
             configSince = Instant.now();
             reloaded++;
         }

@@ -1,5 +1,6 @@
 package dev.vectorflow.adapter.notify;
 
+import dev.vectorflow.core.alert.WebhookHeaders;
 import dev.vectorflow.ports.out.alert.ChannelTarget;
 import dev.vectorflow.ports.out.alert.DeliveryOutcome;
 import dev.vectorflow.ports.out.alert.DeliveryPolicy;
@@ -9,11 +10,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -23,15 +22,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class GuardedNotificationSender implements NotificationSender {
 
-    /** At most this many extra headers per webhook channel. */
-    static final int MAX_HEADERS = 20;
-    private static final int MAX_HEADER_VALUE = 1024;
     private static final Pattern EVENT_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
-    /** Hop-by-hop and framing headers belong to the connection, and the webhook-* ones to the signature. */
-    private static final Set<String> RESERVED_HEADERS = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-            "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade", "host", "content-length", "content-type",
-            "content-encoding", "expect");
 
     private final Clock clock;
     private final HttpDelivery http;
@@ -103,7 +94,7 @@ public final class GuardedNotificationSender implements NotificationSender {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         webhook.headers().forEach((name, value) -> {
-            if (headerProblem(name, value).isEmpty()) {
+            if (WebhookHeaders.problem(name, value).isEmpty()) {
                 headers.put(name, value);
             }
         });
@@ -119,27 +110,10 @@ public final class GuardedNotificationSender implements NotificationSender {
 
     private static List<String> headerProblems(Map<String, String> headers) {
         List<String> problems = new ArrayList<>();
-        if (headers.size() > MAX_HEADERS) {
-            problems.add("'headers' may hold at most " + MAX_HEADERS + " headers but has " + headers.size());
+        if (headers.size() > WebhookHeaders.MAX_HEADERS) {
+            problems.add("'headers' may hold at most " + WebhookHeaders.MAX_HEADERS + " headers but has " + headers.size());
         }
-        headers.forEach((name, value) -> headerProblem(name, value).ifPresent(problems::add));
+        headers.forEach((name, value) -> WebhookHeaders.problem(name, value).ifPresent(p -> problems.add("'headers' " + p)));
         return problems;
-    }
-
-    /** Why a custom header is not sent: a reserved name, or a name or value HTTP cannot carry; empty when it is sent. */
-    static Optional<String> headerProblem(String name, String value) {
-        String shown = Texts.clean(name, 100);
-        if (!HEADER_NAME.matcher(name).matches()) {
-            return Optional.of("'headers' has '" + shown + "', which is not an HTTP header name");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (RESERVED_HEADERS.contains(lower) || lower.startsWith("webhook-")) {
-            return Optional.of("'headers' may not set '" + shown + "': VectorFlow sets it, or it belongs to the connection");
-        }
-        if (value.length() > MAX_HEADER_VALUE || value.chars().anyMatch(c -> c != '\t' && (c < 0x20 || c > 0x7e))) {
-            return Optional.of("'headers' has a value for '" + shown + "' that HTTP cannot carry (only printable ASCII, up to "
-                    + MAX_HEADER_VALUE + " characters)");
-        }
-        return Optional.empty();
     }
 }

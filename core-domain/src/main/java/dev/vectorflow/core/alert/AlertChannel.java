@@ -26,7 +26,8 @@ public record AlertChannel(AlertChannelId id, EnvironmentId environmentId, Strin
         Objects.requireNonNull(kind, "kind");
         ChannelFields fields = ChannelFields.of(kind);
         for (String key : settings.keySet()) {
-            if (!fields.open().contains(key)) {
+            boolean header = kind == ChannelKind.WEBHOOK && key.startsWith(WebhookHeaders.SETTINGS_PREFIX);
+            if (!fields.open().contains(key) && !header) {
                 throw new InvalidValueException("settings." + key, "is not an open setting of a " + kind + " channel");
             }
         }

@@ -61,7 +61,8 @@ public final class SettingsCatalog {
             setting(LOG_LINES_PER_PIPELINE, SettingGroup.RETENTION, "Log lines per pipeline", "Newest log lines kept per node and pipeline.",
                     "VF_LOG_LINES_PER_PIPELINE", new Whole(100, 1_000_000, "lines"), "1000"),
             setting(PUBLIC_URL, SettingGroup.AUTHENTICATION, "Public URL",
-                    "The address people use; the setup link and the OIDC redirect address (<public URL>/api/auth/oidc/callback) are built on it.",
+                    "The address people use; the setup link, the OIDC redirect address (<public URL>/api/auth/oidc/callback) and the links in"
+                            + " alert notifications are built on it.",
                     "VF_PUBLIC_URL", new Url(true), ""),
             setting(LOCAL_SIGN_IN, SettingGroup.AUTHENTICATION, "Local sign-in",
                     "Sign-in with e-mail and password. When off, only the break-glass platform admin may sign in with a password.",

@@ -160,6 +160,17 @@ public abstract class AlertRepositoriesContract extends FleetStoreContract {
         assertThat(inTransaction(() -> store().alerts().findByEnvironment(environment, AlertStateFilter.PENDING, 10))).extracting(Alert::id)
                 .containsExactly(pending.id());
         assertThat(inTransaction(() -> store().alerts().findByEnvironment(environment, AlertStateFilter.ALL, 1))).hasSize(1);
+        // about one node, one pipeline, or both
+        NodeId acknowledgedNode = acknowledged.subject().node().orElseThrow();
+        PipelineId acknowledgedPipeline = acknowledged.subject().pipeline().orElseThrow();
+        assertThat(inTransaction(() -> store().alerts().findByEnvironment(environment, AlertStateFilter.ALL, Optional.of(node), Optional.empty(),
+                10))).extracting(Alert::id).containsExactly(pending.id());
+        assertThat(inTransaction(() -> store().alerts().findByEnvironment(environment, AlertStateFilter.ALL, Optional.empty(),
+                Optional.of(acknowledgedPipeline), 10))).extracting(Alert::id).containsExactly(acknowledged.id());
+        assertThat(inTransaction(() -> store().alerts().findByEnvironment(environment, AlertStateFilter.ALL, Optional.of(acknowledgedNode),
+                Optional.of(acknowledgedPipeline), 10))).extracting(Alert::id).containsExactly(acknowledged.id());
+        assertThat(inTransaction(() -> store().alerts().findByEnvironment(environment, AlertStateFilter.ALL, Optional.of(node),
+                Optional.of(acknowledgedPipeline), 10))).isEmpty();
         assertThat(inTransaction(() -> store().alerts().transitions(pending.id(), 10))).extracting(AlertTransition::to, AlertTransition::by)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FIRING", Optional.of("user:bob")),
                         org.assertj.core.groups.Tuple.tuple("PENDING", Optional.empty()));

@@ -54,8 +54,11 @@ public final class InMemoryAlertRepository implements AlertRepository, InMemoryT
     }
 
     @Override
-    public List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, int limit) {
+    public List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, Optional<dev.vectorflow.core.fleet.NodeId> node,
+                                         Optional<dev.vectorflow.core.pipeline.PipelineId> pipeline, int limit) {
         return alerts.values().stream().filter(a -> a.environmentId().equals(environment) && filter.matches(a.state()))
+                .filter(a -> node.isEmpty() || a.subject().node().equals(node))
+                .filter(a -> pipeline.isEmpty() || a.subject().pipeline().equals(pipeline))
                 .sorted(Comparator.comparing(Alert::changedAt).reversed().thenComparing(a -> a.id().toString())).limit(limit).toList();
     }
 

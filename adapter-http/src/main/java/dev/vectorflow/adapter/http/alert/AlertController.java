@@ -1,5 +1,8 @@
 package dev.vectorflow.adapter.http.alert;
 
+import java.util.Optional;
+import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.adapter.http.auth.Access;
 import dev.vectorflow.adapter.http.auth.ApiRoutes;
 import dev.vectorflow.adapter.http.auth.Caller;
@@ -137,7 +140,10 @@ public final class AlertController {
 
     private void listAlerts(Context ctx) throws Exception {
         AlertStateFilter filter = AlertStateFilter.parse("state", ctx.queryParam("state"));
-        ctx.json(Map.of("items", alerts.queries().alerts(environment(ctx), filter, limit(ctx, 100, MAX_ALERTS)).stream()
+        Optional<NodeId> node = Optional.ofNullable(ctx.queryParam("nodeId")).filter(t -> !t.isBlank()).map(t -> NodeId.parse("nodeId", t.strip()));
+        Optional<PipelineId> pipeline = Optional.ofNullable(ctx.queryParam("pipelineId")).filter(t -> !t.isBlank())
+                .map(t -> PipelineId.parse("pipelineId", t.strip()));
+        ctx.json(Map.of("items", alerts.queries().alerts(environment(ctx), filter, node, pipeline, limit(ctx, 100, MAX_ALERTS)).stream()
                 .map(AlertResponses.AlertResponse::fromDomain).toList()));
     }
 

@@ -14,6 +14,7 @@ import dev.vectorflow.core.alert.NodeMetric;
 import dev.vectorflow.core.alert.PipelineMetric;
 import dev.vectorflow.core.alert.Severity;
 import dev.vectorflow.core.alert.Threshold;
+import dev.vectorflow.core.alert.WebhookHeaders;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
@@ -24,11 +25,14 @@ import dev.vectorflow.core.validation.PlainText;
 import dev.vectorflow.ports.in.alert.CreateSilenceCommand;
 import dev.vectorflow.ports.in.alert.SaveAlertChannelCommand;
 import dev.vectorflow.ports.in.alert.SaveAlertRuleCommand;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -295,15 +299,66 @@ final class AlertRequests {
     private static final Set<String> CHANNEL_FIELDS = Set.of("name", "kind", "settings", "secrets", "enabled");
 
     static SaveAlertChannelCommand channel(ObjectNode body, Actor actor, EnvironmentId environment) {
-        JsonFields f = new JsonFields(body, CHANNEL_FIELDS);
+        // a webhook's settings.headers is an object of its own: read apart, kept among the settings as headers.<name>
+        ObjectNode read = body.deepCopy();
+        JsonNode headers = read.get("settings") instanceof ObjectNode settingsNode ? settingsNode.remove("headers") : null;
+        JsonFields f = new JsonFields(read, CHANNEL_FIELDS);
         Optional<String> name = f.convert(f.requiredText("name"), n -> PlainText.requireSingleLine("name", n, MAX_CHANNEL_NAME));
         Optional<ChannelKind> kind = f.convert(f.requiredText("kind"), AlertRequests::kind);
-        Optional<Map<String, String>> settings = f.optionalStringMap("settings");
+        Optional<Map<String, String>> headerSettings = f.convert(Optional.ofNullable(headers), AlertRequests::headers);
+        Optional<Map<String, String>> settings = f.optionalStringMap("settings").map(s -> {
+            Map<String, String> all = new LinkedHashMap<>(s);
+            headerSettings.ifPresent(all::putAll);
+            return all;
+        });
         Optional<Map<String, String>> secrets = f.optionalStringMap("secrets");
         Optional<Boolean> enabled = f.optionalBoolean("enabled");
         f.throwIfInvalid();
         return new SaveAlertChannelCommand(actor, environment, name.orElseThrow(), kind.orElseThrow(), settings.orElseThrow(), secrets.orElseThrow(),
                 enabled.orElse(true));
+    }
+
+    /**
+     * {@code settings.headers}: an object of strings (at most {@link WebhookHeaders#MAX_HEADERS}), each value stripped, no
+     * name twice in another case; as settings {@code headers.<name>}. Names and values are checked with the channel.
+     */
+    private static Map<String, String> headers(JsonNode headers) {
+        if (headers.isNull()) {
+            return Map.of();
+        }
+        if (!headers.isObject()) {
+            throw new InvalidValueException("settings.headers", "must be an object of header names and values but was "
+                    + kindOf(headers));
+        }
+        if (headers.size() > WebhookHeaders.MAX_HEADERS) {
+            throw new InvalidValueException("settings.headers", "may hold at most " + WebhookHeaders.MAX_HEADERS + " headers but has "
+                    + headers.size());
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
+            if (!header.getValue().isTextual()) {
+                throw new InvalidValueException("settings.headers", "must give each header a string but '"
+                        + shown(header.getKey()) + "' is " + kindOf(header.getValue()));
+            }
+            if (!seen.add(header.getKey().toLowerCase(Locale.ROOT))) {
+                throw new InvalidValueException("settings.headers", "names '" + shown(header.getKey())
+                        + "' twice (header names ignore case)");
+            }
+            settings.put(WebhookHeaders.SETTINGS_PREFIX + header.getKey(), header.getValue().textValue().strip());
+        }
+        return settings;
+    }
+
+    /** A header name as an error message may show it: no control characters, at most 100 characters. */
+    private static String shown(String name) {
+        String flat = name.replaceAll("\\p{Cntrl}", "?");
+        return flat.length() <= 100 ? flat : flat.substring(0, 99) + "…";
+    }
+
+    private static String kindOf(JsonNode node) {
+        return node.isObject() ? "an object" : node.isArray() ? "a list" : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean"
+                : "a string";
     }
 
     private static ChannelKind kind(String text) {

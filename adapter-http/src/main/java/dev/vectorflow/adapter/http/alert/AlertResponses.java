@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.http.alert;
 
 import dev.vectorflow.core.alert.Alert;
 import dev.vectorflow.core.alert.AlertChannel;
+import dev.vectorflow.core.alert.WebhookHeaders;
 import dev.vectorflow.core.alert.AlertChannelId;
 import dev.vectorflow.core.alert.AlertCondition;
 import dev.vectorflow.core.alert.AlertRule;
@@ -176,11 +177,26 @@ public final class AlertResponses {
     }
 
     /** A channel: never its secrets, only which are set. */
-    public record ChannelResponse(String id, String environmentId, String name, String kind, Map<String, String> settings, Set<String> secretsSet,
+    public record ChannelResponse(String id, String environmentId, String name, String kind, Map<String, Object> settings, Set<String> secretsSet,
                            boolean enabled, String createdBy, Instant createdAt, Instant updatedAt) {
         static ChannelResponse fromDomain(AlertChannel c) {
-            return new ChannelResponse(c.id().toString(), c.environmentId().toString(), c.name(), lower(c.kind().name()), c.settings(),
+            return new ChannelResponse(c.id().toString(), c.environmentId().toString(), c.name(), lower(c.kind().name()), shownSettings(c),
                     c.secretsSet(), c.enabled(), c.createdBy(), c.createdAt(), c.updatedAt());
+        }
+
+        /** The settings as the API takes them: a webhook's headers (kept as {@code headers.<name>}) as one {@code headers} object. */
+        private static Map<String, Object> shownSettings(AlertChannel c) {
+            Map<String, Object> shown = new java.util.LinkedHashMap<>();
+            c.settings().forEach((k, v) -> {
+                if (!k.startsWith(WebhookHeaders.SETTINGS_PREFIX)) {
+                    shown.put(k, v);
+                }
+            });
+            Map<String, String> headers = WebhookHeaders.fromSettings(c.settings());
+            if (!headers.isEmpty()) {
+                shown.put("headers", headers);
+            }
+            return shown;
         }
     }
 

@@ -66,7 +66,8 @@ public final class PostgresAlertRepository implements AlertRepository {
     }
 
     @Override
-    public List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, int limit) {
+    public List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, Optional<NodeId> node, Optional<PipelineId> pipeline,
+                                         int limit) {
         String where = switch (filter) {
             case ALL -> "";
             case PENDING -> " and state = 'PENDING'";
@@ -74,8 +75,10 @@ public final class PostgresAlertRepository implements AlertRepository {
             case ACKNOWLEDGED -> " and state = 'FIRING' and acknowledged_by is not null";
             case RESOLVED -> " and state = 'RESOLVED'";
         };
-        return dsl.get().fetch("select * from alerts where environment_id = ?" + where + " order by changed_at desc, id limit ?",
-                environment.value(), limit).map(AlertRecordMapper::alert);
+        return dsl.get().fetch("select * from alerts where environment_id = ?" + where
+                        + " and (?::uuid is null or node_id = ?::uuid) and (?::uuid is null or pipeline_id = ?::uuid) order by changed_at desc, id limit ?",
+                environment.value(), node.map(NodeId::value).orElse(null), node.map(NodeId::value).orElse(null),
+                pipeline.map(PipelineId::value).orElse(null), pipeline.map(PipelineId::value).orElse(null), limit).map(AlertRecordMapper::alert);
     }
 
     @Override

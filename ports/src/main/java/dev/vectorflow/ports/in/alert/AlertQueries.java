@@ -1,5 +1,8 @@
 package dev.vectorflow.ports.in.alert;
 
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.pipeline.PipelineId;
+import java.util.Optional;
 import dev.vectorflow.core.alert.Alert;
 import dev.vectorflow.core.alert.AlertChannel;
 import dev.vectorflow.core.alert.AlertChannelId;
@@ -32,7 +35,13 @@ public interface AlertQueries {
 
     AlertRule rule(EnvironmentId environment, AlertRuleId id) throws NotFoundFailure;
 
-    List<AlertView> alerts(EnvironmentId environment, AlertStateFilter filter, int limit) throws NotFoundFailure;
+    default List<AlertView> alerts(EnvironmentId environment, AlertStateFilter filter, int limit) throws NotFoundFailure {
+        return alerts(environment, filter, Optional.empty(), Optional.empty(), limit);
+    }
+
+    /** The environment's alerts the filter matches, only about {@code node} and {@code pipeline} when given; newest change first. */
+    List<AlertView> alerts(EnvironmentId environment, AlertStateFilter filter, Optional<NodeId> node, Optional<PipelineId> pipeline, int limit)
+            throws NotFoundFailure;
 
     AlertDetail alert(EnvironmentId environment, AlertId id) throws NotFoundFailure;
 

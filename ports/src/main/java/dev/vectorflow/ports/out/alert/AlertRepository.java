@@ -7,6 +7,8 @@ import dev.vectorflow.core.alert.AlertTransition;
 import dev.vectorflow.core.alert.Silence;
 import dev.vectorflow.core.alert.SilenceId;
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.pipeline.PipelineId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +27,13 @@ public interface AlertRepository {
     List<Alert> findAll();
 
     /** The environment's alerts the filter matches, the most recently changed first. */
-    List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, int limit);
+    default List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, int limit) {
+        return findByEnvironment(environment, filter, Optional.empty(), Optional.empty(), limit);
+    }
+
+    /** As {@link #findByEnvironment(EnvironmentId, AlertStateFilter, int)}, only about {@code node} and {@code pipeline} when given. */
+    List<Alert> findByEnvironment(EnvironmentId environment, AlertStateFilter filter, Optional<NodeId> node, Optional<PipelineId> pipeline,
+                                  int limit);
 
     /** Forgets resolved alerts that resolved before {@code before}, with their transitions; how many. */
     int deleteResolvedBefore(Instant before);

@@ -60,10 +60,19 @@ public final class AlertChannelService implements ManageAlertChannelsUseCase {
     private final FleetAudit audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AlertLinks links;
 
     public AlertChannelService(Transactions transactions, AlertChannelRepository channels, AlertRuleRepository rules, DeliveryRepository deliveries,
                                ChannelSecrets secrets, NotificationSender sender, Supplier<DeliveryPolicy> policy, FleetAudit audit, IdGenerator ids,
                                Clock clock) {
+        this(transactions, channels, rules, deliveries, secrets, sender, policy, audit, ids, clock, AlertLinks.NONE);
+    }
+
+    /** @param links where test notifications link to in the UI */
+    public AlertChannelService(Transactions transactions, AlertChannelRepository channels, AlertRuleRepository rules, DeliveryRepository deliveries,
+                               ChannelSecrets secrets, NotificationSender sender, Supplier<DeliveryPolicy> policy, FleetAudit audit, IdGenerator ids,
+                               Clock clock, AlertLinks links) {
+        this.links = links;
         this.transactions = transactions;
         this.channels = channels;
         this.rules = rules;
@@ -146,7 +155,7 @@ public final class AlertChannelService implements ManageAlertChannelsUseCase {
         Notification test = new Notification(ids.newId().toString(), Notification.Event.FIRING, "Test notification", Severity.INFO,
                 environmentName, List.of(new Notification.Alert("test/" + id, "A test notification from VectorFlow to the channel '"
                 + channel.channel().name() + "'.", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                now, Optional.empty())), now, Optional.empty(), true);
+                now, Optional.empty())), now, links.toAlerts(environment), true);
         QueuedDelivery delivery = new QueuedDelivery(new DeliveryId(ids.newId()), id, test, DeliveryStatus.QUEUED, 0, now, now);
         DeliveryOutcome outcome;
         try {

@@ -49,9 +49,17 @@ public final class AlertEvaluator {
     private final ReadingsSource readings;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AlertLinks links;
 
     public AlertEvaluator(Transactions transactions, AlertRuleRepository rules, AlertRepository alerts, DeliveryRepository deliveries,
                           EnvironmentRepository environments, ReadingsSource readings, IdGenerator ids, Clock clock) {
+        this(transactions, rules, alerts, deliveries, environments, readings, ids, clock, AlertLinks.NONE);
+    }
+
+    /** @param links where notifications link to in the UI */
+    public AlertEvaluator(Transactions transactions, AlertRuleRepository rules, AlertRepository alerts, DeliveryRepository deliveries,
+                          EnvironmentRepository environments, ReadingsSource readings, IdGenerator ids, Clock clock, AlertLinks links) {
+        this.links = links;
         this.transactions = transactions;
         this.rules = rules;
         this.alerts = alerts;
@@ -118,7 +126,9 @@ public final class AlertEvaluator {
         if (group.isEmpty()) {
             return 0;
         }
-        Notification notification = AlertNotifications.of(ids.newId().toString(), event, rule, environment, group, now, false);
+        // one alert: the link opens it; several: the first of them, in the list that shows the others too
+        Notification notification = AlertNotifications.of(ids.newId().toString(), event, rule, environment, group, now, false,
+                links.toAlert(rule.environmentId(), group.getFirst().id()));
         for (AlertChannelId channel : rule.channels()) {
             deliveries.enqueue(new QueuedDelivery(new DeliveryId(ids.newId()), channel, notification, DeliveryStatus.QUEUED, 0, now, now));
         }

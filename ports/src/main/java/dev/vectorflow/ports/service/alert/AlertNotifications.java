@@ -4,6 +4,7 @@ import dev.vectorflow.core.alert.Alert;
 import dev.vectorflow.core.alert.AlertRule;
 import dev.vectorflow.core.alert.AlertState;
 import dev.vectorflow.ports.out.alert.Notification;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,14 @@ final class AlertNotifications {
 
     static Notification of(String eventId, Notification.Event event, AlertRule rule, String environmentName, List<Alert> alerts, Instant at,
                            boolean test) {
+        return of(eventId, event, rule, environmentName, alerts, at, test, Optional.empty());
+    }
+
+    /** With {@code link}: where the UI shows these alerts. */
+    static Notification of(String eventId, Notification.Event event, AlertRule rule, String environmentName, List<Alert> alerts, Instant at,
+                           boolean test, Optional<URI> link) {
         return new Notification(eventId, event, rule.name(), rule.severity(), environmentName,
-                alerts.stream().limit(MAX_ALERTS).map(a -> alert(rule, a)).toList(), at, Optional.empty(), test);
+                alerts.stream().limit(MAX_ALERTS).map(a -> alert(rule, a)).toList(), at, link, test);
     }
 
     static Notification.Alert alert(AlertRule rule, Alert a) {

@@ -1,5 +1,7 @@
 package dev.vectorflow.ports.service.alert;
 
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.access.Actor;
 import dev.vectorflow.core.alert.Acknowledgement;
 import dev.vectorflow.core.alert.Alert;
@@ -74,11 +76,12 @@ public final class AlertQueryService implements AlertQueries, AcknowledgeAlertUs
     }
 
     @Override
-    public List<AlertView> alerts(EnvironmentId environment, AlertStateFilter filter, int limit) throws NotFoundFailure {
+    public List<AlertView> alerts(EnvironmentId environment, AlertStateFilter filter, Optional<NodeId> node, Optional<PipelineId> pipeline,
+                                  int limit) throws NotFoundFailure {
         return transactions.inTransaction(() -> {
             audit.environment(environment);
             Map<AlertRuleId, Optional<AlertRule>> byId = new HashMap<>();
-            return alerts.findByEnvironment(environment, filter, limit).stream()
+            return alerts.findByEnvironment(environment, filter, node, pipeline, limit).stream()
                     .map(a -> view(a, byId.computeIfAbsent(a.rule(), rules::findById))).toList();
         });
     }

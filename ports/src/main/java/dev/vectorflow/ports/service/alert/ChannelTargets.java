@@ -2,6 +2,7 @@ package dev.vectorflow.ports.service.alert;
 
 import dev.vectorflow.core.alert.ChannelFields;
 import dev.vectorflow.core.alert.ChannelKind;
+import dev.vectorflow.core.alert.WebhookHeaders;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.alert.ChannelTarget;
 import java.net.URI;
@@ -28,7 +29,18 @@ final class ChannelTargets {
     static List<InvalidValueException> problems(ChannelKind kind, Map<String, String> settings, Map<String, String> secrets) {
         List<InvalidValueException> problems = new ArrayList<>();
         ChannelFields fields = ChannelFields.of(kind);
+        boolean headers = kind == ChannelKind.WEBHOOK;
+        Map<String, String> given = headers ? WebhookHeaders.fromSettings(settings) : Map.of();
+        if (given.size() > WebhookHeaders.MAX_HEADERS) {
+            problems.add(new InvalidValueException("settings.headers", "may hold at most " + WebhookHeaders.MAX_HEADERS + " headers but has "
+                    + given.size()));
+        }
+        given.forEach((name, value) -> WebhookHeaders.problem(name, value)
+                .ifPresent(p -> problems.add(new InvalidValueException("settings.headers", p))));
         settings.forEach((k, v) -> {
+            if (headers && k.startsWith(WebhookHeaders.SETTINGS_PREFIX)) {
+                return; // checked above
+            }
             if (!fields.open().contains(k)) {
                 problems.add(new InvalidValueException("settings." + k, "is not a setting of a " + kind.name().toLowerCase(Locale.ROOT)
                         + " channel; it has " + fields.open()));
@@ -63,7 +75,8 @@ final class ChannelTargets {
     /** @throws InvalidValueException on the first setting that is not usable */
     static ChannelTarget build(ChannelKind kind, Map<String, String> settings, Map<String, String> secrets) {
         return switch (kind) {
-            case WEBHOOK -> new ChannelTarget.Webhook(url("secrets.url", secrets.get("url")), signingSecret(secrets.get("signingSecret")), Map.of());
+            case WEBHOOK -> new ChannelTarget.Webhook(url("secrets.url", secrets.get("url")), signingSecret(secrets.get("signingSecret")),
+                    WebhookHeaders.fromSettings(settings));
             case SLACK -> new ChannelTarget.Slack(url("secrets.url", secrets.get("url")));
             case TEAMS -> new ChannelTarget.Teams(url("secrets.url", secrets.get("url")));
             case PAGERDUTY -> new ChannelTarget.PagerDuty(Optional.ofNullable(settings.get("eventsUrl")).filter(s -> !s.isBlank())

@@ -59,6 +59,8 @@ public final class LiveTelemetry {
         final HostReadings host = new HostReadings();
         final HostAccumulator minute = new HostAccumulator();
         final Map<PipelineId, PipelineReadings> pipelines = new HashMap<>();
+        /** Heartbeats this server received from the node (counted up to 2: from the second one its rates are known). */
+        int heartbeats;
     }
 
     /** The latest host report: counters for the next rate, gauges for the live view. NaN / -1 = not reported. */
@@ -82,6 +84,8 @@ public final class LiveTelemetry {
 
     private static final class PipelineReadings {
         long atMillis = NONE;
+        /** Whether {@code rates} come from two readings (the first reading of a pipeline has no rate yet). */
+        boolean rated;
         int generation;
         final long[] totals = new long[COUNTERS];
         final double[] rates = new double[COUNTERS];
@@ -92,6 +96,7 @@ public final class LiveTelemetry {
         final long[] counters = new long[COUNTERS];
         final double[] rates = new double[COUNTERS];
         int seen;
+        boolean rated;
     }
 
     /** Sums of one component's counter deltas over one minute; thousands of nodes add to the same few at once. */
@@ -250,6 +255,7 @@ public final class LiveTelemetry {
             double seconds = p.atMillis == NONE ? 0 : (atMillis - p.atMillis) / 1000.0;
             boolean usable = seconds > 0 && atMillis - p.atMillis <= MAX_GAP_MILLIS;
             advance(usable, p.totals, p.rates, totals, seconds);
+            p.rated = usable;
             int generation = ++p.generation;
             for (ComponentCounters c : components) {
                 fill(now, c.receivedEvents(), c.sentEvents(), c.receivedBytes(), c.sentBytes(), c.errorsTotal(), c.discardedEvents());
@@ -267,6 +273,7 @@ public final class LiveTelemetry {
                     addToMinute(pipeline, c, minute, deltas);
                 }
                 advance(before, known.counters, known.rates, now, seconds);
+                known.rated = before;
                 known.seen = generation;
             }
             if (p.components.size() > components.size() || components.isEmpty()) {
@@ -315,13 +322,28 @@ public final class LiveTelemetry {
                 rates[EVENTS_OUT], rates[BYTES_IN], rates[BYTES_OUT], rates[ERRORS], rates[DISCARDED]);
     }
 
-    /** Forgets pipelines a node no longer runs. */
+    /**
+     * Ends one heartbeat's readings: forgets pipelines the node no longer runs, and counts the heartbeat (see
+     * {@link #measured}).
+     */
     public void retainPipelines(NodeId node, Set<PipelineId> running) {
-        NodeReadings readings = nodes.get(node);
-        if (readings != null) {
-            synchronized (readings) {
-                readings.pipelines.keySet().retainAll(running);
+        NodeReadings readings = nodes.computeIfAbsent(node, n -> new NodeReadings());
+        synchronized (readings) {
+            readings.pipelines.keySet().retainAll(running);
+            if (readings.heartbeats < 2) {
+                readings.heartbeats++;
             }
+        }
+    }
+
+    /** Whether this server has heard the node twice, so that its rates are known (a rate needs two readings). */
+    public boolean measured(NodeId node) {
+        NodeReadings readings = nodes.get(node);
+        if (readings == null) {
+            return false;
+        }
+        synchronized (readings) {
+            return readings.heartbeats >= 2;
         }
     }
 
@@ -458,7 +480,7 @@ public final class LiveTelemetry {
 
     /**
      * Hands every node heard from since {@code freshSince} to the visitor: its host gauges, then its pipelines' and their
-     * components' rates. One pass over what is in memory; each node is read under its own lock, so heartbeats wait at most
+     * components' rates (those read twice: a first reading has no rate). One pass over what is in memory; each node is read under its own lock, so heartbeats wait at most
      * for one node's visit.
      */
     public void visit(Instant freshSince, ReadingVisitor visitor) {
@@ -474,11 +496,14 @@ public final class LiveTelemetry {
                 }
                 for (Map.Entry<PipelineId, PipelineReadings> pe : readings.pipelines.entrySet()) {
                     PipelineReadings p = pe.getValue();
-                    if (p.atMillis == NONE || p.atMillis < fresh) {
-                        continue;
+                    if (p.atMillis == NONE || p.atMillis < fresh || !p.rated) {
+                        continue; // a first reading has no rate yet: not a rate of 0
                     }
                     visitor.pipeline(node, pe.getKey(), null, p.rates[EVENTS_IN], p.rates[EVENTS_OUT], p.rates[ERRORS], p.rates[DISCARDED]);
                     for (Map.Entry<String, ComponentReadings> ce : p.components.entrySet()) {
+                        if (!ce.getValue().rated) {
+                            continue;
+                        }
                         double[] r = ce.getValue().rates;
                         visitor.pipeline(node, pe.getKey(), ce.getKey(), r[EVENTS_IN], r[EVENTS_OUT], r[ERRORS], r[DISCARDED]);
                     }

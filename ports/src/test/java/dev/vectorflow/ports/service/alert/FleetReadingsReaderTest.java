@@ -75,4 +75,29 @@ class FleetReadingsReaderTest {
                 .containsExactlyInAnyOrder("memory: memory_percent 95 (threshold 90) on web-1 - -",
                         "net: net_in_bytes_per_second 5000 (threshold 4000) on web-1 - -", "out: events_out_per_second 1 (threshold 5) on - logs -");
     }
+
+    @Test
+    void aPipelineReadOnce_hasNoRateYet_soARuleBelowAThresholdDoesNotFireOnIt_untilTheSecondReading() throws Exception {
+        FleetFakes fleet = f.fleet;
+        var node = fleet.enroll("web-1", Labels.NONE).node();
+        PipelineId pipeline = fleet.publish("logs").pipelineId();
+        Instant t0 = fleet.clock.instant();
+        // e.g. the first heartbeat after a deploy, or after this server started: counters, but no rate
+        fleet.live.recordPipeline(node.id(), pipeline, t0, LiveTelemetry.counters(5000L, 5000L, 0L, 0L, 0L, 0L),
+                List.of(new ComponentCounters("out", "blackhole", 5000L, 5000L, 0L, 0L, 0L, 0L)));
+        rule("out", new AlertCondition.PipelineMetricCondition(pipeline, Optional.empty(), PipelineMetric.EVENTS_OUT_PER_SECOND,
+                new Threshold(Comparison.BELOW, 5, 0), false));
+        rule("sink", new AlertCondition.PipelineMetricCondition(pipeline, Optional.of(new dev.vectorflow.core.pipeline.ComponentKey("out")),
+                PipelineMetric.EVENTS_OUT_PER_SECOND, new Threshold(Comparison.BELOW, 5, 0), true));
+
+        evaluator.evaluate();
+        assertThat(f.queries.alerts(fleet.environment, AlertStateFilter.FIRING, 10)).isEmpty();
+
+        fleet.live.recordPipeline(node.id(), pipeline, t0.plusSeconds(10), LiveTelemetry.counters(5010L, 5010L, 0L, 0L, 0L, 0L),
+                List.of(new ComponentCounters("out", "blackhole", 5010L, 5010L, 0L, 0L, 0L, 0L)));
+        fleet.clock.set(t0.plusSeconds(15));
+        evaluator.evaluate();
+        assertThat(f.queries.alerts(fleet.environment, AlertStateFilter.FIRING, 10)).extracting(v -> v.ruleName() + " " + v.alert().value())
+                .containsExactlyInAnyOrder("out 1.0", "sink 1.0");
+    }
 }
