@@ -1,7 +1,9 @@
 package dev.vectorflow.cli;
 
 import dev.vectorflow.adapter.vector.VectorPipelines;
+import dev.vectorflow.core.pipeline.Edge;
 import dev.vectorflow.core.pipeline.GraphImporter;
+import dev.vectorflow.core.pipeline.PipelineComponent;
 import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.PipelineName;
 import dev.vectorflow.core.pipeline.Problem;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +76,11 @@ public final class PipelineFiles {
         return new Judged(imported, problems);
     }
 
-    /** The normal form of a graph: its YAML rendering. */
+    /** The normal form of a graph: the YAML rendering of its components and edges sorted by key (file order does not count). */
     public String normalized(PipelineGraph graph) {
-        return vector.render(graph, ConfigFormat.YAML);
+        List<PipelineComponent> components = graph.components().stream().sorted(Comparator.comparing(c -> c.key().value())).toList();
+        List<Edge> edges = graph.edges().stream().sorted(Comparator.comparing((Edge e) -> e.to().value()).thenComparing(Edge::input)).toList();
+        return vector.render(new PipelineGraph(components, edges, graph.globalOptions()), ConfigFormat.YAML);
     }
 
     /** The normal form of a stored version's YAML. */
