@@ -84,13 +84,18 @@ class CtlTest {
     }
 
     private static String enrollNode(String envId, String hostname, String labelsJson) {
+        return enroll(envId, hostname, labelsJson).get("nodeId").asText();
+    }
+
+    /** Enrolls a node as its agent would (no agent runs); answers nodeId and nodeToken. */
+    private static JsonNode enroll(String envId, String hostname, String labelsJson) {
         ApiClient.Answer token = admin.postJson("/api/environments/" + envId + "/enrollment-tokens", "{\"maxUses\":1}");
         assertThat(token.status()).as(token.body()).isEqualTo(201);
         ApiClient.Answer enrolled = server.anonymous.postJson("/api/agent/enroll", "{\"token\":\"" + token.json().get("token").asText()
                 + "\",\"hostname\":\"" + hostname + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\",\"vectorVersion\":\"vector 0.57.0\",\"labels\":"
                 + labelsJson + "}");
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
-        return enrolled.json().get("nodeId").asText();
+        return enrolled.json();
     }
 
     @Test
@@ -246,6 +251,31 @@ class CtlTest {
                 "--env", "staging");
         assertThat(forbidden.code()).isEqualTo(ExitCodes.NOT_ALLOWED);
         assertThat(forbidden.err()).contains("apply stopped at web after 0 of 1 change(s)", "403");
+    }
+
+    @Test
+    void givenADeployWithWait_itTimesOutWhileTheNodeDoesNotRunTheVersion_andEndsOnceItReportsIt() throws Exception {
+        String envId = server.createEnvironment(admin, teamId, "waiting");
+        JsonNode node = enroll(envId, "wait-1", "{}");
+        ok("pipeline", "import", write(work.resolve("wait"), "w.yaml", PipelineFixtures.SIMPLE_YAML).toString(), "--env", "waiting");
+        ok("pipeline", "publish", "w", "--env", "waiting");
+
+        Run timedOut = ctl("pipeline", "deploy", "w", "--env", "waiting", "--wait", "--timeout", "1");
+        assertThat(timedOut.code()).isEqualTo(ExitCodes.ERROR);
+        assertThat(timedOut.out()).contains("Deployed version 1 to 1 matching node(s)");
+        assertThat(timedOut.err()).contains("waiting: 0/1 node(s) run version 1", "timed out: 0 of 1 node(s) run version 1");
+
+        String pipelineId = ok("pipeline", "get", "w", "--env", "waiting", "-o", "json").json().get("id").asText();
+        String checksum = admin.get("/api/pipelines/" + pipelineId + "/versions/1").json().get("checksum").asText();
+        ApiClient agent = server.anonymous.withBearer(node.get("nodeToken").asText());
+        ApiClient.Answer beat = agent.postJson("/api/agent/heartbeat", "{\"agentVersion\":\"1.0.0\",\"vectorVersion\":\"vector 0.57.0\","
+                + "\"deploymentMode\":\"STANDALONE\",\"pipelines\":[{\"pipelineId\":\"" + pipelineId + "\",\"version\":1,\"configChecksum\":\""
+                + checksum + "\",\"status\":\"RUNNING\",\"pid\":7,\"uptimeSeconds\":3,\"eventsIn\":0,\"eventsOut\":0,\"errorsTotal\":0,"
+                + "\"eventsDiscarded\":0,\"error\":null,\"componentMetrics\":[]}]}");
+        assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+
+        Run waited = ok("pipeline", "deploy", "w", "--env", "waiting", "--wait", "--timeout", "30");
+        assertThat(waited.err()).contains("waiting: 1/1 node(s) run version 1");
     }
 
     @Test
