@@ -27,7 +27,7 @@ final class LocalCommands {
     static final class Validate implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(paramLabel = "FILE") Path file;
-        @Option(names = {"-f", "--format"}, description = "yaml, toml or json (default: by the file's extension, else TOML as Vector reads it)")
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "yaml, toml or json (default: by the file's extension, else TOML as Vector reads it)")
         ConfigFormat format;
 
         @Override

@@ -89,11 +89,13 @@ final class PipelineCommands {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    // no standard -V/--version here: --version picks a pipeline version
+    @Command(name = "export",
             description = "Print a pipeline as a Vector config file: the draft, or a published version with --version.")
     static final class Export extends OnePipeline {
         @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "yaml (default), toml or json") ConfigFormat format = ConfigFormat.YAML;
         @Option(names = "--version", paramLabel = "N", description = "a published version instead of the draft") Integer version;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;
 
         @Override
         public Integer call() {
@@ -168,10 +170,11 @@ final class PipelineCommands {
         }
     }
 
-    @Command(name = "deploy", mixinStandardHelpOptions = true,
+    @Command(name = "deploy",
             description = "Deploy a version (the latest by default) to the nodes a selector matches (all nodes without one).")
     static final class Deploy extends OnePipeline {
-        @Option(names = "--version", paramLabel = "N") Integer version;
+        @Option(names = "--version", paramLabel = "N", description = "the version to deploy (default the latest)") Integer version;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;
         @Option(names = {"-l", "--selector"}, paramLabel = "KEY=VALUE", description = "node labels to match (repeat or comma-separate)",
                 split = ",") Map<String, String> selector = new LinkedHashMap<>();
         @Option(names = "--wait", description = "wait until every matched node runs the version (progress on stderr)") boolean await;
