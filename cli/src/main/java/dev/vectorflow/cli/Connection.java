@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public record Connection(URI server, String token) {
 
+    private static final long MAX_CONFIG_BYTES = 64 * 1024;
+
     public Connection {
         if (token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c == 127)) {
             throw new CtlFailure(ExitCodes.NOT_ALLOWED, "the API token must be one word without spaces or control characters");
@@ -29,26 +31,29 @@ public record Connection(URI server, String token) {
         return "Connection[" + server + "]";
     }
 
-    /** The settings from the option, the environment and the config file, in that order. */
+    /**
+     * The settings from the option, the environment and the config file, in that order; the file is read only when the
+     * option and the environment leave something open.
+     */
     public static Connection resolve(Optional<String> serverOption, Map<String, String> env, Path home) {
         Optional<Path> explicit = Optional.ofNullable(env.get("VF_CTL_CONFIG")).filter(s -> !s.isBlank()).map(Path::of);
         Path file = explicit.orElse(home.resolve(".config/vectorflow/ctl.properties"));
-        Properties config = new Properties();
-        if (explicit.isPresent() || Files.exists(file)) {
-            config = read(file);
+        Optional<String> url = serverOption.or(() -> Optional.ofNullable(env.get("VF_CTL_URL")))
+                .map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> token = Optional.ofNullable(env.get("VF_CTL_TOKEN")).map(String::strip).filter(s -> !s.isEmpty());
+        if ((url.isEmpty() || token.isEmpty()) && (explicit.isPresent() || Files.exists(file))) {
+            Properties config = read(file);
+            url = url.or(() -> Optional.ofNullable(config.getProperty("url")).map(String::strip).filter(s -> !s.isEmpty()));
+            token = token.or(() -> Optional.ofNullable(config.getProperty("token")).map(String::strip).filter(s -> !s.isEmpty()));
         }
-        String url = serverOption.or(() -> Optional.ofNullable(env.get("VF_CTL_URL")).filter(s -> !s.isBlank()))
-                .orElse(config.getProperty("url", "")).strip();
         if (url.isEmpty()) {
             throw new CtlFailure(ExitCodes.USAGE, "no server: give --server URL, set VF_CTL_URL, or put url=... into " + file);
         }
-        String token = Optional.ofNullable(env.get("VF_CTL_TOKEN")).filter(s -> !s.isBlank())
-                .orElse(config.getProperty("token", "")).strip();
         if (token.isEmpty()) {
             throw new CtlFailure(ExitCodes.NOT_ALLOWED, "no API token: set VF_CTL_TOKEN or put token=... into " + file
                     + " (mode 600); make one in the web UI (Account > API tokens) or with POST /api/me/tokens");
         }
-        return new Connection(serverUri(url), token);
+        return new Connection(serverUri(url.get()), token.get());
     }
 
     static URI serverUri(String url) {
@@ -84,8 +89,12 @@ public record Connection(URI server, String token) {
         } catch (IOException e) {
             throw new CtlFailure(ExitCodes.ERROR, "cannot read " + file + ": " + e.getMessage());
         }
-        if (!Files.isReadable(file)) {
-            throw new CtlFailure(ExitCodes.ERROR, "cannot read the config file " + file);
+        try {
+            if (!Files.isReadable(file) || Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new CtlFailure(ExitCodes.ERROR, "cannot read the config file " + file + " (unreadable, or over 64 KiB)");
+            }
+        } catch (IOException e) {
+            throw new CtlFailure(ExitCodes.ERROR, "cannot read " + file + ": " + e.getMessage());
         }
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(file)) {

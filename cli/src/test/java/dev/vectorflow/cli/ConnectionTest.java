@@ -44,6 +44,8 @@ class ConnectionTest {
         assertThatThrownBy(() -> Connection.resolve(Optional.empty(), Map.of(), home))
                 .isInstanceOfSatisfying(CtlFailure.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.NOT_ALLOWED))
                 .hasMessageContaining("chmod 600 " + file).hasMessageContaining("rw-r--r--");
+        assertThat(Connection.resolve(Optional.empty(), Map.of("VF_CTL_URL", "http://h", "VF_CTL_TOKEN", "t"), home).token())
+                .as("not read when the environment gives both").isEqualTo("t");
     }
 
     @Test
