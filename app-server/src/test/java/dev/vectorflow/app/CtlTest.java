@@ -259,6 +259,10 @@ class CtlTest {
         JsonNode node = enroll(envId, "wait-1", "{}");
         ok("pipeline", "import", write(work.resolve("wait"), "w.yaml", PipelineFixtures.SIMPLE_YAML).toString(), "--env", "waiting");
         ok("pipeline", "publish", "w", "--env", "waiting");
+        JsonNode before = ok("pipeline", "get", "w", "--env", "waiting", "-o", "json").json();
+        assertThat(before.get("latestVersion").asInt()).isEqualTo(1);
+        assertThat(before.get("deployment").isNull()).as("not deployed yet").isTrue();
+        assertThat(ok("pipeline", "get", "w", "--env", "waiting").out()).contains("LATEST VERSION:    1", "DEPLOYED VERSION:  -");
 
         Run timedOut = ctl("pipeline", "deploy", "w", "--env", "waiting", "--wait", "--timeout", "1");
         assertThat(timedOut.code()).isEqualTo(ExitCodes.ERROR);

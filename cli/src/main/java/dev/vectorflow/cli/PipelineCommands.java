@@ -68,7 +68,7 @@ final class PipelineCommands {
             ObjectNode shown = p.deepCopy();
             shown.put("latestVersion", ctl().api().latestVersion(p.path("id").asText()));
             JsonNode deployment = ctl().api().get("/api/pipelines/" + p.path("id").asText() + "/deployments").path("current");
-            shown.set("deployment", deployment);
+            shown.set("deployment", deployment.isObject() ? deployment : ServerApi.JSON.nullNode());
             ctl().output().object(shown, List.of(Output.Column.of("ID", "id"), Output.Column.of("NAME", "name"),
                     Output.Column.of("ENVIRONMENT", "environmentId"), Output.Column.of("COMPONENTS", "components"),
                     Output.Column.of("LATEST VERSION", "latestVersion"), Output.Column.of("DEPLOYED VERSION", "/deployment/version"),
