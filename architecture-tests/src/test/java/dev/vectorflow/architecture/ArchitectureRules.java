@@ -54,10 +54,12 @@ public final class ArchitectureRules {
     public static final String BENCH_LOAD = "dev.vectorflow.bench.load..";
     /** Measures the shipped agent jar as the launcher runs it. */
     public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
+    /** {@code vectorflow ctl}: the client command line; a client of the HTTP API built on the embeddable library. */
+    public static final String CLI = "dev.vectorflow.cli..";
     /** The Vector stand-in: a test fixture module, never shipped. */
     public static final String STANDIN = "dev.vectorflow.standin..";
     public static final String[] MODULE_ROOTS = {CORE, PORTS, ADAPTER_POSTGRES, ADAPTER_HTTP, ADAPTER_VECTOR, ADAPTER_CRYPTO, ADAPTER_STORAGE, ADAPTER_OIDC,
-            ADAPTER_NOTIFY, APP_SERVER, AGENT, BENCH, STANDIN};
+            ADAPTER_NOTIFY, APP_SERVER, AGENT, BENCH, STANDIN, CLI};
 
     /** The agent's own hexagon: its core (the pipelines on the node, the conversation with the server) and its driven ports. */
     public static final String AGENT_PIPELINES = "dev.vectorflow.agent.pipeline..";
@@ -187,6 +189,18 @@ public final class ArchitectureRules {
             .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
             .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
+
+    public static final ArchRule the_command_line_uses_only_the_library_and_the_http_api = classes()
+            .that().resideInAPackage(CLI)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(CLI, CORE, PORTS, ADAPTER_VECTOR, "java..", "picocli..",
+                    "com.fasterxml.jackson..")
+            .because("vectorflow ctl is a client: it reads files with the embeddable library and speaks to a server only over its HTTP API;"
+                    + " the server's adapters (HTTP, PostgreSQL, ...) and composition root are not in its jar");
+
+    public static final ArchRule nothing_depends_on_the_command_line = noClasses()
+            .that().resideOutsideOfPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(CLI)
+            .because("the command line is the outermost ring of the client side: a program, not a library");
 
     public static final ArchRule load_generators_talk_to_the_server_only_over_http = noClasses()
             .that().resideInAPackage(BENCH_LOAD)

@@ -23,6 +23,8 @@ class ArchitectureTest {
     @ArchTest static final ArchRule jackson_never_in_core_domain_or_ports = ArchitectureRules.jackson_never_in_core_domain_or_ports;
     @ArchTest static final ArchRule no_adapter_depends_on_another_adapter = ArchitectureRules.no_adapter_depends_on_another_adapter;
     @ArchTest static final ArchRule nothing_but_the_composition_root_depends_on_app_server = ArchitectureRules.nothing_but_the_composition_root_depends_on_app_server;
+    @ArchTest static final ArchRule the_command_line_uses_only_the_library_and_the_http_api = ArchitectureRules.the_command_line_uses_only_the_library_and_the_http_api;
+    @ArchTest static final ArchRule nothing_depends_on_the_command_line = ArchitectureRules.nothing_depends_on_the_command_line;
     @ArchTest static final ArchRule agent_runtime_never_depends_on_server_modules = ArchitectureRules.agent_runtime_never_depends_on_server_modules;
     @ArchTest static final ArchRule every_agent_class_belongs_to_a_known_ring = ArchitectureRules.every_agent_class_belongs_to_a_known_ring;
     @ArchTest static final ArchRule the_agent_core_depends_only_on_ports = ArchitectureRules.the_agent_core_depends_only_on_ports;

@@ -44,6 +44,10 @@ import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.bench.load.HeartbeatLoad;
 import dev.vectorflow.bench.load.planted.LoadUsingTheServer;
 import dev.vectorflow.bench.planted.BenchmarkUsingPostgres;
+import dev.vectorflow.adapter.vector.planted.VectorUsingTheCommandLine;
+import dev.vectorflow.cli.ApplyPlan;
+import dev.vectorflow.cli.VectorFlowCtl;
+import dev.vectorflow.cli.planted.CtlUsingTheHttpAdapter;
 import dev.vectorflow.core.environment.Environment;
 import dev.vectorflow.core.planted.CoreReadingTheClock;
 import dev.vectorflow.core.planted.CoreUsingJackson;
@@ -241,5 +245,12 @@ class RulesBiteTest {
     void aLibraryBenchmarkUsingTheServer_orALoadGeneratorLinkedToIt_breaksTheBuild() {
         bites(ArchitectureRules.benchmarks_use_only_the_embeddable_library, classes(BenchmarkUsingPostgres.class), classes(PipelineBenchmark.class));
         bites(ArchitectureRules.load_generators_talk_to_the_server_only_over_http, classes(LoadUsingTheServer.class), classes(HeartbeatLoad.class));
+    }
+
+    @Test
+    void theCommandLineUsingAServerAdapter_orAModuleUsingTheCommandLine_breaksTheBuild() {
+        bites(ArchitectureRules.the_command_line_uses_only_the_library_and_the_http_api, classes(CtlUsingTheHttpAdapter.class),
+                classes(VectorFlowCtl.class, ApplyPlan.class));
+        bites(ArchitectureRules.nothing_depends_on_the_command_line, classes(VectorUsingTheCommandLine.class), classes(PipelineBenchmark.class));
     }
 }
