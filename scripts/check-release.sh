@@ -7,7 +7,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 scripts=(vectorflow mvnw .ci/run scripts/jdk.sh scripts/check-release.sh bench/run bench/heartbeats bench/agent-footprint
-         packaging/agent/install.sh packaging/agent/vectorflow-agent packaging/server/install.sh packaging/server/vectorflow-server)
+         packaging/agent/install.sh packaging/agent/vectorflow-agent packaging/server/install.sh packaging/server/vectorflow-server
+         packaging/cli/vectorflow-ctl)
 echo "shellcheck ${#scripts[@]} scripts ..."
 shellcheck -S warning "${scripts[@]}"
 
@@ -26,8 +27,11 @@ grep -q '"checksum": "sha256:'"$(sha256sum "$work/dist/vectorflow-agent.jar" | c
 mkdir "$work/unpacked"
 tar -C "$work/unpacked" -xzf "$work/dist"/vectorflow-server-*.tar.gz
 tar -C "$work/unpacked" -xzf "$work/dist"/vectorflow-agent-*.tar.gz
+tar -C "$work/unpacked" -xzf "$work/dist"/vectorflow-ctl-*.tar.gz
 server_dir=$(find "$work/unpacked" -maxdepth 1 -name 'vectorflow-server-*')
 agent_dir=$(find "$work/unpacked" -maxdepth 1 -name 'vectorflow-agent-*')
 "$server_dir/vectorflow-server" version | grep -q '^vectorflow '
+ctl_dir=$(find "$work/unpacked" -maxdepth 1 -name 'vectorflow-ctl-*')
+"$ctl_dir/vectorflow-ctl" --help | grep -q 'apply'
 [ -x "$agent_dir/vectorflow-agent" ] && [ -f "$agent_dir/vectorflow-agent.jar" ] && [ -f "$agent_dir/install.sh" ]
-echo "release check passed: $(cd "$work/dist" && wc -l < SHA256SUMS) artifacts summed, agent signature verified by OpenSSL, server tarball starts"
+echo "release check passed: $(cd "$work/dist" && wc -l < SHA256SUMS) artifacts summed, agent signature verified by OpenSSL, server and ctl tarballs start"
