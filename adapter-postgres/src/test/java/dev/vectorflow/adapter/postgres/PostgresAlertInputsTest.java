@@ -89,7 +89,8 @@ class PostgresAlertInputsTest extends FleetStoreContract {
         long upTo = read(inputs::lastLogSeq);
         sql("insert into node_logs (node_id, pipeline_id, at, line) values (?, ?, now(), 'late')", web2.id().value(), pipeline.value());
 
-        assertThat(upTo - before).isEqualTo(6);
+        // other tests write log lines into the same database at the same time: the sequence moves by at least our six
+        assertThat(upTo - before).isGreaterThanOrEqualTo(6);
         assertThat(read(() -> inputs.logsBetween(Set.of(prod), before, upTo, 3))).extracting(AlertInputs.LogLine::line)
                 .containsExactly("a2", "a3", "a4", "b0");
     }
