@@ -41,7 +41,7 @@ class PathsAndHeadersTest {
 
     @Test
     void givenAnUnknownApiPath_theAnswerIsAProblem404_evenForABrowser() {
-        for (String path : List.of("/api", "/api/", "/api/nope", "/api/nodes/x/y/z/w", "/api/openapi.json", "/api/environments/not-an-id/zzz")) {
+        for (String path : List.of("/api", "/api/", "/api/nope", "/api/nodes/x/y/z/w", "/api/openapi.yaml", "/api/environments/not-an-id/zzz")) {
             for (String accept : List.of(BROWSER, "*/*", "application/json")) {
                 Answer answer = get(path, accept);
                 assertThat(answer.status()).as(path + " " + accept).isEqualTo(404);
