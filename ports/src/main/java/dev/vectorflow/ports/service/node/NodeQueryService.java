@@ -16,7 +16,6 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
 import dev.vectorflow.ports.service.fleet.Existing;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,11 +56,7 @@ public final class NodeQueryService implements NodeQueries {
             requireEnvironment(environment);
             Map<PipelineId, String> names = desiredStates.plan(environment).pipelineNames();
             NodeListing.Page page = nodes.page(environment, request);
-            List<NodeView> views = new ArrayList<>(page.nodes().size());
-            for (Node node : page.nodes()) {
-                views.add(this.views.view(node, names));
-            }
-            return new NodePage(views, page.next(), page.total());
+            return new NodePage(views.views(page.nodes(), names), page.next(), page.total());
         });
     }
 
