@@ -36,7 +36,8 @@ import java.util.function.IntFunction;
  * environment with N nodes (default 100,000; labels, statuses, heartbeat times, 3 pipelines reported by two nodes in
  * three) in bulk SQL, then times over HTTP the first page of the node list, a deep page reached by cursor, a filtered page
  * (status + two labels), pages sorted by last seen and by agent version, the selector preview and the node page, each
- * after a warm-up, one request at a time, and prints p50/p95/p99/max.
+ * after a warm-up, one request at a time, and prints p50/p95/p99/max. No heartbeats flow meanwhile (the heartbeat path has
+ * its own load generator, bench/heartbeats).
  *
  * <pre>bench/run fleet-pages [--nodes 100000] [--requests 200] [--warmup 50]</pre>
  */
@@ -66,7 +67,9 @@ public final class FleetPagesBenchmark {
             postgres.createDatabaseIfMissing("fleet_bench");
             String url = postgres.jdbcUrl("fleet_bench");
             Map<String, String> env = new HashMap<>(Map.of("VF_HTTP_PORT", "0", "VF_DATA_DIR", work.resolve("server").toString(),
-                    "VF_DATABASE_URL", url, "VF_DATABASE_USER", postgres.user(), "VF_DATABASE_POOL_SIZE", "10"));
+                    "VF_DATABASE_URL", url, "VF_DATABASE_USER", postgres.user(), "VF_DATABASE_POOL_SIZE", "10",
+                    // no agent sends heartbeats here: with an hour's poll interval the sweep leaves the filled statuses as they are
+                    "VF_POLL_INTERVAL_MS", "3600000"));
             try (ServerApplication app = BenchServer.start(env, EMAIL, PASSWORD)) {
                 FleetPagesBenchmark bench = new FleetPagesBenchmark("http://127.0.0.1:" + app.port());
                 bench.signIn();
