@@ -286,12 +286,12 @@ function SilenceAlertDialog({ envId, alert, onClose, onSaved }: { envId: string;
 function SilenceList({ envId }: { envId: string }) {
   const list = useLoad((s) => alertsApi.silences(envId, s), [envId]);
   const rules = useLoad((s) => alertsApi.rules(envId, s), [envId]);
-  const nodes = useLoad((s) => vf.nodes(envId, {}, s), [envId]);
+  const nodes = useLoad((s) => vf.nodes(envId, { limit: 500 }, s), [envId]);
   const pipelines = useLoad((s) => vf.pipelines(envId, s), [envId]);
   const needsEditor = useAccess({ environmentId: envId }).why('EDITOR');
   const [creating, setCreating] = useState(false);
   const ruleName = (id: string) => rules.data?.find((r) => r.id === id)?.name;
-  const nodeName = (id: string) => nodes.data?.find((n) => n.id === id)?.hostname;
+  const nodeName = (id: string) => nodes.data?.nodes.find((n) => n.id === id)?.hostname;
   const pipelineName = (id: string) => pipelines.data?.find((p) => p.id === id)?.name;
   return (
     <section className="card">
@@ -356,7 +356,7 @@ function SilenceList({ envId }: { envId: string }) {
         <SilenceDialog
           envId={envId}
           rules={(rules.data ?? []).map((r) => ({ id: r.id, name: r.name }))}
-          nodes={(nodes.data ?? []).map((n) => ({ id: n.id, name: n.hostname }))}
+          nodes={(nodes.data?.nodes ?? []).map((n) => ({ id: n.id, name: n.hostname }))}
           pipelines={(pipelines.data ?? []).map((p) => ({ id: p.id, name: p.name }))}
           onClose={() => setCreating(false)}
           onSaved={() => {

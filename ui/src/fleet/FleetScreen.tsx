@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Problem } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { vf, type FleetNode } from '../lib/client.ts';
+import { vf, type FleetNode, type NodeListQuery } from '../lib/client.ts';
 import { NoEnvironment } from '../screens/NoEnvironment.tsx';
 import { Empty, Loading, StatusBadge, Time, useLoad } from '../ui.tsx';
 import { AlertBadge, useFiringCounts } from '../alerts/AlertBadge.tsx';
@@ -40,25 +40,47 @@ export function Labels({ labels }: { labels: Record<string, string> }) {
   );
 }
 
-/** Nodes of the current environment with status, labels, versions, last seen and pipelines. */
+/** Nodes on one page of the fleet list. */
+export const FLEET_PAGE_SIZE = 50;
+
+type SortKey = NonNullable<NodeListQuery['sort']>;
+type Order = NonNullable<NodeListQuery['order']>;
+
+/** Nodes of the current environment with status, labels, versions, last seen and pipelines, a page at a time from the server. */
 export function FleetScreen() {
   const { environment } = useWorkspace();
   const [status, setStatus] = useState('');
   const [label, setLabel] = useState('');
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState({ status: '', label: '', search: '' });
+  const [sort, setSort] = useState<{ key: SortKey; order: Order }>({ key: 'name', order: 'asc' });
+  // the cursors of the pages shown so far: the last one is where the shown page starts (undefined: the first page)
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   useEffect(() => {
-    const t = setTimeout(() => setApplied({ status, label: label.trim(), search: search.trim() }), 300);
+    const t = setTimeout(() => {
+      setApplied({ status, label: label.trim(), search: search.trim() });
+      setCursors([undefined]);
+    }, 300);
     return () => clearTimeout(t);
   }, [status, label, search]);
   const envId = environment?.id;
-  const nodes = useLoad(envId ? (s) => vf.nodes(envId, applied, s) : undefined, [envId, applied.status, applied.label, applied.search]);
+  const cursor = cursors[cursors.length - 1];
+  const nodes = useLoad(
+    envId ? (s) => vf.nodes(envId, { ...applied, sort: sort.key, order: sort.order, limit: FLEET_PAGE_SIZE, cursor }, s) : undefined,
+    [envId, applied.status, applied.label, applied.search, sort.key, sort.order, cursor],
+  );
   useEffect(() => {
     const t = setInterval(nodes.reload, 5_000);
     return () => clearInterval(t);
   }, [nodes.reload]);
   const firing = useFiringCounts(envId);
+  const sortBy = (key: SortKey) => {
+    setSort((s) => ({ key, order: s.key === key && s.order === 'asc' ? 'desc' : 'asc' }));
+    setCursors([undefined]);
+  };
   if (!environment) return <NoEnvironment what="nodes" />;
+  const page = nodes.data;
+  const first = (cursors.length - 1) * FLEET_PAGE_SIZE;
   return (
     <>
       <div className="page-head">
@@ -100,35 +122,84 @@ export function FleetScreen() {
             <input id="fleet-search" className="input" type="search" placeholder="hostname" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="fleet-search" />
           </div>
         </div>
-        {nodes.error && !nodes.data ? (
+        {nodes.error && !page ? (
           <FleetProblem problem={nodes.error} reload={nodes.reload} />
-        ) : !nodes.data ? (
+        ) : !page ? (
           <Loading label="Loading nodes…" />
-        ) : nodes.data.length === 0 ? (
+        ) : page.nodes.length === 0 && cursors.length === 1 ? (
           <Empty title={applied.status || applied.label || applied.search ? 'No node matches these filters' : 'No nodes yet'} testId="fleet-empty">
             <p className="muted">
               Create an enrollment token and run the agent on a host: <Link to="/fleet/enrollment">Enroll nodes</Link>.
             </p>
           </Empty>
         ) : (
-          <NodeTable nodes={nodes.data} firing={firing} />
+          <>
+            <NodeTable nodes={page.nodes} firing={firing} sort={sort} onSort={sortBy} />
+            <div className="pager" data-testid="fleet-pager">
+              <span className="muted" data-testid="fleet-range">
+                {page.nodes.length === 0 ? 'No more nodes' : `${first + 1}–${first + page.nodes.length}`} of {page.total}{' '}
+                {page.total === 1 ? 'node' : 'nodes'}
+              </span>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={cursors.length === 1}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+                data-testid="fleet-previous"
+              >
+                Previous
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={!page.nextCursor}
+                onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor])}
+                data-testid="fleet-next"
+              >
+                Next
+              </button>
+            </div>
+          </>
         )}
       </section>
     </>
   );
 }
 
-export function NodeTable({ nodes, firing }: { nodes: FleetNode[]; firing?: FiringCounts }) {
+function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: SortKey; sort?: { key: SortKey; order: Order }; onSort?: (k: SortKey) => void }) {
+  if (!onSort) return <th>{label}</th>;
+  const active = sort?.key === sortKey;
+  return (
+    <th aria-sort={active ? (sort?.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="link-button sort-button" onClick={() => onSort(sortKey)} data-testid={`sort-${sortKey}`}>
+        {label}
+        {active ? (sort?.order === 'asc' ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+}
+
+export function NodeTable({
+  nodes,
+  firing,
+  sort,
+  onSort,
+}: {
+  nodes: FleetNode[];
+  firing?: FiringCounts;
+  sort?: { key: SortKey; order: Order };
+  onSort?: (key: SortKey) => void;
+}) {
   return (
     <div className="table-wrap">
       <table className="table" data-testid="node-list">
         <thead>
           <tr>
-            <th>Host</th>
-            <th>Status</th>
+            <SortHeader label="Host" sortKey="name" sort={sort} onSort={onSort} />
+            <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} />
             <th>Labels</th>
-            <th>Versions</th>
-            <th>Last seen</th>
+            <SortHeader label="Versions" sortKey="agentVersion" sort={sort} onSort={onSort} />
+            <SortHeader label="Last seen" sortKey="lastSeen" sort={sort} onSort={onSort} />
             <th>Pipelines</th>
           </tr>
         </thead>

@@ -45,9 +45,17 @@ describe('fleet contract calls', () => {
   });
 
   it('lists nodes with only the filters given', async () => {
-    const { vf, calls } = fake(() => ({ status: 200, body: [] }));
+    const { vf, calls } = fake(() => ({ status: 200, body: { nodes: [], total: 0 } }));
     await vf.nodes('env-1', { status: 'HEALTHY', label: 'region=eu', search: '' });
     expect(calls[0]?.url).toBe('/api/environments/env-1/nodes?status=HEALTHY&label=region%3Deu');
+  });
+
+  it('asks for a page of nodes in an order from a cursor', async () => {
+    const { vf, calls } = fake(() => ({ status: 200, body: { nodes: [], total: 120, nextCursor: 'abc' } }));
+    const page = await vf.nodes('env-1', { sort: 'lastSeen', order: 'desc', limit: 50, cursor: 'xyz' });
+    expect(calls[0]?.url).toBe('/api/environments/env-1/nodes?sort=lastSeen&order=desc&limit=50&cursor=xyz');
+    expect(page.total).toBe(120);
+    expect(page.nextCursor).toBe('abc');
   });
 
   it('counts the nodes a selector matches', async () => {

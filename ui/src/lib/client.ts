@@ -184,6 +184,24 @@ export interface HostNow {
   fsUsedBytes: number | null;
   fsTotalBytes: number | null;
 }
+/** What the node list's page asks: filters, order, size, and where it starts (the nextCursor of the page before). */
+export interface NodeListQuery {
+  status?: string;
+  label?: string;
+  search?: string;
+  sort?: 'name' | 'status' | 'lastSeen' | 'agentVersion';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+/** One page of nodes, how many match in all, and the cursor of the next page (absent on the last). */
+export interface NodePage {
+  nodes: FleetNode[];
+  total: number;
+  nextCursor?: string;
+}
+
 export interface FleetNode {
   id: string;
   environmentId: string;
@@ -408,8 +426,8 @@ export function createVf(client: ApiClient = api, fetchText: FetchFn = (i, init)
     createEnrollmentToken: (envId: string, body: { name?: string; expiresInHours?: number; maxUses?: number; labels?: Record<string, string> }) =>
       obj<EnrollmentToken>(`/api/environments/${enc(envId)}/enrollment-tokens`, 'POST', body),
     revokeEnrollmentToken: (envId: string, id: string) => del(`/api/environments/${enc(envId)}/enrollment-tokens/${enc(id)}`),
-    nodes: (envId: string, f: { status?: string; label?: string; search?: string }, s?: AbortSignal) =>
-      arr<FleetNode>(`/api/environments/${enc(envId)}/nodes${query(f)}`, s),
+    nodes: (envId: string, f: NodeListQuery, s?: AbortSignal) =>
+      obj<NodePage>(`/api/environments/${enc(envId)}/nodes${query({ ...f })}`, 'GET', undefined, s),
     matchNodes: (envId: string, selector: string, s?: AbortSignal) =>
       obj<{ count: number; nodes: { id: string; hostname: string }[] }>(
         `/api/environments/${enc(envId)}/nodes/match${query({ selector })}`, 'GET', undefined, s),

@@ -244,7 +244,7 @@ class AgentApiTest {
         assertThat(checksums(labelled(agent))).isEmpty();
         assertThat(admin.putJson("/api/nodes/" + nodeId + "/maintenance", "{\"enabled\":false}").status()).isEqualTo(200);
         assertThat(checksums(labelled(agent))).containsKey(pipelineId);
-        assertThat(admin.get("/api/environments/" + envId + "/nodes?label=zone=b").json()).hasSize(1);
+        assertThat(admin.get("/api/environments/" + envId + "/nodes?label=zone=b").json().get("nodes")).hasSize(1);
         admin.delete("/api/pipelines/" + pipelineId + "/deployments");
     }
 

@@ -71,7 +71,7 @@ class AgentEndToEndTest {
             this.url = "http://127.0.0.1:" + server.port;
             this.agentData = dir.resolve("agent");
             this.agent = AgentProcess.start(url, token, agentData, "role=e2e", agentSettings);
-            JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json(),
+            JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json().get("nodes"),
                     n -> n.size() == 1 && n.get(0).get("lastHeartbeatAt") != null && !n.get(0).get("agentVersion").asText().isEmpty());
             this.nodeId = nodes.get(0).get("id").asText();
         }
@@ -110,7 +110,7 @@ class AgentEndToEndTest {
             eventually("the deployment panel in sync on version " + version, () -> admin.get("/api/pipelines/" + pipeline + "/deployments").json()
                     .get("nodes").get(0), n -> n.get("inSync").asBoolean() && n.get("reportedVersion").asInt() == version
                     && n.get("status").asText().equals("RUNNING"));
-            eventually("the fleet list shows the node HEALTHY", () -> admin.get("/api/environments/" + env + "/nodes").json().get(0),
+            eventually("the fleet list shows the node HEALTHY", () -> admin.get("/api/environments/" + env + "/nodes").json().get("nodes").get(0),
                     n -> n.get("status").asText().equals("HEALTHY"));
             return onNode;
         }

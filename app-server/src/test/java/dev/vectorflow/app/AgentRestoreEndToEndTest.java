@@ -37,7 +37,7 @@ class AgentRestoreEndToEndTest {
             String token = admin.postJson("/api/environments/" + env + "/enrollment-tokens", "{}").json().get("token").asText();
             try (AgentProcess agent = AgentProcess.start("http://127.0.0.1:" + server.port, token, dir.resolve("agent"), "role=e2e")) {
                 Supplier<String> log = agent::output;
-                String node = eventually("the agent enrolled", () -> admin.get("/api/environments/" + env + "/nodes").json(),
+                String node = eventually("the agent enrolled", () -> admin.get("/api/environments/" + env + "/nodes").json().get("nodes"),
                         n -> n.size() == 1 && n.get(0).hasNonNull("lastHeartbeatAt"), log).get(0).get("id").asText();
                 String pipeline = admin.postJson("/api/environments/" + env + "/pipelines", "{\"name\":\"restored\",\"graph\":"
                         + graph(".tag = \\\"one\\\"") + "}").json().get("id").asText();

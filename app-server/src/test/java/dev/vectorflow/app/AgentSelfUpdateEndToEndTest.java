@@ -121,7 +121,7 @@ class AgentSelfUpdateEndToEndTest {
             byte[] release = withManifest(original, "0.2.0-e2e", null);
             String actionId = releaseFromCliAndUpdate(node, "0.2.0-e2e", release);
 
-            eventually("the fleet shows the node on 0.2.0-e2e", () -> admin.get("/api/environments/" + node.environment + "/nodes").json(),
+            eventually("the fleet shows the node on 0.2.0-e2e", () -> admin.get("/api/environments/" + node.environment + "/nodes").json().get("nodes"),
                     nodes -> nodes.get(0).get("agentVersion").asText().equals("0.2.0-e2e"), agent);
             JsonNode settled = eventually("the update action settled", () -> action(node, actionId),
                     a -> !a.get("status").asText().equals("PENDING"), agent);
@@ -269,7 +269,7 @@ class AgentSelfUpdateEndToEndTest {
         settings.put("VF_UPDATE_PUBLIC_KEY", Base64.getEncoder().encodeToString(releaseKeys.getPublic().getEncoded()));
         LaunchedAgent agent = LaunchedAgent.install(dir.resolve(name), "http://127.0.0.1:" + server.app.port(), token, "role=" + name, settings);
         try {
-            JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json(),
+            JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json().get("nodes"),
                     n -> n.size() == 1 && n.get(0).get("lastHeartbeatAt") != null && !n.get(0).get("lastHeartbeatAt").isNull(), agent);
             String nodeId = nodes.get(0).get("id").asText();
             assertThat(nodes.get(0).get("agentVersion").asText()).isEqualTo(installedVersion);

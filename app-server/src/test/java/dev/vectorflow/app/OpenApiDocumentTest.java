@@ -202,6 +202,7 @@ class OpenApiDocumentTest {
 
         // nodes, their actions and telemetry
         live.expect(200, "GET", "/api/environments/{id}/nodes", root.get(e + "/nodes?status=HEALTHY&label=role=edge&search=edge"));
+        live.expect(200, "GET", "/api/environments/{id}/nodes", root.get(e + "/nodes?sort=lastSeen&order=desc&limit=1"));
         live.expect(200, "GET", "/api/environments/{id}/nodes/match", root.get(e + "/nodes/match?selector=role=edge"));
         live.expect(200, "GET", "/api/nodes/{nodeId}", root.get(n));
         live.expect(200, "PUT", "/api/nodes/{nodeId}/labels", root.putJson(n + "/labels", "{\"labels\":{\"tier\":\"front\"}}"));

@@ -126,7 +126,7 @@ class UiFleetAgentBrowserTest {
                         envId = env.get("id").asText();
                     }
                 }
-                JsonNode nodes = envId == null ? null : admin.get("/api/environments/" + envId + "/nodes").json();
+                JsonNode nodes = envId == null ? null : admin.get("/api/environments/" + envId + "/nodes").json().get("nodes");
                 if (nodes != null && !nodes.isEmpty()) {
                     version = nodes.get(0).get("agentVersion").asText();
                 } else {

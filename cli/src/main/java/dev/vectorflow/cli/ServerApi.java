@@ -238,7 +238,11 @@ public final class ServerApi {
 
     /** The entries of a list answer, whether a bare array or {@code {"items":[...]}}. */
     static JsonNode items(JsonNode answer) {
-        return answer.isArray() ? answer : answer.path("items");
+        if (answer.isArray()) {
+            return answer;
+        }
+        // the node list pages on the server: {"nodes": [...], "total", "nextCursor"}
+        return answer.has("nodes") && !answer.has("items") ? answer.path("nodes") : answer.path("items");
     }
 
 }

@@ -13,7 +13,15 @@ import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.node.NodeRepository.NodeCredential;
 import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
+import dev.vectorflow.core.fleet.NodeSelector;
+import dev.vectorflow.ports.out.node.NodeListing;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -155,5 +163,109 @@ public abstract class NodeRepositoryContract extends FleetStoreContract {
         });
         assertThat(inTransaction(() -> nodes().transitions(silent.id(), 1))).extracting(StatusTransition::to).containsExactly(NodeStatus.UNREACHABLE);
         assertThat(inTransaction(() -> nodes().findById(recent.id()))).hasValueSatisfying(n -> assertThat(n.status()).isEqualTo(NodeStatus.HEALTHY));
+    }
+
+    /** Nodes with ties in every sort key: hostnames differing only in case, few statuses and versions, some never seen. */
+    private List<Node> variedNodes(EnvironmentId environment, int count) {
+        Random random = new Random(20);
+        List<Node> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String hostname = (i % 2 == 0 ? "web-" : "Web-") + (i / 3);
+            NodeStatus status = NodeStatus.values()[random.nextInt(NodeStatus.values().length)];
+            Optional<Instant> seen = i % 5 == 0 ? Optional.empty() : Optional.of(T0.plusSeconds(random.nextInt(4)));
+            Labels agent = Labels.of(Map.of("zone", i % 2 == 0 ? "eu" : "us", "role", i % 3 == 0 ? "db" : "web"));
+            Labels user = i % 4 == 0 ? Labels.of(Map.of("zone", "ap")) : Labels.NONE;
+            made.add(new Node(new NodeId(UUID.randomUUID()), environment, hostname, "linux/amd64", "1." + random.nextInt(3) + ".0", "0.57.0",
+                    "STANDALONE", agent, user, i % 7 == 0, status, "seen", T0, seen, false, ""));
+        }
+        inTransaction(() -> made.forEach(n -> nodes().insert(n, lookup(), hash(n.hostname()))));
+        return made;
+    }
+
+    private static Comparator<Node> order(NodeListing.Sort sort) {
+        Comparator<Node> byKey = switch (sort) {
+            case NAME -> Comparator.comparing(n -> n.hostname().toLowerCase(Locale.ROOT));
+            case STATUS -> Comparator.comparing(n -> n.status().name());
+            case LAST_SEEN -> Comparator.comparing(n -> n.lastHeartbeatAt().orElse(Instant.MIN));
+            case AGENT_VERSION -> Comparator.comparing(Node::agentVersion);
+        };
+        return byKey.thenComparing(n -> n.id().toString());
+    }
+
+    private List<NodeListing.Page> walk(EnvironmentId environment, NodeListing.Filter filter, NodeListing.Sort sort, boolean descending, int limit) {
+        List<NodeListing.Page> pages = new ArrayList<>();
+        Optional<NodeListing.After> after = Optional.empty();
+        do {
+            NodeListing.Request request = new NodeListing.Request(filter, sort, descending, after, limit);
+            NodeListing.Page page = inTransaction(() -> nodes().page(environment, request));
+            pages.add(page);
+            after = page.next();
+        } while (after.isPresent() && pages.size() < 100);
+        return pages;
+    }
+
+    @Test
+    void pagingByKeyset_walksEveryNodeExactlyOnce_inEachSortAndDirection_tiesBrokenById() {
+        EnvironmentId environment = newEnvironment();
+        List<Node> made = variedNodes(environment, 23);
+        newNode(newEnvironment(), "web-elsewhere");
+
+        for (NodeListing.Sort sort : NodeListing.Sort.values()) {
+            for (boolean descending : List.of(false, true)) {
+                List<NodeListing.Page> pages = walk(environment, NodeListing.Filter.ALL, sort, descending, 5);
+                Comparator<Node> order = descending ? order(sort).reversed() : order(sort);
+                assertThat(pages.stream().flatMap(p -> p.nodes().stream()).map(Node::id).toList()).as("%s %s", sort, descending ? "desc" : "asc")
+                        .containsExactlyElementsOf(made.stream().sorted(order).map(Node::id).toList());
+                assertThat(pages).hasSize(5).allSatisfy(p -> assertThat(p.total()).isEqualTo(23));
+                assertThat(pages.getLast().next()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aFilteredPage_holdsOnlyNodesOfTheStatus_withEveryLabel_andTheTextInTheirHostname_andCountsThemAll() {
+        EnvironmentId environment = newEnvironment();
+        List<Node> made = variedNodes(environment, 40);
+        NodeListing.Filter filter = new NodeListing.Filter(Optional.of(NodeStatus.HEALTHY), NodeSelector.of(Map.of("zone", "us", "role", "web")),
+                Optional.of("EB-1"));
+
+        List<NodeListing.Page> pages = walk(environment, filter, NodeListing.Sort.NAME, false, 2);
+
+        List<NodeId> expected = made.stream().filter(n -> n.status() == NodeStatus.HEALTHY && "us".equals(n.labels().values().get("zone"))
+                && "web".equals(n.labels().values().get("role")) && n.hostname().toLowerCase(Locale.ROOT).contains("eb-1"))
+                .sorted(order(NodeListing.Sort.NAME)).map(Node::id).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(pages.stream().flatMap(p -> p.nodes().stream()).map(Node::id).toList()).containsExactlyElementsOf(expected);
+        assertThat(pages.getFirst().total()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void userLabels_overrideAgentLabels_inTheLabelFilter() {
+        EnvironmentId environment = newEnvironment();
+        List<Node> made = variedNodes(environment, 12);
+        NodeListing.Filter inAp = new NodeListing.Filter(Optional.empty(), NodeSelector.of(Map.of("zone", "ap")), Optional.empty());
+        NodeListing.Filter inEu = new NodeListing.Filter(Optional.empty(), NodeSelector.of(Map.of("zone", "eu")), Optional.empty());
+
+        NodeListing.Page ap = inTransaction(() -> nodes().page(environment, new NodeListing.Request(inAp, NodeListing.Sort.NAME, false,
+                Optional.empty(), 100)));
+        NodeListing.Page eu = inTransaction(() -> nodes().page(environment, new NodeListing.Request(inEu, NodeListing.Sort.NAME, false,
+                Optional.empty(), 100)));
+
+        assertThat(ap.nodes()).extracting(Node::id).containsExactlyInAnyOrderElementsOf(made.stream().filter(n -> !n.userLabels().isEmpty())
+                .map(Node::id).toList());
+        assertThat(eu.nodes()).allSatisfy(n -> assertThat(n.userLabels().isEmpty()).isTrue()).isNotEmpty();
+    }
+
+    @Test
+    void matching_countsEveryNodeTheSelectorMatchesOutsideMaintenance_butHoldsAtMostTheLimit() {
+        EnvironmentId environment = newEnvironment();
+        List<Node> made = variedNodes(environment, 30);
+        NodeSelector eu = NodeSelector.of(Map.of("zone", "eu"));
+
+        NodeListing.Page page = inTransaction(() -> nodes().matching(environment, eu, 4));
+
+        List<Node> expected = made.stream().filter(n -> !n.maintenance() && eu.matches(n.labels())).sorted(order(NodeListing.Sort.NAME)).toList();
+        assertThat(page.total()).isEqualTo(expected.size());
+        assertThat(page.nodes()).extracting(Node::id).containsExactlyElementsOf(expected.stream().limit(4).map(Node::id).toList());
     }
 }

@@ -59,6 +59,22 @@ public abstract class TelemetryRepositoryContract extends TelemetryStoreContract
     }
 
     @Test
+    void pipelineStatesOfSeveralNodes_returnsTheirStatesOnly_inOneRead() {
+        EnvironmentId environment = newEnvironment();
+        Node web1 = newNode(environment, "many-1");
+        Node web2 = newNode(environment, "many-2");
+        Node other = newNode(environment, "many-3");
+        PipelineId shared = anyPipeline();
+        write(withStates(web1.id(), T0, List.of(state(shared, 1, PipelineRunStatus.RUNNING, "")), Optional.empty()),
+                withStates(web2.id(), T0, List.of(state(shared, 2, PipelineRunStatus.RUNNING, "")), Optional.empty()),
+                withStates(other.id(), T0, List.of(state(shared, 2, PipelineRunStatus.RUNNING, "")), Optional.empty()));
+
+        assertThat(read(() -> telemetry().pipelineStates(List.of(web1.id(), web2.id())))).extracting(StoredPipelineState::nodeId)
+                .containsExactlyInAnyOrder(web1.id(), web2.id());
+        assertThat(read(() -> telemetry().pipelineStates(List.<dev.vectorflow.core.fleet.NodeId>of()))).isEmpty();
+    }
+
+    @Test
     void givenManyLogLines_thenLogs_returnsTheNewestLimitAfterTheGivenSequence_oldestFirst_andOfOnePipelineWhenAsked() {
         Node node = newNode(newEnvironment(), "logs-2");
         PipelineId a = anyPipeline();

@@ -4,9 +4,11 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
+import dev.vectorflow.ports.out.node.NodeListing;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.UniqueViolation;
 import java.time.Instant;
@@ -127,6 +129,63 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
     @Override
     public List<Node> findByEnvironment(EnvironmentId environment) {
         return nodes.values().stream().map(Stored::node).filter(n -> n.environmentId().equals(environment)).sorted(BY_HOSTNAME).toList();
+    }
+
+    /** A node's sort key: comparable, and as text for the page's end. */
+    private static Comparable<?> sortKey(NodeListing.Sort sort, Node n) {
+        return switch (sort) {
+            case NAME -> n.hostname().toLowerCase(Locale.ROOT);
+            case STATUS -> n.status().name();
+            case LAST_SEEN -> n.lastHeartbeatAt().orElse(Instant.MIN);
+            case AGENT_VERSION -> n.agentVersion();
+        };
+    }
+
+    private static Comparable<?> parsedKey(NodeListing.Sort sort, String text) {
+        if (sort != NodeListing.Sort.LAST_SEEN) {
+            return text;
+        }
+        return text.equals("-infinity") ? Instant.MIN : Instant.parse(text);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Comparable<?> a, String aId, Comparable<?> b, String bId) {
+        int byKey = ((Comparable) a).compareTo(b);
+        return byKey != 0 ? byKey : aId.compareTo(bId);
+    }
+
+    private List<Node> filtered(EnvironmentId environment, NodeListing.Filter filter) {
+        Optional<String> search = filter.search().map(t -> t.toLowerCase(Locale.ROOT));
+        return findByEnvironment(environment).stream()
+                .filter(n -> filter.status().map(s -> s == n.status()).orElse(true))
+                .filter(n -> filter.labels().matches(n.labels()))
+                .filter(n -> search.map(t -> n.hostname().toLowerCase(Locale.ROOT).contains(t)).orElse(true))
+                .toList();
+    }
+
+    @Override
+    public NodeListing.Page page(EnvironmentId environment, NodeListing.Request request) {
+        List<Node> matching = filtered(environment, request.filter());
+        int sign = request.descending() ? -1 : 1;
+        NodeListing.Sort sort = request.sort();
+        List<Node> after = matching.stream()
+                .filter(n -> request.after().map(a -> sign * compare(sortKey(sort, n), n.id().toString(), parsedKey(sort, a.key()),
+                        a.id().toString()) > 0).orElse(true))
+                .sorted((x, y) -> sign * compare(sortKey(sort, x), x.id().toString(), sortKey(sort, y), y.id().toString()))
+                .toList();
+        List<Node> shown = after.stream().limit(request.limit()).toList();
+        Optional<NodeListing.After> next = after.size() > request.limit()
+                ? Optional.of(new NodeListing.After(sortKey(sort, shown.getLast()) instanceof Instant at && at.equals(Instant.MIN) ? "-infinity"
+                        : sortKey(sort, shown.getLast()).toString(), shown.getLast().id()))
+                : Optional.empty();
+        return new NodeListing.Page(shown, next, matching.size());
+    }
+
+    @Override
+    public NodeListing.Page matching(EnvironmentId environment, NodeSelector selector, int limit) {
+        List<Node> matching = filtered(environment, new NodeListing.Filter(Optional.empty(), selector, Optional.empty())).stream()
+                .filter(n -> !n.maintenance()).toList();
+        return new NodeListing.Page(matching.stream().limit(limit).toList(), Optional.empty(), matching.size());
     }
 
     @Override

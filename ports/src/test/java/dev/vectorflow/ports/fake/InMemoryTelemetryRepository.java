@@ -118,6 +118,11 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
     }
 
     @Override
+    public List<StoredPipelineState> pipelineStates(Collection<NodeId> nodes) {
+        return state.states.values().stream().filter(s -> nodes.contains(s.nodeId())).toList();
+    }
+
+    @Override
     public List<StoredPipelineState> pipelineStatesOf(PipelineId pipeline) {
         return state.states.values().stream().filter(s -> s.pipelineId().equals(pipeline)).toList();
     }

@@ -63,7 +63,7 @@ public final class DeploymentController {
         body.throwIfInvalid();
         Deployment deployment = deploy.deployPipeline(new DeployPipelineCommand(Caller.of(ctx).actor(), id, version,
                 selector.orElse(NodeSelector.ALL)));
-        int matched = nodes.matching(deployment.environmentId(), deployment.selector()).size();
+        int matched = Math.toIntExact(nodes.matching(deployment.environmentId(), deployment.selector(), 1).total());
         ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version())));
     }
 

@@ -13,11 +13,13 @@ import static dev.vectorflow.adapter.http.openapi.Schema.uuid;
 
 import dev.vectorflow.adapter.http.node.NodeResponses.MatchResponse;
 import dev.vectorflow.adapter.http.node.NodeResponses.NodeActionResponse;
+import dev.vectorflow.adapter.http.node.NodeResponses.NodeListResponse;
 import dev.vectorflow.adapter.http.node.NodeResponses.NodeResponse;
 import dev.vectorflow.adapter.http.openapi.ApiDocs;
 import dev.vectorflow.adapter.http.openapi.Schema;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.ports.in.node.RequestSampleCommand;
+import dev.vectorflow.ports.out.node.NodeListing;
 
 /** The node routes (list, detail, labels, maintenance, token, re-enrollment, restarts, samples, actions) in the OpenAPI document. */
 public final class NodeApiDocs {
@@ -33,13 +35,22 @@ public final class NodeApiDocs {
 
     public static void describe(ApiDocs docs) {
         docs.tag("Nodes");
-        docs.get("/api/environments/{id}/nodes", "The nodes of an environment with the pipelines they run")
+        docs.get("/api/environments/{id}/nodes", "One page of the nodes of an environment with the pipelines they run")
+                .description("Paged by keyset: pass the answer's nextCursor (absent on the last page) as cursor, with the same sort, order"
+                        + " and filters, for the next page. Nodes with the same sort key come in the order of their ids. total counts every"
+                        + " node the filters match. Every invalid parameter is named in one 400.")
                 .query("status", enumeration("HEALTHY", "DEGRADED", "UNREACHABLE"), "only nodes of this status")
                 .query("label", string().describedAs("key=value; repeat the parameter or separate with commas"),
                         "only nodes that have every one of these labels")
-                .query("search", string(), "only nodes whose hostname contains this text")
-                .ok(array(of(NodeResponse.class)));
-        docs.get("/api/environments/{id}/nodes/match", "The nodes a selector matches (to preview a deployment)")
+                .query("search", string(NodeListParams.MAX_SEARCH), "only nodes whose hostname contains this text (case ignored)")
+                .query("sort", enumeration("name", "status", "lastSeen", "agentVersion"),
+                        "what the nodes are ordered by (default name: hostname ignoring case; lastSeen: nodes never seen first)")
+                .query("order", enumeration("asc", "desc"), "ascending (default) or descending")
+                .query("limit", integer(1, NodeListing.MAX_LIMIT), "most nodes on the page (default " + NodeListing.DEFAULT_LIMIT + ")")
+                .query("cursor", string(NodeListParams.MAX_CURSOR), "where the page starts: nextCursor of the page before")
+                .ok(of(NodeListResponse.class));
+        docs.get("/api/environments/{id}/nodes/match", "How many nodes a selector matches, and the first " + NodeListParams.MATCH_LIMIT
+                + " of them by hostname (to preview a deployment)")
                 .query("selector", string().describedAs("key=value,key=value; empty matches every node"), "the labels a node must all have")
                 .ok(of(MatchResponse.class));
         docs.get("/api/nodes/{nodeId}", "One node with its pipelines, its status transitions and its latest host reading")

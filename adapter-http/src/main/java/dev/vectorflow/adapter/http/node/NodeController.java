@@ -9,15 +9,14 @@ import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.adapter.http.json.JsonFields;
 import dev.vectorflow.adapter.http.node.NodeResponses.MatchResponse;
 import dev.vectorflow.adapter.http.node.NodeResponses.NodeActionResponse;
+import dev.vectorflow.adapter.http.node.NodeResponses.NodeListResponse;
 import dev.vectorflow.adapter.http.node.NodeResponses.NodeRef;
 import dev.vectorflow.adapter.http.node.NodeResponses.NodeResponse;
 import dev.vectorflow.adapter.http.params.PathParams;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.fleet.Labels;
-import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeSelector;
-import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.identity.TeamId;
 import dev.vectorflow.core.pipeline.PipelineId;
@@ -32,9 +31,9 @@ import dev.vectorflow.ports.in.node.RestartPipelineCommand;
 import dev.vectorflow.ports.in.node.RevokeNodeTokenCommand;
 import dev.vectorflow.ports.in.node.SetNodeLabelsCommand;
 import dev.vectorflow.ports.in.node.SetNodeMaintenanceCommand;
+import dev.vectorflow.ports.out.node.NodeListing;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,23 +86,16 @@ public final class NodeController {
     }
 
     private void listNodes(Context ctx) throws NotFoundFailure {
-        Optional<NodeStatus> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return NodeStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("status", "must be HEALTHY, DEGRADED or UNREACHABLE but was '" + s + "'");
-            }
-        });
-        NodeSelector labels = NodeSelector.parse("label", String.join(",", ctx.queryParams("label")));
-        Optional<String> search = Optional.ofNullable(ctx.queryParam("search")).map(String::strip).filter(s -> !s.isEmpty());
-        ctx.json(queries.nodes(PathParams.environmentId(ctx), new NodeQueries.NodeFilter(status, labels, search)).stream()
-                .map(v -> NodeResponse.fromDomain(v.node(), v.pipelines())).toList());
+        NodeListing.Request request = NodeListParams.read(ctx);
+        NodeQueries.NodePage page = queries.nodes(PathParams.environmentId(ctx), request);
+        ctx.json(new NodeListResponse(page.nodes().stream().map(v -> NodeResponse.fromDomain(v.node(), v.pipelines())).toList(), page.total(),
+                page.next().map(after -> NodeListParams.encode(request, after)).orElse(null)));
     }
 
     private void match(Context ctx) throws NotFoundFailure {
         NodeSelector selector = NodeSelector.parse("selector", ctx.queryParam("selector"));
-        List<Node> matched = queries.matching(PathParams.environmentId(ctx), selector);
-        ctx.json(new MatchResponse(matched.size(), matched.stream().map(NodeRef::fromDomain).toList()));
+        NodeListing.Page matched = queries.matching(PathParams.environmentId(ctx), selector, NodeListParams.MATCH_LIMIT);
+        ctx.json(new MatchResponse(matched.total(), matched.nodes().stream().map(NodeRef::fromDomain).toList()));
     }
 
     private void node(Context ctx) throws NotFoundFailure {

@@ -75,7 +75,12 @@ final class NodeResponses {
         }
     }
 
-    record MatchResponse(int count, List<NodeRef> nodes) {
+    /** How many nodes the selector matches, and the first of them by hostname (at most 50). */
+    record MatchResponse(long count, List<NodeRef> nodes) {
+    }
+
+    /** A page of the node list: its nodes, how many match in all, and the cursor of the next page (null on the last). */
+    record NodeListResponse(List<NodeResponse> nodes, long total, String nextCursor) {
     }
 
     /** A one-shot action of a node: {@code status} is PENDING until the agent settles it (SUCCEEDED or FAILED, with its message). */

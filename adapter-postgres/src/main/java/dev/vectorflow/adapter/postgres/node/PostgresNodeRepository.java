@@ -9,10 +9,17 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.ports.out.node.NodeListing;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.core.validation.InvalidValueException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -74,6 +81,92 @@ public final class PostgresNodeRepository implements NodeRepository {
     public List<Node> findByEnvironment(EnvironmentId environment) {
         return dsl.get().fetch("select " + COLUMNS + " from nodes where environment_id = ? order by lower(hostname), id", environment.value())
                 .map(PostgresNodeRepository::toNode);
+    }
+
+    /** The sort key of each order as SQL, matching the indexes of changeset 012, and the type its text form casts back to. */
+    private static String sortKey(NodeListing.Sort sort) {
+        return switch (sort) {
+            case NAME -> "(lower(hostname) collate \"C\")";
+            case STATUS -> "status";
+            case LAST_SEEN -> "coalesce(last_heartbeat_at, '-infinity'::timestamptz)";
+            case AGENT_VERSION -> "(agent_version collate \"C\")";
+        };
+    }
+
+    /** The sort key as the text a page's end carries: last-seen times as ISO-8601 UTC instants, or {@code -infinity} for never. */
+    private static String sortKeyText(NodeListing.Sort sort) {
+        return sort == NodeListing.Sort.LAST_SEEN
+                ? "case when last_heartbeat_at is null then '-infinity' else to_char(last_heartbeat_at at time zone 'UTC',"
+                        + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') end"
+                : sortKey(sort) + "::text";
+    }
+
+    /** The value a page's end compares with, in the type of the sort key; a key no page gave is refused. */
+    private static Object afterKey(NodeListing.Sort sort, String key) {
+        if (sort != NodeListing.Sort.LAST_SEEN || key.equals("-infinity")) {
+            return key;
+        }
+        try {
+            return Instant.parse(key).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("cursor", "is not a cursor this list gave (pass nextCursor back unchanged)");
+        }
+    }
+
+    /** The where clause of a listing, its parameters added to {@code params}. */
+    private static String where(EnvironmentId environment, NodeListing.Filter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where environment_id = ?");
+        params.add(environment.value());
+        filter.status().ifPresent(status -> {
+            where.append(" and status = ?");
+            params.add(status.name());
+        });
+        if (!filter.labels().required().isEmpty()) {
+            where.append(" and (agent_labels::jsonb || user_labels::jsonb) @> ?::jsonb");
+            params.add(labels(filter.labels().required()));
+        }
+        filter.search().ifPresent(text -> {
+            where.append(" and strpos(lower(hostname), ?) > 0");
+            params.add(text.toLowerCase(Locale.ROOT));
+        });
+        return where.toString();
+    }
+
+    @Override
+    public NodeListing.Page page(EnvironmentId environment, NodeListing.Request request) {
+        List<Object> params = new ArrayList<>();
+        String where = where(environment, request.filter(), params);
+        long total = dsl.get().fetchOne("select count(*) from nodes" + where, params.toArray()).get(0, Long.class);
+        String key = sortKey(request.sort());
+        String direction = request.descending() ? " desc" : "";
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(sortKeyText(request.sort()))
+                .append(" as sort_key from nodes").append(where);
+        request.after().ifPresent(after -> {
+            sql.append(" and (").append(key).append(", id) ").append(request.descending() ? "<" : ">").append(" (cast(? as ")
+                    .append(request.sort() == NodeListing.Sort.LAST_SEEN ? "timestamptz" : "text").append("), ?)");
+            params.add(afterKey(request.sort(), after.key()));
+            params.add(after.id().value());
+        });
+        sql.append(" order by ").append(key).append(direction).append(", id").append(direction).append(" limit ?");
+        params.add(request.limit() + 1);
+        List<Record> rows = dsl.get().fetch(sql.toString(), params.toArray());
+        List<Node> shown = rows.stream().limit(request.limit()).map(PostgresNodeRepository::toNode).toList();
+        Optional<NodeListing.After> next = rows.size() > request.limit()
+                ? Optional.of(new NodeListing.After(rows.get(request.limit() - 1).get("sort_key", String.class), shown.getLast().id()))
+                : Optional.empty();
+        return new NodeListing.Page(shown, next, total);
+    }
+
+    @Override
+    public NodeListing.Page matching(EnvironmentId environment, NodeSelector selector, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(environment, new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), params)
+                + " and not maintenance";
+        long total = dsl.get().fetchOne("select count(*) from nodes" + where, params.toArray()).get(0, Long.class);
+        params.add(limit);
+        List<Node> first = dsl.get().fetch("select " + COLUMNS + " from nodes" + where + " order by " + sortKey(NodeListing.Sort.NAME)
+                + ", id limit ?", params.toArray()).map(PostgresNodeRepository::toNode);
+        return new NodeListing.Page(first, Optional.empty(), total);
     }
 
     @Override

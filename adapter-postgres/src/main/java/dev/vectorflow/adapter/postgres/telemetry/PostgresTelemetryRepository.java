@@ -12,6 +12,7 @@ import dev.vectorflow.ports.out.telemetry.HostMinute;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,15 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
     @Override
     public List<StoredPipelineState> pipelineStates(NodeId node) {
         return dsl.get().fetch("select * from node_pipeline_states where node_id = ?", node.value()).map(PostgresTelemetryRepository::toState);
+    }
+
+    @Override
+    public List<StoredPipelineState> pipelineStates(Collection<NodeId> nodes) {
+        if (nodes.isEmpty()) {
+            return List.of();
+        }
+        return dsl.get().fetch("select * from node_pipeline_states where node_id = any(?)",
+                (Object) nodes.stream().map(NodeId::value).toArray(UUID[]::new)).map(PostgresTelemetryRepository::toState);
     }
 
     @Override

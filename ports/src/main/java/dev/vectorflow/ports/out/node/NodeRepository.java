@@ -33,6 +33,12 @@ public interface NodeRepository {
     /** The environment's nodes, ordered by hostname. */
     List<Node> findByEnvironment(EnvironmentId environment);
 
+    /** One page of the environment's nodes matching the filter, in the order asked, with the count of all that match. */
+    NodeListing.Page page(EnvironmentId environment, NodeListing.Request request);
+
+    /** How many nodes of the environment not in maintenance the selector matches, and the first {@code limit} of them by hostname. */
+    NodeListing.Page matching(EnvironmentId environment, dev.vectorflow.core.fleet.NodeSelector selector, int limit);
+
     /** Every node's labels and maintenance flag in the environment (desired-state previews). */
     List<Node> findAll();
 

@@ -4,6 +4,7 @@ import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface TelemetryRepository {
     }
 
     List<StoredPipelineState> pipelineStates(NodeId node);
+
+    /** The pipeline states of several nodes at once (a page of the node list), in no particular order. */
+    List<StoredPipelineState> pipelineStates(Collection<NodeId> nodes);
 
     List<StoredPipelineState> pipelineStatesOf(PipelineId pipeline);
 

@@ -9,15 +9,14 @@ import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.in.node.NodeQueries;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import dev.vectorflow.ports.out.node.NodeActionRepository.StoredAction;
+import dev.vectorflow.ports.out.node.NodeListing;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
 import dev.vectorflow.ports.service.fleet.Existing;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,25 +51,12 @@ public final class NodeQueryService implements NodeQueries {
     }
 
     @Override
-    public List<NodeView> nodes(EnvironmentId environment, NodeFilter filter) throws NotFoundFailure {
+    public NodePage nodes(EnvironmentId environment, NodeListing.Request request) throws NotFoundFailure {
         return transactions.inTransaction(() -> {
             requireEnvironment(environment);
             Map<PipelineId, String> names = desiredStates.plan(environment).pipelineNames();
-            String search = filter.search().map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-            List<NodeView> found = new ArrayList<>();
-            for (Node node : nodes.findByEnvironment(environment)) {
-                if (filter.status().isPresent() && node.status() != filter.status().get()) {
-                    continue;
-                }
-                if (!filter.labels().matches(node.labels())) {
-                    continue;
-                }
-                if (search != null && !node.hostname().toLowerCase(Locale.ROOT).contains(search)) {
-                    continue;
-                }
-                found.add(views.view(node, names));
-            }
-            return found;
+            NodeListing.Page page = nodes.page(environment, request);
+            return new NodePage(views.views(page.nodes(), names), page.next(), page.total());
         });
     }
 
@@ -89,10 +75,10 @@ public final class NodeQueryService implements NodeQueries {
     }
 
     @Override
-    public List<Node> matching(EnvironmentId environment, NodeSelector selector) throws NotFoundFailure {
+    public NodeListing.Page matching(EnvironmentId environment, NodeSelector selector, int limit) throws NotFoundFailure {
         return transactions.inTransaction(() -> {
             requireEnvironment(environment);
-            return nodes.findByEnvironment(environment).stream().filter(n -> !n.maintenance() && selector.matches(n.labels())).toList();
+            return nodes.matching(environment, selector, limit);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.service.node;
 
 import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.in.node.NodeQueries.NodeView;
 import dev.vectorflow.ports.in.node.NodeQueries.PipelineOnNode;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,21 @@ public final class PipelineOnNodeViews {
         }
         running.sort(Comparator.comparing(PipelineOnNode::pipelineName));
         return new NodeView(node, running);
+    }
+
+    /** The nodes with their pipelines, read in one query (a page of the node list), in the order given. */
+    List<NodeView> views(List<Node> nodes, Map<PipelineId, String> names) {
+        Map<NodeId, List<PipelineOnNode>> running = new HashMap<>();
+        for (StoredPipelineState state : telemetry.pipelineStates(nodes.stream().map(Node::id).toList())) {
+            running.computeIfAbsent(state.nodeId(), id -> new ArrayList<>()).add(onNode(state, names));
+        }
+        List<NodeView> views = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            List<PipelineOnNode> pipelines = running.getOrDefault(node.id(), new ArrayList<>());
+            pipelines.sort(Comparator.comparing(PipelineOnNode::pipelineName));
+            views.add(new NodeView(node, pipelines));
+        }
+        return views;
     }
 
     /** What the nodes running a pipeline last reported about it. */
