@@ -54,6 +54,12 @@ public final class ArchitectureRules {
     public static final String BENCH_LOAD = "dev.vectorflow.bench.load..";
     /** Measures the shipped agent jar as the launcher runs it. */
     public static final String BENCH_FOOTPRINT = "dev.vectorflow.bench.footprint..";
+    /**
+     * Scale benchmarks: they run the whole server in their JVM on a database they fill with SQL (100,000 nodes in seconds,
+     * which no HTTP client could enroll that fast) and measure it over HTTP. The one place besides adapter-postgres that
+     * may use JDBC, and besides the composition root that may use app-server (its {@code BenchServer} entry point).
+     */
+    public static final String BENCH_SCALE = "dev.vectorflow.bench.scale..";
     /** {@code vectorflow ctl}: the client command line; a client of the HTTP API built on the embeddable library. */
     public static final String CLI = "dev.vectorflow.cli..";
     /** The Vector stand-in: a test fixture module, never shipped. */
@@ -91,7 +97,7 @@ public final class ArchitectureRules {
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..", "javax..", "java.net.http..");
 
     public static final ArchRule persistence_libraries_only_in_adapter_postgres = noClasses()
-            .that().resideOutsideOfPackage(ADAPTER_POSTGRES)
+            .that().resideOutsideOfPackages(ADAPTER_POSTGRES, BENCH_SCALE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.jooq..", "com.zaxxer.hikari..", "liquibase..", "org.postgresql..", "io.zonky..", "java.sql..", "javax.sql..")
             .because("jOOQ, HikariCP, Liquibase and JDBC stay inside adapter-postgres");
@@ -141,7 +147,7 @@ public final class ArchitectureRules {
             .should().notDependOnEachOther();
 
     public static final ArchRule nothing_but_the_composition_root_depends_on_app_server = noClasses()
-            .that().resideOutsideOfPackage(APP_SERVER)
+            .that().resideOutsideOfPackages(APP_SERVER, BENCH_SCALE)
             .should().dependOnClassesThat().resideInAPackage(APP_SERVER);
 
     public static final ArchRule agent_runtime_never_depends_on_server_modules = noClasses()
@@ -186,7 +192,7 @@ public final class ArchitectureRules {
             .because("it imitates Vector from the outside; sharing VectorFlow code would let a bug hide on both sides");
 
     public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
-            .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT)
+            .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT, BENCH_SCALE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
             .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
 

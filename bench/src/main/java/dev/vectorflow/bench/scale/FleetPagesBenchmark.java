@@ -1,4 +1,6 @@
-package dev.vectorflow.bench;
+package dev.vectorflow.bench.scale;
+
+import dev.vectorflow.bench.CommandLine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
