@@ -92,7 +92,7 @@ class AlertAgentEndToEndTest {
                 "VECTOR_STANDIN_CONTROL", control.toString());
         agentA = AgentProcess.start(url, enrollmentToken(), dir.resolve("agent-a"), "role=a", agentSettings);
         agentB = AgentProcess.start(url, enrollmentToken(), dir.resolve("agent-b"), "role=b", agentSettings);
-        JsonNode nodes = eventually("both agents enrolled and reported", () -> admin.get(env("/nodes")).json(),
+        JsonNode nodes = eventually("both agents enrolled and reported", () -> admin.get(env("/nodes")).json().get("nodes"),
                 n -> n.size() == 2 && n.get(0).hasNonNull("lastHeartbeatAt") && n.get(1).hasNonNull("lastHeartbeatAt"));
         for (JsonNode n : nodes) {
             if (n.get("labels").get("role").asText().equals("a")) {
@@ -347,7 +347,7 @@ class AlertAgentEndToEndTest {
 
             server.close();
             server = server.startAgain(SERVER_SETTINGS);
-            eventually("both agents back on the new server", () -> admin.get(env("/nodes")).json(), n -> n.size() == 2
+            eventually("both agents back on the new server", () -> admin.get(env("/nodes")).json().get("nodes"), n -> n.size() == 2
                     && n.get(0).get("status").asText().equals("HEALTHY") && n.get(1).get("status").asText().equals("HEALTHY"));
             // a rule made after the restart fires: the new server evaluates, and it evaluated the old rule in the same rounds
             String sentinel = createRule("{\"name\":\"sentinel\",\"channels\":[\"" + channel + "\"],\"condition\":{\"kind\":"
