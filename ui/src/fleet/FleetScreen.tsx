@@ -135,7 +135,7 @@ export function FleetScreen() {
         ) : (
           <>
             <NodeTable nodes={page.nodes} firing={firing} sort={sort} onSort={sortBy} />
-            <div className="pager" data-testid="fleet-pager">
+            <div className="pager" data-testid="fleet-pager" aria-busy={nodes.loading}>
               <span className="muted" data-testid="fleet-range">
                 {page.nodes.length === 0 ? 'No more nodes' : `${first + 1}–${first + page.nodes.length}`} of {page.total}{' '}
                 {page.total === 1 ? 'node' : 'nodes'}
