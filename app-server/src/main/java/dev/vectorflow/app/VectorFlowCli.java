@@ -129,8 +129,9 @@ public final class VectorFlowCli {
                     out.println("Database schema is up to date on " + database + ".");
                     yield OK;
                 }
-                case Commands.ReleaseKeygen keygen -> ReleaseCommands.keygen(keygen.out, out, err);
-                case Commands.ReleaseSign sign -> ReleaseCommands.sign(sign.key, sign.jar, sign.version, sign.downloadUrl, sign.output, out, err);
+                // run before the settings are read (run above); listed for the switch to be exhaustive
+                case Commands.ReleaseKeygen keygen -> throw new IllegalStateException("release keygen needs no settings");
+                case Commands.ReleaseSign sign -> throw new IllegalStateException("release sign needs no settings");
                 case Commands.Server server -> {
                     ServerApplication app = ServerApplication.start(settings);
                     installStopSignals(app);

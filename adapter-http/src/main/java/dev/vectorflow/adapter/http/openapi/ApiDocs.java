@@ -31,7 +31,6 @@ public final class ApiDocs {
         private String description = "";
         private final List<Query> queries = new ArrayList<>();
         private Schema body;
-        private String bodyMediaType = "application/json";
         private boolean bodyOptional;
         private final List<Answer> answers = new ArrayList<>();
 
@@ -125,10 +124,6 @@ public final class ApiDocs {
 
         Schema body() {
             return body;
-        }
-
-        String bodyMediaType() {
-            return bodyMediaType;
         }
 
         boolean bodyOptional() {

@@ -111,7 +111,7 @@ public final class OpenApiDocument {
             if (doc != null && doc.body() != null) {
                 ObjectNode body = operation.putObject("requestBody");
                 body.put("required", !doc.bodyOptional());
-                body.putObject("content").putObject(doc.bodyMediaType()).set("schema", doc.body().toJson(components));
+                body.putObject("content").putObject("application/json").set("schema", doc.body().toJson(components));
             }
             ObjectNode responses = operation.putObject("responses");
             if (doc != null) {
