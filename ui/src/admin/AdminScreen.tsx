@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { EnvironmentApprovals } from './Approvals.tsx';
 import type { SignedInSession } from '../api.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type Team, type User } from '../lib/client.ts';
@@ -412,6 +413,7 @@ function TeamCard({ team, admin, onChanged }: { team: Team; admin: boolean; onCh
                     }}
                   />
                 )}
+                <EnvironmentApprovals environment={e} canManage={canManage} onChanged={workspace.reload} />
               </li>
             ))}
           </ul>
