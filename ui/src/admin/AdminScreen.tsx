@@ -399,7 +399,7 @@ function TeamCard({ team, admin, onChanged }: { team: Team; admin: boolean; onCh
           <ul className="plain-list" data-testid="team-environments">
             {envs.length === 0 && <li className="muted">No environment yet.</li>}
             {envs.map((e) => (
-              <li key={e.id}>
+              <li key={e.id} data-testid="team-environment">
                 <strong>{e.name}</strong> <span className="muted small">{e.description}</span>
                 {canManage && (
                   <ConfirmButton

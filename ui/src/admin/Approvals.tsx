@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Environment } from '../api.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { ComponentDiff } from '../editor/Versions.tsx';
@@ -14,17 +14,22 @@ import { ConfirmButton, LoadState, Time, useAction, useLoad } from '../ui.tsx';
 export function EnvironmentApprovals({ environment, canManage, onChanged }: { environment: Environment; canManage: boolean; onChanged: () => void }) {
   const toggle = useAction();
   const [open, setOpen] = useState(false);
+  // shown at once; set back when the server refuses
+  const [on, setOn] = useState(!!environment.requiresApproval);
+  useEffect(() => setOn(!!environment.requiresApproval), [environment.requiresApproval]);
   return (
     <div className="environment-approvals" data-testid="environment-approvals">
       <label className="check">
         <input
           type="checkbox"
-          checked={!!environment.requiresApproval}
+          checked={on}
           disabled={!canManage || toggle.busy}
           title={canManage ? undefined : 'Only an admin of the team changes this'}
           onChange={async (e) => {
             const checked = e.target.checked;
+            setOn(checked);
             if (await toggle.run(() => vf.setRequiresApproval(environment.id, checked))) onChanged();
+            else setOn(!checked);
           }}
           data-testid="requires-approval"
         />{' '}

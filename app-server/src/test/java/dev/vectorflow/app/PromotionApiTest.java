@@ -278,6 +278,24 @@ class PromotionApiTest {
     }
 
     @Test
+    void givenTheTargetLostASecretMeanwhile_anApproval_failsWithTheReason_andTheRequestStaysPending() {
+        String id = publishedInDev();
+        secretAndCertificate(prod);
+        assertThat(admin.patchJson("/api/environments/" + prod, "{\"requiresApproval\":true}").status()).isEqualTo(200);
+        String request = editor.postJson("/api/pipelines/" + id + "/versions/1/promote", promoteBody(prod, "")).json().get("id").asText();
+        assertThat(admin.delete("/api/environments/" + prod + "/secrets/api_token").status()).isEqualTo(204);
+
+        String approvals = "/api/environments/" + prod + "/approvals";
+        Answer failed = admin.postJson(approvals + "/" + request + "/approve", "{}");
+        assertThat(failed.status()).as(failed.body()).isEqualTo(409);
+        assertThat(failed.body()).contains("no longer has every secret");
+        assertThat(admin.get(approvals + "/" + request).json().get("state").asText()).isEqualTo("PENDING");
+        assertThat(pipelinesOf(prod)).isEmpty();
+        assertThat(server.root().get("/api/audit?entityType=approval&entityId=" + request).json().get("items").findValuesAsText("action"))
+                .contains("approval.request", "approval.approve", "approval.failed");
+    }
+
+    @Test
     void givenAnExpiredRequest_itIsListedAsExpired_andCannotBeApproved() {
         String id = publishedInDev();
         secretAndCertificate(prod);
