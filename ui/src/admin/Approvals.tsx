@@ -81,6 +81,7 @@ function ApprovalItem({ request, environmentId, mine, canDecide, onDecided }: { 
           asked by {request.requestedBy.replace(/^user:/, '')}, <Time iso={request.requestedAt} />; expires <Time iso={request.expiresAt} />
         </span>
       </p>
+      {request.note && <p className="small">Note: {request.note}</p>}
       {request.values.length > 0 && (
         <ul className="small">
           {request.values.map((v) => (

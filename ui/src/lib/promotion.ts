@@ -55,6 +55,8 @@ export interface ApprovalRequest {
   targetEnvironmentId?: string;
   baseVersion?: number;
   values: { component: string; option: string; to: unknown }[];
+  /** What the requester added to the version message (promotions). */
+  note?: string;
   requestedBy: string;
   requestedAt: string;
   expiresAt: string;

@@ -227,7 +227,7 @@ class PromotionApiTest {
         assertThat(flagged.json().get("requiresApproval").asBoolean()).isTrue();
 
         // a promotion waits
-        Answer held = admin.postJson("/api/pipelines/" + id + "/versions/1/promote", promoteBody(prod, PROD_URI));
+        Answer held = admin.postJson("/api/pipelines/" + id + "/versions/1/promote", promoteBody(prod, PROD_URI + ",\"note\":\"release 7\""));
         assertThat(held.status()).as(held.body()).isEqualTo(202);
         assertThat(held.json().get("state").asText()).isEqualTo("PENDING");
         assertThat(held.json().get("kind").asText()).isEqualTo("promote");
@@ -248,6 +248,8 @@ class PromotionApiTest {
         assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
         assertThat(approved.json().get("decidedBy").asText()).isEqualTo("user:second-admin@example.com");
         assertThat(pipelinesOf(prod)).containsExactly("shipper");
+        String promotedId = admin.get("/api/environments/" + prod + "/pipelines").json().get("items").get(0).get("id").asText();
+        assertThat(admin.get("/api/pipelines/" + promotedId + "/versions/1").json().get("message").asText()).endsWith(" v1: release 7");
         assertThat(secondAdmin.postJson(approvals + "/" + request + "/approve", "{}").status()).as("decided once").isEqualTo(409);
         String target = admin.get("/api/environments/" + prod + "/pipelines").json().get("items").get(0).get("id").asText();
 

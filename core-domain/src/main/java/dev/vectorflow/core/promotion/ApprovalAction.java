@@ -27,10 +27,11 @@ public sealed interface ApprovalAction permits ApprovalAction.Deploy, ApprovalAc
 
     /**
      * Promote {@code version} of {@code source} into {@code target} with {@code values}, then deploy it there when
-     * {@code deploy} is given; {@code targetVersion} is the target pipeline's latest version when it was asked.
+     * {@code deploy} is given; {@code targetVersion} is the target pipeline's latest version when it was asked, {@code note}
+     * what the requester added to the version message.
      */
     record Promote(PipelineId source, int version, EnvironmentId target, List<ValueMapping> values, Optional<NodeSelector> deploy,
-                   Optional<PipelineId> targetPipeline, Optional<Integer> targetVersion) implements ApprovalAction {
+                   Optional<PipelineId> targetPipeline, Optional<Integer> targetVersion, String note) implements ApprovalAction {
         public Promote {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
@@ -38,6 +39,7 @@ public sealed interface ApprovalAction permits ApprovalAction.Deploy, ApprovalAc
             Objects.requireNonNull(deploy, "deploy");
             Objects.requireNonNull(targetPipeline, "targetPipeline");
             Objects.requireNonNull(targetVersion, "targetVersion");
+            note = Objects.requireNonNullElse(note, "");
             if (version < 1) {
                 throw new IllegalArgumentException("'version' must be at least 1 but was " + version);
             }

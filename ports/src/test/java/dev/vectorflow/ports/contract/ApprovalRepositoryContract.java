@@ -39,7 +39,7 @@ public abstract class ApprovalRepositoryContract extends FleetStoreContract {
         ApprovalRequest promote = request(target, new ApprovalAction.Promote(pipeline, 2, target, List.of(
                 new ValueMapping(new ComponentKey("out"), "uri", "https://prod"), new ValueMapping(new ComponentKey("out"), "batch.size", 5L),
                 new ValueMapping(new ComponentKey("out"), "compress", true), new ValueMapping(new ComponentKey("out"), "ratio", 0.5)),
-                Optional.of(NodeSelector.ALL), Optional.empty(), Optional.empty()), 1);
+                Optional.of(NodeSelector.ALL), Optional.empty(), Optional.empty(), "release 7"), 1);
         inTransaction(() -> {
             approvals().insert(deploy);
             approvals().insert(promote);

@@ -56,6 +56,7 @@ final class ApprovalActionJson {
                 p.deploy().ifPresent(s -> json.put("deploy", FleetRows.labels(s.required())));
                 p.targetPipeline().ifPresent(t -> json.put("targetPipeline", t.toString()));
                 p.targetVersion().ifPresent(v -> json.put("targetVersion", v));
+                json.put("note", p.note());
             }
         }
         return json.toString();
@@ -84,7 +85,7 @@ final class ApprovalActionJson {
                         json.hasNonNull("deploy") ? Optional.of(new NodeSelector(FleetRows.labels(json.get("deploy").asText()))) : Optional.empty(),
                         json.hasNonNull("targetPipeline") ? Optional.of(new PipelineId(UUID.fromString(json.get("targetPipeline").asText())))
                                 : Optional.empty(),
-                        optionalInt(json, "targetVersion"));
+                        optionalInt(json, "targetVersion"), json.path("note").asText(""));
             }
             default -> throw new IllegalStateException("unknown approval request kind '" + kind + "'");
         };

@@ -109,7 +109,7 @@ public final class PromotePipelineService implements PromotePipelineUseCase {
         if (plan.target().requiresApproval()) {
             return new AwaitingApproval(gate.hold(command.actor(), plan.target(), new ApprovalAction.Promote(command.pipeline(), command.version(),
                     command.target(), command.values(), command.deploy(), plan.targetPipeline().map(Pipeline::id),
-                    plan.targetLatest().map(PipelineVersion::number))));
+                    plan.targetLatest().map(PipelineVersion::number), command.note())));
         }
         return carryOut(command.actor(), plan, command.deploy(), command.note(), Optional.empty());
     }
@@ -117,13 +117,13 @@ public final class PromotePipelineService implements PromotePipelineUseCase {
     /** Carries out an approved promotion as {@code approver} (the requester's access was checked when it was asked). */
     public void runApproved(Actor approver, ApprovalAction.Promote action) throws NotFoundFailure, ConflictFailure {
         PromotePipelineCommand command = new PromotePipelineCommand(approver, action.source(), action.version(), action.target(), action.values(),
-                action.deploy(), "approved");
+                action.deploy(), action.note());
         Plan plan = plan(command, false);
         if (preview(plan).blocked()) {
             throw ConflictFailure.onState("Environment " + plan.target().name() + " no longer has every secret and certificate the version "
                     + "references; preview the promotion again.");
         }
-        if (carryOut(approver, plan, action.deploy(), "approved", Optional.of(approver.label())) instanceof Refused refused) {
+        if (carryOut(approver, plan, action.deploy(), action.note(), Optional.of(approver.label())) instanceof Refused refused) {
             throw ConflictFailure.onState("The promoted version does not pass the checks of environment " + plan.target().name() + ": "
                     + refused.problems().getFirst().message());
         }
