@@ -32,6 +32,8 @@ export interface Environment {
   /** The team that owns the environment (absent only on servers without teams). */
   teamId?: string;
   teamName?: string;
+  /** Deploys and promotions into it wait for another admin of the team. */
+  requiresApproval?: boolean;
 }
 
 /** `GET /api/environments` */

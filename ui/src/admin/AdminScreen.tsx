@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { EnvironmentApprovals } from './Approvals.tsx';
 import type { SignedInSession } from '../api.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type Team, type User } from '../lib/client.ts';
@@ -398,7 +399,7 @@ function TeamCard({ team, admin, onChanged }: { team: Team; admin: boolean; onCh
           <ul className="plain-list" data-testid="team-environments">
             {envs.length === 0 && <li className="muted">No environment yet.</li>}
             {envs.map((e) => (
-              <li key={e.id}>
+              <li key={e.id} data-testid="team-environment">
                 <strong>{e.name}</strong> <span className="muted small">{e.description}</span>
                 {canManage && (
                   <ConfirmButton
@@ -412,6 +413,7 @@ function TeamCard({ team, admin, onChanged }: { team: Team; admin: boolean; onCh
                     }}
                   />
                 )}
+                <EnvironmentApprovals environment={e} canManage={canManage} onChanged={workspace.reload} />
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Link } from '../components/Link.tsx';
 import { ChartEmptyNote, emptyChartNote, LineChart, RangePicker, formatBytes, formatRate, rangeSpan, rangeWindow, useLiveSince } from '../lib/Chart.tsx';
 import { vf, type Deployment, type DeploymentStatus, type Pipeline } from '../lib/client.ts';
+import { isApprovalRequest, type ApprovalRequest } from '../lib/promotion.ts';
 import { formatSelector, parseSelector } from '../lib/selector.ts';
 import { neededEnvironment } from '../format.ts';
 import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
@@ -25,6 +26,7 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
   const selector = parseSelector(selectorText);
   const [match, setMatch] = useState<{ count: number; nodes: { id: string; hostname: string }[] } | { error: string } | undefined>();
   const action = useAction();
+  const [held, setHeld] = useState<ApprovalRequest | undefined>();
   const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
   const chosen = version ?? latest;
 
@@ -56,6 +58,19 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
 
   return (
     <Modal title={`Deploy ${pipeline.name}`} onClose={onClose} wide testId="deploy-dialog">
+      {held ? (
+        <div data-testid="deploy-held">
+          <p>
+            <strong>Sent for approval.</strong> This environment requires approval: v{held.version} is deployed when another admin of the team approves
+            the request (it expires {new Date(held.expiresAt).toLocaleDateString()}).
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : (
       <LoadState state={versions}>
         {(items) =>
           items.length === 0 ? (
@@ -68,7 +83,9 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
                 e.preventDefault();
                 if (selector.errors.length > 0) return;
                 const d = await action.run(() => vf.deploy(pipeline.id, { version: chosen, selector: selector.labels }));
-                if (d) onDeployed(d);
+                // 202: the environment requires approval; nothing is deployed until another admin approves
+                if (d && isApprovalRequest(d)) setHeld(d);
+                else if (d) onDeployed(d);
               }}
             >
               <div className="deploy-grid">
@@ -145,6 +162,7 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
           )
         }
       </LoadState>
+      )}
     </Modal>
   );
 }

@@ -537,6 +537,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             )}
             {tab === 'versions' && (
               <VersionsPanel
+                environmentId={pipeline.environmentId}
                 pipelineId={pipeline.id}
                 needsEditor={needsEditor}
                 tick={versionsTick}

@@ -4,6 +4,7 @@ import { diffStats, optionDiffView, parseUnifiedDiff, type DiffLine } from '../l
 import { vf, type Pipeline, type Version, type VersionDiff } from '../lib/client.ts';
 import { ConfirmButton, CopyButton, Empty, LoadState, Modal, Tabs, TextField, Time, useAction, useLoad } from '../ui.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
+import { PromoteDialog } from './Promote.tsx';
 
 export function ExportDialog({ pipelineId, name, onClose }: { pipelineId: string; name: string; onClose: () => void }) {
   const [format, setFormat] = useState<'yaml' | 'toml'>('yaml');
@@ -56,10 +57,11 @@ export function PublishDialog({ pipelineId, onClose, onPublished }: { pipelineId
   );
 }
 
-/** Published versions, newest first: diff, load into the draft, roll back. */
-export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished, needsEditor }: { pipelineId: string; tick: number; onDraftReplaced: (p: Pipeline) => void; onPublished: () => void; /** Set when the user may not change the pipeline: why. */ needsEditor?: string }) {
+/** Published versions, newest first: diff, load into the draft, roll back, promote to another environment. */
+export function VersionsPanel({ pipelineId, environmentId, tick, onDraftReplaced, onPublished, needsEditor }: { pipelineId: string; /** The pipeline's environment (promotion picks another one). */ environmentId?: string; tick: number; onDraftReplaced: (p: Pipeline) => void; onPublished: () => void; /** Set when the user may not change the pipeline: why. */ needsEditor?: string }) {
   const versions = useLoad((s) => vf.versions(pipelineId, s), [pipelineId, tick]);
   const [diff, setDiff] = useState<{ from: number; to: number } | undefined>();
+  const [promote, setPromote] = useState<number | undefined>();
   return (
     <LoadState state={versions}>
       {(items) => {
@@ -107,6 +109,11 @@ export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished, 
                       testId="load-into-draft"
                       onConfirm={async () => onDraftReplaced(await vf.resetDraft(pipelineId, v.number))}
                     />
+                    {environmentId && (
+                      <button type="button" className="link-button" onClick={() => setPromote(v.number)} data-testid="version-promote">
+                        Promote…
+                      </button>
+                    )}
                     {v.number !== latest && (
                       <ConfirmButton
                         label="Roll back"
@@ -128,6 +135,7 @@ export function VersionsPanel({ pipelineId, tick, onDraftReplaced, onPublished, 
               ))}
             </ol>
             {diff && <DiffDialog pipelineId={pipelineId} from={diff.from} to={diff.to} onClose={() => setDiff(undefined)} />}
+            {promote && environmentId && <PromoteDialog pipelineId={pipelineId} environmentId={environmentId} version={promote} onClose={() => setPromote(undefined)} />}
           </>
         );
       }}

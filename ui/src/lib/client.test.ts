@@ -65,10 +65,32 @@ describe('fleet contract calls', () => {
     expect(calls[0]?.url).toBe('/api/environments/env-1/nodes/match?selector=region%3Deu%2Crole%3Dedge');
   });
 
+  it('previews and promotes a version, switches approvals on, and decides requests', async () => {
+    const { vf, calls } = fake(() => ({ status: 200, body: { items: [] } }));
+    const body = { targetEnvironmentId: 'prod', values: [{ component: 'out', option: 'uri', value: 'https://prod' }] };
+    await vf.previewPromotion('p', 3, body);
+    await vf.promote('p', 3, body);
+    await vf.setRequiresApproval('prod', true);
+    await vf.approvals('prod', 'pending');
+    await vf.approve('prod', 'r1');
+    await vf.reject('prod', 'r2', 'freeze');
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/pipelines/p/versions/3/promote/preview',
+      'POST /api/pipelines/p/versions/3/promote',
+      'PATCH /api/environments/prod',
+      'GET /api/environments/prod/approvals?state=pending',
+      'POST /api/environments/prod/approvals/r1/approve',
+      'POST /api/environments/prod/approvals/r2/reject',
+    ]);
+    expect(calls[0]?.body).toEqual(body);
+    expect(calls[2]?.body).toEqual({ requiresApproval: true });
+    expect(calls[5]?.body).toEqual({ reason: 'freeze' });
+  });
+
   it('deploys a version with a selector and undeploys', async () => {
     const { vf, calls } = fake((c) => (c.method === 'DELETE' ? { status: 204 } : { status: 201, body: { pipelineId: 'p', version: 2, matchedNodes: 3 } }));
     const d = await vf.deploy('p', { version: 2, selector: { region: 'eu' } });
-    expect(d.matchedNodes).toBe(3);
+    expect('matchedNodes' in d && d.matchedNodes).toBe(3);
     await vf.undeploy('p');
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/pipelines/p/deployments', 'DELETE /api/pipelines/p/deployments']);
     expect(calls[0]?.body).toEqual({ version: 2, selector: { region: 'eu' } });

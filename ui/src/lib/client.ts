@@ -3,6 +3,7 @@
  * endpoint, answers checked loosely (an object or an array) so a changed field never crashes a page.
  */
 import { api, ApiError, parseProblem, type ApiClient, type FetchFn } from '../api.ts';
+import type { ApprovalRequest, PromotionPreview, Promoted, ValueMapping } from './promotion.ts';
 
 type Json = Record<string, unknown>;
 
@@ -76,6 +77,13 @@ export interface OptionChange {
   new: unknown;
   /** A unified line diff, when either value is a multi-line text (a VRL program). */
   lineDiff?: string;
+}
+/** The body of a promotion and its preview. */
+export interface PromoteBody {
+  targetEnvironmentId: string;
+  values: ValueMapping[];
+  deploy?: { selector: Record<string, string> };
+  note?: string;
 }
 export interface VersionDiff {
   from: number;
@@ -446,8 +454,22 @@ export function createVf(client: ApiClient = api, fetchText: FetchFn = (i, init)
     requestSamples: (id: string, pipelineId: string, componentKeys: string[], limit = 5) =>
       obj<{ requestId: string }>(`/api/nodes/${enc(id)}/samples`, 'POST', { pipelineId, componentKeys, limit }),
     samples: (id: string, requestId: string) => obj<Samples>(`/api/nodes/${enc(id)}/samples/${enc(requestId)}`),
+    /** A deployment, or (202) an approval request when the environment requires approval. */
     deploy: (pipelineId: string, body: { version?: number; selector?: Record<string, string> }) =>
-      obj<Deployment>(`/api/pipelines/${enc(pipelineId)}/deployments`, 'POST', body),
+      obj<Deployment | ApprovalRequest>(`/api/pipelines/${enc(pipelineId)}/deployments`, 'POST', body),
+    // promotion and approvals (docs/promotion.md)
+    previewPromotion: (pipelineId: string, version: number, body: PromoteBody) =>
+      obj<PromotionPreview>(`/api/pipelines/${enc(pipelineId)}/versions/${version}/promote/preview`, 'POST', body),
+    promote: (pipelineId: string, version: number, body: PromoteBody) =>
+      obj<Promoted | ApprovalRequest>(`/api/pipelines/${enc(pipelineId)}/versions/${version}/promote`, 'POST', body),
+    setRequiresApproval: (environmentId: string, requiresApproval: boolean) =>
+      obj<{ id: string; requiresApproval: boolean }>(`/api/environments/${enc(environmentId)}`, 'PATCH', { requiresApproval }),
+    approvals: (environmentId: string, state: string, s?: AbortSignal) =>
+      items<ApprovalRequest>(`/api/environments/${enc(environmentId)}/approvals${query({ state })}`, s),
+    approve: (environmentId: string, id: string) =>
+      obj<ApprovalRequest>(`/api/environments/${enc(environmentId)}/approvals/${enc(id)}/approve`, 'POST', {}),
+    reject: (environmentId: string, id: string, reason: string) =>
+      obj<ApprovalRequest>(`/api/environments/${enc(environmentId)}/approvals/${enc(id)}/reject`, 'POST', { reason }),
     undeploy: (pipelineId: string) => del(`/api/pipelines/${enc(pipelineId)}/deployments`),
     deployments: (pipelineId: string, s?: AbortSignal) =>
       obj<DeploymentStatus>(`/api/pipelines/${enc(pipelineId)}/deployments`, 'GET', undefined, s),

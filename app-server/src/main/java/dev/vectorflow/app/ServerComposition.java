@@ -43,6 +43,12 @@ import dev.vectorflow.ports.service.identity.TwoFactorService;
 import dev.vectorflow.ports.service.identity.UserAdministrationService;
 import dev.vectorflow.ports.service.pipeline.ManagePipelinesService;
 import dev.vectorflow.ports.service.pipeline.PipelineAudit;
+import dev.vectorflow.ports.service.pipeline.PromotePipelineService;
+import dev.vectorflow.ports.service.promotion.ApprovalGate;
+import dev.vectorflow.ports.service.promotion.ApprovalService;
+import dev.vectorflow.ports.service.promotion.SubmitDeploymentService;
+import dev.vectorflow.ports.in.deployment.DeployPipelineUseCase;
+import dev.vectorflow.ports.out.fleet.FleetChanges;
 import dev.vectorflow.ports.service.pipeline.PipelineChecks;
 import dev.vectorflow.ports.service.pipeline.PipelineQueryService;
 import dev.vectorflow.ports.service.pipeline.PublishPipelineService;
@@ -218,6 +224,18 @@ final class ServerComposition {
                 this.settingsStore, this.settingsStore,
                 oidc, oidc, oidc,
                 twoFactor, twoFactor, twoFactor,
-                alerts.useCases);
+                alerts.useCases,
+                promotion(store, tx, pipelineAudit, pipelineChecks, fleetChanges, fleet.fleet.deployPipeline(), ids, clock));
+    }
+
+    /** Promotion and approvals: the gate both a deploy and a promotion pass, and the service that decides what it held. */
+    private static dev.vectorflow.adapter.http.promotion.PromotionUseCases promotion(PostgresStore store, Transactions tx, PipelineAudit audit,
+            PipelineChecks checks, FleetChanges changes, DeployPipelineUseCase deploy, IdGenerator ids, Clock clock) {
+        ApprovalGate gate = new ApprovalGate(tx, store.approvals(), store.auditLog(), ids, clock);
+        PromotePipelineService promote = new PromotePipelineService(tx, store.pipelines(), audit, checks, changes, deploy, gate, ids, clock);
+        ApprovalService approvals = new ApprovalService(tx, store.approvals(), store.environments(), store.pipelines(), store.auditLog(), deploy,
+                promote::runApproved, clock);
+        return new dev.vectorflow.adapter.http.promotion.PromotionUseCases(promote,
+                new SubmitDeploymentService(tx, store.pipelines(), store.environments(), store.deployments(), deploy, gate), approvals, approvals);
     }
 }

@@ -288,4 +288,19 @@ class CtlTest {
         assertThat(ok("completion", "zsh", "--command-name", "vf").out()).startsWith("autoload -U +X compinit").contains("bashcompinit", "vf");
         assertThat(ctl("completion", "fish").code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void givenAnEnvironmentThatRequiresApproval_deploy_saysItWasSentForApproval_andDeploysNothing() {
+        String environment = server.createEnvironment(admin, teamId, "guarded");
+        assertThat(admin.patchJson("/api/environments/" + environment, "{\"requiresApproval\":true}").status()).isEqualTo(200);
+        ApiClient.Answer pipeline = admin.postJson("/api/environments/" + environment + "/pipelines",
+                "{\"name\":\"held\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}");
+        String pipelineId = pipeline.json().get("id").asText();
+        assertThat(admin.postJson("/api/pipelines/" + pipelineId + "/versions", ApiClient.json("message", "first")).status()).isEqualTo(201);
+
+        Run held = ok("pipeline", "deploy", "held", "--env", "guarded", "--wait");
+        assertThat(held.out()).contains("Sent for approval", "Nothing was deployed yet");
+        assertThat(admin.get("/api/pipelines/" + pipelineId + "/deployments").json().has("current")).isFalse();
+        assertThat(admin.get("/api/environments/" + environment + "/approvals?state=pending").json().get("items")).hasSize(1);
+    }
 }

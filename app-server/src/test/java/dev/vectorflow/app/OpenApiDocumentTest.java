@@ -251,8 +251,29 @@ class OpenApiDocumentTest {
         live.expect(200, "GET", "/api/environments/{id}/silences", root.get(e + "/silences"));
         live.expect(200, "GET", "/api/environments/{id}/alerts", root.get(e + "/alerts?state=firing&limit=10"));
 
+        // promotion into another environment, then approvals there
+        String fleetTeam = root.get(e).json().get("teamId").asText();
+        String target = server.createEnvironment(root, fleetTeam, "promotion-schema-env");
+        String promote = "{\"targetEnvironmentId\":\"" + target + "\",\"values\":[{\"component\":\"parse\",\"option\":\"source\","
+                + "\"value\":\".stage = 1\"}],\"note\":\"schema check\"}";
+        String promote1 = "/api/pipelines/{pipelineId}/versions/{number}/promote";
+        live.expect(200, "POST", promote1 + "/preview", root.postJson(p + "/versions/1/promote/preview", promote));
+        String promoted = live.expect(201, "POST", promote1, root.postJson(p + "/versions/1/promote", promote)).get("pipelineId").asText();
+        assertThat(root.patchJson("/api/environments/" + target, "{\"requiresApproval\":true}").status()).isEqualTo(200);
+        String heldPromotion = live.expect(202, "POST", promote1, root.postJson(p + "/versions/2/promote", promote)).get("id").asText();
+        String heldDeploy = live.expect(202, "POST", "/api/pipelines/{pipelineId}/deployments",
+                root.postJson("/api/pipelines/" + promoted + "/deployments", "{\"selector\":{\"role\":\"edge\"}}")).get("id").asText();
+        String approvals = "/api/environments/" + target + "/approvals";
+        live.expect(200, "GET", "/api/environments/{id}/approvals", root.get(approvals + "?state=pending&limit=5"));
+        live.expect(200, "GET", "/api/environments/{id}/approvals/{approvalId}", root.get(approvals + "/" + heldDeploy));
+        ApiClient approver = server.user("schema-approver@example.com", fleetTeam, "ADMIN");
+        live.expect(200, "POST", "/api/environments/{id}/approvals/{approvalId}/approve", approver.postJson(approvals + "/" + heldPromotion
+                + "/approve", "{}"));
+        live.expect(200, "POST", "/api/environments/{id}/approvals/{approvalId}/reject", approver.postJson(approvals + "/" + heldDeploy
+                + "/reject", ApiClient.json("reason", "schema check")));
+
         assertThat(root.delete(p + "/deployments").status()).isEqualTo(204);
-        assertThat(live.checked).as("routes whose live answers were checked").hasSize(56);
+        assertThat(live.checked).as("routes whose live answers were checked").hasSize(62);
     }
 
     /** Checks answers against their schemas and counts the routes checked. */

@@ -125,6 +125,13 @@ class RouteAccessMatrixTest {
         expect("GET /api/pipelines/{pipelineId}/deployments", "401 ok ok 404 ok ok");
         expect("POST /api/pipelines/{pipelineId}/deployments", "401 403 ok 404 ok ok");
         expect("DELETE /api/pipelines/{pipelineId}/deployments", "401 403 ok 404 ok ok");
+        // promotion needs the EDITOR role in the target's team too: a viewer of team A is refused with the reason (400)
+        expect("POST /api/pipelines/{pipelineId}/versions/{number}/promote/preview", "401 400 ok 404 ok ok");
+        expect("POST /api/pipelines/{pipelineId}/versions/{number}/promote", "401 400 ok 404 ok ok");
+        expect("GET /api/environments/{id}/approvals", "401 ok ok 404 ok ok");
+        expect("GET /api/environments/{id}/approvals/{approvalId}", "401 ok ok 404 ok ok");
+        expect("POST /api/environments/{id}/approvals/{approvalId}/approve", "401 403 403 404 ok ok");
+        expect("POST /api/environments/{id}/approvals/{approvalId}/reject", "401 403 403 404 ok ok");
         expect("GET /api/pipelines/{pipelineId}/metrics", "401 ok ok 404 ok ok");
         expect("GET /api/agent-releases", "401 ok ok ok ok ok");
         expect("POST /api/agent-releases", "401 403 403 403 403 ok");
@@ -299,6 +306,18 @@ class RouteAccessMatrixTest {
             if (template.endsWith("/draft/reset")) {
                 path += "?version=1";
             }
+        }
+        if (path.contains("{approvalId}")) {
+            // a deploy the editor asked for in an environment that requires approval (so both admins may decide it)
+            root.patchJson("/api/environments/" + environment, "{\"requiresApproval\":true}");
+            String held = root.postJson("/api/environments/" + environment + "/pipelines",
+                    "{\"name\":\"a-" + unique + "\",\"graph\":" + PipelineFixtures.SIMPLE_GRAPH + "}").json().get("id").asText();
+            root.postJson("/api/pipelines/" + held + "/versions", ApiClient.json("message", "first"));
+            path = path.replace("{approvalId}", clients.get("editor").postJson("/api/pipelines/" + held + "/deployments", "{}").json()
+                    .get("id").asText());
+        }
+        if (template.contains("/promote")) {
+            body = ApiClient.json("targetEnvironmentId", server.createEnvironment(root, teamA, "target-" + unique));
         }
         if (path.contains("/secrets/{name}")) {
             root.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "s-" + unique, "value", "v"));

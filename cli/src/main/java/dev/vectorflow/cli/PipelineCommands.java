@@ -184,7 +184,7 @@ final class PipelineCommands {
         public Integer call() throws InterruptedException {
             String id = id();
             JsonNode deployed = deploy(ctl(), id, version, selector);
-            if (await) {
+            if (await && !heldForApproval(deployed)) {
                 waitForNodes(ctl(), id, deployed.path("version").asInt(), Duration.ofSeconds(timeoutSeconds));
             }
             return ExitCodes.OK;
@@ -198,7 +198,11 @@ final class PipelineCommands {
         }
         JsonNode deployed = ctl.api().post("/api/pipelines/" + pipelineId + "/deployments", body);
         Output output = ctl.output();
-        if (output.forPeople()) {
+        if (output.forPeople() && heldForApproval(deployed)) {
+            output.text("Sent for approval: the environment requires approval, so version " + deployed.path("version").asInt()
+                    + " is deployed when another admin of the team approves request " + deployed.path("id").asText() + " (it expires "
+                    + deployed.path("expiresAt").asText() + "). Nothing was deployed yet.");
+        } else if (output.forPeople()) {
             output.text("Deployed version " + deployed.path("version").asInt() + " to " + deployed.path("matchedNodes").asInt() + " matching node(s)"
                     + (selector.isEmpty() ? "" : " (selector " + Output.scalar(deployed.path("selector")) + ")")
                     + (deployed.path("environmentVariables").isEmpty() ? ""
@@ -207,6 +211,11 @@ final class PipelineCommands {
             output.data(deployed);
         }
         return deployed;
+    }
+
+    /** True for the server's 202 answer: the environment requires approval and the deploy waits as an approval request. */
+    static boolean heldForApproval(JsonNode answer) {
+        return answer.path("kind").asText().equals("deploy") && answer.path("state").asText().equals("PENDING") && answer.has("requestedBy");
     }
 
     /** Polls the deployment status until every node it targets reports the version in sync, or the time is up (exit 1). */

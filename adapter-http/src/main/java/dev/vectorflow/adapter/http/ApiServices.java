@@ -79,5 +79,6 @@ public record ApiServices(
         VerifySecondFactorUseCase verifySecondFactor,
         ManageTwoFactorUseCase manageTwoFactor,
         TwoFactorQueries twoFactorQueries,
-        dev.vectorflow.adapter.http.alert.AlertUseCases alerts) {
+        dev.vectorflow.adapter.http.alert.AlertUseCases alerts,
+        dev.vectorflow.adapter.http.promotion.PromotionUseCases promotion) {
 }

@@ -21,6 +21,8 @@ import dev.vectorflow.adapter.http.fleet.FleetApiDocs;
 import dev.vectorflow.adapter.http.heartbeat.HeartbeatApiDocs;
 import dev.vectorflow.adapter.http.node.NodeApiDocs;
 import dev.vectorflow.adapter.http.pipeline.PipelineApiDocs;
+import dev.vectorflow.adapter.http.promotion.PromotionApiDocs;
+import dev.vectorflow.adapter.http.promotion.PromotionController;
 import dev.vectorflow.adapter.http.release.AgentReleaseApiDocs;
 import dev.vectorflow.adapter.http.telemetry.TelemetryApiDocs;
 import dev.vectorflow.adapter.http.environment.EnvironmentApiDocs;
@@ -127,6 +129,7 @@ public final class HttpApi {
         BackupApiDocs.describe(docs);
         PipelineApiDocs.describe(docs);
         DeploymentApiDocs.describe(docs);
+        PromotionApiDocs.describe(docs);
         NodeApiDocs.describe(docs);
         TelemetryApiDocs.describe(docs);
         FleetApiDocs.describe(docs);
@@ -192,8 +195,10 @@ public final class HttpApi {
                 fleet.enrollmentTokenQueries(), environments.owningTeam(), bodies, clock);
         NodeController nodes = new NodeController(fleet.nodes(), fleet.nodeQueries(), services.environmentQueries(), environments.owningTeam(),
                 bodies);
+        PromotionController promotion = new PromotionController(services.promotion(), pipelines.pipelineTeam(), environments.owningTeam(),
+                bodies);
         DeploymentController deployments = new DeploymentController(fleet.deployPipeline(), fleet.undeployPipeline(), fleet.deploymentQueries(),
-                fleet.nodeQueries(), pipelines.pipelineTeam(), bodies);
+                fleet.nodeQueries(), pipelines.pipelineTeam(), bodies, services.promotion().submitDeployment(), promotion::accepted);
         TelemetryController telemetry = new TelemetryController(fleet.metricsQueries(), fleet.logsAndSamplesQueries(), nodes.nodeTeam(),
                 pipelines.pipelineTeam(), clock);
         AgentReleaseController releases = new AgentReleaseController(fleet.registerAgentRelease(), fleet.updateNodeAgent(),
@@ -251,6 +256,7 @@ public final class HttpApi {
             enrollmentTokens.register(api);
             nodes.register(api);
             deployments.register(api);
+            promotion.register(api);
             telemetry.register(api);
             releases.register(api);
             fleetOverview.register(api);

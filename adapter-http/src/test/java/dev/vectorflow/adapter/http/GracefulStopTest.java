@@ -101,7 +101,8 @@ class GracefulStopTest {
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, slowQueries,
                 null, ONE_TOKEN, null, null, null, null, null, null, NO_TEAMS, null, null, null, null, null, null, null, null, null, NO_AGENTS,
                 NO_FLEET, null, null, null, null, null, NO_BACKUPS,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null,
+                new dev.vectorflow.adapter.http.promotion.PromotionUseCases(null, null, null, null));
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(10), "test"), services).start();
         int port = app.port();
         HttpClient http = HttpClient.newHttpClient();
@@ -144,7 +145,8 @@ class GracefulStopTest {
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, null,
                 null, ONE_TOKEN, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, NO_AGENTS,
                 NO_FLEET, null, null, null, null, null, NO_BACKUPS,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null,
+                new dev.vectorflow.adapter.http.promotion.PromotionUseCases(null, null, null, null));
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(1), "test"), services).start();
         try {
             HttpClient http = HttpClient.newHttpClient();

@@ -296,6 +296,11 @@ public final class PostgresStore implements AutoCloseable {
         return deployments;
     }
 
+    /** Approval requests (each call a new view on the current unit of work). */
+    public dev.vectorflow.ports.out.promotion.ApprovalRepository approvals() {
+        return new dev.vectorflow.adapter.postgres.promotion.PostgresApprovalRepository(transactions::dsl);
+    }
+
     public NodeActionRepository nodeActions() {
         return nodeActions;
     }

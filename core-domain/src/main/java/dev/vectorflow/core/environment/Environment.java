@@ -9,10 +9,12 @@ import java.util.Objects;
 
 /**
  * A deployment target grouping nodes, pipelines and secrets (e.g. "production"), owned by one
- * team; its name is unique within the team regardless of case. Immutable: the
- * {@code renamed}/{@code described} methods return the changed copy.
+ * team; its name is unique within the team regardless of case. When it {@code requiresApproval}, deploys and promotions
+ * into it wait for another admin of the team. Immutable: the {@code renamed}/{@code described}/{@code withApprovalRequired}
+ * methods return the changed copy.
  */
-public record Environment(EnvironmentId id, TeamId teamId, EnvironmentName name, String description, Instant createdAt, Instant updatedAt) {
+public record Environment(EnvironmentId id, TeamId teamId, EnvironmentName name, String description, Instant createdAt, Instant updatedAt,
+                          boolean requiresApproval) {
 
     public static final int DESCRIPTION_MAX_LENGTH = 2000;
 
@@ -29,6 +31,11 @@ public record Environment(EnvironmentId id, TeamId teamId, EnvironmentName name,
         }
     }
 
+    /** An environment that needs no approval. */
+    public Environment(EnvironmentId id, TeamId teamId, EnvironmentName name, String description, Instant createdAt, Instant updatedAt) {
+        this(id, teamId, name, description, createdAt, updatedAt, false);
+    }
+
     /** A new environment, created and last updated at {@code now}. */
     public static Environment create(EnvironmentId id, TeamId teamId, EnvironmentName name, String description, Instant now) {
         return new Environment(id, teamId, name, description, now, now);
@@ -40,11 +47,16 @@ public record Environment(EnvironmentId id, TeamId teamId, EnvironmentName name,
     }
 
     public Environment renamed(EnvironmentName newName, Instant now) {
-        return new Environment(id, teamId, newName, description, createdAt, later(now));
+        return new Environment(id, teamId, newName, description, createdAt, later(now), requiresApproval);
     }
 
     public Environment described(String newDescription, Instant now) {
-        return new Environment(id, teamId, name, newDescription, createdAt, later(now));
+        return new Environment(id, teamId, name, newDescription, createdAt, later(now), requiresApproval);
+    }
+
+    /** The copy whose deploys and promotions wait (or no longer wait) for another admin's approval. */
+    public Environment withApprovalRequired(boolean required, Instant now) {
+        return new Environment(id, teamId, name, description, createdAt, later(now), required);
     }
 
     // a clock that steps back (NTP) must not produce updatedAt < createdAt

@@ -66,6 +66,17 @@ public abstract class EnvironmentRepositoryContract {
     }
 
     @Test
+    void givenAnEnvironmentThatRequiresApproval_itReadsBackSo_andAnUpdateCanSwitchItOff() {
+        Environment guarded = env("guarded").withApprovalRequired(true, T0);
+        tx.inTransaction(() -> { repo.insert(guarded); return null; });
+        assertThat(tx.inTransaction(() -> repo.findById(guarded.id())).orElseThrow().requiresApproval()).isTrue();
+
+        Environment open = guarded.withApprovalRequired(false, T0.plusSeconds(60));
+        tx.inTransaction(() -> repo.update(open));
+        assertThat(tx.inTransaction(() -> repo.findById(guarded.id()))).contains(open);
+    }
+
+    @Test
     void givenUnknownId_findById_isEmpty() {
         assertThat(tx.inTransaction(() -> repo.findById(new EnvironmentId(UUID.randomUUID())))).isEmpty();
     }

@@ -25,7 +25,9 @@ public final class DeploymentApiDocs {
                         + " has no published version yet, 404 for a version it does not have. The body may be left out.")
                 .optionalBody(object().optional("version", integer(1, Integer.MAX_VALUE))
                         .optional("selector", NodeApiDocs.labels().describedAs("labels a node must all have (empty: every node)")))
-                .created(of(DeploymentResponse.class));
+                .created(of(DeploymentResponse.class))
+                .accepted(of(dev.vectorflow.adapter.http.promotion.PromotionResponses.ApprovalResponse.class)
+                        .describedAs("the environment requires approval: the deploy waits for another admin of the team (see docs/promotion.md)"));
         docs.delete("/api/pipelines/{pipelineId}/deployments", "Undeploy a pipeline: the agents stop it with their next heartbeat (404 when it is not deployed)")
                 .noContent();
     }

@@ -9,7 +9,10 @@ import dev.vectorflow.adapter.http.deployment.DeploymentResponses.DeploymentStat
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.adapter.http.json.JsonFields;
 import dev.vectorflow.adapter.http.params.PathParams;
+import dev.vectorflow.core.failure.DomainFailure;
 import dev.vectorflow.core.failure.NotFoundFailure;
+import dev.vectorflow.core.promotion.ApprovalRequest;
+import dev.vectorflow.ports.in.promotion.SubmitDeploymentUseCase;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.identity.Role;
@@ -33,9 +36,19 @@ public final class DeploymentController {
     private final NodeQueries nodes;
     private final Access.TeamLocator pipelineTeam;
     private final JsonBodyReader bodies;
+    private final SubmitDeploymentUseCase submit;
+    private final HeldAnswer held;
+
+    /** Answers a deploy that waits for approval (202 with the request). */
+    @FunctionalInterface
+    public interface HeldAnswer {
+        void answer(Context ctx, ApprovalRequest request) throws DomainFailure;
+    }
 
     public DeploymentController(DeployPipelineUseCase deploy, UndeployPipelineUseCase undeploy, DeploymentQueries queries, NodeQueries nodes,
-                                Access.TeamLocator pipelineTeam, JsonBodyReader bodies) {
+                                Access.TeamLocator pipelineTeam, JsonBodyReader bodies, SubmitDeploymentUseCase submit, HeldAnswer held) {
+        this.submit = submit;
+        this.held = held;
         this.deploy = deploy;
         this.undeploy = undeploy;
         this.queries = queries;
@@ -54,15 +67,21 @@ public final class DeploymentController {
         ctx.json(DeploymentStatusResponse.fromDomain(queries.deploymentStatus(PathParams.pipelineId(ctx))));
     }
 
-    private void deploy(Context ctx) throws NotFoundFailure {
+    private void deploy(Context ctx) throws DomainFailure {
         PipelineId id = PathParams.pipelineId(ctx);
         boolean noBody = ctx.contentLength() == 0 || (ctx.contentLength() < 0 && ctx.contentType() == null);
         JsonFields body = new JsonFields(noBody ? JsonNodeFactory.instance.objectNode() : bodies.readObject(ctx), Set.of("version", "selector"));
         Optional<Integer> version = body.optionalInt("version", 1, Integer.MAX_VALUE);
         Optional<NodeSelector> selector = body.convert(body.optionalStringMap("selector"), NodeSelector::of);
         body.throwIfInvalid();
-        Deployment deployment = deploy.deployPipeline(new DeployPipelineCommand(Caller.of(ctx).actor(), id, version,
+        // an environment that requires approval holds the deploy: 202 with the request instead of 201
+        SubmitDeploymentUseCase.Submitted submitted = submit.submitDeployment(new DeployPipelineCommand(Caller.of(ctx).actor(), id, version,
                 selector.orElse(NodeSelector.ALL)));
+        if (submitted instanceof SubmitDeploymentUseCase.AwaitingApproval waiting) {
+            held.answer(ctx, waiting.request());
+            return;
+        }
+        Deployment deployment = ((SubmitDeploymentUseCase.Deployed) submitted).deployment();
         int matched = Math.toIntExact(nodes.matching(deployment.environmentId(), deployment.selector(), 1).total());
         ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version())));
     }

@@ -24,8 +24,11 @@ public final class EnvironmentApiDocs {
                 .body(object().required("name", string(EnvironmentName.MAX_LENGTH)).optional("description", string(Environment.DESCRIPTION_MAX_LENGTH)))
                 .created(of(EnvironmentResponse.class));
         docs.get("/api/environments/{id}", "One environment").ok(of(EnvironmentResponse.class));
-        docs.patch("/api/environments/{id}", "Rename an environment or change its description (absent fields stay, a null description clears it)")
-                .body(object().optional("name", string(EnvironmentName.MAX_LENGTH)).optional("description", nullable(string(Environment.DESCRIPTION_MAX_LENGTH))))
+        docs.patch("/api/environments/{id}", "Rename an environment, change its description or whether it requires approval (absent fields stay, a null description clears it)")
+                .description("requiresApproval: deploys and promotions into the environment then wait for another admin of the team"
+                        + " (docs/promotion.md).")
+                .body(object().optional("name", string(EnvironmentName.MAX_LENGTH)).optional("description", nullable(string(Environment.DESCRIPTION_MAX_LENGTH)))
+                        .optional("requiresApproval", dev.vectorflow.adapter.http.openapi.Schema.bool()))
                 .ok(of(EnvironmentResponse.class));
         docs.delete("/api/environments/{id}", "Delete an environment (refused while it holds pipelines or secrets)").noContent();
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 final class EnvironmentRequests {
 
     private static final Set<String> FIELDS = Set.of("name", "description");
+    private static final Set<String> UPDATE_FIELDS = Set.of("name", "description", "requiresApproval");
 
     private EnvironmentRequests() {
     }
@@ -29,14 +30,15 @@ final class EnvironmentRequests {
         return new CreateEnvironmentCommand(actor, team, name.orElseThrow(), description.orElse(""));
     }
 
-    /** Any of {@code name}, {@code description}; absent fields stay unchanged, a null description clears it. */
+    /** Any of {@code name}, {@code description}, {@code requiresApproval}; absent fields stay unchanged, a null description clears it. */
     static UpdateEnvironmentCommand toUpdateCommand(Actor actor, EnvironmentId id, ObjectNode body) {
-        JsonFields fields = new JsonFields(body, FIELDS);
+        JsonFields fields = new JsonFields(body, UPDATE_FIELDS);
         Optional<EnvironmentName> name = fields.has("name")
                 ? fields.convert(fields.requiredText("name"), EnvironmentName::new)
                 : Optional.empty();
         Optional<String> description = fields.convert(fields.optionalText("description", ""), Environment::checkDescription);
+        Optional<Boolean> requiresApproval = fields.optionalBoolean("requiresApproval");
         fields.throwIfInvalid();
-        return new UpdateEnvironmentCommand(actor, id, name, description);
+        return new UpdateEnvironmentCommand(actor, id, name, description, requiresApproval);
     }
 }

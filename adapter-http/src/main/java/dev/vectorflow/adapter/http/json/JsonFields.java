@@ -164,6 +164,45 @@ public final class JsonFields {
         return Optional.of(values);
     }
 
+    /**
+     * A list of objects that may be absent or null (then empty), of at most {@code max} items; each item's fields are
+     * reported as {@code field[i].name} into the same list of problems.
+     */
+    public Optional<List<JsonFields>> optionalObjectList(String field, Set<String> knownFields, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.of(List.of());
+        }
+        if (!node.isArray()) {
+            problems.add(new FieldProblem(prefix + field, "must be a list of objects but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        if (node.size() > max) {
+            problems.add(new FieldProblem(prefix + field, "may hold at most " + max + " items but held " + node.size()));
+            return Optional.empty();
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!(node.get(i) instanceof ObjectNode object)) {
+                problems.add(new FieldProblem(prefix + field + "[" + i + "]", "must be an object but was " + JsonBodyReader.describe(node.get(i))));
+                return Optional.empty();
+            }
+            items.add(new JsonFields(object, knownFields, problems, prefix + field + "[" + i + "]."));
+        }
+        return Optional.of(items);
+    }
+
+    /** A field's JSON value as it is, for a value that may have several types; empty when absent or null. */
+    public Optional<JsonNode> optionalNode(String field) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    /** Records a problem found by the caller, so that {@link #throwIfInvalid()} answers it with the others. */
+    public void problem(String field, String message) {
+        problems.add(new FieldProblem(prefix + field, message));
+    }
+
     /** A list of strings that must be present. */
     public Optional<List<String>> requiredStringList(String field) {
         JsonNode node = body.get(field);

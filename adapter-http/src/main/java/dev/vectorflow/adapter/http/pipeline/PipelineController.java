@@ -127,7 +127,8 @@ public final class PipelineController {
         return EnvironmentId.parse("id", ctx.pathParam("id"));
     }
 
-    private static int number(Context ctx, String raw, String name) {
+    /** A version number (1, 2, ...) from the request; a 400 names {@code name} otherwise. */
+    public static int number(Context ctx, String raw, String name) {
         try {
             int n = Integer.parseInt(raw);
             if (n < 1) {

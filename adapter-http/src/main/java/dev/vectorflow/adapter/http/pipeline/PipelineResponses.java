@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The JSON shapes of the pipeline API, each mapped from the domain in one place. */
-final class PipelineResponses {
+public final class PipelineResponses {
 
     private PipelineResponses() {
     }
@@ -159,9 +159,10 @@ final class PipelineResponses {
         return changes.stream().map(o -> OptionChangeResponse.fromDomain(o, fromLabel, toLabel)).toList();
     }
 
-    record GraphDiffResponse(List<ComponentResponse> added, List<ComponentResponse> removed, List<ComponentChangeResponse> changed,
+    /** A component-level diff (also of promotions and approval requests). */
+    public record GraphDiffResponse(List<ComponentResponse> added, List<ComponentResponse> removed, List<ComponentChangeResponse> changed,
                              List<String> edgesAdded, List<String> edgesRemoved, List<OptionChangeResponse> globalOptions, boolean empty) {
-        static GraphDiffResponse fromDomain(GraphDiff diff, String fromLabel, String toLabel) {
+        public static GraphDiffResponse fromDomain(GraphDiff diff, String fromLabel, String toLabel) {
             return new GraphDiffResponse(diff.componentsAdded().stream().map(ComponentResponse::fromDomain).toList(),
                     diff.componentsRemoved().stream().map(ComponentResponse::fromDomain).toList(),
                     diff.componentsChanged().stream().map(c -> ComponentChangeResponse.fromDomain(c, fromLabel, toLabel)).toList(),

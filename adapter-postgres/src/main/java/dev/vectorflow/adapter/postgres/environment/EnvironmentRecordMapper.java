@@ -24,6 +24,7 @@ final class EnvironmentRecordMapper {
         record.setDescription(environment.description());
         record.setCreatedAt(environment.createdAt().atOffset(ZoneOffset.UTC));
         record.setUpdatedAt(environment.updatedAt().atOffset(ZoneOffset.UTC));
+        record.setRequiresApproval(environment.requiresApproval());
         return record;
     }
 
@@ -34,6 +35,7 @@ final class EnvironmentRecordMapper {
                 new EnvironmentName(record.getName()),
                 record.getDescription(),
                 record.getCreatedAt().toInstant(),
-                record.getUpdatedAt().toInstant());
+                record.getUpdatedAt().toInstant(),
+                Boolean.TRUE.equals(record.getRequiresApproval()));
     }
 }

@@ -37,6 +37,7 @@ public final class PostgresEnvironmentRepository implements EnvironmentRepositor
                 .set(ENVIRONMENTS.NAME_KEY, record.getNameKey())
                 .set(ENVIRONMENTS.DESCRIPTION, record.getDescription())
                 .set(ENVIRONMENTS.UPDATED_AT, record.getUpdatedAt())
+                .set(ENVIRONMENTS.REQUIRES_APPROVAL, record.getRequiresApproval())
                 .where(ENVIRONMENTS.ID.eq(record.getId()))
                 .execute() == 1;
     }

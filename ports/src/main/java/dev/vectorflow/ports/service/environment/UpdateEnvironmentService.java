@@ -15,7 +15,7 @@ import dev.vectorflow.ports.service.UniqueNames;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Renames and re-describes environments. A command that changes nothing leaves it (and the audit log) alone. */
+/** Renames and re-describes environments and switches their approval requirement. A command that changes nothing leaves it (and the audit log) alone. */
 public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase {
 
     private final Transactions transactions;
@@ -49,12 +49,16 @@ public final class UpdateEnvironmentService implements UpdateEnvironmentUseCase 
             if (command.description().isPresent() && !command.description().get().equals(current.description())) {
                 changed = changed.described(command.description().get(), clock.instant());
             }
+            if (command.requiresApproval().isPresent() && command.requiresApproval().get() != current.requiresApproval()) {
+                changed = changed.withApprovalRequired(command.requiresApproval().get(), clock.instant());
+            }
             if (changed != current) {
                 environments.update(changed);
                 audit.append(new AuditEvent(command.actor(), "environment.update", "environment", current.id().toString(),
                         Optional.of(current.teamId().toString()),
                         Changes.none().field("name", current.name(), changed.name())
-                                .field("description", current.description(), changed.description())));
+                                .field("description", current.description(), changed.description())
+                                .field("requiresApproval", current.requiresApproval(), changed.requiresApproval())));
             }
             return changed;
         });

@@ -63,14 +63,21 @@ public final class PipelineChecks {
     /** Catalog problems plus references to secrets and certificates the environment does not have. */
     List<Problem> problems(EnvironmentId environment, PipelineGraph graph) {
         List<Problem> problems = new ArrayList<>(validator.validate(graph));
-        References references = References.of(graph);
-        for (SecretName missing : secrets.missingSecrets(environment, references.secrets())) {
+        References missingReferences = missing(environment, graph);
+        for (SecretName missing : missingReferences.secrets()) {
             problems.add(Problem.error(null, "", "SECRET[" + missing + "] is referenced but the environment has no secret of that name"));
         }
-        for (SecretName missing : secrets.missingCertificates(environment, references.certificates())) {
+        for (SecretName missing : missingReferences.certificates()) {
             problems.add(Problem.error(null, "", "CERT[" + missing + "] is referenced but the environment has no certificate of that name"));
         }
         return problems;
+    }
+
+    /** The secrets and certificates a graph references that the environment does not have. */
+    References missing(EnvironmentId environment, PipelineGraph graph) {
+        References references = References.of(graph);
+        return new References(secrets.missingSecrets(environment, references.secrets()),
+                secrets.missingCertificates(environment, references.certificates()));
     }
 
     /** The graph as a file; YAML and TOML start with a comment naming the environment variables it needs, if any. */

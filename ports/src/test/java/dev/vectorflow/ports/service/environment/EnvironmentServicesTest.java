@@ -158,6 +158,19 @@ class EnvironmentServicesTest {
     }
 
     @Test
+    void update_switchesTheApprovalRequirement_andAuditsIt() throws Exception {
+        Environment env = created("prod");
+
+        Environment guarded = update.updateEnvironment(new UpdateEnvironmentCommand(actor, env.id(), Optional.empty(), Optional.empty(),
+                Optional.of(true)));
+
+        assertThat(guarded.requiresApproval()).isTrue();
+        assertThat(queries.getEnvironment(env.id()).requiresApproval()).isTrue();
+        assertThat(guarded.name()).isEqualTo(env.name());
+        assertThat(audit.all().getLast().changesJson()).isEqualTo("{\"requiresApproval\":{\"new\":true,\"old\":false}}");
+    }
+
+    @Test
     void givenNothingChanges_update_keepsUpdatedAtAndWritesNoAuditEntry() throws Exception {
         Environment env = created("prod");
         clock.advance(Duration.ofHours(1));
