@@ -36,6 +36,8 @@ import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.backup.BackupController;
 import dev.vectorflow.adapter.http.delivery.ConfigDeliveryController;
 import dev.vectorflow.adapter.http.deployment.DeploymentController;
+import dev.vectorflow.adapter.http.rollout.RolloutApiDocs;
+import dev.vectorflow.adapter.http.rollout.RolloutController;
 import dev.vectorflow.adapter.http.enrollment.AgentEnrollmentController;
 import dev.vectorflow.adapter.http.enrollment.EnrollmentTokenController;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
@@ -127,6 +129,7 @@ public final class HttpApi {
         BackupApiDocs.describe(docs);
         PipelineApiDocs.describe(docs);
         DeploymentApiDocs.describe(docs);
+        RolloutApiDocs.describe(docs);
         NodeApiDocs.describe(docs);
         TelemetryApiDocs.describe(docs);
         FleetApiDocs.describe(docs);
@@ -193,7 +196,9 @@ public final class HttpApi {
         NodeController nodes = new NodeController(fleet.nodes(), fleet.nodeQueries(), services.environmentQueries(), environments.owningTeam(),
                 bodies);
         DeploymentController deployments = new DeploymentController(fleet.deployPipeline(), fleet.undeployPipeline(), fleet.deploymentQueries(),
-                fleet.nodeQueries(), pipelines.pipelineTeam(), bodies);
+                fleet.nodeQueries(), fleet.rolloutQueries(), pipelines.pipelineTeam(), bodies);
+        RolloutController rollouts = new RolloutController(fleet.rolloutQueries(), fleet.controlRollout(), pipelines.pipelineTeam(),
+                pipelines::owningTeam);
         TelemetryController telemetry = new TelemetryController(fleet.metricsQueries(), fleet.logsAndSamplesQueries(), nodes.nodeTeam(),
                 pipelines.pipelineTeam(), clock);
         AgentReleaseController releases = new AgentReleaseController(fleet.registerAgentRelease(), fleet.updateNodeAgent(),
@@ -251,6 +256,7 @@ public final class HttpApi {
             enrollmentTokens.register(api);
             nodes.register(api);
             deployments.register(api);
+            rollouts.register(api);
             telemetry.register(api);
             releases.register(api);
             fleetOverview.register(api);

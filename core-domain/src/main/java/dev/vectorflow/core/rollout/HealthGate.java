@@ -48,8 +48,16 @@ public final class HealthGate {
         }
     }
 
-    /** What the server knows of one node of the wave. */
-    public record NodeHealth(String node, PipelineRunStatus status, boolean runsTarget, Optional<Rates> rates) {
+    /**
+     * What the server knows of one node of the wave: {@code reportedSinceAdmitted} when its report of the pipeline changed
+     * after its wave was admitted (an agent that tried the new version and put the old one back reports FAILED with the
+     * old checksum: that is the new version's failure too; a failure older than the admission is not).
+     */
+    public record NodeHealth(String node, PipelineRunStatus status, boolean runsTarget, boolean reportedSinceAdmitted, Optional<Rates> rates) {
+
+        boolean failedOnNewVersion() {
+            return status.failing() && (runsTarget || reportedSinceAdmitted);
+        }
     }
 
     /** The outcome: passed or not, why, and the figures that made it. */
@@ -61,7 +69,7 @@ public final class HealthGate {
 
     /** A crash of the new version on an admitted node fails the gate at once, soak or not. */
     public static Optional<Verdict> crashed(List<NodeHealth> admitted) {
-        List<String> crashed = admitted.stream().filter(n -> n.runsTarget() && n.status().failing())
+        List<String> crashed = admitted.stream().filter(NodeHealth::failedOnNewVersion)
                 .map(n -> n.node() + " " + n.status()).toList();
         return crashed.isEmpty() ? Optional.empty()
                 : Optional.of(new Verdict(false, "the new version failed on " + crashed.size() + " node(s): " + names(crashed), ""));

@@ -132,17 +132,20 @@ class RolloutPlanTest {
     }
 
     private static HealthGate.NodeHealth running(String node, HealthGate.Rates rates) {
-        return new HealthGate.NodeHealth(node, PipelineRunStatus.RUNNING, true, Optional.ofNullable(rates));
+        return new HealthGate.NodeHealth(node, PipelineRunStatus.RUNNING, true, true, Optional.ofNullable(rates));
     }
 
     @Test
-    void givenACrashOnTheNewVersion_thenTheGateFailsNamingTheNode_butACrashOfTheOldVersionDoesNotCount() {
-        List<HealthGate.NodeHealth> nodes = List.of(running("a", null), new HealthGate.NodeHealth("b", PipelineRunStatus.CRASH_LOOP, true,
-                Optional.empty()), new HealthGate.NodeHealth("c", PipelineRunStatus.CRASHED, false, Optional.empty()));
+    void givenACrashOnTheNewVersionOrAFailedSwitchBack_thenTheGateFailsNamingTheNodes_butAnOlderFailureOfTheOldVersionDoesNotCount() {
+        List<HealthGate.NodeHealth> nodes = List.of(running("a", null),
+                new HealthGate.NodeHealth("b", PipelineRunStatus.CRASH_LOOP, true, false, Optional.empty()),
+                new HealthGate.NodeHealth("c", PipelineRunStatus.FAILED, false, true, Optional.empty()),
+                new HealthGate.NodeHealth("d", PipelineRunStatus.FAILED, false, false, Optional.empty()));
 
-        assertThat(HealthGate.crashed(nodes)).hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo("the new version failed on 1 node(s): b CRASH_LOOP"));
+        assertThat(HealthGate.crashed(nodes)).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("the new version failed on 2 node(s): b CRASH_LOOP, c FAILED"));
         assertThat(HealthGate.evaluate(Gates.NONE, nodes, Optional.empty()).passed()).isFalse();
-        assertThat(HealthGate.crashed(List.of(nodes.get(0), nodes.get(2)))).isEmpty();
+        assertThat(HealthGate.crashed(List.of(nodes.get(0), nodes.get(3)))).isEmpty();
     }
 
     @Test
@@ -164,7 +167,7 @@ class RolloutPlanTest {
     @Test
     void givenANodeNotYetOnTheNewVersion_thenTheGateFails() {
         HealthGate.Verdict v = HealthGate.evaluate(Gates.NONE, List.of(running("a", null),
-                new HealthGate.NodeHealth("b", PipelineRunStatus.RUNNING, false, Optional.empty())), Optional.empty());
+                new HealthGate.NodeHealth("b", PipelineRunStatus.RUNNING, false, false, Optional.empty())), Optional.empty());
 
         assertThat(v.passed()).isFalse();
         assertThat(v.reason()).isEqualTo("1 node(s) of the wave do not run the new version: b not on the new version");

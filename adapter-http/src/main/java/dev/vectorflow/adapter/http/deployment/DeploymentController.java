@@ -14,12 +14,14 @@ import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.rollout.RolloutPlan;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.DeployPipelineUseCase;
 import dev.vectorflow.ports.in.deployment.DeploymentQueries;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineUseCase;
 import dev.vectorflow.ports.in.node.NodeQueries;
+import dev.vectorflow.ports.in.rollout.RolloutQueries;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +35,11 @@ public final class DeploymentController {
     private final NodeQueries nodes;
     private final Access.TeamLocator pipelineTeam;
     private final JsonBodyReader bodies;
+    private final RolloutQueries rollouts;
 
     public DeploymentController(DeployPipelineUseCase deploy, UndeployPipelineUseCase undeploy, DeploymentQueries queries, NodeQueries nodes,
-                                Access.TeamLocator pipelineTeam, JsonBodyReader bodies) {
+                                RolloutQueries rollouts, Access.TeamLocator pipelineTeam, JsonBodyReader bodies) {
+        this.rollouts = rollouts;
         this.deploy = deploy;
         this.undeploy = undeploy;
         this.queries = queries;
@@ -57,14 +61,16 @@ public final class DeploymentController {
     private void deploy(Context ctx) throws NotFoundFailure {
         PipelineId id = PathParams.pipelineId(ctx);
         boolean noBody = ctx.contentLength() == 0 || (ctx.contentLength() < 0 && ctx.contentType() == null);
-        JsonFields body = new JsonFields(noBody ? JsonNodeFactory.instance.objectNode() : bodies.readObject(ctx), Set.of("version", "selector"));
+        JsonFields body = new JsonFields(noBody ? JsonNodeFactory.instance.objectNode() : bodies.readObject(ctx), Set.of("version", "selector", "rollout"));
         Optional<Integer> version = body.optionalInt("version", 1, Integer.MAX_VALUE);
         Optional<NodeSelector> selector = body.convert(body.optionalStringMap("selector"), NodeSelector::of);
+        Optional<RolloutPlan> plan = RolloutBodies.plan(body);
         body.throwIfInvalid();
         Deployment deployment = deploy.deployPipeline(new DeployPipelineCommand(Caller.of(ctx).actor(), id, version,
-                selector.orElse(NodeSelector.ALL)));
+                selector.orElse(NodeSelector.ALL), plan));
         int matched = Math.toIntExact(nodes.matching(deployment.environmentId(), deployment.selector(), 1).total());
-        ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version())));
+        String rolloutId = plan.isEmpty() ? null : rollouts.rollouts(id).stream().findFirst().map(r -> r.id().toString()).orElse(null);
+        ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version()), rolloutId));
     }
 
     private void undeploy(Context ctx) throws NotFoundFailure {

@@ -183,7 +183,8 @@ public final class RolloutEngine {
             if (node.maintenance() || !r.targetSelector().matches(node.labels()) || !r.admits(node.id())) {
                 continue;
             }
-            HealthGate.NodeHealth health = health(node, states.get(node.id()), target.get());
+            Instant admittedAt = r.waveOf(node.id()) == r.currentWave() ? r.waveStartedAt() : r.createdAt();
+            HealthGate.NodeHealth health = health(node, states.get(node.id()), target.get(), admittedAt);
             admitted.add(health);
             if (r.waveOf(node.id()) == r.currentWave() || r.currentWave() == r.plan().lastWave()) {
                 wave.add(health);
@@ -233,14 +234,15 @@ public final class RolloutEngine {
         return true;
     }
 
-    private HealthGate.NodeHealth health(Node node, StoredPipelineState state, DesiredPipeline target) {
+    private HealthGate.NodeHealth health(Node node, StoredPipelineState state, DesiredPipeline target, Instant admittedAt) {
         if (state == null) {
-            return new HealthGate.NodeHealth(node.hostname(), PipelineRunStatus.PENDING, false, Optional.empty());
+            return new HealthGate.NodeHealth(node.hostname(), PipelineRunStatus.PENDING, false, false, Optional.empty());
         }
         boolean runsTarget = Objects.equals(state.checksum(), target.checksum()) && (state.version() == null || state.version() == target.version());
         Optional<HealthGate.Rates> rates = runsTarget ? live.live(node.id(), target.pipelineId())
                 .map(c -> new HealthGate.Rates(c.eventsInPerSec(), c.eventsOutPerSec(), c.errorsPerSec(), c.discardedPerSec())) : Optional.empty();
-        return new HealthGate.NodeHealth(node.hostname(), PipelineRunStatus.fromWire(state.status()), runsTarget, rates);
+        return new HealthGate.NodeHealth(node.hostname(), PipelineRunStatus.fromWire(state.status()), runsTarget,
+                state.updatedAt().isAfter(admittedAt), rates);
     }
 
     private Optional<HealthGate.Rates> rates(NodeId node, Deployment of) {
