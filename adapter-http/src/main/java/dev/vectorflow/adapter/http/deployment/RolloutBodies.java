@@ -30,14 +30,14 @@ final class RolloutBodies {
         Optional<List<JsonFields>> waveFields = r.requiredObjectList("waves", WAVE_FIELDS, RolloutPlan.MAX_WAVES);
         List<RolloutPlan.WaveDraft> waves = new ArrayList<>();
         for (JsonFields w : waveFields.orElse(List.of())) {
-            Integer nodes = w.optionalInt("nodes", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(null);
-            Integer percent = w.optionalInt("percent", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(null);
+            Integer nodes = whole(w, "nodes");
+            Integer percent = whole(w, "percent");
             String label = w.optionalText("label", null).orElse(null);
             if (label != null && label.length() > MAX_LABEL_CHARS) {
                 label = label.substring(0, MAX_LABEL_CHARS);
             }
             Boolean rest = w.optionalBoolean("rest").orElse(null);
-            Integer soak = w.optionalInt("soakSeconds", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(null);
+            Integer soak = whole(w, "soakSeconds");
             waves.add(new RolloutPlan.WaveDraft(nodes, percent, label, rest, soak));
         }
         Optional<JsonFields> gates = r.optionalObject("gates", GATE_FIELDS);
@@ -46,18 +46,20 @@ final class RolloutBodies {
                 gates.flatMap(g -> g.optionalNumber("discardedMarginPercent")).orElse(null),
                 gates.flatMap(g -> g.optionalNumber("minEventsOutFraction")).orElse(null),
                 r.optionalBoolean("rollbackOnFailure").orElse(null),
-                r.optionalInt("convergeTimeoutSeconds", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(null));
+                whole(r, "convergeTimeoutSeconds"));
         try {
             return Optional.of(RolloutPlan.of(draft));
         } catch (InvalidValuesException e) {
-            for (InvalidValueException problem : e.problems()) {
-                // a value the body already got wrong (wrong type, missing list) is reported once, as that
-                if (!body.hasProblemAt(problem.field()) && !(problem.field().startsWith("rollout.waves[") && body.hasProblemAt(
-                        problem.field().substring(0, problem.field().indexOf(']') + 1)))) {
-                    body.report(problem);
-                }
-            }
+            // a value the body already got wrong (wrong type, missing list) is reported once, as that
+            List<InvalidValueException> news = e.problems().stream().filter(p -> !body.hasProblemAt(p.field()) && !(p.field().startsWith("rollout.waves[")
+                    && body.hasProblemAt(p.field().substring(0, p.field().indexOf(']') + 1)))).toList();
+            news.forEach(body::report);
             return Optional.empty();
         }
+    }
+
+    /** A whole number the domain judges (its range included); one beyond an int is held at the int's limit. */
+    private static Integer whole(JsonFields fields, String field) {
+        return fields.optionalLong(field).map(n -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n))).orElse(null);
     }
 }

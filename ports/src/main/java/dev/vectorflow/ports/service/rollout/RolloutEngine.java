@@ -236,13 +236,19 @@ public final class RolloutEngine {
 
     private HealthGate.NodeHealth health(Node node, StoredPipelineState state, DesiredPipeline target, Instant admittedAt) {
         if (state == null) {
-            return new HealthGate.NodeHealth(node.hostname(), PipelineRunStatus.PENDING, false, false, Optional.empty());
+            return new HealthGate.NodeHealth(named(node), PipelineRunStatus.PENDING, false, false, Optional.empty());
         }
         boolean runsTarget = Objects.equals(state.checksum(), target.checksum()) && (state.version() == null || state.version() == target.version());
         Optional<HealthGate.Rates> rates = runsTarget ? live.live(node.id(), target.pipelineId())
                 .map(c -> new HealthGate.Rates(c.eventsInPerSec(), c.eventsOutPerSec(), c.errorsPerSec(), c.discardedPerSec())) : Optional.empty();
-        return new HealthGate.NodeHealth(node.hostname(), PipelineRunStatus.fromWire(state.status()), runsTarget,
+        return new HealthGate.NodeHealth(named(node), PipelineRunStatus.fromWire(state.status()), runsTarget,
                 state.updatedAt().isAfter(admittedAt), rates);
+    }
+
+    /** How the decision log names a node: its host name and the end of its id (host names need not differ). */
+    static String named(Node node) {
+        String id = node.id().toString();
+        return node.hostname() + " (…" + id.substring(id.length() - 6) + ")";
     }
 
     private Optional<HealthGate.Rates> rates(NodeId node, Deployment of) {
