@@ -221,7 +221,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy, needsEditor }: { 
               </button>
             </Empty>
           )}
-          <LatestRollout pipelineId={pipelineId} canEdit={!needsEditor} refreshKey={d.current?.deployedAt} />
+          <LatestRollout pipelineId={pipelineId} canEdit={!needsEditor} refreshKey={d.current?.deployedAt} onChanged={state.reload} />
           {d.nodes.length > 0 && (
             // Three columns that wrap inside the side panel: nothing is cut off or needs scrolling.
             <div className="deployment-nodes-wrap" data-testid="deployment-nodes-wrap">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from '../components/Link.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { vf, type RolloutDetail } from '../lib/client.ts';
@@ -98,29 +98,45 @@ export function StagedPlanEditor({ form, onChange, errors }: { form: PlanForm; o
 const ACTIVE = new Set(['ROLLING', 'SOAKING', 'PAUSED']);
 
 /** The latest rollout of a pipeline, if it has one: waves, nodes, gates, decisions, and the four buttons. */
-export function LatestRollout({ pipelineId, canEdit, refreshKey }: { pipelineId: string; canEdit: boolean; refreshKey?: unknown }) {
+export function LatestRollout({ pipelineId, canEdit, refreshKey, onChanged }: { pipelineId: string; canEdit: boolean; refreshKey?: unknown; /** After a control: what the deployment is may have changed. */ onChanged?: () => void }) {
   const list = useLoad((s) => vf.rollouts(pipelineId, s), [pipelineId, refreshKey]);
   const latest = list.data?.rollouts[0];
   if (!latest) return null;
-  return <RolloutView rolloutId={latest.id} canEdit={canEdit} onChanged={list.reload} />;
+  return (
+    <RolloutView
+      rolloutId={latest.id}
+      canEdit={canEdit}
+      onChanged={() => {
+        list.reload();
+        onChanged?.();
+      }}
+    />
+  );
 }
 
 export function RolloutView({ rolloutId, canEdit, onChanged }: { rolloutId: string; canEdit: boolean; onChanged?: () => void }) {
   const detail = useLoad((s) => vf.rollout(rolloutId, s), [rolloutId]);
   const action = useAction();
   const active = !!detail.data && ACTIVE.has(detail.data.rollout.state);
+  const state = detail.data?.rollout.state;
   useEffect(() => {
     if (!active) return;
     const t = setInterval(detail.reload, 3_000);
     return () => clearInterval(t);
   }, [active, detail.reload]);
+  // the job moved it on (a rollback or a completion changes what is deployed): the panel around it reloads too
+  const [seen, setSeen] = useState(state);
+  useEffect(() => {
+    if (state && seen && state !== seen) onChanged?.();
+    setSeen(state);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   if (!detail.data) return detail.error ? <ProblemMessage problem={detail.error} /> : null;
   const d: RolloutDetail = detail.data;
   const r = d.rollout;
   const run = async (verb: 'pause' | 'resume' | 'abort' | 'skip') => {
     await action.run(() => vf.controlRollout(r.id, verb));
     detail.reload();
-    onChanged?.();
   };
   return (
     <section className="rollout" data-testid="rollout" data-state={r.state}>
