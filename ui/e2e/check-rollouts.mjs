@@ -5,7 +5,8 @@
 //
 // Signs in; opens the pipeline (published, not deployed); the deploy dialog switches to "Staged": the preset's four
 // waves with their gates are shown, a bad gate value is named and blocks the deploy, a fixed one lets it start; the
-// deployment tab shows the rollout ROLLING with its waves and its decision log; Pause makes it PAUSED, Abort ABORTED
+// deployment tab shows the rollout ROLLING with its waves and its decision log; the deploy dialog then says a new deploy
+// would supersede it; Pause makes it PAUSED, Abort ABORTED
 // (and, for this first deploy, the pipeline undeployed).
 
 import { readArgs, startCheck } from './harness.mjs';
@@ -45,6 +46,12 @@ await step('the deployment tab shows the rollout rolling, its waves and its deci
   await rollout.getByTestId('rollout-decisions').getByText('started').waitFor();
   await rollout.getByText('error rate ≤ before + 2 points', { exact: false }).waitFor();
   await screenshot('rollout');
+});
+await step('while it rolls, the deploy dialog says a new deploy supersedes it', async () => {
+  await page.getByTestId('deploy').click();
+  await page.locator('[data-testid="deploy-supersedes"]', { hasText: 'A staged rollout of v1 is rolling: this deploy supersedes it.' }).waitFor();
+  await page.getByTestId('deploy-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('deploy-dialog').waitFor({ state: 'detached' });
 });
 await step('Pause pauses it, Abort rolls it back', async () => {
   await page.getByTestId('rollout-pause').click();

@@ -28,6 +28,8 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
   const [match, setMatch] = useState<{ count: number; nodes: { id: string; hostname: string }[] } | { error: string } | undefined>();
   const action = useAction();
   const [staged, setStaged] = useState(false);
+  const rollouts = useLoad((s) => vf.rollouts(pipeline.id, s), [pipeline.id]);
+  const running = rollouts.data?.rollouts.find((r) => r.state === 'ROLLING' || r.state === 'SOAKING' || r.state === 'PAUSED');
   const [planForm, setPlanForm] = useState<PlanForm>(defaultPlanForm);
   const plan = staged ? buildPlan(planForm) : { errors: [] as string[] };
   const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
@@ -145,6 +147,11 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
                   <input type="radio" name="deploy-mode" checked={staged} onChange={() => setStaged(true)} data-testid="deploy-staged" /> Staged, in waves with health gates
                 </label>
               </div>
+              {running && (
+                <p className="field-hint" data-testid="deploy-supersedes">
+                  A staged rollout of v{running.targetVersion} is {running.state.toLowerCase()}: this deploy supersedes it.
+                </p>
+              )}
               {staged && <StagedPlanEditor form={planForm} onChange={setPlanForm} errors={plan.errors} />}
               {action.problem && <ProblemMessage problem={action.problem} testId="deploy-error" />}
               <div className="form-actions">
