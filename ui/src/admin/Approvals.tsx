@@ -82,6 +82,11 @@ function ApprovalItem({ request, environmentId, mine, canDecide, onDecided }: { 
         </span>
       </p>
       {request.note && <p className="small">Note: {request.note}</p>}
+      {request.rolloutWaves && request.rolloutWaves.length > 0 && (
+        <p className="small" data-testid="approval-waves">
+          Staged rollout: {request.rolloutWaves.join(' → ')}
+        </p>
+      )}
       {request.values.length > 0 && (
         <ul className="small">
           {request.values.map((v) => (

@@ -9,6 +9,8 @@ import { neededEnvironment } from '../format.ts';
 import { ConfirmButton, Empty, LoadState, Modal, StatusBadge, useAction, useLoad, type Loaded } from '../ui.tsx';
 import { YamlDiff } from './Versions.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
+import { buildPlan, defaultPlanForm, type PlanForm } from '../lib/rolloutPlan.ts';
+import { LatestRollout, StagedPlanEditor } from './Rollout.tsx';
 
 function uptime(s: number | null): string {
   if (s === null || s === undefined) return '—';
@@ -27,6 +29,11 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
   const [match, setMatch] = useState<{ count: number; nodes: { id: string; hostname: string }[] } | { error: string } | undefined>();
   const action = useAction();
   const [held, setHeld] = useState<ApprovalRequest | undefined>();
+  const [staged, setStaged] = useState(false);
+  const rollouts = useLoad((s) => vf.rollouts(pipeline.id, s), [pipeline.id]);
+  const running = rollouts.data?.rollouts.find((r) => r.state === 'ROLLING' || r.state === 'SOAKING' || r.state === 'PAUSED');
+  const [planForm, setPlanForm] = useState<PlanForm>(defaultPlanForm);
+  const plan = staged ? buildPlan(planForm) : { errors: [] as string[] };
   const latest = versions.data?.reduce((m, v) => Math.max(m, v.number), 0);
   const chosen = version ?? latest;
 
@@ -81,8 +88,8 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
             <form
               onSubmit={async (e) => {
                 e.preventDefault();
-                if (selector.errors.length > 0) return;
-                const d = await action.run(() => vf.deploy(pipeline.id, { version: chosen, selector: selector.labels }));
+                if (selector.errors.length > 0 || plan.errors.length > 0) return;
+                const d = await action.run(() => vf.deploy(pipeline.id, { version: chosen, selector: selector.labels, ...(staged && 'plan' in plan && plan.plan ? { rollout: plan.plan } : {}) }));
                 // 202: the environment requires approval; nothing is deployed until another admin approves
                 if (d && isApprovalRequest(d)) setHeld(d);
                 else if (d) onDeployed(d);
@@ -149,13 +156,27 @@ export function DeployDialog({ pipeline, current, onClose, onDeployed }: { pipel
                   </LoadState>
                 </div>
               </div>
+              <div className="field" role="radiogroup" aria-label="How the nodes get it">
+                <label className="small">
+                  <input type="radio" name="deploy-mode" checked={!staged} onChange={() => setStaged(false)} data-testid="deploy-all-at-once" /> All at once
+                </label>{' '}
+                <label className="small">
+                  <input type="radio" name="deploy-mode" checked={staged} onChange={() => setStaged(true)} data-testid="deploy-staged" /> Staged, in waves with health gates
+                </label>
+              </div>
+              {running && (
+                <p className="field-hint" data-testid="deploy-supersedes">
+                  A staged rollout of v{running.targetVersion} is {running.state.toLowerCase()}: this deploy supersedes it.
+                </p>
+              )}
+              {staged && <StagedPlanEditor form={planForm} onChange={setPlanForm} errors={plan.errors} />}
               {action.problem && <ProblemMessage problem={action.problem} testId="deploy-error" />}
               <div className="form-actions">
                 <button type="button" className="button button-secondary" onClick={onClose}>
                   Cancel
                 </button>
-                <button type="submit" className="button" disabled={action.busy || selector.errors.length > 0} data-testid="deploy-confirm">
-                  {action.busy ? 'Deploying…' : `Deploy v${chosen}${match && 'count' in match ? ` to ${match.count} node${match.count === 1 ? '' : 's'}` : ''}`}
+                <button type="submit" className="button" disabled={action.busy || selector.errors.length > 0 || plan.errors.length > 0} data-testid="deploy-confirm">
+                  {action.busy ? 'Deploying…' : `${staged ? 'Start staged rollout of' : 'Deploy'} v${chosen}${match && 'count' in match ? ` to ${match.count} node${match.count === 1 ? '' : 's'}` : ''}`}
                 </button>
               </div>
             </form>
@@ -225,6 +246,7 @@ export function DeploymentPanel({ pipelineId, state, onDeploy, needsEditor }: { 
               </button>
             </Empty>
           )}
+          <LatestRollout pipelineId={pipelineId} canEdit={!needsEditor} refreshKey={d.current?.deployedAt} onChanged={state.reload} />
           {d.nodes.length > 0 && (
             // Three columns that wrap inside the side panel: nothing is cut off or needs scrolling.
             <div className="deployment-nodes-wrap" data-testid="deployment-nodes-wrap">

@@ -580,7 +580,11 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
             setDialog(undefined);
             deployment.reload();
             setTab('deployment');
-            setNotice(`Deployed version ${d.version} to ${d.matchedNodes} node${d.matchedNodes === 1 ? '' : 's'}.`);
+            setNotice(
+              d.rolloutId
+                ? `Started a staged rollout of version ${d.version} to ${d.matchedNodes} node${d.matchedNodes === 1 ? '' : 's'}: the Deploy tab follows its waves.`
+                : `Deployed version ${d.version} to ${d.matchedNodes} node${d.matchedNodes === 1 ? '' : 's'}.`,
+            );
           }}
         />
       )}

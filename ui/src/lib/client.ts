@@ -4,6 +4,7 @@
  */
 import { api, ApiError, parseProblem, type ApiClient, type FetchFn } from '../api.ts';
 import type { ApprovalRequest, PromotionPreview, Promoted, ValueMapping } from './promotion.ts';
+import type { RolloutPlanBody } from './rolloutPlan.ts';
 
 type Json = Record<string, unknown>;
 
@@ -271,6 +272,39 @@ export interface Deployment {
   matchedNodes: number;
   /** Environment variables the version needs on the nodes (Vector reads them with interpolation on). */
   environmentVariables?: string[];
+  /** The staged rollout the deploy started. */
+  rolloutId?: string;
+}
+export type RolloutState = 'ROLLING' | 'SOAKING' | 'PAUSED' | 'COMPLETED' | 'ROLLED_BACK' | 'ABORTED' | 'SUPERSEDED';
+export interface RolloutSummary {
+  id: string;
+  pipelineId: string;
+  targetVersion: number;
+  selector: Record<string, string>;
+  previousVersion?: number;
+  state: RolloutState;
+  currentWave: number;
+  waveCount: number;
+  waveStartedAt: string;
+  soakEndsAt?: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+export interface RolloutDetail {
+  rollout: RolloutSummary;
+  pipelineName: string;
+  gates: { errorRateMarginPercent?: number; discardedMarginPercent?: number; minEventsOutFraction?: number };
+  rollbackOnFailure: boolean;
+  convergeTimeoutSeconds: number;
+  baseline?: { eventsInPerSec: number; eventsOutPerSec: number; errorPercent: number; discardedPercent: number };
+  waves: {
+    index: number;
+    size: string;
+    soakSeconds: number;
+    nodes: { nodeId: string; hostname: string; admitted: boolean; reportedVersion?: number; status?: string; runsNewVersion: boolean }[];
+  }[];
+  decisions: { at: string; wave?: number; kind: string; reason: string; figures?: string }[];
 }
 export interface DeploymentStatus {
   current: { version: number; selector: Record<string, string>; deployedAt: string; deployedBy: string; environmentVariables?: string[] } | null;
@@ -455,7 +489,7 @@ export function createVf(client: ApiClient = api, fetchText: FetchFn = (i, init)
       obj<{ requestId: string }>(`/api/nodes/${enc(id)}/samples`, 'POST', { pipelineId, componentKeys, limit }),
     samples: (id: string, requestId: string) => obj<Samples>(`/api/nodes/${enc(id)}/samples/${enc(requestId)}`),
     /** A deployment, or (202) an approval request when the environment requires approval. */
-    deploy: (pipelineId: string, body: { version?: number; selector?: Record<string, string> }) =>
+    deploy: (pipelineId: string, body: { version?: number; selector?: Record<string, string>; rollout?: RolloutPlanBody }) =>
       obj<Deployment | ApprovalRequest>(`/api/pipelines/${enc(pipelineId)}/deployments`, 'POST', body),
     // promotion and approvals (docs/promotion.md)
     previewPromotion: (pipelineId: string, version: number, body: PromoteBody) =>
@@ -470,6 +504,10 @@ export function createVf(client: ApiClient = api, fetchText: FetchFn = (i, init)
       obj<ApprovalRequest>(`/api/environments/${enc(environmentId)}/approvals/${enc(id)}/approve`, 'POST', {}),
     reject: (environmentId: string, id: string, reason: string) =>
       obj<ApprovalRequest>(`/api/environments/${enc(environmentId)}/approvals/${enc(id)}/reject`, 'POST', { reason }),
+    rollouts: (pipelineId: string, s?: AbortSignal) =>
+      obj<{ rollouts: RolloutSummary[] }>(`/api/pipelines/${enc(pipelineId)}/rollouts`, 'GET', undefined, s),
+    rollout: (id: string, s?: AbortSignal) => obj<RolloutDetail>(`/api/rollouts/${enc(id)}`, 'GET', undefined, s),
+    controlRollout: (id: string, action: 'pause' | 'resume' | 'abort' | 'skip') => obj<RolloutSummary>(`/api/rollouts/${enc(id)}/${action}`, 'POST', {}),
     undeploy: (pipelineId: string) => del(`/api/pipelines/${enc(pipelineId)}/deployments`),
     deployments: (pipelineId: string, s?: AbortSignal) =>
       obj<DeploymentStatus>(`/api/pipelines/${enc(pipelineId)}/deployments`, 'GET', undefined, s),

@@ -64,6 +64,8 @@ export interface ApprovalRequest {
   decidedAt?: string;
   reason?: string;
   diff: VersionDiff['components'];
+  /** A held staged deploy: each wave as the server words it (e.g. "nodes:1 soak 60 s"); absent: all at once. */
+  rolloutWaves?: string[];
 }
 
 /** The server answers 202 with an approval request when the environment requires approval (instead of doing it). */

@@ -52,7 +52,10 @@ import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import dev.vectorflow.ports.service.telemetry.LogsAndSamplesQueryService;
 import dev.vectorflow.ports.service.telemetry.MetricsQueryService;
 import dev.vectorflow.ports.service.telemetry.RollupFlush;
+import dev.vectorflow.ports.service.rollout.RolloutEngine;
+import dev.vectorflow.ports.service.rollout.RolloutService;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The fleet half of the server wired by hand: the agent API's use cases, the fleet screens' use cases and the periodic work. */
 final class FleetComposition {
@@ -63,6 +66,8 @@ final class FleetComposition {
     final RollupFlush rollups;
     final OneShotSettlement oneShotSettlement;
     final FleetJobs jobs;
+    /** Staged rollouts; {@link RolloutEngine#advance()} runs as a leased job. */
+    final RolloutEngine rollouts;
     /** This server's live rates and host gauges (the alert evaluator reads them). */
     final LiveTelemetry live;
     private final HeartbeatWrites heartbeatWrites;
@@ -72,7 +77,7 @@ final class FleetComposition {
         Transactions tx = store.transactions();
         LiveTelemetry live = new LiveTelemetry();
         this.live = live;
-        DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, cache);
+        DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, cache, Optional.of(store.rollouts()));
         NodeDirectory nodeDirectory = new NodeDirectory(tx, store.nodes(), cache);
         this.heartbeatWrites = new HeartbeatWrites(writer, clock);
         FleetAudit audit = new FleetAudit(store.auditLog(), store.environments());
@@ -83,6 +88,10 @@ final class FleetComposition {
         this.warmUp = new FleetCacheWarmUp(tx, store.nodes(), store.nodeActions(), cache);
         this.rollups = new RollupFlush(live, writer, clock);
         this.jobs = new FleetJobs(tx, store.nodes(), store.telemetry(), settings, clock);
+        this.rollouts = new RolloutEngine(tx, store.rollouts(), store.deployments(), store.nodes(), store.telemetry(), live, desiredStates, changes,
+                audit, ids, clock);
+        RolloutService rolloutService = new RolloutService(tx, rollouts, store.pipelines(), store.nodes(), store.telemetry(), desiredStates, audit,
+                clock);
 
         this.agent = new AgentUseCases(
                 new AuthenticateAgentService(nodeDirectory),
@@ -105,8 +114,8 @@ final class FleetComposition {
                         new RestartPipelineService(tx, store.nodes(), store.pipelines(), oneShots, audit),
                         new RequestSampleService(tx, store.nodes(), store.pipelines(), oneShots, audit)),
                 new NodeQueryService(tx, store.nodes(), store.environments(), store.nodeActions(), desiredStates, views, live),
-                new DeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, clock),
-                new UndeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit),
+                new DeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, clock, Optional.of(rollouts)),
+                new UndeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, Optional.of(rollouts)),
                 new DeploymentQueryService(tx, store.pipelines(), store.deployments(), store.nodes(), desiredStates, views),
                 new MetricsQueryService(tx, store.nodes(), store.pipelines(), store.telemetry(), live, settings::pollInterval, clock),
                 new LogsAndSamplesQueryService(tx, store.nodes(), store.nodeActions(), store.telemetry()),
@@ -115,7 +124,8 @@ final class FleetComposition {
                 new UpdateEnvironmentAgentsService(tx, store.agentReleases(), store.nodes(), oneShots, audit),
                 new AgentReleaseQueryService(tx, store.agentReleases(), store.nodes(), store.fleetOverview()),
                 new FleetOverviewService(tx, store.environments(), store.fleetOverview(), store.agentReleases(), desiredStates, live, settings,
-                        clock));
+                        clock),
+                rolloutService, rolloutService);
     }
 
     /** After a restore replaced the stored fleet: every node's next heartbeat writes everything it reports again. */

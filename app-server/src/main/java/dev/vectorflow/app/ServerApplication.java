@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import dev.vectorflow.ports.service.rollout.RolloutEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +120,7 @@ public final class ServerApplication implements AutoCloseable {
             List<FleetScheduler.Job> moreJobs = new ArrayList<>(List.of(new FleetScheduler.Job(BackupJobs.SCHEDULE, Duration.ofSeconds(15),
                     backupJobs::runIfDue)));
             moreJobs.addAll(services.alerts.jobs());
+            moreJobs.add(new FleetScheduler.Job(RolloutEngine.JOB, () -> rolloutEvery, () -> services.rollouts.advance()));
             FleetScheduler scheduler = new FleetScheduler(store.transactions(), store.jobLeases(), services.fleetJobs, services.rollups,
                     services.oneShotSettlement, new StoredFleetTuning(current), settings.jobLease(), holderName(app.port()), moreJobs);
             return new ServerApplication(store, app, services, routes, settings.shutdownGrace(), scheduler);
@@ -127,6 +129,9 @@ public final class ServerApplication implements AutoCloseable {
             throw e;
         }
     }
+
+    /** How often the lease holder advances staged rollouts (tests shorten it). */
+    static volatile Duration rolloutEvery = Duration.ofSeconds(5);
 
     /** Applies the schema and stops: {@code vectorflow migrate}. */
     public static String migrate(ServerSettings settings) {

@@ -60,6 +60,7 @@ import dev.vectorflow.ports.service.telemetry.RollupFlush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
+import dev.vectorflow.ports.service.rollout.RolloutEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ final class ServerComposition {
     final RollupFlush rollups;
     final OneShotSettlement oneShotSettlement;
     final FleetJobs fleetJobs;
+    final RolloutEngine rollouts;
     final PostgresHeartbeatWriter telemetryWriter;
     final PostgresFleetChanges fleetChanges;
     final BackupComposition backups;
@@ -178,6 +180,7 @@ final class ServerComposition {
         this.rollups = fleet.rollups;
         this.oneShotSettlement = fleet.oneShotSettlement;
         this.fleetJobs = fleet.jobs;
+        this.rollouts = fleet.rollouts;
         // after a restore (here, or on another server: the notice reaches every one) nothing cached may outlive the old data
         Runnable refreshAfterRestore = () -> {
             keyRing.reload();

@@ -280,6 +280,36 @@ class PromotionApiTest {
     }
 
     @Test
+    void givenAnEnvironmentRequiringApproval_aStagedDeploy_waitsWithItsWaves_andTheApprovalStartsThatRollout() {
+        String id = publishedInDev();
+        secretAndCertificate(prod);
+        assertThat(admin.patchJson("/api/environments/" + prod, "{\"requiresApproval\":true}").status()).isEqualTo(200);
+        String target = admin.postJson("/api/pipelines/" + id + "/versions/1/promote", promoteBody(prod, "")).json().get("id").asText();
+        String approvals = "/api/environments/" + prod + "/approvals";
+        assertThat(secondAdmin.postJson(approvals + "/" + target + "/approve", "{}").status()).isEqualTo(200);
+        String pipeline = admin.get("/api/environments/" + prod + "/pipelines").json().get("items").get(0).get("id").asText();
+
+        Answer bad = editor.postJson("/api/pipelines/" + pipeline + "/deployments", "{\"rollout\":{\"waves\":[]}}");
+        assertThat(bad.status()).as("a bad plan is refused before any request is held").isEqualTo(400);
+        assertThat(admin.get(approvals + "?state=pending").json().get("items")).isEmpty();
+
+        Answer held = editor.postJson("/api/pipelines/" + pipeline + "/deployments",
+                "{\"rollout\":{\"waves\":[{\"nodes\":1,\"soakSeconds\":60},{\"rest\":true,\"soakSeconds\":30}],"
+                        + "\"gates\":{\"minEventsOutFraction\":0.5},\"rollbackOnFailure\":true}}");
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        assertThat(held.json().get("rolloutWaves").toString()).isEqualTo("[\"nodes:1 soak 60 s\",\"rest soak 30 s\"]");
+        assertThat(admin.get("/api/pipelines/" + pipeline + "/rollouts").json().get("rollouts")).isEmpty();
+
+        Answer approved = admin.postJson(approvals + "/" + held.json().get("id").asText() + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode rollouts = admin.get("/api/pipelines/" + pipeline + "/rollouts").json().get("rollouts");
+        assertThat(rollouts).hasSize(1);
+        JsonNode rollout = admin.get("/api/rollouts/" + rollouts.get(0).get("id").asText()).json();
+        assertThat(rollout.toString()).contains("\"rollbackOnFailure\":true").contains("0.5");
+        assertThat(rollout.get("waves")).hasSize(2);
+    }
+
+    @Test
     void givenTheTargetLostASecretMeanwhile_anApproval_failsWithTheReason_andTheRequestStaysPending() {
         String id = publishedInDev();
         secretAndCertificate(prod);

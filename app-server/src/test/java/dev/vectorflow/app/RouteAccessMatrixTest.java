@@ -132,6 +132,12 @@ class RouteAccessMatrixTest {
         expect("GET /api/environments/{id}/approvals/{approvalId}", "401 ok ok 404 ok ok");
         expect("POST /api/environments/{id}/approvals/{approvalId}/approve", "401 403 403 404 ok ok");
         expect("POST /api/environments/{id}/approvals/{approvalId}/reject", "401 403 403 404 ok ok");
+        expect("GET /api/pipelines/{pipelineId}/rollouts", "401 ok ok 404 ok ok");
+        expect("GET /api/rollouts/{rolloutId}", "401 ok ok 404 ok ok");
+        expect("POST /api/rollouts/{rolloutId}/pause", "401 403 ok 404 ok ok");
+        expect("POST /api/rollouts/{rolloutId}/resume", "401 403 ok 404 ok ok");
+        expect("POST /api/rollouts/{rolloutId}/abort", "401 403 ok 404 ok ok");
+        expect("POST /api/rollouts/{rolloutId}/skip", "401 403 ok 404 ok ok");
         expect("GET /api/pipelines/{pipelineId}/metrics", "401 ok ok 404 ok ok");
         expect("GET /api/agent-releases", "401 ok ok ok ok ok");
         expect("POST /api/agent-releases", "401 403 403 403 403 ok");
@@ -218,8 +224,13 @@ class RouteAccessMatrixTest {
 
     private static final String SIGNATURE = Base64.getEncoder().encodeToString(new byte[64]);
 
+    private static java.time.Duration rolloutEvery;
+
     @BeforeAll
     static void start() {
+        // the rollouts made below have no node: the job would complete them at once; it runs once at start only here
+        rolloutEvery = ServerApplication.rolloutEvery;
+        ServerApplication.rolloutEvery = java.time.Duration.ofHours(1);
         server = TestServer.start(dataDir, Map.of("VF_ENROLL_RATE_LIMIT", "100000", "VF_AGENT_RATE_LIMIT", "100000"));
         server.root().postJson("/api/agent-releases", ApiClient.json("version", "1.0.0", "downloadUrl", "https://example.com/agent.jar",
                 "checksum", "sha256:" + "b".repeat(64), "signature", SIGNATURE));
@@ -238,6 +249,7 @@ class RouteAccessMatrixTest {
 
     @AfterAll
     static void stop() {
+        ServerApplication.rolloutEvery = rolloutEvery;
         server.close();
     }
 
@@ -318,6 +330,18 @@ class RouteAccessMatrixTest {
         }
         if (template.contains("/promote")) {
             body = ApiClient.json("targetEnvironmentId", server.createEnvironment(root, teamA, "target-" + unique));
+        }
+        if (path.contains("{rolloutId}")) {
+            String env = server.createEnvironment(root, teamA, "renv-" + unique);
+            String p = root.postJson("/api/environments/" + env + "/pipelines", "{\"name\":\"r-" + unique + "\",\"graph\":"
+                    + PipelineFixtures.SIMPLE_GRAPH + "}").json().get("id").asText();
+            root.postJson("/api/pipelines/" + p + "/versions", ApiClient.json("message", "first"));
+            String rollout = root.postJson("/api/pipelines/" + p + "/deployments", "{\"rollout\":{\"waves\":[{\"nodes\":1,\"soakSeconds\":60},"
+                    + "{\"rest\":true,\"soakSeconds\":60}]}}").json().get("rolloutId").asText();
+            if (template.endsWith("/resume")) {
+                root.postJson("/api/rollouts/" + rollout + "/pause", "{}");
+            }
+            path = path.replace("{rolloutId}", rollout);
         }
         if (path.contains("/secrets/{name}")) {
             root.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "s-" + unique, "value", "v"));

@@ -38,6 +38,8 @@ import dev.vectorflow.adapter.http.auth.SignInThrottle;
 import dev.vectorflow.adapter.http.backup.BackupController;
 import dev.vectorflow.adapter.http.delivery.ConfigDeliveryController;
 import dev.vectorflow.adapter.http.deployment.DeploymentController;
+import dev.vectorflow.adapter.http.rollout.RolloutApiDocs;
+import dev.vectorflow.adapter.http.rollout.RolloutController;
 import dev.vectorflow.adapter.http.enrollment.AgentEnrollmentController;
 import dev.vectorflow.adapter.http.enrollment.EnrollmentTokenController;
 import dev.vectorflow.adapter.http.environment.EnvironmentController;
@@ -130,6 +132,7 @@ public final class HttpApi {
         PipelineApiDocs.describe(docs);
         DeploymentApiDocs.describe(docs);
         PromotionApiDocs.describe(docs);
+        RolloutApiDocs.describe(docs);
         NodeApiDocs.describe(docs);
         TelemetryApiDocs.describe(docs);
         FleetApiDocs.describe(docs);
@@ -198,7 +201,10 @@ public final class HttpApi {
         PromotionController promotion = new PromotionController(services.promotion(), pipelines.pipelineTeam(), environments.owningTeam(),
                 bodies);
         DeploymentController deployments = new DeploymentController(fleet.deployPipeline(), fleet.undeployPipeline(), fleet.deploymentQueries(),
-                fleet.nodeQueries(), pipelines.pipelineTeam(), bodies, services.promotion().submitDeployment(), promotion::accepted);
+                fleet.nodeQueries(), fleet.rolloutQueries(), pipelines.pipelineTeam(), bodies, services.promotion().submitDeployment(),
+                promotion::accepted);
+        RolloutController rollouts = new RolloutController(fleet.rolloutQueries(), fleet.controlRollout(), pipelines.pipelineTeam(),
+                pipelines::owningTeam);
         TelemetryController telemetry = new TelemetryController(fleet.metricsQueries(), fleet.logsAndSamplesQueries(), nodes.nodeTeam(),
                 pipelines.pipelineTeam(), clock);
         AgentReleaseController releases = new AgentReleaseController(fleet.registerAgentRelease(), fleet.updateNodeAgent(),
@@ -257,6 +263,7 @@ public final class HttpApi {
             nodes.register(api);
             deployments.register(api);
             promotion.register(api);
+            rollouts.register(api);
             telemetry.register(api);
             releases.register(api);
             fleetOverview.register(api);

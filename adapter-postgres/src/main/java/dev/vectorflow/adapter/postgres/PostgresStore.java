@@ -2,6 +2,7 @@ package dev.vectorflow.adapter.postgres;
 
 import dev.vectorflow.adapter.postgres.fleet.PostgresAgentReleaseRepository;
 import dev.vectorflow.adapter.postgres.deployment.PostgresDeploymentRepository;
+import dev.vectorflow.adapter.postgres.rollout.PostgresRolloutRepository;
 import dev.vectorflow.adapter.postgres.enrollment.PostgresEnrollmentTokenRepository;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetChanges;
 import dev.vectorflow.adapter.postgres.fleet.PostgresFleetOverviewRepository;
@@ -12,6 +13,7 @@ import dev.vectorflow.adapter.postgres.telemetry.PostgresTelemetryRepository;
 import dev.vectorflow.adapter.postgres.heartbeat.PostgresHeartbeatWriter;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.rollout.RolloutRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
@@ -83,6 +85,7 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresNodeRepository nodes;
     private final PostgresEnrollmentTokenRepository enrollmentTokens;
     private final PostgresDeploymentRepository deployments;
+    private final PostgresRolloutRepository rollouts;
     private final PostgresNodeActionRepository nodeActions;
     private final PostgresTelemetryRepository telemetry;
     private final PostgresJobLeases jobLeases;
@@ -115,6 +118,7 @@ public final class PostgresStore implements AutoCloseable {
         this.nodes = new PostgresNodeRepository(transactions::dsl);
         this.enrollmentTokens = new PostgresEnrollmentTokenRepository(transactions::dsl);
         this.deployments = new PostgresDeploymentRepository(transactions::dsl);
+        this.rollouts = new PostgresRolloutRepository(transactions::dsl);
         this.nodeActions = new PostgresNodeActionRepository(transactions::dsl);
         this.telemetry = new PostgresTelemetryRepository(transactions::dsl);
         this.jobLeases = new PostgresJobLeases(transactions::dsl);
@@ -299,6 +303,10 @@ public final class PostgresStore implements AutoCloseable {
     /** Approval requests (each call a new view on the current unit of work). */
     public dev.vectorflow.ports.out.promotion.ApprovalRepository approvals() {
         return new dev.vectorflow.adapter.postgres.promotion.PostgresApprovalRepository(transactions::dsl);
+    }
+
+    public RolloutRepository rollouts() {
+        return rollouts;
     }
 
     public NodeActionRepository nodeActions() {

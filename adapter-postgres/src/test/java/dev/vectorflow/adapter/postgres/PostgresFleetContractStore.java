@@ -8,6 +8,7 @@ import dev.vectorflow.ports.out.alert.AlertRuleRepository;
 import dev.vectorflow.ports.out.alert.DeliveryRepository;
 import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.rollout.RolloutRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
@@ -80,6 +81,11 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     @Override
     public PipelineRepository pipelines() {
         return store.pipelines();
+    }
+
+    @Override
+    public RolloutRepository rollouts() {
+        return store.rollouts();
     }
 
     @Override

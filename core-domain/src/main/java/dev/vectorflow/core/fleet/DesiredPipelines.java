@@ -18,13 +18,24 @@ public record DesiredPipelines(Map<PipelineId, DesiredPipeline> pipelines) {
     }
 
     public static DesiredPipelines forNode(Labels labels, boolean maintenance, List<DesiredPipeline> deployed) {
+        return forNode(null, labels, maintenance, deployed, Map.of());
+    }
+
+    /**
+     * As {@link #forNode(Labels, boolean, List)}, with the pipelines in a staged rollout: a node outside its admitted
+     * waves gets the previous version instead (if that one's selector matches it), or nothing.
+     */
+    public static DesiredPipelines forNode(NodeId node, Labels labels, boolean maintenance, List<DesiredPipeline> deployed,
+                                           Map<PipelineId, StagedPipeline> staged) {
         if (maintenance) {
             return new DesiredPipelines(Map.of());
         }
         Map<PipelineId, DesiredPipeline> wanted = new LinkedHashMap<>();
         for (DesiredPipeline pipeline : deployed) {
-            if (pipeline.selector().matches(labels)) {
-                wanted.put(pipeline.pipelineId(), pipeline);
+            StagedPipeline stage = staged.get(pipeline.pipelineId());
+            DesiredPipeline chosen = stage == null || stage.admits(node) ? pipeline : stage.previous().orElse(null);
+            if (chosen != null && chosen.selector().matches(labels)) {
+                wanted.put(chosen.pipelineId(), chosen);
             }
         }
         return new DesiredPipelines(wanted);

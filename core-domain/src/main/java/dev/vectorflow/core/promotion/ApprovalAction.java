@@ -3,6 +3,7 @@ package dev.vectorflow.core.promotion;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.rollout.RolloutPlan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,16 +13,23 @@ public sealed interface ApprovalAction permits ApprovalAction.Deploy, ApprovalAc
 
     /**
      * Deploy {@code version} of {@code pipeline} to the nodes {@code selector} matches; {@code deployedVersion} is what ran
-     * when it was asked (the diff is shown against it).
+     * when it was asked (the diff is shown against it); {@code rollout} the staged plan asked for, if any.
      */
-    record Deploy(PipelineId pipeline, int version, NodeSelector selector, Optional<Integer> deployedVersion) implements ApprovalAction {
+    record Deploy(PipelineId pipeline, int version, NodeSelector selector, Optional<Integer> deployedVersion, Optional<RolloutPlan> rollout)
+            implements ApprovalAction {
         public Deploy {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(selector, "selector");
             Objects.requireNonNull(deployedVersion, "deployedVersion");
+            Objects.requireNonNull(rollout, "rollout");
             if (version < 1) {
                 throw new IllegalArgumentException("'version' must be at least 1 but was " + version);
             }
+        }
+
+        /** All at once. */
+        public Deploy(PipelineId pipeline, int version, NodeSelector selector, Optional<Integer> deployedVersion) {
+            this(pipeline, version, selector, deployedVersion, Optional.empty());
         }
     }
 

@@ -11,6 +11,9 @@ import dev.vectorflow.core.promotion.ApprovalRequest;
 import dev.vectorflow.core.promotion.ApprovalRequestId;
 import dev.vectorflow.core.promotion.ApprovalState;
 import dev.vectorflow.core.promotion.ValueMapping;
+import dev.vectorflow.core.rollout.Gates;
+import dev.vectorflow.core.rollout.RolloutPlan;
+import dev.vectorflow.core.rollout.Wave;
 import dev.vectorflow.ports.out.promotion.ApprovalRepository;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +38,9 @@ public abstract class ApprovalRepositoryContract extends FleetStoreContract {
         PipelineId pipeline = newPipeline(environment, 2);
         EnvironmentId target = newEnvironment();
         ApprovalRequest deploy = request(environment, new ApprovalAction.Deploy(pipeline, 2, NodeSelector.of(Map.of("tier", "edge")),
-                Optional.of(1)), 0);
+                Optional.of(1), Optional.of(new RolloutPlan(List.of(new Wave(new Wave.Nodes(1), 60), new Wave(new Wave.Percent(10), 30),
+                new Wave(new Wave.Label("canary", "true"), 30), new Wave(new Wave.Rest(), 0)),
+                new Gates(Optional.of(5.0), Optional.empty(), Optional.of(0.8)), true, 120))), 0);
         ApprovalRequest promote = request(target, new ApprovalAction.Promote(pipeline, 2, target, List.of(
                 new ValueMapping(new ComponentKey("out"), "uri", "https://prod"), new ValueMapping(new ComponentKey("out"), "batch.size", 5L),
                 new ValueMapping(new ComponentKey("out"), "compress", true), new ValueMapping(new ComponentKey("out"), "ratio", 0.5)),

@@ -7,6 +7,7 @@ import dev.vectorflow.ports.out.alert.AlertRuleRepository;
 import dev.vectorflow.ports.out.alert.DeliveryRepository;
 import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.rollout.RolloutRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
@@ -47,6 +48,8 @@ public interface FleetContractStore {
     PipelineRepository pipelines();
 
     DeploymentRepository deployments();
+
+    RolloutRepository rollouts();
 
     EnrollmentTokenRepository enrollmentTokens();
 

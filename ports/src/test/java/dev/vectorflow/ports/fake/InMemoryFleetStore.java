@@ -11,6 +11,7 @@ import dev.vectorflow.ports.out.alert.AlertRuleRepository;
 import dev.vectorflow.ports.out.alert.DeliveryRepository;
 import dev.vectorflow.ports.out.backup.BackupRuns;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.rollout.RolloutRepository;
 import dev.vectorflow.ports.out.enrollment.EnrollmentTokenRepository;
 import dev.vectorflow.ports.out.fleet.AgentReleaseRepository;
 import dev.vectorflow.ports.out.fleet.FleetOverviewRepository;
@@ -45,6 +46,7 @@ public final class InMemoryFleetStore implements FleetContractStore {
     public final InMemoryNodeActionRepository actions = transactions.register(new InMemoryNodeActionRepository());
     public final InMemoryPipelineRepository pipelines = transactions.register(new InMemoryPipelineRepository());
     public final InMemoryDeploymentRepository deployments = transactions.register(new InMemoryDeploymentRepository());
+    public final InMemoryRolloutRepository rollouts = transactions.register(new InMemoryRolloutRepository());
     public final InMemoryEnrollmentTokenRepository enrollmentTokens = transactions.register(new InMemoryEnrollmentTokenRepository());
     public final InMemoryAgentReleaseRepository agentReleases = transactions.register(new InMemoryAgentReleaseRepository());
     public final InMemorySecretRepository secrets = transactions.register(new InMemorySecretRepository());
@@ -97,6 +99,11 @@ public final class InMemoryFleetStore implements FleetContractStore {
     @Override
     public PipelineRepository pipelines() {
         return pipelines;
+    }
+
+    @Override
+    public RolloutRepository rollouts() {
+        return rollouts;
     }
 
     @Override

@@ -17,12 +17,14 @@ import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.rollout.RolloutPlan;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.DeployPipelineUseCase;
 import dev.vectorflow.ports.in.deployment.DeploymentQueries;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineUseCase;
 import dev.vectorflow.ports.in.node.NodeQueries;
+import dev.vectorflow.ports.in.rollout.RolloutQueries;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,7 @@ public final class DeploymentController {
     private final NodeQueries nodes;
     private final Access.TeamLocator pipelineTeam;
     private final JsonBodyReader bodies;
+    private final RolloutQueries rollouts;
     private final SubmitDeploymentUseCase submit;
     private final HeldAnswer held;
 
@@ -46,7 +49,9 @@ public final class DeploymentController {
     }
 
     public DeploymentController(DeployPipelineUseCase deploy, UndeployPipelineUseCase undeploy, DeploymentQueries queries, NodeQueries nodes,
-                                Access.TeamLocator pipelineTeam, JsonBodyReader bodies, SubmitDeploymentUseCase submit, HeldAnswer held) {
+                                RolloutQueries rollouts, Access.TeamLocator pipelineTeam, JsonBodyReader bodies, SubmitDeploymentUseCase submit,
+                                HeldAnswer held) {
+        this.rollouts = rollouts;
         this.submit = submit;
         this.held = held;
         this.deploy = deploy;
@@ -70,20 +75,22 @@ public final class DeploymentController {
     private void deploy(Context ctx) throws DomainFailure {
         PipelineId id = PathParams.pipelineId(ctx);
         boolean noBody = ctx.contentLength() == 0 || (ctx.contentLength() < 0 && ctx.contentType() == null);
-        JsonFields body = new JsonFields(noBody ? JsonNodeFactory.instance.objectNode() : bodies.readObject(ctx), Set.of("version", "selector"));
+        JsonFields body = new JsonFields(noBody ? JsonNodeFactory.instance.objectNode() : bodies.readObject(ctx), Set.of("version", "selector", "rollout"));
         Optional<Integer> version = body.optionalInt("version", 1, Integer.MAX_VALUE);
         Optional<NodeSelector> selector = body.convert(body.optionalStringMap("selector"), NodeSelector::of);
+        Optional<RolloutPlan> plan = RolloutBodies.plan(body);
         body.throwIfInvalid();
         // an environment that requires approval holds the deploy: 202 with the request instead of 201
         SubmitDeploymentUseCase.Submitted submitted = submit.submitDeployment(new DeployPipelineCommand(Caller.of(ctx).actor(), id, version,
-                selector.orElse(NodeSelector.ALL)));
+                selector.orElse(NodeSelector.ALL), plan));
         if (submitted instanceof SubmitDeploymentUseCase.AwaitingApproval waiting) {
             held.answer(ctx, waiting.request());
             return;
         }
         Deployment deployment = ((SubmitDeploymentUseCase.Deployed) submitted).deployment();
         int matched = Math.toIntExact(nodes.matching(deployment.environmentId(), deployment.selector(), 1).total());
-        ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version())));
+        String rolloutId = plan.isEmpty() ? null : rollouts.rollouts(id).stream().findFirst().map(r -> r.id().toString()).orElse(null);
+        ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version()), rolloutId));
     }
 
     private void undeploy(Context ctx) throws NotFoundFailure {

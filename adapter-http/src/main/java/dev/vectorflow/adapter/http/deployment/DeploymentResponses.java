@@ -14,12 +14,15 @@ final class DeploymentResponses {
     private DeploymentResponses() {
     }
 
-    /** {@code environmentVariables}: what the deployed version needs in the environment of the nodes' agents. */
+    /**
+     * {@code environmentVariables}: what the deployed version needs in the environment of the nodes' agents;
+     * {@code rolloutId}: the staged rollout the deploy started (absent for a deploy to every node at once).
+     */
     record DeploymentResponse(String pipelineId, int version, Map<String, String> selector, Instant deployedAt, String deployedBy,
-                              Integer matchedNodes, List<String> environmentVariables) {
-        static DeploymentResponse fromDomain(Deployment d, Integer matched, Set<String> variables) {
+                              Integer matchedNodes, List<String> environmentVariables, String rolloutId) {
+        static DeploymentResponse fromDomain(Deployment d, Integer matched, Set<String> variables, String rolloutId) {
             return new DeploymentResponse(d.pipelineId().toString(), d.version(), d.selector().required().values(), d.deployedAt(),
-                    d.deployedBy(), matched, variables.stream().sorted().toList());
+                    d.deployedBy(), matched, variables.stream().sorted().toList(), rolloutId);
         }
     }
 
@@ -40,7 +43,7 @@ final class DeploymentResponses {
 
     record DeploymentStatusResponse(DeploymentResponse current, List<NodeDeploymentResponse> nodes) {
         static DeploymentStatusResponse fromDomain(DeploymentQueries.DeploymentStatus s) {
-            return new DeploymentStatusResponse(s.current().map(d -> DeploymentResponse.fromDomain(d, null, s.environmentVariables())).orElse(null),
+            return new DeploymentStatusResponse(s.current().map(d -> DeploymentResponse.fromDomain(d, null, s.environmentVariables(), null)).orElse(null),
                     s.nodes().stream().map(NodeDeploymentResponse::fromDomain).toList());
         }
     }

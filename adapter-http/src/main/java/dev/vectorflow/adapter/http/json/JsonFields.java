@@ -60,6 +60,54 @@ public final class JsonFields {
         return Optional.of(new JsonFields(object, knownFields, problems, prefix + field + "."));
     }
 
+    /** The fields of an optional nested object (problems reported as {@code field.name}); empty when absent, null or no object. */
+    public Optional<JsonFields> optionalObject(String field, Set<String> knownFields) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return requiredObject(field, knownFields);
+    }
+
+    /**
+     * A required array of objects, each read as {@code field[i].name}; at most {@code max} are read (a longer array is a
+     * problem). Items that are no object are problems and left out.
+     */
+    public Optional<List<JsonFields>> requiredObjectList(String field, Set<String> knownFields, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            problems.add(new FieldProblem(prefix + field, "is required"));
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problems.add(new FieldProblem(prefix + field, "must be an array but was " + JsonBodyReader.describe(node)));
+            return Optional.empty();
+        }
+        if (node.size() > max) {
+            problems.add(new FieldProblem(prefix + field, "may have at most " + max + " items but has " + node.size()));
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, node.size()); i++) {
+            JsonNode item = node.get(i);
+            if (item instanceof ObjectNode object) {
+                items.add(new JsonFields(object, knownFields, problems, prefix + field + "[" + i + "]."));
+            } else {
+                problems.add(new FieldProblem(prefix + field + "[" + i + "]", "must be an object but was " + JsonBodyReader.describe(item)));
+            }
+        }
+        return Optional.of(items);
+    }
+
+    /** True when a problem was recorded for {@code field} or a field inside it (named from the top of the body). */
+    public boolean hasProblemAt(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field) || p.field().startsWith(field + ".") || p.field().startsWith(field + "["));
+    }
+
+    /** Records a problem the domain found (its field named from the top of the body). */
+    public void report(InvalidValueException problem) {
+        problems.add(new FieldProblem(problem.field(), problem.problem()));
+    }
+
     /** A finite number that may be absent or null. */
     public Optional<Double> optionalNumber(String field) {
         JsonNode node = body.get(field);

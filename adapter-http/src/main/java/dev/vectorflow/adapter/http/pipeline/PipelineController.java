@@ -88,6 +88,11 @@ public final class PipelineController {
     }
 
     /** Finds the team owning the pipeline in the {@code pipelineId} path parameter. */
+    /** The team owning a pipeline (through its environment), if the pipeline exists. */
+    public Optional<TeamId> owningTeam(PipelineId pipeline) {
+        return queries.owningEnvironment(pipeline).flatMap(environments::owningTeam);
+    }
+
     public Access.TeamLocator pipelineTeam() {
         return ctx -> {
             try {

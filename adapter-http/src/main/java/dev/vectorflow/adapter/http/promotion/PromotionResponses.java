@@ -62,7 +62,7 @@ public final class PromotionResponses {
     public record ApprovalResponse(String id, String environmentId, String kind, String state, String pipelineId, String pipelineName, int version,
                                    Map<String, String> selector, String targetEnvironmentId, Integer baseVersion, List<ValueResponse> values,
                                    String note, String requestedBy, Instant requestedAt, Instant expiresAt, String decidedBy, Instant decidedAt,
-                                   String reason, GraphDiffResponse diff) {
+                                   String reason, GraphDiffResponse diff, List<String> rolloutWaves) {
         public static ApprovalResponse fromDomain(ApprovalView view) {
             ApprovalRequest r = view.request();
             String reason = r.reason().isEmpty() ? null : r.reason();
@@ -71,13 +71,15 @@ public final class PromotionResponses {
                         d.pipeline().toString(), view.pipelineName(), d.version(), d.selector().required().values(), null,
                         d.deployedVersion().orElse(null), List.of(), null, r.requestedBy(), r.requestedAt(), r.expiresAt(), r.decidedBy().orElse(null),
                         r.decidedAt().orElse(null), reason, GraphDiffResponse.fromDomain(view.diff(),
-                        d.deployedVersion().map(n -> "v" + n).orElse("nothing deployed"), "v" + d.version()));
+                        d.deployedVersion().map(n -> "v" + n).orElse("nothing deployed"), "v" + d.version()),
+                        d.rollout().map(plan -> plan.waves().stream().map(w -> w.size().text() + " soak " + w.soakSeconds() + " s").toList())
+                                .orElse(null));
                 case ApprovalAction.Promote p -> new ApprovalResponse(r.id().toString(), r.environment().toString(), "promote",
                         view.state().name(), p.source().toString(), view.pipelineName(), p.version(),
                         p.deploy().map(s -> s.required().values()).orElse(null), p.target().toString(), p.targetVersion().orElse(null),
                         p.values().stream().map(ValueResponse::fromMapping).toList(), p.note().isEmpty() ? null : p.note(), r.requestedBy(), r.requestedAt(), r.expiresAt(),
                         r.decidedBy().orElse(null), r.decidedAt().orElse(null), reason, GraphDiffResponse.fromDomain(view.diff(),
-                        p.targetVersion().map(n -> "target v" + n).orElse("target (new)"), "promoted v" + p.version()));
+                        p.targetVersion().map(n -> "target v" + n).orElse("target (new)"), "promoted v" + p.version()), null);
             };
         }
     }

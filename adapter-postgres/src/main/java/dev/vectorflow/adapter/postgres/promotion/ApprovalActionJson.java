@@ -12,6 +12,9 @@ import dev.vectorflow.core.pipeline.ComponentKey;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.promotion.ApprovalAction;
 import dev.vectorflow.core.promotion.ValueMapping;
+import dev.vectorflow.core.rollout.Gates;
+import dev.vectorflow.core.rollout.RolloutPlan;
+import dev.vectorflow.core.rollout.Wave;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +46,7 @@ final class ApprovalActionJson {
                 json.put("version", d.version());
                 json.put("selector", FleetRows.labels(d.selector().required()));
                 d.deployedVersion().ifPresent(v -> json.put("deployedVersion", v));
+                d.rollout().ifPresent(plan -> json.set("rollout", writePlan(plan)));
             }
             case ApprovalAction.Promote p -> {
                 json.put("source", p.source().toString());
@@ -71,7 +75,8 @@ final class ApprovalActionJson {
         }
         return switch (kind) {
             case "deploy" -> new ApprovalAction.Deploy(new PipelineId(UUID.fromString(json.get("pipeline").asText())), json.get("version").asInt(),
-                    new NodeSelector(FleetRows.labels(json.get("selector").asText())), optionalInt(json, "deployedVersion"));
+                    new NodeSelector(FleetRows.labels(json.get("selector").asText())), optionalInt(json, "deployedVersion"),
+                    json.hasNonNull("rollout") ? Optional.of(readPlan(json.get("rollout"))) : Optional.empty());
             case "promote" -> {
                 List<ValueMapping> values = new ArrayList<>();
                 for (JsonNode v : json.path("values")) {
@@ -89,6 +94,35 @@ final class ApprovalActionJson {
             }
             default -> throw new IllegalStateException("unknown approval request kind '" + kind + "'");
         };
+    }
+
+    private static ObjectNode writePlan(RolloutPlan plan) {
+        ObjectNode json = MAPPER.createObjectNode();
+        ArrayNode waves = json.putArray("waves");
+        for (Wave wave : plan.waves()) {
+            waves.addObject().put("size", wave.size().text()).put("soakSeconds", wave.soakSeconds());
+        }
+        plan.gates().errorRateMarginPercent().ifPresent(v -> json.put("errorRateMarginPercent", v));
+        plan.gates().discardedMarginPercent().ifPresent(v -> json.put("discardedMarginPercent", v));
+        plan.gates().minEventsOutFraction().ifPresent(v -> json.put("minEventsOutFraction", v));
+        json.put("rollbackOnFailure", plan.rollbackOnFailure());
+        json.put("convergeTimeoutSeconds", plan.convergeTimeoutSeconds());
+        return json;
+    }
+
+    private static RolloutPlan readPlan(JsonNode json) {
+        List<Wave> waves = new ArrayList<>();
+        for (JsonNode wave : json.path("waves")) {
+            waves.add(new Wave(Wave.sizeOf(wave.get("size").asText()), wave.get("soakSeconds").asInt()));
+        }
+        Gates gates = new Gates(optionalDouble(json, "errorRateMarginPercent"), optionalDouble(json, "discardedMarginPercent"),
+                optionalDouble(json, "minEventsOutFraction"));
+        return new RolloutPlan(waves, gates, json.path("rollbackOnFailure").asBoolean(false),
+                json.path("convergeTimeoutSeconds").asInt(RolloutPlan.DEFAULT_CONVERGE_TIMEOUT_SECONDS));
+    }
+
+    private static Optional<Double> optionalDouble(JsonNode json, String field) {
+        return json.hasNonNull(field) ? Optional.of(json.get(field).asDouble()) : Optional.empty();
     }
 
     private static Optional<Integer> optionalInt(JsonNode json, String field) {

@@ -13,10 +13,14 @@ import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.fleet.Existing;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
+import dev.vectorflow.ports.service.rollout.RolloutEngine;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Points a pipeline's deployment at a published version and a selector; every server recomputes the environment's desired state. Audited. */
+/**
+ * Points a pipeline's deployment at a published version and a selector; every server recomputes the environment's desired
+ * state. With a rollout plan the new version reaches the nodes in waves (see {@link RolloutEngine}). Audited.
+ */
 public final class DeployPipelineService implements DeployPipelineUseCase {
 
     private final Transactions transactions;
@@ -25,9 +29,17 @@ public final class DeployPipelineService implements DeployPipelineUseCase {
     private final FleetChanges changes;
     private final FleetAudit audit;
     private final Clock clock;
+    private final Optional<RolloutEngine> rollouts;
 
     public DeployPipelineService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, FleetChanges changes,
                                  FleetAudit audit, Clock clock) {
+        this(transactions, pipelines, deployments, changes, audit, clock, Optional.empty());
+    }
+
+    /** With staged rollouts: a plan starts one, and any deploy supersedes the pipeline's rollout in progress. */
+    public DeployPipelineService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, FleetChanges changes,
+                                 FleetAudit audit, Clock clock, Optional<RolloutEngine> rollouts) {
+        this.rollouts = rollouts;
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.deployments = deployments;
@@ -47,14 +59,21 @@ public final class DeployPipelineService implements DeployPipelineUseCase {
             if (pipelines.version(pipeline.id(), number).isEmpty()) {
                 throw new NotFoundFailure("Version", number + " of pipeline " + pipeline.name());
             }
+            if (command.rollout().isPresent() && rollouts.isEmpty()) {
+                throw new InvalidValueException("rollout", "staged rollouts are not available here");
+            }
             Optional<Deployment> before = deployments.find(pipeline.id());
             Deployment next = new Deployment(pipeline.id(), pipeline.environmentId(), number, command.selector(), clock.instant(),
                     command.actor().label());
             deployments.save(next);
             changes.environmentChanged(pipeline.environmentId());
+            if (rollouts.isPresent()) {
+                rollouts.get().onDeploy(command.actor(), pipeline, next, before, command.rollout());
+            }
             audit.record(command.actor(), "pipeline.deploy", "pipeline", pipeline.id().toString(), pipeline.environmentId(), Changes.none()
                     .field("version", before.map(Deployment::version).orElse(null), number)
-                    .field("selector", before.map(d -> d.selector().toString()).orElse(null), command.selector().toString()));
+                    .field("selector", before.map(d -> d.selector().toString()).orElse(null), command.selector().toString())
+                    .field("staged", null, command.rollout().isPresent()));
             return next;
         });
     }

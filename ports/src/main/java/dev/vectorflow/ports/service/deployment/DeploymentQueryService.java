@@ -11,6 +11,7 @@ import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.in.deployment.DeploymentQueries;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
+import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
@@ -55,16 +56,16 @@ public final class DeploymentQueryService implements DeploymentQueries {
             for (StoredPipelineState state : views.statesOf(pipelineId)) {
                 reported.put(state.nodeId(), state);
             }
-            Optional<DesiredPipeline> target = desiredStates.plan(pipeline.environmentId()).deployed().stream()
-                    .filter(d -> d.pipelineId().equals(pipelineId)).findFirst();
+            EnvironmentPlan plan = desiredStates.plan(pipeline.environmentId());
             List<NodeDeploymentState> states = new ArrayList<>();
             for (Node node : nodes.findByEnvironment(pipeline.environmentId())) {
-                boolean wanted = target.isPresent() && !node.maintenance() && target.get().selector().matches(node.labels());
+                DesiredPipelines desired = plan.desiredFor(node.id(), node.labels(), node.maintenance());
+                Optional<DesiredPipeline> target = Optional.ofNullable(desired.pipelines().get(pipelineId));
+                boolean wanted = target.isPresent();
                 StoredPipelineState state = reported.get(node.id());
                 if (!wanted && state == null) {
                     continue;
                 }
-                DesiredPipelines desired = DesiredPipelines.forNode(node.labels(), node.maintenance(), target.map(List::of).orElse(List.of()));
                 boolean inSync = wanted ? state != null && desired.inSync(pipelineId, state.version(), state.checksum()) : state == null;
                 states.add(new NodeDeploymentState(node, wanted ? target.map(DesiredPipeline::version) : Optional.empty(),
                         Optional.ofNullable(state).map(s -> views.onNode(s, names)), inSync));

@@ -18,14 +18,22 @@ import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
 import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.StagedPipeline;
+import dev.vectorflow.core.rollout.Rollout;
+import dev.vectorflow.ports.out.rollout.RolloutRepository;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The deployed pipelines of an environment with the checksum each node must end up running (cached until a deploy,
- * an undeploy, a pipeline or a secret of the environment changes), and the config delivered for one of them.
+ * an undeploy, a pipeline or a secret of the environment changes, or a rollout moves), which nodes of a staged rollout
+ * get it, and the config delivered for one of them.
  */
 public final class DesiredStates {
 
@@ -36,9 +44,17 @@ public final class DesiredStates {
     private final PipelineRepository pipelines;
     private final ResolveSecretsUseCase secrets;
     private final FleetCache cache;
+    private final Optional<RolloutRepository> rollouts;
 
     public DesiredStates(Transactions transactions, DeploymentRepository deployments, PipelineRepository pipelines,
                          ResolveSecretsUseCase secrets, FleetCache cache) {
+        this(transactions, deployments, pipelines, secrets, cache, Optional.empty());
+    }
+
+    /** With staged rollouts: the plan says, per pipeline in a rollout, which nodes get the deployed version. */
+    public DesiredStates(Transactions transactions, DeploymentRepository deployments, PipelineRepository pipelines,
+                         ResolveSecretsUseCase secrets, FleetCache cache, Optional<RolloutRepository> rollouts) {
+        this.rollouts = rollouts;
         this.transactions = transactions;
         this.deployments = deployments;
         this.pipelines = pipelines;
@@ -65,13 +81,30 @@ public final class DesiredStates {
                     deployed.add(new DesiredPipeline(d.pipelineId(), name, d.version(), config.checksum(), d.selector()));
                 }
             }
-            return new EnvironmentPlan(deployed, names);
+            Map<PipelineId, StagedPipeline> staged = new HashMap<>();
+            for (Rollout r : rollouts.map(repo -> repo.activeIn(environment)).orElse(List.of())) {
+                String name = names.get(r.pipelineId());
+                boolean current = deployed.stream().anyMatch(d -> d.pipelineId().equals(r.pipelineId()) && d.version() == r.targetVersion());
+                if (name == null || !current) {
+                    continue;
+                }
+                Optional<DesiredPipeline> previous = r.previousVersion().flatMap(v -> pipelines.version(r.pipelineId(), v)).map(v ->
+                        new DesiredPipeline(r.pipelineId(), name, v.number(), render(environment, name, v).checksum(), r.previousSelector().orElseThrow()));
+                Set<NodeId> admitted = new HashSet<>();
+                r.assignment().forEach((node, wave) -> {
+                    if (wave <= r.currentWave()) {
+                        admitted.add(node);
+                    }
+                });
+                staged.put(r.pipelineId(), new StagedPipeline(admitted, r.currentWave() >= r.plan().lastWave(), previous));
+            }
+            return new EnvironmentPlan(deployed, names, staged);
         });
     }
 
     /** What {@code node} should run now: the deployed pipelines of its environment that its labels select. */
     public DesiredPipelines forNode(Node node) {
-        return DesiredPipelines.forNode(node.labels(), node.maintenance(), plan(node.environmentId()).deployed());
+        return plan(node.environmentId()).desiredFor(node.id(), node.labels(), node.maintenance());
     }
 
     /** The config of {@code target} as its node receives it, secrets and certificates resolved. */

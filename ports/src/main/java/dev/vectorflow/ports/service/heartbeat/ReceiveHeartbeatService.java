@@ -63,7 +63,7 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
         Node node = nodes.withReportedLabels(found.get(), heartbeat.labels());
         EnvironmentPlan plan = desiredStates.plan(heartbeat.agent().environmentId());
         ReportedPipelines reports = ReportedPipelines.of(heartbeat.pipelines(), plan.pipelineNames(), now);
-        List<DesiredPipelines.Action> changes = DesiredPipelines.forNode(node.labels(), node.maintenance(), plan.deployed())
+        List<DesiredPipelines.Action> changes = plan.desiredFor(node.id(), node.labels(), node.maintenance())
                 .actionsAgainst(reports.reported());
         OneShotSettlement.Verdict verdict = oneShots.judge(nodeId, heartbeat);
 

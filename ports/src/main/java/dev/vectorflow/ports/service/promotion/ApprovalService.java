@@ -77,7 +77,7 @@ public final class ApprovalService implements DecideApprovalUseCase, ApprovalQue
         try {
             switch (approved.action()) {
                 case ApprovalAction.Deploy d -> deploy.deployPipeline(new DeployPipelineCommand(actor, d.pipeline(), Optional.of(d.version()),
-                        d.selector()));
+                        d.selector(), d.rollout()));
                 case ApprovalAction.Promote p -> promote.run(actor, p);
             }
         } catch (NotFoundFailure | ConflictFailure | ForbiddenFailure | RuntimeException failed) {

@@ -58,7 +58,8 @@ public final class SubmitDeploymentService implements SubmitDeploymentUseCase {
                 throw new NotFoundFailure("Version", number + " of pipeline " + pipeline.name());
             }
             Optional<Integer> running = deployments.find(pipeline.id()).map(Deployment::version);
-            return Optional.of(new Held(environment, new ApprovalAction.Deploy(pipeline.id(), number, command.selector(), running)));
+            return Optional.of(new Held(environment, new ApprovalAction.Deploy(pipeline.id(), number, command.selector(), running,
+                    command.rollout())));
         });
         if (held.isEmpty()) {
             return new Deployed(deploy.deployPipeline(command));
