@@ -74,8 +74,9 @@ class LocalVectorProcessesTest {
         return new Running(process, launch, api, metrics);
     }
 
+    /** Waits for a condition; generous, since a loaded CI machine starts a JVM stand-in slowly (a failure here is a hang, not a slow run). */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);
