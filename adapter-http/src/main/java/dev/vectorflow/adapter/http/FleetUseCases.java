@@ -16,12 +16,12 @@ import dev.vectorflow.ports.in.release.UpdateNodeAgentUseCase;
 import dev.vectorflow.ports.in.telemetry.LogsAndSamplesQueries;
 import dev.vectorflow.ports.in.telemetry.MetricsQueries;
 
-/** The use cases the fleet screens drive: enrollment tokens, nodes, deployments, telemetry, agent releases, the dashboard. */
+/** The use cases the fleet screens drive: enrollment tokens, nodes, deployments, telemetry, agent releases, the dashboard, previews. */
 public record FleetUseCases(CreateEnrollmentTokenUseCase createEnrollmentToken, RevokeEnrollmentTokenUseCase revokeEnrollmentToken,
                             EnrollmentTokenQueries enrollmentTokenQueries, NodeUseCases nodes, NodeQueries nodeQueries,
                             DeployPipelineUseCase deployPipeline, UndeployPipelineUseCase undeployPipeline, DeploymentQueries deploymentQueries,
                             MetricsQueries metricsQueries, LogsAndSamplesQueries logsAndSamplesQueries,
                             RegisterAgentReleaseUseCase registerAgentRelease, UpdateNodeAgentUseCase updateNodeAgent,
                             UpdateEnvironmentAgentsUseCase updateEnvironmentAgents, AgentReleaseQueries agentReleaseQueries,
-                            FleetOverviewQueries fleetOverview) {
+                            FleetOverviewQueries fleetOverview, PreviewUseCases previews) {
 }

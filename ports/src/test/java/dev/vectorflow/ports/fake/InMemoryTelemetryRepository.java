@@ -212,6 +212,16 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
     }
 
     @Override
+    public List<EventSample> latestSamples(PipelineId pipeline, Collection<String> componentKeys, int limit) {
+        List<Sample> newestFirst = new ArrayList<>(state.samples);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.stream().sorted(java.util.Comparator.comparing(Sample::receivedAt).reversed()).map(Sample::sample)
+                .filter(s -> s.error() == null && !s.events().isEmpty() && componentKeys.contains(s.componentKey())
+                        && actions.pipelineOfRequest(s.requestId()).filter(pipeline::equals).isPresent())
+                .limit(limit).toList();
+    }
+
+    @Override
     public long enforceRetention(Instant metricsBefore, Instant logsBefore, int logLinesPerPipeline) {
         long deleted = 0;
         for (List<HostMinute> rows : List.of(state.hostMinutes, state.hostHours)) {
