@@ -122,14 +122,14 @@ final class FleetComposition {
                 new AgentReleaseQueryService(tx, store.agentReleases(), store.nodes(), store.fleetOverview()),
                 new FleetOverviewService(tx, store.environments(), store.fleetOverview(), store.agentReleases(), desiredStates, live, settings,
                         clock),
-                previews(tx, store, desiredStates, nodeDirectory, oneShots, audit, catalog, codec, clock));
+                previews(tx, store, desiredStates, oneShots, audit, catalog, codec, clock));
     }
 
-    private static PreviewUseCases previews(Transactions tx, PostgresStore store, DesiredStates desiredStates, NodeDirectory nodeDirectory,
-                                            OneShotQueue oneShots, FleetAudit audit, CatalogSource catalog, VectorConfigCodec codec, Clock clock) {
+    private static PreviewUseCases previews(Transactions tx, PostgresStore store, DesiredStates desiredStates, OneShotQueue oneShots, FleetAudit audit,
+                                            CatalogSource catalog, VectorConfigCodec codec, Clock clock) {
         PreviewBook book = new PreviewBook();
-        RequestPreviewService request = new RequestPreviewService(tx, store.pipelines(), store.deployments(), store.nodes(), nodeDirectory,
-                store.telemetry(), oneShots, audit, catalog, codec, book, clock);
+        RequestPreviewService request = new RequestPreviewService(tx, store.pipelines(), store.deployments(), store.nodes(), store.telemetry(),
+                oneShots, audit, catalog, codec, book, clock);
         return new PreviewUseCases(request, request, new RunPreviewService(tx, store.pipelines(), desiredStates, book, clock));
     }
 

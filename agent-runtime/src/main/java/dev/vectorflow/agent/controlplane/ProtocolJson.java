@@ -99,9 +99,7 @@ final class ProtocolJson {
         array(g, "sinks", run.sinks(), (out, sink) -> {
             string(out, "sinkId", sink.sinkId());
             string(out, "events", sink.events());
-            if (sink.cut()) {
-                out.writeBooleanField("cut", true);
-            }
+            out.writeBooleanField("cut", sink.cut());
         });
         g.writeEndObject();
     }

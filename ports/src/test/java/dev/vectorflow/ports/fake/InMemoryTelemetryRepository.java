@@ -81,6 +81,11 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
         }
     }
 
+    /** Stores heartbeats as one flush of the writer would (for service tests that need stored samples). */
+    public void store(HeartbeatWrite... heartbeats) {
+        write(List.of(heartbeats));
+    }
+
     private void write(HeartbeatWrite h) {
         for (HeartbeatWrite.PipelineState p : h.pipelineStates()) {
             state.states.put(new StateKey(h.nodeId(), p.pipelineId()), new StoredPipelineState(h.nodeId(), p.pipelineId(), p.version(),

@@ -32,7 +32,6 @@ import dev.vectorflow.ports.out.vector.ConfigFormat;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
 import dev.vectorflow.ports.service.fleet.Existing;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
-import dev.vectorflow.ports.service.fleet.NodeDirectory;
 import dev.vectorflow.ports.service.fleet.OneShotQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,6 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
     private final PipelineRepository pipelines;
     private final DeploymentRepository deployments;
     private final NodeRepository nodes;
-    private final NodeDirectory directory;
     private final TelemetryRepository telemetry;
     private final OneShotQueue oneShots;
     private final FleetAudit audit;
@@ -73,13 +71,12 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
     private final Clock clock;
 
     public RequestPreviewService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, NodeRepository nodes,
-                                 NodeDirectory directory, TelemetryRepository telemetry, OneShotQueue oneShots, FleetAudit audit,
-                                 CatalogSource catalog, VectorConfigCodec codec, PreviewBook book, Clock clock) {
+                                 TelemetryRepository telemetry, OneShotQueue oneShots, FleetAudit audit, CatalogSource catalog,
+                                 VectorConfigCodec codec, PreviewBook book, Clock clock) {
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.deployments = deployments;
         this.nodes = nodes;
-        this.directory = directory;
         this.telemetry = telemetry;
         this.oneShots = oneShots;
         this.audit = audit;
@@ -107,9 +104,9 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
             if (!node.environmentId().equals(pipeline.environmentId())) {
                 throw new NotFoundFailure("Node in the pipeline's environment", command.node());
             }
-            Node current = directory.node(node.id()).orElse(node);
-            if (current.status() == NodeStatus.UNREACHABLE || current.tokenRevoked()) {
-                throw ConflictFailure.onField("nodeId", "Node " + current.hostname() + " is not online (" + current.status()
+            // the stored status is what the status sweep and the heartbeat writer keep current
+            if (node.status() == NodeStatus.UNREACHABLE || node.tokenRevoked()) {
+                throw ConflictFailure.onField("nodeId", "Node " + node.hostname() + " is not online (" + (node.tokenRevoked() ? "token revoked" : node.status())
                         + "); pick a node whose agent reports in.");
             }
             boolean deployed = command.against().isEmpty();
