@@ -75,7 +75,7 @@ export function PreviewPanel({ pipelineId, environmentId, needsEditor }: { pipel
                 </select>
               </div>
               <div className="actions">
-                <button type="button" className="primary" disabled={!nodeId || action.busy || !!needsEditor} title={needsEditor}
+                <button type="button" className="button" disabled={!nodeId || action.busy || !!needsEditor} title={needsEditor}
                   onClick={() => void run()} data-testid="preview-run">
                   Preview on real events
                 </button>

@@ -13,6 +13,7 @@ import dev.vectorflow.core.pipeline.ConfigRenderer;
 import dev.vectorflow.core.pipeline.EnvironmentVariables;
 import dev.vectorflow.core.pipeline.Pipeline;
 import dev.vectorflow.core.pipeline.PipelineGraph;
+import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.pipeline.PipelineValidator;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.Problem;
@@ -98,61 +99,59 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
     }
 
     private String start(RequestPreviewCommand command) throws NotFoundFailure, ConflictFailure, InvalidGraphFailure {
-        {
-            Pipeline pipeline = Existing.pipeline(pipelines, command.pipeline());
-            Node node = Existing.node(nodes, command.node());
-            if (!node.environmentId().equals(pipeline.environmentId())) {
-                throw new NotFoundFailure("Node in the pipeline's environment", command.node());
-            }
-            // the stored status is what the status sweep and the heartbeat writer keep current
-            if (node.status() == NodeStatus.UNREACHABLE || node.tokenRevoked()) {
-                throw ConflictFailure.onField("nodeId", "Node " + node.hostname() + " is not online (" + (node.tokenRevoked() ? "token revoked" : node.status())
-                        + "); pick a node whose agent reports in.");
-            }
-            boolean deployed = command.against().isEmpty();
-            int againstNumber;
-            if (deployed) {
-                Optional<Deployment> deployment = deployments.find(pipeline.id()).filter(d -> d.environmentId().equals(pipeline.environmentId()));
-                if (deployment.isEmpty()) {
-                    throw ConflictFailure.onField("against", "The pipeline is not deployed; name a version number to compare the draft with.");
-                }
-                againstNumber = deployment.get().version();
-            } else {
-                againstNumber = command.against().get();
-            }
-            PipelineVersion against = pipelines.version(pipeline.id(), againstNumber)
-                    .orElseThrow(() -> new NotFoundFailure("Pipeline version", pipeline.id() + " v" + againstNumber));
-            List<Problem> errors = new PipelineValidator(catalog.catalog()).validate(pipeline.draft()).stream().filter(Problem::isError).toList();
-            if (!errors.isEmpty()) {
-                throw new InvalidGraphFailure("The draft has errors, so it cannot run; fix them first. Nothing was started.", errors);
-            }
-            Set<String> sources = new LinkedHashSet<>(keys(pipeline.draft(), ComponentKind.SOURCE));
-            sources.addAll(keys(against.graph(), ComponentKind.SOURCE));
-            List<Object> events = events(telemetry.latestSamples(pipeline.id(), sources, SAMPLE_RESULTS));
-            if (events.isEmpty()) {
-                throw ConflictFailure.onState("There are no sample events of this pipeline's sources (" + String.join(", ", sources)
-                        + ") yet: take a sample of its sources on a node that runs it (node page, \"Sample events\"), then preview again.");
-            }
-            List<String> sinks = new ArrayList<>(keys(pipeline.draft(), ComponentKind.SINK));
-            keys(against.graph(), ComponentKind.SINK).stream().filter(k -> !sinks.contains(k)).forEach(sinks::add);
-            String draftYaml = EnvironmentVariables.withHeader(pipeline.draft(),
-                    codec.write(new ConfigRenderer(catalog.catalog()).render(pipeline.draft()), ConfigFormat.YAML), true);
-            String id = oneShots.newId();
-            Instant now = clock.instant();
-            oneShots.queue(command.actor(), node.id(), actionId -> new OneShotAction.Preview(actionId, id, pipeline.id()));
-            book.put(new PreviewBook.Entry(id, pipeline.id(), pipeline.environmentId(), pipeline.name().value(), node.id(), node.hostname(),
-                    againstNumber, deployed, pipeline.draft(), draftYaml, events, sinks, now, command.actor().label(), now.plus(TIME_LIMIT),
-                    State.PENDING, "", Optional.empty(), "", ""));
-            audit.record(command.actor(), "pipeline.preview", "pipeline", pipeline.id().toString(), pipeline.environmentId(), Changes.none()
-                    .field("node", null, node.hostname())
-                    .field("against", null, "v" + againstNumber + (deployed ? " (deployed)" : ""))
-                    .field("events", null, events.size()));
-            return id;
+        Pipeline pipeline = Existing.pipeline(pipelines, command.pipeline());
+        Node node = Existing.node(nodes, command.node());
+        if (!node.environmentId().equals(pipeline.environmentId())) {
+            throw new NotFoundFailure("Node in the pipeline's environment", command.node());
         }
+        // the stored status is what the status sweep and the heartbeat writer keep current
+        if (node.status() == NodeStatus.UNREACHABLE || node.tokenRevoked()) {
+            String why = node.tokenRevoked() ? "its token is revoked" : node.status().name();
+            throw ConflictFailure.onField("nodeId", "Node " + node.hostname() + " is not online (" + why + "); pick a node whose agent reports in.");
+        }
+        boolean deployed = command.against().isEmpty();
+        int againstNumber;
+        if (deployed) {
+            Optional<Deployment> deployment = deployments.find(pipeline.id()).filter(d -> d.environmentId().equals(pipeline.environmentId()));
+            if (deployment.isEmpty()) {
+                throw ConflictFailure.onField("against", "The pipeline is not deployed; name a version number to compare the draft with.");
+            }
+            againstNumber = deployment.get().version();
+        } else {
+            againstNumber = command.against().get();
+        }
+        PipelineVersion against = pipelines.version(pipeline.id(), againstNumber)
+                .orElseThrow(() -> new NotFoundFailure("Pipeline version", pipeline.id() + " v" + againstNumber));
+        List<Problem> errors = new PipelineValidator(catalog.catalog()).validate(pipeline.draft()).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidGraphFailure("The draft has errors, so it cannot run; fix them first. Nothing was started.", errors);
+        }
+        Set<String> sources = new LinkedHashSet<>(keys(pipeline.draft(), ComponentKind.SOURCE));
+        sources.addAll(keys(against.graph(), ComponentKind.SOURCE));
+        List<Object> events = events(telemetry.latestSamples(pipeline.id(), sources, SAMPLE_RESULTS));
+        if (events.isEmpty()) {
+            throw ConflictFailure.onState("There are no sample events of this pipeline's sources (" + String.join(", ", sources)
+                    + ") yet: take a sample of its sources on a node that runs it (node page, \"Sample events\"), then preview again.");
+        }
+        List<String> sinks = new ArrayList<>(keys(pipeline.draft(), ComponentKind.SINK));
+        keys(against.graph(), ComponentKind.SINK).stream().filter(k -> !sinks.contains(k)).forEach(sinks::add);
+        String draftYaml = EnvironmentVariables.withHeader(pipeline.draft(),
+                codec.write(new ConfigRenderer(catalog.catalog()).render(pipeline.draft()), ConfigFormat.YAML), true);
+        String id = oneShots.newId();
+        Instant now = clock.instant();
+        oneShots.queue(command.actor(), node.id(), actionId -> new OneShotAction.Preview(actionId, id, pipeline.id()));
+        audit.record(command.actor(), "pipeline.preview", "pipeline", pipeline.id().toString(), pipeline.environmentId(), Changes.none()
+                .field("node", null, node.hostname())
+                .field("against", null, "v" + againstNumber + (deployed ? " (deployed)" : ""))
+                .field("events", null, events.size()));
+        book.put(new PreviewBook.Entry(id, pipeline.id(), pipeline.environmentId(), pipeline.name().value(), node.id(), node.hostname(),
+                againstNumber, deployed, pipeline.draft(), draftYaml, events, sinks, now, command.actor().label(), now.plus(TIME_LIMIT),
+                State.PENDING, "", Optional.empty(), "", ""));
+        return id;
     }
 
     @Override
-    public PreviewView preview(dev.vectorflow.core.pipeline.PipelineId pipeline, String previewId) throws NotFoundFailure {
+    public PreviewView preview(PipelineId pipeline, String previewId) throws NotFoundFailure {
         PreviewBook.Entry e = book.get(previewId, clock.instant()).filter(x -> x.pipelineId().equals(pipeline))
                 .orElseThrow(() -> new NotFoundFailure("Preview", previewId));
         return new PreviewView(e.id(), e.pipelineId(), e.nodeId(), e.nodeName(), e.againstVersion(), e.againstDeployed(), e.events().size(),

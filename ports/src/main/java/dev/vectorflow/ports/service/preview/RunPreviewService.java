@@ -62,7 +62,8 @@ public final class RunPreviewService implements RunPreviewUseCase {
         PreviewDiff diff = PreviewComparison.compare(e.sinkIds(), e.events().size(), outputs.baseline().sinks(), outputs.draft().sinks());
         List<String> cut = new ArrayList<>(outputs.baseline().cutSinks());
         outputs.draft().cutSinks().stream().filter(s -> !cut.contains(s)).forEach(cut::add);
-        String note = cut.isEmpty() ? "" : "the output of " + String.join(", ", cut) + " was cut at the agent's cap; only the first events were compared";
+        String note = cut.isEmpty() ? ""
+                : "the output of " + String.join(", ", cut) + " was cut at the agent's cap; only the first events were compared";
         book.put(e.settled(State.DONE, note, Optional.of(diff), baselineLog, draftLog));
     }
 
