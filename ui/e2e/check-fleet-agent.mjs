@@ -243,9 +243,14 @@ await signIn(args.url, args.email, args.password);
 
   await step('a preview of the draft on real events runs on the node and shows what changes per sink', async () => {
     await page.getByTestId('tab-preview').click();
-    // the agent of this installation, not one of the simulated nodes (they answer no actions)
-    const real = (await page.getByTestId('preview-node').locator('option').allTextContents()).find((o) => o !== 'Choose a node…' && !o.startsWith('sim-'));
-    await page.getByTestId('preview-node').selectOption({ label: real ?? '' });
+    // the agent of this installation, not one of the simulated nodes (they answer no actions), once the list has loaded
+    let real = '';
+    await until('the real node in the list', async () => {
+      const options = await page.locator('[data-testid="preview-node"] option').allTextContents();
+      real = options.find((o) => o !== 'Choose a node…' && !o.startsWith('sim-')) ?? '';
+      return real !== '' || options.join(', ');
+    });
+    await page.getByTestId('preview-node').selectOption({ label: real });
     await page.getByTestId('preview-run').click();
     await until('the preview result', async () => {
       const t = await text('preview-result');
