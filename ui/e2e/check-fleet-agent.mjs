@@ -13,7 +13,8 @@
 // printed (and starts simulated nodes: one crash-looping, one silent, one on an old agent). The node shows HEALTHY
 // with its labels and versions; demo_logs → remap → blackhole is imported, published, deployed to "1 node", RUNNING
 // with growing counters and events/s on the canvas; a change is deployed, rolled back and deployed again; the node
-// page shows host values, charts, logs and a sample with its schema; the overview counts nodes and pipelines by
+// page shows host values, charts, logs and a sample with its schema (and one of every component); the draft is previewed
+// on those sample events on the node (per sink counts and routes); the overview counts nodes and pipelines by
 // status, shows live events, a chart over a chosen range and what needs attention, each linking to its node; a
 // release is registered, the nodes a selector matches and one node are updated, and the update shows its state
 // and result. Prints "ok: ..." / "FAIL: ..." lines and a summary; exit 0 only when every check passed.
@@ -195,6 +196,12 @@ await signIn(args.url, args.email, args.password);
     await screenshot('node', true);
   });
 
+  await step('a sample of every component includes the source (what a preview runs on)', async () => {
+    await page.getByTestId('sample-component').selectOption('');
+    await page.getByTestId('sample-take').click();
+    await page.locator('[data-testid="sample-result"] h3', { hasText: /^demo$/ }).waitFor({ timeout: 60_000 });
+  });
+
   await step('the node page charts show data', async () => {
     await until('a CPU and a memory line', async () =>
       (await drawn('chart-cpu')) && (await drawn('chart-memory')) || 'no points yet',
@@ -232,6 +239,24 @@ await signIn(args.url, args.email, args.password);
     // a minute to close the first per-minute rollup, then up to 30 s until the panel reloads (more on a busy machine)
     await until('pipeline metrics chart', async () => (await drawn('pipeline-metrics')) || 'no points yet', 150_000);
     await screenshot('rolled-back-deployed');
+  });
+
+  await step('a preview of the draft on real events runs on the node and shows what changes per sink', async () => {
+    await page.getByTestId('tab-preview').click();
+    // the agent of this installation, not one of the simulated nodes (they answer no actions), once the list has loaded
+    let real = '';
+    await until('the real node in the list', async () => {
+      const options = await page.locator('[data-testid="preview-node"] option').allTextContents();
+      real = options.find((o) => o !== 'Choose a node…' && !o.startsWith('sim-')) ?? '';
+      return real !== '' || options.join(', ');
+    });
+    await page.getByTestId('preview-node').selectOption({ label: real });
+    await page.getByTestId('preview-run').click();
+    await until('the preview result', async () => {
+      const t = await text('preview-result');
+      return (/out/.test(t) && /\d+ → \d+ event/.test(t) && /same sinks/.test(t)) || t || (await text('preview-panel'));
+    }, 90_000);
+    await screenshot('preview');
   });
 
   await step('the fleet list shows the pipeline on the node', async () => {

@@ -42,6 +42,7 @@ import { DRAG_TYPE, Palette } from './Palette.tsx';
 import { ComponentPanel, ProblemsList } from './ComponentPanel.tsx';
 import { ExportDialog, PublishDialog, VersionsPanel } from './Versions.tsx';
 import { DeployDialog, DeploymentPanel } from './Deploy.tsx';
+import { PreviewPanel } from './Preview.tsx';
 import { useWorkspace } from '../workspace.tsx';
 import { useAccess } from '../useAccess.ts';
 import { ReadOnly } from './CodeEditor.tsx';
@@ -73,7 +74,7 @@ export function EditorScreen({ pipelineId }: { pipelineId: string }) {
 }
 
 type SaveState = 'saved' | 'saving' | 'pending' | 'refused' | 'failed';
-type PanelTab = 'component' | 'problems' | 'versions' | 'deployment';
+type PanelTab = 'component' | 'problems' | 'versions' | 'deployment' | 'preview';
 
 function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog }) {
   const flow = useReactFlow();
@@ -497,6 +498,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
               { id: 'problems', label: `Problems${problems.length ? ` (${problems.length})` : ''}` },
               { id: 'versions', label: 'Versions' },
               { id: 'deployment', label: 'Deploy' },
+              { id: 'preview', label: 'Preview' },
             ]}
           />
           <div className="side-body">
@@ -551,6 +553,7 @@ function Editor({ pipeline, catalog }: { pipeline: Pipeline; catalog: Catalog })
                 onPublished={() => setVersionsTick((t) => t + 1)}
               />
             )}
+            {tab === 'preview' && <PreviewPanel pipelineId={pipeline.id} environmentId={pipeline.environmentId} needsEditor={needsEditor} />}
             {tab === 'deployment' && <DeploymentPanel pipelineId={pipeline.id} state={deployment} onDeploy={() => setDialog('deploy')} needsEditor={needsEditor} />}
           </div>
         </aside>

@@ -204,6 +204,47 @@ export interface NodeListQuery {
   cursor?: string;
 }
 
+/** A field that differs between the deployed version's and the draft's output on one sink (first example values; absent: not there). */
+export interface PreviewFieldChange {
+  path: string;
+  events: number;
+  before?: string;
+  after?: string;
+}
+
+/** What the draft changes on one sink, compared with the deployed (or chosen) version on the same sample events. */
+export interface PreviewSink {
+  sinkId: string;
+  eventsBefore: number;
+  eventsAfter: number;
+  dropped: number;
+  appeared: number;
+  matched: number;
+  unchanged: boolean;
+  fieldsAdded: PreviewFieldChange[];
+  fieldsRemoved: PreviewFieldChange[];
+  fieldsChanged: PreviewFieldChange[];
+}
+
+/** A preview of the draft on real events (docs/preview.md). */
+export interface Preview {
+  id: string;
+  pipelineId: string;
+  nodeId: string;
+  nodeName: string;
+  againstVersion: number;
+  againstDeployed: boolean;
+  sampleEvents: number;
+  requestedAt: string;
+  requestedBy: string;
+  state: 'PENDING' | 'DONE' | 'FAILED';
+  reason: string;
+  sinks: PreviewSink[];
+  routes: { sequence: number; before: string[]; after: string[] }[];
+  baselineLog: string;
+  draftLog: string;
+}
+
 /** One page of nodes, how many match in all, and the cursor of the next page (absent on the last). */
 export interface NodePage {
   nodes: FleetNode[];
@@ -488,6 +529,10 @@ export function createVf(client: ApiClient = api, fetchText: FetchFn = (i, init)
     requestSamples: (id: string, pipelineId: string, componentKeys: string[], limit = 5) =>
       obj<{ requestId: string }>(`/api/nodes/${enc(id)}/samples`, 'POST', { pipelineId, componentKeys, limit }),
     samples: (id: string, requestId: string) => obj<Samples>(`/api/nodes/${enc(id)}/samples/${enc(requestId)}`),
+    startPreview: (pipelineId: string, nodeId: string, against: 'deployed' | number) =>
+      obj<{ previewId: string }>(`/api/pipelines/${enc(pipelineId)}/previews`, 'POST', { nodeId, against }),
+    preview: (pipelineId: string, previewId: string, s?: AbortSignal) =>
+      obj<Preview>(`/api/pipelines/${enc(pipelineId)}/previews/${enc(previewId)}`, 'GET', undefined, s),
     /** A deployment, or (202) an approval request when the environment requires approval. */
     deploy: (pipelineId: string, body: { version?: number; selector?: Record<string, string>; rollout?: RolloutPlanBody }) =>
       obj<Deployment | ApprovalRequest>(`/api/pipelines/${enc(pipelineId)}/deployments`, 'POST', body),

@@ -2,6 +2,12 @@ package dev.vectorflow.app;
 
 import dev.vectorflow.adapter.http.AgentUseCases;
 import dev.vectorflow.adapter.http.FleetUseCases;
+import dev.vectorflow.adapter.http.PreviewUseCases;
+import dev.vectorflow.ports.out.vector.CatalogSource;
+import dev.vectorflow.ports.out.vector.VectorConfigCodec;
+import dev.vectorflow.ports.service.preview.PreviewBook;
+import dev.vectorflow.ports.service.preview.RequestPreviewService;
+import dev.vectorflow.ports.service.preview.RunPreviewService;
 import dev.vectorflow.adapter.http.node.NodeUseCases;
 import dev.vectorflow.adapter.postgres.PostgresStore;
 import dev.vectorflow.ports.in.secret.ResolveSecretsUseCase;
@@ -73,7 +79,7 @@ final class FleetComposition {
     private final HeartbeatWrites heartbeatWrites;
 
     FleetComposition(PostgresStore store, FleetCache cache, FleetChanges changes, HeartbeatWriter writer, ResolveSecretsUseCase secrets,
-                     FleetTuning settings, IdGenerator ids, RandomTokens random, Clock clock) {
+                     FleetTuning settings, IdGenerator ids, RandomTokens random, Clock clock, CatalogSource catalog, VectorConfigCodec codec) {
         Transactions tx = store.transactions();
         LiveTelemetry live = new LiveTelemetry();
         this.live = live;
@@ -125,7 +131,15 @@ final class FleetComposition {
                 new AgentReleaseQueryService(tx, store.agentReleases(), store.nodes(), store.fleetOverview()),
                 new FleetOverviewService(tx, store.environments(), store.fleetOverview(), store.agentReleases(), desiredStates, live, settings,
                         clock),
-                rolloutService, rolloutService);
+                rolloutService, rolloutService, previews(tx, store, desiredStates, oneShots, audit, catalog, codec, clock));
+    }
+
+    private static PreviewUseCases previews(Transactions tx, PostgresStore store, DesiredStates desiredStates, OneShotQueue oneShots, FleetAudit audit,
+                                            CatalogSource catalog, VectorConfigCodec codec, Clock clock) {
+        PreviewBook book = new PreviewBook();
+        RequestPreviewService request = new RequestPreviewService(tx, store.pipelines(), store.deployments(), store.nodes(), store.telemetry(),
+                oneShots, audit, catalog, codec, book, clock);
+        return new PreviewUseCases(request, request, new RunPreviewService(tx, store.pipelines(), desiredStates, book, clock));
     }
 
     /** After a restore replaced the stored fleet: every node's next heartbeat writes everything it reports again. */

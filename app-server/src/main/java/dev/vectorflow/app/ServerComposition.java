@@ -171,11 +171,12 @@ final class ServerComposition {
         this.telemetryWriter = store.telemetryWriter(settings.telemetryQueueCapacity(), 200);
         this.secrets = new SecretService(tx, store.secrets(), store.environments(), store.auditLog(), keyRing, new PemCertificateParser(),
                 ids, clock, fleetChanges);
-        PipelineChecks pipelineChecks = new PipelineChecks(JsonCatalogSource.bundled(), new JacksonVectorConfigCodec(), secrets,
-                vectorCheck(settings));
+        JsonCatalogSource catalog = JsonCatalogSource.bundled();
+        JacksonVectorConfigCodec codec = new JacksonVectorConfigCodec();
+        PipelineChecks pipelineChecks = new PipelineChecks(catalog, codec, secrets, vectorCheck(settings));
         PipelineAudit pipelineAudit = new PipelineAudit(store.auditLog(), store.environments());
         FleetComposition fleet = new FleetComposition(store, fleetCache, fleetChanges, telemetryWriter, secrets, new StoredFleetTuning(current),
-                ids, tokens, clock);
+                ids, tokens, clock, catalog, codec);
         this.fleetCacheWarmUp = fleet.warmUp;
         this.rollups = fleet.rollups;
         this.oneShotSettlement = fleet.oneShotSettlement;

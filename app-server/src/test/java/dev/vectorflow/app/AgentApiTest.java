@@ -505,6 +505,10 @@ class AgentApiTest {
         assertThat(agent.postJson("/api/agent/logs", AgentProtocolExamples.read("logs-request")).status()).isEqualTo(200);
         assertThat(agent.postJson("/api/agent/samples", AgentProtocolExamples.read("samples-request")).status()).isEqualTo(200);
         assertThat(agent.postJson("/api/agent/config", AgentProtocolExamples.read("config-request")).status()).isEqualTo(404);
+        // a preview this node was not asked for: 404 for both calls, and nothing is stored
+        assertThat(agent.postJson("/api/agent/preview", AgentProtocolExamples.read("preview-request")).status()).isEqualTo(404);
+        assertThat(agent.postJson("/api/agent/preview-result", AgentProtocolExamples.read("preview-result")).status()).isEqualTo(404);
+        assertThat(agent.postJson("/api/agent/preview", "{}").status()).isEqualTo(400);
         String legacy = AgentProtocolExamples.read("enroll-request-legacy").replace("vf_enroll_3f1c9a0b7d2e4c6f8a1b3d5e7f9a0c2e",
                 enrollmentToken("{}"));
         assertThat(server.anonymous.postJson("/api/agent/enroll", legacy).status()).isEqualTo(200);

@@ -242,6 +242,66 @@ class AgentEndToEndTest {
     }
 
     @Test
+    void givenASampleOfTheSource_aPreviewOfADraftWithANewRemapStatement_showsTheFieldAddedOnTheSinkForEveryEvent(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (Lab lab = new Lab(dir, Map.of())) {
+            String pipeline = lab.createPipeline("e2e-preview", graph(".tag = \\\"one\\\""));
+            assertThat(lab.deployDraft(pipeline)).isEqualTo(1);
+            lab.awaitPipeline("the pipeline RUNNING", p -> p.get("status").asText().equals("RUNNING"));
+
+            // no sample of the source yet: the preview says to take one first, and nothing is queued
+            String draft = graph(".tag = \\\"one\\\"\\n.env = \\\"prod\\\"");
+            assertThat(lab.admin.putJson("/api/pipelines/" + pipeline + "/graph", draft).status()).isEqualTo(200);
+            ApiClient.Answer early = lab.admin.postJson("/api/pipelines/" + pipeline + "/previews", ApiClient.json("nodeId", lab.nodeId));
+            assertThat(early.status()).as(early.body()).isEqualTo(409);
+            assertThat(early.body()).contains("take a sample");
+
+            // bad input: one 400 naming every problem
+            ApiClient.Answer bad = lab.admin.postJson("/api/pipelines/" + pipeline + "/previews", "{\"against\":\"latest\",\"color\":1}");
+            assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+            assertThat(bad.body()).contains("nodeId").contains("against").contains("color");
+
+            ApiClient.Answer requested = lab.admin.postJson("/api/nodes/" + lab.nodeId + "/samples",
+                    "{\"pipelineId\":\"" + pipeline + "\",\"componentKeys\":[\"demo\"],\"limit\":4}");
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            String sampleId = requested.json().get("requestId").asText();
+            lab.eventually("the sample of the source arrives", () -> lab.admin.get("/api/nodes/" + lab.nodeId + "/samples/" + sampleId).json(),
+                    s -> s.get("state").asText().equals("DONE") && s.get("results").size() == 1);
+
+            // the draft adds a field: the preview runs both configs on the node and shows it added on the sink
+            ApiClient.Answer started = lab.admin.postJson("/api/pipelines/" + pipeline + "/previews",
+                    "{\"nodeId\":\"" + lab.nodeId + "\",\"against\":\"deployed\"}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String previewId = started.json().get("previewId").asText();
+            JsonNode preview = lab.eventually("the preview is answered", () -> lab.admin.get("/api/pipelines/" + pipeline + "/previews/" + previewId)
+                    .json(), p -> !p.get("state").asText().equals("PENDING"));
+            assertThat(preview.get("state").asText()).as(preview.toString()).isEqualTo("DONE");
+            assertThat(preview.get("againstVersion").asInt()).isEqualTo(1);
+            assertThat(preview.get("againstDeployed").asBoolean()).isTrue();
+            int events = preview.get("sampleEvents").asInt();
+            assertThat(events).isEqualTo(4);
+            JsonNode sink = preview.get("sinks").get(0);
+            assertThat(sink.get("sinkId").asText()).isEqualTo("out");
+            assertThat(sink.get("eventsBefore").asInt()).isEqualTo(events);
+            assertThat(sink.get("eventsAfter").asInt()).isEqualTo(events);
+            assertThat(sink.get("dropped").asInt()).isZero();
+            assertThat(sink.get("fieldsAdded")).hasSize(1);
+            assertThat(sink.get("fieldsAdded").get(0).get("path").asText()).isEqualTo(".env");
+            assertThat(sink.get("fieldsAdded").get(0).get("events").asInt()).isEqualTo(events);
+            assertThat(sink.get("fieldsAdded").get(0).get("after").asText()).isEqualTo("\"prod\"");
+            assertThat(sink.get("fieldsRemoved")).isEmpty();
+            assertThat(sink.get("fieldsChanged")).isEmpty();
+            assertThat(preview.get("routes")).hasSize(events).allSatisfy(r -> {
+                assertThat(r.get("before").toString()).isEqualTo("[\"out\"]");
+                assertThat(r.get("after").toString()).isEqualTo("[\"out\"]");
+            });
+            assertThat(lab.admin.get("/api/audit?action=pipeline.preview").body()).contains("pipeline.preview");
+            lab.eventually("the node's preview action is settled", () -> lab.admin.get("/api/nodes/" + lab.nodeId + "/actions").json(),
+                    a -> a.toString().contains("\"type\":\"preview\"") && a.toString().contains("SUCCEEDED"));
+        }
+    }
+
+    @Test
     void givenServerAgentAndStandin_aRefusedConfigRepeatedCrashesAndAServerOutage_areReportedAndSurvived(
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         // production logic, shorter timings: settle 5 s, crash backoff 250 ms doubling to 1 s, CRASH_LOOP after 4 fast crashes

@@ -96,6 +96,11 @@ class RouteAccessMatrixTest {
         expect("POST /api/pipelines/{pipelineId}/versions/{number}/rollback", "401 403 ok 404 ok ok");
         expect("POST /api/pipelines/{pipelineId}/draft/reset", "401 403 ok 404 ok ok");
         expect("GET /api/pipelines/{pipelineId}/diff", "401 ok ok 404 ok ok");
+        // an editor gets past access to the check that there are sample events (none in this fixture); the preview id is unknown
+        expect("POST /api/pipelines/{pipelineId}/previews", "401 403 409 404 409 409");
+        expect("GET /api/pipelines/{pipelineId}/previews/{previewId}", "401 404 404 404 404 404");
+        expect("POST /api/agent/preview", "401 401 401 401 401 401");
+        expect("POST /api/agent/preview-result", "401 401 401 401 401 401");
         expect("GET /api/audit", "401 ok ok ok ok ok");
         expect("GET /api/audit/export", "401 ok ok ok ok ok");
         // the agent API: node tokens only (no caller here has one); enroll reads its token from the body
@@ -311,7 +316,13 @@ class RouteAccessMatrixTest {
             if (template.equals("DELETE /api/pipelines/{pipelineId}/deployments")) {
                 root.postJson("/api/pipelines/" + pipelineId + "/deployments", "{}");
             }
-            path = path.replace("{pipelineId}", pipelineId).replace("{number}", "1");
+            path = path.replace("{pipelineId}", pipelineId).replace("{number}", "1").replace("{previewId}", UUID.randomUUID().toString());
+            if (template.equals("POST /api/pipelines/{pipelineId}/previews")) {
+                String token = root.postJson("/api/environments/" + env + "/enrollment-tokens", "{}").json().get("token").asText();
+                String nodeId = server.anonymous.postJson("/api/agent/enroll", ApiClient.json("token", token, "hostname", "pv-" + unique))
+                        .json().get("nodeId").asText();
+                body = "{\"nodeId\":\"" + nodeId + "\",\"against\":1}";
+            }
             if (template.endsWith("/diff")) {
                 path += "?from=1&to=1";
             }

@@ -82,6 +82,9 @@ final class StandinProcess {
             errors.forEach(e -> log("ERROR", "vector::cli", "Configuration error. error=" + e));
             return StandinMain.EXIT_CONFIG;
         }
+        if (StandinBatch.applies(loaded)) {
+            return StandinBatch.run(loaded, System.in, log);
+        }
         synchronized (this) {
             config = loaded;
             configText = text(paths);

@@ -18,12 +18,13 @@ import dev.vectorflow.ports.in.rollout.ControlRolloutUseCase;
 import dev.vectorflow.ports.in.rollout.RolloutQueries;
 import dev.vectorflow.ports.in.telemetry.MetricsQueries;
 
-/** The use cases the fleet screens drive: enrollment tokens, nodes, deployments and their rollouts, telemetry, agent releases, the dashboard. */
+/** The use cases the fleet screens drive: enrollment tokens, nodes, deployments and their rollouts, telemetry, agent releases, the dashboard, previews. */
 public record FleetUseCases(CreateEnrollmentTokenUseCase createEnrollmentToken, RevokeEnrollmentTokenUseCase revokeEnrollmentToken,
                             EnrollmentTokenQueries enrollmentTokenQueries, NodeUseCases nodes, NodeQueries nodeQueries,
                             DeployPipelineUseCase deployPipeline, UndeployPipelineUseCase undeployPipeline, DeploymentQueries deploymentQueries,
                             MetricsQueries metricsQueries, LogsAndSamplesQueries logsAndSamplesQueries,
                             RegisterAgentReleaseUseCase registerAgentRelease, UpdateNodeAgentUseCase updateNodeAgent,
                             UpdateEnvironmentAgentsUseCase updateEnvironmentAgents, AgentReleaseQueries agentReleaseQueries,
-                            FleetOverviewQueries fleetOverview, RolloutQueries rolloutQueries, ControlRolloutUseCase controlRollout) {
+                            FleetOverviewQueries fleetOverview, RolloutQueries rolloutQueries, ControlRolloutUseCase controlRollout,
+                            PreviewUseCases previews) {
 }

@@ -54,6 +54,8 @@ import dev.vectorflow.adapter.http.identity.TwoFactorController;
 import dev.vectorflow.adapter.http.json.JsonBodyReader;
 import dev.vectorflow.adapter.http.node.NodeController;
 import dev.vectorflow.adapter.http.pipeline.PipelineController;
+import dev.vectorflow.adapter.http.preview.PreviewApiDocs;
+import dev.vectorflow.adapter.http.preview.PreviewController;
 import dev.vectorflow.adapter.http.release.AgentReleaseController;
 import dev.vectorflow.adapter.http.secret.SecretController;
 import dev.vectorflow.adapter.http.settings.SettingsController;
@@ -141,6 +143,7 @@ public final class HttpApi {
         EnrollmentApiDocs.describe(docs);
         HeartbeatApiDocs.describe(docs);
         ConfigDeliveryApiDocs.describe(docs);
+        PreviewApiDocs.describe(docs);
         return docs;
     }
 
@@ -215,6 +218,7 @@ public final class HttpApi {
         SecretController secrets = new SecretController(services.manageSecrets(), services.manageCertificates(), services.secretQueries(),
                 environments.owningTeam(), bodies, clock);
         AlertController alerts = new AlertController(services.alerts(), environments.owningTeam(), bodies);
+        PreviewController previews = new PreviewController(fleet.previews(), pipelines.pipelineTeam(), bodies, agentApi);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -268,6 +272,7 @@ public final class HttpApi {
             releases.register(api);
             fleetOverview.register(api);
             backups.register(api);
+            previews.register(api);
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

@@ -37,7 +37,7 @@ class GracefulStopTest {
     /** The agent and fleet routes are declared but never called in these tests. */
     private static final AgentUseCases NO_AGENTS = new AgentUseCases(null, null, null, null, null, null);
     private static final FleetUseCases NO_FLEET = new FleetUseCases(null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     private static final String TOKEN = "vf_api_test";
 

@@ -9,6 +9,9 @@ import dev.vectorflow.ports.protocol.ActionResult;
 import dev.vectorflow.ports.protocol.ConfigRequest;
 import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import dev.vectorflow.ports.protocol.SampleResult;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * Applies the actions a heartbeat answer lists (deploy, undeploy, restart, sample, update) and puts their results in
+ * Applies the actions a heartbeat answer lists (deploy, undeploy, restart, sample, preview, update) and puts their results in
  * the buffer for the next heartbeat. One-shot actions run once per id.
  */
 final class ActionDispatcher {
@@ -85,6 +88,7 @@ final class ActionDispatcher {
             case PendingAction.RESTART -> once(action, () -> settle(action, pipelines.restart(action.pipelineId())));
             case PendingAction.SAMPLE -> once(action, () -> workers.submit(() -> sample(action)));
             case PendingAction.UPDATE -> once(action, () -> update(action));
+            case PendingAction.PREVIEW -> once(action, () -> workers.submit(() -> preview(action)));
             default -> buffer.addActionResult(new ActionResult(action.id(), ActionResult.FAILED,
                     "this agent (" + settings.agentVersion() + ") does not know action type '" + action.type() + "'"));
         }
@@ -138,6 +142,35 @@ final class ActionDispatcher {
         }
         settle(action, view.isPresent() ? Outcome.done("sampled " + keys.size() + " component(s)")
                 : Outcome.failed("pipeline " + action.pipelineId() + " does not run here"));
+        session.nudge();
+    }
+
+    /** Fetches the preview's configs and events, runs both, sends the outputs; a server that cannot be reached gets it on a later heartbeat. */
+    private void preview(PendingAction action) {
+        Reply<PreviewJob> job = session.previewJob(new PreviewRequest(action.requestId()));
+        switch (job) {
+            case Reply.Ok<PreviewJob> ok -> {
+                PreviewResult result = pipelines.preview(ok.value());
+                Reply<Void> sent = session.previewResult(result);
+                switch (sent) {
+                    case Reply.Ok<Void> done -> settle(action, Outcome.done("preview ran; the outputs were sent"));
+                    case Reply.NotFound<Void> n -> settle(action, Outcome.failed("the server no longer waits for preview " + action.requestId()
+                            + ": " + n.message()));
+                    case Reply.Rejected<Void> r -> settle(action, Outcome.failed("the preview's outputs were refused (" + r.status() + "): "
+                            + r.message()));
+                    default -> {
+                        oneShots.abandon(action.id());
+                        session.usable(sent, "POST /api/agent/preview-result");
+                    }
+                }
+            }
+            case Reply.NotFound<PreviewJob> n -> settle(action, Outcome.failed("the server has no preview " + action.requestId() + ": " + n.message()));
+            case Reply.Rejected<PreviewJob> r -> settle(action, Outcome.failed("the preview request was refused (" + r.status() + "): " + r.message()));
+            default -> {
+                oneShots.abandon(action.id());
+                session.usable(job, "POST /api/agent/preview");
+            }
+        }
         session.nudge();
     }
 

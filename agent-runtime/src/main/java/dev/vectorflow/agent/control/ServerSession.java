@@ -9,6 +9,9 @@ import dev.vectorflow.ports.protocol.DesiredState;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +100,14 @@ final class ServerSession {
 
     Reply<PipelineConfig> config(ConfigRequest request) {
         return server.config(nodeToken, request);
+    }
+
+    Reply<PreviewJob> previewJob(PreviewRequest request) {
+        return server.previewJob(nodeToken, request);
+    }
+
+    Reply<Void> previewResult(PreviewResult result) {
+        return server.previewResult(nodeToken, result);
     }
 
     /**

@@ -8,6 +8,9 @@ import dev.vectorflow.ports.protocol.EnrollResponse;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,6 +56,16 @@ public final class HttpControlPlane implements ControlPlane {
     @Override
     public Reply<PipelineConfig> config(String nodeToken, ConfigRequest request) {
         return call("POST", "api/agent/config", nodeToken, ProtocolJson.config(request), ProtocolJson::pipelineConfig);
+    }
+
+    @Override
+    public Reply<PreviewJob> previewJob(String nodeToken, PreviewRequest request) {
+        return call("POST", "api/agent/preview", nodeToken, ProtocolJson.previewRequest(request), ProtocolJson::previewJob);
+    }
+
+    @Override
+    public Reply<Void> previewResult(String nodeToken, PreviewResult result) {
+        return call("POST", "api/agent/preview-result", nodeToken, ProtocolJson.previewResult(result), body -> null);
     }
 
     @Override

@@ -17,6 +17,9 @@ import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.HostMetrics;
 import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import dev.vectorflow.ports.protocol.PipelineLogs;
 import dev.vectorflow.ports.protocol.PipelineReport;
 import dev.vectorflow.ports.protocol.SampleResult;
@@ -72,6 +75,33 @@ final class ProtocolJson {
             string(g, "pipelineId", r.pipelineId());
             number(g, "version", r.version());
         });
+    }
+
+    static byte[] previewRequest(PreviewRequest r) {
+        return write(g -> string(g, "requestId", r.requestId()));
+    }
+
+    static byte[] previewResult(PreviewResult r) {
+        return write(g -> {
+            string(g, "requestId", r.requestId());
+            previewRun(g, "baseline", r.baseline());
+            previewRun(g, "draft", r.draft());
+        });
+    }
+
+    private static void previewRun(JsonGenerator g, String name, PreviewResult.Run run) throws IOException {
+        if (run == null) {
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        string(g, "error", run.error());
+        string(g, "log", run.log());
+        array(g, "sinks", run.sinks(), (out, sink) -> {
+            string(out, "sinkId", sink.sinkId());
+            string(out, "events", sink.events());
+            out.writeBooleanField("cut", sink.cut());
+        });
+        g.writeEndObject();
     }
 
     static byte[] heartbeat(HeartbeatRequest r) {
@@ -200,6 +230,23 @@ final class ProtocolJson {
 
     static PipelineConfig pipelineConfig(byte[] body) throws Unreadable {
         return read(body, "a pipeline config", ProtocolJson::pipelineConfig);
+    }
+
+    static PreviewJob previewJob(byte[] body) throws Unreadable {
+        return read(body, "a preview job", p -> {
+            String[] text = new String[2];
+            PipelineConfig[] configs = new PipelineConfig[2];
+            fields(p, (name, value) -> {
+                switch (name) {
+                    case "requestId" -> text[0] = text(value);
+                    case "eventsNdjson" -> text[1] = text(value);
+                    case "baseline" -> configs[0] = pipelineConfig(value);
+                    case "draft" -> configs[1] = pipelineConfig(value);
+                    default -> value.skipChildren();
+                }
+            });
+            return new PreviewJob(text[0], text[1], configs[0], configs[1]);
+        });
     }
 
     static DesiredState desiredState(byte[] body) throws Unreadable {

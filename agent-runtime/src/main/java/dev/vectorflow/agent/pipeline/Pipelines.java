@@ -7,7 +7,10 @@ import dev.vectorflow.ports.out.vector.runtime.VectorConfigRules;
 import dev.vectorflow.ports.out.vector.runtime.VectorProcesses;
 import dev.vectorflow.ports.out.vector.runtime.VectorTelemetry;
 import java.nio.file.Path;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ public final class Pipelines {
     private final PipelineStateStore store;
     private final PipelineDeployer deployer;
     private final PipelineSupervisor supervisor;
+    private final PreviewRunner previews;
 
     /** {@code onChange} runs (under the lock) whenever what the agent reports changed. */
     public Pipelines(PipelineSettings settings, VectorProcesses vector, VectorTelemetry telemetry, VectorConfigRules rules,
@@ -37,6 +41,15 @@ public final class Pipelines {
         VectorLauncher launcher = new VectorLauncher(settings, vector, rules, clock);
         this.deployer = new PipelineDeployer(byId, vector, rules, vault, store, launcher, clock, onChange);
         this.supervisor = new PipelineSupervisor(settings, telemetry, vault, store, launcher, clock, onChange);
+        this.previews = new PreviewRunner(vector, rules, vault, dataDirectory.resolve("previews"), settings.secretCommand(), PREVIEW_TIME_LIMIT);
+    }
+
+    /** How long one run of a preview may take before its Vector is stopped. */
+    public static final Duration PREVIEW_TIME_LIMIT = Duration.ofSeconds(60);
+
+    /** Runs a preview's two configs on the sample events, each in a throwaway Vector (outside the lock: it takes a while). */
+    public PreviewResult preview(PreviewJob job) {
+        return previews.run(job);
     }
 
     /** Takes over the pipelines an earlier agent left on disk; returns how many of their Vector processes still ran. */

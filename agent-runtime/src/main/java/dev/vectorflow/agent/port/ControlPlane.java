@@ -7,6 +7,9 @@ import dev.vectorflow.ports.protocol.EnrollResponse;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,6 +23,12 @@ public interface ControlPlane {
     Reply<PipelineConfig> config(String nodeToken, ConfigRequest request);
 
     Reply<DesiredState> desiredState(String nodeToken);
+
+    /** What a {@code preview} action runs. */
+    Reply<PreviewJob> previewJob(String nodeToken, PreviewRequest request);
+
+    /** The outputs of a preview's two runs. */
+    Reply<Void> previewResult(String nodeToken, PreviewResult result);
 
     /** How a call ended: an answer, or one of the failures the agent treats differently. */
     sealed interface Reply<T> {

@@ -154,6 +154,20 @@ class ActionDispatcherTest {
     }
 
     @Test
+    void aPreviewTheServerNoLongerWaitsFor_isReportedFailed_andRunsNothing() throws InterruptedException {
+        fixture.dispatcher.dispatch(List.of(PendingAction.preview("preview-1", "req-9", "p1")));
+        fixture.workers.shutdown();
+        assertThat(fixture.workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(results()).singleElement().satisfies(r -> {
+            assertThat(r.actionId()).isEqualTo("preview-1");
+            assertThat(r.status()).isEqualTo(ActionResult.FAILED);
+            assertThat(r.message()).contains("the server has no preview req-9");
+        });
+        assertThat(fixture.pipelines.views()).isEmpty();
+    }
+
+    @Test
     void anUnknownActionType_isReportedFailed_namingThisAgentsVersion() {
         fixture.dispatcher.dispatch(List.of(new PendingAction("a-1", "reboot", "p1", null, null, null, null, null, null, null, null, null)));
 

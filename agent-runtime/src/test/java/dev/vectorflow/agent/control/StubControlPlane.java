@@ -9,6 +9,9 @@ import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -66,6 +69,16 @@ final class StubControlPlane implements ControlPlane {
         nodeTokens.add(nodeToken);
         configRequests.add(request);
         return configReplies.isEmpty() ? unavailable() : configReplies.removeFirst();
+    }
+
+    @Override
+    public Reply<PreviewJob> previewJob(String nodeToken, PreviewRequest request) {
+        return new Reply.NotFound<>("no previews in the stub");
+    }
+
+    @Override
+    public Reply<Void> previewResult(String nodeToken, PreviewResult result) {
+        return new Reply.NotFound<>("no previews in the stub");
     }
 
     @Override

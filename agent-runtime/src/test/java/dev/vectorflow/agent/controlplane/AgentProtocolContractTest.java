@@ -17,6 +17,9 @@ import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.PendingAction;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.util.HashSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -72,6 +75,11 @@ class AgentProtocolContractTest {
         assertThat(config.logLevel()).isEqualTo("info");
         assertThat(config).isEqualTo(json.readValue(example("config-response"), PipelineConfig.class));
 
+        PreviewJob job = ProtocolJson.previewJob(example("preview-job"));
+        assertThat(job.draft().version()).isZero();
+        assertThat(job.eventsNdjson()).contains("\"vf_preview_seq\":1");
+        assertThat(job).isEqualTo(json.readValue(example("preview-job"), PreviewJob.class));
+
         DesiredState desired = ProtocolJson.desiredState(example("desired-state"));
         assertThat(desired.pipelines()).isNotEmpty();
         assertThat(desired.pollIntervalMs()).isPositive();
@@ -83,9 +91,13 @@ class AgentProtocolContractTest {
         EnrollRequest enroll = json.readValue(example("enroll-request"), EnrollRequest.class);
         HeartbeatRequest heartbeat = json.readValue(example("heartbeat-request"), HeartbeatRequest.class);
         ConfigRequest config = json.readValue(example("config-request"), ConfigRequest.class);
+        PreviewRequest previewRequest = json.readValue(example("preview-request"), PreviewRequest.class);
+        PreviewResult previewResult = json.readValue(example("preview-result"), PreviewResult.class);
         Map<String, byte[]> written = Map.of("enroll-request", ProtocolJson.enroll(enroll), "heartbeat-request", ProtocolJson.heartbeat(heartbeat),
-                "config-request", ProtocolJson.config(config));
-        Map<String, Object> records = Map.of("enroll-request", enroll, "heartbeat-request", heartbeat, "config-request", config);
+                "config-request", ProtocolJson.config(config), "preview-request", ProtocolJson.previewRequest(previewRequest),
+                "preview-result", ProtocolJson.previewResult(previewResult));
+        Map<String, Object> records = Map.of("enroll-request", enroll, "heartbeat-request", heartbeat, "config-request", config,
+                "preview-request", previewRequest, "preview-result", previewResult);
         for (String name : written.keySet()) {
             JsonNode example = json.readTree(example(name));
             JsonNode ours = json.readTree(written.get(name));

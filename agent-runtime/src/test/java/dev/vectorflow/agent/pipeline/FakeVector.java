@@ -205,6 +205,18 @@ public final class FakeVector implements VectorProcesses, VectorTelemetry, Vecto
     }
 
     @Override
+    public PreviewConfig previewConfig(String configYaml, String dataDir, java.util.function.Function<String, String> sinkFile,
+                                       List<String> secretCommand) {
+        throw new UnsupportedOperationException("previews run with the stand-in, not the fake");
+    }
+
+    @Override
+    public BatchRun runBatch(List<Path> configFiles, Path workingDirectory, byte[] input, java.util.Map<String, String> environment,
+                             Duration timeout) {
+        throw new UnsupportedOperationException("previews run with the stand-in, not the fake");
+    }
+
+    @Override
     public boolean requiresRestart(String configBefore, String configAfter) {
         return !globals(configBefore).equals(globals(configAfter));
     }

@@ -116,6 +116,12 @@ class SecretChannelTest {
             }
 
             @Override
+            public BatchRun runBatch(List<Path> configFiles, Path workingDirectory, byte[] input, Map<String, String> environment,
+                                     java.time.Duration timeout) {
+                return new BatchRun(false, -1, "no Vector in this test");
+            }
+
+            @Override
             public VectorLog tail(Path logFile, long offset) {
                 return new VectorLog() {
                     @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * An action a user asked of one node that happens once (unlike deploy and undeploy, which follow from the desired state):
  * it stays pending until the node's agent settles it.
  */
-public sealed interface OneShotAction permits OneShotAction.Restart, OneShotAction.Sample, OneShotAction.Update {
+public sealed interface OneShotAction permits OneShotAction.Restart, OneShotAction.Sample, OneShotAction.Preview, OneShotAction.Update {
 
     /** The action's id, unique per node; the agent reports its result under it. */
     String id();
@@ -28,6 +28,15 @@ public sealed interface OneShotAction permits OneShotAction.Restart, OneShotActi
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(pipelineId, "pipelineId");
             componentKeys = List.copyOf(componentKeys);
+        }
+    }
+
+    /** Run preview {@code requestId} of a pipeline's draft against another version on sample events; the agent fetches the rest. */
+    record Preview(String id, String requestId, PipelineId pipelineId) implements OneShotAction {
+        public Preview {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(pipelineId, "pipelineId");
         }
     }
 

@@ -16,6 +16,7 @@ public record PendingAction(String id, String type, String pipelineId, String pi
     public static final String RESTART = "restart";
     public static final String UPDATE = "update";
     public static final String SAMPLE = "sample";
+    public static final String PREVIEW = "preview";
 
     public PendingAction {
         Objects.requireNonNull(id, "id");
@@ -42,5 +43,10 @@ public record PendingAction(String id, String type, String pipelineId, String pi
 
     public static PendingAction sample(String id, String requestId, String pipelineId, List<String> componentKeys, int limit) {
         return new PendingAction(id, SAMPLE, pipelineId, null, null, null, null, null, null, requestId, componentKeys, limit);
+    }
+
+    /** Run a preview: the agent fetches what to run with {@code requestId} and reports the outputs under it. */
+    public static PendingAction preview(String id, String requestId, String pipelineId) {
+        return new PendingAction(id, PREVIEW, pipelineId, null, null, null, null, null, null, requestId, null, null);
     }
 }

@@ -15,7 +15,8 @@ public final class AgentProtocolExamples {
     /** Every example document, by name (without {@code .json}). */
     public static final List<String> NAMES = List.of("enroll-request", "enroll-request-legacy", "enroll-response",
             "heartbeat-request", "heartbeat-request-minimal", "heartbeat-response", "config-request",
-            "config-response", "desired-state", "logs-request", "samples-request", "error-response");
+            "config-response", "desired-state", "logs-request", "samples-request", "error-response", "preview-request", "preview-job",
+            "preview-result");
 
     private AgentProtocolExamples() {
     }

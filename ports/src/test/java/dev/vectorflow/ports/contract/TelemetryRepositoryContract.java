@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
+import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
@@ -12,6 +13,7 @@ import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.LogLine;
 import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.telemetry.ComponentMinute;
+import dev.vectorflow.ports.out.telemetry.EventSample;
 import dev.vectorflow.ports.out.telemetry.HostMinute;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
@@ -162,6 +164,38 @@ public abstract class TelemetryRepositoryContract extends TelemetryStoreContract
 
         assertThat(read(() -> store().nodeActions().recent(node.id(), 10))).extracting(a -> a.action().id()).containsExactly(pending);
         assertThat(read(() -> nodeStore().transitions(node.id(), 10))).extracting(StatusTransition::at).containsExactly(now);
+    }
+
+    @Test
+    void givenSamplesOfSeveralPipelinesAndComponents_latestSamples_returnsTheNewestWithEventsOfThoseComponentsOfThatPipelineOnly() {
+        EnvironmentId environment = newEnvironment();
+        Node a = newNode(environment, "sampler-a");
+        Node b = newNode(environment, "sampler-b");
+        PipelineId pipeline = anyPipeline();
+        PipelineId other = anyPipeline();
+        String r1 = java.util.UUID.randomUUID().toString();
+        String r2 = java.util.UUID.randomUUID().toString();
+        String r3 = java.util.UUID.randomUUID().toString();
+        inTransaction(() -> {
+            store().nodeActions().insert(a.id(), new OneShotAction.Sample("act-1-" + a.id(), r1, pipeline, List.of("in"), 5), T0, "t");
+            store().nodeActions().insert(b.id(), new OneShotAction.Sample("act-2-" + b.id(), r2, pipeline, List.of("in", "parse"), 5),
+                    T0, "t");
+            store().nodeActions().insert(a.id(), new OneShotAction.Sample("act-3-" + a.id(), r3, other, List.of("in"), 5), T0, "t");
+        });
+        write(samples(a.id(), T0.plusSeconds(10), new EventSample(r1, "in", List.of(java.util.Map.of("m", "old")), List.of(), null)),
+                samples(b.id(), T0.plusSeconds(20), new EventSample(r2, "in", List.of(java.util.Map.of("m", "new")), List.of(), null),
+                        new EventSample(r2, "parse", List.of(java.util.Map.of("m", "parsed")), List.of(), null)),
+                samples(a.id(), T0.plusSeconds(30), new EventSample(r3, "in", List.of(java.util.Map.of("m", "other")), List.of(), null)));
+
+        assertThat(read(() -> telemetry().latestSamples(pipeline, List.of("in"), 10))).extracting(EventSample::events)
+                .containsExactly(List.of(java.util.Map.of("m", "new")), List.of(java.util.Map.of("m", "old")));
+        assertThat(read(() -> telemetry().latestSamples(pipeline, List.of("in"), 1))).hasSize(1);
+        assertThat(read(() -> telemetry().latestSamples(pipeline, List.of(), 10))).isEmpty();
+    }
+
+    private static HeartbeatWrite samples(NodeId node, Instant at, EventSample... results) {
+        return new HeartbeatWrite(node, at, NodeStatus.HEALTHY, "heartbeat", Optional.empty(), List.of(), Optional.empty(), List.of(),
+                List.of(results), List.of(), Optional.empty());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.ports.out.node.NodeActionRepository;
 import java.time.Instant;
+import dev.vectorflow.core.pipeline.PipelineId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +35,12 @@ public final class InMemoryNodeActionRepository implements NodeActionRepository,
     }
 
     /** Settles the node's pending actions that {@code which} accepts, as the heartbeat writer would. */
+    /** The pipeline a sample request (of any node) was for. */
+    public Optional<PipelineId> pipelineOfRequest(String requestId) {
+        return rows.stream().map(r -> r.stored().action()).filter(a -> a instanceof OneShotAction.Sample s && s.requestId().equals(requestId))
+                .map(a -> ((OneShotAction.Sample) a).pipelineId()).findFirst();
+    }
+
     public void settleWhere(NodeId node, Predicate<OneShotAction> which, Instant at, String status, String message) {
         rows.replaceAll(r -> r.node().equals(node) && which.test(r.stored().action()) && r.stored().settledAt().isEmpty()
                 ? new Row(r.node(), new StoredAction(r.stored().action(), r.stored().createdAt(), r.stored().createdBy(), Optional.of(at),

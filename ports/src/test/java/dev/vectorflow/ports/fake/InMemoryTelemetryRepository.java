@@ -81,6 +81,11 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
         }
     }
 
+    /** Stores heartbeats as one flush of the writer would (for service tests that need stored samples). */
+    public void store(HeartbeatWrite... heartbeats) {
+        write(List.of(heartbeats));
+    }
+
     private void write(HeartbeatWrite h) {
         for (HeartbeatWrite.PipelineState p : h.pipelineStates()) {
             state.states.put(new StateKey(h.nodeId(), p.pipelineId()), new StoredPipelineState(h.nodeId(), p.pipelineId(), p.version(),
@@ -209,6 +214,16 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
     @Override
     public List<EventSample> sampleResults(String requestId) {
         return state.samples.stream().map(Sample::sample).filter(s -> s.requestId().equals(requestId)).toList();
+    }
+
+    @Override
+    public List<EventSample> latestSamples(PipelineId pipeline, Collection<String> componentKeys, int limit) {
+        List<Sample> newestFirst = new ArrayList<>(state.samples);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.stream().sorted(java.util.Comparator.comparing(Sample::receivedAt).reversed()).map(Sample::sample)
+                .filter(s -> s.error() == null && !s.events().isEmpty() && componentKeys.contains(s.componentKey())
+                        && actions.pipelineOfRequest(s.requestId()).filter(pipeline::equals).isPresent())
+                .limit(limit).toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vectorflow.adapter.http.error.ApiProblem;
 import dev.vectorflow.core.fleet.Labels;
+import dev.vectorflow.ports.in.preview.RunPreviewUseCase;
 import dev.vectorflow.ports.protocol.ActionResult;
 import dev.vectorflow.ports.protocol.ComponentMetrics;
 import dev.vectorflow.ports.protocol.ConfigRequest;
@@ -173,6 +174,70 @@ public final class AgentRequests {
             }
         }
         return logs;
+    }
+
+    /** Events read back per sink and preview run, sinks per run (the agent's caps; more is cut and said so). */
+    public static final int MAX_PREVIEW_EVENTS = 100;
+    public static final int MAX_PREVIEW_SINKS = 100;
+
+    /** What the agent asks for with {@code POST /api/agent/preview}: the request id. */
+    public String previewRequestId(JsonNode body) {
+        requireObject(body);
+        String requestId = text(body, "requestId");
+        if (requestId == null || requestId.isBlank() || requestId.length() > 100) {
+            throw ApiProblem.badRequest("'requestId' is required (at most 100 characters).");
+        }
+        return requestId;
+    }
+
+    /**
+     * A preview's outputs ({@code POST /api/agent/preview-result}): each sink's NDJSON read line by line into JSON values,
+     * texts cleaned as everywhere; at most {@value #MAX_PREVIEW_SINKS} sinks and {@value #MAX_PREVIEW_EVENTS} events a sink
+     * (more are cut, and the sink is named as cut); a line that is not JSON becomes {@code {"message": line}}.
+     */
+    public RunPreviewUseCase.PreviewOutputs previewOutputs(JsonNode body) {
+        String requestId = previewRequestId(body);
+        return new RunPreviewUseCase.PreviewOutputs(requestId, previewRun(body.get("baseline")), previewRun(body.get("draft")));
+    }
+
+    private RunPreviewUseCase.RunOutput previewRun(JsonNode run) {
+        if (run == null || !run.isObject()) {
+            return null;
+        }
+        Map<String, List<Object>> sinks = new LinkedHashMap<>();
+        List<String> cut = new ArrayList<>();
+        for (JsonNode sink : array(run.get("sinks"), "sinks", MAX_PREVIEW_SINKS)) {
+            String id = sink.isObject() ? clean(sink.path("sinkId").asText("")).strip() : "";
+            if (id.isEmpty() || id.length() > 100) {
+                continue;
+            }
+            List<Object> events = new ArrayList<>();
+            for (String line : sink.path("events").asText("").split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (events.size() >= MAX_PREVIEW_EVENTS) {
+                    cut.add(id);
+                    break;
+                }
+                events.add(previewEvent(line));
+            }
+            if (sink.path("cut").asBoolean(false) && !cut.contains(id)) {
+                cut.add(id);
+            }
+            sinks.put(id, events);
+        }
+        String error = run.hasNonNull("error") ? clean(run.get("error").asText()) : null;
+        String log = run.hasNonNull("log") ? clean(run.get("log").asText()) : "";
+        return new RunPreviewUseCase.RunOutput(error, sinks, cut, log);
+    }
+
+    private Object previewEvent(String line) {
+        try {
+            return mapper.convertValue(cleaned(mapper.readTree(line)), Object.class);
+        } catch (IOException | RuntimeException notJson) {
+            return Map.of("message", clean(line));
+        }
     }
 
     public List<SampleResult> samples(JsonNode node) {

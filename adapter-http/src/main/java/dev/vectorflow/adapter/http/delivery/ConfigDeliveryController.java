@@ -52,7 +52,8 @@ public final class ConfigDeliveryController {
                 configs.pollInterval().toMillis()));
     }
 
-    static PipelineConfig toWire(DeliveredConfig c) {
+    /** A delivered config as the agent receives it. */
+    public static PipelineConfig toWire(DeliveredConfig c) {
         return new PipelineConfig(c.pipelineId().toString(), c.pipelineName(), c.version(), c.checksum(), c.logLevel(), c.configYaml(),
                 c.secrets(), c.certFiles().stream().map(f -> new CertFile(f.name(), f.filename(), f.data())).toList());
     }

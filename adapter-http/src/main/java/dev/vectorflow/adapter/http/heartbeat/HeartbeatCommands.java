@@ -106,6 +106,7 @@ final class HeartbeatCommands {
                 case OneShotAction.Restart r -> PendingAction.restart(r.id(), r.pipelineId().toString());
                 case OneShotAction.Sample s -> PendingAction.sample(s.id(), s.requestId(), s.pipelineId().toString(), s.componentKeys(),
                         s.limit());
+                case OneShotAction.Preview p -> PendingAction.preview(p.id(), p.requestId(), p.pipelineId().toString());
                 case OneShotAction.Update u -> PendingAction.update(u.id(), u.targetVersion(), u.downloadUrl(), u.checksum(), u.signature());
             });
         }

@@ -94,6 +94,8 @@ final class NodeResponses {
                         a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
                 case OneShotAction.Sample s -> new NodeActionResponse(s.id(), "sample", s.pipelineId().toString(), null, s.requestId(),
                         a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
+                case OneShotAction.Preview p -> new NodeActionResponse(p.id(), "preview", p.pipelineId().toString(), null, p.requestId(),
+                        a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
                 case OneShotAction.Update u -> new NodeActionResponse(u.id(), "update", null, u.targetVersion(), null,
                         a.createdAt(), a.createdBy(), status, settledAt, a.resultMessage());
             };

@@ -48,7 +48,7 @@ class RestoreGateTest {
         ApiServices services = new ApiServices(() -> new Readiness(true, Map.of()), null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 new AgentUseCases(null, null, null, null, null, null),
-                new FleetUseCases(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                new FleetUseCases(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
                 null, null, null, null, null, queries, null, null, null, null, null, null, null, null, null,
                 new dev.vectorflow.adapter.http.promotion.PromotionUseCases(null, null, null, null));
         Javalin app = HttpApi.create(new HttpSettings("127.0.0.1", 0, 1024, Duration.ofSeconds(1), "test"), services).start();

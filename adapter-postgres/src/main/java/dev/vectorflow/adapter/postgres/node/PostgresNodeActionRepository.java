@@ -28,6 +28,7 @@ public final class PostgresNodeActionRepository implements NodeActionRepository 
     static final String RESTART = "restart";
     static final String SAMPLE = "sample";
     static final String UPDATE = "update";
+    static final String PREVIEW = "preview";
 
     private final Supplier<DSLContext> dsl;
 
@@ -46,6 +47,7 @@ public final class PostgresNodeActionRepository implements NodeActionRepository 
                 yield new OneShotAction.Sample(id, r.get("request_id", String.class), pipelineId(r),
                         keys == null || keys.isEmpty() ? List.of() : Arrays.asList(keys.split(",")), limit == null ? 0 : limit);
             }
+            case PREVIEW -> new OneShotAction.Preview(id, r.get("request_id", String.class), pipelineId(r));
             case UPDATE -> new OneShotAction.Update(id, r.get("target_version", String.class), r.get("download_url", String.class),
                     r.get("checksum", String.class), r.get("signature", String.class));
             default -> throw new IllegalStateException("node action " + id + " has an unknown type '" + type + "'");
@@ -64,6 +66,8 @@ public final class PostgresNodeActionRepository implements NodeActionRepository 
                     null, null, null, null, null, utc(createdAt), createdBy);
             case OneShotAction.Sample a -> dsl.get().execute(insert, a.id(), node.value(), SAMPLE, a.pipelineId().toString(), a.requestId(),
                     String.join(",", a.componentKeys()), a.limit(), null, null, null, null, utc(createdAt), createdBy);
+            case OneShotAction.Preview a -> dsl.get().execute(insert, a.id(), node.value(), PREVIEW, a.pipelineId().toString(), a.requestId(),
+                    null, null, null, null, null, null, utc(createdAt), createdBy);
             case OneShotAction.Update a -> dsl.get().execute(insert, a.id(), node.value(), UPDATE, null, null, null, null, a.targetVersion(),
                     a.downloadUrl(), a.checksum(), a.signature(), utc(createdAt), createdBy);
         }

@@ -108,6 +108,19 @@ public final class PostgresTelemetryRepository implements TelemetryRepository {
     }
 
     @Override
+    public List<EventSample> latestSamples(PipelineId pipeline, Collection<String> componentKeys, int limit) {
+        if (componentKeys.isEmpty()) {
+            return List.of();
+        }
+        return dsl.get().fetch("select es.request_id, es.component_key, es.events, es.field_schema, es.error from event_samples es"
+                        + " join node_actions na on na.node_id = es.node_id and na.request_id = es.request_id"
+                        + " where na.pipeline_id = ? and es.component_key = any(?) and es.error is null and es.events <> '[]'"
+                        + " order by es.received_at desc, es.id desc limit ?", pipeline.toString(), componentKeys.toArray(String[]::new), limit)
+                .map(r -> new EventSample(r.get("request_id", String.class), r.get("component_key", String.class),
+                        FleetRows.events(r.get("events", String.class)), FleetRows.schema(r.get("field_schema", String.class)), null));
+    }
+
+    @Override
     public long enforceRetention(Instant metricsBefore, Instant logsBefore, int logLinesPerPipeline) {
         DSLContext db = dsl.get();
         long deleted = 0;

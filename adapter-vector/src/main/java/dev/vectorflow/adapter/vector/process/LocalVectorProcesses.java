@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.io.BufferedReader;
@@ -89,6 +90,55 @@ public final class LocalVectorProcesses implements VectorProcesses {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Validation(false, List.of("vector validate was interrupted"));
+        }
+    }
+
+    @Override
+    public BatchRun runBatch(List<Path> configFiles, Path workingDirectory, byte[] input, Map<String, String> environment, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        if (needsEnvironment(configFiles)) {
+            command.add(INTERPOLATION_FLAG);
+        }
+        for (Path f : configFiles) {
+            command.add("--config");
+            command.add(f.toAbsolutePath().toString());
+        }
+        Path output = workingDirectory.resolve("vector.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process p;
+        try {
+            p = builder.start();
+        } catch (IOException e) {
+            return new BatchRun(false, -1, "could not start " + binary + ": " + e.getMessage());
+        }
+        try {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // Vector stopped reading (it refused the config): its exit code and output say why
+            }
+            boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            return new BatchRun(finished, finished ? p.exitValue() : -1, head(output, BATCH_OUTPUT_BYTES));
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return new BatchRun(false, -1, "interrupted");
+        }
+    }
+
+    private static final int BATCH_OUTPUT_BYTES = 64 * 1024;
+
+    private static String head(Path file, int limit) {
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(limit), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -38,6 +38,12 @@ public interface TelemetryRepository {
     /** Results that arrived for a sample request. */
     List<EventSample> sampleResults(String requestId);
 
+    /**
+     * The newest sample results of some components of a pipeline, taken on any node: only results with events and
+     * without an error, newest first, at most {@code limit}.
+     */
+    List<EventSample> latestSamples(PipelineId pipeline, Collection<String> componentKeys, int limit);
+
     /** Deletes minute rollups and logs past their retention and keeps at most {@code logLinesPerPipeline} per node and pipeline. */
     long enforceRetention(Instant metricsBefore, Instant logsBefore, int logLinesPerPipeline);
 

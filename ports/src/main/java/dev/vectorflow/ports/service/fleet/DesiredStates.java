@@ -7,6 +7,7 @@ import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.DesiredPipelines;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.pipeline.Pipeline;
+import dev.vectorflow.core.pipeline.PipelineGraph;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.References;
@@ -115,12 +116,20 @@ public final class DesiredStates {
     }
 
     private DeliveredConfig render(EnvironmentId environment, String name, PipelineVersion version) {
-        References references = References.of(version.graph());
+        return deliverable(environment, version.pipelineId(), name, version.number(), version.graph(), version.configYaml());
+    }
+
+    /**
+     * A config as a node receives it, secrets and certificates of the environment resolved, for a graph that need not be
+     * a published version (a preview's draft: {@code number} 0) — the same resolution a deploy gets.
+     */
+    public DeliveredConfig deliverable(EnvironmentId environment, PipelineId pipelineId, String name, int number, PipelineGraph graph,
+                                       String configYaml) {
+        References references = References.of(graph);
         Map<String, String> values = new HashMap<>();
         secrets.resolveSecrets(environment, references.secrets()).forEach((n, v) -> values.put(n.value(), v.value()));
         Map<String, CertificateBundle> certificates = new HashMap<>();
         secrets.resolveCertificates(environment, references.certificates()).forEach((n, b) -> certificates.put(n.value(), b));
-        return ConfigDelivery.build(version.pipelineId(), name, version.number(), LOG_LEVEL, version.configYaml(), values,
-                certificates);
+        return ConfigDelivery.build(pipelineId, name, number, LOG_LEVEL, configYaml, values, certificates);
     }
 }

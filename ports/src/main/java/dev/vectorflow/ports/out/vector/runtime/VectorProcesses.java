@@ -1,7 +1,9 @@
 package dev.vectorflow.ports.out.vector.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Driven port: the {@code vector} binary on this node: its version, {@code validate}, launching and adopting processes. */
@@ -30,6 +32,17 @@ public interface VectorProcesses {
 
     /** For {@link #tail}: start at the current end of the file (nothing written before is read). */
     long FROM_END = -1;
+
+    /**
+     * Runs Vector once on these files in {@code workingDirectory} with {@code input} as its standard input, until it
+     * exits (it does when a {@code stdin} source reaches the end) or {@code timeout} passes (then it is killed). No
+     * session of its own, no adoption: a throwaway process (a preview).
+     */
+    BatchRun runBatch(List<Path> configFiles, Path workingDirectory, byte[] input, Map<String, String> environment, Duration timeout);
+
+    /** How a batch run ended: {@code finished} false when it was killed at the time limit; its output, at most 64 KiB. */
+    record BatchRun(boolean finished, int exitCode, String output) {
+    }
 
     /** What {@code vector validate} said: valid or not, and its error lines without the leading {@code x}. */
     record Validation(boolean valid, List<String> errors) {
