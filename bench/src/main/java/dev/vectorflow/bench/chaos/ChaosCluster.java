@@ -51,6 +51,8 @@ public final class ChaosCluster implements AutoCloseable {
         final int port;
         final Path dataDir;
         final Path log;
+        /** Settings of this server only, on top of the cluster's (kept across restarts until changed). */
+        final Map<String, String> settings = new java.util.concurrent.ConcurrentHashMap<>();
         volatile Process process;
 
         Server(int index, int port) throws IOException {
@@ -67,6 +69,7 @@ public final class ChaosCluster implements AutoCloseable {
         void launch() throws IOException {
             Map<String, String> env = serverEnvironment(dataDir);
             env.put("VF_HTTP_PORT", String.valueOf(port));
+            env.putAll(settings);
             process = ChaosCluster.this.launch(log, env, "server");
         }
 
@@ -115,16 +118,33 @@ public final class ChaosCluster implements AutoCloseable {
 
         /** The status of {@code GET /api/ready}, or -1 when nothing answers. */
         public int readyStatus() {
+            return ready().statusCode();
+        }
+
+        /**
+         * {@code GET /api/ready}: status and body (-1 and the failure when nothing answers within 10 s). With the database
+         * down the server answers after its connection wait (5 s), so the timeout is longer than that.
+         */
+        Ready ready() {
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/api/ready")).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/api/ready")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Ready(r.statusCode(), r.body());
             } catch (IOException e) {
-                return -1;
+                return new Ready(-1, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return -1;
+                return new Ready(-1, "interrupted");
             }
         }
+
+        String output() {
+            return tail(log);
+        }
+    }
+
+    /** An answer of {@code /api/ready}. */
+    record Ready(int statusCode, String body) {
     }
 
     /** One real agent process. */

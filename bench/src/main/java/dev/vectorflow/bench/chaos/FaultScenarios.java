@@ -251,25 +251,31 @@ public final class FaultScenarios implements AutoCloseable {
         ScenarioReport report = new ScenarioReport("PostgreSQL restarted under the running servers", out);
         Map<Integer, Long> pids = new HashMap<>();
         cluster.servers().forEach(s -> pids.put(s.index, s.pid()));
-        AtomicInteger beatsOk = new AtomicInteger();
-        AtomicInteger beatsRefused = new AtomicInteger();
+        Map<Integer, Integer> beats = new java.util.TreeMap<>();
+        long slowestBeat = 0;
         long stopped = System.nanoTime();
         cluster.stopDatabase();
         double notReady = ChaosCluster.await(Duration.ofSeconds(60), () -> cluster.servers().stream().allMatch(s -> s.readyStatus() == 503));
         report.check(notReady >= 0, "every server answers 503 on /api/ready while the database is down");
         report.seconds("until all servers said 503", notReady);
+        long asked = System.nanoTime();
+        ChaosCluster.Ready down = cluster.servers().getFirst().ready();
+        report.figure("one /api/ready answer while the database is down", String.format(Locale.ROOT, "%d in %.1f s: %s", down.statusCode(),
+                (System.nanoTime() - asked) / 1e9, down.body()));
         // heartbeats of a node (its token from the first agent's data directory) while the database is down
         String token = Files.readString(cluster.agents().getFirst().dataDir.resolve("node-token")).strip();
         long downUntil = stopped + options.outage().toNanos();
         while (System.nanoTime() < downUntil) {
             for (String url : cluster.urls()) {
-                int status = SimulatedAgents.heartbeatStatus(url, token);
-                (status == 200 ? beatsOk : beatsRefused).incrementAndGet();
+                long sent = System.nanoTime();
+                beats.merge(SimulatedAgents.heartbeatStatus(url, token), 1, Integer::sum);
+                slowestBeat = Math.max(slowestBeat, System.nanoTime() - sent);
             }
             Thread.sleep(500);
         }
-        report.figure("heartbeats during the outage answered 200 / refused", beatsOk.get() + " / " + beatsRefused.get());
-        report.check(beatsOk.get() == 0, "no heartbeat was acknowledged while the database was down (so none is lost: the agent sends it again)");
+        report.figure("heartbeats during the outage by status (-1: no answer within 10 s)", beats.toString());
+        report.figure("slowest heartbeat answer during the outage", String.format(Locale.ROOT, "%.1f s", slowestBeat / 1e9));
+        report.check(!beats.containsKey(200), "no heartbeat was acknowledged while the database was down (so none is lost: the agent keeps it and sends it again)");
         Instant back = Instant.now();
         cluster.startDatabase();
         double ready = ChaosCluster.await(Duration.ofSeconds(120), () -> cluster.servers().stream().allMatch(s -> s.readyStatus() == 200));
@@ -365,12 +371,65 @@ public final class FaultScenarios implements AutoCloseable {
         return report;
     }
 
+    /**
+     * Scenario 5: the data directory fills up. A size-limited mount needs root, so the disk is real but the limit is
+     * simulated: one server starts with {@code VF_DATA_DIR_MIN_FREE_MB} just under the free space, then a ballast file in
+     * its data directory takes the space below it: the server says so on {@code /api/ready} and in its log, the others
+     * stay ready, and it is ready again by itself once the ballast is gone.
+     */
+    public ScenarioReport dataDirectoryFull() throws Exception {
+        ScenarioReport report = new ScenarioReport("the data directory fills up (a ballast file on the real disk)", out);
+        ChaosCluster.Server server = cluster.servers().getLast();
+        long mb = 1024 * 1024;
+        long freeMb = Files.getFileStore(server.dataDir).getUsableSpace() / mb;
+        if (!report.check(freeMb > 2048, "at least 2 GB free on the data directory's disk to fill (" + freeMb + " MB)")) {
+            return report;
+        }
+        server.stop();
+        server.settings.put("VF_DATA_DIR_MIN_FREE_MB", String.valueOf(freeMb - 300));
+        server.start();
+        report.check(server.readyStatus() == 200, "server " + server.index + " is ready with a minimum of " + (freeMb - 300) + " MB free");
+        Path ballast = server.dataDir.resolve("ballast.bin");
+        long started = System.nanoTime();
+        try (var channel = java.nio.channels.FileChannel.open(ballast, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate((int) (8 * mb));
+            for (int i = 0; i < 75; i++) {
+                chunk.clear();
+                channel.write(chunk);
+            }
+            channel.force(true);
+        }
+        report.figure("ballast written", String.format(Locale.ROOT, "600 MB in %.1f s", (System.nanoTime() - started) / 1e9));
+        ChaosCluster.Ready[] seen = new ChaosCluster.Ready[1];
+        double full = ChaosCluster.await(Duration.ofSeconds(30), () -> {
+            seen[0] = server.ready();
+            return seen[0].statusCode() == 503;
+        });
+        report.check(full >= 0 && seen[0].body().contains("dataDirectory") && seen[0].body().contains("DOWN"),
+                "/api/ready answers 503 and names the data directory: " + (seen[0] == null ? "" : seen[0].body()));
+        report.seconds("until /api/ready said so", full);
+        report.check(server.output().contains("the data directory cannot take writes"), "the server's log says so");
+        report.check(cluster.servers().stream().filter(s -> s != server).allMatch(s -> s.readyStatus() == 200),
+                "the other servers stay ready");
+        Files.delete(ballast);
+        double back = ChaosCluster.await(Duration.ofSeconds(30), () -> server.readyStatus() == 200);
+        report.check(back >= 0, "ready again by itself once the space is back");
+        report.seconds("ready again after the ballast was deleted", back);
+        report.check(server.output().contains("the data directory takes writes again"), "the server's log says it recovered");
+        server.stop();
+        server.settings.remove("VF_DATA_DIR_MIN_FREE_MB");
+        server.start();
+        return report;
+    }
+
     public List<ScenarioReport> runAll() throws Exception {
         List<ScenarioReport> reports = new ArrayList<>();
         reports.add(killDuringDeployAndPublish());
         reports.add(restartDatabase());
         reports.add(everyServerDown());
         reports.add(thunderingHerd());
+        reports.add(dataDirectoryFull());
         return reports;
     }
 

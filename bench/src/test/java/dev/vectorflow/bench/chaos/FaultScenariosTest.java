@@ -63,4 +63,11 @@ class FaultScenariosTest {
         ScenarioReport report = scenarios.thunderingHerd();
         assertThat(report.failures()).as(report.toString()).isEmpty();
     }
+
+    @Test
+    @Order(5)
+    void whenTheDataDirectoryFillsUp_theServerSaysSoOnReady_andRecoversWhenSpaceReturns() throws Exception {
+        ScenarioReport report = scenarios.dataDirectoryFull();
+        assertThat(report.failures()).as(report.toString()).isEmpty();
+    }
 }
