@@ -220,7 +220,7 @@ public final class ChaosCluster implements AutoCloseable {
     }
 
     private ChaosCluster(Path work, Path root, String classpath, Map<String, String> extraSettings) throws IOException {
-        this.work = Files.createDirectories(work);
+        this.work = Files.createDirectories(work.toAbsolutePath().normalize()); // the servers run in it: relative paths would move
         this.root = root;
         this.classpath = classpath;
         this.pgData = work.resolve("postgres");
