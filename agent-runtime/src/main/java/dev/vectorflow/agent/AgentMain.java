@@ -3,6 +3,7 @@ package dev.vectorflow.agent;
 import dev.vectorflow.adapter.vector.process.LocalVectorProcesses;
 import dev.vectorflow.adapter.vector.process.VectorApiTelemetry;
 import dev.vectorflow.adapter.vector.process.YamlVectorConfigRules;
+import dev.vectorflow.agent.controlplane.FailoverControlPlane;
 import dev.vectorflow.agent.controlplane.HttpControlPlane;
 import dev.vectorflow.agent.host.ProcHostProbe;
 import dev.vectorflow.agent.control.AgentDaemon;
@@ -166,7 +167,8 @@ public final class AgentMain {
             LocalVectorProcesses vector = new LocalVectorProcesses(settings.vectorBinary(), Duration.ofSeconds(60));
             VectorApiTelemetry telemetry = new VectorApiTelemetry(settings.vectorBinary());
             YamlVectorConfigRules rules = new YamlVectorConfigRules();
-            HttpControlPlane server = new HttpControlPlane(settings.serverUrl(), Duration.ofSeconds(10));
+            FailoverControlPlane server = new FailoverControlPlane(settings.serverUrls(),
+                    settings.serverUrls().stream().map(url -> new HttpControlPlane(url, Duration.ofSeconds(10))).toList());
             FileNodeTokenStore tokens = new FileNodeTokenStore(dataDir);
             ProcHostProbe host = ProcHostProbe.ofThisHost(dataDir);
             Optional<Path> jar = Optional.of(codeSource()).filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p));

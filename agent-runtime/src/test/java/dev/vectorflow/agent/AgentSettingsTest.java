@@ -14,10 +14,32 @@ class AgentSettingsTest {
     void readsUrlTokenAndDataDirectory() {
         AgentSettings s = AgentSettings.fromEnvironment(Map.of("VF_URL", "https://vf.example.com", "VF_TOKEN", "abc", "VF_DATA_DIR", "/tmp/a"));
 
-        assertThat(s.serverUrl().getHost()).isEqualTo("vf.example.com");
+        assertThat(s.serverUrls()).singleElement().satisfies(u -> assertThat(u.getHost()).isEqualTo("vf.example.com"));
         assertThat(s.enrollmentToken()).contains("abc");
         assertThat(s.dataDirectory()).isEqualTo(Path.of("/tmp/a"));
         assertThat(s.toString()).doesNotContain("abc");
+    }
+
+    @Test
+    void severalServers_areACommaSeparatedList_inTheirOrder() {
+        AgentSettings s = AgentSettings.fromEnvironment(Map.of("VF_URL", " https://vf-a.example.com, https://vf-b.example.com:8443 ,http://10.0.0.3:8080,"));
+
+        assertThat(s.serverUrls()).extracting(java.net.URI::toString)
+                .containsExactly("https://vf-a.example.com", "https://vf-b.example.com:8443", "http://10.0.0.3:8080");
+        assertThat(s.toString()).contains("vf-b.example.com");
+    }
+
+    @Test
+    void aListWithABadAddress_aRepeatedOne_orTooManyOfThem_isRefusedWithItsReason() {
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "https://vf-a.example.com,ftp://vf-b.example.com")))
+                .hasMessageContaining("ftp://vf-b.example.com");
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", "https://vf-a.example.com,https://vf-a.example.com")))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", " , ")))
+                .hasMessageContaining("at least one");
+        String seventeen = String.join(",", java.util.stream.IntStream.rangeClosed(1, 17).mapToObj(i -> "http://10.0.0." + i).toList());
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of("VF_URL", seventeen)))
+                .hasMessageContaining("at most 16");
     }
 
     @Test

@@ -196,7 +196,7 @@ final class ServerComposition {
         this.backups = new BackupComposition(store, settings, current, () -> new AesGcmSecretCipher(masterKeyBytes, random), clock,
                 refreshAfterRestore);
         this.api = new ApiServices(
-                new ReadinessService(store.probe()),
+                new ReadinessService(store.probe(), new DataDirectoryCheck(settings.dataDirectory(), settings.dataDirectoryMinimumFreeBytes())),
                 new CreateEnvironmentService(tx, store.environments(), store.teams(), store.auditLog(), ids, clock),
                 new UpdateEnvironmentService(tx, store.environments(), store.auditLog(), clock),
                 new DeleteEnvironmentService(tx, store.environments(), store.auditLog(), store.secrets(), store.pipelines()),

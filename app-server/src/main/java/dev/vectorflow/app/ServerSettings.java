@@ -26,6 +26,7 @@ public record ServerSettings(
         String httpHost,
         int httpPort,
         Path dataDirectory,
+        long dataDirectoryMinimumFreeBytes,
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
@@ -55,6 +56,7 @@ public record ServerSettings(
             new Variable("VF_HTTP_HOST", "127.0.0.1", false, "Address the HTTP server listens on (0.0.0.0 for every interface)"),
             new Variable("VF_HTTP_PORT", "8080", false, "HTTP port (1-65535; 0 picks a free one)"),
             new Variable("VF_DATA_DIR", "./data", false, "Directory for server data; the embedded PostgreSQL keeps its files in <dir>/postgres"),
+            new Variable("VF_DATA_DIR_MIN_FREE_MB", "64", false, "/api/ready answers 503 while the data directory has less space free than this or cannot be written (0-1048576; 0 checks only that it can be written)"),
             new Variable("VF_DATABASE_URL", "", false, "jdbc:postgresql://host:port/db of an external PostgreSQL 15+; empty starts the embedded one"),
             new Variable("VF_DATABASE_USER", "", false, "User for the external PostgreSQL"),
             new Variable("VF_DATABASE_PASSWORD", "", true, "Password for the external PostgreSQL"),
@@ -119,6 +121,7 @@ public record ServerSettings(
         }
         int port = integer(env, "VF_HTTP_PORT", 0, 65535, "must be a port number from 1 to 65535 (or 0 for any free port)");
         Path dataDir = Path.of(value(env, "VF_DATA_DIR"));
+        long minFreeMb = integer(env, "VF_DATA_DIR_MIN_FREE_MB", 0, 1_048_576, "must be a number of megabytes from 0 to 1048576");
         Optional<String> url = optional(env, "VF_DATABASE_URL");
         url.ifPresent(u -> {
             if (!u.startsWith("jdbc:postgresql:")) {
@@ -148,7 +151,7 @@ public record ServerSettings(
         });
         int queue = integer(env, "VF_TELEMETRY_QUEUE", 1000, 10_000_000, "must be a whole number from 1000 to 10000000");
         int lease = integer(env, "VF_JOB_LEASE_SECONDS", 2, 600, "must be a number of seconds from 2 to 600");
-        return new ServerSettings(host, port, dataDir, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
+        return new ServerSettings(host, port, dataDir, minFreeMb * 1024 * 1024, url, optional(env, "VF_DATABASE_USER"), optional(env, "VF_DATABASE_PASSWORD"),
                 pool, level, maxBytes, Duration.ofSeconds(grace), trust.equals("true"), Duration.ofMinutes(idle),
                 Duration.ofHours(max), masterKey, optional(env, "VF_VECTOR_BIN"), queue, Duration.ofSeconds(lease),
                 BackupSettings.fromEnvironment(env, dataDir), storedSettingOverrides(env));

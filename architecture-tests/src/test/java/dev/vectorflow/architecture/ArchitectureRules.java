@@ -60,6 +60,13 @@ public final class ArchitectureRules {
      * may use JDBC, and besides the composition root that may use app-server (its {@code BenchServer} entry point).
      */
     public static final String BENCH_SCALE = "dev.vectorflow.bench.scale..";
+    /**
+     * The fault harness (docs/faults.md): it runs an embedded PostgreSQL in its JVM (to stop and start it under the
+     * servers) and reads the database with JDBC to check what a fault left behind, so it is the third place that may use
+     * JDBC and adapter-postgres. The servers and agents it breaks are real processes: it never links app-server or the
+     * agent (rule {@link #the_fault_harness_breaks_real_processes_from_outside}).
+     */
+    public static final String BENCH_CHAOS = "dev.vectorflow.bench.chaos..";
     /** {@code vectorflow ctl}: the client command line; a client of the HTTP API built on the embeddable library. */
     public static final String CLI = "dev.vectorflow.cli..";
     /** The Vector stand-in: a test fixture module, never shipped. */
@@ -97,7 +104,7 @@ public final class ArchitectureRules {
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..", "javax..", "java.net.http..");
 
     public static final ArchRule persistence_libraries_only_in_adapter_postgres = noClasses()
-            .that().resideOutsideOfPackages(ADAPTER_POSTGRES, BENCH_SCALE)
+            .that().resideOutsideOfPackages(ADAPTER_POSTGRES, BENCH_SCALE, BENCH_CHAOS)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.jooq..", "com.zaxxer.hikari..", "liquibase..", "org.postgresql..", "io.zonky..", "java.sql..", "javax.sql..")
             .because("jOOQ, HikariCP, Liquibase and JDBC stay inside adapter-postgres");
@@ -192,7 +199,7 @@ public final class ArchitectureRules {
             .because("it imitates Vector from the outside; sharing VectorFlow code would let a bug hide on both sides");
 
     public static final ArchRule benchmarks_use_only_the_embeddable_library = classes()
-            .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT, BENCH_SCALE)
+            .that().resideInAPackage(BENCH).and().resideOutsideOfPackages(BENCH_LOAD, BENCH_FOOTPRINT, BENCH_SCALE, BENCH_CHAOS)
             .should().onlyDependOnClassesThat().resideInAnyPackage(BENCH, CORE, PORTS, ADAPTER_VECTOR, "java..")
             .because("the library (core-domain, ports, adapter-vector) must work without the server; benchmarks measure it alone");
 
@@ -212,6 +219,12 @@ public final class ArchitectureRules {
             .that().resideInAPackage(BENCH_LOAD)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_POSTGRES, ADAPTER_HTTP, APP_SERVER, CORE, "dev.vectorflow.ports.service..")
             .because("a load generator is a client: it must measure the server from outside, like agents do");
+
+    public static final ArchRule the_fault_harness_breaks_real_processes_from_outside = noClasses()
+            .that().resideInAPackage(BENCH_CHAOS)
+            .should().dependOnClassesThat().resideInAnyPackage(APP_SERVER, AGENT, ADAPTER_HTTP, CORE, "dev.vectorflow.ports..")
+            .because("a kill -9 must hit a real server or agent process; server or agent code linked into the harness's JVM"
+                    + " would be broken along with the harness, not beside it");
 
     public static final ArchRule footprint_measurements_run_the_shipped_agent_from_outside = noClasses()
             .that().resideInAPackage(BENCH_FOOTPRINT)

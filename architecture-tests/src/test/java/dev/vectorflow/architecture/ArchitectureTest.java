@@ -34,6 +34,7 @@ class ArchitectureTest {
     @ArchTest static final ArchRule the_vector_standin_stands_alone = ArchitectureRules.the_vector_standin_stands_alone;
     @ArchTest static final ArchRule benchmarks_use_only_the_embeddable_library = ArchitectureRules.benchmarks_use_only_the_embeddable_library;
     @ArchTest static final ArchRule load_generators_talk_to_the_server_only_over_http = ArchitectureRules.load_generators_talk_to_the_server_only_over_http;
+    @ArchTest static final ArchRule the_fault_harness_breaks_real_processes_from_outside = ArchitectureRules.the_fault_harness_breaks_real_processes_from_outside;
     @ArchTest static final ArchRule footprint_measurements_run_the_shipped_agent_from_outside = ArchitectureRules.footprint_measurements_run_the_shipped_agent_from_outside;
     @ArchTest static final ArchRule adapter_exceptions_never_cross_a_port = ArchitectureRules.adapter_exceptions_never_cross_a_port;
     @ArchTest static final ArchRule clock_and_randomness_are_ports = ArchitectureRules.clock_and_randomness_are_ports;

@@ -39,6 +39,8 @@ import dev.vectorflow.agent.planted.AgentUsingDataBinding;
 import dev.vectorflow.agent.planted.AgentUsingHttpAdapter;
 import dev.vectorflow.agent.planted.AgentUsingTheStandin;
 import dev.vectorflow.bench.PipelineBenchmark;
+import dev.vectorflow.bench.chaos.FaultScenarios;
+import dev.vectorflow.bench.chaos.planted.ChaosLinkingTheServer;
 import dev.vectorflow.bench.footprint.AgentFootprint;
 import dev.vectorflow.bench.footprint.planted.FootprintUsingTheAgent;
 import dev.vectorflow.bench.load.HeartbeatLoad;
@@ -184,6 +186,12 @@ class RulesBiteTest {
     void theAgentBindingJson_breaksTheBuild() {
         bites(ArchitectureRules.the_agent_runs_without_data_binding_or_java_net_http, classes(AgentUsingDataBinding.class),
                 classes(HttpControlPlane.class, VectorApiTelemetry.class));
+    }
+
+    @Test
+    void aFaultHarnessLinkingTheServer_breaksTheBuild() {
+        bites(ArchitectureRules.the_fault_harness_breaks_real_processes_from_outside, classes(ChaosLinkingTheServer.class),
+                classes(FaultScenarios.class));
     }
 
     @Test

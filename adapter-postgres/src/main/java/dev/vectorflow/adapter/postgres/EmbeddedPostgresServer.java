@@ -35,12 +35,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * creates the {@code vectorflow} database when it is missing.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /**
+     * As {@link #start(Path)}, on {@code port} (0: any free port). A fixed port lets clients that keep the address (servers
+     * under a fault harness) reach the same cluster after a restart.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(true)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200");
+            if (port > 0) {
+                builder.setPort(port);
+            }
             if (dataDirectory != null) {
                 Path absolute = dataDirectory.toAbsolutePath().normalize();
                 Files.createDirectories(absolute);

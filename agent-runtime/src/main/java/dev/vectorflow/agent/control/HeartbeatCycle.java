@@ -30,6 +30,8 @@ final class HeartbeatCycle {
     private boolean answeredOnce;
     private long heartbeats;
     private volatile Instant lastSuccess;
+    /** The {@code Retry-After} of the last failed call, if the server named one. */
+    private Optional<Duration> retryAfter = Optional.empty();
 
     HeartbeatCycle(ServerSession session, HeartbeatReporter reporter, ActionDispatcher dispatcher, Pipelines pipelines,
                    AgentUpdater updater, Clock clock) {
@@ -65,7 +67,7 @@ final class HeartbeatCycle {
                 session.awaitNextBeat(lastBeat, session.pollInterval());
             } else {
                 failures++;
-                Duration wait = session.retryDelay(failures);
+                Duration wait = session.retryDelay(failures, retryAfter);
                 session.state(State.BACKING_OFF);
                 session.backOff(wait);
             }
@@ -77,9 +79,11 @@ final class HeartbeatCycle {
 
     /** One round: (after a start) the desired state, then a heartbeat and its actions. False when the server could not be reached. */
     private boolean round() {
+        retryAfter = Optional.empty();
         if (!desiredStateFetched) {
             Reply<DesiredState> reply = session.desiredState();
             if (!session.usable(reply, "GET /api/agent/config")) {
+                retryAfterOf(reply);
                 return false;
             }
             desiredStateFetched = true; // after a 404 or 400 too: heartbeats still bring deploy actions
@@ -98,6 +102,7 @@ final class HeartbeatCycle {
         if (!(reply instanceof Reply.Ok<HeartbeatResponse> ok)) {
             reporter.unsent(outgoing);
             session.usable(reply, "heartbeat");
+            retryAfterOf(reply);
             return false;
         }
         heartbeats++;
@@ -113,6 +118,12 @@ final class HeartbeatCycle {
         session.pollIntervalMs(ok.value().pollIntervalMs());
         dispatcher.dispatch(ok.value().pendingActions());
         return true;
+    }
+
+    private void retryAfterOf(Reply<?> reply) {
+        if (reply instanceof Reply.Unavailable<?> u) {
+            retryAfter = u.retryAfter();
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.vectorflow.ports.protocol.PreviewResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -88,6 +89,24 @@ final class ServerSession {
     /** Full jitter before retry {@code attempt}, so that many agents do not retry in the same second. */
     Duration retryDelay(int attempt) {
         return settings.retryBackoff().jittered(attempt, random);
+    }
+
+    /** The longest {@code Retry-After} taken from a server; a larger one is cut to this. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
+    /**
+     * The wait after failure {@code attempt}: the jittered backoff, or when the server named a {@code Retry-After} of r,
+     * a random time between r and 2r if that is longer (r at most {@link #MAX_RETRY_AFTER}), so that a fleet told to
+     * come back in r seconds does not come back in the same second.
+     */
+    Duration retryDelay(int attempt, Optional<Duration> retryAfter) {
+        Duration backoff = retryDelay(attempt);
+        if (retryAfter.isEmpty() || retryAfter.get().isNegative() || retryAfter.get().isZero()) {
+            return backoff;
+        }
+        long r = Math.min(retryAfter.get().toMillis(), MAX_RETRY_AFTER.toMillis());
+        Duration spread = Duration.ofMillis(r + random.nextLong(r + 1));
+        return spread.compareTo(backoff) > 0 ? spread : backoff;
     }
 
     Reply<DesiredState> desiredState() {

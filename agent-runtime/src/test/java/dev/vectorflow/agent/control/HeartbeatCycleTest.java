@@ -60,6 +60,28 @@ class HeartbeatCycleTest {
     }
 
     @Test
+    void aHeartbeatAnswered503WithRetryAfter_isSentAgainNoSoonerThanItSays() {
+        fixture.server.heartbeatReplies.add(new Reply.Unavailable<>("503 write queue full", java.util.Optional.of(Duration.ofMillis(300))));
+        fixture.server.heartbeatReplies.add(StubControlPlane.answer());
+        long started = System.nanoTime();
+
+        fixture.cycle.run(false);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the backoff alone is 1-2 ms").isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(fixture.cycle.heartbeats()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfter_isSpreadBetweenItsValueAndTwiceIt_andCutToFiveMinutes() {
+        for (int i = 0; i < 200; i++) {
+            assertThat(fixture.session.retryDelay(1, java.util.Optional.of(Duration.ofSeconds(10))))
+                    .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(20));
+        }
+        assertThat(fixture.session.retryDelay(1, java.util.Optional.of(Duration.ofHours(3)))).isLessThanOrEqualTo(Duration.ofMinutes(10));
+        assertThat(fixture.session.retryDelay(1, java.util.Optional.empty())).isLessThanOrEqualTo(Duration.ofMillis(2));
+    }
+
+    @Test
     void aNewlyEnrolledNode_doesNotAskForTheDesiredState() {
         fixture.server.heartbeatReplies.add(StubControlPlane.answer());
 

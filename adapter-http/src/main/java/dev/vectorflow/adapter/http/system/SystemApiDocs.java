@@ -20,7 +20,7 @@ public final class SystemApiDocs {
         docs.get("/api/health", "Whether the process is alive, and its version (for liveness checks)")
                 .ok(object().required("status", string()).required("version", string()));
         Schema readiness = object().required("ready", bool()).required("checks", map(string()));
-        docs.get("/api/ready", "Whether the server can serve: the database answers (for load balancers)")
+        docs.get("/api/ready", "Whether the server can serve: the database answers and the data directory takes writes (for load balancers)")
                 .ok(readiness)
                 .answer(503, "application/json", readiness, "Service Unavailable: a check failed (the checks say which)");
         docs.get("/api/system/stats", "The server's own figures: telemetry write queue, flushes, database size")
