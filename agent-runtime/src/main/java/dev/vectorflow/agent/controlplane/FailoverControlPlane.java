@@ -8,6 +8,9 @@ import dev.vectorflow.ports.protocol.EnrollResponse;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
 import dev.vectorflow.ports.protocol.PipelineConfig;
+import dev.vectorflow.ports.protocol.PreviewJob;
+import dev.vectorflow.ports.protocol.PreviewRequest;
+import dev.vectorflow.ports.protocol.PreviewResult;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +63,16 @@ public final class FailoverControlPlane implements ControlPlane {
     @Override
     public Reply<DesiredState> desiredState(String nodeToken) {
         return call(server -> server.desiredState(nodeToken));
+    }
+
+    @Override
+    public Reply<PreviewJob> previewJob(String nodeToken, PreviewRequest request) {
+        return call(server -> server.previewJob(nodeToken, request));
+    }
+
+    @Override
+    public Reply<Void> previewResult(String nodeToken, PreviewResult result) {
+        return call(server -> server.previewResult(nodeToken, result));
     }
 
     private <T> Reply<T> call(Function<ControlPlane, Reply<T>> call) {

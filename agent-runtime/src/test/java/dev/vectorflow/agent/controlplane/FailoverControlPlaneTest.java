@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vectorflow.agent.port.ControlPlane.Reply;
 import dev.vectorflow.ports.protocol.HeartbeatRequest;
 import dev.vectorflow.ports.protocol.HeartbeatResponse;
+import dev.vectorflow.ports.protocol.PreviewRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -95,6 +96,18 @@ class FailoverControlPlaneTest {
 
         assertThat(List.of(b.get(), c.get(), a.get())).containsExactly(1, 1, 1);
         assertThat(plane.current()).isEqualTo(first);
+    }
+
+    @Test
+    void previewCalls_goToTheCurrentServer_andMoveOnLikeEveryOtherCall() throws IOException {
+        AtomicInteger alive = new AtomicInteger();
+        URI live = server(200, alive);
+        FailoverControlPlane plane = plane(deadAddress(), live);
+
+        assertThat(plane.previewJob("vf_node_token", new PreviewRequest("req-1"))).isInstanceOf(Reply.Unavailable.class);
+        assertThat(plane.current()).isEqualTo(live);
+        plane.previewJob("vf_node_token", new PreviewRequest("req-1"));
+        assertThat(alive).as("the next preview call reached the live server").hasValue(1);
     }
 
     @Test
