@@ -5,7 +5,6 @@ import dev.vectorflow.adapter.http.FleetUseCases;
 import dev.vectorflow.adapter.http.PreviewUseCases;
 import dev.vectorflow.ports.out.vector.CatalogSource;
 import dev.vectorflow.ports.out.vector.VectorConfigCodec;
-import dev.vectorflow.ports.service.preview.PreviewBook;
 import dev.vectorflow.ports.service.preview.RequestPreviewService;
 import dev.vectorflow.ports.service.preview.RunPreviewService;
 import dev.vectorflow.adapter.http.node.NodeUseCases;
@@ -136,10 +135,9 @@ final class FleetComposition {
 
     private static PreviewUseCases previews(Transactions tx, PostgresStore store, DesiredStates desiredStates, OneShotQueue oneShots, FleetAudit audit,
                                             CatalogSource catalog, VectorConfigCodec codec, Clock clock) {
-        PreviewBook book = new PreviewBook();
         RequestPreviewService request = new RequestPreviewService(tx, store.pipelines(), store.deployments(), store.nodes(), store.telemetry(),
-                oneShots, audit, catalog, codec, book, clock);
-        return new PreviewUseCases(request, request, new RunPreviewService(tx, store.pipelines(), desiredStates, book, clock));
+                oneShots, audit, catalog, codec, store.previews(), clock);
+        return new PreviewUseCases(request, request, new RunPreviewService(tx, store.pipelines(), desiredStates, store.previews(), clock));
     }
 
     /** After a restore replaced the stored fleet: every node's next heartbeat writes everything it reports again. */

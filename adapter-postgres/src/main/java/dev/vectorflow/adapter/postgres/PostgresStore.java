@@ -305,6 +305,11 @@ public final class PostgresStore implements AutoCloseable {
         return new dev.vectorflow.adapter.postgres.promotion.PostgresApprovalRepository(transactions::dsl);
     }
 
+    /** Previews (each call a new view on the current unit of work). */
+    public dev.vectorflow.ports.out.preview.PreviewRepository previews() {
+        return new dev.vectorflow.adapter.postgres.preview.PostgresPreviewRepository(transactions::dsl);
+    }
+
     public RolloutRepository rollouts() {
         return rollouts;
     }

@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How a pipeline graph is stored: the JSON text of its {@link GraphTree}, read back without the API's checks. */
-final class GraphDocument {
+/** How a pipeline graph is stored: the JSON text of its {@link GraphTree}, read back without the API's checks (pipelines and previews store it so). */
+public final class GraphDocument {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private GraphDocument() {
     }
 
-    static String write(PipelineGraph graph) {
+    public static String write(PipelineGraph graph) {
         try {
             return MAPPER.writeValueAsString(GraphTree.of(graph));
         } catch (JsonProcessingException e) {
@@ -33,7 +33,7 @@ final class GraphDocument {
     }
 
     @SuppressWarnings("unchecked")
-    static PipelineGraph read(String json) {
+    public static PipelineGraph read(String json) {
         try {
             JsonNode root = MAPPER.readTree(json);
             List<PipelineComponent> components = new ArrayList<>();

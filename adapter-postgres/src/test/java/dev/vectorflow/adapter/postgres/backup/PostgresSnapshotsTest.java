@@ -57,8 +57,8 @@ class PostgresSnapshotsTest {
             assertThat(manifest.postgresVersion()).startsWith("17");
             assertThat(manifest.rowsByTable()).containsEntry("pipeline_versions", 2L).containsEntry("audit_log", 2L)
                     .containsEntry("node_logs", 3L).containsEntry("host_metrics_minute", 1L);
-            assertThat(manifest.excludedTables()).contains("sessions", "job_leases", "backup_runs", "databasechangelog");
-            assertThat(manifest.tables().stream().map(t -> t.name()).toList()).doesNotContain("sessions", "backup_runs");
+            assertThat(manifest.excludedTables()).contains("sessions", "job_leases", "backup_runs", "databasechangelog", "previews");
+            assertThat(manifest.tables().stream().map(t -> t.name()).toList()).doesNotContain("sessions", "backup_runs", "previews");
             try (var head = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), java.nio.charset.StandardCharsets.UTF_8))) {
                 assertThat(head.readLine()).isEqualTo("VECTORFLOW-BACKUP 1");
             }

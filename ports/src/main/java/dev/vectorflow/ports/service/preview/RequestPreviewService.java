@@ -26,6 +26,8 @@ import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.preview.PreviewRepository;
+import dev.vectorflow.ports.out.preview.StoredPreview;
 import dev.vectorflow.ports.out.telemetry.EventSample;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import dev.vectorflow.ports.out.vector.CatalogSource;
@@ -56,6 +58,8 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
     public static final int MAX_EVENTS = 100;
     /** How long the node has to answer (two runs of at most a minute each, and heartbeats on the way). */
     public static final Duration TIME_LIMIT = Duration.ofMinutes(3);
+    /** Previews kept per environment; older ones are deleted when a new one is requested. */
+    public static final int KEPT = 200;
     /** Sample results looked at for events. */
     private static final int SAMPLE_RESULTS = 50;
 
@@ -68,12 +72,12 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
     private final FleetAudit audit;
     private final CatalogSource catalog;
     private final VectorConfigCodec codec;
-    private final PreviewBook book;
+    private final PreviewRepository previews;
     private final Clock clock;
 
     public RequestPreviewService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, NodeRepository nodes,
                                  TelemetryRepository telemetry, OneShotQueue oneShots, FleetAudit audit, CatalogSource catalog,
-                                 VectorConfigCodec codec, PreviewBook book, Clock clock) {
+                                 VectorConfigCodec codec, PreviewRepository previews, Clock clock) {
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.deployments = deployments;
@@ -83,7 +87,7 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
         this.audit = audit;
         this.catalog = catalog;
         this.codec = codec;
-        this.book = book;
+        this.previews = previews;
         this.clock = clock;
     }
 
@@ -144,18 +148,19 @@ public final class RequestPreviewService implements RequestPreviewUseCase, Previ
                 .field("node", null, node.hostname())
                 .field("against", null, "v" + againstNumber + (deployed ? " (deployed)" : ""))
                 .field("events", null, events.size()));
-        book.put(new PreviewBook.Entry(id, pipeline.id(), pipeline.environmentId(), pipeline.name().value(), node.id(), node.hostname(),
+        previews.insert(new StoredPreview(id, pipeline.id(), pipeline.environmentId(), pipeline.name().value(), node.id(), node.hostname(),
                 againstNumber, deployed, pipeline.draft(), draftYaml, events, sinks, now, command.actor().label(), now.plus(TIME_LIMIT),
-                State.PENDING, "", Optional.empty(), "", ""));
+                StoredPreview.State.PENDING, "", Optional.empty(), "", ""));
+        previews.keepNewest(pipeline.environmentId(), KEPT);
         return id;
     }
 
     @Override
     public PreviewView preview(PipelineId pipeline, String previewId) throws NotFoundFailure {
-        PreviewBook.Entry e = book.get(previewId, clock.instant()).filter(x -> x.pipelineId().equals(pipeline))
-                .orElseThrow(() -> new NotFoundFailure("Preview", previewId));
+        StoredPreview e = transactions.inTransaction(() -> previews.find(previewId)).map(x -> x.asOf(clock.instant()))
+                .filter(x -> x.pipelineId().equals(pipeline)).orElseThrow(() -> new NotFoundFailure("Preview", previewId));
         return new PreviewView(e.id(), e.pipelineId(), e.nodeId(), e.nodeName(), e.againstVersion(), e.againstDeployed(), e.events().size(),
-                e.requestedAt(), e.requestedBy(), e.state(), e.reason(), e.diff(), e.baselineLog(), e.draftLog());
+                e.requestedAt(), e.requestedBy(), State.valueOf(e.state().name()), e.reason(), e.diff(), e.baselineLog(), e.draftLog());
     }
 
     private static List<String> keys(PipelineGraph graph, ComponentKind kind) {

@@ -6,10 +6,12 @@ import dev.vectorflow.core.preview.PreviewComparison;
 import dev.vectorflow.core.preview.PreviewComparison.PreviewDiff;
 import dev.vectorflow.ports.in.delivery.DeliveredConfig;
 import dev.vectorflow.ports.in.heartbeat.AgentIdentity;
-import dev.vectorflow.ports.in.preview.PreviewQueries.State;
 import dev.vectorflow.ports.in.preview.RunPreviewUseCase;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.out.preview.PreviewRepository;
+import dev.vectorflow.ports.out.preview.StoredPreview;
+import dev.vectorflow.ports.out.preview.StoredPreview.State;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,20 +27,20 @@ public final class RunPreviewService implements RunPreviewUseCase {
     private final Transactions transactions;
     private final PipelineRepository pipelines;
     private final DesiredStates desiredStates;
-    private final PreviewBook book;
+    private final PreviewRepository previews;
     private final Clock clock;
 
-    public RunPreviewService(Transactions transactions, PipelineRepository pipelines, DesiredStates desiredStates, PreviewBook book, Clock clock) {
+    public RunPreviewService(Transactions transactions, PipelineRepository pipelines, DesiredStates desiredStates, PreviewRepository previews, Clock clock) {
         this.transactions = transactions;
         this.pipelines = pipelines;
         this.desiredStates = desiredStates;
-        this.book = book;
+        this.previews = previews;
         this.clock = clock;
     }
 
     @Override
     public PreviewWork previewWork(AgentIdentity agent, String requestId) throws NotFoundFailure {
-        PreviewBook.Entry e = pending(agent, requestId);
+        StoredPreview e = pending(agent, requestId);
         PipelineVersion against = transactions.inTransaction(() -> pipelines.version(e.pipelineId(), e.againstVersion()))
                 .orElseThrow(() -> new NotFoundFailure("Pipeline version", e.pipelineId() + " v" + e.againstVersion()));
         DeliveredConfig baseline = desiredStates.deliverable(e.environmentId(), e.pipelineId(), e.pipelineName(), against.number(),
@@ -49,14 +51,14 @@ public final class RunPreviewService implements RunPreviewUseCase {
 
     @Override
     public void receivePreviewOutputs(AgentIdentity agent, PreviewOutputs outputs) throws NotFoundFailure {
-        PreviewBook.Entry e = pending(agent, outputs.requestId());
+        StoredPreview e = pending(agent, outputs.requestId());
         List<String> failures = new ArrayList<>();
         failure("the deployed version's run", outputs.baseline()).ifPresent(failures::add);
         failure("the draft's run", outputs.draft()).ifPresent(failures::add);
         String baselineLog = outputs.baseline() == null ? "" : outputs.baseline().log();
         String draftLog = outputs.draft() == null ? "" : outputs.draft().log();
         if (!failures.isEmpty()) {
-            book.put(e.settled(State.FAILED, String.join("; ", failures), Optional.empty(), baselineLog, draftLog));
+            settle(e.settled(State.FAILED, String.join("; ", failures), Optional.empty(), baselineLog, draftLog));
             return;
         }
         PreviewDiff diff = PreviewComparison.compare(e.sinkIds(), e.events().size(), outputs.baseline().sinks(), outputs.draft().sinks());
@@ -64,7 +66,14 @@ public final class RunPreviewService implements RunPreviewUseCase {
         outputs.draft().cutSinks().stream().filter(s -> !cut.contains(s)).forEach(cut::add);
         String note = cut.isEmpty() ? ""
                 : "the output of " + String.join(", ", cut) + " was cut at the agent's cap; only the first events were compared";
-        book.put(e.settled(State.DONE, note, Optional.of(diff), baselineLog, draftLog));
+        settle(e.settled(State.DONE, note, Optional.of(diff), baselineLog, draftLog));
+    }
+
+    /** Stores the outcome; a second answer for the same preview (settled meanwhile by another server) finds nothing waiting. */
+    private void settle(StoredPreview settled) throws NotFoundFailure {
+        if (!transactions.inTransaction(() -> previews.settle(settled))) {
+            throw new NotFoundFailure("Preview waiting for this node", settled.id());
+        }
     }
 
     private static Optional<String> failure(String which, RunOutput run) {
@@ -74,8 +83,8 @@ public final class RunPreviewService implements RunPreviewUseCase {
         return run.error() == null || run.error().isBlank() ? Optional.empty() : Optional.of(which + " failed: " + run.error());
     }
 
-    private PreviewBook.Entry pending(AgentIdentity agent, String requestId) throws NotFoundFailure {
-        return book.get(requestId, clock.instant())
+    private StoredPreview pending(AgentIdentity agent, String requestId) throws NotFoundFailure {
+        return transactions.inTransaction(() -> previews.find(requestId)).map(e -> e.asOf(clock.instant()))
                 .filter(e -> e.nodeId().equals(agent.nodeId()) && e.state() == State.PENDING)
                 .orElseThrow(() -> new NotFoundFailure("Preview waiting for this node", requestId));
     }

@@ -20,6 +20,7 @@ import dev.vectorflow.core.preview.PreviewComparison;
 import dev.vectorflow.ports.fake.FleetFakes;
 import dev.vectorflow.ports.fake.FleetFakes.EnrolledNode;
 import dev.vectorflow.ports.fake.InMemoryTelemetryRepository;
+import dev.vectorflow.ports.fake.InMemoryPreviewRepository;
 import dev.vectorflow.ports.fake.PlainConfigCodec;
 import dev.vectorflow.ports.fake.SequentialIdGenerator;
 import dev.vectorflow.ports.fake.TinyCatalog;
@@ -48,11 +49,11 @@ class PreviewServicesTest {
     private final FleetFakes fleet = new FleetFakes();
     private final InMemoryTelemetryRepository telemetry = fleet.transactions.register(new InMemoryTelemetryRepository(fleet.nodes, fleet.actions));
     private final OneShotQueue oneShots = new OneShotQueue(fleet.actions, fleet.changes, new SequentialIdGenerator(), fleet.clock);
-    private final PreviewBook book = new PreviewBook();
+    private final InMemoryPreviewRepository previewStore = new InMemoryPreviewRepository();
     private final RequestPreviewService previews = new RequestPreviewService(fleet.transactions, fleet.pipelines, fleet.deployments, fleet.nodes,
             telemetry, oneShots, new FleetAudit(fleet.auditLog, fleet.environments), new TinyCatalog(), new PlainConfigCodec(),
-            book, fleet.clock);
-    private final RunPreviewService run = new RunPreviewService(fleet.transactions, fleet.pipelines, fleet.desiredStates, book, fleet.clock);
+            previewStore, fleet.clock);
+    private final RunPreviewService run = new RunPreviewService(fleet.transactions, fleet.pipelines, fleet.desiredStates, previewStore, fleet.clock);
     private final Actor editor = Actor.commandLine();
     private final EnrolledNode node = fleet.enroll("web-1", Labels.NONE);
     private final PipelineVersion version = fleet.publish("logs");
