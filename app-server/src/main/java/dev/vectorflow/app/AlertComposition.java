@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -92,8 +93,20 @@ final class AlertComposition implements AutoCloseable {
                 new FleetScheduler.Job(DELIVERY, timings.dispatchEvery(), delivery::dispatchDue));
     }
 
+    /**
+     * Lets a send in flight finish and record its answer (up to 5 s) before the store closes: a send interrupted after the
+     * receiver had it would be sent again by the next server (at least once, under the same webhook-id).
+     */
     @Override
     public void close() {
-        deliveryThreads.shutdownNow();
+        deliveryThreads.shutdown();
+        try {
+            if (!deliveryThreads.awaitTermination(5, TimeUnit.SECONDS)) {
+                deliveryThreads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            deliveryThreads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

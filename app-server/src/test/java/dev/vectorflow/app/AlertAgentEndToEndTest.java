@@ -344,6 +344,10 @@ class AlertAgentEndToEndTest {
             awaitNotification("/restart", "firing");
             JsonNode before = alertsOf(rule).get(0);
             assertThat(before.get("state").asText()).isEqualTo("FIRING");
+            // the receiver has it, but a stop before the server records the answer would send it again (at least once,
+            // under the same webhook-id): this test is about an alert whose notification was delivered
+            eventually("the delivery recorded as delivered", () -> admin.get(env("/alert-channels/" + channel + "/deliveries")).json().get("items"),
+                    items -> items.size() == 1 && items.get(0).get("status").asText().equals("DELIVERED"));
 
             server.close();
             server = server.startAgain(SERVER_SETTINGS);
