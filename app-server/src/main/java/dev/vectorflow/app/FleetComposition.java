@@ -82,7 +82,7 @@ final class FleetComposition {
         Transactions tx = store.transactions();
         LiveTelemetry live = new LiveTelemetry();
         this.live = live;
-        DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, cache, Optional.of(store.rollouts()));
+        DesiredStates desiredStates = new DesiredStates(tx, store.deployments(), store.pipelines(), secrets, cache, store.rollouts());
         NodeDirectory nodeDirectory = new NodeDirectory(tx, store.nodes(), cache);
         this.heartbeatWrites = new HeartbeatWrites(writer, clock);
         FleetAudit audit = new FleetAudit(store.auditLog(), store.environments());
@@ -119,8 +119,8 @@ final class FleetComposition {
                         new RestartPipelineService(tx, store.nodes(), store.pipelines(), oneShots, audit),
                         new RequestSampleService(tx, store.nodes(), store.pipelines(), oneShots, audit)),
                 new NodeQueryService(tx, store.nodes(), store.environments(), store.nodeActions(), desiredStates, views, live),
-                new DeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, clock, Optional.of(rollouts)),
-                new UndeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, Optional.of(rollouts)),
+                new DeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, clock, rollouts),
+                new UndeployPipelineService(tx, store.pipelines(), store.deployments(), changes, audit, rollouts),
                 new DeploymentQueryService(tx, store.pipelines(), store.deployments(), store.nodes(), desiredStates, views),
                 new MetricsQueryService(tx, store.nodes(), store.pipelines(), store.telemetry(), live, settings::pollInterval, clock),
                 new LogsAndSamplesQueryService(tx, store.nodes(), store.nodeActions(), store.telemetry()),

@@ -204,7 +204,7 @@ public final class HttpApi {
         PromotionController promotion = new PromotionController(services.promotion(), pipelines.pipelineTeam(), environments.owningTeam(),
                 bodies);
         DeploymentController deployments = new DeploymentController(fleet.deployPipeline(), fleet.undeployPipeline(), fleet.deploymentQueries(),
-                fleet.nodeQueries(), fleet.rolloutQueries(), pipelines.pipelineTeam(), bodies, services.promotion().submitDeployment(),
+                fleet.nodeQueries(), pipelines.pipelineTeam(), bodies, services.promotion().submitDeployment(),
                 promotion::accepted);
         RolloutController rollouts = new RolloutController(fleet.rolloutQueries(), fleet.controlRollout(), pipelines.pipelineTeam(),
                 pipelines::owningTeam);

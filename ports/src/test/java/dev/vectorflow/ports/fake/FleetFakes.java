@@ -18,9 +18,12 @@ import dev.vectorflow.core.pipeline.PipelineName;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.pipeline.PipelineComponent;
 import dev.vectorflow.core.pipeline.catalog.ComponentKind;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
 import dev.vectorflow.ports.service.fleet.DesiredStates;
+import dev.vectorflow.ports.service.fleet.FleetAudit;
 import dev.vectorflow.ports.service.fleet.FleetSettings;
 import dev.vectorflow.ports.service.fleet.NodeDirectory;
+import dev.vectorflow.ports.service.rollout.RolloutEngine;
 import dev.vectorflow.ports.service.telemetry.LiveTelemetry;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +49,7 @@ public final class FleetFakes {
     public final InMemoryEnrollmentTokenRepository enrollmentTokens = transactions.register(new InMemoryEnrollmentTokenRepository());
     public final InMemoryAgentReleaseRepository agentReleases = transactions.register(new InMemoryAgentReleaseRepository());
     public final InMemoryAuditLog auditLog = transactions.register(new InMemoryAuditLog(clock));
+    public final InMemoryRolloutRepository rollouts = transactions.register(new InMemoryRolloutRepository());
     public final InMemoryFleetCache cache = new InMemoryFleetCache();
     public final RecordingFleetChanges changes = new RecordingFleetChanges(cache);
     public final RecordingHeartbeatWriter writer = new RecordingHeartbeatWriter();
@@ -53,8 +57,14 @@ public final class FleetFakes {
     public final FleetSettings settings = FleetSettings.DEFAULTS;
     public final EnvironmentId environment = newEnvironment("prod");
     public final NodeDirectory nodeDirectory = new NodeDirectory(transactions, nodes, cache);
-    public final DesiredStates desiredStates = new DesiredStates(transactions, deployments, pipelines, new NoSecrets(), cache);
+    public final DesiredStates desiredStates = new DesiredStates(transactions, deployments, pipelines, new NoSecrets(), cache, rollouts);
     private int tokens;
+
+    /** The rollout engine over these fakes, reading rates from {@code telemetry}; its ids are counted from one. */
+    public RolloutEngine rolloutEngine(TelemetryRepository telemetry, FleetAudit audit) {
+        return new RolloutEngine(transactions, rollouts, deployments, nodes, telemetry, live, desiredStates, changes, audit,
+                new SequentialIdGenerator(), clock);
+    }
 
     /** A new environment of its own team. */
     public EnvironmentId newEnvironment(String name) {

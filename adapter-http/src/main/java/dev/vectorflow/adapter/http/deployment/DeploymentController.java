@@ -17,14 +17,15 @@ import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.identity.Role;
 import dev.vectorflow.core.pipeline.PipelineId;
+import dev.vectorflow.core.rollout.RolloutId;
 import dev.vectorflow.core.rollout.RolloutPlan;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.DeployPipelineUseCase;
+import dev.vectorflow.ports.in.deployment.DeployedPipeline;
 import dev.vectorflow.ports.in.deployment.DeploymentQueries;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineUseCase;
 import dev.vectorflow.ports.in.node.NodeQueries;
-import dev.vectorflow.ports.in.rollout.RolloutQueries;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,6 @@ public final class DeploymentController {
     private final NodeQueries nodes;
     private final Access.TeamLocator pipelineTeam;
     private final JsonBodyReader bodies;
-    private final RolloutQueries rollouts;
     private final SubmitDeploymentUseCase submit;
     private final HeldAnswer held;
 
@@ -49,9 +49,8 @@ public final class DeploymentController {
     }
 
     public DeploymentController(DeployPipelineUseCase deploy, UndeployPipelineUseCase undeploy, DeploymentQueries queries, NodeQueries nodes,
-                                RolloutQueries rollouts, Access.TeamLocator pipelineTeam, JsonBodyReader bodies, SubmitDeploymentUseCase submit,
+                                Access.TeamLocator pipelineTeam, JsonBodyReader bodies, SubmitDeploymentUseCase submit,
                                 HeldAnswer held) {
-        this.rollouts = rollouts;
         this.submit = submit;
         this.held = held;
         this.deploy = deploy;
@@ -87,9 +86,10 @@ public final class DeploymentController {
             held.answer(ctx, waiting.request());
             return;
         }
-        Deployment deployment = ((SubmitDeploymentUseCase.Deployed) submitted).deployment();
+        DeployedPipeline deployed = ((SubmitDeploymentUseCase.Deployed) submitted).deployed();
+        Deployment deployment = deployed.deployment();
         int matched = Math.toIntExact(nodes.matching(deployment.environmentId(), deployment.selector(), 1).total());
-        String rolloutId = plan.isEmpty() ? null : rollouts.rollouts(id).stream().findFirst().map(r -> r.id().toString()).orElse(null);
+        String rolloutId = deployed.rollout().map(RolloutId::toString).orElse(null);
         ctx.status(201).json(DeploymentResponse.fromDomain(deployment, matched, queries.environmentVariables(id, deployment.version()), rolloutId));
     }
 

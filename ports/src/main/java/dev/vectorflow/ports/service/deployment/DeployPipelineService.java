@@ -4,9 +4,12 @@ import dev.vectorflow.core.audit.Changes;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.fleet.Deployment;
 import dev.vectorflow.core.pipeline.Pipeline;
+import dev.vectorflow.core.rollout.Rollout;
+import dev.vectorflow.core.rollout.RolloutId;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.DeployPipelineUseCase;
+import dev.vectorflow.ports.in.deployment.DeployedPipeline;
 import dev.vectorflow.ports.out.deployment.DeploymentRepository;
 import dev.vectorflow.ports.out.fleet.FleetChanges;
 import dev.vectorflow.ports.out.persistence.PipelineRepository;
@@ -29,16 +32,11 @@ public final class DeployPipelineService implements DeployPipelineUseCase {
     private final FleetChanges changes;
     private final FleetAudit audit;
     private final Clock clock;
-    private final Optional<RolloutEngine> rollouts;
+    private final RolloutEngine rollouts;
 
+    /** {@code rollouts}: a plan starts a staged rollout, and any deploy supersedes the pipeline's rollout in progress. */
     public DeployPipelineService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, FleetChanges changes,
-                                 FleetAudit audit, Clock clock) {
-        this(transactions, pipelines, deployments, changes, audit, clock, Optional.empty());
-    }
-
-    /** With staged rollouts: a plan starts one, and any deploy supersedes the pipeline's rollout in progress. */
-    public DeployPipelineService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, FleetChanges changes,
-                                 FleetAudit audit, Clock clock, Optional<RolloutEngine> rollouts) {
+                                 FleetAudit audit, Clock clock, RolloutEngine rollouts) {
         this.rollouts = rollouts;
         this.transactions = transactions;
         this.pipelines = pipelines;
@@ -49,7 +47,7 @@ public final class DeployPipelineService implements DeployPipelineUseCase {
     }
 
     @Override
-    public Deployment deployPipeline(DeployPipelineCommand command) throws NotFoundFailure {
+    public DeployedPipeline deployPipeline(DeployPipelineCommand command) throws NotFoundFailure {
         return transactions.inTransaction(() -> {
             Pipeline pipeline = Existing.pipeline(pipelines, command.pipeline());
             int number = command.version().orElse(pipelines.latestVersionNumber(pipeline.id()));
@@ -59,22 +57,17 @@ public final class DeployPipelineService implements DeployPipelineUseCase {
             if (pipelines.version(pipeline.id(), number).isEmpty()) {
                 throw new NotFoundFailure("Version", number + " of pipeline " + pipeline.name());
             }
-            if (command.rollout().isPresent() && rollouts.isEmpty()) {
-                throw new InvalidValueException("rollout", "staged rollouts are not available here");
-            }
             Optional<Deployment> before = deployments.find(pipeline.id());
             Deployment next = new Deployment(pipeline.id(), pipeline.environmentId(), number, command.selector(), clock.instant(),
                     command.actor().label());
             deployments.save(next);
             changes.environmentChanged(pipeline.environmentId());
-            if (rollouts.isPresent()) {
-                rollouts.get().onDeploy(command.actor(), pipeline, next, before, command.rollout());
-            }
+            Optional<RolloutId> rollout = rollouts.onDeploy(command.actor(), pipeline, next, before, command.rollout()).map(Rollout::id);
             audit.record(command.actor(), "pipeline.deploy", "pipeline", pipeline.id().toString(), pipeline.environmentId(), Changes.none()
                     .field("version", before.map(Deployment::version).orElse(null), number)
                     .field("selector", before.map(d -> d.selector().toString()).orElse(null), command.selector().toString())
                     .field("staged", null, command.rollout().isPresent()));
-            return next;
+            return new DeployedPipeline(next, rollout);
         });
     }
 }

@@ -13,7 +13,6 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.fleet.Existing;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
 import dev.vectorflow.ports.service.rollout.RolloutEngine;
-import java.util.Optional;
 
 /** Removes a pipeline's deployment; its nodes undeploy it at their next heartbeat. Audited. */
 public final class UndeployPipelineService implements UndeployPipelineUseCase {
@@ -23,16 +22,11 @@ public final class UndeployPipelineService implements UndeployPipelineUseCase {
     private final DeploymentRepository deployments;
     private final FleetChanges changes;
     private final FleetAudit audit;
-    private final Optional<RolloutEngine> rollouts;
+    private final RolloutEngine rollouts;
 
+    /** {@code rollouts}: undeploying ends the pipeline's rollout in progress (SUPERSEDED). */
     public UndeployPipelineService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, FleetChanges changes,
-                                   FleetAudit audit) {
-        this(transactions, pipelines, deployments, changes, audit, Optional.empty());
-    }
-
-    /** With staged rollouts: undeploying ends the pipeline's rollout in progress (SUPERSEDED). */
-    public UndeployPipelineService(Transactions transactions, PipelineRepository pipelines, DeploymentRepository deployments, FleetChanges changes,
-                                   FleetAudit audit, Optional<RolloutEngine> rollouts) {
+                                   FleetAudit audit, RolloutEngine rollouts) {
         this.rollouts = rollouts;
         this.transactions = transactions;
         this.pipelines = pipelines;
@@ -48,9 +42,7 @@ public final class UndeployPipelineService implements UndeployPipelineUseCase {
             Deployment current = deployments.find(pipeline.id())
                     .orElseThrow(() -> new NotFoundFailure("Deployment of pipeline", pipeline.name()));
             deployments.delete(pipeline.id());
-            if (rollouts.isPresent()) {
-                rollouts.get().onUndeploy(command.actor(), pipeline);
-            }
+            rollouts.onUndeploy(command.actor(), pipeline);
             changes.environmentChanged(pipeline.environmentId());
             audit.record(command.actor(), "pipeline.undeploy", "pipeline", pipeline.id().toString(), pipeline.environmentId(), Changes.none()
                     .field("version", current.version(), null).field("selector", current.selector().toString(), null));

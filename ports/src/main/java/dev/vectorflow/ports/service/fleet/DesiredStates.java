@@ -45,16 +45,11 @@ public final class DesiredStates {
     private final PipelineRepository pipelines;
     private final ResolveSecretsUseCase secrets;
     private final FleetCache cache;
-    private final Optional<RolloutRepository> rollouts;
+    private final RolloutRepository rollouts;
 
+    /** {@code rollouts}: per pipeline in a staged rollout, which nodes get the deployed version. */
     public DesiredStates(Transactions transactions, DeploymentRepository deployments, PipelineRepository pipelines,
-                         ResolveSecretsUseCase secrets, FleetCache cache) {
-        this(transactions, deployments, pipelines, secrets, cache, Optional.empty());
-    }
-
-    /** With staged rollouts: the plan says, per pipeline in a rollout, which nodes get the deployed version. */
-    public DesiredStates(Transactions transactions, DeploymentRepository deployments, PipelineRepository pipelines,
-                         ResolveSecretsUseCase secrets, FleetCache cache, Optional<RolloutRepository> rollouts) {
+                         ResolveSecretsUseCase secrets, FleetCache cache, RolloutRepository rollouts) {
         this.rollouts = rollouts;
         this.transactions = transactions;
         this.deployments = deployments;
@@ -83,7 +78,7 @@ public final class DesiredStates {
                 }
             }
             Map<PipelineId, StagedPipeline> staged = new HashMap<>();
-            for (Rollout r : rollouts.map(repo -> repo.activeIn(environment)).orElse(List.of())) {
+            for (Rollout r : rollouts.activeIn(environment)) {
                 String name = names.get(r.pipelineId());
                 boolean current = deployed.stream().anyMatch(d -> d.pipelineId().equals(r.pipelineId()) && d.version() == r.targetVersion());
                 if (name == null || !current) {

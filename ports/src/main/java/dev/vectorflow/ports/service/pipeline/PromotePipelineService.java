@@ -192,7 +192,7 @@ public final class PromotePipelineService implements PromotePipelineUseCase {
             return promoted;
         }
         Deployment deployment = deploy.deployPipeline(new DeployPipelineCommand(actor, promoted.pipeline().id(),
-                Optional.of(promoted.version().number()), selector.get()));
+                Optional.of(promoted.version().number()), selector.get())).deployment();
         return new Promoted(promoted.pipeline(), promoted.created(), promoted.version(), Optional.of(deployment));
     }
 

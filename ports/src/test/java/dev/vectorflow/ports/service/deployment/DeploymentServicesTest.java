@@ -15,9 +15,11 @@ import dev.vectorflow.core.pipeline.PipelineName;
 import dev.vectorflow.core.pipeline.PipelineVersion;
 import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.fake.FleetFakes;
+import dev.vectorflow.ports.fake.InMemoryTelemetryRepository;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineCommand;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
+import dev.vectorflow.ports.service.rollout.RolloutEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +31,11 @@ class DeploymentServicesTest {
 
     private final FleetFakes fleet = new FleetFakes();
     private final FleetAudit audit = new FleetAudit(fleet.auditLog, fleet.environments);
+    private final RolloutEngine rollouts = fleet.rolloutEngine(new InMemoryTelemetryRepository(fleet.nodes, fleet.actions), audit);
     private final DeployPipelineService deploy = new DeployPipelineService(fleet.transactions, fleet.pipelines, fleet.deployments, fleet.changes,
-            audit, fleet.clock);
+            audit, fleet.clock, rollouts);
     private final UndeployPipelineService undeploy = new UndeployPipelineService(fleet.transactions, fleet.pipelines, fleet.deployments,
-            fleet.changes, audit);
+            fleet.changes, audit, rollouts);
     private final Actor editor = Actor.commandLine();
 
     @Test
@@ -40,7 +43,7 @@ class DeploymentServicesTest {
         PipelineVersion version = fleet.publish("logs");
 
         Deployment deployment = deploy.deployPipeline(new DeployPipelineCommand(editor, version.pipelineId(), Optional.empty(),
-                NodeSelector.of(Map.of("zone", "eu"))));
+                NodeSelector.of(Map.of("zone", "eu")))).deployment();
 
         assertThat(deployment.version()).isEqualTo(1);
         assertThat(deployment.environmentId()).isEqualTo(fleet.environment);

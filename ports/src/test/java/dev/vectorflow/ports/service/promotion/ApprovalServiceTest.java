@@ -25,6 +25,7 @@ import dev.vectorflow.core.promotion.ApprovalRequest;
 import dev.vectorflow.core.promotion.ApprovalRequestId;
 import dev.vectorflow.core.promotion.ApprovalState;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
+import dev.vectorflow.ports.in.deployment.DeployedPipeline;
 import dev.vectorflow.ports.fake.InMemoryApprovalRepository;
 import dev.vectorflow.ports.fake.InMemoryAuditLog;
 import dev.vectorflow.ports.fake.InMemoryEnvironmentRepository;
@@ -63,7 +64,8 @@ class ApprovalServiceTest {
                 throw deployFails;
             }
             deployed.add(command);
-            return new Deployment(command.pipeline(), prod.id(), command.version().orElseThrow(), command.selector(), T0, "x");
+            return new DeployedPipeline(new Deployment(command.pipeline(), prod.id(), command.version().orElseThrow(), command.selector(), T0, "x"),
+                    Optional.empty());
         }, (approver, action) -> { }, clock);
     }
 

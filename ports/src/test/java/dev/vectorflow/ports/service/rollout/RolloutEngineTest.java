@@ -21,9 +21,7 @@ import dev.vectorflow.core.rollout.RolloutState;
 import dev.vectorflow.ports.fake.FleetFakes;
 import dev.vectorflow.ports.fake.InMemoryRolloutRepository;
 import dev.vectorflow.ports.fake.InMemoryTelemetryRepository;
-import dev.vectorflow.ports.fake.NoSecrets;
 import dev.vectorflow.ports.fake.RecordingHeartbeatWriter;
-import dev.vectorflow.ports.fake.SequentialIdGenerator;
 import dev.vectorflow.ports.in.deployment.DeployPipelineCommand;
 import dev.vectorflow.ports.in.deployment.UndeployPipelineCommand;
 import dev.vectorflow.ports.in.rollout.ControlRolloutUseCase.Action;
@@ -43,18 +41,16 @@ import org.junit.jupiter.api.Test;
 class RolloutEngineTest {
 
     private final FleetFakes fleet = new FleetFakes();
-    private final InMemoryRolloutRepository rollouts = fleet.transactions.register(new InMemoryRolloutRepository());
+    private final InMemoryRolloutRepository rollouts = fleet.rollouts;
     private final InMemoryTelemetryRepository telemetry = fleet.transactions.register(new InMemoryTelemetryRepository(fleet.nodes, fleet.actions));
     private final RecordingHeartbeatWriter reports = new RecordingHeartbeatWriter(10_000, telemetry);
-    private final DesiredStates desired = new DesiredStates(fleet.transactions, fleet.deployments, fleet.pipelines, new NoSecrets(), fleet.cache,
-            Optional.of(rollouts));
+    private final DesiredStates desired = fleet.desiredStates;
     private final FleetAudit audit = new FleetAudit(fleet.auditLog, fleet.environments);
-    private final RolloutEngine engine = new RolloutEngine(fleet.transactions, rollouts, fleet.deployments, fleet.nodes, telemetry, fleet.live,
-            desired, fleet.changes, audit, new SequentialIdGenerator(), fleet.clock);
+    private final RolloutEngine engine = fleet.rolloutEngine(telemetry, audit);
     private final DeployPipelineService deploy = new DeployPipelineService(fleet.transactions, fleet.pipelines, fleet.deployments, fleet.changes,
-            audit, fleet.clock, Optional.of(engine));
+            audit, fleet.clock, engine);
     private final UndeployPipelineService undeploy = new UndeployPipelineService(fleet.transactions, fleet.pipelines, fleet.deployments,
-            fleet.changes, audit, Optional.of(engine));
+            fleet.changes, audit, engine);
     private final RolloutService service = new RolloutService(fleet.transactions, engine, fleet.pipelines, fleet.nodes, telemetry, desired, audit,
             fleet.clock);
     private final Actor ann = Actor.commandLine();
