@@ -50,34 +50,30 @@ class AgentEndToEndTest {
     /** One server, one environment with a secret, one enrolled agent process: where every scenario starts. */
     private static final class Lab implements AutoCloseable {
 
-        TestServer server;
+        final AgentFleetFixture fleet;
         final ApiClient admin;
         final String env;
-        final String url;
         final Path agentData;
-        final Map<String, String> agentSettings;
-        AgentProcess agent;
         final String nodeId;
 
         Lab(Path dir, Map<String, String> agentSettings) throws Exception {
-            this.server = TestServer.start(dir.resolve("server"), SERVER_SETTINGS);
-            this.agentSettings = agentSettings;
-            this.admin = server.root();
-            this.env = server.createEnvironment(admin, server.createTeam("e2e"), "e2e");
+            this.fleet = new AgentFleetFixture(dir, TestServer.start(dir.resolve("server"), SERVER_SETTINGS), "e2e", "e2e", Duration.ofSeconds(90),
+                    () -> "");
+            this.admin = fleet.admin;
+            this.env = fleet.environment;
             assertThat(admin.postJson("/api/environments/" + env + "/secrets", ApiClient.json("name", "e2e_token", "value", SECRET_VALUE))
                     .status()).isEqualTo(201);
-            String token = admin.postJson("/api/environments/" + env + "/enrollment-tokens", "{\"labels\":{\"site\":\"lab\"}}").json()
-                    .get("token").asText();
-            this.url = "http://127.0.0.1:" + server.port;
-            this.agentData = dir.resolve("agent");
-            this.agent = AgentProcess.start(url, token, agentData, "role=e2e", agentSettings);
-            JsonNode nodes = eventually("the agent enrolled and reported", () -> admin.get("/api/environments/" + env + "/nodes").json().get("nodes"),
-                    n -> n.size() == 1 && n.get(0).get("lastHeartbeatAt") != null && !n.get(0).get("agentVersion").asText().isEmpty());
-            this.nodeId = nodes.get(0).get("id").asText();
+            fleet.startAgents(Map.of("e2e", agentSettings));
+            this.agentData = fleet.agentData("e2e");
+            this.nodeId = fleet.node("e2e");
         }
 
         <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-            return Polling.until(what, Duration.ofSeconds(90), probe, done, () -> "agent log:\n" + agent.output());
+            return fleet.eventually(what, probe, done);
+        }
+
+        AgentProcess agent() {
+            return fleet.agent("e2e");
         }
 
         JsonNode node() {
@@ -128,25 +124,17 @@ class AgentEndToEndTest {
         }
 
         String createPipeline(String name, String graph) {
-            ApiClient.Answer created = admin.postJson("/api/environments/" + env + "/pipelines",
-                    "{\"name\":\"" + name + "\",\"graph\":" + graph + "}");
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            return created.json().get("id").asText();
+            return fleet.createPipeline(name, graph);
         }
 
         /** Saves the graph, publishes it and deploys it to this lab's node; returns the version number. */
         int deploy(String pipeline, String graph) {
-            ApiClient.Answer saved = admin.putJson("/api/pipelines/" + pipeline + "/graph", graph);
-            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            fleet.saveGraph(pipeline, graph);
             return deployDraft(pipeline);
         }
 
         int deployDraft(String pipeline) {
-            ApiClient.Answer published = admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "e2e"));
-            assertThat(published.status()).as(published.body()).isEqualTo(201);
-            ApiClient.Answer deployed = admin.postJson("/api/pipelines/" + pipeline + "/deployments", "{\"selector\":{\"role\":\"e2e\"}}");
-            assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
-            return published.json().get("number").asInt();
+            return fleet.publishAndDeploy(pipeline, "{\"selector\":{\"role\":\"e2e\"}}").get("version").asInt();
         }
 
         /** Every log line of the pipeline the server holds for this node, oldest first. */
@@ -158,9 +146,7 @@ class AgentEndToEndTest {
 
         @Override
         public void close() {
-            agent.close();
-            agent.killVectors();
-            server.close();
+            fleet.close();
         }
     }
 
@@ -222,8 +208,8 @@ class AgentEndToEndTest {
             assertThat(filesContaining(lab.agentData, "SECRET[vectorflow.e2e_token]")).isNotEmpty();
 
             // an agent restart adopts the running Vector: same pid, still RUNNING
-            lab.agent.close();
-            lab.agent = AgentProcess.start(lab.url, null, lab.agentData, "role=e2e", lab.agentSettings);
+            lab.agent().close();
+            lab.fleet.restartAgent("e2e");
             Instant restartedAt = Instant.now();
             lab.awaitHeartbeatAfter("the restarted agent reports again", restartedAt.plusSeconds(1), n -> true);
             JsonNode adopted = lab.awaitRunning(3);
@@ -308,7 +294,7 @@ class AgentEndToEndTest {
         Map<String, String> agentSettings = Map.of("VF_SETTLE_WINDOW", "5s", "VF_CRASH_BACKOFF", "250ms", "VF_CRASH_BACKOFF_MAX", "1s",
                 "VF_CRASH_LOOP_AFTER", "4");
         try (Lab lab = new Lab(dir, agentSettings)) {
-            assertThat(lab.agent.output()).contains("settle window 5000ms, crash backoff 250ms doubling to 1000ms, CRASH_LOOP after 4 fast crashes");
+            assertThat(lab.agent().output()).contains("settle window 5000ms, crash backoff 250ms doubling to 1000ms, CRASH_LOOP after 4 fast crashes");
             String pipeline = lab.createPipeline("e2e-failures", graph(".tag = \\\"one\\\""));
             lab.deployDraft(pipeline);
             long pid = lab.awaitRunning(1).get("pid").asLong();
@@ -333,7 +319,7 @@ class AgentEndToEndTest {
             JsonNode stillFailed = lab.awaitPipeline("still FAILED on version 1, counting", p -> p.get("status").asText().equals("FAILED")
                     && p.path("eventsIn").asLong() > eventsWhenRefused);
             assertThat(stillFailed.get("pid").asLong()).isEqualTo(pid);
-            assertThat(occurrences(lab.agent.output(), "vector validate refused version 2")).as("the refused checksum is not tried again")
+            assertThat(occurrences(lab.agent().output(), "vector validate refused version 2")).as("the refused checksum is not tried again")
                     .isEqualTo(1);
 
             // a good version recovers, reloaded in the same process
@@ -345,13 +331,13 @@ class AgentEndToEndTest {
 
             // the server goes away for a while: Vector keeps running, what it logs meanwhile is kept and arrives later
             long eventsBefore = lab.awaitRunning(3).path("eventsIn").asLong();
-            lab.server.close();
+            lab.fleet.stopServer();
             Instant outageFrom = Instant.now();
             Thread.sleep(5000);
             hangUp(pid); // Vector logs while nobody listens
             Thread.sleep(5000);
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("Vector kept running").isTrue();
-            lab.server = lab.server.startAgain(SERVER_SETTINGS);
+            lab.fleet.startServerAgain(SERVER_SETTINGS);
             Instant outageUntil = Instant.now();
             JsonNode back = lab.awaitHeartbeatAfter("the agent back on the new server", outageUntil,
                     n -> n.get("status").asText().equals("HEALTHY"));
@@ -434,10 +420,10 @@ class AgentEndToEndTest {
                             && l.stream().filter(x -> x.contains("Vector has started.")).count() >= 2);
 
             // the agent stopped: what Vector logs while no agent runs arrives once the next agent is up, nothing twice
-            lab.agent.close();
+            lab.agent().close();
             hangUp(restarted);
             Thread.sleep(1000);
-            lab.agent = AgentProcess.start(lab.url, null, lab.agentData, "role=e2e", lab.agentSettings);
+            lab.fleet.restartAgent("e2e");
             // (Vector cannot resolve its secrets without the agent, so that reload fails; what matters is that its lines come)
             List<String> lines = lab.eventually("the lines Vector logged while no agent ran", () -> lab.logLines(pipeline),
                     l -> l.stream().anyMatch(x -> x.contains("reload aborted")));

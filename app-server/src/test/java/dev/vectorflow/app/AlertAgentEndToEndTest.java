@@ -1,5 +1,7 @@
 package dev.vectorflow.app;
 
+import static dev.vectorflow.app.AgentFleetFixture.CRASH_MARKER;
+import static dev.vectorflow.app.AgentFleetFixture.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -41,21 +44,15 @@ class AlertAgentEndToEndTest {
     private static final Map<String, String> SERVER_SETTINGS = Map.of("VF_POLL_INTERVAL_MS", "1000", "VF_UNHEALTHY_THRESHOLD", "3");
     private static final AlertComposition.Timings TIMINGS = new AlertComposition.Timings(Duration.ofSeconds(1), Duration.ofMillis(500),
             new RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(4), 8));
-    /** A pipeline whose config holds this text crashes (the stand-in's control file says so); others run. */
-    private static final String CRASH_MARKER = "crash-me";
     /** The server's public URL setting: notifications link into the UI there. */
     private static final String PUBLIC_URL = "https://vectorflow.example.com";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
-    private static TestServer server;
+    private static AgentFleetFixture fleet;
     private static ApiClient admin;
     private static String environment;
-    private static String url;
     private static Path control;
-    private static Map<String, String> agentSettings;
-    private static AgentProcess agentA;
-    private static AgentProcess agentB;
     private static String nodeA;
     private static String nodeB;
     /** Runs on both nodes all along, at the stand-in's rate (20 events/s per node unless the control file says otherwise). */
@@ -63,45 +60,29 @@ class AlertAgentEndToEndTest {
     private static WebhookReceiver receiver;
     private static GreenMail smtp;
 
-    private static String graph(String tag) {
-        return """
-                {"components":[
-                  {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json","interval":0.1}},
-                  {"key":"parse","kind":"transform","type":"remap","options":{"source":".tag = \\"%s\\""}},
-                  {"key":"out","kind":"sink","type":"blackhole","options":{}}],
-                 "edges":[{"from":"demo","to":"parse"},{"from":"parse","to":"out"}]}""".formatted(tag);
-    }
-
     @BeforeAll
     static void start() throws Exception {
         receiver = WebhookReceiver.start();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
-        server = TestServer.startDelivering(dir.resolve("server"), SERVER_SETTINGS, TIMINGS);
-        admin = server.root();
-        environment = server.createEnvironment(admin, server.createTeam("alerts"), "alerts-e2e");
-        url = "http://127.0.0.1:" + server.port;
+        fleet = new AgentFleetFixture(dir, TestServer.startDelivering(dir.resolve("server"), SERVER_SETTINGS, TIMINGS), "alerts", "alerts-e2e",
+                WAIT, () -> "received: " + receiver.all());
+        admin = fleet.admin;
+        environment = fleet.environment;
         allowedNetworks("\"127.0.0.0/8\"");
         Answer publicUrl = admin.putJson("/api/settings", "{\"values\":{\"auth.publicUrl\":\"" + PUBLIC_URL + "/\"}}");
         assertThat(publicUrl.status()).as(publicUrl.body()).isEqualTo(200);
-        control = dir.resolve("standin-control.properties");
+        control = fleet.standinControl("standin-control.properties", "");
         eventsPerSecond(-1);
-        // production supervision, shorter: crash backoff 250 ms doubling to 1 s, CRASH_LOOP after 3 fast crashes
-        agentSettings = Map.of("VF_CRASH_BACKOFF", "250ms", "VF_CRASH_BACKOFF_MAX", "1s", "VF_CRASH_LOOP_AFTER", "3",
-                "VECTOR_STANDIN_CONTROL", control.toString());
-        agentA = AgentProcess.start(url, enrollmentToken(), dir.resolve("agent-a"), "role=a", agentSettings);
-        agentB = AgentProcess.start(url, enrollmentToken(), dir.resolve("agent-b"), "role=b", agentSettings);
-        JsonNode nodes = eventually("both agents enrolled and reported", () -> admin.get(env("/nodes")).json().get("nodes"),
-                n -> n.size() == 2 && n.get(0).hasNonNull("lastHeartbeatAt") && n.get(1).hasNonNull("lastHeartbeatAt"));
-        for (JsonNode n : nodes) {
-            if (n.get("labels").get("role").asText().equals("a")) {
-                nodeA = n.get("id").asText();
-            } else {
-                nodeB = n.get("id").asText();
-            }
-        }
-        steady = createPipeline("steady", graph("steady"));
+        Map<String, String> supervision = AgentFleetFixture.supervision(control);
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        roles.put("a", supervision);
+        roles.put("b", supervision);
+        fleet.startAgents(roles);
+        nodeA = fleet.node("a");
+        nodeB = fleet.node("b");
+        steady = fleet.createPipeline("steady", graph("steady"));
         deploy(steady, "site", "lab");
         awaitPipeline(nodeA, steady, "RUNNING");
         awaitPipeline(nodeB, steady, "RUNNING");
@@ -109,14 +90,8 @@ class AlertAgentEndToEndTest {
 
     @AfterAll
     static void stop() {
-        for (AgentProcess agent : new AgentProcess[] {agentA, agentB}) {
-            if (agent != null) {
-                agent.close();
-                agent.killVectors();
-            }
-        }
-        if (server != null) {
-            server.close();
+        if (fleet != null) {
+            fleet.close();
         }
         if (receiver != null) {
             receiver.close();
@@ -132,7 +107,7 @@ class AlertAgentEndToEndTest {
     void aPipelineInCrashLoop_firesPipelineFailingToTheWebhookSigned_andAGoodDeployResolvesIt() throws Exception {
         String secret = WebhookReceiver.newSecret();
         String channel = webhookChannel("failing", "/failing", secret);
-        String crashy = createPipeline("crashy", graph(CRASH_MARKER));
+        String crashy = fleet.createPipeline("crashy", graph(CRASH_MARKER));
         // forSeconds: a restarted Vector that runs for a moment between crashes clears a PENDING alert, so it fires once
         // the agent gave up restarting (CRASH_LOOP), not on every crash
         String rule = createRule("{\"name\":\"pipeline failing\",\"severity\":\"critical\",\"forSeconds\":6,\"channels\":[\"" + channel
@@ -183,20 +158,20 @@ class AlertAgentEndToEndTest {
         String rule = createRule("{\"name\":\"node gone\",\"channels\":[\"" + webhookChannel("unreachable", "/unreachable", secret)
                 + "\"],\"condition\":{\"kind\":\"node_unreachable\",\"selector\":\"role=b\"}}");
         try {
-            agentB.close();
+            fleet.agent("b").close();
             Received firing = awaitNotification("/unreachable", "firing");
             assertThat(firing.header("webhook-signature")).isEqualTo(WebhookReceiver.signature(secret, firing));
             assertThat(firing.json().get("data").get("alerts")).singleElement()
                     .satisfies(a -> assertThat(a.get("key").asText()).isEqualTo(rule + "/node=" + nodeB));
             assertThat(admin.get("/api/nodes/" + nodeB).json().get("status").asText()).isEqualTo("UNREACHABLE");
 
-            agentB = AgentProcess.start(url, null, dir.resolve("agent-b"), "role=b", agentSettings);
+            fleet.restartAgent("b");
             awaitNotification("/unreachable", "resolved");
             assertThat(alertsOf(rule)).singleElement().satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("RESOLVED"));
         } finally {
             deleteRule(rule);
-            if (!agentB.isAlive()) {
-                agentB = AgentProcess.start(url, null, dir.resolve("agent-b"), "role=b", agentSettings);
+            if (!fleet.agent("b").isAlive()) {
+                fleet.restartAgent("b");
             }
         }
     }
@@ -349,8 +324,8 @@ class AlertAgentEndToEndTest {
             eventually("the delivery recorded as delivered", () -> admin.get(env("/alert-channels/" + channel + "/deliveries")).json().get("items"),
                     items -> items.size() == 1 && items.get(0).get("status").asText().equals("DELIVERED"));
 
-            server.close();
-            server = server.startAgain(SERVER_SETTINGS);
+            fleet.stopServer();
+            fleet.startServerAgain(SERVER_SETTINGS);
             eventually("both agents back on the new server", () -> admin.get(env("/nodes")).json().get("nodes"), n -> n.size() == 2
                     && n.get(0).get("status").asText().equals("HEALTHY") && n.get(1).get("status").asText().equals("HEALTHY"));
             // a rule made after the restart fires: the new server evaluates, and it evaluated the old rule in the same rounds
@@ -380,12 +355,11 @@ class AlertAgentEndToEndTest {
     // ---------------------------------------------------------------- helpers
 
     private static String env(String rest) {
-        return "/api/environments/" + environment + rest;
+        return fleet.env(rest);
     }
 
     private static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        return Polling.until(what, WAIT, probe, done, () -> "received: " + receiver.all() + "\nagent A log:\n" + agentA.output()
-                + "\nagent B log:\n" + agentB.output());
+        return fleet.eventually(what, probe, done);
     }
 
     private static void allowedNetworks(String json) {
@@ -395,44 +369,22 @@ class AlertAgentEndToEndTest {
 
     /** Node A's stand-ins make this many events a second per source ({@code -1}: their default); crashy configs crash. */
     private static void eventsPerSecond(double rate) throws IOException {
-        Files.writeString(control, (rate < 0 ? "" : "events_per_second=" + rate + "\n") + "crash_after_secs=0\nfault_when_config_contains="
-                + CRASH_MARKER + "\n");
-    }
-
-    private static String enrollmentToken() {
-        return admin.postJson(env("/enrollment-tokens"), "{\"labels\":{\"site\":\"lab\"}}").json().get("token").asText();
-    }
-
-    private static String createPipeline(String name, String graph) {
-        Answer created = admin.postJson(env("/pipelines"), "{\"name\":\"" + name + "\",\"graph\":" + graph + "}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
+        Files.writeString(control, (rate < 0 ? "" : "events_per_second=" + rate + "\n") + AgentFleetFixture.CRASHING);
     }
 
     /** Publishes the draft and deploys it to the nodes labelled {@code key=value}. */
     private static void deploy(String pipeline, String key, String value) {
-        Answer published = admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "e2e"));
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
-        Answer deployed = admin.postJson("/api/pipelines/" + pipeline + "/deployments", "{\"selector\":{\"" + key + "\":\"" + value + "\"}}");
-        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+        fleet.publishAndDeploy(pipeline, "{\"selector\":{\"" + key + "\":\"" + value + "\"}}");
     }
 
     private static void saveAndDeploy(String pipeline, String graph, String key, String value) {
-        Answer saved = admin.putJson("/api/pipelines/" + pipeline + "/graph", graph);
-        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        fleet.saveGraph(pipeline, graph);
         deploy(pipeline, key, value);
     }
 
     private static void awaitPipeline(String node, String pipeline, String status) throws InterruptedException {
-        eventually("pipeline " + pipeline + " " + status + " on node " + node, () -> admin.get("/api/nodes/" + node).json().get("pipelines"),
-                l -> {
-                    for (JsonNode p : l) {
-                        if (p.get("pipelineId").asText().equals(pipeline) && p.get("status").asText().equals(status)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
+        fleet.awaitPipeline(node, "pipeline " + pipeline + " " + status, p -> p.get("pipelineId").asText().equals(pipeline)
+                && p.get("status").asText().equals(status));
     }
 
     private static String webhookChannel(String name, String path, String secret) {

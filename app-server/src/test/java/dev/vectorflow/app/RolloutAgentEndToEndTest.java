@@ -1,17 +1,17 @@
 package dev.vectorflow.app;
 
+import static dev.vectorflow.app.AgentFleetFixture.CRASH_MARKER;
+import static dev.vectorflow.app.AgentFleetFixture.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vectorflow.app.ApiClient.Answer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,79 +29,49 @@ class RolloutAgentEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, String> SERVER_SETTINGS = Map.of("VF_POLL_INTERVAL_MS", "1000", "VF_UNHEALTHY_THRESHOLD", "5");
-    private static final String CRASH_MARKER = "crash-me";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     private static Duration rolloutEvery;
-    private static TestServer server;
+    private static AgentFleetFixture fleet;
     private static ApiClient admin;
-    private static String environment;
-    private static final List<AgentProcess> agents = new ArrayList<>();
     private static String nodeA;
     private static String nodeB;
     private static String nodeC;
-
-    private static String graph(String tag) {
-        return """
-                {"components":[
-                  {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json","interval":0.1}},
-                  {"key":"parse","kind":"transform","type":"remap","options":{"source":".tag = \\"%s\\""}},
-                  {"key":"out","kind":"sink","type":"blackhole","options":{}}],
-                 "edges":[{"from":"demo","to":"parse"},{"from":"parse","to":"out"}]}""".formatted(tag);
-    }
 
     @BeforeAll
     static void start() throws Exception {
         rolloutEvery = ServerApplication.rolloutEvery;
         ServerApplication.rolloutEvery = Duration.ofMillis(500);
-        server = TestServer.start(dir.resolve("server"), SERVER_SETTINGS);
-        admin = server.root();
-        environment = server.createEnvironment(admin, server.createTeam("rollouts"), "rollouts-e2e");
-        String url = "http://127.0.0.1:" + server.port;
-        Path healthy = dir.resolve("standin-healthy.properties");
-        Path crashing = dir.resolve("standin-crashing.properties");
-        Files.writeString(healthy, "");
-        Files.writeString(crashing, "crash_after_secs=0\nfault_when_config_contains=" + CRASH_MARKER + "\n");
-        for (String role : new String[] {"a", "b", "c"}) {
-            Map<String, String> settings = Map.of("VF_CRASH_BACKOFF", "250ms", "VF_CRASH_BACKOFF_MAX", "1s", "VF_CRASH_LOOP_AFTER", "3",
-                    "VECTOR_STANDIN_CONTROL", (role.equals("c") ? crashing : healthy).toString());
-            agents.add(AgentProcess.start(url, enrollmentToken(), dir.resolve("agent-" + role), "role=" + role, settings));
-        }
-        JsonNode nodes = eventually("three agents enrolled and reported", () -> admin.get(env("/nodes")).json().get("nodes"),
-                n -> n.size() == 3 && n.get(0).hasNonNull("lastHeartbeatAt") && n.get(1).hasNonNull("lastHeartbeatAt")
-                        && n.get(2).hasNonNull("lastHeartbeatAt"));
-        for (JsonNode n : nodes) {
-            switch (n.get("labels").get("role").asText()) {
-                case "a" -> nodeA = n.get("id").asText();
-                case "b" -> nodeB = n.get("id").asText();
-                default -> nodeC = n.get("id").asText();
-            }
-        }
+        fleet = new AgentFleetFixture(dir, TestServer.start(dir.resolve("server"), SERVER_SETTINGS), "rollouts", "rollouts-e2e", WAIT, () -> "");
+        admin = fleet.admin;
+        Map<String, String> healthy = AgentFleetFixture.supervision(fleet.standinControl("standin-healthy.properties", ""));
+        Map<String, String> crashing = AgentFleetFixture.supervision(fleet.standinControl("standin-crashing.properties", AgentFleetFixture.CRASHING));
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        roles.put("a", healthy);
+        roles.put("b", healthy);
+        roles.put("c", crashing);
+        fleet.startAgents(roles);
+        nodeA = fleet.node("a");
+        nodeB = fleet.node("b");
+        nodeC = fleet.node("c");
     }
 
     @AfterAll
     static void stop() {
         ServerApplication.rolloutEvery = rolloutEvery;
-        for (AgentProcess agent : agents) {
-            agent.close();
-            agent.killVectors();
-        }
-        if (server != null) {
-            server.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
     @Test
     void givenAStagedRolloutWhoseSecondWaveCrashes_thenTheGateFails_andTheFirstWaveIsRolledBackByItself() throws Exception {
-        String pipeline = createPipeline("crashing-rollout", graph("one"));
-        publishAndDeploy(pipeline, "{\"selector\":{\"site\":\"lab\"}}");
-        awaitVersion(pipeline, 1, "RUNNING", nodeA, nodeB, nodeC);
-
-        saveGraph(pipeline, graph(CRASH_MARKER));
-        String rollout = publishAndDeploy(pipeline, "{\"selector\":{\"site\":\"lab\"},\"rollout\":{\"waves\":["
-                + "{\"label\":\"role=a\",\"soakSeconds\":2},{\"label\":\"role=c\",\"soakSeconds\":30},{\"rest\":true,\"soakSeconds\":1}],"
-                + "\"rollbackOnFailure\":true,\"convergeTimeoutSeconds\":40}}").get("rolloutId").asText();
+        Staged staged = secondVersionStaged("crashing-rollout", "{\"selector\":{\"site\":\"lab\"}}", graph(CRASH_MARKER),
+                "{\"selector\":{\"site\":\"lab\"},\"rollout\":{\"waves\":[{\"label\":\"role=a\",\"soakSeconds\":2},{\"label\":\"role=c\","
+                + "\"soakSeconds\":30},{\"rest\":true,\"soakSeconds\":1}],\"rollbackOnFailure\":true,\"convergeTimeoutSeconds\":40}}");
+        String pipeline = staged.pipeline();
+        String rollout = staged.rollout();
 
         JsonNode done = awaitRollout(rollout, "ROLLED_BACK");
         assertThat(kinds(done)).containsSubsequence("STARTED", "WAVE_ADMITTED", "CONVERGED", "GATE_PASSED", "WAVE_ADMITTED", "GATE_FAILED",
@@ -121,14 +91,11 @@ class RolloutAgentEndToEndTest {
 
     @Test
     void givenAHealthyStagedRollout_thenEveryWavePassesItsGates_andEveryNodeEndsOnTheNewVersion() throws Exception {
-        String pipeline = createPipeline("healthy-rollout", graph("one"));
-        publishAndDeploy(pipeline, "{}");
-        awaitVersion(pipeline, 1, "RUNNING", nodeA, nodeB, nodeC);
-
-        saveGraph(pipeline, graph("two"));
-        String rollout = publishAndDeploy(pipeline, "{\"rollout\":{\"waves\":[{\"nodes\":1,\"soakSeconds\":3},{\"percent\":50,"
-                + "\"soakSeconds\":3},{\"rest\":true,\"soakSeconds\":3}],\"gates\":{\"errorRateMarginPercent\":5,\"discardedMarginPercent\":5,"
-                + "\"minEventsOutFraction\":0.1},\"rollbackOnFailure\":true}}").get("rolloutId").asText();
+        Staged staged = secondVersionStaged("healthy-rollout", "{}", graph("two"), "{\"rollout\":{\"waves\":[{\"nodes\":1,\"soakSeconds\":3},"
+                + "{\"percent\":50,\"soakSeconds\":3},{\"rest\":true,\"soakSeconds\":3}],\"gates\":{\"errorRateMarginPercent\":5,"
+                + "\"discardedMarginPercent\":5,\"minEventsOutFraction\":0.1},\"rollbackOnFailure\":true}}");
+        String pipeline = staged.pipeline();
+        String rollout = staged.rollout();
 
         JsonNode done = awaitRollout(rollout, "COMPLETED");
         assertThat(kinds(done).stream().filter("GATE_PASSED"::equals)).hasSize(3);
@@ -141,17 +108,14 @@ class RolloutAgentEndToEndTest {
 
     @Test
     void givenAServerRestartInTheMiddleOfASoak_thenTheRolloutContinuesWhereItStood() throws Exception {
-        String pipeline = createPipeline("restarted-rollout", graph("one"));
-        publishAndDeploy(pipeline, "{}");
-        awaitVersion(pipeline, 1, "RUNNING", nodeA, nodeB, nodeC);
-
-        saveGraph(pipeline, graph("two"));
-        String rollout = publishAndDeploy(pipeline, "{\"rollout\":{\"waves\":[{\"label\":\"role=a\",\"soakSeconds\":15},"
-                + "{\"rest\":true,\"soakSeconds\":1}]}}").get("rolloutId").asText();
+        Staged staged = secondVersionStaged("restarted-rollout", "{}", graph("two"), "{\"rollout\":{\"waves\":[{\"label\":\"role=a\","
+                + "\"soakSeconds\":15},{\"rest\":true,\"soakSeconds\":1}]}}");
+        String pipeline = staged.pipeline();
+        String rollout = staged.rollout();
         awaitRollout(rollout, "SOAKING");
 
-        server.close();
-        server = server.startAgain(SERVER_SETTINGS);
+        fleet.stopServer();
+        fleet.startServerAgain(SERVER_SETTINGS);
         awaitVersion(pipeline, 1, "RUNNING", nodeB, nodeC);
         JsonNode mid = admin.get("/api/rollouts/" + rollout).json();
         assertThat(mid.get("rollout").get("state").asText()).as("still soaking its first wave after the restart").isEqualTo("SOAKING");
@@ -164,7 +128,7 @@ class RolloutAgentEndToEndTest {
 
     @Test
     void givenABadPlan_thenOne400NamesEveryProblem_andNothingIsDeployed() {
-        String pipeline = createPipeline("bad-plan", graph("one"));
+        String pipeline = fleet.createPipeline("bad-plan", graph("one"));
         Answer published = admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "e2e"));
         assertThat(published.status()).isEqualTo(201);
 
@@ -185,61 +149,33 @@ class RolloutAgentEndToEndTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String env(String rest) {
-        return "/api/environments/" + environment + rest;
+    /** A pipeline and the staged rollout of its second version. */
+    private record Staged(String pipeline, String rollout) {
     }
 
-    private static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        return Polling.until(what, WAIT, probe, done, () -> {
-            StringBuilder logs = new StringBuilder();
-            for (AgentProcess agent : agents) {
-                logs.append("\nagent log:\n").append(agent.output());
-            }
-            return logs.toString();
-        });
-    }
-
-    private static String enrollmentToken() {
-        return admin.postJson(env("/enrollment-tokens"), "{\"labels\":{\"site\":\"lab\"}}").json().get("token").asText();
-    }
-
-    private static String createPipeline(String name, String graph) {
-        Answer created = admin.postJson(env("/pipelines"), "{\"name\":\"" + name + "\",\"graph\":" + graph + "}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
-    }
-
-    private static void saveGraph(String pipeline, String graph) {
-        Answer saved = admin.putJson("/api/pipelines/" + pipeline + "/graph", graph);
-        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-    }
-
-    private static JsonNode publishAndDeploy(String pipeline, String body) {
-        Answer published = admin.postJson("/api/pipelines/" + pipeline + "/versions", ApiClient.json("message", "e2e"));
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
-        Answer deployed = admin.postJson("/api/pipelines/" + pipeline + "/deployments", body);
-        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
-        return deployed.json();
+    /**
+     * A pipeline {@code name} whose version 1 is deployed with {@code firstDeploy} and RUNNING on every node, then version 2
+     * ({@code secondGraph}) deployed with {@code stagedDeploy}, a rollout plan.
+     */
+    private static Staged secondVersionStaged(String name, String firstDeploy, String secondGraph, String stagedDeploy)
+            throws InterruptedException {
+        String pipeline = fleet.createPipeline(name, graph("one"));
+        fleet.publishAndDeploy(pipeline, firstDeploy);
+        awaitVersion(pipeline, 1, "RUNNING", nodeA, nodeB, nodeC);
+        fleet.saveGraph(pipeline, secondGraph);
+        return new Staged(pipeline, fleet.publishAndDeploy(pipeline, stagedDeploy).get("rolloutId").asText());
     }
 
     private static JsonNode awaitRollout(String rollout, String state) throws InterruptedException {
-        return eventually("rollout " + rollout + " " + state, () -> admin.get("/api/rollouts/" + rollout).json(),
+        return fleet.eventually("rollout " + rollout + " " + state, () -> admin.get("/api/rollouts/" + rollout).json(),
                 r -> r.get("rollout").get("state").asText().equals(state));
     }
 
     /** Every node reports the pipeline at {@code version} (and {@code status}, unless null). */
     private static void awaitVersion(String pipeline, int version, String status, String... nodes) throws InterruptedException {
         for (String node : nodes) {
-            eventually("pipeline " + pipeline + " v" + version + " " + status + " on node " + node,
-                    () -> admin.get("/api/nodes/" + node).json().get("pipelines"), l -> {
-                        for (JsonNode p : l) {
-                            if (p.get("pipelineId").asText().equals(pipeline) && p.path("version").asInt() == version
-                                    && (status == null || p.get("status").asText().equals(status))) {
-                                return true;
-                            }
-                        }
-                        return false;
-                    });
+            fleet.awaitPipeline(node, "pipeline " + pipeline + " v" + version + " " + status, p -> p.get("pipelineId").asText().equals(pipeline)
+                    && p.path("version").asInt() == version && (status == null || p.get("status").asText().equals(status)));
         }
     }
 
