@@ -1,11 +1,11 @@
 package dev.vectorflow.app;
 
+import static dev.vectorflow.app.PromotionFixture.GRAPH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vectorflow.app.ApiClient.Answer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,14 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Promotion between environments and approvals, through the real API on a real database. */
 class PromotionApiTest {
-
-    /** A demo source into an HTTP sink that needs a secret and a certificate of its environment. */
-    private static final String GRAPH = """
-            {"components":[
-              {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json"}},
-              {"key":"out","kind":"sink","type":"http","options":{"uri":"https://dev.logs.example.com","encoding":{"codec":"json"},
-                "auth":{"strategy":"bearer","token":"SECRET[api_token]"},"tls":{"crt_file":"CERT[edge]","key_file":"CERT[edge]"}}}],
-             "edges":[{"from":"demo","to":"out"}]}""";
 
     @TempDir
     static Path dataDir;
@@ -67,16 +59,7 @@ class PromotionApiTest {
     }
 
     private static void secretAndCertificate(String environment) {
-        secretAndCertificate(admin, environment);
-    }
-
-    private static void secretAndCertificate(ApiClient as, String environment) {
-        assertThat(as.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "api_token", "value", "t-" + environment))
-                .status()).isEqualTo(201);
-        TestCertificates.Pem pem = TestCertificates.selfSigned("edge.example.com", Duration.ofDays(365));
-        Answer cert = as.postJson("/api/environments/" + environment + "/certificates", ApiClient.json("name", "edge",
-                "certificate", pem.certificate(), "privateKey", pem.privateKey()));
-        assertThat(cert.status()).as(cert.body()).isEqualTo(201);
+        PromotionFixture.secretAndCertificate(admin, environment);
     }
 
     /** A pipeline "shipper" in dev with one published version; its id. */
@@ -201,7 +184,7 @@ class PromotionApiTest {
     void givenAnotherTeamsEnvironment_theCallerCannotWrite_promotion_isRefusedWithTheReason_andNothingIsCreated() {
         String id = publishedInDev();
         String elsewhere = server.createEnvironment(server.root(), otherTeam, "payments-" + UUID.randomUUID().toString().substring(0, 8));
-        secretAndCertificate(server.root(), elsewhere);
+        PromotionFixture.secretAndCertificate(server.root(), elsewhere);
 
         Answer notMember = editor.postJson("/api/pipelines/" + id + "/versions/1/promote", promoteBody(elsewhere, ""));
         assertThat(notMember.status()).as(notMember.body()).isEqualTo(400);

@@ -1,10 +1,11 @@
 package dev.vectorflow.app;
 
+import static dev.vectorflow.app.PromotionFixture.GRAPH;
+import static dev.vectorflow.app.PromotionFixture.secretAndCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,21 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exists with the mapped value.
  */
 class UiPromotionBrowserTest {
-
-    private static final String GRAPH = """
-            {"components":[
-              {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json"}},
-              {"key":"out","kind":"sink","type":"http","options":{"uri":"https://dev.logs.example.com","encoding":{"codec":"json"},
-                "auth":{"strategy":"bearer","token":"SECRET[api_token]"},"tls":{"crt_file":"CERT[edge]","key_file":"CERT[edge]"}}}],
-             "edges":[{"from":"demo","to":"out"}]}""";
-
-    private static void secretAndCertificate(ApiClient root, String environment) {
-        assertThat(root.postJson("/api/environments/" + environment + "/secrets", ApiClient.json("name", "api_token", "value", "t")).status())
-                .isEqualTo(201);
-        TestCertificates.Pem pem = TestCertificates.selfSigned("edge.example.com", Duration.ofDays(30));
-        assertThat(root.postJson("/api/environments/" + environment + "/certificates", ApiClient.json("name", "edge", "certificate",
-                pem.certificate(), "privateKey", pem.privateKey())).status()).isEqualTo(201);
-    }
 
     private static String published(ApiClient root, String environment, String name, String graph) {
         ApiClient.Answer created = root.postJson("/api/environments/" + environment + "/pipelines", "{\"name\":\"" + name + "\",\"graph\":" + graph + "}");
