@@ -30,6 +30,12 @@ import java.util.concurrent.atomic.LongAdder;
  * p50/p99/max latency, errors, the server's write queue and the database growth per hour. It first measures the bare
  * {@code GET /api/health} rate on the same machine for scale.
  *
+ * <p>With {@code --deploy-at-s S} it also measures how long a deploy takes to reach the fleet: S seconds into the measured
+ * period it deploys a new pipeline (demo_logs → blackhole, created and published during the warm-up) to the agents'
+ * environment and reports when 50 %, 99 % and 100 % of the agents had been served the new desired state (see
+ * {@link DeployWatch}); a served agent reports the pipeline RUNNING from its next heartbeat on, as a real one would once
+ * Vector runs it (without fetching the config). The pipeline is deleted at the end.
+ *
  * <p>Needs a platform admin API token ({@code --admin-token}) to set up a team, an environment, three deployed
  * pipelines and a multi-use enrollment token. Start the server with {@code VF_ENROLL_RATE_LIMIT=100000}.
  */
@@ -41,7 +47,7 @@ public final class HeartbeatLoad {
     private static final long MAX_LAG_NANOS = 250_000_000L;
 
     record Options(URI url, String adminToken, int agents, Duration interval, Duration duration, Duration warmup, int connections,
-                   int logsEvery, Path state, boolean skipBare) {
+                   int logsEvery, Path state, boolean skipBare, long deployAtSeconds) {
 
         static Options parse(String[] args) {
             Map<String, String> values = CommandLine.parse(args, java.util.Set.of("skip-bare"));
@@ -49,21 +55,28 @@ public final class HeartbeatLoad {
             if (token.isBlank()) {
                 throw new IllegalArgumentException("--admin-token (a platform admin API token, or VF_BENCH_ADMIN_TOKEN) is required");
             }
+            Duration duration = Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration-s", "300")));
+            long deployAt = Long.parseLong(values.getOrDefault("deploy-at-s", "-1"));
+            if (values.containsKey("deploy-at-s") && (deployAt < 0 || deployAt >= duration.toSeconds())) {
+                throw new IllegalArgumentException("--deploy-at-s must be from 0 to less than --duration-s (" + duration.toSeconds() + ")");
+            }
             return new Options(URI.create(values.getOrDefault("url", "http://127.0.0.1:8080")), token,
                     Integer.parseInt(values.getOrDefault("agents", "75000")),
                     Duration.ofMillis(Long.parseLong(values.getOrDefault("interval-ms", "15000"))),
-                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration-s", "300"))),
+                    duration,
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup-s", "30"))),
                     Integer.parseInt(values.getOrDefault("connections", "64")),
                     Integer.parseInt(values.getOrDefault("logs-every", "20")),
                     Path.of(values.getOrDefault("state", "bench/target/agents.txt")),
-                    values.containsKey("skip-bare"));
+                    values.containsKey("skip-bare"), deployAt);
         }
     }
 
     private final Options options;
     private final HttpClient http;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** With {@code --deploy-at-s}: what the deploy reached; else null. */
+    private DeployWatch watch;
 
     HeartbeatLoad(Options options) {
         this.options = options;
@@ -78,7 +91,8 @@ public final class HeartbeatLoad {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: bench/heartbeats --admin-token vf_api_... [--url http://127.0.0.1:8080] [--agents 75000]"
-                    + " [--interval-ms 15000] [--duration-s 300] [--warmup-s 30] [--connections 64] [--logs-every 20] [--skip-bare]");
+                    + " [--interval-ms 15000] [--duration-s 300] [--warmup-s 30] [--connections 64] [--logs-every 20] [--skip-bare]"
+                    + " [--deploy-at-s S]");
             System.exit(2);
             return;
         }
@@ -108,13 +122,16 @@ public final class HeartbeatLoad {
         final String token;
         long events;
         long beats;
+        /** The checksum of the deploy-watch pipeline once this agent was served it (it reports it RUNNING), else null. */
+        String deployed;
 
         Agent(String token) {
             this.token = token;
         }
     }
 
-    record Fleet(List<Agent> agents, List<String> pipelineIds, Map<String, String> checksums) {
+    /** {@code environment}: null in a state file written before it was kept (it is looked up then). */
+    record Fleet(List<Agent> agents, String environment, List<String> pipelineIds, Map<String, String> checksums) {
     }
 
     void run() throws Exception {
@@ -125,6 +142,9 @@ public final class HeartbeatLoad {
             bare();
         }
         Fleet fleet = prepare();
+        if (options.deployAtSeconds() >= 0) {
+            watch = new DeployWatch(fleet.agents().size());
+        }
         load(fleet);
     }
 
@@ -172,7 +192,7 @@ public final class HeartbeatLoad {
         Map<String, String> checksums = new HashMap<>();
         state.get("checksums").properties().forEach(e -> checksums.put(e.getKey(), e.getValue().asText()));
         System.out.printf(Locale.ROOT, "reusing %d agents enrolled earlier (%s)%n", agents.size(), options.state());
-        return new Fleet(agents, pipelines, checksums);
+        return new Fleet(agents, state.hasNonNull("environment") ? state.get("environment").asText() : null, pipelines, checksums);
     }
 
     private Fleet prepare() throws Exception {
@@ -236,12 +256,12 @@ public final class HeartbeatLoad {
         for (JsonNode action : JSON.readTree(first.body()).get("pendingActions")) {
             checksums.put(action.get("pipelineId").asText(), action.get("checksum").asText());
         }
-        var state = JSON.createObjectNode().put("url", options.url().toString());
+        var state = JSON.createObjectNode().put("url", options.url().toString()).put("environment", env);
         state.set("pipelines", JSON.valueToTree(pipelines));
         state.set("checksums", JSON.valueToTree(checksums));
         state.set("tokens", JSON.valueToTree(agents.stream().map(a -> a.token).toList()));
         JSON.writeValue(options.state().toFile(), state);
-        return new Fleet(agents, pipelines, checksums);
+        return new Fleet(agents, env, pipelines, checksums);
     }
 
     private String heartbeat(Agent agent, Fleet fleet) {
@@ -256,22 +276,12 @@ public final class HeartbeatLoad {
                 .append("\"fsTotalBytes\":107374182400,\"fsUsedBytes\":53687091200,\"fsFreeBytes\":53687091200,\"diskReadBytes\":")
                 .append(agent.beats * 4096).append(",\"diskWrittenBytes\":").append(agent.beats * 8192).append(",\"netRxBytes\":")
                 .append(agent.beats * 65536).append(",\"netTxBytes\":").append(agent.beats * 32768).append("},\"pipelines\":[");
-        String[] components = {"demo", "parse", "keep", "tag", "out"};
-        String[] kinds = {"source", "transform", "transform", "transform", "sink"};
         for (int p = 0; p < fleet.pipelineIds().size(); p++) {
             String id = fleet.pipelineIds().get(p);
-            body.append(p == 0 ? "" : ",").append("{\"pipelineId\":\"").append(id).append("\",\"version\":1,\"configChecksum\":\"")
-                    .append(fleet.checksums().getOrDefault(id, "")).append("\",\"status\":\"RUNNING\",\"pid\":").append(1000 + p)
-                    .append(",\"uptimeSeconds\":").append((System.nanoTime() - STARTED) / 1_000_000_000L).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
-                    .append(e).append(",\"bytesIn\":").append(e * 200).append(",\"bytesOut\":").append(e * 200)
-                    .append(",\"errorsTotal\":0,\"eventsDiscarded\":0,\"componentMetrics\":[");
-            for (int c = 0; c < components.length; c++) {
-                body.append(c == 0 ? "" : ",").append("{\"componentId\":\"").append(components[c]).append("\",\"componentKind\":\"")
-                        .append(kinds[c]).append("\",\"receivedEvents\":").append(e).append(",\"sentEvents\":").append(e)
-                        .append(",\"receivedBytes\":").append(e * 200).append(",\"sentBytes\":").append(e * 200)
-                        .append(",\"errorsTotal\":0,\"discardedEvents\":0}");
-            }
-            body.append("]}");
+            pipeline(body.append(p == 0 ? "" : ","), id, 1, fleet.checksums().getOrDefault(id, ""), 1000 + p, LOAD_COMPONENTS, LOAD_KINDS, e);
+        }
+        if (agent.deployed != null) {
+            pipeline(body.append(','), watch.pipelineId(), watch.version(), agent.deployed, 1100, PROBE_COMPONENTS, PROBE_KINDS, e);
         }
         body.append("]");
         if (options.logsEvery() > 0 && agent.beats % options.logsEvery() == 0) {
@@ -282,6 +292,60 @@ public final class HeartbeatLoad {
             body.append("]}]");
         }
         return body.append('}').toString();
+    }
+
+    private static final String[] LOAD_COMPONENTS = {"demo", "parse", "keep", "tag", "out"};
+    private static final String[] LOAD_KINDS = {"source", "transform", "transform", "transform", "sink"};
+    private static final String[] PROBE_COMPONENTS = {"demo", "out"};
+    private static final String[] PROBE_KINDS = {"source", "sink"};
+    private static final String PROBE_GRAPH = """
+            {"components":[
+              {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json"}},
+              {"key":"out","kind":"sink","type":"blackhole","options":{}}],
+             "edges":[{"from":"demo","to":"out"}]}""";
+
+    /** One pipeline's report in a heartbeat: RUNNING, with {@code e} events through each of its components. */
+    private static void pipeline(StringBuilder body, String id, int version, String checksum, int pid, String[] components, String[] kinds,
+                                 long e) {
+        body.append("{\"pipelineId\":\"").append(id).append("\",\"version\":").append(version).append(",\"configChecksum\":\"")
+                .append(checksum).append("\",\"status\":\"RUNNING\",\"pid\":").append(pid)
+                .append(",\"uptimeSeconds\":").append((System.nanoTime() - STARTED) / 1_000_000_000L).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
+                .append(e).append(",\"bytesIn\":").append(e * 200).append(",\"bytesOut\":").append(e * 200)
+                .append(",\"errorsTotal\":0,\"eventsDiscarded\":0,\"componentMetrics\":[");
+        for (int c = 0; c < components.length; c++) {
+            body.append(c == 0 ? "" : ",").append("{\"componentId\":\"").append(components[c]).append("\",\"componentKind\":\"")
+                    .append(kinds[c]).append("\",\"receivedEvents\":").append(e).append(",\"sentEvents\":").append(e)
+                    .append(",\"receivedBytes\":").append(e * 200).append(",\"sentBytes\":").append(e * 200)
+                    .append(",\"errorsTotal\":0,\"discardedEvents\":0}");
+        }
+        body.append("]}");
+    }
+
+    /**
+     * Creates and publishes the deploy-watch pipeline now, then deploys it at {@code at} ({@code System.nanoTime()}) to every
+     * node of the fleet's environment.
+     */
+    private Thread deployer(Fleet fleet, long at) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                String env = fleet.environment() != null ? fleet.environment()
+                        : admin("GET", "/api/pipelines/" + fleet.pipelineIds().getFirst(), null).get("environmentId").asText();
+                String id = admin("POST", "/api/environments/" + env + "/pipelines", "{\"name\":\"deploy-watch-"
+                        + Long.toString(System.currentTimeMillis(), 36) + "\",\"graph\":" + PROBE_GRAPH + "}").get("id").asText();
+                watch.prepared(id, admin("POST", "/api/pipelines/" + id + "/versions", "{\"message\":\"bench deploy watch\"}").get("number").asInt());
+                long wait = at - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                watch.requested(System.nanoTime());
+                admin("POST", "/api/pipelines/" + id + "/deployments", "{}");
+                watch.answered(System.nanoTime());
+            } catch (IOException | RuntimeException e) {
+                watch.failed(e.getMessage());
+            } catch (InterruptedException e) {
+                watch.failed("interrupted");
+            }
+        });
     }
 
     private void load(Fleet fleet) throws Exception {
@@ -306,9 +370,11 @@ public final class HeartbeatLoad {
         AtomicLong lastAnswered = new AtomicLong();
         java.util.concurrent.ConcurrentLinkedQueue<Long> window = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Thread reporter = Thread.ofPlatform().daemon(true).start(() -> report(ok, errors, window));
+        Thread deployer = watch == null ? null : deployer(fleet, measureFrom + Duration.ofSeconds(options.deployAtSeconds()).toNanos());
         List<Thread> connections = new ArrayList<>();
         for (int c = 0; c < options.connections(); c++) {
             connections.add(Thread.ofVirtual().start(() -> {
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream(1024);
                 try (KeepAliveConnection connection = new KeepAliveConnection(options.url())) {
                     while (true) {
                         long k = slot.getAndIncrement();
@@ -329,7 +395,9 @@ public final class HeartbeatLoad {
                                 behind.increment();
                             }
                         }
-                        Agent agent = agents.get((int) (k % agents.size()));
+                        int index = (int) (k % agents.size());
+                        Agent agent = agents.get(index);
+                        boolean watching = watch != null && watch.watching(index);
                         byte[] body;
                         synchronized (agent) {
                             body = heartbeat(agent, fleet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -346,12 +414,21 @@ public final class HeartbeatLoad {
                         long sent = System.nanoTime();
                         int status;
                         try {
-                            status = connection.post("/api/agent/heartbeat", agent.token, body);
+                            status = watching ? connection.post("/api/agent/heartbeat", agent.token, body, answer)
+                                    : connection.post("/api/agent/heartbeat", agent.token, body);
                         } catch (IOException e) {
                             status = -1;
                         }
                         long answered = System.nanoTime();
                         long took = answered - sent;
+                        if (watching && status == 200) {
+                            String checksum = watch.check(index, answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1), answered);
+                            if (checksum != null) {
+                                synchronized (agent) {
+                                    agent.deployed = checksum;
+                                }
+                            }
+                        }
                         if (!measured) {
                             continue;
                         }
@@ -380,6 +457,9 @@ public final class HeartbeatLoad {
         for (Thread t : connections) {
             t.join();
         }
+        if (deployer != null) {
+            deployer.join();
+        }
         long elapsed = Math.max(1, lastAnswered.get() - firstMeasured.get());
         long sizeAfter = stat("databaseBytes");
         reporter.interrupt();
@@ -404,6 +484,16 @@ public final class HeartbeatLoad {
             double hours = (System.nanoTime() - size[1]) / 3.6e12;
             System.out.printf(Locale.ROOT, "database growth: %.1f MB over the run, %.0f MB per hour at this rate%n",
                     (sizeAfter - size[0]) / 1e6, (sizeAfter - size[0]) / 1e6 / hours);
+        }
+        if (watch != null) {
+            System.out.println(watch.summary(options.deployAtSeconds()));
+            if (watch.pipelineId() != null) {
+                try {
+                    admin("DELETE", "/api/pipelines/" + watch.pipelineId(), null);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("could not delete the deploy-watch pipeline " + watch.pipelineId() + ": " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -430,9 +520,10 @@ public final class HeartbeatLoad {
                     took[k++] = t;
                 }
                 Arrays.sort(took, 0, k);
-                System.out.printf(Locale.ROOT, "  %tT last 10 s: %.0f ok/s, %d errors, p99 %.1f ms, max %.1f ms, write queue %d%n",
+                System.out.printf(Locale.ROOT, "  %tT last 10 s: %.0f ok/s, %d errors, p99 %.1f ms, max %.1f ms, write queue %d%s%n",
                         System.currentTimeMillis(), (o - lastOk) / 10.0, e - lastErrors, k == 0 ? 0 : took[(int) ((long) k * 99 / 100)] / 1e6,
-                        k == 0 ? 0 : took[k - 1] / 1e6, stat("telemetryQueued"));
+                        k == 0 ? 0 : took[k - 1] / 1e6, stat("telemetryQueued"),
+                        watch != null && watch.requested() ? ", deploy served " + watch.served() + "/" + watch.agents() : "");
                 lastOk = o;
                 lastErrors = e;
             }

@@ -1,6 +1,7 @@
 package dev.vectorflow.bench.load;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,8 @@ final class KeepAliveConnection implements AutoCloseable {
     private Socket socket;
     private OutputStream out;
     private InputStream in;
+    /** While non-null, the answer's body is kept here instead of dropped. */
+    private ByteArrayOutputStream kept;
 
     KeepAliveConnection(URI base) {
         this.base = base;
@@ -42,6 +45,17 @@ final class KeepAliveConnection implements AutoCloseable {
     int post(String path, String bearer, byte[] body) throws IOException {
         return send("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + bearer
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+    }
+
+    /** As {@link #post}, keeping the answer's body: the status code, and the body in {@code into} (emptied first). */
+    int post(String path, String bearer, byte[] body, ByteArrayOutputStream into) throws IOException {
+        into.reset();
+        kept = into;
+        try {
+            return post(path, bearer, body);
+        } finally {
+            kept = null;
+        }
     }
 
     private int send(String head, byte[] body) throws IOException {
@@ -94,6 +108,14 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     private void skip(long bytes) throws IOException {
+        if (kept != null) {
+            byte[] read = in.readNBytes(Math.toIntExact(bytes));
+            if (read.length < bytes) {
+                throw new IOException("connection closed in a body");
+            }
+            kept.write(read);
+            return;
+        }
         long left = bytes;
         while (left > 0) {
             long skipped = in.skip(left);
