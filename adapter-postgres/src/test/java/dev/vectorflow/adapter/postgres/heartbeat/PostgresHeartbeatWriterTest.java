@@ -13,6 +13,7 @@ import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.LogLine;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.PipelineState;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredPipelineState;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,5 +75,35 @@ class PostgresHeartbeatWriterTest extends HeartbeatWriterContract {
         assertThat(inTransaction(() -> nodeStore().findById(node.id())).orElseThrow().lastHeartbeatAt()).contains(T0.plusSeconds(3));
         assertThat(writer.offer(heartbeat(node.id(), T0.plusSeconds(4), NodeStatus.HEALTHY, "heartbeat"))).as("a closed writer takes nothing")
                 .isFalse();
+    }
+
+    @Test
+    void givenOneFlushWithTwoHeartbeatsOfANodeAndAnEmptyReportedSet_whenWritten_thenTheLaterStateWins_andTheEmptySetClearsItsNode() {
+        Node twice = newNode(newEnvironment(), "twice");
+        Node emptied = newNode(newEnvironment(), "emptied");
+        PipelineId kept = new PipelineId(UUID.randomUUID());
+        PipelineId dropped = new PipelineId(UUID.randomUUID());
+        java.time.Instant since = T0.plusNanos(123_456_000);
+        PostgresHeartbeatWriter writer = newPostgresWriter(10);
+        writer.offer(new HeartbeatWrite(emptied.id(), T0, NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new PipelineState(kept, 1, "a", PipelineRunStatus.RUNNING, 7L, Optional.of(since), "")),
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.flush();
+
+        writer.offer(new HeartbeatWrite(twice.id(), T0, NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new PipelineState(kept, 1, "a", PipelineRunStatus.STARTING, null, Optional.empty(), ""),
+                        new PipelineState(dropped, 1, "b", PipelineRunStatus.RUNNING, 8L, Optional.of(since), "")),
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.offer(new HeartbeatWrite(twice.id(), T0.plusSeconds(15), NodeStatus.DEGRADED, "heartbeat", Optional.empty(),
+                List.of(new PipelineState(kept, 2, "c", PipelineRunStatus.RUNNING, 9L, Optional.of(since), "late")),
+                Optional.of(Set.of(kept)), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.offer(new HeartbeatWrite(emptied.id(), T0.plusSeconds(15), NodeStatus.HEALTHY, "heartbeat", Optional.empty(), List.of(),
+                Optional.of(Set.of()), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.flush();
+
+        assertThat(inTransaction(() -> store().telemetry().pipelineStates(twice.id()))).containsExactly(
+                new StoredPipelineState(twice.id(), kept, 2, "c", "RUNNING", 9L, Optional.of(since), "late", T0.plusSeconds(15)));
+        assertThat(inTransaction(() -> store().telemetry().pipelineStates(emptied.id()))).isEmpty();
+        assertThat(writer.stats().failed()).isZero();
     }
 }
