@@ -1,6 +1,8 @@
 package dev.vectorflow.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -147,8 +149,12 @@ public final class HttpApi {
         return docs;
     }
 
+    /**
+     * The API's JSON mapper. Its parser and generator buffers come from one shared pool: the default pool keeps them per
+     * thread, and every request runs on a new virtual thread, so each request allocated its buffers afresh.
+     */
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        return new ObjectMapper(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
                 .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -239,8 +245,9 @@ public final class HttpApi {
             boolean ui = serveUi(config);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
 
-            config.routes.before("/api/*", backups::refuseWhileRestoring);
+            // one before-handler for /api (each costs a pattern match per request)
             config.routes.before("/api/*", ctx -> {
+                backups.refuseWhileRestoring(ctx);
                 rejectBadBodies(ctx, ctx.path().startsWith(RequestGuard.AGENT_PATHS) ? agentApi.bodies()
                         : PipelineController.takesPipelineBody(ctx.method().name(), ctx.path()) ? pipelines.pipelineBodies() : bodies);
                 guard.identify(ctx);
@@ -273,6 +280,7 @@ public final class HttpApi {
             fleetOverview.register(api);
             backups.register(api);
             previews.register(api);
+            api.registerAll();
             declaredRoutes.addAll(api.declared());
             // anything else under /api is an unknown endpoint: JSON 404, never the UI page
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {

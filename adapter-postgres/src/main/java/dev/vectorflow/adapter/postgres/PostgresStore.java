@@ -51,11 +51,9 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,13 +98,11 @@ public final class PostgresStore implements AutoCloseable {
         this.embedded = embedded;
         this.pool = pool;
         this.description = description;
-        DSLContext root = DSL.using(new DefaultConfiguration()
-                .set(pool)
+        this.transactions = new JooqTransactions(pool, new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
                         .withExecuteLogging(false))
                 .set(new SqlFailureTranslator()));
-        this.transactions = new JooqTransactions(root);
         this.environments = new PostgresEnvironmentRepository(transactions::dsl);
         this.users = new PostgresUserRepository(transactions::dsl);
         this.teams = new PostgresTeamRepository(transactions::dsl);

@@ -2,8 +2,6 @@ package dev.vectorflow.core.fleet;
 
 import dev.vectorflow.core.identity.SecretTokens;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The bearer credential of a node: {@code vf_node_<16 hex lookup id>_<64 hex secret>}. The lookup id finds the node
@@ -12,15 +10,15 @@ import java.util.regex.Pattern;
 public record NodeToken(String lookupId, String secret) {
 
     public static final String PREFIX = "vf_node_";
-    private static final Pattern FORMAT = Pattern.compile("vf_node_([0-9a-f]{16})_([0-9a-f]{64})");
-    private static final Pattern LOOKUP = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern SECRET = Pattern.compile("[0-9a-f]{64}");
+    private static final int LOOKUP_CHARS = 16;
+    private static final int SECRET_CHARS = 64;
+    private static final int TOKEN_CHARS = PREFIX.length() + LOOKUP_CHARS + 1 + SECRET_CHARS;
 
     public NodeToken {
-        if (lookupId == null || !LOOKUP.matcher(lookupId).matches()) {
+        if (lookupId == null || lookupId.length() != LOOKUP_CHARS || !lowerHex(lookupId, 0, LOOKUP_CHARS)) {
             throw new IllegalArgumentException("'lookupId' must be 16 lower-case hex digits");
         }
-        if (secret == null || !SECRET.matcher(secret).matches()) {
+        if (secret == null || secret.length() != SECRET_CHARS || !lowerHex(secret, 0, SECRET_CHARS)) {
             throw new IllegalArgumentException("'secret' must be 64 lower-case hex digits");
         }
     }
@@ -30,8 +28,24 @@ public record NodeToken(String lookupId, String secret) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = FORMAT.matcher(text.strip());
-        return m.matches() ? Optional.of(new NodeToken(m.group(1), m.group(2))) : Optional.empty();
+        // a character check, not a regular expression: every agent call passes through here
+        String token = text.strip();
+        int separator = PREFIX.length() + LOOKUP_CHARS;
+        if (token.length() != TOKEN_CHARS || !token.startsWith(PREFIX) || token.charAt(separator) != '_'
+                || !lowerHex(token, PREFIX.length(), separator) || !lowerHex(token, separator + 1, TOKEN_CHARS)) {
+            return Optional.empty();
+        }
+        return Optional.of(new NodeToken(token.substring(PREFIX.length(), separator), token.substring(separator + 1)));
+    }
+
+    private static boolean lowerHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String text() {

@@ -3,6 +3,7 @@ package dev.vectorflow.adapter.postgres.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.adapter.postgres.PostgresFleetContractStore;
+import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
@@ -10,10 +11,14 @@ import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.contract.FleetContractStore;
 import dev.vectorflow.ports.contract.HeartbeatWriterContract;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
+import dev.vectorflow.ports.out.fleet.FleetOverviewRepository.VersionChange;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.LogLine;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.PipelineState;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
+import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredPipelineState;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,5 +79,69 @@ class PostgresHeartbeatWriterTest extends HeartbeatWriterContract {
         assertThat(inTransaction(() -> nodeStore().findById(node.id())).orElseThrow().lastHeartbeatAt()).contains(T0.plusSeconds(3));
         assertThat(writer.offer(heartbeat(node.id(), T0.plusSeconds(4), NodeStatus.HEALTHY, "heartbeat"))).as("a closed writer takes nothing")
                 .isFalse();
+    }
+
+    @Test
+    void givenOneFlushWithTwoHeartbeatsOfANodeAndAnEmptyReportedSet_whenWritten_thenTheLaterStateWins_andTheEmptySetClearsItsNode() {
+        Node twice = newNode(newEnvironment(), "twice");
+        Node emptied = newNode(newEnvironment(), "emptied");
+        PipelineId kept = new PipelineId(UUID.randomUUID());
+        PipelineId dropped = new PipelineId(UUID.randomUUID());
+        java.time.Instant since = T0.plusNanos(123_456_000);
+        PostgresHeartbeatWriter writer = newPostgresWriter(10);
+        writer.offer(new HeartbeatWrite(emptied.id(), T0, NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new PipelineState(kept, 1, "a", PipelineRunStatus.RUNNING, 7L, Optional.of(since), "")),
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.flush();
+
+        writer.offer(new HeartbeatWrite(twice.id(), T0, NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new PipelineState(kept, 1, "a", PipelineRunStatus.STARTING, null, Optional.empty(), ""),
+                        new PipelineState(dropped, 1, "b", PipelineRunStatus.RUNNING, 8L, Optional.of(since), "")),
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.offer(new HeartbeatWrite(twice.id(), T0.plusSeconds(15), NodeStatus.DEGRADED, "heartbeat", Optional.empty(),
+                List.of(new PipelineState(kept, 2, "c", PipelineRunStatus.RUNNING, 9L, Optional.of(since), "late")),
+                Optional.of(Set.of(kept)), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.offer(new HeartbeatWrite(emptied.id(), T0.plusSeconds(15), NodeStatus.HEALTHY, "heartbeat", Optional.empty(), List.of(),
+                Optional.of(Set.of()), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.flush();
+
+        assertThat(inTransaction(() -> store().telemetry().pipelineStates(twice.id()))).containsExactly(
+                new StoredPipelineState(twice.id(), kept, 2, "c", "RUNNING", 9L, Optional.of(since), "late", T0.plusSeconds(15)));
+        assertThat(inTransaction(() -> store().telemetry().pipelineStates(emptied.id()))).isEmpty();
+        assertThat(writer.stats().failed()).isZero();
+    }
+
+    @Test
+    void givenOneFlushWithFactsOfNodesOnceAndOfANodeTwice_whenWritten_thenEveryNodeCarriesItsLastFacts_andEachVersionChangeJoinsTheHistory() {
+        Node once = newNode(newEnvironment(), "facts-once");
+        Node same = newNode(newEnvironment(), "facts-same");
+        Node twice = newNode(newEnvironment(), "facts-twice");
+        PostgresHeartbeatWriter writer = newPostgresWriter(10);
+        writer.offer(withFacts(once, T0.plusSeconds(5), new NodeFacts("1.1.0", "0.57.1", "DOCKER", Labels.of(Map.of("zone", "eu")), "")));
+        writer.offer(withFacts(same, T0.plusSeconds(5), new NodeFacts("1.0.0", "0.58.0", "STANDALONE", Labels.NONE, "no space")));
+        writer.offer(withFacts(twice, T0.plusSeconds(5), new NodeFacts("1.1.0", "0.57.1", "DOCKER", Labels.NONE, "")));
+        writer.offer(withFacts(twice, T0.plusSeconds(20), new NodeFacts("1.2.0", "0.57.1", "DOCKER", Labels.of(Map.of("a", "b")), "")));
+        writer.flush();
+
+        assertThat(writer.stats().failed()).isZero();
+        Node onceAfter = inTransaction(() -> nodeStore().findById(once.id())).orElseThrow();
+        assertThat(onceAfter.agentVersion()).isEqualTo("1.1.0");
+        assertThat(onceAfter.agentLabels()).isEqualTo(Labels.of(Map.of("zone", "eu")));
+        Node sameAfter = inTransaction(() -> nodeStore().findById(same.id())).orElseThrow();
+        assertThat(sameAfter.vectorVersion()).isEqualTo("0.58.0");
+        assertThat(sameAfter.deploymentMode()).isEqualTo("STANDALONE");
+        assertThat(inTransaction(() -> nodeStore().findById(twice.id())).orElseThrow().agentLabels()).isEqualTo(Labels.of(Map.of("a", "b")));
+        assertThat(inTransaction(() -> store().fleetOverview().agentVersions(once.id(), 10)))
+                .containsExactly(new VersionChange("1.1.0", Optional.of("1.0.0"), T0.plusSeconds(5)), new VersionChange("1.0.0", Optional.empty(), T0));
+        assertThat(inTransaction(() -> store().fleetOverview().agentVersions(same.id(), 10)))
+                .containsExactly(new VersionChange("1.0.0", Optional.empty(), T0));
+        assertThat(inTransaction(() -> store().fleetOverview().agentVersions(twice.id(), 10))).containsExactly(
+                new VersionChange("1.2.0", Optional.of("1.1.0"), T0.plusSeconds(20)), new VersionChange("1.1.0", Optional.of("1.0.0"), T0.plusSeconds(5)),
+                new VersionChange("1.0.0", Optional.empty(), T0));
+    }
+
+    private static HeartbeatWrite withFacts(Node node, java.time.Instant at, NodeFacts facts) {
+        return new HeartbeatWrite(node.id(), at, NodeStatus.HEALTHY, "heartbeat", Optional.of(facts), List.of(), Optional.empty(), List.of(),
+                List.of(), List.of(), Optional.empty());
     }
 }
