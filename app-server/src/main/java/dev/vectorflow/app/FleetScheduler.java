@@ -125,15 +125,18 @@ final class FleetScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Job job : jobs) {
-            try {
-                transactions.inTransaction(() -> {
+        // one unit of work for every lease: with the database gone, a stop waits for one connection, not one per job
+        // (the leases then run out by themselves and another server takes the jobs)
+        try {
+            transactions.inTransaction(() -> {
+                for (Job job : jobs) {
                     leases.release(job.name(), holder);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.debug("could not release {}: {}", job.name(), e.getMessage());
-            }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not release the job leases on stop ({}); they expire within {} s", e.getMessage(),
+                    lease.toSeconds());
         }
     }
 }
