@@ -92,6 +92,11 @@ class PostgresStoreTest {
                 Path.of("unused"), 2, Duration.ofSeconds(5));
         try (PostgresStore store = PostgresStore.open(settings, false)) {
             assertThat(store.probe().problem()).isEmpty();
+            try (var c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), null);
+                 var rs = c.createStatement().executeQuery("show synchronous_commit")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("a kept cluster acknowledges a commit once its WAL is on disk").isEqualTo("on");
+            }
             server.close();
 
             for (int i = 0; i < 3; i++) {
