@@ -123,7 +123,7 @@ public final class ChaosCluster implements AutoCloseable {
 
         /**
          * {@code GET /api/ready}: status and body (-1 and the failure when nothing answers within 10 s). With the database
-         * down the server answers after its connection wait (5 s), so the timeout is longer than that.
+         * down the server answers within about a second (its readiness check has a pool and waits of its own).
          */
         Ready ready() {
             try {
@@ -352,6 +352,16 @@ public final class ChaosCluster implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL processes survived SIGKILL: " + killed.stream().filter(ProcessHandle::isAlive).toList());
         }
         return postmaster;
+    }
+
+    /**
+     * The cluster state PostgreSQL last wrote into {@code global/pg_control} (its {@code DBState}, a little-endian int
+     * after the 8-byte system identifier and two 4-byte version numbers): 1 after a clean shutdown, 6 while in
+     * production. A cluster left in production was not shut down, so its next start runs crash recovery.
+     */
+    int controlState() throws IOException {
+        byte[] control = Files.readAllBytes(pgData.resolve("global/pg_control"));
+        return java.nio.ByteBuffer.wrap(control, 16, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     /** The PostgreSQL log so far (the embedded server's output, through the process that launched it). */
