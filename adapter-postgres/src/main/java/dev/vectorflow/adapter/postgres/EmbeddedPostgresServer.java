@@ -55,7 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (dataDirectory != null) {
                 Path absolute = dataDirectory.toAbsolutePath().normalize();
                 Files.createDirectories(absolute);
-                builder.setDataDirectory(absolute).setCleanDataDirectory(false);
+                // the library turns synchronous_commit off (fine for throw-away test clusters); data that is kept must
+                // survive a crash of PostgreSQL: a commit is acknowledged only once its WAL is on disk
+                builder.setDataDirectory(absolute).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
             }
             long started = System.nanoTime();
             EmbeddedPostgres postgres = builder.start();

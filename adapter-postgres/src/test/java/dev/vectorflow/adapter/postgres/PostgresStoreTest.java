@@ -13,6 +13,7 @@ import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,81 @@ class PostgresStoreTest {
         PostgresStore store = TestDatabases.freshStore();
         store.close();
         assertThat(store.probe().problem()).isPresent();
+    }
+
+    @Test
+    void givenTheDatabaseStopsUnderAnOpenStore_theProbeSaysSoWithinASecond_andAnswersAgainByItselfOnceItIsBack(@TempDir Path dir)
+            throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pg"), port);
+        // the main pool waits 5 s for a connection, as the server's does
+        DatabaseSettings settings = new DatabaseSettings(Optional.of(server.jdbcUrl("postgres")), Optional.of(server.user()), Optional.empty(),
+                Path.of("unused"), 2, Duration.ofSeconds(5));
+        try (PostgresStore store = PostgresStore.open(settings, false)) {
+            assertThat(store.probe().problem()).isEmpty();
+            try (var c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), null);
+                 var rs = c.createStatement().executeQuery("show synchronous_commit")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("a kept cluster acknowledges a commit once its WAL is on disk").isEqualTo("on");
+            }
+            server.close();
+
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                Optional<String> problem = store.probe().problem();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertThat(problem).as("check %d while the database is down", i).isPresent();
+                assertThat(seconds).as("check %d answered in %.2f s", i, seconds).isLessThan(1.5);
+            }
+
+            server = EmbeddedPostgresServer.start(dir.resolve("pg"), port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (store.probe().problem().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(store.probe().problem()).isEmpty();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void givenEveryConnectionOfThePoolIsBusy_theProbeStillSaysTheDatabaseAnswers_atOnce() throws Exception {
+        DatabaseSettings fresh = TestDatabases.freshDatabase();
+        DatabaseSettings two = new DatabaseSettings(fresh.jdbcUrl(), fresh.user(), fresh.password(), Path.of("unused"), 2, Duration.ofSeconds(5));
+        try (PostgresStore store = PostgresStore.open(two, true)) {
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(2);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> busy = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                busy.add(Thread.ofPlatform().start(() -> store.transactions().inTransaction(() -> {
+                    store.environments().findAll(); // the transaction holds its connection from here
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                })));
+            }
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            try {
+                long started = System.nanoTime();
+                Optional<String> problem = store.probe().problem();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertThat(problem).isEmpty();
+                assertThat(seconds).as("answered in %.2f s", seconds).isLessThan(1.0);
+            } finally {
+                release.countDown();
+                for (Thread t : busy) {
+                    t.join(10_000);
+                }
+            }
+        }
     }
 
     @Test

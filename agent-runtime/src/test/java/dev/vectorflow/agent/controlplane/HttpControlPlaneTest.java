@@ -86,6 +86,17 @@ class HttpControlPlaneTest {
     }
 
     @Test
+    void a503WithRetryAfter_asAServerWithAFullWriteQueueAnswers_isUnavailableForThatLong() {
+        Reply<HeartbeatResponse> reply = heartbeatAnswered(503, Map.of("Retry-After", "5"),
+                "{\"error\":\"The server is catching up with its writes; retry after 5 s.\",\"status\":503}");
+
+        assertThat(reply).isInstanceOfSatisfying(Reply.Unavailable.class, u -> {
+            assertThat(u.retryAfter()).contains(Duration.ofSeconds(5));
+            assertThat(u.message()).contains("catching up with its writes");
+        });
+    }
+
+    @Test
     void anAnswerLargerThanTheProtocolAllows_isNotRead() {
         byte[] huge = new byte[8 * 1024 * 1024 + 1];
         Arrays.fill(huge, (byte) ' ');

@@ -123,7 +123,7 @@ public final class ChaosCluster implements AutoCloseable {
 
         /**
          * {@code GET /api/ready}: status and body (-1 and the failure when nothing answers within 10 s). With the database
-         * down the server answers after its connection wait (5 s), so the timeout is longer than that.
+         * down the server answers within about a second (its readiness check has a pool and waits of its own).
          */
         Ready ready() {
             try {
@@ -224,7 +224,7 @@ public final class ChaosCluster implements AutoCloseable {
         this.root = root;
         this.classpath = classpath;
         this.pgData = work.resolve("postgres");
-        this.pgPort = freePort();
+        this.pgPort = nextFreePort(true);
         this.extraSettings = Map.copyOf(extraSettings);
     }
 
@@ -322,6 +322,72 @@ public final class ChaosCluster implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * {@code kill -9} of PostgreSQL itself: SIGKILL to the postmaster and every process it started at once (then to the
+     * JVM that launched it, so no shutdown hook runs), no shutdown and no checkpoint, so the next start runs crash
+     * recovery from the write-ahead log. Waits until every one of them is gone; the pid of the postmaster killed.
+     */
+    public long killDatabase() throws IOException, InterruptedException {
+        Process running = postgres;
+        postgres = null;
+        long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst().strip());
+        List<ProcessHandle> killed = new ArrayList<>();
+        ProcessHandle.of(postmaster).ifPresent(pm -> {
+            killed.add(pm);
+            killed.addAll(pm.descendants().toList());
+        });
+        killed.forEach(ProcessHandle::destroyForcibly);
+        if (running != null) {
+            running.destroyForcibly();
+            running.waitFor(30, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (killed.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (killed.stream().anyMatch(ProcessHandle::isAlive)) {
+            throw new IllegalStateException("PostgreSQL processes survived SIGKILL: " + killed.stream().filter(ProcessHandle::isAlive).toList());
+        }
+        return postmaster;
+    }
+
+    /**
+     * The cluster state PostgreSQL last wrote into {@code global/pg_control} (its {@code DBState}, a little-endian int
+     * after the 8-byte system identifier and two 4-byte version numbers): 1 after a clean shutdown, 6 while in
+     * production. A cluster left in production was not shut down, so its next start runs crash recovery.
+     */
+    int controlState() throws IOException {
+        byte[] control = Files.readAllBytes(pgData.resolve("global/pg_control"));
+        return java.nio.ByteBuffer.wrap(control, 16, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** The PostgreSQL log so far (the embedded server's output, through the process that launched it). */
+    String databaseLog() {
+        try {
+            return Files.readString(work.resolve("postgres.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Opens a transaction that holds {@code lock table <table> in <mode> mode} until the returned connection is closed
+     * (rolled back): the servers' writes to that table wait meanwhile, reads go on.
+     */
+    public Connection holdLock(String table, String mode) throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", null);
+        try {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table " + table + " in " + mode + " mode");
+            }
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
     }
 
@@ -439,10 +505,40 @@ public final class ChaosCluster implements AutoCloseable {
         }
     }
 
+    /** The next port to try for servers (and for PostgreSQL) when runs by hand keep to a range; 0: any free port. */
+    private static int nextServerPort;
+    private static int nextDatabasePort;
+
+    /** Runs by hand on a shared machine: servers take free ports from {@code serverPorts} up, PostgreSQL from {@code databasePort} up. */
+    static synchronized void usePorts(int serverPorts, int databasePort) {
+        nextServerPort = serverPorts;
+        nextDatabasePort = databasePort;
+    }
+
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return nextFreePort(false);
+    }
+
+    private static synchronized int nextFreePort(boolean database) throws IOException {
+        int from = database ? nextDatabasePort : nextServerPort;
+        if (from == 0) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
         }
+        for (int port = from; port < from + 100; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                if (database) {
+                    nextDatabasePort = port + 1;
+                } else {
+                    nextServerPort = port + 1;
+                }
+                return port;
+            } catch (IOException taken) {
+                // the next one
+            }
+        }
+        throw new IOException("no free port from " + from + " to " + (from + 99));
     }
 
     static String tail(Path log) {

@@ -46,6 +46,9 @@ public final class FaultScenarios implements AutoCloseable {
         }
     }
 
+    /** Each server's heartbeat write queue in the harness (the smallest allowed), so that scenario 6 can fill it. */
+    static final int WRITE_QUEUE = 1000;
+
     private static final String GRAPH = """
             {"components":[
               {"key":"demo","kind":"source","type":"demo_logs","options":{"format":"json","interval":1}},
@@ -80,7 +83,7 @@ public final class FaultScenarios implements AutoCloseable {
     /** Starts the cluster and the agents and waits until every agent runs version 1. */
     public static FaultScenarios start(Options options, Path work, Path root, String classpath, PrintStream out) throws Exception {
         long started = System.nanoTime();
-        ChaosCluster cluster = ChaosCluster.start(work, root, classpath, options.servers(), Map.of());
+        ChaosCluster cluster = ChaosCluster.start(work, root, classpath, options.servers(), Map.of("VF_TELEMETRY_QUEUE", String.valueOf(WRITE_QUEUE)));
         try {
             FaultScenarios scenarios = new FaultScenarios(options, out, cluster);
             cluster.startAgents(options.agents(), scenarios.enrollment);
@@ -113,7 +116,7 @@ public final class FaultScenarios implements AutoCloseable {
     private int nodesHeardSince(Instant since) {
         try {
             return Integer.parseInt(cluster.value("select count(*) from nodes where environment_id = '" + environment
-                    + "' and hostname not like 'herd-%' and last_heartbeat_at > '" + since + "'"));
+                    + "' and hostname not like 'herd-%' and hostname not like '" + HARNESS_NODE + "%' and last_heartbeat_at > '" + since + "'"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -137,52 +140,16 @@ public final class FaultScenarios implements AutoCloseable {
         List<ChaosCluster.Server> others = cluster.servers().stream().filter(s -> s != victim).toList();
 
         // the writer: save, publish, deploy, through the victim until it dies, then through the next server (as a person would)
-        ConcurrentLinkedQueue<Integer> acknowledgedVersions = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Integer> acknowledgedDeploys = new ConcurrentLinkedQueue<>();
-        AtomicInteger unanswered = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger rounds = new AtomicInteger();
-        Thread writer = Thread.ofPlatform().name("chaos-writer").start(() -> {
-            AdminApi through = admin.on(victim.url());
-            int next = 0;
-            while (!stop.get()) {
-                AdminApi.Answer saved = through.put("/api/pipelines/" + pipeline + "/graph", GRAPH.formatted(graphs.incrementAndGet()));
-                AdminApi.Answer published = saved.ok() ? through.post("/api/pipelines/" + pipeline + "/versions", "{\"message\":\"chaos\"}") : saved;
-                if (published.ok()) {
-                    int number = published.json().get("number").asInt();
-                    acknowledgedVersions.add(number);
-                    AdminApi.Answer deployed = through.post("/api/pipelines/" + pipeline + "/deployments", "{\"version\":" + number + "}");
-                    if (deployed.ok()) {
-                        acknowledgedDeploys.add(number);
-                    } else if (deployed.status() < 0) {
-                        unanswered.incrementAndGet();
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                } else if (published.status() < 0) {
-                    unanswered.incrementAndGet();
-                } else if (published.status() >= 500 || published.status() == 409) {
-                    refused.incrementAndGet();
-                }
-                rounds.incrementAndGet();
-                if (!victim.alive()) {
-                    through = admin.on(others.get(next++ % others.size()).url());
-                }
-            }
-        });
-        ChaosCluster.await(Duration.ofSeconds(30), () -> acknowledgedDeploys.size() >= 3);
+        AtomicInteger next = new AtomicInteger();
+        PublishLoop writer = new PublishLoop(admin.on(victim.url()), current -> victim.alive() ? current
+                : admin.on(others.get(next.getAndIncrement() % others.size()).url()));
+        ChaosCluster.await(Duration.ofSeconds(30), () -> writer.acknowledgedDeploys.size() >= 3);
         Instant killedAt = Instant.now();
         victim.kill9();
-        report.note("killed server " + victim.index + " (pid " + victim.pid() + ") after " + acknowledgedDeploys.size() + " deploys");
+        report.note("killed server " + victim.index + " (pid " + victim.pid() + ") after " + writer.acknowledgedDeploys.size() + " deploys");
         Thread.sleep(3000);
-        stop.set(true);
-        writer.join(30_000);
-        report.figure("publish+deploy rounds", String.valueOf(rounds.get()));
-        report.figure("versions acknowledged", String.valueOf(acknowledgedVersions.size()));
-        report.figure("deployments acknowledged", String.valueOf(acknowledgedDeploys.size()));
-        report.figure("calls cut by the kill (no answer)", String.valueOf(unanswered.get()));
-        report.figure("calls refused (5xx/409) around the kill", String.valueOf(refused.get()));
+        writer.stop();
+        writer.figures(report, "around the kill");
 
         double leaseMoved = ChaosCluster.await(Duration.ofSeconds(60), () -> {
             try {
@@ -204,34 +171,7 @@ public final class FaultScenarios implements AutoCloseable {
         long onVictim = cluster.agents().stream().filter(a -> a.urls.getFirst().equals(victim.url())).count();
         report.check(failedOver == onVictim, failedOver + " of the " + onVictim + " agents that started on the victim logged their failover");
 
-        // the database: nothing acknowledged lost, nothing half-written
-        List<List<String>> versions = cluster.rows("select number, length(graph), length(config_yaml), length(checksum), author, message"
-                + " from pipeline_versions where pipeline_id = '" + pipeline + "' order by number");
-        Set<Integer> stored = new LinkedHashSet<>();
-        boolean whole = true;
-        for (List<String> v : versions) {
-            stored.add(Integer.parseInt(v.get(0)));
-            whole &= Integer.parseInt(v.get(1)) > 0 && Integer.parseInt(v.get(2)) > 0 && Integer.parseInt(v.get(3)) == 64
-                    && !v.get(4).isBlank() && !v.get(5).isBlank();
-        }
-        report.check(stored.containsAll(acknowledgedVersions), "every acknowledged version is stored (" + acknowledgedVersions.size()
-                + " acknowledged, " + stored.size() + " stored)");
-        report.check(whole, "every stored version is whole (graph, YAML, 64-character checksum, author, message)");
-        int max = stored.stream().mapToInt(i -> i).max().orElse(0);
-        report.check(stored.size() == max, "version numbers run 1.." + max + " without a gap");
-        String deployed = cluster.value("select version from deployments where pipeline_id = '" + pipeline + "'");
-        int last = acknowledgedDeploys.stream().mapToInt(i -> i).max().orElse(1);
-        report.check(deployed != null && Integer.parseInt(deployed) >= last && stored.contains(Integer.parseInt(deployed)),
-                "the deployment names a stored version at least the last acknowledged one (" + deployed + " >= " + last + ")");
-        int publishAudits = Integer.parseInt(cluster.value("select count(*) from audit_log where entity_id = '" + pipeline
-                + "' and action = 'pipeline.publish'"));
-        int deployAudits = Integer.parseInt(cluster.value("select count(*) from audit_log where entity_id = '" + pipeline
-                + "' and action = 'pipeline.deploy'"));
-        report.check(publishAudits == stored.size(), "one audit entry per stored version (" + publishAudits + " pipeline.publish)");
-        report.check(deployAudits >= acknowledgedDeploys.size() + 1, "an audit entry per acknowledged deployment (" + deployAudits
-                + " pipeline.deploy >= " + (acknowledgedDeploys.size() + 1) + ")");
-        report.check(cluster.auditVerifies(Files.createTempFile("audit-verify", ".log")), "vectorflow audit verify: the hash chain is whole");
-
+        String deployed = nothingAcknowledgedLost(report, writer);
         int target = Integer.parseInt(deployed);
         double served = ChaosCluster.await(options.settle(), () -> nodesRunning(target) == options.agents());
         report.check(served >= 0, "every agent runs the last deployed version " + target);
@@ -241,6 +181,115 @@ public final class FaultScenarios implements AutoCloseable {
         victim.start();
         report.seconds("killed server back (same port) and ready", (Duration.between(restart, Instant.now()).toMillis()) / 1000.0);
         return report;
+    }
+
+
+    /**
+     * A person saving, publishing and deploying in a loop through one server ({@code next} picks the server for the
+     * next round from the current one), keeping what was acknowledged.
+     */
+    private final class PublishLoop {
+        final ConcurrentLinkedQueue<Integer> acknowledgedVersions = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Integer> acknowledgedDeploys = new ConcurrentLinkedQueue<>();
+        final AtomicInteger unanswered = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger rounds = new AtomicInteger();
+        /** The pipeline's {@code pipeline.deploy} audit entries before the loop started. */
+        final int deployAuditsBefore;
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final Thread thread;
+
+        PublishLoop(AdminApi first, java.util.function.UnaryOperator<AdminApi> next) throws SQLException {
+            deployAuditsBefore = Integer.parseInt(cluster.value("select count(*) from audit_log where entity_id = '" + pipeline
+                    + "' and action = 'pipeline.deploy'"));
+            thread = Thread.ofPlatform().name("chaos-writer").start(() -> {
+                AdminApi through = first;
+                while (!stop.get()) {
+                    round(through);
+                    through = next.apply(through);
+                }
+            });
+        }
+
+        private void round(AdminApi through) {
+            AdminApi.Answer saved = through.put("/api/pipelines/" + pipeline + "/graph", GRAPH.formatted(graphs.incrementAndGet()));
+            AdminApi.Answer published = saved.ok() ? through.post("/api/pipelines/" + pipeline + "/versions", "{\"message\":\"chaos\"}") : saved;
+            if (published.ok()) {
+                int number = published.json().get("number").asInt();
+                acknowledgedVersions.add(number);
+                AdminApi.Answer deployed = through.post("/api/pipelines/" + pipeline + "/deployments", "{\"version\":" + number + "}");
+                if (deployed.ok()) {
+                    acknowledgedDeploys.add(number);
+                } else if (deployed.status() < 0) {
+                    unanswered.incrementAndGet();
+                } else {
+                    refused.incrementAndGet();
+                }
+            } else if (published.status() < 0) {
+                unanswered.incrementAndGet();
+            } else if (published.status() >= 500 || published.status() == 409) {
+                refused.incrementAndGet();
+                pause();
+            }
+            rounds.incrementAndGet();
+        }
+
+        /** A refused round is tried again a moment later, not in a tight loop. */
+        private void pause() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                stop.set(true);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stop.set(true);
+            thread.join(30_000);
+        }
+
+        void figures(ScenarioReport report, String when) {
+            report.figure("publish+deploy rounds", String.valueOf(rounds.get()));
+            report.figure("versions acknowledged", String.valueOf(acknowledgedVersions.size()));
+            report.figure("deployments acknowledged", String.valueOf(acknowledgedDeploys.size()));
+            report.figure("calls cut (no answer) " + when, String.valueOf(unanswered.get()));
+            report.figure("calls refused (5xx/409) " + when, String.valueOf(refused.get()));
+        }
+    }
+
+    /**
+     * The database after a fault: every version {@code writer} got acknowledged is stored and whole, numbers run without a
+     * gap, the deployment names at least the last acknowledged version, the audit entries match and the chain verifies.
+     * Returns the deployed version.
+     */
+    private String nothingAcknowledgedLost(ScenarioReport report, PublishLoop writer) throws Exception {
+        List<List<String>> versions = cluster.rows("select number, length(graph), length(config_yaml), length(checksum), author, message"
+                + " from pipeline_versions where pipeline_id = '" + pipeline + "' order by number");
+        Set<Integer> stored = new LinkedHashSet<>();
+        boolean whole = true;
+        for (List<String> v : versions) {
+            stored.add(Integer.parseInt(v.get(0)));
+            whole &= Integer.parseInt(v.get(1)) > 0 && Integer.parseInt(v.get(2)) > 0 && Integer.parseInt(v.get(3)) == 64
+                    && !v.get(4).isBlank() && !v.get(5).isBlank();
+        }
+        report.check(stored.containsAll(writer.acknowledgedVersions), "every acknowledged version is stored ("
+                + writer.acknowledgedVersions.size() + " acknowledged, " + stored.size() + " stored)");
+        report.check(whole, "every stored version is whole (graph, YAML, 64-character checksum, author, message)");
+        int max = stored.stream().mapToInt(i -> i).max().orElse(0);
+        report.check(stored.size() == max, "version numbers run 1.." + max + " without a gap");
+        String deployed = cluster.value("select version from deployments where pipeline_id = '" + pipeline + "'");
+        int last = writer.acknowledgedDeploys.stream().mapToInt(i -> i).max().orElse(1);
+        report.check(deployed != null && Integer.parseInt(deployed) >= last && stored.contains(Integer.parseInt(deployed)),
+                "the deployment names a stored version at least the last acknowledged one (" + deployed + " >= " + last + ")");
+        int publishAudits = Integer.parseInt(cluster.value("select count(*) from audit_log where entity_id = '" + pipeline
+                + "' and action = 'pipeline.publish'"));
+        int deployAudits = Integer.parseInt(cluster.value("select count(*) from audit_log where entity_id = '" + pipeline
+                + "' and action = 'pipeline.deploy'"));
+        report.check(publishAudits == stored.size(), "one audit entry per stored version (" + publishAudits + " pipeline.publish)");
+        report.check(deployAudits >= writer.deployAuditsBefore + writer.acknowledgedDeploys.size(), "an audit entry per acknowledged deployment ("
+                + deployAudits + " pipeline.deploy >= " + (writer.deployAuditsBefore + writer.acknowledgedDeploys.size()) + ")");
+        report.check(cluster.auditVerifies(Files.createTempFile("audit-verify", ".log")), "vectorflow audit verify: the hash chain is whole");
+        return deployed;
     }
 
     /**
@@ -281,10 +330,7 @@ public final class FaultScenarios implements AutoCloseable {
         double notReady = ChaosCluster.await(Duration.ofSeconds(60), () -> cluster.servers().stream().allMatch(s -> s.readyStatus() == 503));
         report.check(notReady >= 0, "every server answers 503 on /api/ready while the database is down");
         report.seconds("until all servers said 503", notReady);
-        long asked = System.nanoTime();
-        ChaosCluster.Ready down = cluster.servers().getFirst().ready();
-        report.figure("one /api/ready answer while the database is down", String.format(Locale.ROOT, "%d in %.1f s: %s", down.statusCode(),
-                (System.nanoTime() - asked) / 1e9, down.body()));
+        readyAnswersFast(report);
         Thread.sleep(Math.max(0, options.outage().toMillis() - (System.nanoTime() - stopped) / 1_000_000));
         // at least one heartbeat per server has its outcome before the database comes back (each may wait 10 s)
         ChaosCluster.await(Duration.ofSeconds(60), () -> answered.get() >= cluster.servers().size());
@@ -310,7 +356,7 @@ public final class FaultScenarios implements AutoCloseable {
     }
 
     /**
-     * Scenario 3: every server stopped ({@code kill -9}) for the outage: agents and their pipelines keep running (the
+     * Scenario 4: every server stopped ({@code kill -9}) for the outage: agents and their pipelines keep running (the
      * same Vector processes), and every agent catches up once servers are back.
      */
     public ScenarioReport everyServerDown() throws Exception {
@@ -350,7 +396,7 @@ public final class FaultScenarios implements AutoCloseable {
     }
 
     /**
-     * Scenario 4: a thundering herd. {@code herdAgents} simulated agents (the agent's own retry rules: full-jitter
+     * Scenario 5: a thundering herd. {@code herdAgents} simulated agents (the agent's own retry rules: full-jitter
      * backoff, {@code Retry-After}, the next server after a failure) call while every server is down, then all servers
      * come back: every agent is back within a bounded time and no server falls over.
      */
@@ -392,7 +438,7 @@ public final class FaultScenarios implements AutoCloseable {
     }
 
     /**
-     * Scenario 5: the data directory fills up. A size-limited mount needs root, so the disk is real but the limit is
+     * Scenario 7: the data directory fills up. A size-limited mount needs root, so the disk is real but the limit is
      * simulated: one server starts with {@code VF_DATA_DIR_MIN_FREE_MB} just under the free space, then a ballast file in
      * its data directory takes the space below it: the server says so on {@code /api/ready} and in its log, the others
      * stay ready, and it is ready again by itself once the ballast is gone.
@@ -443,12 +489,247 @@ public final class FaultScenarios implements AutoCloseable {
         return report;
     }
 
+    /** The hostname prefix of the nodes the harness enrolls for itself (no agent behind them; not counted as agents). */
+    private static final String HARNESS_NODE = "harness-";
+
+    /** Enrolls one node of the harness's own (no agent process behind it); its node token. */
+    private String enrollOne(String hostname) {
+        AdminApi.Answer enrolled = admin.post("/api/agent/enroll", "{\"token\":\"" + enrollment + "\",\"hostname\":\"" + hostname
+                + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\"}");
+        if (!enrolled.ok()) {
+            throw new IllegalStateException("enrolling " + hostname + " failed: " + enrolled.status() + " " + enrolled.body());
+        }
+        return enrolled.json().get("nodeToken").asText();
+    }
+
+    /** One figure of every server's {@code /api/system/stats}, by server (-1 when a server did not answer). */
+    private Map<Integer, Long> serverFigure(String name) {
+        Map<Integer, Long> values = new java.util.TreeMap<>();
+        for (ChaosCluster.Server s : cluster.servers()) {
+            AdminApi.Answer stats = admin.on(s.url()).get("/api/system/stats");
+            values.put(s.index, stats.ok() ? stats.json().get(name).asLong() : -1);
+        }
+        return values;
+    }
+
+    /** The stored last-seen of one of the harness's own nodes, in epoch milliseconds. */
+    private double lastSeenMillis(String hostname) throws SQLException {
+        return Double.parseDouble(cluster.value("select extract(epoch from last_heartbeat_at) * 1000 from nodes where environment_id = '"
+                + environment + "' and hostname = '" + hostname + "'"));
+    }
+
+    /**
+     * Scenario 3: {@code kill -9} of PostgreSQL itself (the postmaster and every backend at once, no shutdown, no
+     * checkpoint) while a person publishes and deploys and a node of the harness heartbeats every 50 ms: every server
+     * answers 503 on {@code /api/ready} within the bound meanwhile and is ready again by itself after PostgreSQL's crash
+     * recovery; nothing acknowledged is lost (versions, deployments, audit entries, the chain); what a 200 to a
+     * heartbeat promises is checked against what the database holds.
+     */
+    public ScenarioReport killDatabase() throws Exception {
+        ScenarioReport report = new ScenarioReport("kill -9 of PostgreSQL under the running servers (crash recovery)", out);
+        Map<Integer, Long> pids = new HashMap<>();
+        cluster.servers().forEach(s -> pids.put(s.index, s.pid()));
+        Map<Integer, Long> lostBefore = serverFigure("heartbeatsLost");
+        String probe = enrollOne(HARNESS_NODE + "kill-probe");
+        String firstServer = cluster.servers().getFirst().url();
+        ConcurrentLinkedQueue<long[]> beats = new ConcurrentLinkedQueue<>(); // {sent (epoch ms), status}
+        AtomicBoolean stopBeats = new AtomicBoolean();
+        Thread beater = Thread.ofPlatform().name("chaos-kill-heartbeats").start(() -> {
+            while (!stopBeats.get()) {
+                long sent = System.currentTimeMillis();
+                beats.add(new long[] {sent, SimulatedAgents.heartbeatStatus(firstServer, probe)});
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        PublishLoop writer = new PublishLoop(admin.on(firstServer), current -> current);
+        ChaosCluster.await(Duration.ofSeconds(30), () -> writer.acknowledgedDeploys.size() >= 2);
+        int logBefore = cluster.databaseLog().length();
+        long killedAt = System.currentTimeMillis();
+        long killed = System.nanoTime();
+        long postmaster = cluster.killDatabase();
+        report.note("SIGKILL to PostgreSQL (postmaster pid " + postmaster + " and all its processes) after "
+                + writer.acknowledgedDeploys.size() + " acknowledged deploys");
+        double notReady = ChaosCluster.await(Duration.ofSeconds(30), () -> cluster.servers().stream().allMatch(s -> s.readyStatus() == 503));
+        report.check(notReady >= 0, "every server answers 503 on /api/ready while PostgreSQL is dead");
+        report.seconds("until all servers said 503 after the kill", notReady);
+        readyAnswersFast(report);
+        Thread.sleep(Math.max(0, options.outage().toMillis() - (System.nanoTime() - killed) / 1_000_000));
+        stopBeats.set(true);
+        beater.join(30_000);
+        writer.stop();
+        writer.figures(report, "while PostgreSQL was dead");
+
+        int state = cluster.controlState();
+        report.check(state == 6, "the cluster was left in production (pg_control state " + state + ", 6; a clean stop writes 1),"
+                + " so its next start runs crash recovery");
+        long restarted = System.nanoTime();
+        cluster.startDatabase();
+        report.seconds("PostgreSQL up again, crash recovery included", (System.nanoTime() - restarted) / 1e9);
+        String log = cluster.databaseLog().substring(logBefore);
+        report.figure("PostgreSQL's log on the start after the kill", log.contains("not properly shut down")
+                ? "the database system was not properly shut down; automatic recovery in progress"
+                : "(PostgreSQL's own output is not in postgres.log on this classpath)");
+        // the probe node's last-seen as the database holds it now: nothing has heartbeated it since the kill
+        double lastSeen = lastSeenMillis(HARNESS_NODE + "kill-probe");
+        List<long[]> acknowledged = beats.stream().filter(b -> b[1] == 200).toList();
+        long ackedAfter = acknowledged.stream().filter(b -> b[0] >= killedAt).count();
+        List<long[]> unwritten = acknowledged.stream().filter(b -> b[0] > lastSeen).toList();
+        long oldest = unwritten.stream().mapToLong(b -> killedAt - b[0]).max().orElse(0);
+        Map<Long, Integer> byStatus = new java.util.TreeMap<>();
+        beats.forEach(b -> byStatus.merge(b[1], 1, Integer::sum));
+        report.figure("probe heartbeats (every 50 ms to server 0) by status", byStatus.toString());
+        report.figure("probe heartbeats acknowledged before / after the kill", (acknowledged.size() - ackedAfter) + " / " + ackedAfter);
+        report.figure("the probe node's stored last-seen", String.format(Locale.ROOT, "%.0f ms before the kill", killedAt - lastSeen));
+        report.figure("acknowledged probe heartbeats not in the database", unwritten.size() + (unwritten.isEmpty() ? ""
+                : " (sent at most " + oldest + " ms before the kill)"));
+        report.check(unwritten.stream().allMatch(b -> killedAt - b[0] <= 1000),
+                "every heartbeat acknowledged more than 1 s before the kill is in the database (a 200 means queued for a write"
+                        + " within the 0.2 s flush interval; one in that window may be lost with the database, and the node's next"
+                        + " heartbeat states the same again: docs/agent-protocol.md)");
+
+        double ready = ChaosCluster.await(Duration.ofSeconds(120), () -> cluster.servers().stream().allMatch(s -> s.readyStatus() == 200));
+        report.check(ready >= 0, "every server is ready again by itself after the crash recovery");
+        report.seconds("servers ready after PostgreSQL was up", ready);
+        report.check(cluster.servers().stream().allMatch(s -> s.alive() && s.pid() == pids.get(s.index)), "no server process restarted");
+        report.figure("heartbeats dropped by the servers' writers (failed flushes) before / after", lostBefore + " / "
+                + serverFigure("heartbeatsLost"));
+        nothingAcknowledgedLost(report, writer);
+        Instant back = Instant.now();
+        boolean answered = SimulatedAgents.heartbeatStatus(firstServer, probe) == 200;
+        double stored = ChaosCluster.await(Duration.ofSeconds(30), () -> {
+            try {
+                return lastSeenMillis(HARNESS_NODE + "kill-probe") >= back.toEpochMilli() - 1000;
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        report.check(answered && stored >= 0, "the probe node's next heartbeat is acknowledged and stored");
+        double heard = ChaosCluster.await(options.settle(), () -> nodesHeardSince(back) == options.agents());
+        report.check(heard >= 0, "every agent is heard again");
+        report.seconds("all agents heard after the servers were ready", heard);
+        return report;
+    }
+
+    /**
+     * Scenario 6: the servers' heartbeat writes held up (the harness holds {@code lock table nodes in share mode}, which
+     * the writers' last-seen updates wait for; reads go on) while heartbeats keep coming: each server's bounded write
+     * queue ({@value #WRITE_QUEUE} in the harness) fills and it answers 503 with {@code Retry-After}; once the lock is
+     * gone every server accepts heartbeats again, the real agents are heard again and no writer dropped a heartbeat.
+     */
+    public ScenarioReport writeQueueFull() throws Exception {
+        ScenarioReport report = new ScenarioReport("the heartbeat write queues fill (writes held up by a lock on nodes)", out);
+        Map<Integer, Long> lostBefore = serverFigure("heartbeatsLost");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < cluster.servers().size() * 2; i++) {
+            tokens.add(enrollOne(HARNESS_NODE + "flood-" + i));
+        }
+        Map<Integer, AtomicInteger> busy = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, AtomicInteger> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong maxRetryAfter = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong minRetryAfter = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        AtomicInteger without = new AtomicInteger();
+        cluster.servers().forEach(s -> {
+            busy.put(s.index, new AtomicInteger());
+            acknowledged.put(s.index, new AtomicInteger());
+        });
+        AtomicBoolean stop = new AtomicBoolean();
+        double full;
+        long held = System.nanoTime();
+        try (java.sql.Connection lock = cluster.holdLock("nodes", "share")) {
+            List<Thread> flood = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                ChaosCluster.Server server = cluster.servers().get(i % cluster.servers().size());
+                String token = tokens.get(i);
+                flood.add(Thread.ofPlatform().name("chaos-flood").start(() -> {
+                    while (!stop.get()) {
+                        SimulatedAgents.Beat beat = SimulatedAgents.beat(server.url(), token);
+                        if (beat.statusCode() == 200) {
+                            acknowledged.get(server.index).incrementAndGet();
+                        } else if (beat.statusCode() == 503) {
+                            busy.get(server.index).incrementAndGet();
+                            if (beat.retryAfterSeconds() > 0) {
+                                maxRetryAfter.accumulateAndGet(beat.retryAfterSeconds(), Math::max);
+                                minRetryAfter.accumulateAndGet(beat.retryAfterSeconds(), Math::min);
+                            } else {
+                                without.incrementAndGet();
+                            }
+                        }
+                    }
+                }));
+            }
+            full = ChaosCluster.await(Duration.ofSeconds(60), () -> busy.values().stream().allMatch(n -> n.get() > 0));
+            Thread.sleep(3000); // the real agents (1 s poll) meet the full queues too
+            stop.set(true);
+            for (Thread t : flood) {
+                t.join(30_000);
+            }
+            lock.rollback();
+        }
+        Instant released = Instant.now();
+        report.seconds("until every server answered 503 after the lock was taken", full);
+        report.figure("heartbeats held for", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - held) / 1e9));
+        report.figure("flood heartbeats acknowledged (queued) per server", acknowledged.toString());
+        report.figure("503 + Retry-After answered per server", busy.toString());
+        report.figure("Retry-After seen", minRetryAfter.get() == Long.MAX_VALUE ? "none" : minRetryAfter.get() + "-" + maxRetryAfter.get() + " s");
+        report.check(full >= 0, "every server's queue filled and it answered 503");
+        report.check(without.get() == 0 && maxRetryAfter.get() > 0, "every 503 carried Retry-After (" + without.get() + " without)");
+
+        double accepted = ChaosCluster.await(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < tokens.size(); i++) {
+                if (SimulatedAgents.heartbeatStatus(cluster.servers().get(i % cluster.servers().size()).url(), tokens.get(i)) != 200) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        report.check(accepted >= 0, "every server accepts heartbeats again once the writes flow");
+        report.seconds("heartbeats accepted again after the lock was released", accepted);
+        double drained = ChaosCluster.await(Duration.ofSeconds(60), () -> serverFigure("telemetryQueued").values().stream().allMatch(n -> n == 0));
+        report.seconds("write queues drained after the release", drained);
+        Map<Integer, Long> lostAfter = serverFigure("heartbeatsLost");
+        report.check(drained >= 0 && lostAfter.equals(lostBefore), "every write queue drained and no writer dropped a heartbeat ("
+                + lostBefore + " -> " + lostAfter + " lost)");
+        double heard = ChaosCluster.await(options.settle(), () -> nodesHeardSince(released) == options.agents());
+        report.check(heard >= 0, "every real agent is heard again (they honour Retry-After, then come back)");
+        report.seconds("all real agents heard after the release", heard);
+        return report;
+    }
+
+    /** How soon a server must answer {@code /api/ready} while the database is down (its own check waits 0.75 s). */
+    static final double READY_BOUND_SECONDS = 1.5;
+
+    /** Asks every server's {@code /api/ready} three times (the database is down): each 503, each within the bound. */
+    private void readyAnswersFast(ScenarioReport report) {
+        double slowest = 0;
+        boolean all503 = true;
+        String body = "";
+        for (ChaosCluster.Server s : cluster.servers()) {
+            for (int i = 0; i < 3; i++) {
+                long asked = System.nanoTime();
+                ChaosCluster.Ready down = s.ready();
+                slowest = Math.max(slowest, (System.nanoTime() - asked) / 1e9);
+                all503 &= down.statusCode() == 503;
+                body = down.body();
+            }
+        }
+        report.figure("slowest /api/ready answer while the database is down (" + cluster.servers().size() * 3 + " asked)",
+                String.format(Locale.ROOT, "%.2f s: %s", slowest, body));
+        report.check(all503 && slowest <= READY_BOUND_SECONDS, "every /api/ready answer while the database is down is 503 within "
+                + READY_BOUND_SECONDS + " s (slowest " + String.format(Locale.ROOT, "%.2f s", slowest) + ")");
+    }
+
     public List<ScenarioReport> runAll() throws Exception {
         List<ScenarioReport> reports = new ArrayList<>();
         reports.add(killDuringDeployAndPublish());
         reports.add(restartDatabase());
+        reports.add(killDatabase());
         reports.add(everyServerDown());
         reports.add(thunderingHerd());
+        reports.add(writeQueueFull());
         reports.add(dataDirectoryFull());
         return reports;
     }
@@ -459,7 +740,8 @@ public final class FaultScenarios implements AutoCloseable {
     }
 
     /**
-     * {@code bench/run chaos [--servers 3] [--agents 6] [--outage-s 180] [--herd 10000] [--herd-backoff-cap-s 60] [--work DIR]}:
+     * {@code bench/run chaos [--servers 3] [--agents 6] [--outage-s 180] [--herd 10000] [--herd-backoff-cap-s 60] [--work DIR]
+     * [--ports P] [--pg-port Q]}: servers on free ports from P up and PostgreSQL from Q up (any free port without them);
      * the long version; exit 1 when a check failed.
      */
     public static void main(String[] args) throws Exception {
@@ -467,6 +749,7 @@ public final class FaultScenarios implements AutoCloseable {
         Options options = Options.parse(values);
         Path work = Path.of(values.getOrDefault("work", "bench/target/chaos-" + System.currentTimeMillis()));
         Path root = Path.of(System.getProperty("vf.root", ".")).toAbsolutePath().normalize();
+        ChaosCluster.usePorts(Integer.parseInt(values.getOrDefault("ports", "0")), Integer.parseInt(values.getOrDefault("pg-port", "0")));
         out(options, work, root);
     }
 

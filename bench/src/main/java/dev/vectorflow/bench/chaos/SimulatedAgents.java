@@ -98,10 +98,12 @@ final class SimulatedAgents {
         return beat(url, token).statusCode();
     }
 
-    private record Beat(int statusCode, long retryAfterSeconds) {
+    /** One heartbeat's answer: its status (-1: none) and its {@code Retry-After} in seconds (0: none). */
+    record Beat(int statusCode, long retryAfterSeconds) {
     }
 
-    private static Beat beat(String url, String token) {
+    /** One heartbeat with {@code token} to {@code url}. */
+    static Beat beat(String url, String token) {
         try {
             HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/agent/heartbeat")).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -52,20 +52,35 @@ class FaultScenariosTest {
 
     @Test
     @Order(3)
+    void whenPostgresIsKilledUnderTheServers_theySayNotReadyAtOnce_recoverAfterItsCrashRecovery_andLoseNothingAcknowledged()
+            throws Exception {
+        ScenarioReport report = scenarios.killDatabase();
+        assertThat(report.failures()).as(report.toString()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void whenEveryServerIsDown_pipelinesKeepRunning_andAgentsCatchUpAfter() throws Exception {
         ScenarioReport report = scenarios.everyServerDown();
         assertThat(report.failures()).as(report.toString()).isEmpty();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whenAThousandAgentsComeBackAtOnce_everyOneIsServedInBoundedTime_andNoServerFallsOver() throws Exception {
         ScenarioReport report = scenarios.thunderingHerd();
         assertThat(report.failures()).as(report.toString()).isEmpty();
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void whenTheServersWritesAreHeldUp_theFullQueuesAnswer503WithRetryAfter_thenAcceptAgain_andAgentsComeBack() throws Exception {
+        ScenarioReport report = scenarios.writeQueueFull();
+        assertThat(report.failures()).as(report.toString()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void whenTheDataDirectoryFillsUp_theServerSaysSoOnReady_andRecoversWhenSpaceReturns() throws Exception {
         ScenarioReport report = scenarios.dataDirectoryFull();
         assertThat(report.failures()).as(report.toString()).isEmpty();
