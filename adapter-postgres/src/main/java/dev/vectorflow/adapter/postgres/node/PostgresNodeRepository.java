@@ -133,9 +133,17 @@ public final class PostgresNodeRepository implements NodeRepository {
         return sort == NodeListing.Sort.LAST_SEEN ? " from nodes n join node_last_seen s on s.node_id = n.id" : " from nodes n";
     }
 
-    /** The where clause of a listing, its parameters added to {@code params}. */
-    private static String where(EnvironmentId environment, NodeListing.Sort sort, NodeListing.Filter filter, List<Object> params) {
-        StringBuilder where = new StringBuilder(sort == NodeListing.Sort.LAST_SEEN ? " where s.environment_id = ?" : " where n.environment_id = ?");
+    /** The id a listing's order ends with: {@code node_last_seen}'s when sorted by last seen, so that its index gives the order. */
+    private static String idColumn(NodeListing.Sort sort) {
+        return sort == NodeListing.Sort.LAST_SEEN ? "s.node_id" : "n.id";
+    }
+
+    /**
+     * The where clause of a listing, its parameters added to {@code params}; {@code joined} when {@code node_last_seen s} is
+     * joined, whose environment column its index starts with.
+     */
+    private static String where(EnvironmentId environment, boolean joined, NodeListing.Filter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder(joined ? " where s.environment_id = ?" : " where n.environment_id = ?");
         params.add(environment.value());
         filter.status().ifPresent(status -> {
             where.append(" and n.status = ?");
@@ -163,21 +171,25 @@ public final class PostgresNodeRepository implements NodeRepository {
         NodeListing.Sort sort = request.sort();
         String key = sortKey(sort);
         String direction = request.descending() ? " desc" : "";
+        String id = idColumn(sort);
+        boolean joined = sort == NodeListing.Sort.LAST_SEEN;
         List<Object> params = new ArrayList<>();
-        String where = where(environment, sort, request.filter(), params);
         boolean selective = !request.filter().labels().required().isEmpty() || request.filter().search().isPresent();
         String sql;
         long total = -1;
         if (selective) {
-            sql = "with m as materialized (select n.id, " + key + " as k" + from(sort) + where + ")"
+            sql = "with m as materialized (select n.id, " + key + " as k" + from(sort) + where(environment, joined, request.filter(), params) + ")"
                     + " select c.total, " + N_COLUMNS + ", " + sortKeyText(sort).replace("s.seen_at", "p.k") + " as sort_key"
                     + " from (select count(*) as total from m) c left join (select id, k from m where true" + keyset(request, "m.k", "m.id")
                     + " order by m.k" + direction + ", m.id" + direction + " limit ?) p on true left join nodes n on n.id = p.id"
                     + " order by p.k" + direction + ", p.id" + direction;
         } else {
-            total = dsl.get().fetchOne("select count(*)" + from(sort) + where, params.toArray()).get(0, Long.class);
-            sql = "select " + N_COLUMNS + ", " + sortKeyText(sort) + " as sort_key" + from(sort) + where + keyset(request, key, "n.id")
-                    + " order by " + key + direction + ", n.id" + direction + " limit ?";
+            // the count needs no join: every node has its last-seen row
+            List<Object> countParams = new ArrayList<>();
+            total = dsl.get().fetchOne("select count(*) from nodes n" + where(environment, false, request.filter(), countParams),
+                    countParams.toArray()).get(0, Long.class);
+            sql = "select " + N_COLUMNS + ", " + sortKeyText(sort) + " as sort_key" + from(sort) + where(environment, joined, request.filter(), params)
+                    + keyset(request, key, id) + " order by " + key + direction + ", " + id + direction + " limit ?";
         }
         request.after().ifPresent(after -> {
             params.add(afterKey(sort, after.key()));
@@ -199,7 +211,7 @@ public final class PostgresNodeRepository implements NodeRepository {
     @Override
     public NodeListing.Page matching(EnvironmentId environment, NodeSelector selector, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(environment, NodeListing.Sort.NAME, new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), params)
+        String where = where(environment, false, new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), params)
                 + " and not n.maintenance";
         long total = dsl.get().fetchOne("select count(*) from nodes n" + where, params.toArray()).get(0, Long.class);
         params.add(limit);
