@@ -182,4 +182,19 @@ class NodeListApiTest {
         }
         assertThat(page("sort=lastSeen&limit=500&cursor=" + byLastSeen).nodes()).hasSize(NODES - 3);
     }
+
+    @Test
+    void aCursorGivenUnderOtherFilters_isRefusedNamingThem_butTheSameFiltersInAnotherSpellingGoOn() {
+        String cursor = URLEncoder.encode(page("limit=2&label=zone=us&label=role=web&search=ODE").nextCursor(), StandardCharsets.UTF_8);
+
+        for (String query : List.of("label=zone=us&search=ODE", "label=zone=us&label=role=web", "label=zone=eu&label=role=web&search=ODE",
+                "label=zone=us&label=role=web&search=ODE&status=healthy", "label=zone=us&label=role=web&search=ODE-1")) {
+            ApiClient.Answer refused = admin.get("/api/environments/" + envId + "/nodes?limit=2&" + query + "&cursor=" + cursor);
+            assertThat(refused.status()).as(query + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("problems").get(0).get("field").asText()).isEqualTo("cursor");
+            assertThat(refused.json().get("problems").get(0).get("message").asText()).as(query).contains("other filters");
+        }
+        Page next = page("limit=2&label=role=web,zone=us&search=ode&cursor=" + cursor);
+        assertThat(next.nodes()).hasSize(2).allSatisfy(n -> assertThat(n.get("labels").get("zone").asText()).isEqualTo("us"));
+    }
 }

@@ -51,6 +51,30 @@ public record AgentVersionBaseline(Optional<String> newestRelease, Optional<Stri
         return target().map(t -> ORDER.compare(version == null ? "" : version, t) < 0).orElse(false);
     }
 
+    /**
+     * The version as text that sorts, compared char by char (the database's {@code collate "C"}), as {@link #ORDER} orders
+     * the versions: {@code 0} and the text for text without a leading number; else {@code 1}, each number up to the last
+     * non-zero one as {@code /}, its digit count in two digits and its digits, then {@code -} and the pre-release text, or
+     * {@code .} for a release (after every pre-release of the same numbers, before any longer version). Versions equal under
+     * {@link #ORDER} give the same key. The schema's {@code vf_version_sort_key} computes the same text in SQL.
+     */
+    public static String sortKey(String version) {
+        Parsed p = Parsed.of(version);
+        if (p.numbers.length == 0) {
+            return "0" + p.qualifier;
+        }
+        int last = p.numbers.length;
+        while (last > 0 && p.numbers[last - 1] == 0) {
+            last--;
+        }
+        StringBuilder key = new StringBuilder("1");
+        for (int i = 0; i < last; i++) {
+            String digits = Long.toString(p.numbers[i]);
+            key.append('/').append(digits.length() < 10 ? "0" : "").append(digits.length()).append(digits);
+        }
+        return key.append(p.qualifier.isEmpty() ? "." : "-" + p.qualifier).toString();
+    }
+
     private static int compareVersions(String a, String b) {
         Parsed x = Parsed.of(a);
         Parsed y = Parsed.of(b);

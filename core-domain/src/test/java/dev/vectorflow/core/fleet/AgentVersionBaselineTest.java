@@ -48,4 +48,20 @@ class AgentVersionBaselineTest {
         assertThat(none.target()).isEqualTo(Optional.empty());
         assertThat(none.isStale("1.0.0")).isFalse();
     }
+
+    /** Versions with every kind of part the order knows, shared with the repository contract (which sorts them in SQL). */
+    static final List<String> TRICKY_VERSIONS = List.of("0.9.0", "0.10.0", "1.2", "1.2.0", "1.2.0-rc1", "1.2rc", "1.2.0-SNAPSHOT", "1.2.1",
+            "v1.10", "V1.9.9", "abc", "", "1..2", "1.2.+b", "007.1", "0", "0.0.1-SNAPSHOT", "12345678901234567890.1", "10.0.0", "2",
+            " 1.3.0 ", "1.2.0+build7", "unknown");
+
+    @Test
+    void theSortKey_comparedAsText_ordersVersionsAsTheOrderDoes_andIsEqualWhereTheOrderFindsThemEqual() {
+        for (String a : TRICKY_VERSIONS) {
+            for (String b : TRICKY_VERSIONS) {
+                assertThat(Integer.signum(AgentVersionBaseline.sortKey(a).compareTo(AgentVersionBaseline.sortKey(b))))
+                        .as("%s vs %s", a, b).isEqualTo(Integer.signum(AgentVersionBaseline.ORDER.compare(a, b)));
+            }
+        }
+        assertThat(AgentVersionBaseline.sortKey("0.10.0")).isGreaterThan(AgentVersionBaseline.sortKey("0.9.0"));
+    }
 }

@@ -7,6 +7,7 @@ import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
+import dev.vectorflow.core.fleet.NodeSelector;
 import dev.vectorflow.core.fleet.NodeStatus;
 import dev.vectorflow.core.fleet.OneShotAction;
 import dev.vectorflow.core.fleet.PipelineRunStatus;
@@ -17,6 +18,7 @@ import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.ActionSettlement;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.LogLine;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWriter;
+import dev.vectorflow.ports.out.node.NodeListing;
 import dev.vectorflow.ports.out.node.NodeActionRepository.StoredAction;
 import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.telemetry.EventSample;
@@ -217,5 +219,35 @@ public abstract class HeartbeatWriterContract extends TelemetryStoreContract {
         assertThat(read(() -> store().telemetry().logs(node.id(), Optional.empty(), 0, 10))).extracting(StoredLogLine::line)
                 .containsExactly("from a node");
         assertThat(stored(node.id()).lastHeartbeatAt()).contains(T0.plusSeconds(1));
+    }
+
+    @Test
+    void givenHeartbeats_whenWritten_thenTheNodeListSortsByTheirTimes_andFiltersAndSortsByTheFactsTheyReport() {
+        EnvironmentId environment = newEnvironment();
+        Node early = newNode(environment, "list-early");
+        Node late = newNode(environment, "list-late");
+        Node never = new Node(new NodeId(UUID.randomUUID()), environment, "list-never", "linux/amd64", "1.0.0", "0.57.0", "STANDALONE",
+                Labels.NONE, Labels.NONE, false, NodeStatus.HEALTHY, "enrolled", T0, Optional.empty(), false, "");
+        inTransaction(() -> nodeStore().insert(never, lookup(), hash("list-never")));
+        NodeFacts facts = new NodeFacts("1.10.0", "0.57.1", "STANDALONE", Labels.of(Map.of("tier", "gold")), "");
+
+        write(new HeartbeatWrite(late.id(), T0.plusSeconds(90), NodeStatus.HEALTHY, "heartbeat", Optional.of(facts), List.of(),
+                        Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()),
+                heartbeat(early.id(), T0.plusSeconds(30), NodeStatus.HEALTHY, "heartbeat"));
+        inTransaction(() -> nodeStore().markUnreachable(T0.plusSeconds(60), T0.plusSeconds(120), "silent")); // a write that is no heartbeat
+        Function<NodeListing.Request, List<NodeId>> list = request -> read(() -> nodeStore().page(environment, request)).nodes().stream()
+                .map(Node::id).toList();
+
+        assertThat(list.apply(new NodeListing.Request(NodeListing.Filter.ALL, NodeListing.Sort.LAST_SEEN, true, Optional.empty(), 10)))
+                .as("last seen, newest first").containsExactly(late.id(), early.id(), never.id());
+        assertThat(list.apply(new NodeListing.Request(new NodeListing.Filter(Optional.empty(), NodeSelector.of(Map.of("tier", "gold")),
+                Optional.empty()), NodeListing.Sort.NAME, false, Optional.empty(), 10))).containsExactly(late.id());
+        assertThat(list.apply(new NodeListing.Request(NodeListing.Filter.ALL, NodeListing.Sort.AGENT_VERSION, true, Optional.empty(), 1)))
+                .as("1.10.0 is the newest version").containsExactly(late.id());
+        NodeListing.Page first = read(() -> nodeStore().page(environment, new NodeListing.Request(NodeListing.Filter.ALL,
+                NodeListing.Sort.LAST_SEEN, false, Optional.empty(), 1)));
+        assertThat(first.nodes()).extracting(Node::id).containsExactly(never.id());
+        assertThat(list.apply(new NodeListing.Request(NodeListing.Filter.ALL, NodeListing.Sort.LAST_SEEN, false, first.next(), 10)))
+                .containsExactly(early.id(), late.id());
     }
 }

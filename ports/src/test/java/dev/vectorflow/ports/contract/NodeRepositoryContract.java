@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.AgentVersionBaseline;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
@@ -187,7 +188,7 @@ public abstract class NodeRepositoryContract extends FleetStoreContract {
             case NAME -> Comparator.comparing(n -> n.hostname().toLowerCase(Locale.ROOT));
             case STATUS -> Comparator.comparing(n -> n.status().name());
             case LAST_SEEN -> Comparator.comparing(n -> n.lastHeartbeatAt().orElse(Instant.MIN));
-            case AGENT_VERSION -> Comparator.comparing(Node::agentVersion);
+            case AGENT_VERSION -> Comparator.comparing(Node::agentVersion, AgentVersionBaseline.ORDER);
         };
         return byKey.thenComparing(n -> n.id().toString());
     }
@@ -267,5 +268,53 @@ public abstract class NodeRepositoryContract extends FleetStoreContract {
         List<Node> expected = made.stream().filter(n -> !n.maintenance() && eu.matches(n.labels())).sorted(order(NodeListing.Sort.NAME)).toList();
         assertThat(page.total()).isEqualTo(expected.size());
         assertThat(page.nodes()).extracting(Node::id).containsExactlyElementsOf(expected.stream().limit(4).map(Node::id).toList());
+    }
+
+    @Test
+    void theAgentVersionOrder_comparesNumericPartsByValue_puttingPreReleasesBeforeTheirRelease_tiesBrokenById() {
+        EnvironmentId environment = newEnvironment();
+        List<String> versions = List.of("0.9.0", "0.10.0", "1.2", "1.2.0", "1.2.0-rc1", "1.2.0-SNAPSHOT", "1.2.1", "v1.10", "unknown", "",
+                "1.2.0+build7", "007.1", "0.0.1-SNAPSHOT", "12345678901234567890.1", "0.9.0", "1.10.0", "1.9.12");
+        List<Node> made = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            made.add(new Node(new NodeId(UUID.randomUUID()), environment, "v-" + i, "linux/amd64", versions.get(i), "0.57.0", "STANDALONE",
+                    Labels.of(Map.of("zone", i % 2 == 0 ? "eu" : "us")), Labels.NONE, false, NodeStatus.HEALTHY, "seen", T0, Optional.of(T0),
+                    false, ""));
+        }
+        inTransaction(() -> made.forEach(n -> nodes().insert(n, lookup(), hash(n.hostname()))));
+        NodeListing.Filter inEu = new NodeListing.Filter(Optional.empty(), NodeSelector.of(Map.of("zone", "eu")), Optional.empty());
+
+        for (boolean descending : List.of(false, true)) {
+            Comparator<Node> order = descending ? order(NodeListing.Sort.AGENT_VERSION).reversed() : order(NodeListing.Sort.AGENT_VERSION);
+            assertThat(walk(environment, NodeListing.Filter.ALL, NodeListing.Sort.AGENT_VERSION, descending, 3).stream()
+                    .flatMap(p -> p.nodes().stream()).map(Node::agentVersion).toList()).as(descending ? "desc" : "asc")
+                    .containsExactlyElementsOf(made.stream().sorted(order).map(Node::agentVersion).toList());
+            assertThat(walk(environment, inEu, NodeListing.Sort.AGENT_VERSION, descending, 2).stream().flatMap(p -> p.nodes().stream())
+                    .map(Node::id).toList()).as("with a label filter, " + (descending ? "desc" : "asc"))
+                    .containsExactlyElementsOf(made.stream().filter(n -> "eu".equals(n.labels().values().get("zone"))).sorted(order)
+                            .map(Node::id).toList());
+        }
+        List<String> ascending = walk(environment, NodeListing.Filter.ALL, NodeListing.Sort.AGENT_VERSION, false, 100).getFirst().nodes().stream()
+                .map(Node::agentVersion).toList();
+        assertThat(ascending.indexOf("0.10.0")).isGreaterThan(ascending.lastIndexOf("0.9.0"));
+        assertThat(ascending.indexOf("1.10.0")).isGreaterThan(ascending.indexOf("1.9.12"));
+    }
+
+    @Test
+    void filteredPages_walkEveryMatchExactlyOnce_inEachSortAndDirection_andCountThemAllOnEveryPage() {
+        EnvironmentId environment = newEnvironment();
+        List<Node> made = variedNodes(environment, 40);
+        NodeListing.Filter filter = new NodeListing.Filter(Optional.empty(), NodeSelector.of(Map.of("role", "web")), Optional.of("EB-"));
+        List<Node> matching = made.stream().filter(n -> "web".equals(n.labels().values().get("role"))).toList();
+
+        for (NodeListing.Sort sort : NodeListing.Sort.values()) {
+            for (boolean descending : List.of(false, true)) {
+                List<NodeListing.Page> pages = walk(environment, filter, sort, descending, 4);
+                Comparator<Node> order = descending ? order(sort).reversed() : order(sort);
+                assertThat(pages.stream().flatMap(p -> p.nodes().stream()).map(Node::id).toList()).as("%s %s", sort, descending ? "desc" : "asc")
+                        .containsExactlyElementsOf(matching.stream().sorted(order).map(Node::id).toList());
+                assertThat(pages).allSatisfy(p -> assertThat(p.total()).isEqualTo(matching.size()));
+            }
+        }
     }
 }

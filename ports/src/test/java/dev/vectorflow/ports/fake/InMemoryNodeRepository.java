@@ -1,6 +1,7 @@
 package dev.vectorflow.ports.fake;
 
 import dev.vectorflow.core.environment.EnvironmentId;
+import dev.vectorflow.core.fleet.AgentVersionBaseline;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
@@ -137,7 +138,7 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
             case NAME -> n.hostname().toLowerCase(Locale.ROOT);
             case STATUS -> n.status().name();
             case LAST_SEEN -> n.lastHeartbeatAt().orElse(Instant.MIN);
-            case AGENT_VERSION -> n.agentVersion();
+            case AGENT_VERSION -> AgentVersionBaseline.sortKey(n.agentVersion());
         };
     }
 

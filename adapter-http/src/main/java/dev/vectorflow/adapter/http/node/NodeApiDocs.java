@@ -37,17 +37,21 @@ public final class NodeApiDocs {
         docs.tag("Nodes");
         docs.get("/api/environments/{id}/nodes", "One page of the nodes of an environment with the pipelines they run")
                 .description("Paged by keyset: pass the answer's nextCursor (absent on the last page) as cursor, with the same sort, order"
-                        + " and filters, for the next page. Nodes with the same sort key come in the order of their ids. total counts every"
-                        + " node the filters match. Every invalid parameter is named in one 400.")
+                        + " and filters, for the next page; the cursor records them, and one given with another sort, order or other filters"
+                        + " (status, label, search; label order and the case of search do not matter) is refused with a 400 naming cursor."
+                        + " Nodes with the same sort key come in the order of their ids. total counts every node the filters match. Every"
+                        + " invalid parameter is named in one 400.")
                 .query("status", enumeration("HEALTHY", "DEGRADED", "UNREACHABLE"), "only nodes of this status")
                 .query("label", string().describedAs("key=value; repeat the parameter or separate with commas"),
                         "only nodes that have every one of these labels")
                 .query("search", string(NodeListParams.MAX_SEARCH), "only nodes whose hostname contains this text (case ignored)")
                 .query("sort", enumeration("name", "status", "lastSeen", "agentVersion"),
-                        "what the nodes are ordered by (default name: hostname ignoring case; lastSeen: nodes never seen first)")
+                        "what the nodes are ordered by (default name: hostname ignoring case; lastSeen: nodes never seen first;"
+                                + " agentVersion: as versions, numeric parts by value (0.10.0 after 0.9.0), a pre-release before its release)")
                 .query("order", enumeration("asc", "desc"), "ascending (default) or descending")
                 .query("limit", integer(1, NodeListing.MAX_LIMIT), "most nodes on the page (default " + NodeListing.DEFAULT_LIMIT + ")")
-                .query("cursor", string(NodeListParams.MAX_CURSOR), "where the page starts: nextCursor of the page before")
+                .query("cursor", string(NodeListParams.MAX_CURSOR), "where the page starts: nextCursor of the page before, given with"
+                        + " the same sort, order and filters")
                 .ok(of(NodeListResponse.class));
         docs.get("/api/environments/{id}/nodes/match", "How many nodes a selector matches, and the first " + NodeListParams.MATCH_LIMIT
                 + " of them by hostname (to preview a deployment)")

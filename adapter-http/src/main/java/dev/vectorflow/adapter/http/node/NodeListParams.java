@@ -9,17 +9,22 @@ import dev.vectorflow.core.validation.InvalidValueException;
 import dev.vectorflow.ports.out.node.NodeListing;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The query of the paged node list: {@code status}, {@code label=k=v} (repeatable), {@code search}, {@code sort}, {@code order},
  * {@code limit} and {@code cursor}, read with every problem gathered into one 400. A cursor is opaque to clients: the sort and
- * order it was made for, the last node's sort key and id, base64url-encoded; it is refused under another sort or order.
+ * order it was made for, a digest of its filters, the last node's sort key and id, base64url-encoded; it is refused under
+ * another sort, order or filters (a page after a node of another listing would skip or repeat nodes without a word).
  */
 final class NodeListParams {
 
@@ -29,7 +34,7 @@ final class NodeListParams {
     /** Most nodes the selector preview ({@code nodes/match}) names; its count covers all. */
     static final int MATCH_LIMIT = 50;
 
-    private static final String CURSOR_VERSION = "n1";
+    private static final String CURSOR_VERSION = "n2";
 
     private NodeListParams() {
     }
@@ -78,28 +83,46 @@ final class NodeListParams {
         }
         Optional<NodeListing.After> after = Optional.empty();
         String cursor = ctx.queryParam("cursor");
+        NodeListing.Filter filter = new NodeListing.Filter(status, labels, search);
         if (cursor != null && !cursor.isBlank() && sort.isPresent()) {
-            after = decode(cursor.strip(), sort.get(), order, problems);
+            // with a filter refused the cursor is still read, but not held against filters that were not understood
+            after = decode(cursor.strip(), sort.get(), order, problems.isEmpty() ? filterDigest(filter) : null, problems);
         }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        return new NodeListing.Request(new NodeListing.Filter(status, labels, search), sort.get(), order.equals("desc"), after, limit);
+        return new NodeListing.Request(filter, sort.get(), order.equals("desc"), after, limit);
     }
 
     static String encode(NodeListing.Request request, NodeListing.After after) {
-        String text = String.join("\n", CURSOR_VERSION, request.sort().wire(), request.descending() ? "desc" : "asc", after.id().toString(),
-                after.key());
+        String text = String.join("\n", CURSOR_VERSION, request.sort().wire(), request.descending() ? "desc" : "asc",
+                filterDigest(request.filter()), after.id().toString(), after.key());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Optional<NodeListing.After> decode(String cursor, NodeListing.Sort sort, String order, List<FieldProblem> problems) {
+    /**
+     * A short digest of what a listing's filters select (status, labels in key order, search text ignoring case): equal for
+     * two requests that list the same nodes.
+     */
+    private static String filterDigest(NodeListing.Filter filter) {
+        String canonical = "status=" + filter.status().map(Enum::name).orElse("") + "\nlabels=" + new TreeMap<>(filter.labels().required().values())
+                + "\nsearch=" + filter.search().map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static Optional<NodeListing.After> decode(String cursor, NodeListing.Sort sort, String order, String filters,
+                                                      List<FieldProblem> problems) {
         try {
             if (cursor.length() > MAX_CURSOR) {
                 throw new IllegalArgumentException("too long");
             }
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 5);
-            if (parts.length != 5 || !parts[0].equals(CURSOR_VERSION) || NodeListing.Sort.fromWire(parts[1]).isEmpty()
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 6);
+            if (parts.length != 6 || !parts[0].equals(CURSOR_VERSION) || NodeListing.Sort.fromWire(parts[1]).isEmpty()
                     || !List.of("asc", "desc").contains(parts[2])) {
                 throw new IllegalArgumentException("not a cursor");
             }
@@ -108,7 +131,12 @@ final class NodeListParams {
                         + "; ask again without a cursor to start over in this order"));
                 return Optional.empty();
             }
-            return Optional.of(new NodeListing.After(parts[4], new NodeId(UUID.fromString(parts[3]))));
+            if (filters != null && !parts[3].equals(filters)) {
+                problems.add(new FieldProblem("cursor", "was given for other filters (status, label, search); pass the filters of the"
+                        + " first page with every cursor, or ask again without a cursor to start over with these filters"));
+                return Optional.empty();
+            }
+            return Optional.of(new NodeListing.After(parts[5], new NodeId(UUID.fromString(parts[4]))));
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("cursor", "is not a cursor this list gave (pass nextCursor back unchanged)"));
             return Optional.empty();

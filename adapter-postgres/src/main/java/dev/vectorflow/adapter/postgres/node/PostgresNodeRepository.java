@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** {@link NodeRepository} on {@code nodes} and {@code node_status_transitions}. */
+/** {@link NodeRepository} on {@code nodes}, {@code node_last_seen} and {@code node_status_transitions}. */
 public final class PostgresNodeRepository implements NodeRepository {
 
     private static final String COLUMNS = "id, environment_id, hostname, os, agent_version, vector_version, deployment_mode, agent_labels,"
@@ -55,6 +55,9 @@ public final class PostgresNodeRepository implements NodeRepository {
                 utc(n.lastHeartbeatAt().orElse(null)), n.tokenRevoked(), n.updateError(), tokenLookup, tokenHash);
         dsl.get().execute("insert into node_agent_versions (node_id, agent_version, previous_version, at) values (?, ?, null, ?)",
                 n.id().value(), n.agentVersion(), utc(n.enrolledAt()));
+        // updates of nodes keep this row in step (a trigger of changeset 016); a new node starts it
+        dsl.get().execute("insert into node_last_seen (node_id, environment_id, seen_at) values (?, ?, coalesce(cast(? as timestamptz), '-infinity'::timestamptz))",
+                n.id().value(), n.environmentId().value(), utc(n.lastHeartbeatAt().orElse(null)));
     }
 
     @Override
@@ -83,20 +86,26 @@ public final class PostgresNodeRepository implements NodeRepository {
                 .map(PostgresNodeRepository::toNode);
     }
 
-    /** The sort key of each order as SQL, matching the indexes of changeset 012, and the type its text form casts back to. */
+    /** The node columns qualified by the alias {@code n} (listings join other tables). */
+    private static final String N_COLUMNS = "n." + COLUMNS.replace(", ", ", n.");
+
+    /**
+     * The sort key of each order as SQL, matching the indexes of changeset 016: the last-seen order reads {@code node_last_seen}
+     * (alias {@code s}, '-infinity' for never), the agent-version order the stored {@code agent_version_key}.
+     */
     private static String sortKey(NodeListing.Sort sort) {
         return switch (sort) {
-            case NAME -> "(lower(hostname) collate \"C\")";
-            case STATUS -> "status";
-            case LAST_SEEN -> "coalesce(last_heartbeat_at, '-infinity'::timestamptz)";
-            case AGENT_VERSION -> "(agent_version collate \"C\")";
+            case NAME -> "(lower(n.hostname) collate \"C\")";
+            case STATUS -> "n.status";
+            case LAST_SEEN -> "s.seen_at";
+            case AGENT_VERSION -> "(n.agent_version_key collate \"C\")";
         };
     }
 
     /** The sort key as the text a page's end carries: last-seen times as ISO-8601 UTC instants, or {@code -infinity} for never. */
     private static String sortKeyText(NodeListing.Sort sort) {
         return sort == NodeListing.Sort.LAST_SEEN
-                ? "case when last_heartbeat_at is null then '-infinity' else to_char(last_heartbeat_at at time zone 'UTC',"
+                ? "case when s.seen_at = '-infinity' then '-infinity' else to_char(s.seen_at at time zone 'UTC',"
                         + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') end"
                 : sortKey(sort) + "::text";
     }
@@ -113,43 +122,85 @@ public final class PostgresNodeRepository implements NodeRepository {
         }
     }
 
-    /** The where clause of a listing, its parameters added to {@code params}. */
-    private static String where(EnvironmentId environment, NodeListing.Filter filter, List<Object> params) {
-        StringBuilder where = new StringBuilder(" where environment_id = ?");
+    /** Where a page starts: after the cursor's (key, id) in the order asked; empty on the first page. */
+    private static String keyset(NodeListing.Request request, String key, String id) {
+        return request.after().isEmpty() ? "" : " and (" + key + ", " + id + ") " + (request.descending() ? "<" : ">") + " (cast(? as "
+                + (request.sort() == NodeListing.Sort.LAST_SEEN ? "timestamptz" : "text") + "), ?)";
+    }
+
+    /** The nodes a listing reads: {@code nodes n}, joined with their last-seen row when sorted by it. */
+    private static String from(NodeListing.Sort sort) {
+        return sort == NodeListing.Sort.LAST_SEEN ? " from nodes n join node_last_seen s on s.node_id = n.id" : " from nodes n";
+    }
+
+    /** The id a listing's order ends with: {@code node_last_seen}'s when sorted by last seen, so that its index gives the order. */
+    private static String idColumn(NodeListing.Sort sort) {
+        return sort == NodeListing.Sort.LAST_SEEN ? "s.node_id" : "n.id";
+    }
+
+    /**
+     * The where clause of a listing, its parameters added to {@code params}; {@code joined} when {@code node_last_seen s} is
+     * joined, whose environment column its index starts with.
+     */
+    private static String where(EnvironmentId environment, boolean joined, NodeListing.Filter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder(joined ? " where s.environment_id = ?" : " where n.environment_id = ?");
         params.add(environment.value());
         filter.status().ifPresent(status -> {
-            where.append(" and status = ?");
+            where.append(" and n.status = ?");
             params.add(status.name());
         });
         if (!filter.labels().required().isEmpty()) {
-            where.append(" and (agent_labels::jsonb || user_labels::jsonb) @> ?::jsonb");
+            where.append(" and n.labels @> ?::jsonb");
             params.add(labels(filter.labels().required()));
         }
         filter.search().ifPresent(text -> {
-            where.append(" and strpos(lower(hostname), ?) > 0");
+            where.append(" and strpos(lower(n.hostname), ?) > 0");
             params.add(text.toLowerCase(Locale.ROOT));
         });
         return where.toString();
     }
 
+    /**
+     * One page. Without label or text filters (the indexes answer status alone) the count is one query and the page another
+     * that walks the index of its order from the cursor. With them, the matching nodes are found once (labels through their
+     * GIN index), counted and sorted, so the count and the page do not each read every match, nor the page walk the order's
+     * index past every node the filters drop.
+     */
     @Override
     public NodeListing.Page page(EnvironmentId environment, NodeListing.Request request) {
-        List<Object> params = new ArrayList<>();
-        String where = where(environment, request.filter(), params);
-        long total = dsl.get().fetchOne("select count(*) from nodes" + where, params.toArray()).get(0, Long.class);
-        String key = sortKey(request.sort());
+        NodeListing.Sort sort = request.sort();
+        String key = sortKey(sort);
         String direction = request.descending() ? " desc" : "";
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", ").append(sortKeyText(request.sort()))
-                .append(" as sort_key from nodes").append(where);
+        String id = idColumn(sort);
+        boolean joined = sort == NodeListing.Sort.LAST_SEEN;
+        List<Object> params = new ArrayList<>();
+        boolean selective = !request.filter().labels().required().isEmpty() || request.filter().search().isPresent();
+        String sql;
+        long total = -1;
+        if (selective) {
+            sql = "with m as materialized (select n.id, " + key + " as k" + from(sort) + where(environment, joined, request.filter(), params) + ")"
+                    + " select c.total, " + N_COLUMNS + ", " + sortKeyText(sort).replace("s.seen_at", "p.k") + " as sort_key"
+                    + " from (select count(*) as total from m) c left join (select id, k from m where true" + keyset(request, "m.k", "m.id")
+                    + " order by m.k" + direction + ", m.id" + direction + " limit ?) p on true left join nodes n on n.id = p.id"
+                    + " order by p.k" + direction + ", p.id" + direction;
+        } else {
+            // the count needs no join: every node has its last-seen row
+            List<Object> countParams = new ArrayList<>();
+            total = dsl.get().fetchOne("select count(*) from nodes n" + where(environment, false, request.filter(), countParams),
+                    countParams.toArray()).get(0, Long.class);
+            sql = "select " + N_COLUMNS + ", " + sortKeyText(sort) + " as sort_key" + from(sort) + where(environment, joined, request.filter(), params)
+                    + keyset(request, key, id) + " order by " + key + direction + ", " + id + direction + " limit ?";
+        }
         request.after().ifPresent(after -> {
-            sql.append(" and (").append(key).append(", id) ").append(request.descending() ? "<" : ">").append(" (cast(? as ")
-                    .append(request.sort() == NodeListing.Sort.LAST_SEEN ? "timestamptz" : "text").append("), ?)");
-            params.add(afterKey(request.sort(), after.key()));
+            params.add(afterKey(sort, after.key()));
             params.add(after.id().value());
         });
-        sql.append(" order by ").append(key).append(direction).append(", id").append(direction).append(" limit ?");
         params.add(request.limit() + 1);
-        List<Record> rows = dsl.get().fetch(sql.toString(), params.toArray());
+        List<Record> rows = dsl.get().fetch(sql, params.toArray());
+        if (selective) {
+            total = rows.isEmpty() ? 0 : rows.getFirst().get("total", Long.class);
+            rows = rows.stream().filter(r -> r.get("id") != null).toList();
+        }
         List<Node> shown = rows.stream().limit(request.limit()).map(PostgresNodeRepository::toNode).toList();
         Optional<NodeListing.After> next = rows.size() > request.limit()
                 ? Optional.of(new NodeListing.After(rows.get(request.limit() - 1).get("sort_key", String.class), shown.getLast().id()))
@@ -160,12 +211,12 @@ public final class PostgresNodeRepository implements NodeRepository {
     @Override
     public NodeListing.Page matching(EnvironmentId environment, NodeSelector selector, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(environment, new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), params)
-                + " and not maintenance";
-        long total = dsl.get().fetchOne("select count(*) from nodes" + where, params.toArray()).get(0, Long.class);
+        String where = where(environment, false, new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), params)
+                + " and not n.maintenance";
+        long total = dsl.get().fetchOne("select count(*) from nodes n" + where, params.toArray()).get(0, Long.class);
         params.add(limit);
-        List<Node> first = dsl.get().fetch("select " + COLUMNS + " from nodes" + where + " order by " + sortKey(NodeListing.Sort.NAME)
-                + ", id limit ?", params.toArray()).map(PostgresNodeRepository::toNode);
+        List<Node> first = dsl.get().fetch("select " + N_COLUMNS + " from nodes n" + where + " order by " + sortKey(NodeListing.Sort.NAME)
+                + ", n.id limit ?", params.toArray()).map(PostgresNodeRepository::toNode);
         return new NodeListing.Page(first, Optional.empty(), total);
     }
 
