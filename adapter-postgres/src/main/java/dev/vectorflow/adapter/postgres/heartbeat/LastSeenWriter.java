@@ -11,7 +11,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes every node's last-seen time, status and reason in one set-based update, with a transition row where the status changed. */
+/**
+ * Writes every node's last-seen time, status and reason in one set-based update, with a transition row where the status
+ * changed, and the last-seen time again into {@code node_last_seen} (the narrow, indexed copy the node list sorts by;
+ * {@code nodes} has no index on it so that its updates stay HOT).
+ */
 final class LastSeenWriter {
 
     private LastSeenWriter() {
@@ -43,7 +47,11 @@ final class LastSeenWriter {
              PreparedStatement update = c.prepareStatement("""
                 update nodes n set last_heartbeat_at = u.at, status = u.status, status_reason = u.reason
                 from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[]) as u(id, status, reason, at)
-                where n.id = u.id and (n.last_heartbeat_at is null or n.last_heartbeat_at <= u.at)""")) {
+                where n.id = u.id and (n.last_heartbeat_at is null or n.last_heartbeat_at <= u.at)""");
+             PreparedStatement lastSeen = c.prepareStatement("""
+                update node_last_seen s set seen_at = u.at
+                from (select id, max(at) as at from unnest(?::uuid[], ?::timestamptz[]) as v(id, at) group by id) as u
+                where s.node_id = u.id and s.seen_at < u.at""")) {
             for (PreparedStatement s : List.of(transitions, update)) {
                 s.setArray(1, idArray);
                 s.setArray(2, statusArray);
@@ -51,6 +59,9 @@ final class LastSeenWriter {
                 s.setArray(4, atArray);
                 s.executeUpdate();
             }
+            lastSeen.setArray(1, idArray);
+            lastSeen.setArray(2, atArray);
+            lastSeen.executeUpdate();
         }
     }
 }

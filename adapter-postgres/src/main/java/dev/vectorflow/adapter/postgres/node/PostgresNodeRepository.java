@@ -55,7 +55,7 @@ public final class PostgresNodeRepository implements NodeRepository {
                 utc(n.lastHeartbeatAt().orElse(null)), n.tokenRevoked(), n.updateError(), tokenLookup, tokenHash);
         dsl.get().execute("insert into node_agent_versions (node_id, agent_version, previous_version, at) values (?, ?, null, ?)",
                 n.id().value(), n.agentVersion(), utc(n.enrolledAt()));
-        // updates of nodes keep this row in step (a trigger of changeset 016); a new node starts it
+        // the heartbeat writer keeps this row in step with nodes.last_heartbeat_at; a new node starts it
         dsl.get().execute("insert into node_last_seen (node_id, environment_id, seen_at) values (?, ?, coalesce(cast(? as timestamptz), '-infinity'::timestamptz))",
                 n.id().value(), n.environmentId().value(), utc(n.lastHeartbeatAt().orElse(null)));
     }
