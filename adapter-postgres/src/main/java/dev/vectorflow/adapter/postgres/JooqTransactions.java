@@ -1,9 +1,12 @@
 package dev.vectorflow.adapter.postgres;
 
+import dev.vectorflow.ports.out.persistence.DatabaseUnreachable;
 import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
@@ -20,12 +23,24 @@ import org.jooq.impl.DSL;
  * transaction, which cost a tenth of all allocation on the heartbeat path.) The transaction itself is what jOOQ's
  * did: auto-commit off on a pooled connection, commit when the work returns, roll back when it throws (a failed
  * rollback is added to the failure as suppressed), the connection back to the pool either way.
+ *
+ * <p>When the database cannot be reached (the pool gave no connection and its last attempt failed with a connection
+ * error, or a unit's connection broke as the server went down), the units of work that follow fail at once with {@link DatabaseUnreachable} instead of
+ * each waiting the pool's connection timeout: one caller at a time, at most every {@link #RETRY_EVERY}, tries a
+ * connection again, and the first that gets one ends it. A pool that is merely busy (every connection in use until the
+ * timeout) is not taken for an unreachable database.
  */
 public final class JooqTransactions implements Transactions {
 
     private final DataSource pool;
     private final DSLContext dsl;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** How often, while the database is unreachable, one caller tries to connect again. */
+    static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+    private volatile boolean unreachable;
+    private volatile long unreachableSinceNanos;
+    private volatile long retryAtNanos;
+    private final AtomicBoolean trying = new AtomicBoolean();
 
     /** {@code settings}: dialect, settings and listeners; its connection provider is replaced by this one's. */
     JooqTransactions(DataSource pool, Configuration settings) {
@@ -54,10 +69,11 @@ public final class JooqTransactions implements Transactions {
             commit(connection);
             return result;
         } catch (PersistenceFailure failure) {
-            throw failure;
+            throw lostConnection(failure) ? unreachable(failure) : failure;
         } catch (DataAccessException e) {
             // failures of jOOQ outside the statements (the statements themselves are translated by SqlFailureTranslator)
-            throw SqlFailureTranslator.translate(e, e.getCause(SQLException.class));
+            PersistenceFailure failure = SqlFailureTranslator.translate(e, e.getCause(SQLException.class));
+            throw lostConnection(failure) ? unreachable(failure) : failure;
         } finally {
             close(connection);
         }
@@ -72,10 +88,32 @@ public final class JooqTransactions implements Transactions {
     }
 
     private Connection open() {
+        if (!unreachable) {
+            return connect();
+        }
+        long now = System.nanoTime();
+        if (now - retryAtNanos < 0 || !trying.compareAndSet(false, true)) {
+            throw new DatabaseUnreachable("The database cannot be reached (for "
+                    + Math.max(1, (now - unreachableSinceNanos) / 1_000_000_000L) + " s); try again shortly.", null);
+        }
+        try {
+            Connection connection = connect();
+            unreachable = false;
+            return connection;
+        } finally {
+            trying.set(false);
+        }
+    }
+
+    /** A pooled connection with auto-commit off; marks the database unreachable when the pool says it cannot connect. */
+    private Connection connect() {
         Connection connection;
         try {
             connection = pool.getConnection();
         } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                throw unreachable(e);
+            }
             throw SqlFailureTranslator.translate(new DataAccessException("Error getting connection from data source", e), e);
         }
         try {
@@ -85,6 +123,42 @@ public final class JooqTransactions implements Transactions {
             close(connection);
             throw SqlFailureTranslator.translate(new DataAccessException("Cannot set autoCommit", e), e);
         }
+    }
+
+    /** Marks the database unreachable from now (the next try in {@link #RETRY_EVERY}) and says so. */
+    private DatabaseUnreachable unreachable(Exception cause) {
+        long now = System.nanoTime();
+        if (!unreachable) {
+            unreachableSinceNanos = now;
+            unreachable = true;
+        }
+        retryAtNanos = now + RETRY_EVERY.toNanos();
+        return cause instanceof DatabaseUnreachable already ? already
+                : new DatabaseUnreachable("The database cannot be reached: " + cause.getMessage(), cause);
+    }
+
+    /** A unit of work that failed because its connection broke (the database went away under it). */
+    private static boolean lostConnection(PersistenceFailure failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isConnectionFailure(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A connection error (SQLState class 08) or the server going down (57P01 admin shutdown, 57P02 crash shutdown,
+     * 57P03 cannot connect now), of the attempt itself or of the pool's last attempt behind its timeout.
+     */
+    static boolean isConnectionFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void commit(Connection connection) {

@@ -339,6 +339,8 @@ public final class FaultScenarios implements AutoCloseable {
         report.figure("slowest heartbeat answer during the outage", String.format(Locale.ROOT, "%.1f s", slowestBeat.get() / 1e9));
         report.check(!beats.isEmpty() && !beats.containsKey(200),
                 "no heartbeat was acknowledged while the database was down (so none is lost: the agent keeps it and sends it again)");
+        report.check(beats.getOrDefault(503, 0) > 0, "heartbeats are answered 503 while the database is down (with Retry-After,"
+                + " at once: the server does not wait for a connection per request)");
         Instant back = Instant.now();
         cluster.startDatabase();
         for (Thread prober : probers) {

@@ -7,6 +7,7 @@ import dev.vectorflow.core.pipeline.Problem;
 import dev.vectorflow.core.failure.NotFoundFailure;
 import dev.vectorflow.core.failure.RejectedCredentialsFailure;
 import dev.vectorflow.core.validation.InvalidValueException;
+import dev.vectorflow.ports.out.persistence.DatabaseUnreachable;
 import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,6 +15,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,11 @@ public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** What a caller is told to wait while the database cannot be reached (agents wait between this and twice it). */
+    public static final int UNREACHABLE_RETRY_AFTER_SECONDS = 5;
+    private static final long UNREACHABLE_LOG_EVERY_NANOS = 10_000_000_000L;
+    private static final AtomicLong unreachableLoggedAt = new AtomicLong(System.nanoTime() - UNREACHABLE_LOG_EVERY_NANOS);
+    private static final AtomicLong unreachableAnswers = new AtomicLong();
 
     private ErrorMapping() {
     }
@@ -52,6 +59,12 @@ public final class ErrorMapping {
             String title = status == HttpStatus.UNKNOWN ? "Error" : status.getMessage();
             write(ctx, new ErrorResponse(e.getStatus(), title, e.getMessage(), List.of()));
         });
+        routes.exception(DatabaseUnreachable.class, (e, ctx) -> {
+            unreachable(e);
+            ctx.header("Retry-After", Integer.toString(UNREACHABLE_RETRY_AFTER_SECONDS));
+            write(ctx, new ErrorResponse(503, "Service Unavailable",
+                    "The database cannot be reached; try again in " + UNREACHABLE_RETRY_AFTER_SECONDS + " s.", List.of()));
+        });
         routes.exception(PersistenceFailure.class, (e, ctx) -> {
             String reference = reference();
             LOG.error("database failure [{}] on {} {}", reference, ctx.method(), ctx.path(), e);
@@ -76,6 +89,18 @@ public final class ErrorMapping {
 
     public static void write(Context ctx, ErrorResponse error) {
         ctx.status(error.status()).json(error).contentType(PROBLEM_JSON);
+    }
+
+    /** One log line per 10 s while the database is unreachable (every request fails then), with how many were answered. */
+    private static void unreachable(DatabaseUnreachable e) {
+        long answered = unreachableAnswers.incrementAndGet();
+        long last = unreachableLoggedAt.get();
+        long now = System.nanoTime();
+        if (now - last >= UNREACHABLE_LOG_EVERY_NANOS && unreachableLoggedAt.compareAndSet(last, now)) {
+            unreachableAnswers.addAndGet(-answered);
+            LOG.warn("database unreachable: {} request(s) answered 503 with Retry-After {} s since the last line ({})", answered,
+                    UNREACHABLE_RETRY_AFTER_SECONDS, e.getMessage());
+        }
     }
 
     private static String reference() {

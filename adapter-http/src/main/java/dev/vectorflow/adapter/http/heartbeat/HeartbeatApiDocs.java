@@ -35,7 +35,7 @@ public final class HeartbeatApiDocs {
 
     private static final String AGENT = " Values that break the protocol's rules are left out one by one and listed in rejected; the rest"
             + " is kept. Unknown fields are ignored. 401 without a valid node token, 429 (Retry-After) when a node calls too often, 503"
-            + " (Retry-After) when the server is catching up with its writes.";
+            + " (Retry-After) when the server is catching up with its writes or cannot reach its database.";
 
     public static void describe(ApiDocs docs) {
         docs.tag("Agent protocol");
