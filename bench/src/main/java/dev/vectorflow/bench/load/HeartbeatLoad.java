@@ -219,15 +219,19 @@ public final class HeartbeatLoad {
             admin("POST", "/api/pipelines/" + id + "/deployments", "{}");
             pipelines.add(id);
         }
-        String enrollment = admin("POST", "/api/environments/" + env + "/enrollment-tokens",
-                "{\"name\":\"bench\",\"maxUses\":" + Math.min(100_000, options.agents()) + "}").get("token").asText();
+        // an enrollment token takes at most 100,000 uses: one token per 100,000 agents
+        List<String> enrollments = new ArrayList<>();
+        for (int from = 0; from < options.agents(); from += MAX_USES_PER_TOKEN) {
+            enrollments.add(admin("POST", "/api/environments/" + env + "/enrollment-tokens", "{\"name\":\"bench-" + enrollments.size()
+                    + "\",\"maxUses\":" + Math.min(MAX_USES_PER_TOKEN, options.agents() - from) + "}").get("token").asText());
+        }
         long started = System.nanoTime();
         ConcurrentLinkedQueue<Agent> enrolled = new ConcurrentLinkedQueue<>();
         Semaphore slots = new Semaphore(32);
         AtomicLong failures = new AtomicLong();
         for (int i = 0; i < options.agents(); i++) {
             slots.acquire();
-            String body = "{\"token\":\"" + enrollment + "\",\"hostname\":\"bench-" + i + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\"}";
+            String body = "{\"token\":\"" + enrollments.get(i / MAX_USES_PER_TOKEN) + "\",\"hostname\":\"bench-" + i + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\"}";
             http.sendAsync(request("/api/agent/enroll").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                         try {
@@ -246,6 +250,10 @@ public final class HeartbeatLoad {
         slots.acquire(32);
         System.out.printf(Locale.ROOT, "enrolled %d agents in %.1f s (%d failed)%n", enrolled.size(),
                 (System.nanoTime() - started) / 1e9, failures.get());
+        if (enrolled.size() < options.agents()) {
+            throw new IllegalStateException("only " + enrolled.size() + " of " + options.agents()
+                    + " agents enrolled; the figures would be for a smaller fleet (see the failures above)");
+        }
         List<Agent> agents = new ArrayList<>(enrolled);
         Files.createDirectories(options.state().toAbsolutePath().getParent());
         // the checksums every agent must report to be in sync (else each heartbeat would carry deploy actions)
@@ -294,6 +302,8 @@ public final class HeartbeatLoad {
         return body.append('}').toString();
     }
 
+    /** The most uses one enrollment token takes (the API's cap). */
+    private static final int MAX_USES_PER_TOKEN = 100_000;
     private static final String[] LOAD_COMPONENTS = {"demo", "parse", "keep", "tag", "out"};
     private static final String[] LOAD_KINDS = {"source", "transform", "transform", "transform", "sink"};
     private static final String[] PROBE_COMPONENTS = {"demo", "out"};
