@@ -177,9 +177,10 @@ public final class PostgresStore implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource createPool(String url, String user, String password, DatabaseSettings settings) {
+    /** A pool's connection settings: name, address, credentials; auto-commit on; starts even while the database is down. */
+    private static HikariConfig poolConfig(String name, String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("vectorflow-db");
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         if (user != null) {
             config.setUsername(user);
@@ -187,13 +188,18 @@ public final class PostgresStore implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
+        // start even when the database is down for a moment; checkConnection() and readiness report it clearly
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        return config;
+    }
+
+    private static HikariDataSource createPool(String url, String user, String password, DatabaseSettings settings) {
+        HikariConfig config = poolConfig("vectorflow-db", url, user, password);
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
         config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 2_000));
-        // start even when the database is down for a moment; checkConnection() reports it clearly
-        config.setInitializationFailTimeout(-1);
-        config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
 
@@ -289,23 +295,13 @@ public final class PostgresStore implements AutoCloseable {
     static final Duration READINESS_WAIT = Duration.ofMillis(750);
 
     private static HikariDataSource createReadinessPool(String url, String user, String password) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("vectorflow-ready");
-        config.setJdbcUrl(url);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
+        HikariConfig config = poolConfig("vectorflow-ready", url, user, password);
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(READINESS_WAIT.toMillis());
         config.setValidationTimeout(500);
-        config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("connectTimeout", "1");
         config.addDataSourceProperty("ApplicationName", "vectorflow-ready");
-        config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
 

@@ -10,7 +10,6 @@ import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -67,23 +66,10 @@ class JooqTransactionsUnreachableTest {
         var settings = TestDatabases.freshDatabase();
         live = pool(settings.jdbcUrl().orElseThrow(), settings.user().orElse(null), settings.password().orElse(null), 1);
         JooqTransactions tx = transactions(live);
-        var holding = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> tx.inTransaction(() -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        holding.await();
-
-        assertThatThrownBy(() -> tx.inTransaction(() -> 1))
-                .isInstanceOf(PersistenceFailure.class).isNotInstanceOf(DatabaseUnreachable.class);
-        release.countDown();
-        holder.join();
+        try (var busy = BusyConnections.hold(tx, 1, () -> { })) {
+            assertThatThrownBy(() -> tx.inTransaction(() -> 1))
+                    .isInstanceOf(PersistenceFailure.class).isNotInstanceOf(DatabaseUnreachable.class);
+        }
 
         long after = millis(() -> assertThat(tx.inTransaction(() -> tx.dsl().fetchValue("select 1"))).isEqualTo(1));
         assertThat(after).isLessThan(250);

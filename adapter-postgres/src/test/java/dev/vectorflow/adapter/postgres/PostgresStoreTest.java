@@ -123,33 +123,13 @@ class PostgresStoreTest {
         DatabaseSettings fresh = TestDatabases.freshDatabase();
         DatabaseSettings two = new DatabaseSettings(fresh.jdbcUrl(), fresh.user(), fresh.password(), Path.of("unused"), 2, Duration.ofSeconds(5));
         try (PostgresStore store = PostgresStore.open(two, true)) {
-            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(2);
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-            List<Thread> busy = new java.util.ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                busy.add(Thread.ofPlatform().start(() -> store.transactions().inTransaction(() -> {
-                    store.environments().findAll(); // the transaction holds its connection from here
-                    holding.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                })));
-            }
-            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            try {
+            // the transactions hold their connections from their first statement on
+            try (var busy = BusyConnections.hold(store.transactions(), 2, () -> store.environments().findAll())) {
                 long started = System.nanoTime();
                 Optional<String> problem = store.probe().problem();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 assertThat(problem).isEmpty();
                 assertThat(seconds).as("answered in %.2f s", seconds).isLessThan(1.0);
-            } finally {
-                release.countDown();
-                for (Thread t : busy) {
-                    t.join(10_000);
-                }
             }
         }
     }
