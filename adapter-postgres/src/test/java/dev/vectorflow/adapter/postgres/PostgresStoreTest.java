@@ -13,7 +13,6 @@ import dev.vectorflow.ports.out.persistence.PersistenceFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
