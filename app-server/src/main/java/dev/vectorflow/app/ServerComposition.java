@@ -145,7 +145,7 @@ final class ServerComposition {
                     + " cannot open the key ring in the database (" + e.getMessage() + "). Refusing to start: use the master key"
                     + " the secrets were sealed with.", e);
         }
-        CaffeineFleetCache fleetCache = new CaffeineFleetCache(500_000, Duration.ofMinutes(10));
+        CaffeineFleetCache fleetCache = new CaffeineFleetCache(500_000, Duration.ofMinutes(60));
         this.fleetChanges = store.fleetChanges(fleetCache);
         // the settings store: read now, and again whenever any server changes it (or notices may have been missed)
         this.settingsStore = new SettingsService(tx, store.settings(), store.auditLog(), keyRing, store.users(), fleetChanges, clock,

@@ -55,9 +55,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (dataDirectory != null) {
                 Path absolute = dataDirectory.toAbsolutePath().normalize();
                 Files.createDirectories(absolute);
-                // the library turns synchronous_commit off (fine for throw-away test clusters); data that is kept must
-                // survive a crash of PostgreSQL: a commit is acknowledged only once its WAL is on disk
-                builder.setDataDirectory(absolute).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
+                // the library turns fsync and synchronous_commit off (fine for throw-away test clusters); data that is kept
+                // must survive a crash of PostgreSQL or of the machine: a commit is acknowledged only once its WAL is flushed
+                // to disk, and without fsync a power loss can leave the cluster itself unreadable, not just lose the last commits
+                builder.setDataDirectory(absolute).setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on");
             }
             long started = System.nanoTime();
             EmbeddedPostgres postgres = builder.start();

@@ -96,6 +96,11 @@ class PostgresStoreTest {
                 rs.next();
                 assertThat(rs.getString(1)).as("a kept cluster acknowledges a commit once its WAL is on disk").isEqualTo("on");
             }
+            try (var c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), null);
+                 var rs = c.createStatement().executeQuery("show fsync")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("a kept cluster flushes its writes to disk (a power loss must not corrupt it)").isEqualTo("on");
+            }
             server.close();
 
             for (int i = 0; i < 3; i++) {

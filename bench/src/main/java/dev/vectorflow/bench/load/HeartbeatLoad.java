@@ -219,11 +219,15 @@ public final class HeartbeatLoad {
             admin("POST", "/api/pipelines/" + id + "/deployments", "{}");
             pipelines.add(id);
         }
-        // an enrollment token takes at most 100,000 uses: one token per 100,000 agents
+        // a use of an enrollment token is taken under its row lock until the commit (which waits for the WAL to reach the
+        // disk), so the agents of one token enrol one after the other: one token per AGENTS_PER_TOKEN agents, taken in turn
+        // (an enrollment token takes at most 100,000 uses in any case)
+        int tokens = (options.agents() + AGENTS_PER_TOKEN - 1) / AGENTS_PER_TOKEN;
         List<String> enrollments = new ArrayList<>();
-        for (int from = 0; from < options.agents(); from += MAX_USES_PER_TOKEN) {
-            enrollments.add(admin("POST", "/api/environments/" + env + "/enrollment-tokens", "{\"name\":\"bench-" + enrollments.size()
-                    + "\",\"maxUses\":" + Math.min(MAX_USES_PER_TOKEN, options.agents() - from) + "}").get("token").asText());
+        for (int t = 0; t < tokens; t++) {
+            int uses = options.agents() / tokens + (t < options.agents() % tokens ? 1 : 0);
+            enrollments.add(admin("POST", "/api/environments/" + env + "/enrollment-tokens", "{\"name\":\"bench-" + t
+                    + "\",\"maxUses\":" + uses + "}").get("token").asText());
         }
         long started = System.nanoTime();
         ConcurrentLinkedQueue<Agent> enrolled = new ConcurrentLinkedQueue<>();
@@ -231,7 +235,7 @@ public final class HeartbeatLoad {
         AtomicLong failures = new AtomicLong();
         for (int i = 0; i < options.agents(); i++) {
             slots.acquire();
-            String body = "{\"token\":\"" + enrollments.get(i / MAX_USES_PER_TOKEN) + "\",\"hostname\":\"bench-" + i + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\"}";
+            String body = "{\"token\":\"" + enrollments.get(i % tokens) + "\",\"hostname\":\"bench-" + i + "\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\"}";
             http.sendAsync(request("/api/agent/enroll").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                         try {
@@ -303,7 +307,7 @@ public final class HeartbeatLoad {
     }
 
     /** The most uses one enrollment token takes (the API's cap). */
-    private static final int MAX_USES_PER_TOKEN = 100_000;
+    private static final int AGENTS_PER_TOKEN = 5_000;
     private static final String[] LOAD_COMPONENTS = {"demo", "parse", "keep", "tag", "out"};
     private static final String[] LOAD_KINDS = {"source", "transform", "transform", "transform", "sink"};
     private static final String[] PROBE_COMPONENTS = {"demo", "out"};

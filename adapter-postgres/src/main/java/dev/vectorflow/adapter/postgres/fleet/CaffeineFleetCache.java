@@ -2,6 +2,8 @@ package dev.vectorflow.adapter.postgres.fleet;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.vectorflow.core.environment.EnvironmentId;
 import dev.vectorflow.core.fleet.Node;
 import dev.vectorflow.core.fleet.NodeId;
@@ -13,11 +15,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
  * {@link FleetCache} on Caffeine. Entries are dropped by change notices ({@link PostgresFleetChanges}); a bounded
- * lifetime is the safety net should a notice ever be missed.
+ * lifetime is the safety net should a notice ever be missed. Each entry lives a random time between half that lifetime
+ * and all of it: the entries of a whole fleet are loaded within one poll interval (the warm-up at start, the first
+ * heartbeats after an enrolment or a dropped cache), and a fixed lifetime made them all expire again within one poll
+ * interval, when every heartbeat went to the database three times at once (measured at 100,000 agents: 6,700 → 2,100
+ * heartbeats/s for 45 s, ten minutes after the first heartbeats).
  */
 public final class CaffeineFleetCache implements FleetCache {
 
@@ -27,11 +35,44 @@ public final class CaffeineFleetCache implements FleetCache {
     private final Cache<NodeId, List<OneShotAction>> actions;
     private final ConcurrentHashMap<NodeId, String> lookupOfNode = new ConcurrentHashMap<>();
 
+    /** Entries live between half of {@code safetyNet} and all of it, unless a change notice drops them sooner. */
     public CaffeineFleetCache(int maximumNodes, Duration safetyNet) {
-        this.credentials = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfterWrite(safetyNet).build();
-        this.nodes = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfterWrite(safetyNet).build();
-        this.plans = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(safetyNet).build();
-        this.actions = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfterWrite(safetyNet).build();
+        this(maximumNodes, safetyNet, Ticker.systemTicker(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** As above, with the clock and the random numbers in [0, 1) the lifetimes are drawn from given (tests). */
+    CaffeineFleetCache(int maximumNodes, Duration safetyNet, Ticker ticker, DoubleSupplier random) {
+        if (safetyNet.isNegative() || safetyNet.isZero()) {
+            throw new IllegalArgumentException("the safety net must be positive: " + safetyNet);
+        }
+        Expiry<Object, Object> spread = new SpreadLifetime(safetyNet.toNanos(), random);
+        this.credentials = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfter(spread).ticker(ticker).build();
+        this.nodes = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfter(spread).ticker(ticker).build();
+        this.plans = Caffeine.newBuilder().maximumSize(10_000).expireAfter(spread).ticker(ticker).build();
+        this.actions = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfter(spread).ticker(ticker).build();
+    }
+
+    /** A lifetime drawn anew whenever an entry is written, uniformly between half the safety net and all of it; reads keep it. */
+    private record SpreadLifetime(long safetyNetNanos, DoubleSupplier random) implements Expiry<Object, Object> {
+
+        private long drawn() {
+            return safetyNetNanos / 2 + (long) (random.getAsDouble() * (safetyNetNanos / 2));
+        }
+
+        @Override
+        public long expireAfterCreate(Object key, Object value, long currentTime) {
+            return drawn();
+        }
+
+        @Override
+        public long expireAfterUpdate(Object key, Object value, long currentTime, long currentDuration) {
+            return drawn();
+        }
+
+        @Override
+        public long expireAfterRead(Object key, Object value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 
     @Override
