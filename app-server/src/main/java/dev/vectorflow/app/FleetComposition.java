@@ -101,7 +101,7 @@ final class FleetComposition {
         this.agent = new AgentUseCases(
                 new AuthenticateAgentService(nodeDirectory),
                 new EnrollNodeService(tx, store.enrollmentTokens(), store.environments(), new NodeRegistration(store.nodes(), changes, ids, random),
-                        store.auditLog(), settings, clock),
+                        nodeDirectory, store.auditLog(), settings, clock),
                 new ReceiveHeartbeatService(nodeDirectory, desiredStates, oneShotSettlement, heartbeatWrites, live, settings, clock),
                 new ReceiveLogsAndSamplesService(desiredStates, heartbeatWrites, settings, clock),
                 new FetchPipelineConfigService(nodeDirectory, desiredStates),

@@ -16,6 +16,7 @@ import dev.vectorflow.ports.out.persistence.AuditLog;
 import dev.vectorflow.ports.out.persistence.EnvironmentRepository;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.service.fleet.FleetTuning;
+import dev.vectorflow.ports.service.fleet.NodeDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,16 +33,18 @@ public final class EnrollNodeService implements EnrollNodeUseCase {
     private final EnrollmentTokenRepository tokens;
     private final EnvironmentRepository environments;
     private final NodeRegistration registration;
+    private final NodeDirectory directory;
     private final AuditLog audit;
     private final FleetTuning settings;
     private final Clock clock;
 
     public EnrollNodeService(Transactions transactions, EnrollmentTokenRepository tokens, EnvironmentRepository environments,
-                             NodeRegistration registration, AuditLog audit, FleetTuning settings, Clock clock) {
+                             NodeRegistration registration, NodeDirectory directory, AuditLog audit, FleetTuning settings, Clock clock) {
         this.transactions = transactions;
         this.tokens = tokens;
         this.environments = environments;
         this.registration = registration;
+        this.directory = directory;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -53,7 +56,7 @@ public final class EnrollNodeService implements EnrollNodeUseCase {
             throw new RejectedCredentialsFailure(REFUSED);
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> {
+        Enrolled enrolled = transactions.inTransaction(() -> {
             EnrollmentToken token = tokens.findByHashForUpdate(SecretTokens.hash(command.token().strip()))
                     .filter(t -> t.state(now) == EnrollmentToken.State.ACTIVE)
                     .orElseThrow(() -> new RejectedCredentialsFailure(REFUSED));
@@ -65,7 +68,14 @@ public final class EnrollNodeService implements EnrollNodeUseCase {
                     Changes.none().field("hostname", null, command.hostname()).field("environment", null, environment.name().value())
                             .field("enrollmentToken", null, token.hint())
                             .field("labels", null, command.labels().overriddenBy(token.labels()).toString())));
-            return new EnrolledNode(node.nodeId(), node.token(), environment.id(), environment.name().value(), settings.pollInterval());
+            return new Enrolled(node, new EnrolledNode(node.nodeId(), node.token(), environment.id(), environment.name().value(),
+                    settings.pollInterval()));
         });
+        // committed: the new node's first heartbeat finds it in the cache
+        enrolled.registered().created().ifPresent(node -> directory.enrolled(node, enrolled.registered().credential().orElseThrow()));
+        return enrolled.answer();
+    }
+
+    private record Enrolled(NodeRegistration.Registered registered, EnrolledNode answer) {
     }
 }

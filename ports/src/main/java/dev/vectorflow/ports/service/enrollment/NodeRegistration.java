@@ -9,6 +9,7 @@ import dev.vectorflow.core.fleet.NodeToken;
 import dev.vectorflow.ports.in.enrollment.EnrollNodeCommand;
 import dev.vectorflow.ports.out.fleet.FleetChanges;
 import dev.vectorflow.ports.out.node.NodeRepository;
+import dev.vectorflow.ports.out.node.NodeRepository.NodeCredential;
 import dev.vectorflow.ports.out.system.IdGenerator;
 import dev.vectorflow.ports.out.system.RandomTokens;
 import java.time.Instant;
@@ -29,8 +30,11 @@ public final class NodeRegistration {
         this.random = random;
     }
 
-    /** The node and its new token, and the audit action it was ({@code node.enroll} or {@code node.reenroll}). */
-    record Registered(NodeId nodeId, NodeToken token, String action) {
+    /**
+     * The node and its new token, and the audit action it was ({@code node.enroll} or {@code node.reenroll}); for a new
+     * node, the node and its credential as stored (to be cached once committed).
+     */
+    record Registered(NodeId nodeId, NodeToken token, String action, Optional<Node> created, Optional<NodeCredential> credential) {
     }
 
     Registered register(EnrollmentToken token, EnrollNodeCommand command, Instant now) throws RejectedCredentialsFailure {
@@ -44,12 +48,13 @@ public final class NodeRegistration {
             nodes.replaceToken(nodeId, nodeToken.lookupId(), nodeToken.secretHash(), command.labels(), command.hostname(), command.os(),
                     command.agentVersion(), command.vectorVersion(), now);
             changes.nodeChanged(nodeId);
-            return new Registered(nodeId, nodeToken, "node.reenroll");
+            return new Registered(nodeId, nodeToken, "node.reenroll", Optional.empty(), Optional.empty());
         }
         NodeId nodeId = new NodeId(ids.newId());
-        nodes.insert(new Node(nodeId, token.environmentId(), command.hostname(), command.os(), command.agentVersion(), command.vectorVersion(),
-                "UNKNOWN", command.labels(), token.labels(), false, NodeStatus.HEALTHY, "enrolled", now, Optional.of(now), false, ""),
-                nodeToken.lookupId(), nodeToken.secretHash());
-        return new Registered(nodeId, nodeToken, "node.enroll");
+        Node node = new Node(nodeId, token.environmentId(), command.hostname(), command.os(), command.agentVersion(), command.vectorVersion(),
+                "UNKNOWN", command.labels(), token.labels(), false, NodeStatus.HEALTHY, "enrolled", now, Optional.of(now), false, "");
+        nodes.insert(node, nodeToken.lookupId(), nodeToken.secretHash());
+        return new Registered(nodeId, nodeToken, "node.enroll", Optional.of(node),
+                Optional.of(new NodeCredential(nodeId, token.environmentId(), nodeToken.lookupId(), nodeToken.secretHash(), false)));
     }
 }

@@ -7,6 +7,7 @@ import dev.vectorflow.ports.out.fleet.FleetCache;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.node.NodeRepository.NodeCredential;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import java.util.List;
 import java.util.Optional;
 
 /** The enrolled nodes as the agent API sees them: from the fleet cache, read from the repository on a miss. */
@@ -25,6 +26,17 @@ public final class NodeDirectory {
     /** The credential whose token has this lookup id, if any. */
     public Optional<NodeCredential> credential(String tokenLookup) {
         return cache.credential(tokenLookup, lookup -> transactions.inTransaction(() -> nodes.credentialByLookup(lookup)));
+    }
+
+    /**
+     * A node just enrolled (committed): its credential, the node and its (no) pending actions go into the cache, so that
+     * its first heartbeat finds them there instead of reading the database three times — after a mass enrolment every
+     * first heartbeat of the fleet falls within one poll interval.
+     */
+    public void enrolled(Node node, NodeCredential credential) {
+        cache.putCredential(credential);
+        cache.putNode(node);
+        cache.putOneShotActions(node.id(), List.of());
     }
 
     public Optional<Node> node(NodeId id) {

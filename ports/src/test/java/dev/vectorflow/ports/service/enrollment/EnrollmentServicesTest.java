@@ -19,6 +19,7 @@ import dev.vectorflow.ports.in.enrollment.IssuedEnrollmentToken;
 import dev.vectorflow.ports.in.enrollment.RevokeEnrollmentTokenCommand;
 import dev.vectorflow.ports.out.system.RandomTokens;
 import dev.vectorflow.ports.service.fleet.FleetAudit;
+import dev.vectorflow.ports.service.fleet.NodeDirectory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class EnrollmentServicesTest {
             fleet.clock);
     private final EnrollNodeService enroll = new EnrollNodeService(fleet.transactions, fleet.enrollmentTokens, fleet.environments,
             new NodeRegistration(fleet.nodes, fleet.changes, ids, random),
-            fleet.auditLog, fleet.settings, fleet.clock);
+            new NodeDirectory(fleet.transactions, fleet.nodes, fleet.cache), fleet.auditLog, fleet.settings, fleet.clock);
 
     private IssuedEnrollmentToken token(int maxUses, Labels labels) throws Exception {
         return create.createEnrollmentToken(new CreateEnrollmentTokenCommand(Actor.commandLine(), fleet.environment, "fleet",
@@ -66,6 +67,26 @@ class EnrollmentServicesTest {
                 c -> assertThat(enrolled.nodeToken().matches(c.tokenHash())).isTrue());
         assertThat(fleet.enrollmentTokens.findById(issued.token().id()).orElseThrow().uses()).isEqualTo(1);
         assertThat(fleet.auditLog.all()).extracting(AuditEntry::action).containsExactly("enrollment_token.create", "node.enroll");
+    }
+
+    @Test
+    void anEnrolledNode_isInTheFleetCacheOnceCommitted_soItsFirstHeartbeatReadsNothingFromTheDatabase() throws Exception {
+        IssuedEnrollmentToken issued = token(2, Labels.NONE);
+
+        EnrolledNode enrolled = enroll.enrollNode(agent(issued.text(), "web-1"));
+
+        assertThat(fleet.cache.credential(enrolled.nodeToken().lookupId(), EnrollmentServicesTest::notRead)).hasValueSatisfying(c -> {
+            assertThat(c.nodeId()).isEqualTo(enrolled.nodeId());
+            assertThat(enrolled.nodeToken().matches(c.tokenHash())).isTrue();
+        });
+        assertThat(fleet.cache.node(enrolled.nodeId(), EnrollmentServicesTest::notRead)).contains(
+                fleet.nodes.findById(enrolled.nodeId()).orElseThrow());
+        assertThat(fleet.cache.oneShotActions(enrolled.nodeId(), EnrollmentServicesTest::notRead)).isEmpty();
+        assertThat(fleet.cache.loads()).isZero();
+    }
+
+    private static <K, V> V notRead(K key) {
+        throw new AssertionError("read from the repository for " + key);
     }
 
     @Test
