@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Load generator for the agent API: simulates N agents against a running server (enroll once, then heartbeats with 3
  * pipelines × 5 components of metrics at a chosen interval, logs now and then) and prints sustained heartbeats/s,
- * p50/p99/max latency, errors, the server's write queue and the database growth per hour. It first measures the bare
- * {@code GET /api/health} rate on the same machine for scale.
+ * p50/p99/max latency, errors, the server's write queue and the database growth per hour. For scale it measures the bare
+ * {@code GET /api/health} rate on the same machine and connections before the run (after 10 s of the same to warm the
+ * server's JIT: a server just started answered it at a third of its warm rate) and again after it.
  *
  * <p>With {@code --deploy-at-s S} it also measures how long a deploy takes to reach the fleet: S seconds into the measured
  * period it deploys a new pipeline (demo_logs → blackhole, created and published during the warm-up) to the agents'
@@ -139,7 +140,8 @@ public final class HeartbeatLoad {
                 options.url(), options.agents(), options.interval().toMillis(), options.agents() * 1000.0 / options.interval().toMillis(),
                 options.duration().toSeconds(), options.warmup().toSeconds(), options.connections());
         if (!options.skipBare()) {
-            bare();
+            bare(null);
+            bare("before the run");
         }
         Fleet fleet = prepare();
         if (options.deployAtSeconds() >= 0) {
@@ -148,8 +150,8 @@ public final class HeartbeatLoad {
         load(fleet);
     }
 
-    /** The bare-endpoint figure: GET /api/health as fast as the connections go, for 10 s. */
-    private void bare() throws InterruptedException {
+    /** The bare-endpoint figure: GET /api/health as fast as the connections go, for 10 s; not printed when {@code when} is null (warm-up). */
+    private void bare(String when) throws InterruptedException {
         LongAdder done = new LongAdder();
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -170,8 +172,10 @@ public final class HeartbeatLoad {
         for (Thread t : threads) {
             t.join();
         }
-        System.out.printf(Locale.ROOT, "bare endpoint (GET /api/health, same generator and connections): %.0f requests/s%n",
-                done.sum() / 10.0);
+        if (when != null) {
+            System.out.printf(Locale.ROOT, "bare endpoint (GET /api/health, same generator and connections) %s: %.0f requests/s%n", when,
+                    done.sum() / 10.0);
+        }
     }
 
     /** Reuses the agents enrolled by an earlier run against the same server (enrolling 75,000 takes minutes). */
@@ -498,6 +502,9 @@ public final class HeartbeatLoad {
             double hours = (System.nanoTime() - size[1]) / 3.6e12;
             System.out.printf(Locale.ROOT, "database growth: %.1f MB over the run, %.0f MB per hour at this rate%n",
                     (sizeAfter - size[0]) / 1e6, (sizeAfter - size[0]) / 1e6 / hours);
+        }
+        if (!options.skipBare()) {
+            bare("after the run");
         }
         if (watch != null) {
             System.out.println(watch.summary(options.deployAtSeconds()));
