@@ -300,7 +300,9 @@ public final class HeartbeatLoad {
             pipeline(body.append(','), watch.pipelineId(), watch.version(), agent.deployed, 1100, PROBE_COMPONENTS, PROBE_KINDS, e);
         }
         body.append("]");
-        if (options.logsEvery() > 0 && agent.beats % options.logsEvery() == 0) {
+        // each agent on its own phase: with one phase for all, every agent sent its log lines within the same poll interval
+        // (the agents start together), a burst of 100,000 × 5 lines in 15 s every logs-every heartbeats that no real fleet sends
+        if (options.logsEvery() > 0 && (agent.beats + Math.floorMod(agent.token.hashCode(), options.logsEvery())) % options.logsEvery() == 0) {
             body.append(",\"logs\":[{\"pipelineId\":\"").append(fleet.pipelineIds().getFirst()).append("\",\"lines\":[");
             for (int l = 0; l < 5; l++) {
                 body.append(l == 0 ? "" : ",").append("\"2026-11-27T12:00:0").append(l).append("Z INFO vector: bench line ").append(l).append('"');
