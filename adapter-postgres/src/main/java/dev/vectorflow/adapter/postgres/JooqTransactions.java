@@ -6,6 +6,10 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
@@ -27,8 +31,9 @@ import org.jooq.impl.DSL;
  * <p>When the database cannot be reached (the pool gave no connection and its last attempt failed with a connection
  * error, or a unit's connection broke as the server went down), the units of work that follow fail at once with {@link DatabaseUnreachable} instead of
  * each waiting the pool's connection timeout: one caller at a time, at most every {@link #RETRY_EVERY}, tries a
- * connection again, and the first that gets one ends it. A pool that is merely busy (every connection in use until the
- * timeout) is not taken for an unreachable database.
+ * connection again, waiting at most {@link #RETRY_WAIT} for it (the attempt goes on to the pool's timeout without the
+ * caller, and no other starts meanwhile), and the first connection that comes ends it. A pool that is merely busy
+ * (every connection in use until the timeout) is not taken for an unreachable database.
  */
 public final class JooqTransactions implements Transactions {
 
@@ -37,6 +42,8 @@ public final class JooqTransactions implements Transactions {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** How often, while the database is unreachable, one caller tries to connect again. */
     static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+    /** How long the caller that tries again waits for the connection; the attempt goes on without it (up to the pool's timeout). */
+    static final Duration RETRY_WAIT = Duration.ofMillis(500);
     private volatile boolean unreachable;
     private volatile long unreachableSinceNanos;
     private volatile long retryAtNanos;
@@ -93,16 +100,38 @@ public final class JooqTransactions implements Transactions {
         }
         long now = System.nanoTime();
         if (now - retryAtNanos < 0 || !trying.compareAndSet(false, true)) {
-            throw new DatabaseUnreachable("The database cannot be reached (for "
-                    + Math.max(1, (now - unreachableSinceNanos) / 1_000_000_000L) + " s); try again shortly.", null);
+            throw stillUnreachable(now);
         }
+        CompletableFuture<Connection> attempt = CompletableFuture.supplyAsync(this::connect,
+                task -> Thread.ofVirtual().name("vf-db-retry").start(task));
         try {
-            Connection connection = connect();
+            Connection connection = attempt.get(RETRY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             unreachable = false;
-            return connection;
-        } finally {
             trying.set(false);
+            return connection;
+        } catch (ExecutionException e) {
+            trying.set(false);
+            throw e.getCause() instanceof RuntimeException failure ? failure : new DatabaseUnreachable(
+                    "The database cannot be reached: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // the attempt goes on without this caller: a connection it gets ends the outage, its failure sets the next try
+            attempt.whenComplete((connection, failure) -> {
+                if (connection != null) {
+                    unreachable = false;
+                    close(connection);
+                }
+                trying.set(false);
+            });
+            throw stillUnreachable(now);
         }
+    }
+
+    private DatabaseUnreachable stillUnreachable(long now) {
+        return new DatabaseUnreachable("The database cannot be reached (for "
+                + Math.max(1, (now - unreachableSinceNanos) / 1_000_000_000L) + " s); try again shortly.", null);
     }
 
     /** A pooled connection with auto-commit off; marks the database unreachable when the pool says it cannot connect. */

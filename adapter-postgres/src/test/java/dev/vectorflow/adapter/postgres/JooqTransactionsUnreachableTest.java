@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Units of work while the database cannot be reached fail at once, and the first connection that works ends that. */
 class JooqTransactionsUnreachableTest {
 
-    private final HikariDataSource dead = pool("jdbc:postgresql://127.0.0.1:1/none", null, null, 10);
+    /** Refuses every connection; its 1 s wait leaves a loaded machine time to see the refusal before the pool gives up. */
+    private final HikariDataSource dead = pool("jdbc:postgresql://127.0.0.1:1/none", null, null, 10, 1000);
     private HikariDataSource live;
 
     @AfterEach
@@ -43,6 +44,25 @@ class JooqTransactionsUnreachableTest {
 
         assertThat(first).isGreaterThanOrEqualTo(250);
         assertThat(next).isLessThan(100);
+    }
+
+    @Test
+    void givenTheDatabaseStaysDown_whenTheRetryIsDue_thenTheUnitThatTriesAgainFailsWithinTheRetryWait_notThePoolsTimeout()
+            throws Exception {
+        try (HikariDataSource slow = pool("jdbc:postgresql://127.0.0.1:1/none", null, null, 10, 3000)) {
+            JooqTransactions tx = transactions(slow);
+            assertThatThrownBy(() -> tx.inTransaction(() -> 1)).isInstanceOf(DatabaseUnreachable.class);
+
+            for (int round = 0; round < 3; round++) {
+                Thread.sleep(JooqTransactions.RETRY_EVERY.toMillis() + 100);
+                long retry = millis(() -> assertThatThrownBy(() -> tx.inTransaction(() -> 1)).isInstanceOf(DatabaseUnreachable.class));
+                long next = millis(() -> assertThatThrownBy(() -> tx.inTransaction(() -> 1)).isInstanceOf(DatabaseUnreachable.class));
+
+                assertThat(retry).as("round %d: the unit due to try again waited %d ms", round, retry)
+                        .isLessThan(JooqTransactions.RETRY_WAIT.toMillis() + 250);
+                assertThat(next).as("round %d: the unit after it", round).isLessThan(100);
+            }
+        }
     }
 
     @Test
@@ -80,13 +100,17 @@ class JooqTransactionsUnreachableTest {
     }
 
     private static HikariDataSource pool(String url, String user, String password, int size) {
+        return pool(url, user, password, size, 300);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size, long connectionTimeoutMs) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(300);
+        config.setConnectionTimeout(connectionTimeoutMs);
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }

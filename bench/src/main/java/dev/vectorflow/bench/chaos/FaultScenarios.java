@@ -302,22 +302,20 @@ public final class FaultScenarios implements AutoCloseable {
         cluster.servers().forEach(s -> pids.put(s.index, s.pid()));
         // heartbeats of a real node (its token from the first agent's data directory) to every server, all through the outage
         String token = Files.readString(cluster.agents().getFirst().dataDir.resolve("node-token")).strip();
-        Map<Integer, Integer> beats = new java.util.concurrent.ConcurrentSkipListMap<>();
-        java.util.concurrent.atomic.AtomicLong slowestBeat = new java.util.concurrent.atomic.AtomicLong();
+        ConcurrentLinkedQueue<long[]> beats = new ConcurrentLinkedQueue<>(); // {server, sent (ms after the stop), took (ms), status, Retry-After}
         AtomicBoolean databaseBack = new AtomicBoolean();
+        Instant stoppedAt = Instant.now();
         long stopped = System.nanoTime();
         cluster.stopDatabase();
-        AtomicInteger answered = new AtomicInteger();
         List<Thread> probers = new ArrayList<>();
-        for (String url : cluster.urls()) {
+        for (ChaosCluster.Server server : cluster.servers()) {
             probers.add(Thread.ofPlatform().name("chaos-outage-heartbeats").start(() -> {
                 while (!databaseBack.get()) {
                     long sent = System.nanoTime();
-                    int status = SimulatedAgents.heartbeatStatus(url, token);
+                    SimulatedAgents.Beat beat = SimulatedAgents.beat(server.url(), token);
                     if (!databaseBack.get()) {
-                        beats.merge(status, 1, Integer::sum);
-                        slowestBeat.accumulateAndGet(System.nanoTime() - sent, Math::max);
-                        answered.incrementAndGet();
+                        beats.add(new long[] {server.index, (sent - stopped) / 1_000_000, (System.nanoTime() - sent) / 1_000_000, beat.statusCode(),
+                                beat.retryAfterSeconds()});
                     }
                     try {
                         Thread.sleep(500);
@@ -333,14 +331,11 @@ public final class FaultScenarios implements AutoCloseable {
         readyAnswersFast(report);
         Thread.sleep(Math.max(0, options.outage().toMillis() - (System.nanoTime() - stopped) / 1_000_000));
         // at least one heartbeat per server has its outcome before the database comes back (each may wait 10 s)
-        ChaosCluster.await(Duration.ofSeconds(60), () -> answered.get() >= cluster.servers().size());
+        ChaosCluster.await(Duration.ofSeconds(60), () -> beats.size() >= cluster.servers().size());
         databaseBack.set(true);
-        report.figure("heartbeats during the outage by status (-1: no answer within 10 s)", beats.toString());
-        report.figure("slowest heartbeat answer during the outage", String.format(Locale.ROOT, "%.1f s", slowestBeat.get() / 1e9));
-        report.check(!beats.isEmpty() && !beats.containsKey(200),
-                "no heartbeat was acknowledged while the database was down (so none is lost: the agent keeps it and sends it again)");
-        report.check(beats.getOrDefault(503, 0) > 0, "heartbeats are answered 503 while the database is down (with Retry-After,"
-                + " at once: the server does not wait for a connection per request)");
+        Instant backAt = Instant.now();
+        outageHeartbeats(report, List.copyOf(beats));
+        agentsHonourRetryAfter(report, stoppedAt, backAt);
         Instant back = Instant.now();
         cluster.startDatabase();
         for (Thread prober : probers) {
@@ -350,10 +345,9 @@ public final class FaultScenarios implements AutoCloseable {
         report.check(ready >= 0, "every server is ready again by itself");
         report.seconds("database down for", (System.nanoTime() - stopped) / 1e9 - ready);
         report.seconds("servers ready after the database came back", ready);
+        servingAgain(report, ready);
         report.check(cluster.servers().stream().allMatch(s -> s.alive() && s.pid() == pids.get(s.index)), "no server process restarted");
-        double heard = ChaosCluster.await(options.settle(), () -> nodesHeardSince(back.plusSeconds(1)) == options.agents());
-        report.check(heard >= 0, "every agent is heard again");
-        report.seconds("all agents heard after the database came back", heard);
+        everyAgentHeardWithinBound(report, back.plusSeconds(1), "the servers were ready");
         return report;
     }
 
@@ -385,10 +379,7 @@ public final class FaultScenarios implements AutoCloseable {
             s.awaitReady(Duration.ofSeconds(180));
         }
         report.seconds("servers back and ready", Duration.between(back, Instant.now()).toMillis() / 1000.0);
-        Instant ready = Instant.now();
-        double heard = ChaosCluster.await(options.settle(), () -> nodesHeardSince(ready) == options.agents());
-        report.check(heard >= 0, "every agent reports again");
-        report.seconds("all agents heard after the servers were ready", heard);
+        everyAgentHeardWithinBound(report, Instant.now(), "the servers were ready");
         Map<Integer, List<Long>> after = new HashMap<>();
         for (ChaosCluster.Agent a : cluster.agents()) {
             after.put(a.index, a.vectorPids());
@@ -489,6 +480,18 @@ public final class FaultScenarios implements AutoCloseable {
         server.settings.remove("VF_DATA_DIR_MIN_FREE_MB");
         server.start();
         return report;
+    }
+
+    /**
+     * After the database came back and {@code /api/ready} said 200 ({@code readyAfter} s after): every server also serves
+     * a request that needs the database ({@code GET /api/system/stats}: its main pool may still take the database for
+     * unreachable until its next try), within 30 s.
+     */
+    private void servingAgain(ScenarioReport report, double readyAfter) throws InterruptedException {
+        double serving = ChaosCluster.await(Duration.ofSeconds(30), () -> serverFigure("heartbeatsLost").values().stream().allMatch(n -> n >= 0));
+        report.check(serving >= 0, "every server serves requests that need the database again (GET /api/system/stats 200) within 30 s"
+                + " of /api/ready saying 200");
+        report.seconds("servers serving such requests after the database came back", serving < 0 ? -1 : readyAfter + serving);
     }
 
     /** The hostname prefix of the nodes the harness enrolls for itself (no agent behind them; not counted as agents). */
@@ -596,6 +599,7 @@ public final class FaultScenarios implements AutoCloseable {
         double ready = ChaosCluster.await(Duration.ofSeconds(120), () -> cluster.servers().stream().allMatch(s -> s.readyStatus() == 200));
         report.check(ready >= 0, "every server is ready again by itself after the crash recovery");
         report.seconds("servers ready after PostgreSQL was up", ready);
+        servingAgain(report, ready);
         report.check(cluster.servers().stream().allMatch(s -> s.alive() && s.pid() == pids.get(s.index)), "no server process restarted");
         report.figure("heartbeats dropped by the servers' writers (failed flushes) before / after", lostBefore + " / "
                 + serverFigure("heartbeatsLost"));
@@ -610,9 +614,7 @@ public final class FaultScenarios implements AutoCloseable {
             }
         });
         report.check(answered && stored >= 0, "the probe node's next heartbeat is acknowledged and stored");
-        double heard = ChaosCluster.await(options.settle(), () -> nodesHeardSince(back) == options.agents());
-        report.check(heard >= 0, "every agent is heard again");
-        report.seconds("all agents heard after the servers were ready", heard);
+        everyAgentHeardWithinBound(report, back, "the servers were ready");
         return report;
     }
 
@@ -700,6 +702,87 @@ public final class FaultScenarios implements AutoCloseable {
         report.seconds("all real agents heard after the release", heard);
         return report;
     }
+
+    /** The real agent's backoff cap (AgentMain: full jitter from 1 s doubling to 60 s); it also bounds its waits after a 503. */
+    static final Duration AGENT_BACKOFF_CAP = Duration.ofSeconds(60);
+
+    /** How soon after the servers are ready every real agent must be heard: its longest wait plus 30 s. */
+    static final Duration HEARD_BOUND = AGENT_BACKOFF_CAP.plusSeconds(30);
+
+    /** How soon a heartbeat must be answered once its server has answered one 503 (it knows the database is down). */
+    static final double OUTAGE_ANSWER_BOUND_SECONDS = 1.0;
+
+    /** The shortest outage in which an agent is answered 503 twice in a row (the first after the pool's 5 s, then r to 2r). */
+    static final Duration RETRY_AFTER_OBSERVABLE = Duration.ofSeconds(30);
+
+    /** Every real agent heard (a heartbeat stored after {@code since}) within {@link #HEARD_BOUND} of now, when {@code now} is. */
+    private void everyAgentHeardWithinBound(ScenarioReport report, Instant since, String now) throws InterruptedException {
+        double heard = ChaosCluster.await(options.settle(), () -> nodesHeardSince(since) == options.agents());
+        report.check(heard >= 0 && heard <= HEARD_BOUND.toSeconds(), "every agent is heard again within " + HEARD_BOUND.toSeconds()
+                + " s of the moment " + now + " (the agents' " + AGENT_BACKOFF_CAP.toSeconds() + " s backoff cap + 30 s)");
+        report.seconds("all agents heard after " + now, heard);
+    }
+
+    /**
+     * The harness's heartbeats during a database outage ({server, sent ms after the stop, took ms, status, Retry-After}):
+     * none acknowledged, every one answered 503 with Retry-After, and once a server has answered one 503 (the first may
+     * wait for the pool's connection timeout: the server learns of the outage then), every later one within the bound.
+     */
+    private void outageHeartbeats(ScenarioReport report, List<long[]> beats) {
+        Map<Long, Integer> byStatus = new java.util.TreeMap<>();
+        beats.forEach(b -> byStatus.merge(b[3], 1, Integer::sum));
+        Map<Long, Long> knownAt = new HashMap<>(); // server -> when its first 503 came (ms after the stop)
+        beats.stream().filter(b -> b[3] == 503).forEach(b -> knownAt.merge(b[0], b[1] + b[2], Math::min));
+        List<long[]> first = beats.stream().filter(b -> b[1] < knownAt.getOrDefault(b[0], Long.MAX_VALUE)).toList();
+        List<long[]> later = beats.stream().filter(b -> b[1] >= knownAt.getOrDefault(b[0], Long.MAX_VALUE)).toList();
+        long slow = later.stream().filter(b -> b[2] > OUTAGE_ANSWER_BOUND_SECONDS * 1000).count();
+        long slowest = later.stream().mapToLong(b -> b[2]).max().orElse(-1);
+        long withoutRetryAfter = beats.stream().filter(b -> b[3] == 503 && b[4] <= 0).count();
+        report.figure("heartbeats during the outage by status (-1: no answer within 10 s)", byStatus.toString());
+        report.figure("each server's first 503, s after the stop", knownAt.values().stream().sorted()
+                .map(ms -> String.format(Locale.ROOT, "%.1f", ms / 1000.0)).toList().toString());
+        report.figure("slowest heartbeat answer before / after its server's first 503", String.format(Locale.ROOT, "%.1f s / %.2f s",
+                first.stream().mapToLong(b -> b[2]).max().orElse(0) / 1000.0, slowest / 1000.0));
+        report.figure("heartbeats after the first 503 answered later than " + OUTAGE_ANSWER_BOUND_SECONDS + " s", slow + " of " + later.size());
+        report.check(!beats.isEmpty() && !byStatus.containsKey(200L),
+                "no heartbeat was acknowledged while the database was down (so none is lost: the agent keeps it and sends it again)");
+        report.check(!beats.isEmpty() && byStatus.keySet().equals(Set.of(503L)) && withoutRetryAfter == 0,
+                "every heartbeat during the outage is answered 503 with Retry-After (" + withoutRetryAfter + " without; none unanswered)");
+        report.check(knownAt.size() == cluster.servers().size() && !later.isEmpty() && slow == 0, "once a server has answered one 503,"
+                + " every later heartbeat to it is answered within " + OUTAGE_ANSWER_BOUND_SECONDS + " s (the server does not wait for"
+                + " a connection per request; slowest " + String.format(Locale.ROOT, "%.2f s", slowest / 1000.0) + ")");
+    }
+
+    /**
+     * The real agents' logs from {@code from} to {@code to} (the database down): an agent answered 503 sends its next
+     * heartbeat no sooner than the {@code Retry-After} it was given (5 s). Checked when the outage is long enough for an
+     * agent to be answered 503 twice ({@link #RETRY_AFTER_OBSERVABLE}): then every agent must have been.
+     */
+    private void agentsHonourRetryAfter(ScenarioReport report, Instant from, Instant to) throws java.io.IOException {
+        Map<Integer, Integer> refused = new java.util.TreeMap<>();
+        double shortest = Double.MAX_VALUE;
+        boolean everyAgentTwice = true;
+        for (ChaosCluster.Agent a : cluster.agents()) {
+            AgentRetries retries = AgentRetries.in(Files.readAllLines(a.log), from, to);
+            refused.put(a.index, retries.refused().size());
+            everyAgentTwice &= retries.refused().size() >= 2;
+            if (retries.shortestGapSeconds() >= 0) {
+                shortest = Math.min(shortest, retries.shortestGapSeconds());
+            }
+        }
+        report.figure("real agents' heartbeats answered 503 during the outage, per agent", refused.toString());
+        report.figure("shortest time between two of an agent's heartbeats answered 503", shortest == Double.MAX_VALUE ? "none twice"
+                : String.format(Locale.ROOT, "%.1f s", shortest));
+        if (options.outage().compareTo(RETRY_AFTER_OBSERVABLE) >= 0) {
+            report.check(everyAgentTwice && shortest >= DATABASE_RETRY_AFTER_SECONDS - 0.05, "every real agent was answered 503"
+                    + " more than once and waited at least the Retry-After of " + DATABASE_RETRY_AFTER_SECONDS + " s before its next heartbeat");
+        } else {
+            report.note("an outage under " + RETRY_AFTER_OBSERVABLE.toSeconds() + " s is too short to see an agent wait out a Retry-After");
+        }
+    }
+
+    /** The {@code Retry-After} a server sends while the database cannot be reached. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     /** How soon a server must answer {@code /api/ready} while the database is down (its own check waits 0.75 s). */
     static final double READY_BOUND_SECONDS = 1.5;
