@@ -152,7 +152,7 @@ public final class PostgresNodeRepository implements NodeRepository {
      */
     private static String where(EnvironmentId environment, boolean joined, Conditions conditions, List<Object> params) {
         params.add(environment.value());
-        return (joined ? " where s.environment_id = ?" : " where n.environment_id = ?") + filters("n", conditions, true, params);
+        return (joined ? " where s.environment_id = ?" : " where n.environment_id = ?") + filters("n", conditions, params);
     }
 
     /** What a listing keeps: the filter asked, and for the selector preview nodes outside maintenance only. */
@@ -168,14 +168,14 @@ public final class PostgresNodeRepository implements NodeRepository {
         }
     }
 
-    /** The conditions on the node columns of {@code alias}, each starting with {@code and}; the labels only {@code withLabels}. */
-    private static String filters(String alias, Conditions conditions, boolean withLabels, List<Object> params) {
+    /** The conditions on the node columns of {@code alias}, each starting with {@code and}. */
+    private static String filters(String alias, Conditions conditions, List<Object> params) {
         StringBuilder where = new StringBuilder();
         conditions.filter().status().ifPresent(status -> {
             where.append(" and ").append(alias).append(".status = ?");
             params.add(status.name());
         });
-        if (withLabels && conditions.labelled()) {
+        if (conditions.labelled()) {
             where.append(" and ").append(alias).append(".labels @> ?::jsonb");
             params.add(labels(conditions.filter().labels().required()));
         }
@@ -234,7 +234,7 @@ public final class PostgresNodeRepository implements NodeRepository {
             }
         } else {
             params.add(environment.value());
-            sql = "select count(*) from nodes n where n.environment_id = ?" + filters("n", conditions, true, params);
+            sql = "select count(*) from nodes n where n.environment_id = ?" + filters("n", conditions, params);
         }
         return dsl.get().fetchOne(sql, params.toArray()).get(0, Long.class);
     }
@@ -310,7 +310,7 @@ public final class PostgresNodeRepository implements NodeRepository {
         params.add(budget);
         List<Object> hitParams = new ArrayList<>();
         String sql = "select x." + COLUMNS.replace(", ", ", x.") + ", x.sort_key, x.walked, x.hit from (select w.*, (true"
-                + filters("w", conditions, true, hitParams) + ") as hit from (" + walked + ") w) x where x.hit or x.walked = ? order by x.k"
+                + filters("w", conditions, hitParams) + ") as hit from (" + walked + ") w) x where x.hit or x.walked = ? order by x.k"
                 + direction + ", x.kid" + direction + " limit ?";
         params.addAll(0, hitParams);
         params.add(budget);
