@@ -197,4 +197,47 @@ class NodeListApiTest {
         Page next = page("limit=2&label=role=web,zone=us&search=ode&cursor=" + cursor);
         assertThat(next.nodes()).hasSize(2).allSatisfy(n -> assertThat(n.get("labels").get("zone").asText()).isEqualTo("us"));
     }
+    /** The total of the label filter and of the selector preview for the label, once both agree (heartbeats are written in batches). */
+    private static long labelled(String environment, String label, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            ApiClient.Answer list = admin.get("/api/environments/" + environment + "/nodes?label=" + label);
+            ApiClient.Answer match = admin.get("/api/environments/" + environment + "/nodes/match?selector=" + label);
+            assertThat(list.status()).as(list.body()).isEqualTo(200);
+            long total = list.json().get("total").asLong();
+            long count = match.json().get("count").asLong();
+            assertThat(list.json().get("nodes")).hasSize((int) total);
+            // the two requests may fall either side of the heartbeat writer's flush: only the settled answers must agree
+            if (total == expected && count == expected || System.nanoTime() > deadline) {
+                assertThat(count).as(label).isEqualTo(total);
+                return total;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void givenLabelsAnAgentReportsAnew_andLabelsAUserSets_whenFilteredByLabel_thenTheListAndThePreviewFindTheNodeByItsNewLabels()
+            throws InterruptedException {
+        String environment = server.createEnvironment(admin, server.createTeam("relabel-team"), "relabel");
+        ApiClient.Answer token = admin.postJson("/api/environments/" + environment + "/enrollment-tokens", "{\"maxUses\":1}");
+        ApiClient.Answer enrolled = server.anonymous.postJson("/api/agent/enroll", "{\"token\":\"" + token.json().get("token").asText()
+                + "\",\"hostname\":\"relabelled\",\"os\":\"linux/amd64\",\"agentVersion\":\"1.0.0\",\"vectorVersion\":\"vector 0.57.0\","
+                + "\"labels\":{\"zone\":\"eu\"}}");
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
+        String node = enrolled.json().get("nodeId").asText();
+        assertThat(labelled(environment, "zone=eu", 1)).isEqualTo(1);
+
+        ApiClient agent = server.anonymous.withBearer(enrolled.json().get("nodeToken").asText());
+        assertThat(agent.postJson("/api/agent/heartbeat", "{\"agentVersion\":\"1.0.0\",\"deploymentMode\":\"STANDALONE\","
+                + "\"labels\":{\"zone\":\"us\",\"rack\":\"r1\"},\"pipelines\":[]}").status()).isEqualTo(200);
+        assertThat(labelled(environment, "zone=us", 1)).isEqualTo(1);
+        assertThat(labelled(environment, "zone=eu", 0)).isZero();
+
+        ApiClient.Answer set = admin.putJson("/api/nodes/" + node + "/labels", "{\"labels\":{\"zone\":\"ap\"}}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(labelled(environment, "zone=ap", 1)).isEqualTo(1);
+        assertThat(labelled(environment, "zone=us", 0)).isZero();
+        assertThat(labelled(environment, "rack=r1", 1)).isEqualTo(1);
+    }
 }

@@ -317,4 +317,104 @@ public abstract class NodeRepositoryContract extends FleetStoreContract {
             }
         }
     }
+    private List<String> hostnamesFound(EnvironmentId environment, String search) {
+        NodeListing.Filter filter = new NodeListing.Filter(Optional.empty(), NodeSelector.ALL, Optional.of(search));
+        List<NodeListing.Page> pages = walk(environment, filter, NodeListing.Sort.NAME, false, 2);
+        assertThat(pages).as(search).allSatisfy(p -> assertThat(p.total()).as(search).isEqualTo(pages.stream().mapToLong(q -> q.nodes().size()).sum()));
+        return pages.stream().flatMap(p -> p.nodes().stream()).map(Node::hostname).toList();
+    }
+
+    @Test
+    void givenHostnamesWithWildcardCharacters_whenSearched_thenTheTextMatchesLiterally_andOneOrTwoCharactersFindTheirNodesToo() {
+        EnvironmentId environment = newEnvironment();
+        for (String hostname : List.of("web%1", "web11", "web_1", "webx1", "web!1", "web!!1", "web\\1", "db-a", "Db-B")) {
+            newNode(environment, hostname);
+        }
+        newNode(newEnvironment(), "web%1-elsewhere");
+
+        assertThat(hostnamesFound(environment, "%")).containsExactly("web%1");
+        assertThat(hostnamesFound(environment, "b%1")).containsExactly("web%1");
+        assertThat(hostnamesFound(environment, "_")).containsExactly("web_1");
+        assertThat(hostnamesFound(environment, "B_1")).containsExactly("web_1");
+        assertThat(hostnamesFound(environment, "!")).containsExactlyInAnyOrder("web!1", "web!!1");
+        assertThat(hostnamesFound(environment, "!!")).containsExactly("web!!1");
+        assertThat(hostnamesFound(environment, "\\")).containsExactly("web\\1");
+        assertThat(hostnamesFound(environment, "%%")).isEmpty();
+        assertThat(hostnamesFound(environment, "D")).containsExactlyInAnyOrder("db-a", "Db-B");
+        assertThat(hostnamesFound(environment, "b-")).containsExactlyInAnyOrder("db-a", "Db-B");
+        assertThat(hostnamesFound(environment, "1")).hasSize(7);
+        assertThat(hostnamesFound(environment, "x1")).containsExactly("webx1");
+    }
+
+    private long labelled(EnvironmentId environment, Map<String, String> labels) {
+        NodeListing.Filter filter = new NodeListing.Filter(Optional.empty(), NodeSelector.of(labels), Optional.empty());
+        NodeListing.Page page = inTransaction(() -> nodes().page(environment, new NodeListing.Request(filter, NodeListing.Sort.NAME, false,
+                Optional.empty(), 100)));
+        assertThat(page.nodes()).as("%s", labels).hasSize((int) page.total());
+        assertThat(inTransaction(() -> nodes().matching(environment, NodeSelector.of(labels), 100)).total()).as("%s", labels).isEqualTo(page.total());
+        return page.total();
+    }
+
+    @Test
+    void givenLabelsChangedByTheUser_byReEnrolment_andANodeDeleted_whenFilteredByLabel_thenTheNodesAndTheTotalFollowEveryChange() {
+        EnvironmentId environment = newEnvironment();
+        Node first = node(environment, "first", Labels.of(Map.of("zone", "eu", "role", "web")), Labels.NONE);
+        Node second = node(environment, "second", Labels.of(Map.of("zone", "eu", "role", "web")), Labels.NONE);
+        Node third = node(environment, "third", Labels.of(Map.of("zone", "eu", "role", "db")), Labels.NONE);
+        inTransaction(() -> List.of(first, second, third).forEach(n -> nodes().insert(n, lookup(), hash(n.hostname()))));
+        assertThat(labelled(environment, Map.of("zone", "eu"))).isEqualTo(3);
+        assertThat(labelled(environment, Map.of("zone", "eu", "role", "web"))).isEqualTo(2);
+
+        inTransaction(() -> nodes().updateUserLabels(first.id(), Labels.of(Map.of("zone", "us", "tier", "gold"))));
+        assertThat(labelled(environment, Map.of("zone", "eu"))).isEqualTo(2);
+        assertThat(labelled(environment, Map.of("zone", "us", "role", "web", "tier", "gold"))).isEqualTo(1);
+        assertThat(labelled(environment, Map.of("zone", "eu", "role", "web"))).isEqualTo(1);
+
+        inTransaction(() -> nodes().updateUserLabels(first.id(), Labels.NONE));
+        inTransaction(() -> nodes().replaceToken(second.id(), lookup(), hash("again"), Labels.of(Map.of("zone", "ap")), "second", "linux/amd64",
+                "1.0.0", "0.57.0", T0.plusSeconds(60)));
+        assertThat(labelled(environment, Map.of("zone", "us"))).isZero();
+        assertThat(labelled(environment, Map.of("tier", "gold"))).isZero();
+        assertThat(labelled(environment, Map.of("zone", "eu"))).isEqualTo(2);
+        assertThat(labelled(environment, Map.of("zone", "ap"))).isEqualTo(1);
+        assertThat(labelled(environment, Map.of("zone", "ap", "role", "web"))).isZero();
+
+        inTransaction(() -> nodes().delete(third.id()));
+        assertThat(labelled(environment, Map.of("zone", "eu"))).isEqualTo(1);
+        assertThat(labelled(environment, Map.of("role", "db"))).isZero();
+    }
+
+    @Test
+    void givenMoreMatchesThanAPageWalksFor_spreadOutOrBunchedAtOneEnd_whenPaged_thenEveryMatchComesOnce_inEachSortAndDirection_withTheExactTotal() {
+        EnvironmentId environment = newEnvironment();
+        Random random = new Random(7);
+        List<Node> made = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Labels agent = Labels.of(i >= 100 ? Map.of("zone", i % 2 == 0 ? "eu" : "us", "tail", "yes") : Map.of("zone", i % 2 == 0 ? "eu" : "us"));
+            Optional<Instant> seen = i % 9 == 0 ? Optional.empty() : Optional.of(T0.plusSeconds(random.nextInt(1000)));
+            made.add(new Node(new NodeId(UUID.randomUUID()), environment, String.format(Locale.ROOT, "host-%03d", i), "linux/amd64",
+                    "1." + random.nextInt(12) + ".0", "0.57.0", "STANDALONE", agent, Labels.NONE, i % 11 == 0,
+                    NodeStatus.values()[random.nextInt(NodeStatus.values().length)], "seen", T0, seen, false, ""));
+        }
+        inTransaction(() -> made.forEach(n -> nodes().insert(n, lookup(), hash(n.hostname()))));
+
+        for (Map<String, String> labels : List.of(Map.of("zone", "eu"), Map.of("tail", "yes"), Map.of("tail", "yes", "zone", "us"))) {
+            NodeListing.Filter filter = new NodeListing.Filter(Optional.empty(), NodeSelector.of(labels), Optional.empty());
+            List<Node> matching = made.stream().filter(n -> NodeSelector.of(labels).matches(n.labels())).toList();
+            for (NodeListing.Sort sort : NodeListing.Sort.values()) {
+                for (boolean descending : List.of(false, true)) {
+                    List<NodeListing.Page> pages = walk(environment, filter, sort, descending, 1);
+                    Comparator<Node> order = descending ? order(sort).reversed() : order(sort);
+                    assertThat(pages.stream().flatMap(p -> p.nodes().stream()).map(Node::id).toList())
+                            .as("%s %s %s", labels, sort, descending ? "desc" : "asc")
+                            .containsExactlyElementsOf(matching.stream().sorted(order).map(Node::id).toList());
+                    assertThat(pages).allSatisfy(p -> assertThat(p.total()).isEqualTo(matching.size()));
+                }
+            }
+        }
+        NodeListing.Page preview = inTransaction(() -> nodes().matching(environment, NodeSelector.of(Map.of("tail", "yes")), 3));
+        List<Node> expected = made.stream().filter(n -> !n.maintenance() && n.labels().values().containsKey("tail")).toList();
+        assertThat(preview.total()).isEqualTo(expected.size());
+        assertThat(preview.nodes()).extracting(Node::id).containsExactlyElementsOf(expected.stream().limit(3).map(Node::id).toList());
+    }
 }

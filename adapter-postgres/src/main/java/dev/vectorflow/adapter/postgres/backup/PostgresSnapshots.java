@@ -53,9 +53,9 @@ public final class PostgresSnapshots implements DatabaseSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSnapshots.class);
 
-    /** Operational state that a backup never holds. */
+    /** Operational state, and node_labels (derived from nodes by triggers, refilled as a restore loads nodes), that a backup never holds. */
     static final Set<String> NEVER_BACKED_UP = Set.of("databasechangelog", "databasechangeloglock", "job_leases", "sessions",
-            "setup_tokens", "backup_runs", "oidc_pending_sign_ins", "oidc_sessions", "two_factor_challenges", "previews");
+            "setup_tokens", "backup_runs", "oidc_pending_sign_ins", "oidc_sessions", "two_factor_challenges", "previews", "node_labels");
     /** Large and rebuildable or short-lived: metric rollups, pipeline logs, event samples (a backup may leave them out). */
     static final Set<String> TELEMETRY = Set.of("host_metrics_minute", "host_metrics_hour", "component_metrics_minute",
             "component_metrics_hour", "rollup_marks", "node_logs", "event_samples");

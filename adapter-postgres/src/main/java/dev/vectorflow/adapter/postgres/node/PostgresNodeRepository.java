@@ -20,7 +20,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -122,10 +124,16 @@ public final class PostgresNodeRepository implements NodeRepository {
         }
     }
 
-    /** Where a page starts: after the cursor's (key, id) in the order asked; empty on the first page. */
-    private static String keyset(NodeListing.Request request, String key, String id) {
-        return request.after().isEmpty() ? "" : " and (" + key + ", " + id + ") " + (request.descending() ? "<" : ">") + " (cast(? as "
-                + (request.sort() == NodeListing.Sort.LAST_SEEN ? "timestamptz" : "text") + "), ?)";
+    /** Where a page starts: after the cursor's (key, id) in the order asked, its values added to {@code params}; empty on the first page. */
+    private static String keyset(boolean descending, NodeListing.Sort sort, Optional<NodeListing.After> after, String key, String id,
+                                 List<Object> params) {
+        if (after.isEmpty()) {
+            return "";
+        }
+        params.add(afterKey(sort, after.get().key()));
+        params.add(after.get().id().value());
+        return " and (" + key + ", " + id + ") " + (descending ? "<" : ">") + " (cast(? as "
+                + (sort == NodeListing.Sort.LAST_SEEN ? "timestamptz" : "text") + "), ?)";
     }
 
     /** The nodes a listing reads: {@code nodes n}, joined with their last-seen row when sorted by it. */
@@ -142,82 +150,201 @@ public final class PostgresNodeRepository implements NodeRepository {
      * The where clause of a listing, its parameters added to {@code params}; {@code joined} when {@code node_last_seen s} is
      * joined, whose environment column its index starts with.
      */
-    private static String where(EnvironmentId environment, boolean joined, NodeListing.Filter filter, List<Object> params) {
-        StringBuilder where = new StringBuilder(joined ? " where s.environment_id = ?" : " where n.environment_id = ?");
+    private static String where(EnvironmentId environment, boolean joined, Conditions conditions, List<Object> params) {
         params.add(environment.value());
-        filter.status().ifPresent(status -> {
-            where.append(" and n.status = ?");
+        return (joined ? " where s.environment_id = ?" : " where n.environment_id = ?") + filters("n", conditions, params);
+    }
+
+    /** What a listing keeps: the filter asked, and for the selector preview nodes outside maintenance only. */
+    private record Conditions(NodeListing.Filter filter, boolean outsideMaintenance) {
+
+        boolean labelled() {
+            return !filter.labels().required().isEmpty();
+        }
+
+        /** Labels or hostname text: the filters the indexes of the orders cannot answer. */
+        boolean selective() {
+            return labelled() || filter.search().isPresent();
+        }
+    }
+
+    /** The conditions on the node columns of {@code alias}, each starting with {@code and}. */
+    private static String filters(String alias, Conditions conditions, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        conditions.filter().status().ifPresent(status -> {
+            where.append(" and ").append(alias).append(".status = ?");
             params.add(status.name());
         });
-        if (!filter.labels().required().isEmpty()) {
-            where.append(" and n.labels @> ?::jsonb");
-            params.add(labels(filter.labels().required()));
+        if (conditions.labelled()) {
+            where.append(" and ").append(alias).append(".labels @> ?::jsonb");
+            params.add(labels(conditions.filter().labels().required()));
         }
-        filter.search().ifPresent(text -> {
-            where.append(" and strpos(lower(n.hostname), ?) > 0");
-            params.add(text.toLowerCase(Locale.ROOT));
+        conditions.filter().search().ifPresent(text -> {
+            // a LIKE pattern the trigram index of changeset 017 answers; the user's text is matched literally
+            where.append(" and lower(").append(alias).append(".hostname) like ? escape '!'");
+            params.add("%" + likeLiteral(text.toLowerCase(Locale.ROOT)) + "%");
         });
+        if (conditions.outsideMaintenance()) {
+            where.append(" and not ").append(alias).append(".maintenance");
+        }
         return where.toString();
     }
 
     /**
+     * The text as a LIKE pattern matching it literally: the wildcards {@code %} and {@code _} and the escape character
+     * {@code !} escaped by {@code !} (not a backslash, which plain SQL templating would read as escaping the quote).
+     */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /**
+     * The ids of the environment's nodes that have every label of the selector, from {@code node_labels} alone (an index-only
+     * range per label, merged by node id).
+     */
+    private static String labelledIds(EnvironmentId environment, NodeSelector selector, List<Object> params) {
+        StringBuilder from = new StringBuilder(" from node_labels l0");
+        List<Map.Entry<String, String>> required = List.copyOf(new TreeMap<>(selector.required().values()).entrySet());
+        for (int i = 1; i < required.size(); i++) {
+            from.append(" join node_labels l").append(i).append(" on l").append(i).append(".environment_id = l0.environment_id and l").append(i)
+                    .append(".key = ? and l").append(i).append(".value = ? and l").append(i).append(".node_id = l0.node_id");
+            params.add(required.get(i).getKey());
+            params.add(required.get(i).getValue());
+        }
+        params.add(environment.value());
+        params.add(required.getFirst().getKey());
+        params.add(required.getFirst().getValue());
+        return "select l0.node_id" + from + " where l0.environment_id = ? and l0.key = ? and l0.value = ?";
+    }
+
+    /**
+     * The exact number of nodes a selective listing matches. Labels alone (the selector preview leaving out the nodes of the
+     * maintenance index) are counted in {@code node_labels}: index-only ranges merged by node id, without a row of
+     * {@code nodes}. With a status or hostname text the rows of {@code nodes} are read anyway: their bitmaps (labels by GIN,
+     * text by trigrams) are read in table order, which measured faster than probing the status index once per labelled node.
+     */
+    private long count(EnvironmentId environment, Conditions conditions) {
+        List<Object> params = new ArrayList<>();
+        String sql;
+        if (conditions.labelled() && conditions.filter().status().isEmpty() && conditions.filter().search().isEmpty()) {
+            sql = "select count(*) from (" + labelledIds(environment, conditions.filter().labels(), params) + ") l";
+            if (conditions.outsideMaintenance()) {
+                sql += " where not exists (select 1 from nodes m where m.environment_id = ? and m.maintenance and m.id = l.node_id)";
+                params.add(environment.value());
+            }
+        } else {
+            params.add(environment.value());
+            sql = "select count(*) from nodes n where n.environment_id = ?" + filters("n", conditions, params);
+        }
+        return dsl.get().fetchOne(sql, params.toArray()).get(0, Long.class);
+    }
+
+    /** How many nodes of its order a filtered page walks at most, per node it shows, before it finds its matches another way. */
+    static final int WALK_PER_ROW = 30;
+
+    /**
      * One page. Without label or text filters (the indexes answer status alone) the count is one query and the page another
-     * that walks the index of its order from the cursor. With them, the matching nodes are found once (labels through their
-     * GIN index), counted and sorted, so the count and the page do not each read every match, nor the page walk the order's
-     * index past every node the filters drop.
+     * that walks the index of its order from the cursor. With them the page first walks the order's index from the cursor
+     * keeping the matches, stopping at the page's end (a label a third of the fleet has: about 300 nodes for a page of 100)
+     * but after at most {@link #WALK_PER_ROW} nodes per node shown; the exact count is then its own query ({@link #count}).
+     * When the walk runs out (few matches, or matches that bunch elsewhere in this order), the matches are found once
+     * through the filters' indexes, counted and top-N sorted in one statement.
      */
     @Override
     public NodeListing.Page page(EnvironmentId environment, NodeListing.Request request) {
-        NodeListing.Sort sort = request.sort();
-        String key = sortKey(sort);
-        String direction = request.descending() ? " desc" : "";
-        String id = idColumn(sort);
-        boolean joined = sort == NodeListing.Sort.LAST_SEEN;
-        List<Object> params = new ArrayList<>();
-        boolean selective = !request.filter().labels().required().isEmpty() || request.filter().search().isPresent();
-        String sql;
-        long total = -1;
-        if (selective) {
-            sql = "with m as materialized (select n.id, " + key + " as k" + from(sort) + where(environment, joined, request.filter(), params) + ")"
-                    + " select c.total, " + N_COLUMNS + ", " + sortKeyText(sort).replace("s.seen_at", "p.k") + " as sort_key"
-                    + " from (select count(*) as total from m) c left join (select id, k from m where true" + keyset(request, "m.k", "m.id")
-                    + " order by m.k" + direction + ", m.id" + direction + " limit ?) p on true left join nodes n on n.id = p.id"
-                    + " order by p.k" + direction + ", p.id" + direction;
+        return list(environment, new Conditions(request.filter(), false), request.sort(), request.descending(), request.after(), request.limit());
+    }
+
+    private NodeListing.Page list(EnvironmentId environment, Conditions conditions, NodeListing.Sort sort, boolean descending,
+                                  Optional<NodeListing.After> after, int limit) {
+        long total;
+        List<Record> rows;
+        if (conditions.selective()) {
+            rows = walk(environment, conditions, sort, descending, after, limit, WALK_PER_ROW * (limit + 1));
+            if (rows != null) {
+                total = count(environment, conditions);
+            } else {
+                rows = sortMatches(environment, conditions, sort, descending, after, limit);
+                total = rows.isEmpty() ? 0 : rows.getFirst().get("total", Long.class);
+                rows = rows.stream().filter(r -> r.get("id") != null).toList();
+            }
         } else {
             // the count needs no join: every node has its last-seen row
             List<Object> countParams = new ArrayList<>();
-            total = dsl.get().fetchOne("select count(*) from nodes n" + where(environment, false, request.filter(), countParams),
-                    countParams.toArray()).get(0, Long.class);
-            sql = "select " + N_COLUMNS + ", " + sortKeyText(sort) + " as sort_key" + from(sort) + where(environment, joined, request.filter(), params)
-                    + keyset(request, key, id) + " order by " + key + direction + ", " + id + direction + " limit ?";
+            total = dsl.get().fetchOne("select count(*) from nodes n" + where(environment, false, conditions, countParams), countParams.toArray())
+                    .get(0, Long.class);
+            String key = sortKey(sort);
+            String direction = descending ? " desc" : "";
+            List<Object> params = new ArrayList<>();
+            String sql = "select " + N_COLUMNS + ", " + sortKeyText(sort) + " as sort_key" + from(sort) + where(environment, sort == NodeListing.Sort.LAST_SEEN,
+                    conditions, params) + keyset(descending, sort, after, key, idColumn(sort), params) + " order by " + key + direction + ", "
+                    + idColumn(sort) + direction + " limit ?";
+            params.add(limit + 1);
+            rows = dsl.get().fetch(sql, params.toArray());
         }
-        request.after().ifPresent(after -> {
-            params.add(afterKey(sort, after.key()));
-            params.add(after.id().value());
-        });
-        params.add(request.limit() + 1);
-        List<Record> rows = dsl.get().fetch(sql, params.toArray());
-        if (selective) {
-            total = rows.isEmpty() ? 0 : rows.getFirst().get("total", Long.class);
-            rows = rows.stream().filter(r -> r.get("id") != null).toList();
-        }
-        List<Node> shown = rows.stream().limit(request.limit()).map(PostgresNodeRepository::toNode).toList();
-        Optional<NodeListing.After> next = rows.size() > request.limit()
-                ? Optional.of(new NodeListing.After(rows.get(request.limit() - 1).get("sort_key", String.class), shown.getLast().id()))
+        List<Node> shown = rows.stream().limit(limit).map(PostgresNodeRepository::toNode).toList();
+        Optional<NodeListing.After> next = rows.size() > limit
+                ? Optional.of(new NodeListing.After(rows.get(limit - 1).get("sort_key", String.class), shown.getLast().id()))
                 : Optional.empty();
         return new NodeListing.Page(shown, next, total);
     }
 
+    /**
+     * The page by walking at most {@code budget} nodes of the order from the cursor (its index, in order, stopping at the
+     * page's end), or null when that many were walked without filling the page.
+     */
+    private List<Record> walk(EnvironmentId environment, Conditions conditions, NodeListing.Sort sort, boolean descending,
+                              Optional<NodeListing.After> after, int limit, int budget) {
+        String key = sortKey(sort);
+        String direction = descending ? " desc" : "";
+        String id = idColumn(sort);
+        String order = key + direction + ", " + id + direction;
+        List<Object> params = new ArrayList<>();
+        // the walk numbers its nodes as it goes (row_number over the index's own order streams), so that the node where it ran
+        // out comes back too when fewer than a page matched before it; the walked key stays in the database, as a never-seen
+        // node's '-infinity' has no Java time
+        String walked = "select " + N_COLUMNS + ", n.labels, " + sortKeyText(sort) + " as sort_key, " + key + " as k, " + id + " as kid,"
+                + " row_number() over (order by " + order + ") as walked" + from(sort)
+                + where(environment, sort == NodeListing.Sort.LAST_SEEN, new Conditions(NodeListing.Filter.ALL, false), params)
+                + keyset(descending, sort, after, key, id, params) + " order by " + order + " limit ?";
+        params.add(budget);
+        List<Object> hitParams = new ArrayList<>();
+        String sql = "select x." + COLUMNS.replace(", ", ", x.") + ", x.sort_key, x.walked, x.hit from (select w.*, (true"
+                + filters("w", conditions, hitParams) + ") as hit from (" + walked + ") w) x where x.hit or x.walked = ? order by x.k"
+                + direction + ", x.kid" + direction + " limit ?";
+        params.addAll(0, hitParams);
+        params.add(budget);
+        params.add(limit + 1);
+        List<Record> rows = dsl.get().fetch(sql, params.toArray());
+        List<Record> hits = rows.stream().filter(r -> r.get("hit", Boolean.class)).toList();
+        boolean ranOut = rows.stream().anyMatch(r -> r.get("walked", Long.class) == budget);
+        // fewer than a page before the walk's end: the list ended inside the walk (the page is complete), or the walk ran out
+        return hits.size() > limit || !ranOut ? hits : null;
+    }
+
+    /**
+     * The page by finding every match once through the filters' indexes (labels by GIN, hostname text by trigrams), counted
+     * ({@code total} in every row; one row without a node when nothing matches after the cursor) and top-N sorted.
+     */
+    private List<Record> sortMatches(EnvironmentId environment, Conditions conditions, NodeListing.Sort sort, boolean descending,
+                                     Optional<NodeListing.After> after, int limit) {
+        String key = sortKey(sort);
+        String direction = descending ? " desc" : "";
+        List<Object> params = new ArrayList<>();
+        String sql = "with m as materialized (select n.id, " + key + " as k" + from(sort) + where(environment, sort == NodeListing.Sort.LAST_SEEN,
+                conditions, params) + ")" + " select c.total, " + N_COLUMNS + ", " + sortKeyText(sort).replace("s.seen_at", "p.k") + " as sort_key"
+                + " from (select count(*) as total from m) c left join (select id, k from m where true"
+                + keyset(descending, sort, after, "m.k", "m.id", params) + " order by m.k" + direction + ", m.id" + direction
+                + " limit ?) p on true left join nodes n on n.id = p.id order by p.k" + direction + ", p.id" + direction;
+        params.add(limit + 1);
+        return dsl.get().fetch(sql, params.toArray());
+    }
+
     @Override
     public NodeListing.Page matching(EnvironmentId environment, NodeSelector selector, int limit) {
-        List<Object> params = new ArrayList<>();
-        String where = where(environment, false, new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), params)
-                + " and not n.maintenance";
-        long total = dsl.get().fetchOne("select count(*) from nodes n" + where, params.toArray()).get(0, Long.class);
-        params.add(limit);
-        List<Node> first = dsl.get().fetch("select " + N_COLUMNS + " from nodes n" + where + " order by " + sortKey(NodeListing.Sort.NAME)
-                + ", n.id limit ?", params.toArray()).map(PostgresNodeRepository::toNode);
-        return new NodeListing.Page(first, Optional.empty(), total);
+        NodeListing.Page page = list(environment, new Conditions(new NodeListing.Filter(Optional.empty(), selector, Optional.empty()), true),
+                NodeListing.Sort.NAME, false, Optional.empty(), limit);
+        return new NodeListing.Page(page.nodes(), Optional.empty(), page.total());
     }
 
     @Override
