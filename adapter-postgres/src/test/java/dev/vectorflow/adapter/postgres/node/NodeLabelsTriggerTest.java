@@ -28,6 +28,11 @@ class NodeLabelsTriggerTest {
     private static final int NODES = 300;
     private static final int OTHERS = 3_000;
 
+    private static Node node(EnvironmentId environment, String hostname, Labels agentLabels, Instant now) {
+        return new Node(new NodeId(UUID.randomUUID()), environment, hostname, "linux", "1.0.0", "0.57.0", "UNKNOWN", agentLabels, Labels.NONE,
+                false, NodeStatus.HEALTHY, "enrolled", now, Optional.of(now), false, "");
+    }
+
     private static Connection connect(DatabaseSettings settings) throws java.sql.SQLException {
         return DriverManager.getConnection(settings.jdbcUrl().orElseThrow(), settings.user().orElse(null), settings.password().orElse(null));
     }
@@ -46,18 +51,14 @@ class NodeLabelsTriggerTest {
             }
             store.transactions().inTransaction(() -> {
                 for (int i = 0; i < OTHERS; i++) {
-                    store.nodes().insert(new Node(new NodeId(UUID.randomUUID()), environment, "other-" + i, "linux", "1.0.0", "0.57.0",
-                            "UNKNOWN", Labels.of(Map.of("rack", "r" + i, "zone", "eu")), Labels.NONE, false, NodeStatus.HEALTHY, "enrolled",
-                            now, Optional.of(now), false, ""), "other" + i, "hash" + i);
+                    store.nodes().insert(node(environment, "other-" + i, Labels.of(Map.of("rack", "r" + i, "zone", "eu")), now), "other" + i,
+                            "hash" + i);
                 }
                 return null;
             });
             store.transactions().inTransaction(() -> {
                 for (int i = 0; i < NODES; i++) {
-                    NodeId id = new NodeId(UUID.randomUUID());
-                    store.nodes().insert(new Node(id, environment, "node-" + i, "linux", "1.0.0", "0.57.0", "UNKNOWN",
-                            Labels.NONE, Labels.NONE, false, NodeStatus.HEALTHY, "enrolled", now, Optional.of(now), false, ""),
-                            "lookup" + i, "hash" + i);
+                    store.nodes().insert(node(environment, "node-" + i, Labels.NONE, now), "lookup" + i, "hash" + i);
                 }
                 return null;
             });

@@ -72,7 +72,7 @@ public final class EnrollNodeService implements EnrollNodeUseCase {
                     settings.pollInterval()));
         });
         // committed: the new node's first heartbeat finds it in the cache
-        enrolled.registered().created().ifPresent(node -> directory.enrolled(node, enrolled.registered().credential().orElseThrow()));
+        enrolled.registered().created().ifPresent(created -> directory.enrolled(created.node(), created.credential()));
         return enrolled.answer();
     }
 

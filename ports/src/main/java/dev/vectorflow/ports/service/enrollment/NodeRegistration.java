@@ -34,7 +34,11 @@ public final class NodeRegistration {
      * The node and its new token, and the audit action it was ({@code node.enroll} or {@code node.reenroll}); for a new
      * node, the node and its credential as stored (to be cached once committed).
      */
-    record Registered(NodeId nodeId, NodeToken token, String action, Optional<Node> created, Optional<NodeCredential> credential) {
+    record Registered(NodeId nodeId, NodeToken token, String action, Optional<Created> created) {
+    }
+
+    /** A new node and its credential, as stored. */
+    record Created(Node node, NodeCredential credential) {
     }
 
     Registered register(EnrollmentToken token, EnrollNodeCommand command, Instant now) throws RejectedCredentialsFailure {
@@ -48,13 +52,13 @@ public final class NodeRegistration {
             nodes.replaceToken(nodeId, nodeToken.lookupId(), nodeToken.secretHash(), command.labels(), command.hostname(), command.os(),
                     command.agentVersion(), command.vectorVersion(), now);
             changes.nodeChanged(nodeId);
-            return new Registered(nodeId, nodeToken, "node.reenroll", Optional.empty(), Optional.empty());
+            return new Registered(nodeId, nodeToken, "node.reenroll", Optional.empty());
         }
         NodeId nodeId = new NodeId(ids.newId());
         Node node = new Node(nodeId, token.environmentId(), command.hostname(), command.os(), command.agentVersion(), command.vectorVersion(),
                 "UNKNOWN", command.labels(), token.labels(), false, NodeStatus.HEALTHY, "enrolled", now, Optional.of(now), false, "");
         nodes.insert(node, nodeToken.lookupId(), nodeToken.secretHash());
-        return new Registered(nodeId, nodeToken, "node.enroll", Optional.of(node),
-                Optional.of(new NodeCredential(nodeId, token.environmentId(), nodeToken.lookupId(), nodeToken.secretHash(), false)));
+        return new Registered(nodeId, nodeToken, "node.enroll", Optional.of(new Created(node,
+                new NodeCredential(nodeId, token.environmentId(), nodeToken.lookupId(), nodeToken.secretHash(), false))));
     }
 }
