@@ -156,7 +156,7 @@ public final class HeartbeatLoad {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < options.connections(); c++) {
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(Thread.ofPlatform().daemon(true).start(() -> {
                 try (KeepAliveConnection connection = new KeepAliveConnection(options.url())) {
                     while (System.nanoTime() < end) {
                         try {
@@ -280,26 +280,30 @@ public final class HeartbeatLoad {
         return new Fleet(agents, env, pipelines, checksums);
     }
 
-    private String heartbeat(Agent agent, Fleet fleet) {
+    /** Writes the agent's next heartbeat into {@code body} (emptied first). */
+    private void heartbeat(Agent agent, Fleet fleet, KeepAliveConnection.Ascii body) {
         agent.beats++;
         agent.events += 150;
-        StringBuilder body = new StringBuilder(3200);
         long e = agent.events;
-        body.append("{\"agentVersion\":\"1.0.0\",\"vectorVersion\":\"vector 0.57.0 (x86_64-unknown-linux-gnu)\",\"deploymentMode\":\"STANDALONE\",")
-                .append("\"labels\":{\"bench\":\"yes\"},\"hostMetrics\":{\"cpuSecondsTotal\":").append(agent.beats * 30.0)
-                .append(",\"cpuSecondsIdle\":").append(agent.beats * 27.0).append(",\"loadAvg1\":0.4,\"loadAvg5\":0.3,\"loadAvg15\":0.2,")
+        long beats = agent.beats;
+        // the CPU counters are seconds as JSON numbers with a fraction, as an agent sends them
+        body.reset().append("{\"agentVersion\":\"1.0.0\",\"vectorVersion\":\"vector 0.57.0 (x86_64-unknown-linux-gnu)\",\"deploymentMode\":\"STANDALONE\",")
+                .append("\"labels\":{\"bench\":\"yes\"},\"hostMetrics\":{\"cpuSecondsTotal\":").append(beats * 30).append(".0")
+                .append(",\"cpuSecondsIdle\":").append(beats * 27).append(".0,\"loadAvg1\":0.4,\"loadAvg5\":0.3,\"loadAvg15\":0.2,")
                 .append("\"memoryTotalBytes\":8589934592,\"memoryUsedBytes\":4294967296,\"memoryFreeBytes\":4294967296,")
                 .append("\"fsTotalBytes\":107374182400,\"fsUsedBytes\":53687091200,\"fsFreeBytes\":53687091200,\"diskReadBytes\":")
-                .append(agent.beats * 4096).append(",\"diskWrittenBytes\":").append(agent.beats * 8192).append(",\"netRxBytes\":")
-                .append(agent.beats * 65536).append(",\"netTxBytes\":").append(agent.beats * 32768).append("},\"pipelines\":[");
+                .append(beats * 4096).append(",\"diskWrittenBytes\":").append(beats * 8192).append(",\"netRxBytes\":")
+                .append(beats * 65536).append(",\"netTxBytes\":").append(beats * 32768).append("},\"pipelines\":[");
+        long uptime = (System.nanoTime() - STARTED) / 1_000_000_000L;
         for (int p = 0; p < fleet.pipelineIds().size(); p++) {
             String id = fleet.pipelineIds().get(p);
-            pipeline(body.append(p == 0 ? "" : ","), id, 1, fleet.checksums().getOrDefault(id, ""), 1000 + p, LOAD_COMPONENTS, LOAD_KINDS, e);
+            pipeline(p == 0 ? body : body.append(','), id, 1, fleet.checksums().getOrDefault(id, ""), 1000 + p, uptime, LOAD_COMPONENTS,
+                    LOAD_KINDS, e);
         }
         if (agent.deployed != null) {
-            pipeline(body.append(','), watch.pipelineId(), watch.version(), agent.deployed, 1100, PROBE_COMPONENTS, PROBE_KINDS, e);
+            pipeline(body.append(','), watch.pipelineId(), watch.version(), agent.deployed, 1100, uptime, PROBE_COMPONENTS, PROBE_KINDS, e);
         }
-        body.append("]");
+        body.append(']');
         // each agent on its own phase: with one phase for all, every agent sent its log lines within the same poll interval
         // (the agents start together), a burst of 100,000 × 5 lines in 15 s every logs-every heartbeats that no real fleet sends
         if (options.logsEvery() > 0 && (agent.beats + Math.floorMod(agent.token.hashCode(), options.logsEvery())) % options.logsEvery() == 0) {
@@ -309,7 +313,7 @@ public final class HeartbeatLoad {
             }
             body.append("]}]");
         }
-        return body.append('}').toString();
+        body.append('}');
     }
 
     /** The most uses one enrollment token takes (the API's cap). */
@@ -325,15 +329,15 @@ public final class HeartbeatLoad {
              "edges":[{"from":"demo","to":"out"}]}""";
 
     /** One pipeline's report in a heartbeat: RUNNING, with {@code e} events through each of its components. */
-    private static void pipeline(StringBuilder body, String id, int version, String checksum, int pid, String[] components, String[] kinds,
-                                 long e) {
+    private static void pipeline(KeepAliveConnection.Ascii body, String id, int version, String checksum, int pid, long uptime,
+                                 String[] components, String[] kinds, long e) {
         body.append("{\"pipelineId\":\"").append(id).append("\",\"version\":").append(version).append(",\"configChecksum\":\"")
                 .append(checksum).append("\",\"status\":\"RUNNING\",\"pid\":").append(pid)
-                .append(",\"uptimeSeconds\":").append((System.nanoTime() - STARTED) / 1_000_000_000L).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
+                .append(",\"uptimeSeconds\":").append(uptime).append(",\"eventsIn\":").append(e).append(",\"eventsOut\":")
                 .append(e).append(",\"bytesIn\":").append(e * 200).append(",\"bytesOut\":").append(e * 200)
                 .append(",\"errorsTotal\":0,\"eventsDiscarded\":0,\"componentMetrics\":[");
         for (int c = 0; c < components.length; c++) {
-            body.append(c == 0 ? "" : ",").append("{\"componentId\":\"").append(components[c]).append("\",\"componentKind\":\"")
+            (c == 0 ? body : body.append(',')).append("{\"componentId\":\"").append(components[c]).append("\",\"componentKind\":\"")
                     .append(kinds[c]).append("\",\"receivedEvents\":").append(e).append(",\"sentEvents\":").append(e)
                     .append(",\"receivedBytes\":").append(e * 200).append(",\"sentBytes\":").append(e * 200)
                     .append(",\"errorsTotal\":0,\"discardedEvents\":0}");
@@ -392,9 +396,15 @@ public final class HeartbeatLoad {
         Thread reporter = Thread.ofPlatform().daemon(true).start(() -> report(ok, errors, window));
         Thread deployer = watch == null ? null : deployer(fleet, measureFrom + Duration.ofSeconds(options.deployAtSeconds()).toNanos());
         List<Thread> connections = new ArrayList<>();
+        // the last answer each connection had (kept per connection: one shared maximum was contended on every answer)
+        long[] lastAnsweredBy = new long[options.connections()];
         for (int c = 0; c < options.connections(); c++) {
-            connections.add(Thread.ofVirtual().start(() -> {
+            int connectionIndex = c;
+            // platform threads, one per connection: a virtual thread blocked on a socket costs a poller registration
+            // and a hand-over to its scheduler per read, CPU the server under test would not get
+            connections.add(Thread.ofPlatform().daemon(true).start(() -> {
                 java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream(1024);
+                KeepAliveConnection.Ascii body = new KeepAliveConnection.Ascii(4096);
                 try (KeepAliveConnection connection = new KeepAliveConnection(options.url())) {
                     while (true) {
                         long k = slot.getAndIncrement();
@@ -418,9 +428,8 @@ public final class HeartbeatLoad {
                         int index = (int) (k % agents.size());
                         Agent agent = agents.get(index);
                         boolean watching = watch != null && watch.watching(index);
-                        byte[] body;
                         synchronized (agent) {
-                            body = heartbeat(agent, fleet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            heartbeat(agent, fleet, body);
                         }
                         boolean measured = due >= measureFrom;
                         if (measured && size[0] < 0) {
@@ -452,9 +461,10 @@ public final class HeartbeatLoad {
                         if (!measured) {
                             continue;
                         }
-                        firstMeasured.accumulateAndGet(sent, Math::min);
-                        lastAnswered.accumulateAndGet(answered, Math::max);
-                        statuses.computeIfAbsent(status, x -> new LongAdder()).increment();
+                        if (sent < firstMeasured.get()) {
+                            firstMeasured.accumulateAndGet(sent, Math::min);
+                        }
+                        lastAnsweredBy[connectionIndex] = answered;
                         if (status == 200) {
                             ok.increment();
                             long at = recorded.getAndIncrement();
@@ -463,6 +473,7 @@ public final class HeartbeatLoad {
                             }
                             window.add(took);
                         } else {
+                            statuses.computeIfAbsent(status, x -> new LongAdder()).increment();
                             errors.increment();
                             if (status == 503) {
                                 busy.increment();
@@ -476,6 +487,9 @@ public final class HeartbeatLoad {
         }
         for (Thread t : connections) {
             t.join();
+        }
+        for (long answered : lastAnsweredBy) {
+            lastAnswered.accumulateAndGet(answered, Math::max);
         }
         if (deployer != null) {
             deployer.join();
@@ -495,6 +509,7 @@ public final class HeartbeatLoad {
                     sorted[(int) Math.min(n - 1, (long) n * 99 / 100)] / 1e6, sorted[(int) Math.min(n - 1, (long) n * 999 / 1000)] / 1e6,
                     sorted[n - 1] / 1e6);
         }
+        statuses.put(200, ok);
         System.out.printf(Locale.ROOT, "errors: %d (503 busy %d, 429 limited %d); statuses %s; heartbeats over %d ms behind the schedule: %d"
                 + " (the schedule slipped %.1f s in all)%n", errors.sum(), busy.sum(), limited.sum(), statuses, MAX_LAG_NANOS / 1_000_000,
                 behind.sum(), slip.get() / 1e9);
