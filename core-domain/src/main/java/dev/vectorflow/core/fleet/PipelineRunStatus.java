@@ -11,6 +11,9 @@ public enum PipelineRunStatus {
         if (text == null) {
             return UNKNOWN;
         }
+        if (text.equals("RUNNING")) {
+            return RUNNING; // what nearly every report says, without the upper-casing and the lookup
+        }
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -99,5 +99,8 @@ class FleetModelTest {
         assertThat(CounterDelta.between(100, 30)).isEqualTo(30);
         assertThat(PipelineRunStatus.fromWire("DANCING")).isEqualTo(PipelineRunStatus.UNKNOWN);
         assertThat(PipelineRunStatus.fromWire("crash_loop")).isEqualTo(PipelineRunStatus.CRASH_LOOP);
+        assertThat(PipelineRunStatus.fromWire("RUNNING")).isEqualTo(PipelineRunStatus.RUNNING);
+        assertThat(PipelineRunStatus.fromWire(" running ")).isEqualTo(PipelineRunStatus.RUNNING);
+        assertThat(PipelineRunStatus.fromWire(null)).isEqualTo(PipelineRunStatus.UNKNOWN);
     }
 }

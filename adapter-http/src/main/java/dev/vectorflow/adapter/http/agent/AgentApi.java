@@ -66,7 +66,7 @@ public final class AgentApi {
         if (agent.isEmpty()) {
             throw new ApiProblem(401, "Unauthorized", "The node token is missing, unknown or revoked; re-enroll this node.", List.of());
         }
-        perNode.acquire(agent.get().nodeId().toString()).ifPresent(wait -> tooMany(wait, "node"));
+        perNode.acquire(agent.get().nodeId()).ifPresent(wait -> tooMany(wait, "node"));
         return agent.get();
     }
 

@@ -12,7 +12,8 @@ import java.util.function.IntSupplier;
 final class RateLimiter {
 
     private final IntSupplier perMinute;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Keyed by what identifies the caller (a node id, an address): the key itself, no text made from it per request. */
+    private final ConcurrentHashMap<Object, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
         double tokens;
@@ -24,7 +25,7 @@ final class RateLimiter {
     }
 
     /** Empty when the request may go ahead, else how long to wait before the next one. */
-    Optional<Duration> acquire(String key) {
+    Optional<Duration> acquire(Object key) {
         long now = System.nanoTime();
         double capacity = Math.max(1, perMinute.getAsInt());
         double perNano = capacity / 60e9;

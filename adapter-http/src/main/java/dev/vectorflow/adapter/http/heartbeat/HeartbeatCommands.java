@@ -81,11 +81,17 @@ final class HeartbeatCommands {
     }
 
     static List<EventSample> samples(List<SampleResult> results) {
+        if (results.isEmpty()) {
+            return List.of(); // nearly every heartbeat: no stream set up for nothing
+        }
         return results.stream().map(r -> new EventSample(r.requestId(), r.componentKey(), r.events(),
                 r.schema().stream().map(f -> new EventSample.SampleField(f.path(), f.type(), f.sample())).toList(), r.error())).toList();
     }
 
     private static List<HeartbeatCommand.ActionResult> actionResults(HeartbeatRequest request) {
+        if (request.actionResults().isEmpty()) {
+            return List.of();
+        }
         return request.actionResults().stream().filter(r -> r.actionId() != null && !r.actionId().isBlank())
                 .map(r -> new HeartbeatCommand.ActionResult(r.actionId(), !ActionResult.FAILED.equals(r.status()), r.message()))
                 .toList();

@@ -26,6 +26,11 @@ public final class HeartbeatController {
     private final ReceiveHeartbeatUseCase heartbeats;
     private final ReceiveLogsAndSamplesUseCase logsAndSamples;
     private final AgentApi agentApi;
+    /** The answer nearly every heartbeat gets (nothing to do), written once for the poll interval it names. */
+    private volatile IdleAnswer idle = new IdleAnswer(-1, new byte[0]);
+
+    private record IdleAnswer(long pollIntervalMillis, byte[] bytes) {
+    }
 
     public HeartbeatController(ReceiveHeartbeatUseCase heartbeats, ReceiveLogsAndSamplesUseCase logsAndSamples, AgentApi agentApi) {
         this.heartbeats = heartbeats;
@@ -66,23 +71,38 @@ public final class HeartbeatController {
         answer(ctx, logsAndSamples.receiveLogsAndSamples(command), reader.rejected());
     }
 
+    /** The bytes of a nothing-to-do answer, written again only when the poll interval changed. */
+    private byte[] idleAnswer(Answered answered) {
+        IdleAnswer known = idle;
+        long millis = answered.pollInterval().toMillis();
+        if (known.pollIntervalMillis() != millis) {
+            known = new IdleAnswer(millis, answerBytes(answered, List.of()));
+            idle = known;
+        }
+        return known.bytes();
+    }
+
+    private byte[] answerBytes(Answered answered, List<String> rejected) {
+        Object body = HeartbeatCommands.toResponse(answered);
+        if (!rejected.isEmpty()) {
+            ObjectNode tree = agentApi.mapper().valueToTree(body);
+            tree.set("rejected", agentApi.mapper().valueToTree(rejected));
+            body = tree;
+        }
+        try {
+            return agentApi.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a heartbeat answer", e);
+        }
+    }
+
     private void answer(Context ctx, HeartbeatOutcome outcome, List<String> rejected) {
         switch (outcome) {
             case Answered answered -> {
-                Object body = HeartbeatCommands.toResponse(answered);
-                if (!rejected.isEmpty()) {
-                    ObjectNode tree = agentApi.mapper().valueToTree(body);
-                    tree.set("rejected", agentApi.mapper().valueToTree(rejected));
-                    body = tree;
-                }
+                boolean nothingToDo = rejected.isEmpty() && answered.changes().isEmpty() && answered.oneShots().isEmpty();
                 // one write of ready bytes straight to the response: this answer goes out thousands of times a second
                 // (as a result the router would copy it through a new 32 KB buffer per answer)
-                byte[] bytes;
-                try {
-                    bytes = agentApi.mapper().writeValueAsBytes(body);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("cannot write a heartbeat answer", e);
-                }
+                byte[] bytes = nothingToDo ? idleAnswer(answered) : answerBytes(answered, rejected);
                 ctx.contentType("application/json");
                 try {
                     ctx.outputStream().write(bytes);

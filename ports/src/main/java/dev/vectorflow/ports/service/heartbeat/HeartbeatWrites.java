@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,20 @@ public final class HeartbeatWrites {
         writer.whenDropped(this::forgetWritten);
     }
 
+    /** The states that differ from the ones kept; none (the usual case) without a stream or a list made for it. */
+    private static List<PipelineState> changedStates(List<PipelineState> reported, Map<PipelineId, PipelineState> kept) {
+        List<PipelineState> changed = null;
+        for (PipelineState s : reported) {
+            if (!s.sameAs(kept.get(s.pipelineId()))) {
+                if (changed == null) {
+                    changed = new ArrayList<>(reported.size());
+                }
+                changed.add(s);
+            }
+        }
+        return changed == null ? List.of() : Collections.unmodifiableList(changed);
+    }
+
     /** Queues what changed since the last heartbeat of the node; false when the writer's queue is full. */
     boolean offer(Report report) {
         Written last = written.computeIfAbsent(report.node(), n -> new Written(report.at(), lifetime()));
@@ -99,7 +114,7 @@ public final class HeartbeatWrites {
             if (!report.at().isBefore(last.rewriteAt)) {
                 last.forget(report.at(), lifetime());
             }
-            List<PipelineState> changed = report.states().stream().filter(s -> !s.sameAs(last.states.get(s.pipelineId()))).toList();
+            List<PipelineState> changed = changedStates(report.states(), last.states);
             boolean setChanged = !report.running().equals(last.reported);
             HeartbeatWrite write = new HeartbeatWrite(report.node(), report.at(), report.status(), report.statusReason(),
                     report.facts().equals(last.facts) ? Optional.empty() : Optional.of(report.facts()), changed,

@@ -88,10 +88,20 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
             if (running.contains(report.pipelineId())) {
                 live.recordPipeline(nodeId, report.pipelineId(), now, LiveTelemetry.counters(report.eventsIn(), report.eventsOut(),
                         report.bytesIn(), report.bytesOut(), report.errorsTotal(), report.eventsDiscarded()),
-                        report.components().stream().filter(ReceiveHeartbeatService::storableComponent).toList());
+                        storableComponents(report.components()));
             }
         }
         live.retainPipelines(nodeId, running);
+    }
+
+    /** The components of a report that are stored: the list itself when all are (the usual case), else a filtered copy. */
+    static List<ComponentCounters> storableComponents(List<ComponentCounters> components) {
+        for (ComponentCounters c : components) {
+            if (!storableComponent(c)) {
+                return components.stream().filter(ReceiveHeartbeatService::storableComponent).toList();
+            }
+        }
+        return components;
     }
 
     /** Components of the agent's own sidecar ({@code vf_} ids) and ids no pipeline can have are not stored. */

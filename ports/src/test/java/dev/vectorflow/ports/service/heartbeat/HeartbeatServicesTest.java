@@ -320,6 +320,14 @@ class HeartbeatServicesTest {
         assertThat(ReceiveHeartbeatService.storableComponent(new ComponentCounters("vf_metrics", "source", 1L, 1L, 1L, 1L, 0L, 0L))).isFalse();
         assertThat(ReceiveHeartbeatService.storableComponent(new ComponentCounters("a.b", "source", 1L, 1L, 1L, 1L, 0L, 0L))).isFalse();
         assertThat(ReceiveHeartbeatService.storableComponent(new ComponentCounters("x", "router", 1L, 1L, 1L, 1L, 0L, 0L))).isFalse();
+
+        ComponentCounters app = new ComponentCounters("app_logs", "source", 1L, 1L, 1L, 1L, 0L, 0L);
+        ComponentCounters out = new ComponentCounters("out", "sink", 1L, 1L, 1L, 1L, 0L, 0L);
+        ComponentCounters sidecar = new ComponentCounters("vf_metrics", "source", 1L, 1L, 1L, 1L, 0L, 0L);
+        List<ComponentCounters> allStorable = List.of(app, out);
+        assertThat(ReceiveHeartbeatService.storableComponents(allStorable)).as("kept as it is, no copy").isSameAs(allStorable);
+        assertThat(ReceiveHeartbeatService.storableComponents(List.of(app, sidecar, out))).containsExactly(app, out);
+        assertThat(ReceiveHeartbeatService.storableComponents(List.of(sidecar))).isEmpty();
     }
 
     @Test
