@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-scripts=(vectorflow mvnw .ci/run scripts/jdk.sh scripts/check-release.sh bench/run bench/heartbeats bench/agent-footprint
+scripts=(vectorflow mvnw .ci/run scripts/jdk.sh scripts/check-release.sh bench/run bench/heartbeats bench/agent-footprint bench/cpu-split
          packaging/agent/install.sh packaging/agent/vectorflow-agent packaging/server/install.sh packaging/server/vectorflow-server
          packaging/cli/vectorflow-ctl)
 echo "shellcheck ${#scripts[@]} scripts ..."
