@@ -70,8 +70,13 @@ public final class RecordingHeartbeatWriter implements HeartbeatWriter {
     }
 
     @Override
+    public boolean full() {
+        return full || queued.size() >= capacity;
+    }
+
+    @Override
     public boolean offer(HeartbeatWrite heartbeat) {
-        if (full || queued.size() >= capacity) {
+        if (full()) {
             return false;
         }
         queued.add(heartbeat);

@@ -80,6 +80,11 @@ public final class PostgresHeartbeatWriter implements HeartbeatWriter, AutoClose
     }
 
     @Override
+    public boolean full() {
+        return !running || queue.remainingCapacity() == 0;
+    }
+
+    @Override
     public void flush() {
         synchronized (flushLock) {
             while (!queue.isEmpty() || !hostRollups.isEmpty() || !componentRollups.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.vectorflow.core.fleet.OneShotAction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Use case: take an agent's periodic report and answer with what it should do: the deploys and undeploys that follow
@@ -13,6 +14,13 @@ import java.util.Objects;
 public interface ReceiveHeartbeatUseCase {
 
     HeartbeatOutcome receiveHeartbeat(HeartbeatCommand command);
+
+    /**
+     * Busy before the report is read: the write queue has no room, so the heartbeat would be refused anyway. Asked
+     * before the body is parsed, so that a server catching up spends nothing on reports it cannot take (a refusal that
+     * costs as much as a heartbeat keeps a saturated server saturated).
+     */
+    Optional<Busy> busy();
 
     /** What a heartbeat got: an answer, or "too busy, come back after {@code retryAfter}" with nothing stored. */
     sealed interface HeartbeatOutcome permits Answered, Busy {

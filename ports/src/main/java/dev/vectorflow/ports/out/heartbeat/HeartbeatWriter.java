@@ -22,6 +22,12 @@ public interface HeartbeatWriter {
     /** How many heartbeats wait to be written. */
     int queued();
 
+    /**
+     * Whether an offer made now would be refused (the queue has no room): lets the heartbeat be turned away before its
+     * report is read, so that a server catching up spends nothing on the reports it cannot take.
+     */
+    boolean full();
+
     /** Writes everything queued now (tests, and a graceful stop). */
     void flush();
 

@@ -138,6 +138,11 @@ public final class HeartbeatWrites {
         return true;
     }
 
+    /** Whether the writer would refuse a heartbeat now (its queue has no room). */
+    boolean full() {
+        return writer.full();
+    }
+
     /** Queues log lines and samples sent apart from a heartbeat, under the node's last status; false when the queue is full. */
     boolean offerLogsAndSamples(NodeId node, Instant at, List<LogLine> logs, List<EventSample> samples) {
         Written last = written.get(node);

@@ -31,6 +31,7 @@ import java.util.Set;
  */
 public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
 
+    /** The shortest wait a busy server asks for. */
     static final Duration BUSY_RETRY = Duration.ofSeconds(5);
 
     private final NodeDirectory nodes;
@@ -50,6 +51,19 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
         this.live = live;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Come back after one poll interval (at least {@link #BUSY_RETRY}): an agent waits between that and twice it, so a
+     * busy server gets fewer calls from the agents it turned away than from the others, not more.
+     */
+    static Busy busy(Duration pollInterval) {
+        return new Busy(pollInterval.compareTo(BUSY_RETRY) > 0 ? pollInterval : BUSY_RETRY);
+    }
+
+    @Override
+    public Optional<Busy> busy() {
+        return writes.full() ? Optional.of(busy(settings.pollInterval())) : Optional.empty();
     }
 
     @Override
@@ -73,7 +87,7 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
                 reports.states(), reports.running(), HeartbeatWrites.logLines(heartbeat.logs(), plan.pipelineNames(), now),
                 HeartbeatWrites.storable(heartbeat.samples()), HeartbeatWrites.settlements(heartbeat.actionResults()), verdict.updatedTo()));
         if (!queued) {
-            return new Busy(BUSY_RETRY);
+            return busy(settings.pollInterval());
         }
         oneShots.remember(verdict.settled(), now);
         recordLive(heartbeat, reports.running(), now);

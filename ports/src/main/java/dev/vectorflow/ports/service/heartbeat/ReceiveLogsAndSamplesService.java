@@ -2,7 +2,6 @@ package dev.vectorflow.ports.service.heartbeat;
 
 import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.HeartbeatOutcome;
 import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Answered;
-import dev.vectorflow.ports.in.heartbeat.ReceiveHeartbeatUseCase.Busy;
 import dev.vectorflow.ports.in.heartbeat.LogsAndSamplesCommand;
 import dev.vectorflow.ports.in.heartbeat.ReceiveLogsAndSamplesUseCase;
 import dev.vectorflow.ports.out.fleet.EnvironmentPlan;
@@ -32,6 +31,6 @@ public final class ReceiveLogsAndSamplesService implements ReceiveLogsAndSamples
         EnvironmentPlan plan = desiredStates.plan(command.agent().environmentId());
         boolean queued = writes.offerLogsAndSamples(command.agent().nodeId(), now,
                 HeartbeatWrites.logLines(command.logs(), plan.pipelineNames(), now), HeartbeatWrites.storable(command.samples()));
-        return queued ? Answered.nothingToDo(settings.pollInterval()) : new Busy(ReceiveHeartbeatService.BUSY_RETRY);
+        return queued ? Answered.nothingToDo(settings.pollInterval()) : ReceiveHeartbeatService.busy(settings.pollInterval());
     }
 }

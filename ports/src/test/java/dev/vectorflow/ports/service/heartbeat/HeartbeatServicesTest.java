@@ -228,10 +228,21 @@ class HeartbeatServicesTest {
         fleet.writer.full(false);
         Answered next = answered(heartbeats.receiveHeartbeat(heartbeat(node, List.of())));
 
-        assertThat(busy).isEqualTo(new Busy(ReceiveHeartbeatService.BUSY_RETRY));
+        assertThat(busy).as("come back after one poll interval").isEqualTo(new Busy(Duration.ofSeconds(15)));
         assertThat(fleet.writer.offered()).hasSize(1);
         assertThat(fleet.writer.last().facts()).as("the refused heartbeat's facts were not taken as written").isPresent();
         assertThat(next.oneShots()).as("the refused heartbeat settled nothing").extracting(OneShotAction::id).containsExactly("restart-1");
+    }
+
+    @Test
+    void busyIsAskedBeforeTheReportIsRead_andAnswersOnePollIntervalAtLeastFiveSeconds() {
+        assertThat(heartbeats.busy()).as("room in the queue").isEmpty();
+
+        fleet.writer.full(true);
+
+        assertThat(heartbeats.busy()).contains(new Busy(Duration.ofSeconds(15)));
+        assertThat(ReceiveHeartbeatService.busy(Duration.ofSeconds(2))).as("a short poll interval").isEqualTo(new Busy(Duration.ofSeconds(5)));
+        assertThat(ReceiveHeartbeatService.busy(Duration.ofSeconds(60))).isEqualTo(new Busy(Duration.ofSeconds(60)));
     }
 
     private static HeartbeatCommand withResults(HeartbeatCommand h, ActionResult... results) {
