@@ -30,6 +30,9 @@ import dev.vectorflow.ports.out.persistence.Transactions;
 import dev.vectorflow.ports.out.persistence.UserRepository;
 import dev.vectorflow.ports.out.settings.SettingsRepository;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * The driven-port contracts on one PostgreSQL database, shared by every contract test class of this JVM (each test makes its
@@ -40,18 +43,26 @@ public final class PostgresFleetContractStore implements FleetContractStore {
     private static PostgresFleetContractStore shared;
 
     private final PostgresStore store;
+    private final DatabaseSettings database;
 
-    private PostgresFleetContractStore(PostgresStore store) {
+    private PostgresFleetContractStore(PostgresStore store, DatabaseSettings database) {
         this.store = store;
+        this.database = database;
     }
 
     public static synchronized PostgresFleetContractStore shared() {
         if (shared == null) {
-            PostgresStore store = TestDatabases.freshStore();
+            DatabaseSettings database = TestDatabases.freshDatabase();
+            PostgresStore store = PostgresStore.open(database, true);
             Runtime.getRuntime().addShutdownHook(new Thread(store::close, "contract-store-close"));
-            shared = new PostgresFleetContractStore(store);
+            shared = new PostgresFleetContractStore(store, database);
         }
         return shared;
+    }
+
+    /** A connection of its own to the store's database, for what only SQL can show (row versions, plans). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl().orElseThrow(), database.user().orElse(null), database.password().orElse(null));
     }
 
     public PostgresStore store() {

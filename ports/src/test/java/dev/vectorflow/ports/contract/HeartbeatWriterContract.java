@@ -234,7 +234,7 @@ public abstract class HeartbeatWriterContract extends TelemetryStoreContract {
         write(new HeartbeatWrite(late.id(), T0.plusSeconds(90), NodeStatus.HEALTHY, "heartbeat", Optional.of(facts), List.of(),
                         Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()),
                 heartbeat(early.id(), T0.plusSeconds(30), NodeStatus.HEALTHY, "heartbeat"));
-        inTransaction(() -> nodeStore().markUnreachable(T0.plusSeconds(60), T0.plusSeconds(120), "silent")); // a write that is no heartbeat
+        inTransaction(() -> nodeStore().markUnreachable(T0.plusSeconds(60), T0.plusSeconds(120), "silent", 1000)); // a write that is no heartbeat
         Function<NodeListing.Request, List<NodeId>> list = request -> read(() -> nodeStore().page(environment, request)).nodes().stream()
                 .map(Node::id).toList();
 

@@ -152,8 +152,8 @@ public abstract class NodeRepositoryContract extends FleetStoreContract {
                 NodeStatus.HEALTHY, "", T0, Optional.of(T0.plusSeconds(600)), false, "");
         inTransaction(() -> nodes().insert(recentNode, lookup(), hash("recent")));
 
-        var first = inTransaction(() -> nodes().markUnreachable(T0.plusSeconds(300), T0.plusSeconds(900), "no heartbeat"));
-        var second = inTransaction(() -> nodes().markUnreachable(T0.plusSeconds(300), T0.plusSeconds(960), "no heartbeat"));
+        var first = inTransaction(() -> nodes().markUnreachable(T0.plusSeconds(300), T0.plusSeconds(900), "no heartbeat", 1000));
+        var second = inTransaction(() -> nodes().markUnreachable(T0.plusSeconds(300), T0.plusSeconds(960), "no heartbeat", 1000));
 
         assertThat(first).filteredOn(t -> t.nodeId().equals(silent.id()) || t.nodeId().equals(recent.id()))
                 .containsExactly(new StatusTransition(silent.id(), NodeStatus.HEALTHY, NodeStatus.UNREACHABLE, "no heartbeat", T0.plusSeconds(900)));
@@ -164,6 +164,26 @@ public abstract class NodeRepositoryContract extends FleetStoreContract {
         });
         assertThat(inTransaction(() -> nodes().transitions(silent.id(), 1))).extracting(StatusTransition::to).containsExactly(NodeStatus.UNREACHABLE);
         assertThat(inTransaction(() -> nodes().findById(recent.id()))).hasValueSatisfying(n -> assertThat(n.status()).isEqualTo(NodeStatus.HEALTHY));
+    }
+
+    @Test
+    void markingUnreachable_takesAtMostTheLimit_andTheNextCallTheRest() {
+        EnvironmentId environment = newEnvironment();
+        List<NodeId> silent = List.of(newNode(environment, "quiet-1").id(), newNode(environment, "quiet-2").id(),
+                newNode(environment, "quiet-3").id());
+
+        // the store may hold other tests' silent nodes too: call until nothing is left, as the sweep does
+        List<List<StatusTransition>> calls = new ArrayList<>();
+        List<StatusTransition> made;
+        do {
+            made = inTransaction(() -> nodes().markUnreachable(T0.plusSeconds(300), T0.plusSeconds(900), "no heartbeat", 2));
+            calls.add(made);
+        } while (!made.isEmpty() && calls.size() < 1_000);
+
+        assertThat(calls.getFirst()).hasSize(2);
+        assertThat(calls).allSatisfy(call -> assertThat(call).hasSizeLessThanOrEqualTo(2));
+        assertThat(calls.getLast()).isEmpty();
+        assertThat(calls.stream().flatMap(List::stream).map(StatusTransition::nodeId)).containsAll(silent).doesNotHaveDuplicates();
     }
 
     /** Nodes with ties in every sort key: hostnames differing only in case, few statuses and versions, some never seen. */

@@ -244,11 +244,11 @@ public final class InMemoryNodeRepository implements NodeRepository, InMemoryTra
     }
 
     @Override
-    public List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason) {
+    public List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason, int limit) {
         List<StatusTransition> made = new ArrayList<>();
         for (Stored s : List.copyOf(nodes.values())) {
             Node n = s.node();
-            if (n.status() != NodeStatus.UNREACHABLE && (n.lastHeartbeatAt().isEmpty() || n.lastHeartbeatAt().get().isBefore(silentSince))) {
+            if (made.size() < limit && n.status() != NodeStatus.UNREACHABLE && (n.lastHeartbeatAt().isEmpty() || n.lastHeartbeatAt().get().isBefore(silentSince))) {
                 StatusTransition t = new StatusTransition(n.id(), n.status(), NodeStatus.UNREACHABLE, reason, now);
                 made.add(t);
                 transitions.add(t);

@@ -63,6 +63,8 @@ final class NodeFactsWriter {
                     update nodes n set agent_version = i.agent_version, vector_version = i.vector_version,
                         deployment_mode = i.deployment_mode, agent_labels = i.agent_labels, update_error = i.update_error
                     from input i join before b on b.id = i.id where n.id = i.id
+                        and (n.agent_version, n.vector_version, n.deployment_mode, n.agent_labels, n.update_error)
+                            is distinct from (i.agent_version, i.vector_version, i.deployment_mode, i.agent_labels, i.update_error)
                     returning n.id, b.agent_version as previous, i.agent_version as current, i.at)
                 insert into node_agent_versions (node_id, agent_version, previous_version, at)
                 select id, current, previous, at from changed where previous is distinct from current""")) {
@@ -85,7 +87,10 @@ final class NodeFactsWriter {
                 with before as (select id, agent_version from nodes where id = ?),
                 changed as (
                     update nodes n set agent_version = ?, vector_version = ?, deployment_mode = ?, agent_labels = ?, update_error = ?
-                    from before b where n.id = b.id returning n.id, b.agent_version as previous)
+                    from before b where n.id = b.id
+                        and (n.agent_version, n.vector_version, n.deployment_mode, n.agent_labels, n.update_error)
+                            is distinct from (?, ?, ?, ?, ?)
+                    returning n.id, b.agent_version as previous)
                 insert into node_agent_versions (node_id, agent_version, previous_version, at)
                 select id, ?, previous, ? from changed where previous is distinct from ?""")) {
             for (HeartbeatWrite h : changed) {
@@ -97,8 +102,13 @@ final class NodeFactsWriter {
                 s.setString(5, FleetRows.labels(f.agentLabels()));
                 s.setString(6, f.updateError());
                 s.setString(7, f.agentVersion());
-                s.setTimestamp(8, FleetRows.utc(h.at()));
-                s.setString(9, f.agentVersion());
+                s.setString(8, f.vectorVersion());
+                s.setString(9, f.deploymentMode());
+                s.setString(10, FleetRows.labels(f.agentLabels()));
+                s.setString(11, f.updateError());
+                s.setString(12, f.agentVersion());
+                s.setTimestamp(13, FleetRows.utc(h.at()));
+                s.setString(14, f.agentVersion());
                 s.addBatch();
             }
             s.executeBatch();

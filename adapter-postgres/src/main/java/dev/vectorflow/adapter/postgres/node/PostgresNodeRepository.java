@@ -394,19 +394,19 @@ public final class PostgresNodeRepository implements NodeRepository {
     }
 
     @Override
-    public List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason) {
+    public List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason, int limit) {
         return dsl.get().fetch("""
                 with silent as (
                     select id, status from nodes
                     where status <> 'UNREACHABLE' and (last_heartbeat_at is null or last_heartbeat_at < ?)
-                    for update skip locked),
+                    limit ? for update skip locked),
                 changed as (
                     update nodes n set status = 'UNREACHABLE', status_reason = ? from silent s where n.id = s.id
                     returning n.id, s.status as from_status),
                 logged as (
                     insert into node_status_transitions (node_id, from_status, to_status, reason, at)
                     select id, from_status, 'UNREACHABLE', ?, ? from changed)
-                select id, from_status from changed""", utc(silentSince), reason, reason, utc(now))
+                select id, from_status from changed""", utc(silentSince), limit, reason, reason, utc(now))
                 .map(r -> new StatusTransition(new NodeId(r.get("id", UUID.class)), NodeStatus.valueOf(r.get("from_status", String.class)),
                         NodeStatus.UNREACHABLE, reason, now));
     }

@@ -17,6 +17,9 @@ import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.PipelineState;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredLogLine;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository.StoredPipelineState;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +141,46 @@ class PostgresHeartbeatWriterTest extends HeartbeatWriterContract {
         assertThat(inTransaction(() -> store().fleetOverview().agentVersions(twice.id(), 10))).containsExactly(
                 new VersionChange("1.2.0", Optional.of("1.1.0"), T0.plusSeconds(20)), new VersionChange("1.1.0", Optional.of("1.0.0"), T0.plusSeconds(5)),
                 new VersionChange("1.0.0", Optional.empty(), T0));
+    }
+
+    @Test
+    void givenFactsEqualToTheStoredOnes_whenWritten_thenTheNodeRowIsNotUpdated_whileChangedFactsAre() throws Exception {
+        Node once = newNode(newEnvironment(), "facts-unchanged");
+        Node twice = newNode(newEnvironment(), "facts-unchanged-twice");
+        Node changed = newNode(newEnvironment(), "facts-changed");
+        NodeFacts stored = new NodeFacts(once.agentVersion(), once.vectorVersion(), once.deploymentMode(), once.agentLabels(), once.updateError());
+        try (Connection c = PostgresFleetContractStore.shared().connect(); Statement s = c.createStatement()) {
+            // counts the updates that set a fact (the last-seen update of the same flush sets none of these columns)
+            s.execute("create table if not exists facts_updates (node_id uuid)");
+            s.execute("""
+                    create or replace function facts_updated() returns trigger language plpgsql as $$
+                    begin insert into facts_updates values (new.id); return new; end $$""");
+            s.execute("drop trigger if exists facts_updated on nodes");
+            s.execute("create trigger facts_updated before update of agent_version, vector_version, deployment_mode, agent_labels, update_error"
+                    + " on nodes for each row execute function facts_updated()");
+            try {
+                PostgresHeartbeatWriter writer = newPostgresWriter(10);
+                writer.offer(withFacts(once, T0.plusSeconds(5), stored));
+                writer.offer(withFacts(twice, T0.plusSeconds(5), stored)); // two in one flush: the ordered statement
+                writer.offer(withFacts(twice, T0.plusSeconds(20), stored));
+                writer.offer(withFacts(changed, T0.plusSeconds(5), new NodeFacts("1.0.0", "0.58.0", "STANDALONE", Labels.NONE, "")));
+                writer.flush();
+
+                assertThat(writer.stats().failed()).isZero();
+                try (ResultSet r = s.executeQuery("select node_id from facts_updates")) {
+                    List<UUID> updated = new java.util.ArrayList<>();
+                    while (r.next()) {
+                        updated.add(r.getObject(1, UUID.class));
+                    }
+                    assertThat(updated).containsExactly(changed.id().value());
+                }
+                assertThat(inTransaction(() -> nodeStore().findById(changed.id())).orElseThrow().vectorVersion()).isEqualTo("0.58.0");
+                assertThat(inTransaction(() -> nodeStore().findById(twice.id())).orElseThrow().lastHeartbeatAt()).contains(T0.plusSeconds(20));
+            } finally {
+                s.execute("drop trigger facts_updated on nodes");
+                s.execute("drop table facts_updates");
+            }
+        }
     }
 
     private static HeartbeatWrite withFacts(Node node, java.time.Instant at, NodeFacts facts) {

@@ -56,8 +56,11 @@ public interface NodeRepository {
 
     void recordTransition(StatusTransition transition);
 
-    /** Sets the status of nodes that sent nothing since {@code silentSince}; returns the transitions made. */
-    List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason);
+    /**
+     * Sets the status of at most {@code limit} nodes that sent nothing since {@code silentSince} (rows another transaction
+     * holds are skipped); returns the transitions made.
+     */
+    List<StatusTransition> markUnreachable(Instant silentSince, Instant now, String reason, int limit);
 
     /** The node's status transitions, newest first. */
     List<StatusTransition> transitions(NodeId id, int limit);
