@@ -125,6 +125,8 @@ public final class HeartbeatLoad {
         long beats;
         /** The checksum of the deploy-watch pipeline once this agent was served it (it reports it RUNNING), else null. */
         String deployed;
+        /** After a 503 or 429 with {@code Retry-After}: no heartbeat before this {@link System#nanoTime()}, else 0. */
+        long notBefore;
 
         Agent(String token) {
             this.token = token;
@@ -388,6 +390,7 @@ public final class HeartbeatLoad {
         LongAdder busy = new LongAdder();
         LongAdder limited = new LongAdder();
         LongAdder behind = new LongAdder();
+        LongAdder deferred = new LongAdder();
         Map<Integer, LongAdder> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         long[] size = {-1, 0};
         AtomicLong firstMeasured = new AtomicLong(Long.MAX_VALUE);
@@ -427,11 +430,23 @@ public final class HeartbeatLoad {
                         }
                         int index = (int) (k % agents.size());
                         Agent agent = agents.get(index);
+                        boolean measured = due >= measureFrom;
+                        boolean waiting;
+                        synchronized (agent) {
+                            waiting = agent.notBefore != 0 && System.nanoTime() < agent.notBefore;
+                        }
+                        if (waiting) {
+                            // as the agent does: after a refusal with Retry-After r it calls again no sooner than a random
+                            // time between r and 2r (docs/agent-protocol.md); its slots until then stay empty
+                            if (measured) {
+                                deferred.increment();
+                            }
+                            continue;
+                        }
                         boolean watching = watch != null && watch.watching(index);
                         synchronized (agent) {
                             heartbeat(agent, fleet, body);
                         }
-                        boolean measured = due >= measureFrom;
                         if (measured && size[0] < 0) {
                             synchronized (size) {
                                 if (size[0] < 0) {
@@ -450,6 +465,12 @@ public final class HeartbeatLoad {
                         }
                         long answered = System.nanoTime();
                         long took = answered - sent;
+                        if ((status == 503 || status == 429) && connection.retryAfterSeconds() > 0) {
+                            long r = connection.retryAfterSeconds() * 1_000_000_000L;
+                            synchronized (agent) {
+                                agent.notBefore = answered + r + (long) (java.util.concurrent.ThreadLocalRandom.current().nextDouble() * r);
+                            }
+                        }
                         if (watching && status == 200) {
                             String checksum = watch.check(index, answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1), answered);
                             if (checksum != null) {
@@ -513,6 +534,7 @@ public final class HeartbeatLoad {
         System.out.printf(Locale.ROOT, "errors: %d (503 busy %d, 429 limited %d); statuses %s; heartbeats over %d ms behind the schedule: %d"
                 + " (the schedule slipped %.1f s in all)%n", errors.sum(), busy.sum(), limited.sum(), statuses, MAX_LAG_NANOS / 1_000_000,
                 behind.sum(), slip.get() / 1e9);
+        System.out.printf(Locale.ROOT, "slots left empty by agents waiting out a Retry-After: %d%n", deferred.sum());
         System.out.printf(Locale.ROOT, "server write queue at the end: %d; heartbeats lost by the writer: %d%n", stat("telemetryQueued"),
                 stat("heartbeatsLost"));
         if (size[0] >= 0) {

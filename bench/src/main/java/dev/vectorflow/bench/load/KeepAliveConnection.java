@@ -21,6 +21,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION = "connection:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RETRY_AFTER = "retry-after:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNKED = "chunked".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "close".getBytes(StandardCharsets.US_ASCII);
 
@@ -36,6 +37,8 @@ final class KeepAliveConnection implements AutoCloseable {
     private int limit;
     /** While non-null, the answer's body is kept here instead of dropped. */
     private ByteArrayOutputStream kept;
+    /** The last answer's {@code Retry-After} in seconds (delay-seconds form), -1 when it had none. */
+    private long retryAfterSeconds = -1;
 
     KeepAliveConnection(URI base) {
         this.base = base;
@@ -100,6 +103,7 @@ final class KeepAliveConnection implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean closeAfter = false;
+        retryAfterSeconds = -1;
         for (int header = line(); position - header > 2; header = line()) {
             int end = position - 2; // before \r\n
             if (startsWithIgnoreCase(header, end, CONTENT_LENGTH)) {
@@ -108,6 +112,8 @@ final class KeepAliveConnection implements AutoCloseable {
                 chunked = containsIgnoreCase(header, end, CHUNKED);
             } else if (startsWithIgnoreCase(header, end, CONNECTION)) {
                 closeAfter = containsIgnoreCase(header, end, CLOSE);
+            } else if (startsWithIgnoreCase(header, end, RETRY_AFTER)) {
+                retryAfterSeconds = number(header + RETRY_AFTER.length, end, 10);
             }
         }
         if (chunked) {
@@ -123,6 +129,11 @@ final class KeepAliveConnection implements AutoCloseable {
             close();
         }
         return code;
+    }
+
+    /** The {@code Retry-After} of the last answer, in seconds; -1 when it had none. */
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     private long chunkSize() throws IOException {

@@ -101,8 +101,11 @@ class KeepAliveConnectionTest {
         try (KeepAliveConnection connection = new KeepAliveConnection(url)) {
             assertThat(connection.post("/api/agent/heartbeat", "vf_node_abc", body("{\"a\":1}"), kept)).isEqualTo(200);
             assertThat(kept.toString(StandardCharsets.ISO_8859_1)).isEqualTo("{\"ok\":true}");
+            assertThat(connection.retryAfterSeconds()).as("no Retry-After").isEqualTo(-1);
             assertThat(connection.post("/api/agent/heartbeat", "vf_node_abc", body("{}"))).isEqualTo(503);
+            assertThat(connection.retryAfterSeconds()).isEqualTo(2);
             assertThat(connection.post("/api/agent/heartbeat", "vf_node_abc", body("{}"), kept)).isEqualTo(200);
+            assertThat(connection.retryAfterSeconds()).as("forgotten with the next answer").isEqualTo(-1);
             assertThat(kept.toString(StandardCharsets.ISO_8859_1)).as("the chunks joined, the kept body emptied first").isEqualTo("hello world");
             assertThat(connection.get("/api/health")).isEqualTo(204);
         }

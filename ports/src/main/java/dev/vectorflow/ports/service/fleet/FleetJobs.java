@@ -3,6 +3,7 @@ package dev.vectorflow.ports.service.fleet;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
+import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,15 +29,18 @@ public final class FleetJobs {
     private final TelemetryRepository telemetry;
     private final FleetTuning settings;
     private final Clock clock;
+    private final HeartbeatWrites heartbeats;
     /** When this server's jobs began: silence before it is not held against a node (see {@link #sweepStatus}). */
     private final Instant startedAt;
 
-    public FleetJobs(Transactions transactions, NodeRepository nodes, TelemetryRepository telemetry, FleetTuning settings, Clock clock) {
+    public FleetJobs(Transactions transactions, NodeRepository nodes, TelemetryRepository telemetry, FleetTuning settings,
+                     HeartbeatWrites heartbeats, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.telemetry = telemetry;
         this.settings = settings;
         this.clock = clock;
+        this.heartbeats = heartbeats;
         this.startedAt = clock.instant();
     }
 
@@ -45,12 +49,14 @@ public final class FleetJobs {
      * returns the transitions. Nothing is judged before this server has been running for that long itself: agents
      * could not report while it was down (a restart of the only server, or of all of them), and marking the whole fleet
      * UNREACHABLE in the minute every agent comes back holds the rows the heartbeat writer needs (measured at 150,000
-     * nodes: one 27 s statement, the write queue full meanwhile).
+     * nodes: one 27 s statement, the write queue full meanwhile). Nor while this server has turned heartbeats away for
+     * want of room within that time: their nodes called, and marking them would add a status change per node to the
+     * writes it is catching up with (in a cluster, another server's refusals are not known here).
      */
     public List<StatusTransition> sweepStatus() {
         Instant now = clock.instant();
         Instant silentSince = now.minus(settings.unreachableAfter());
-        if (silentSince.isBefore(startedAt)) {
+        if (silentSince.isBefore(startedAt) || heartbeats.refusedSince(silentSince)) {
             return List.of();
         }
         String reason = "no heartbeat for " + settings.unreachableAfter().toSeconds() + " s (" + settings.unhealthyThreshold()

@@ -45,6 +45,8 @@ public final class HeartbeatWrites {
     private final Clock clock;
     private final DoubleSupplier random;
     private final ConcurrentHashMap<NodeId, Written> written = new ConcurrentHashMap<>();
+    /** When this server last turned a heartbeat away for want of room in the queue (epoch millis), else Long.MIN_VALUE. */
+    private volatile long lastRefusedMillis = Long.MIN_VALUE;
 
     /**
      * What this server last handed to the writer for a node. It is forgotten when the writer drops the node's heartbeat,
@@ -121,6 +123,7 @@ public final class HeartbeatWrites {
                     setChanged ? Optional.of(Set.copyOf(report.running())) : Optional.empty(), report.logs(), report.samples(),
                     report.settlements(), report.settledUpdateVersion());
             if (!writer.offer(write)) {
+                refused();
                 return false;
             }
             // only what changed replaces what is kept: an equal copy per heartbeat would live one interval and
@@ -138,17 +141,40 @@ public final class HeartbeatWrites {
         return true;
     }
 
-    /** Whether the writer would refuse a heartbeat now (its queue has no room). */
+    /** Whether the writer would refuse a heartbeat now (its queue has no room); a true answer counts as a refusal. */
     boolean full() {
-        return writer.full();
+        if (writer.full()) {
+            refused();
+            return true;
+        }
+        return false;
+    }
+
+    private void refused() {
+        long now = clock.millis();
+        if (now != lastRefusedMillis) {
+            lastRefusedMillis = now; // at most one volatile write per millisecond however many agents are turned away
+        }
+    }
+
+    /**
+     * Whether this server turned a heartbeat away for want of room at or after {@code since}: a node silent since then
+     * may have been one of them, so its silence says nothing about the node.
+     */
+    public boolean refusedSince(Instant since) {
+        return lastRefusedMillis >= since.toEpochMilli();
     }
 
     /** Queues log lines and samples sent apart from a heartbeat, under the node's last status; false when the queue is full. */
     boolean offerLogsAndSamples(NodeId node, Instant at, List<LogLine> logs, List<EventSample> samples) {
         Written last = written.get(node);
         NodeStatus status = last == null || last.status == null ? NodeStatus.HEALTHY : last.status;
-        return writer.offer(new HeartbeatWrite(node, at, status, "heartbeat", Optional.empty(), List.of(), Optional.empty(), logs, samples,
-                List.of(), Optional.empty()));
+        boolean queued = writer.offer(new HeartbeatWrite(node, at, status, "heartbeat", Optional.empty(), List.of(), Optional.empty(), logs,
+                samples, List.of(), Optional.empty()));
+        if (!queued) {
+            refused();
+        }
+        return queued;
     }
 
     /** Forgets what was written for a node (deleted or re-enrolled). */

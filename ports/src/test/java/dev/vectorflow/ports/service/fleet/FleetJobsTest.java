@@ -10,6 +10,9 @@ import dev.vectorflow.ports.fake.FleetFakes.EnrolledNode;
 import dev.vectorflow.ports.fake.InMemoryTelemetryRepository;
 import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.persistence.Transactions;
+import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
+import dev.vectorflow.ports.service.heartbeat.OneShotSettlement;
+import dev.vectorflow.ports.service.heartbeat.ReceiveHeartbeatService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +31,13 @@ class FleetJobsTest {
         }
     };
 
+    private final HeartbeatWrites writes = new HeartbeatWrites(fleet.writer, fleet.clock);
+    private final ReceiveHeartbeatService heartbeats = new ReceiveHeartbeatService(fleet.nodeDirectory, fleet.desiredStates,
+            new OneShotSettlement(fleet.transactions, fleet.actions, fleet.cache, fleet.clock), writes, fleet.live, fleet.settings, fleet.clock);
+
     private FleetJobs jobs() {
-        return new FleetJobs(counted, fleet.nodes, new InMemoryTelemetryRepository(fleet.nodes, fleet.actions), fleet.settings, fleet.clock);
+        return new FleetJobs(counted, fleet.nodes, new InMemoryTelemetryRepository(fleet.nodes, fleet.actions), fleet.settings, writes,
+                fleet.clock);
     }
 
     private NodeStatus status(NodeId node) {
@@ -51,6 +59,27 @@ class FleetJobsTest {
         assertThat(early).as("silent for 10 minutes, but this server listened for less than %s", threshold).isEmpty();
         assertThat(due).extracting(StatusTransition::nodeId).containsExactly(quiet.id());
         assertThat(status(quiet.id())).isEqualTo(NodeStatus.UNREACHABLE);
+    }
+
+    @Test
+    void whileThisServerTurnsHeartbeatsAway_noNodeIsJudged_untilTheQueueHadRoomForTheWholeThreshold() {
+        FleetJobs jobs = jobs();
+        EnrolledNode quiet = fleet.enroll("quiet", Labels.NONE);
+        Duration threshold = fleet.settings.unreachableAfter();
+        fleet.clock.advance(threshold.plusSeconds(10));
+        fleet.writer.full(true);
+        assertThat(heartbeats.busy()).as("a heartbeat turned away").isPresent();
+        fleet.writer.full(false);
+
+        List<StatusTransition> whileRefusing = jobs.sweepStatus();
+        fleet.clock.advance(threshold);
+        List<StatusTransition> stillWithin = jobs.sweepStatus();
+        fleet.clock.advance(Duration.ofSeconds(1));
+        List<StatusTransition> after = jobs.sweepStatus();
+
+        assertThat(whileRefusing).isEmpty();
+        assertThat(stillWithin).as("the refusal is %s ago: within the silence judged", threshold).isEmpty();
+        assertThat(after).extracting(StatusTransition::nodeId).containsExactly(quiet.id());
     }
 
     @Test
