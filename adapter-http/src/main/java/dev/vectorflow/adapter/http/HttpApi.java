@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vectorflow.adapter.http.agent.AgentApi;
+import dev.vectorflow.adapter.http.agent.RefusalLog;
 import dev.vectorflow.adapter.http.alert.AlertController;
 import dev.vectorflow.adapter.http.audit.AuditController;
 import dev.vectorflow.adapter.http.auth.Access;
@@ -102,6 +103,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger ACCESS_LOG = LoggerFactory.getLogger("vectorflow.access");
+    private static final RefusalLog REFUSALS = new RefusalLog(10_000_000_000L, System::nanoTime, ACCESS_LOG::info);
     /** Where the ui module puts its built assets on the class path. */
     static final String UI_ASSETS = "/vectorflow-ui";
     private static final Set<HandlerType> BODY_METHODS = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
@@ -241,8 +243,12 @@ public final class HttpApi {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.jsonMapper(new JavalinJackson(mapper, true));
             config.requestLogger.http((ctx, ms) -> {
-                // thousands of agents poll every few seconds: their successful calls are not worth a line each
-                if (ctx.statusCode() >= 400 || !ctx.path().startsWith(RequestGuard.AGENT_PATHS) || ACCESS_LOG.isDebugEnabled()) {
+                // thousands of agents poll every few seconds: their successful calls are not worth a line each, nor
+                // (while a server sheds load) each call turned away: those are counted, a line every 10 s
+                boolean agentCall = ctx.path().startsWith(RequestGuard.AGENT_PATHS);
+                if (agentCall && RefusalLog.counted(ctx.statusCode()) && !ACCESS_LOG.isDebugEnabled()) {
+                    REFUSALS.count(ctx.statusCode());
+                } else if (ctx.statusCode() >= 400 || !agentCall || ACCESS_LOG.isDebugEnabled()) {
                     ACCESS_LOG.info("{} {} {} {} {}ms", ctx.ip(), ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
                 }
             });
