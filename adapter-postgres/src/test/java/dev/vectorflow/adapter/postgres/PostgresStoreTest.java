@@ -101,6 +101,16 @@ class PostgresStoreTest {
                 rs.next();
                 assertThat(rs.getString(1)).as("a kept cluster flushes its writes to disk (a power loss must not corrupt it)").isEqualTo("on");
             }
+            try (var c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), null);
+                 var rs = c.createStatement().executeQuery("select current_setting('shared_buffers'), current_setting('max_wal_size')")) {
+                rs.next();
+                long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize();
+                long megabytes = EmbeddedPostgresServer.sharedBuffersMegabytes(memory);
+                assertThat(rs.getString(1)).as("an eighth of the machine's memory")
+                        .isEqualTo(megabytes % 1024 == 0 ? megabytes / 1024 + "GB" : megabytes + "MB");
+                assertThat(rs.getString(2)).isEqualTo("2GB");
+            }
             server.close();
 
             for (int i = 0; i < 3; i++) {
@@ -120,6 +130,15 @@ class PostgresStoreTest {
         } finally {
             server.close();
         }
+    }
+
+    @Test
+    void theBuffersOfAKeptClusterAreAnEighthOfTheMemory_from128MbTo2Gb() {
+        long gigabyte = 1024L * 1024 * 1024;
+        assertThat(EmbeddedPostgresServer.sharedBuffersMegabytes(24 * gigabyte)).isEqualTo(2048);
+        assertThat(EmbeddedPostgresServer.sharedBuffersMegabytes(4 * gigabyte)).isEqualTo(512);
+        assertThat(EmbeddedPostgresServer.sharedBuffersMegabytes(gigabyte / 2)).as("PostgreSQL's own default at least").isEqualTo(128);
+        assertThat(EmbeddedPostgresServer.sharedBuffersMegabytes(0)).as("memory unknown").isEqualTo(128);
     }
 
     @Test
