@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Writes the pipeline states that changed and prunes those of pipelines a node no longer runs. */
+/**
+ * Writes the pipeline states that changed and prunes those of pipelines a node no longer runs. A state equal to the stored
+ * one (every node's states are handed over again after a server restart and every few minutes) leaves its row as it is:
+ * {@code updated_at} is when the state last changed.
+ */
 final class PipelineStateWriter {
 
     private PipelineStateWriter() {
@@ -108,7 +112,11 @@ final class PipelineStateWriter {
                 where exists (select 1 from nodes where id = r.node_id)
                 on conflict (node_id, pipeline_id) do update set version = excluded.version, checksum = excluded.checksum,
                     status = excluded.status, pid = excluded.pid, running_since = excluded.running_since, error = excluded.error,
-                    updated_at = excluded.updated_at""")) {
+                    updated_at = excluded.updated_at
+                where (node_pipeline_states.version, node_pipeline_states.checksum, node_pipeline_states.status,
+                        node_pipeline_states.pid, node_pipeline_states.running_since, node_pipeline_states.error)
+                    is distinct from (excluded.version, excluded.checksum, excluded.status, excluded.pid, excluded.running_since,
+                        excluded.error)""")) {
             upsert.setArray(1, c.createArrayOf("uuid", nodes));
             upsert.setArray(2, c.createArrayOf("uuid", pipelines));
             upsert.setArray(3, c.createArrayOf("int4", versions));
