@@ -92,7 +92,7 @@ final class FleetComposition {
         this.oneShotSettlement = new OneShotSettlement(tx, store.nodeActions(), cache, clock);
         this.warmUp = new FleetCacheWarmUp(tx, store.nodes(), store.nodeActions(), cache);
         this.rollups = new RollupFlush(live, writer, clock);
-        this.jobs = new FleetJobs(tx, store.nodes(), store.telemetry(), settings, heartbeatWrites, clock);
+        this.jobs = new FleetJobs(tx, store.nodes(), store.telemetry(), settings, heartbeatWrites::refusedSince, clock);
         this.rollouts = new RolloutEngine(tx, store.rollouts(), store.deployments(), store.nodes(), store.telemetry(), live, desiredStates, changes,
                 audit, ids, clock);
         RolloutService rolloutService = new RolloutService(tx, rollouts, store.pipelines(), store.nodes(), store.telemetry(), desiredStates, audit,

@@ -39,7 +39,7 @@ class FleetSchedulerTest {
 
     private FleetScheduler scheduler(List<FleetScheduler.Job> more) {
         var telemetry = new InMemoryTelemetryRepository(fleet.nodes, fleet.actions);
-        var jobs = new FleetJobs(fleet.transactions, fleet.nodes, telemetry, fleet.settings, new HeartbeatWrites(fleet.writer, fleet.clock), fleet.clock);
+        var jobs = new FleetJobs(fleet.transactions, fleet.nodes, telemetry, fleet.settings, new HeartbeatWrites(fleet.writer, fleet.clock)::refusedSince, fleet.clock);
         return new FleetScheduler(transactions, leases, jobs, new RollupFlush(fleet.live, fleet.writer, fleet.clock),
                 new OneShotSettlement(fleet.transactions, fleet.actions, fleet.cache, fleet.clock), fleet.settings,
                 Duration.ofSeconds(3), "server-a", more);

@@ -3,12 +3,12 @@ package dev.vectorflow.ports.service.fleet;
 import dev.vectorflow.ports.out.node.NodeRepository;
 import dev.vectorflow.ports.out.node.NodeRepository.StatusTransition;
 import dev.vectorflow.ports.out.telemetry.TelemetryRepository;
-import dev.vectorflow.ports.service.heartbeat.HeartbeatWrites;
 import dev.vectorflow.ports.out.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -29,18 +29,19 @@ public final class FleetJobs {
     private final TelemetryRepository telemetry;
     private final FleetTuning settings;
     private final Clock clock;
-    private final HeartbeatWrites heartbeats;
+    /** Whether this server turned heartbeats away for want of room at or after the instant given (HeartbeatWrites::refusedSince). */
+    private final Predicate<Instant> refusedSince;
     /** When this server's jobs began: silence before it is not held against a node (see {@link #sweepStatus}). */
     private final Instant startedAt;
 
     public FleetJobs(Transactions transactions, NodeRepository nodes, TelemetryRepository telemetry, FleetTuning settings,
-                     HeartbeatWrites heartbeats, Clock clock) {
+                     Predicate<Instant> refusedSince, Clock clock) {
         this.transactions = transactions;
         this.nodes = nodes;
         this.telemetry = telemetry;
         this.settings = settings;
         this.clock = clock;
-        this.heartbeats = heartbeats;
+        this.refusedSince = refusedSince;
         this.startedAt = clock.instant();
     }
 
@@ -56,7 +57,7 @@ public final class FleetJobs {
     public List<StatusTransition> sweepStatus() {
         Instant now = clock.instant();
         Instant silentSince = now.minus(settings.unreachableAfter());
-        if (silentSince.isBefore(startedAt) || heartbeats.refusedSince(silentSince)) {
+        if (silentSince.isBefore(startedAt) || refusedSince.test(silentSince)) {
             return List.of();
         }
         String reason = "no heartbeat for " + settings.unreachableAfter().toSeconds() + " s (" + settings.unhealthyThreshold()

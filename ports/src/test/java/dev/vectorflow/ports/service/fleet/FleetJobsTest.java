@@ -36,8 +36,8 @@ class FleetJobsTest {
             new OneShotSettlement(fleet.transactions, fleet.actions, fleet.cache, fleet.clock), writes, fleet.live, fleet.settings, fleet.clock);
 
     private FleetJobs jobs() {
-        return new FleetJobs(counted, fleet.nodes, new InMemoryTelemetryRepository(fleet.nodes, fleet.actions), fleet.settings, writes,
-                fleet.clock);
+        return new FleetJobs(counted, fleet.nodes, new InMemoryTelemetryRepository(fleet.nodes, fleet.actions), fleet.settings,
+                writes::refusedSince, fleet.clock);
     }
 
     private NodeStatus status(NodeId node) {
