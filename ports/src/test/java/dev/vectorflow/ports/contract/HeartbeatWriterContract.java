@@ -59,11 +59,13 @@ public abstract class HeartbeatWriterContract extends TelemetryStoreContract {
         }
 
         assertThat(writer.offer(heartbeat(node.id(), T0.plusSeconds(4), NodeStatus.HEALTHY, "heartbeat 4"))).isFalse();
+        assertThat(writer.full()).as("refusing, so a heartbeat can be turned away before it is read").isTrue();
         assertThat(writer.queued()).isEqualTo(3);
         assertThat(stored(node.id()).lastHeartbeatAt()).as("nothing is written before a flush").contains(T0);
 
         writer.flush();
         assertThat(writer.queued()).isZero();
+        assertThat(writer.full()).as("room again after the flush").isFalse();
         assertThat(stored(node.id()).lastHeartbeatAt()).contains(T0.plusSeconds(3));
         assertThat(stored(node.id()).statusReason()).isEqualTo("heartbeat 3");
         assertThat(writer.offer(heartbeat(node.id(), T0.plusSeconds(5), NodeStatus.HEALTHY, "heartbeat 5"))).as("room again").isTrue();

@@ -41,6 +41,11 @@ public final class PostgresHeartbeatWriter implements HeartbeatWriter, AutoClose
     private final Thread thread;
     private final Object flushLock = new Object();
     private volatile boolean running = true;
+    /**
+     * Set when an offer found no room, cleared when the writer next takes heartbeats out: {@link #full()} reads this
+     * instead of asking the queue, whose size needs the lock that every offer and drain takes.
+     */
+    private volatile boolean refusing;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong flushes = new AtomicLong();
     private final AtomicLong failedHeartbeats = new AtomicLong();
@@ -65,7 +70,14 @@ public final class PostgresHeartbeatWriter implements HeartbeatWriter, AutoClose
 
     @Override
     public boolean offer(HeartbeatWrite heartbeat) {
-        return running && queue.offer(heartbeat);
+        if (!running) {
+            return false;
+        }
+        if (queue.offer(heartbeat)) {
+            return true;
+        }
+        refusing = true;
+        return false;
     }
 
     @Override
@@ -81,7 +93,7 @@ public final class PostgresHeartbeatWriter implements HeartbeatWriter, AutoClose
 
     @Override
     public boolean full() {
-        return !running || queue.remainingCapacity() == 0;
+        return !running || refusing;
     }
 
     @Override
@@ -115,6 +127,7 @@ public final class PostgresHeartbeatWriter implements HeartbeatWriter, AutoClose
     private void flushOnce() {
         List<HeartbeatWrite> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
         queue.drainTo(batch, MAX_BATCH);
+        refusing = false;
         List<HostMinute> host = drain(hostRollups);
         List<ComponentMinute> components = drain(componentRollups);
         if (batch.isEmpty() && host.isEmpty() && components.isEmpty()) {

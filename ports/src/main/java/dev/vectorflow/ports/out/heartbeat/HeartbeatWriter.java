@@ -23,8 +23,10 @@ public interface HeartbeatWriter {
     int queued();
 
     /**
-     * Whether an offer made now would be refused (the queue has no room): lets the heartbeat be turned away before its
-     * report is read, so that a server catching up spends nothing on the reports it cannot take.
+     * Whether offers are being refused (the queue has no room): lets the heartbeat be turned away before its report is
+     * read, so that a server catching up spends nothing on the reports it cannot take. Asked for every heartbeat, so an
+     * answer may lag the queue by one offer (the database writer answers from a flag its refused offers set and its
+     * next drain clears, without taking the queue's lock).
      */
     boolean full();
 
