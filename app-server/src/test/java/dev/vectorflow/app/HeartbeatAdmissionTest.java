@@ -81,6 +81,10 @@ class HeartbeatAdmissionTest {
                 ApiClient.Answer unread = agents.getFirst().postJson("/api/agent/heartbeat", "{\"agentVersion\": [not json");
                 assertThat(unread.status()).as(unread.body()).isEqualTo(503);
                 assertThat(unread.raw().headers().firstValue("Retry-After")).hasValue("15");
+                for (String apart : List.of("/api/agent/logs", "/api/agent/samples")) { // nor are log lines and samples sent apart
+                    ApiClient.Answer unreadApart = agents.getFirst().postJson(apart, "[not json");
+                    assertThat(unreadApart.status()).as(apart + ": " + unreadApart.body()).isEqualTo(503);
+                }
                 lock.commit();
             }
 

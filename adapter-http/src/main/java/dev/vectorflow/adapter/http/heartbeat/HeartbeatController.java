@@ -61,6 +61,7 @@ public final class HeartbeatController {
 
     private void logs(Context ctx) {
         AgentIdentity agent = agentApi.agent(ctx);
+        refuseWhileBusy();
         JsonNode body = agentApi.bodies().readTree(ctx);
         AgentRequests reader = agentApi.reader();
         // the array itself, or {"logs": [...]} as in a heartbeat
@@ -71,11 +72,20 @@ public final class HeartbeatController {
 
     private void samples(Context ctx) {
         AgentIdentity agent = agentApi.agent(ctx);
+        refuseWhileBusy();
         JsonNode body = agentApi.bodies().readTree(ctx);
         AgentRequests reader = agentApi.reader();
         JsonNode results = body.isObject() ? body.has("results") ? body.get("results") : body.get("sampleResults") : body;
         LogsAndSamplesCommand command = new LogsAndSamplesCommand(agent, List.of(), HeartbeatCommands.samples(reader.samples(results)));
         answer(ctx, logsAndSamples.receiveLogsAndSamples(command), reader.rejected());
+    }
+
+    /** Log lines and samples are turned away before their body is read, like a heartbeat. */
+    private void refuseWhileBusy() {
+        Optional<Busy> busy = logsAndSamples.busy();
+        if (busy.isPresent()) {
+            throw refusal(busy.get());
+        }
     }
 
     /** The bytes of a nothing-to-do answer, written again only when the poll interval changed. */

@@ -141,16 +141,13 @@ public final class HeartbeatWrites {
         return true;
     }
 
-    /** Whether the writer would refuse a heartbeat now (its queue has no room); a true answer counts as a refusal. */
+    /** Whether the writer would refuse a heartbeat now (its queue has no room). */
     boolean full() {
-        if (writer.full()) {
-            refused();
-            return true;
-        }
-        return false;
+        return writer.full();
     }
 
-    private void refused() {
+    /** A call turned away before its report was read: counted as {@link #refusedSince} counts refused offers. */
+    void refused() {
         long now = clock.millis();
         if (now != lastRefusedMillis) {
             lastRefusedMillis = now; // at most one volatile write per millisecond however many agents are turned away

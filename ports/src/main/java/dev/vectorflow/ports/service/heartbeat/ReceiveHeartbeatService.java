@@ -57,13 +57,22 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
      * Come back after one poll interval (at least {@link #BUSY_RETRY}): an agent waits between that and twice it, so a
      * busy server gets fewer calls from the agents it turned away than from the others, not more.
      */
-    static Busy busy(Duration pollInterval) {
+    static Busy busyAnswer(Duration pollInterval) {
         return new Busy(pollInterval.compareTo(BUSY_RETRY) > 0 ? pollInterval : BUSY_RETRY);
+    }
+
+    /** Busy while the write queue has no room, the call then counted as refused; shared with the logs-and-samples calls. */
+    static Optional<Busy> busyWhileFull(HeartbeatWrites writes, Duration pollInterval) {
+        if (!writes.full()) {
+            return Optional.empty();
+        }
+        writes.refused();
+        return Optional.of(busyAnswer(pollInterval));
     }
 
     @Override
     public Optional<Busy> busy() {
-        return writes.full() ? Optional.of(busy(settings.pollInterval())) : Optional.empty();
+        return busyWhileFull(writes, settings.pollInterval());
     }
 
     @Override
@@ -87,7 +96,7 @@ public final class ReceiveHeartbeatService implements ReceiveHeartbeatUseCase {
                 reports.states(), reports.running(), HeartbeatWrites.logLines(heartbeat.logs(), plan.pipelineNames(), now),
                 HeartbeatWrites.storable(heartbeat.samples()), HeartbeatWrites.settlements(heartbeat.actionResults()), verdict.updatedTo()));
         if (!queued) {
-            return busy(settings.pollInterval());
+            return busyAnswer(settings.pollInterval());
         }
         oneShots.remember(verdict.settled(), now);
         recordLive(heartbeat, reports.running(), now);

@@ -241,8 +241,8 @@ class HeartbeatServicesTest {
         fleet.writer.full(true);
 
         assertThat(heartbeats.busy()).contains(new Busy(Duration.ofSeconds(15)));
-        assertThat(ReceiveHeartbeatService.busy(Duration.ofSeconds(2))).as("a short poll interval").isEqualTo(new Busy(Duration.ofSeconds(5)));
-        assertThat(ReceiveHeartbeatService.busy(Duration.ofSeconds(60))).isEqualTo(new Busy(Duration.ofSeconds(60)));
+        assertThat(ReceiveHeartbeatService.busyAnswer(Duration.ofSeconds(2))).as("a short poll interval").isEqualTo(new Busy(Duration.ofSeconds(5)));
+        assertThat(ReceiveHeartbeatService.busyAnswer(Duration.ofSeconds(60))).isEqualTo(new Busy(Duration.ofSeconds(60)));
     }
 
     private static HeartbeatCommand withResults(HeartbeatCommand h, ActionResult... results) {
@@ -379,7 +379,9 @@ class HeartbeatServicesTest {
         HeartbeatOutcome accepted = logsAndSamples.receiveLogsAndSamples(new LogsAndSamplesCommand(agent(node),
                 List.of(new LogBatch(version.pipelineId(), List.of("line"))), List.of()));
         HeartbeatWrite write = fleet.writer.last();
+        assertThat(logsAndSamples.busy()).as("room in the queue").isEmpty();
         fleet.writer.full(true);
+        assertThat(logsAndSamples.busy()).as("asked before the body is read").contains(new Busy(Duration.ofSeconds(15)));
         HeartbeatOutcome refused = logsAndSamples.receiveLogsAndSamples(new LogsAndSamplesCommand(agent(node), List.of(), List.of()));
 
         assertThat(accepted).isInstanceOf(Answered.class);
