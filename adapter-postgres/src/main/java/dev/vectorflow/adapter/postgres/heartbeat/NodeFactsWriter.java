@@ -79,39 +79,10 @@ final class NodeFactsWriter {
         }
     }
 
+    /** Rare (a node whose facts changed twice within one flush): the same statement row by row, in the order reported. */
     private static void writeInOrder(Connection c, List<HeartbeatWrite> changed) throws SQLException {
-        if (changed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                with before as (select id, agent_version from nodes where id = ?),
-                changed as (
-                    update nodes n set agent_version = ?, vector_version = ?, deployment_mode = ?, agent_labels = ?, update_error = ?
-                    from before b where n.id = b.id
-                        and (n.agent_version, n.vector_version, n.deployment_mode, n.agent_labels, n.update_error)
-                            is distinct from (?, ?, ?, ?, ?)
-                    returning n.id, b.agent_version as previous)
-                insert into node_agent_versions (node_id, agent_version, previous_version, at)
-                select id, ?, previous, ? from changed where previous is distinct from ?""")) {
-            for (HeartbeatWrite h : changed) {
-                HeartbeatWrite.NodeFacts f = h.facts().get();
-                s.setObject(1, h.nodeId().value());
-                s.setString(2, f.agentVersion());
-                s.setString(3, f.vectorVersion());
-                s.setString(4, f.deploymentMode());
-                s.setString(5, FleetRows.labels(f.agentLabels()));
-                s.setString(6, f.updateError());
-                s.setString(7, f.agentVersion());
-                s.setString(8, f.vectorVersion());
-                s.setString(9, f.deploymentMode());
-                s.setString(10, FleetRows.labels(f.agentLabels()));
-                s.setString(11, f.updateError());
-                s.setString(12, f.agentVersion());
-                s.setTimestamp(13, FleetRows.utc(h.at()));
-                s.setString(14, f.agentVersion());
-                s.addBatch();
-            }
-            s.executeBatch();
+        for (HeartbeatWrite h : changed) {
+            writeOnce(c, List.of(h));
         }
     }
 }
