@@ -72,6 +72,39 @@ public abstract class HeartbeatWriterContract extends TelemetryStoreContract {
     }
 
     @Test
+    void givenAPipelineStateEqualToTheStoredOne_whenWrittenAgain_thenItsRowKeepsTheTimeItLastChanged() {
+        Node node = newNode(newEnvironment(), "state-unchanged");
+        PipelineId pipeline = new PipelineId(UUID.randomUUID());
+        Instant since = T0.plusSeconds(10);
+        HeartbeatWriter writer = newWriter(10);
+        // separate flushes, as the rewrite after a restart or every few minutes comes; the start time, derived from an
+        // uptime in whole seconds, jitters from one report to the next
+        long[] jitter = {0, 1, -1, 5};
+        for (int i = 0; i < jitter.length; i++) {
+            writer.offer(new HeartbeatWrite(node.id(), T0.plusSeconds(15L * i), NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                    List.of(new HeartbeatWrite.PipelineState(pipeline, 1, "a", PipelineRunStatus.RUNNING, 7L, Optional.of(since.plusSeconds(jitter[i])),
+                            "")), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+            writer.flush();
+        }
+        List<StoredPipelineState> unchanged = inTransaction(() -> store().telemetry().pipelineStates(node.id()));
+        writer.offer(new HeartbeatWrite(node.id(), T0.plusSeconds(60), NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new HeartbeatWrite.PipelineState(pipeline, 1, "a", PipelineRunStatus.RUNNING, 7L, Optional.of(since.plusSeconds(6)), "")),
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.flush();
+        List<StoredPipelineState> restartedAlike = inTransaction(() -> store().telemetry().pipelineStates(node.id()));
+        writer.offer(new HeartbeatWrite(node.id(), T0.plusSeconds(75), NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                List.of(new HeartbeatWrite.PipelineState(pipeline, 1, "a", PipelineRunStatus.RUNNING, 8L, Optional.of(T0.plusSeconds(70)), "")),
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+        writer.flush();
+
+        assertThat(unchanged).containsExactly(new StoredPipelineState(node.id(), pipeline, 1, "a", "RUNNING", 7L, Optional.of(since), "", T0));
+        assertThat(restartedAlike).as("a start time further off than the jitter is another run").containsExactly(
+                new StoredPipelineState(node.id(), pipeline, 1, "a", "RUNNING", 7L, Optional.of(since.plusSeconds(6)), "", T0.plusSeconds(60)));
+        assertThat(inTransaction(() -> store().telemetry().pipelineStates(node.id()))).containsExactly(
+                new StoredPipelineState(node.id(), pipeline, 1, "a", "RUNNING", 8L, Optional.of(T0.plusSeconds(70)), "", T0.plusSeconds(75)));
+    }
+
+    @Test
     void givenHeartbeatsWithOtherStatuses_whenWritten_thenStatusFollowsTheLatest_eachChangeIsATransition_andALateOneMovesNothingBack() {
         Node node = newNode(newEnvironment(), "status-1");
 

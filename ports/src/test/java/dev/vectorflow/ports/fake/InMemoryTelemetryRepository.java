@@ -86,10 +86,20 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
         write(List.of(heartbeats));
     }
 
+    private static boolean sameState(StoredPipelineState a, StoredPipelineState b) {
+        return Objects.equals(a.version(), b.version()) && Objects.equals(a.checksum(), b.checksum())
+                && a.status().equals(b.status()) && Objects.equals(a.pid(), b.pid()) && Objects.equals(a.error(), b.error())
+                && a.runningSince().isPresent() == b.runningSince().isPresent()
+                && (a.runningSince().isEmpty() || Duration.between(a.runningSince().get(), b.runningSince().get()).abs()
+                        .compareTo(HeartbeatWrite.PipelineState.START_JITTER) <= 0);
+    }
+
     private void write(HeartbeatWrite h) {
         for (HeartbeatWrite.PipelineState p : h.pipelineStates()) {
-            state.states.put(new StateKey(h.nodeId(), p.pipelineId()), new StoredPipelineState(h.nodeId(), p.pipelineId(), p.version(),
-                    p.checksum(), p.status().name(), p.pid(), p.runningSince(), p.error(), h.at()));
+            StoredPipelineState next = new StoredPipelineState(h.nodeId(), p.pipelineId(), p.version(), p.checksum(), p.status().name(),
+                    p.pid(), p.runningSince(), p.error(), h.at());
+            // as the database writer: a state equal to the stored one keeps its row, and updatedAt is when it last changed
+            state.states.merge(new StateKey(h.nodeId(), p.pipelineId()), next, (stored, fresh) -> sameState(stored, fresh) ? stored : fresh);
         }
         h.reportedPipelines().ifPresent(reported -> state.states.keySet()
                 .removeIf(key -> key.node().equals(h.nodeId()) && !reported.contains(key.pipeline())));

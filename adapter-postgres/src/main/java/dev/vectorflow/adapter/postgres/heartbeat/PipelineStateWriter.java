@@ -114,9 +114,10 @@ final class PipelineStateWriter {
                     status = excluded.status, pid = excluded.pid, running_since = excluded.running_since, error = excluded.error,
                     updated_at = excluded.updated_at
                 where (node_pipeline_states.version, node_pipeline_states.checksum, node_pipeline_states.status,
-                        node_pipeline_states.pid, node_pipeline_states.running_since, node_pipeline_states.error)
-                    is distinct from (excluded.version, excluded.checksum, excluded.status, excluded.pid, excluded.running_since,
-                        excluded.error)""")) {
+                        node_pipeline_states.pid, node_pipeline_states.error)
+                    is distinct from (excluded.version, excluded.checksum, excluded.status, excluded.pid, excluded.error)
+                    or (node_pipeline_states.running_since is null) <> (excluded.running_since is null)
+                    or abs(extract(epoch from node_pipeline_states.running_since - excluded.running_since)) > ?""")) {
             upsert.setArray(1, c.createArrayOf("uuid", nodes));
             upsert.setArray(2, c.createArrayOf("uuid", pipelines));
             upsert.setArray(3, c.createArrayOf("int4", versions));
@@ -126,6 +127,9 @@ final class PipelineStateWriter {
             upsert.setArray(7, c.createArrayOf("text", runningSince));
             upsert.setArray(8, c.createArrayOf("text", errors));
             upsert.setArray(9, c.createArrayOf("text", updatedAt));
+            // a start time within the jitter of the stored one is the same run: after a restart every node hands over its
+            // states again, each start time derived anew from an uptime in whole seconds
+            upsert.setLong(10, HeartbeatWrite.PipelineState.START_JITTER.toSeconds());
             upsert.executeUpdate();
         }
     }

@@ -144,29 +144,6 @@ class PostgresHeartbeatWriterTest extends HeartbeatWriterContract {
     }
 
     @Test
-    void givenAPipelineStateEqualToTheStoredOne_whenWrittenAgain_thenItsRowKeepsTheTimeItLastChanged() {
-        Node node = newNode(newEnvironment(), "state-unchanged");
-        PipelineId pipeline = new PipelineId(UUID.randomUUID());
-        java.time.Instant since = T0.plusSeconds(1);
-        PipelineState running = new PipelineState(pipeline, 1, "a", PipelineRunStatus.RUNNING, 7L, Optional.of(since), "");
-        PostgresHeartbeatWriter writer = newPostgresWriter(10);
-        for (int i = 0; i < 3; i++) { // separate flushes, as the rewrite after a restart or every few minutes comes
-            writer.offer(new HeartbeatWrite(node.id(), T0.plusSeconds(15L * i), NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
-                    List.of(running), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
-            writer.flush();
-        }
-        List<StoredPipelineState> unchanged = inTransaction(() -> store().telemetry().pipelineStates(node.id()));
-        writer.offer(new HeartbeatWrite(node.id(), T0.plusSeconds(60), NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
-                List.of(new PipelineState(pipeline, 1, "a", PipelineRunStatus.RUNNING, 8L, Optional.of(T0.plusSeconds(50)), "")),
-                Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
-        writer.flush();
-
-        assertThat(unchanged).containsExactly(new StoredPipelineState(node.id(), pipeline, 1, "a", "RUNNING", 7L, Optional.of(since), "", T0));
-        assertThat(inTransaction(() -> store().telemetry().pipelineStates(node.id()))).containsExactly(
-                new StoredPipelineState(node.id(), pipeline, 1, "a", "RUNNING", 8L, Optional.of(T0.plusSeconds(50)), "", T0.plusSeconds(60)));
-    }
-
-    @Test
     void givenFactsEqualToTheStoredOnes_whenWritten_thenTheNodeRowIsNotUpdated_whileChangedFactsAre() throws Exception {
         Node once = newNode(newEnvironment(), "facts-unchanged");
         Node twice = newNode(newEnvironment(), "facts-unchanged-twice");

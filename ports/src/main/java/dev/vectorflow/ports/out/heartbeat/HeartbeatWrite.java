@@ -41,6 +41,9 @@ public record HeartbeatWrite(NodeId nodeId, Instant at, NodeStatus status, Strin
     public record PipelineState(PipelineId pipelineId, Integer version, String checksum, PipelineRunStatus status, Long pid,
                                 Optional<Instant> runningSince, String error) {
 
+        /** How far apart two start times of the same run may lie (derived from a reported uptime, they jitter). */
+        public static final Duration START_JITTER = Duration.ofSeconds(5);
+
         /**
          * True when nothing worth writing changed: same version, checksum, status, pid and error, and a start time
          * within a few seconds (it is derived from the uptime an agent reports, so it jitters).
@@ -52,7 +55,7 @@ public record HeartbeatWrite(NodeId nodeId, Instant at, NodeStatus status, Strin
                 return false;
             }
             return runningSince.isEmpty()
-                    || Duration.between(runningSince.get(), other.runningSince.get()).abs().compareTo(Duration.ofSeconds(5)) <= 0;
+                    || Duration.between(runningSince.get(), other.runningSince.get()).abs().compareTo(START_JITTER) <= 0;
         }
     }
 
