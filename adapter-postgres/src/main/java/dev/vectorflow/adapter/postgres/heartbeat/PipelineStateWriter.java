@@ -110,14 +110,14 @@ final class PipelineStateWriter {
                 from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::timestamptz[])
                     as r(node_id, pipeline_id, version, checksum, status, pid, running_since, error, updated_at)
                 where exists (select 1 from nodes where id = r.node_id)
+                    and not exists (select 1 from node_pipeline_states s where s.node_id = r.node_id and s.pipeline_id = r.pipeline_id
+                        and (s.version, s.checksum, s.status, s.pid, s.error)
+                            is not distinct from (r.version, r.checksum, r.status, r.pid, r.error)
+                        and (s.running_since is null) = (r.running_since is null)
+                        and (s.running_since is null or abs(extract(epoch from s.running_since - r.running_since)) <= ?))
                 on conflict (node_id, pipeline_id) do update set version = excluded.version, checksum = excluded.checksum,
                     status = excluded.status, pid = excluded.pid, running_since = excluded.running_since, error = excluded.error,
-                    updated_at = excluded.updated_at
-                where (node_pipeline_states.version, node_pipeline_states.checksum, node_pipeline_states.status,
-                        node_pipeline_states.pid, node_pipeline_states.error)
-                    is distinct from (excluded.version, excluded.checksum, excluded.status, excluded.pid, excluded.error)
-                    or (node_pipeline_states.running_since is null) <> (excluded.running_since is null)
-                    or abs(extract(epoch from node_pipeline_states.running_since - excluded.running_since)) > ?""")) {
+                    updated_at = excluded.updated_at""")) {
             upsert.setArray(1, c.createArrayOf("uuid", nodes));
             upsert.setArray(2, c.createArrayOf("uuid", pipelines));
             upsert.setArray(3, c.createArrayOf("int4", versions));
@@ -127,8 +127,10 @@ final class PipelineStateWriter {
             upsert.setArray(7, c.createArrayOf("text", runningSince));
             upsert.setArray(8, c.createArrayOf("text", errors));
             upsert.setArray(9, c.createArrayOf("text", updatedAt));
-            // a start time within the jitter of the stored one is the same run: after a restart every node hands over its
-            // states again, each start time derived anew from an uptime in whole seconds
+            // a state equal to the stored one is left out before the insert, not by a condition on the update: an update
+            // the condition turns down still locks the row (a heap write and a WAL record), and after a restart, and every
+            // few minutes, every node hands over all its states again. A start time within the jitter of the stored one is
+            // the same run: it is derived anew each time from an uptime in whole seconds.
             upsert.setLong(10, HeartbeatWrite.PipelineState.START_JITTER.toSeconds());
             upsert.executeUpdate();
         }
