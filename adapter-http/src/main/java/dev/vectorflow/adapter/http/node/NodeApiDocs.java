@@ -46,7 +46,7 @@ public final class NodeApiDocs {
                         "only nodes that have every one of these labels")
                 .query("search", string(NodeListParams.MAX_SEARCH), "only nodes whose hostname contains this text (case ignored)")
                 .query("sort", enumeration("name", "status", "lastSeen", "agentVersion"),
-                        "what the nodes are ordered by (default name: hostname ignoring case; lastSeen: nodes never seen first;"
+                        "what the nodes are ordered by (default name: hostname ignoring case; lastSeen: nodes never seen first, exact to 30 s;"
                                 + " agentVersion: as versions, numeric parts by value (0.10.0 after 0.9.0), a pre-release before its release)")
                 .query("order", enumeration("asc", "desc"), "ascending (default) or descending")
                 .query("limit", integer(1, NodeListing.MAX_LIMIT), "most nodes on the page (default " + NodeListing.DEFAULT_LIMIT + ")")

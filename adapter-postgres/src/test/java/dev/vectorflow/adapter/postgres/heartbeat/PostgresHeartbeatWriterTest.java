@@ -183,6 +183,52 @@ class PostgresHeartbeatWriterTest extends HeartbeatWriterContract {
         }
     }
 
+    @Test
+    void givenAPipelineStateEqualToTheStoredOne_whenWrittenAgain_thenItsRowIsNotEvenLocked() throws Exception {
+        Node node = newNode(newEnvironment(), "state-not-locked");
+        PipelineId pipeline = new PipelineId(UUID.randomUUID());
+        PostgresHeartbeatWriter writer = newPostgresWriter(10);
+        for (int i = 0; i < 2; i++) { // the second, 1 s apart in its start time, is the same run
+            writer.offer(new HeartbeatWrite(node.id(), T0.plusSeconds(15L * i), NodeStatus.HEALTHY, "heartbeat", Optional.empty(),
+                    List.of(new PipelineState(pipeline, 1, "a", PipelineRunStatus.RUNNING, 7L, Optional.of(T0.plusSeconds(i)), "")),
+                    Optional.empty(), List.of(), List.of(), List.of(), Optional.empty()));
+            writer.flush();
+        }
+
+        try (Connection c = PostgresFleetContractStore.shared().connect();
+             java.sql.PreparedStatement s = c.prepareStatement("select xmax::text from node_pipeline_states where node_id = ?")) {
+            s.setObject(1, node.id().value());
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                // an upsert whose update a condition turns down still locks the row: a locker's id in xmax, a heap write
+                assertThat(r.getString(1)).as("xmax of the row: no transaction locked or updated it").isEqualTo("0");
+            }
+        }
+    }
+
+    @Test
+    void theListsLastSeenCopyMovesInStepsOfThirtySeconds_whileTheNodesLastHeartbeatIsExact() throws Exception {
+        Node node = newNode(newEnvironment(), "seen-in-steps"); // enrolled with its last heartbeat at T0
+        PostgresHeartbeatWriter writer = newPostgresWriter(10);
+        List<java.time.Instant> copies = new java.util.ArrayList<>();
+        for (int seconds : new int[] {20, 30, 31, 45, 62}) {
+            writer.offer(heartbeat(node.id(), T0.plusSeconds(seconds), NodeStatus.HEALTHY, "heartbeat"));
+            writer.flush();
+            assertThat(inTransaction(() -> nodeStore().findById(node.id())).orElseThrow().lastHeartbeatAt()).contains(T0.plusSeconds(seconds));
+            try (Connection c = PostgresFleetContractStore.shared().connect();
+                 java.sql.PreparedStatement s = c.prepareStatement("select seen_at from node_last_seen where node_id = ?")) {
+                s.setObject(1, node.id().value());
+                try (ResultSet r = s.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    copies.add(r.getObject(1, java.time.OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+
+        assertThat(copies).as("moved only when 30 s or more behind").containsExactly(T0, T0, T0.plusSeconds(31), T0.plusSeconds(31),
+                T0.plusSeconds(62));
+    }
+
     private static HeartbeatWrite withFacts(Node node, java.time.Instant at, NodeFacts facts) {
         return new HeartbeatWrite(node.id(), at, NodeStatus.HEALTHY, "heartbeat", Optional.of(facts), List.of(), Optional.empty(), List.of(),
                 List.of(), List.of(), Optional.empty());
