@@ -43,7 +43,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class HeartbeatLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long STARTED = System.nanoTime();
     /** How far behind its schedule the generator may fall before the schedule moves on. */
     private static final long MAX_LAG_NANOS = 250_000_000L;
 
@@ -197,6 +196,9 @@ public final class HeartbeatLoad {
         state.get("pipelines").forEach(p -> pipelines.add(p.asText()));
         Map<String, String> checksums = new HashMap<>();
         state.get("checksums").properties().forEach(e -> checksums.put(e.getKey(), e.getValue().asText()));
+        if (state.hasNonNull("pipelinesStartedAt")) {
+            pipelinesStartedAt = state.get("pipelinesStartedAt").asLong();
+        }
         System.out.printf(Locale.ROOT, "reusing %d agents enrolled earlier (%s)%n", agents.size(), options.state());
         return new Fleet(agents, state.hasNonNull("environment") ? state.get("environment").asText() : null, pipelines, checksums);
     }
@@ -274,13 +276,20 @@ public final class HeartbeatLoad {
         for (JsonNode action : JSON.readTree(first.body()).get("pendingActions")) {
             checksums.put(action.get("pipelineId").asText(), action.get("checksum").asText());
         }
-        var state = JSON.createObjectNode().put("url", options.url().toString()).put("environment", env);
+        var state = JSON.createObjectNode().put("url", options.url().toString()).put("environment", env)
+                .put("pipelinesStartedAt", pipelinesStartedAt);
         state.set("pipelines", JSON.valueToTree(pipelines));
         state.set("checksums", JSON.valueToTree(checksums));
         state.set("tokens", JSON.valueToTree(agents.stream().map(a -> a.token).toList()));
         JSON.writeValue(options.state().toFile(), state);
         return new Fleet(agents, env, pipelines, checksums);
     }
+
+    /**
+     * When the simulated pipelines started (epoch seconds): kept in the state file, so that a later run on the same
+     * agents reports the same runs, as real agents do when only the server was restarted.
+     */
+    private volatile long pipelinesStartedAt = System.currentTimeMillis() / 1000;
 
     /** Writes the agent's next heartbeat into {@code body} (emptied first). */
     private void heartbeat(Agent agent, Fleet fleet, KeepAliveConnection.Ascii body) {
@@ -296,7 +305,7 @@ public final class HeartbeatLoad {
                 .append("\"fsTotalBytes\":107374182400,\"fsUsedBytes\":53687091200,\"fsFreeBytes\":53687091200,\"diskReadBytes\":")
                 .append(beats * 4096).append(",\"diskWrittenBytes\":").append(beats * 8192).append(",\"netRxBytes\":")
                 .append(beats * 65536).append(",\"netTxBytes\":").append(beats * 32768).append("},\"pipelines\":[");
-        long uptime = (System.nanoTime() - STARTED) / 1_000_000_000L;
+        long uptime = System.currentTimeMillis() / 1000 - pipelinesStartedAt;
         for (int p = 0; p < fleet.pipelineIds().size(); p++) {
             String id = fleet.pipelineIds().get(p);
             pipeline(p == 0 ? body : body.append(','), id, 1, fleet.checksums().getOrDefault(id, ""), 1000 + p, uptime, LOAD_COMPONENTS,
