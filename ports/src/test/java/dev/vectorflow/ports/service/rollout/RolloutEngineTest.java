@@ -105,8 +105,12 @@ class RolloutEngineTest {
     }
 
     private void report(Node node, int version, String checksum, PipelineRunStatus status) {
+        report(node, version, checksum, status, "");
+    }
+
+    private void report(Node node, int version, String checksum, PipelineRunStatus status, String error) {
         reports.offer(new HeartbeatWrite(node.id(), fleet.clock.instant(), NodeStatus.HEALTHY, "", Optional.empty(),
-                List.of(new HeartbeatWrite.PipelineState(pipeline, version, checksum, status, 1L, Optional.empty(), "")), Optional.empty(),
+                List.of(new HeartbeatWrite.PipelineState(pipeline, version, checksum, status, 1L, Optional.empty(), error)), Optional.empty(),
                 List.of(), List.of(), List.of(), Optional.empty()));
         reports.flush();
     }
@@ -208,8 +212,10 @@ class RolloutEngineTest {
         Rollout r = deployStaged(2, plan(false, null, nodes(1, 60), rest(60)));
         assertThat(engine.advance()).as("a failure older than the admission does not count").isZero();
 
+        // the agent refused version 2 and reports version 1 FAILED with why (its deploy error): a state that changed after
+        // the admission (a state equal to the stored one keeps the time it last changed, so it would say nothing new)
         fleet.clock.advance(Duration.ofSeconds(1));
-        report(a, 1, v1.checksum(), PipelineRunStatus.FAILED);
+        report(a, 1, v1.checksum(), PipelineRunStatus.FAILED, "version 2 refused: the configuration does not validate");
         engine.advance();
 
         assertThat(reload(r).state()).isEqualTo(RolloutState.PAUSED);
