@@ -2,6 +2,7 @@ package dev.vectorflow.ports.fake;
 
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.OneShotAction;
+import dev.vectorflow.core.fleet.PipelineRunStatus;
 import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import dev.vectorflow.ports.out.telemetry.ComponentMinute;
@@ -86,12 +87,10 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
         write(List.of(heartbeats));
     }
 
-    private static boolean sameState(StoredPipelineState a, StoredPipelineState b) {
-        return Objects.equals(a.version(), b.version()) && Objects.equals(a.checksum(), b.checksum())
-                && a.status().equals(b.status()) && Objects.equals(a.pid(), b.pid()) && Objects.equals(a.error(), b.error())
-                && a.runningSince().isPresent() == b.runningSince().isPresent()
-                && (a.runningSince().isEmpty() || Duration.between(a.runningSince().get(), b.runningSince().get()).abs()
-                        .compareTo(HeartbeatWrite.PipelineState.START_JITTER) <= 0);
+    /** The writer's own rule for "nothing worth writing" ({@link HeartbeatWrite.PipelineState#sameAs}), against a stored state. */
+    private static boolean sameState(StoredPipelineState stored, HeartbeatWrite.PipelineState fresh) {
+        return fresh.sameAs(new HeartbeatWrite.PipelineState(stored.pipelineId(), stored.version(), stored.checksum(),
+                PipelineRunStatus.valueOf(stored.status()), stored.pid(), stored.runningSince(), stored.error()));
     }
 
     private void write(HeartbeatWrite h) {
@@ -99,7 +98,7 @@ public final class InMemoryTelemetryRepository implements TelemetryRepository, I
             StoredPipelineState next = new StoredPipelineState(h.nodeId(), p.pipelineId(), p.version(), p.checksum(), p.status().name(),
                     p.pid(), p.runningSince(), p.error(), h.at());
             // as the database writer: a state equal to the stored one keeps its row, and updatedAt is when it last changed
-            state.states.merge(new StateKey(h.nodeId(), p.pipelineId()), next, (stored, fresh) -> sameState(stored, fresh) ? stored : fresh);
+            state.states.merge(new StateKey(h.nodeId(), p.pipelineId()), next, (stored, fresh) -> sameState(stored, p) ? stored : fresh);
         }
         h.reportedPipelines().ifPresent(reported -> state.states.keySet()
                 .removeIf(key -> key.node().equals(h.nodeId()) && !reported.contains(key.pipeline())));
