@@ -31,11 +31,14 @@ public record NodeToken(String lookupId, String secret) {
         // a character check, not a regular expression: every agent call passes through here
         String token = text.strip();
         int separator = PREFIX.length() + LOOKUP_CHARS;
-        if (token.length() != TOKEN_CHARS || !token.startsWith(PREFIX) || token.charAt(separator) != '_'
-                || !lowerHex(token, PREFIX.length(), separator) || !lowerHex(token, separator + 1, TOKEN_CHARS)) {
+        if (token.length() != TOKEN_CHARS || !token.startsWith(PREFIX) || token.charAt(separator) != '_') {
             return Optional.empty();
         }
-        return Optional.of(new NodeToken(token.substring(PREFIX.length(), separator), token.substring(separator + 1)));
+        try {
+            return Optional.of(new NodeToken(token.substring(PREFIX.length(), separator), token.substring(separator + 1)));
+        } catch (IllegalArgumentException notHex) {
+            return Optional.empty(); // the constructor checks the digits, once
+        }
     }
 
     private static boolean lowerHex(String text, int from, int to) {

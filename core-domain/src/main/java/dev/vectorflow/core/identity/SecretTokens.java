@@ -14,9 +14,24 @@ public final class SecretTokens {
     private SecretTokens() {
     }
 
+    /** Copied for each hash: looking the algorithm up among the providers cost more than hashing a token (every agent call hashes one). */
+    private static final MessageDigest SHA_256 = sha256();
+
     public static String hash(String token) {
+        return HexFormat.of().formatHex(newSha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256(); // a provider whose digest cannot be copied
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -7,9 +7,12 @@ import dev.vectorflow.core.access.Principal;
 import dev.vectorflow.core.validation.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class IdentityModelTest {
@@ -105,5 +108,27 @@ class IdentityModelTest {
         assertThat(SecretTokens.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(SecretTokens.constantTimeEquals("a", "a")).isTrue();
         assertThat(SecretTokens.constantTimeEquals("a", null)).isFalse();
+    }
+
+    @Test
+    void hashesTakenAtOnceOnManyThreads_areEachTheHashOfTheirOwnText() throws Exception {
+        String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        String empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        List<Thread> threads = new ArrayList<>();
+        AtomicInteger wrong = new AtomicInteger();
+        for (int t = 0; t < 4; t++) {
+            boolean even = t % 2 == 0;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    if (!(even ? SecretTokens.hash("abc").equals(abc) : SecretTokens.hash("").equals(empty))) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(wrong).hasValue(0);
     }
 }

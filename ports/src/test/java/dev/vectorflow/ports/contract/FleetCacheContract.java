@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link FleetCache} must do; run against the in-memory fake and against the Caffeine cache the server uses. */
@@ -94,6 +95,22 @@ public abstract class FleetCacheContract {
         assertThat(cache.node(nodeId, id -> Optional.empty())).isEmpty();
         assertThat(cache.credential(credential.tokenLookup(), l -> Optional.empty())).isEmpty();
         assertThat(cache.oneShotActions(nodeId, n -> List.of())).isEmpty();
+    }
+
+    @Test
+    void forgettingANode_dropsACredentialThatWasLoaded_notOnlyOneThatWasPut() {
+        FleetCache cache = cache();
+        AtomicInteger loads = new AtomicInteger();
+        Function<String, Optional<NodeCredential>> loader = l -> {
+            loads.incrementAndGet();
+            return Optional.of(credential);
+        };
+        cache.credential(credential.tokenLookup(), loader);
+
+        cache.forgetNode(nodeId);
+        cache.credential(credential.tokenLookup(), loader);
+
+        assertThat(loads).hasValue(2);
     }
 
     @Test

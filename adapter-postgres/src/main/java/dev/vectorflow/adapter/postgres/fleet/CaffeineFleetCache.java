@@ -20,7 +20,8 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
- * {@link FleetCache} on Caffeine. Entries are dropped by change notices ({@link PostgresFleetChanges}); a bounded
+ * {@link FleetCache}: the per-node answers (credential, node, pending actions) in {@link QuietEntries}, whose hits write
+ * nothing, the per-environment plans in Caffeine. Entries are dropped by change notices ({@link PostgresFleetChanges}); a bounded
  * lifetime is the safety net should a notice ever be missed. Each entry lives a random time between half that lifetime
  * and all of it: the entries of a whole fleet are loaded within one poll interval (the warm-up at start, the first
  * heartbeats after an enrolment or a dropped cache), and a fixed lifetime made them all expire again within one poll
@@ -29,10 +30,10 @@ import java.util.function.Function;
  */
 public final class CaffeineFleetCache implements FleetCache {
 
-    private final Cache<String, Optional<NodeCredential>> credentials;
-    private final Cache<NodeId, Optional<Node>> nodes;
+    private final QuietEntries<String, Optional<NodeCredential>> credentials;
+    private final QuietEntries<NodeId, Optional<Node>> nodes;
     private final Cache<EnvironmentId, EnvironmentPlan> plans;
-    private final Cache<NodeId, List<OneShotAction>> actions;
+    private final QuietEntries<NodeId, List<OneShotAction>> actions;
     private final ConcurrentHashMap<NodeId, String> lookupOfNode = new ConcurrentHashMap<>();
 
     /** Entries live between half of {@code safetyNet} and all of it, unless a change notice drops them sooner. */
@@ -45,17 +46,20 @@ public final class CaffeineFleetCache implements FleetCache {
         if (safetyNet.isNegative() || safetyNet.isZero()) {
             throw new IllegalArgumentException("the safety net must be positive: " + safetyNet);
         }
-        Expiry<Object, Object> spread = new SpreadLifetime(safetyNet.toNanos(), random);
-        this.credentials = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfter(spread).ticker(ticker).build();
-        this.nodes = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfter(spread).ticker(ticker).build();
+        SpreadLifetime spread = new SpreadLifetime(safetyNet.toNanos(), random);
+        long turnedDown = safetyNet.toNanos();
+        this.credentials = new QuietEntries<>(maximumNodes, ticker, spread::drawn, Optional::isPresent, turnedDown);
+        this.nodes = new QuietEntries<>(maximumNodes, ticker, spread::drawn, Optional::isPresent, turnedDown);
+        // every node has an entry, most of them no action: an empty list is as worth keeping as any other
+        this.actions = new QuietEntries<>(maximumNodes, ticker, spread::drawn, pending -> true, turnedDown);
+        // one entry per environment, read by all of its nodes: Caffeine's single load per key matters more here than quiet hits
         this.plans = Caffeine.newBuilder().maximumSize(10_000).expireAfter(spread).ticker(ticker).build();
-        this.actions = Caffeine.newBuilder().maximumSize(maximumNodes).expireAfter(spread).ticker(ticker).build();
     }
 
     /** A lifetime drawn anew whenever an entry is written, uniformly between half the safety net and all of it; reads keep it. */
     private record SpreadLifetime(long safetyNetNanos, DoubleSupplier random) implements Expiry<Object, Object> {
 
-        private long drawn() {
+        long drawn() {
             return safetyNetNanos / 2 + (long) (random.getAsDouble() * (safetyNetNanos / 2));
         }
 
@@ -77,9 +81,13 @@ public final class CaffeineFleetCache implements FleetCache {
 
     @Override
     public Optional<NodeCredential> credential(String tokenLookup, Function<String, Optional<NodeCredential>> loader) {
-        Optional<NodeCredential> credential = credentials.get(tokenLookup, loader);
-        credential.ifPresent(c -> lookupOfNode.put(c.nodeId(), tokenLookup));
-        return credential;
+        // which lookup a node has is noted when its credential is loaded, not on every hit: a put per heartbeat kept the
+        // request's own copy of the lookup text alive from an old map entry until the next heartbeat replaced it
+        return credentials.get(tokenLookup, lookup -> {
+            Optional<NodeCredential> loaded = loader.apply(lookup);
+            loaded.ifPresent(c -> lookupOfNode.put(c.nodeId(), c.tokenLookup()));
+            return loaded;
+        });
     }
 
     @Override
@@ -120,20 +128,20 @@ public final class CaffeineFleetCache implements FleetCache {
 
     @Override
     public void forgetNode(NodeId node) {
-        nodes.invalidate(node);
-        actions.invalidate(node);
+        nodes.forget(node);
+        actions.forget(node);
         String lookup = lookupOfNode.remove(node);
         if (lookup != null) {
-            credentials.invalidate(lookup);
+            credentials.forget(lookup);
         }
     }
 
     @Override
     public void forgetAll() {
-        credentials.invalidateAll();
-        nodes.invalidateAll();
+        credentials.forgetAll();
+        nodes.forgetAll();
         plans.invalidateAll();
-        actions.invalidateAll();
+        actions.forgetAll();
         lookupOfNode.clear();
     }
 }

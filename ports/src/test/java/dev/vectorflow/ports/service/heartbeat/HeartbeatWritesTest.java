@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vectorflow.core.fleet.Labels;
 import dev.vectorflow.core.fleet.NodeId;
 import dev.vectorflow.core.fleet.NodeStatus;
+import dev.vectorflow.core.fleet.PipelineRunStatus;
+import dev.vectorflow.core.pipeline.PipelineId;
 import dev.vectorflow.ports.fake.FleetFakes;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite;
 import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.NodeFacts;
+import dev.vectorflow.ports.out.heartbeat.HeartbeatWrite.PipelineState;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,5 +61,41 @@ class HeartbeatWritesTest {
 
         fleet.clock.advance(Duration.ofSeconds(15));
         assertThat(everyNodeHeartbeats()).as("and none twice").isZero();
+    }
+
+    @Test
+    void aFullWriteAgain_sendsEverything_butKeepsTheObjectsItHeld_whenTheReportEqualsThem() {
+        NodeId node = new NodeId(new UUID(8, 1));
+        PipelineId pipeline = new PipelineId(new UUID(8, 2));
+        Instant started = fleet.clock.instant().minusSeconds(60);
+        PipelineState state = new PipelineState(pipeline, 3, "abc", PipelineRunStatus.RUNNING, 17L, Optional.of(started), "");
+        writes.offer(report(node, facts, state));
+        HeartbeatWrites.Kept before = writes.kept(node).orElseThrow();
+
+        fleet.clock.advance(HeartbeatWrites.REWRITE_EVERY);
+        // equal, not the same objects: as a new heartbeat reads them; the start time one second off, as uptimes round
+        NodeFacts sameFacts = new NodeFacts("1.0.0", "0.57.0", "STANDALONE", Labels.NONE, "");
+        PipelineState sameState = new PipelineState(pipeline, 3, "abc", PipelineRunStatus.RUNNING, 17L, Optional.of(started.plusSeconds(1)),
+                "");
+        writes.offer(report(node, sameFacts, sameState));
+
+        HeartbeatWrite rewrite = fleet.writer.last();
+        assertThat(rewrite.facts()).as("written again").contains(sameFacts);
+        assertThat(rewrite.pipelineStates()).containsExactly(sameState);
+        assertThat(rewrite.reportedPipelines()).contains(Set.of(pipeline));
+        HeartbeatWrites.Kept after = writes.kept(node).orElseThrow();
+        assertThat(after.facts()).as("the facts held before").isSameAs(before.facts());
+        assertThat(after.states().get(pipeline)).as("the state held before").isSameAs(before.states().get(pipeline));
+        assertThat(after.reported()).isSameAs(before.reported());
+
+        fleet.clock.advance(Duration.ofSeconds(15));
+        writes.offer(report(node, sameFacts, sameState));
+        assertThat(fleet.writer.last().facts()).as("and the next heartbeat writes nothing again").isEmpty();
+        assertThat(fleet.writer.last().pipelineStates()).isEmpty();
+    }
+
+    private HeartbeatWrites.Report report(NodeId node, NodeFacts nodeFacts, PipelineState state) {
+        return new HeartbeatWrites.Report(node, fleet.clock.instant(), NodeStatus.HEALTHY, "", nodeFacts, List.of(state),
+                Set.of(state.pipelineId()), List.of(), List.of(), List.of(), Optional.empty());
     }
 }
