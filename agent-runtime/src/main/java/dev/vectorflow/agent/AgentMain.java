@@ -65,7 +65,7 @@ public final class AgentMain {
         return """
                 vectorflow-agent [run]     run the agent (VF_URL, VF_TOKEN, VF_DATA_DIR, VF_NODE_LABELS, VF_VECTOR_BIN,
                                            VF_POLL_INTERVAL, VF_UPDATE_PUBLIC_KEY, VF_SETTLE_WINDOW, VF_CRASH_BACKOFF,
-                                           VF_CRASH_BACKOFF_MAX, VF_CRASH_LOOP_AFTER; see README "Running the agent")
+                                           VF_CRASH_BACKOFF_MAX, VF_CRASH_LOOP_AFTER, VF_PORT_RANGE; see README "Running the agent")
                 vectorflow-agent secrets   used by Vector's exec secret backend; not for people
                 vectorflow-agent version   print the version""";
     }

@@ -22,7 +22,7 @@ class SupervisionSettingsTest {
         assertThat(s.crashBackoff()).isEqualTo(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)));
         assertThat(s.crashLoopAfter()).isEqualTo(10);
         assertThat(SupervisionSettings.describe(s)).isEqualTo("settle window 20000ms, crash backoff 1000ms doubling to 60000ms, "
-                + "CRASH_LOOP after 10 fast crashes");
+                + "CRASH_LOOP after 10 fast crashes, ports 18600-18999");
     }
 
     @Test
@@ -36,6 +36,18 @@ class SupervisionSettingsTest {
         assertThat(s.stableAfter()).isEqualTo(DEFAULTS.stableAfter());
         assertThat(s.tick()).isEqualTo(DEFAULTS.tick());
         assertThat(s.secretCommand()).isEqualTo(List.of("secrets"));
+        assertThat(s.firstPort()).isEqualTo(DEFAULTS.firstPort());
+        assertThat(s.portCount()).isEqualTo(DEFAULTS.portCount());
+    }
+
+    @Test
+    void aPortRange_givesThePoolItsFirstPortAndSize() {
+        PipelineSettings s = SupervisionSettings.fromEnvironment(Map.of("VF_PORT_RANGE", " 19000-19039 "), DEFAULTS);
+
+        assertThat(s.firstPort()).isEqualTo(19000);
+        assertThat(s.portCount()).isEqualTo(40);
+        assertThat(SupervisionSettings.describe(s)).endsWith("ports 19000-19039");
+        assertThat(SupervisionSettings.fromEnvironment(Map.of("VF_PORT_RANGE", "65534-65535"), DEFAULTS).portCount()).isEqualTo(2);
     }
 
     @Test
@@ -48,5 +60,10 @@ class SupervisionSettingsTest {
                 .hasMessageStartingWith("VF_CRASH_LOOP_AFTER must be a whole number");
         assertThatThrownBy(() -> SupervisionSettings.fromEnvironment(Map.of("VF_CRASH_LOOP_AFTER", "ten"), DEFAULTS))
                 .hasMessageStartingWith("VF_CRASH_LOOP_AFTER must be a whole number");
+        for (String range : new String[] {"19000", "19000-19000", "19001-19000", "80-90", "19000-70000", "a-b", "19000-19010-19020", "-5-10",
+                "19000 - 19010x", "99999999999-99999999999"}) {
+            assertThatThrownBy(() -> SupervisionSettings.fromEnvironment(Map.of("VF_PORT_RANGE", range), DEFAULTS)).as(range)
+                    .hasMessageStartingWith("VF_PORT_RANGE must be 'first-last'");
+        }
     }
 }

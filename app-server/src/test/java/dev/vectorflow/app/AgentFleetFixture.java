@@ -79,9 +79,13 @@ final class AgentFleetFixture implements AutoCloseable {
     /** Starts one agent a role (in this order) with its settings and waits until every one has enrolled and reported. */
     void startAgents(Map<String, Map<String, String>> settingsByRole) throws IOException, InterruptedException {
         for (Map.Entry<String, Map<String, String>> role : settingsByRole.entrySet()) {
-            agentSettings.put(role.getKey(), role.getValue());
+            // every agent its own ports, as on separate hosts: agents sharing a range can hand one free port to two Vectors
+            Map<String, String> settings = new HashMap<>(role.getValue());
+            int first = 18600 + 40 * agentSettings.size();
+            settings.putIfAbsent("VF_PORT_RANGE", first + "-" + (first + 39));
+            agentSettings.put(role.getKey(), Map.copyOf(settings));
             agents.put(role.getKey(), AgentProcess.start(url, enrollmentToken(), agentData(role.getKey()), "role=" + role.getKey(),
-                    role.getValue()));
+                    agentSettings.get(role.getKey())));
         }
         int count = agents.size();
         JsonNode reported = eventually(count + " agent(s) enrolled and reported", () -> admin.get(env("/nodes")).json().get("nodes"), n -> {

@@ -74,8 +74,8 @@ class RolloutAgentEndToEndTest {
         String rollout = staged.rollout();
 
         JsonNode done = awaitRollout(rollout, "ROLLED_BACK");
-        assertThat(kinds(done)).containsSubsequence("STARTED", "WAVE_ADMITTED", "CONVERGED", "GATE_PASSED", "WAVE_ADMITTED", "GATE_FAILED",
-                "ROLLED_BACK");
+        assertThat(kinds(done)).as("decisions with their reasons: %s", done.get("decisions"))
+                .containsSubsequence("STARTED", "WAVE_ADMITTED", "CONVERGED", "GATE_PASSED", "WAVE_ADMITTED", "GATE_FAILED", "ROLLED_BACK");
         JsonNode failed = decision(done, "GATE_FAILED");
         assertThat(failed.get("wave").asInt()).isEqualTo(1);
         assertThat(failed.get("reason").asText()).startsWith("the new version failed on 1 node(s)");
@@ -98,7 +98,7 @@ class RolloutAgentEndToEndTest {
         String rollout = staged.rollout();
 
         JsonNode done = awaitRollout(rollout, "COMPLETED");
-        assertThat(kinds(done).stream().filter("GATE_PASSED"::equals)).hasSize(3);
+        assertThat(kinds(done).stream().filter("GATE_PASSED"::equals)).as("decisions with their reasons: %s", done.get("decisions")).hasSize(3);
         assertThat(decision(done, "STARTED").get("figures").asText()).contains("nodes:1 → 1", "percent:50 → 2");
         assertThat(decision(done, "GATE_PASSED").get("figures").asText()).contains("nodes 1");
         awaitVersion(pipeline, 2, "RUNNING", nodeA, nodeB, nodeC);
@@ -122,7 +122,8 @@ class RolloutAgentEndToEndTest {
 
         JsonNode done = awaitRollout(rollout, "COMPLETED");
         assertThat(kinds(done).stream().filter("CONVERGED"::equals)).as("the first wave converged once: the soak went on").hasSize(2);
-        assertThat(kinds(done)).containsSubsequence("CONVERGED", "GATE_PASSED", "WAVE_ADMITTED", "CONVERGED", "GATE_PASSED", "COMPLETED");
+        assertThat(kinds(done)).as("decisions with their reasons: %s", done.get("decisions"))
+                .containsSubsequence("CONVERGED", "GATE_PASSED", "WAVE_ADMITTED", "CONVERGED", "GATE_PASSED", "COMPLETED");
         awaitVersion(pipeline, 2, "RUNNING", nodeA, nodeB, nodeC);
     }
 

@@ -44,4 +44,10 @@ public record PipelineSettings(Duration tick, Duration settleWindow, Duration st
         return new PipelineSettings(tick, settleWindow, stopGrace, healthTimeout, steadyHealthEvery, crashBackoff, stableAfter, crashLoopAfter,
                 firstPort, portCount, secretCommand);
     }
+
+    /** These settings with another loopback port pool (several agents on one host each need their own). */
+    public PipelineSettings withPorts(int firstPort, int portCount) {
+        return new PipelineSettings(tick, settleWindow, stopGrace, healthTimeout, steadyHealthEvery, crashBackoff, stableAfter, crashLoopAfter,
+                firstPort, portCount, secretCommand);
+    }
 }

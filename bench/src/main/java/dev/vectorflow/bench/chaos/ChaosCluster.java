@@ -180,6 +180,8 @@ public final class ChaosCluster implements AutoCloseable {
             env.put("VF_VECTOR_BIN", standin.toString());
             env.put("VF_POLL_INTERVAL", "1s");
             env.put("VF_NODE_LABELS", "chaos=yes,agent=a" + index);
+            // its own ports, as on its own host: agents sharing a range can hand one free port to two Vectors at once
+            env.put("VF_PORT_RANGE", (18600 + 40 * index) + "-" + (18600 + 40 * index + 39));
             process = builder.start();
         }
 

@@ -51,12 +51,13 @@ public final class HealthGate {
     /**
      * What the server knows of one node of the wave: {@code reportedSinceAdmitted} when its report of the pipeline changed
      * after its wave was admitted (an agent that tried the new version and put the old one back reports FAILED with the
-     * old checksum: that is the new version's failure too; a failure older than the admission is not).
+     * old checksum: that is the new version's failure too; a failure older than the admission is not, and neither is a
+     * crash of the old version itself, CRASHED or CRASH_LOOP under the old checksum, which the switch has not reached yet).
      */
     public record NodeHealth(String node, PipelineRunStatus status, boolean runsTarget, boolean reportedSinceAdmitted, Optional<Rates> rates) {
 
         boolean failedOnNewVersion() {
-            return status.failing() && (runsTarget || reportedSinceAdmitted);
+            return status.failing() && (runsTarget || reportedSinceAdmitted && status == PipelineRunStatus.FAILED);
         }
     }
 

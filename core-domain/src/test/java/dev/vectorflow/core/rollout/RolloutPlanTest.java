@@ -136,16 +136,21 @@ class RolloutPlanTest {
     }
 
     @Test
-    void givenACrashOnTheNewVersionOrAFailedSwitchBack_thenTheGateFailsNamingTheNodes_butAnOlderFailureOfTheOldVersionDoesNotCount() {
+    void givenACrashOnTheNewVersionOrAFailedSwitchBack_thenTheGateFailsNamingTheNodes_butTheOldVersionsOwnFailuresDoNotCount() {
         List<HealthGate.NodeHealth> nodes = List.of(running("a", null),
                 new HealthGate.NodeHealth("b", PipelineRunStatus.CRASH_LOOP, true, false, Optional.empty()),
                 new HealthGate.NodeHealth("c", PipelineRunStatus.FAILED, false, true, Optional.empty()),
-                new HealthGate.NodeHealth("d", PipelineRunStatus.FAILED, false, false, Optional.empty()));
+                new HealthGate.NodeHealth("d", PipelineRunStatus.FAILED, false, false, Optional.empty()),
+                new HealthGate.NodeHealth("e", PipelineRunStatus.CRASHED, false, true, Optional.empty()),
+                new HealthGate.NodeHealth("f", PipelineRunStatus.CRASH_LOOP, false, true, Optional.empty()));
 
         assertThat(HealthGate.crashed(nodes)).hasValueSatisfying(v -> assertThat(v.reason())
                 .isEqualTo("the new version failed on 2 node(s): b CRASH_LOOP, c FAILED"));
         assertThat(HealthGate.evaluate(Gates.NONE, nodes, Optional.empty()).passed()).isFalse();
         assertThat(HealthGate.crashed(List.of(nodes.get(0), nodes.get(3)))).isEmpty();
+        assertThat(HealthGate.crashed(List.of(nodes.get(4), nodes.get(5))))
+                .as("the old version crashing after the admission, before the switch reached the node, is not the new version's failure")
+                .isEmpty();
     }
 
     @Test
