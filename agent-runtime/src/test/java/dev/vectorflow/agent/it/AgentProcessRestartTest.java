@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorflow.ports.protocol.PipelineReport;
 import dev.vectorflow.standin.VectorStandin;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent as its own process ({@code AgentMain run}, production settings except the poll interval): stopped with
- * SIGTERM and started again, it finds the same Vector processes running and adopts them.
+ * SIGTERM and started again, it finds the same Vector processes running and adopts them; its Vector's ports come from
+ * {@code VF_PORT_RANGE}.
  */
 class AgentProcessRestartTest {
 
@@ -30,10 +34,25 @@ class AgentProcessRestartTest {
         server = new FakeControlPlane();
     }
 
+    /** Stops the agents and their Vectors and waits for them: a stopping agent still saves its state into the temp dir. */
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws InterruptedException {
         agents.forEach(Process::destroy);
         vectorPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+        for (Process agent : agents) {
+            if (!agent.waitFor(30, TimeUnit.SECONDS)) {
+                agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        for (long pid : vectorPids) {
+            ProcessHandle.of(pid).ifPresent(h -> {
+                try {
+                    h.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    h.destroyForcibly();
+                }
+            });
+        }
         server.close();
     }
 
@@ -46,6 +65,7 @@ class AgentProcessRestartTest {
         env.put("VF_DATA_DIR", tmp.resolve("data").toString());
         env.put("VF_VECTOR_BIN", VectorStandin.launcher().toString());
         env.put("VF_POLL_INTERVAL", "300ms");
+        env.put("VF_PORT_RANGE", "19460-19469");
         if (withToken) {
             env.put("VF_TOKEN", FakeControlPlane.ENROLLMENT_TOKEN);
         } else {
@@ -90,5 +110,11 @@ class AgentProcessRestartTest {
         assertThat(adopted.pid()).isEqualTo(pid);
         assertThat(server.calls.stream().filter(c -> c.equals("POST /api/agent/enroll"))).hasSize(1);
         assertThat(server.calls).contains("GET /api/agent/config");
+        Properties state = new Properties();
+        try (Reader r = Files.newBufferedReader(tmp.resolve("data/pipelines/p1/agent-state.properties"))) {
+            state.load(r);
+        }
+        assertThat(List.of(state.getProperty("apiPort"), state.getProperty("metricsPort"))).as("the ports come from VF_PORT_RANGE")
+                .allSatisfy(port -> assertThat(Integer.parseInt(port)).isBetween(19460, 19469));
     }
 }
